@@ -1,0 +1,3 @@
+export type { CsvTable } from './readCsv.js';
+export { readCsvFile, parseCsvText, columnIndex, columnValues } from './readCsv.js';
+export { numericColumn, eventColumn, labelColumn } from './columns.js';

@@ -1,0 +1,12 @@
+export {
+  chiSquareUpperTail,
+  normalQuantile,
+  normalCdf,
+  normalTwoSidedP,
+  betaQuantile,
+  betaCdf,
+  binomialPmf,
+  binomialCdf,
+  logGamma,
+  logChoose,
+} from './distributions.js';

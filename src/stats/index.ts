@@ -1,0 +1,3 @@
+// The statistics core: pure functions over numbers, no clinical knowledge, no I/O.
+// Each sub-folder has a validating front end (compute*, returning an Outcome) and a typed-array kernel.
+export * from './distributions/index.js';

@@ -1,0 +1,3 @@
+export { repoRoot, repoPath } from './repoPath.js';
+export { assertClose } from './compare.js';
+export { cliRecorder } from './cliRecorder.js';
