@@ -1,0 +1,2 @@
+// The clinical core: the protocol as versioned data and the engines and derivations that read it.
+export * from './dates/index.js';
