@@ -6,7 +6,7 @@ import { columnIndex, type CsvTable } from './readCsv.js';
 const MAX_REPORTED = 50;
 
 function fail(table: CsvTable, column: string, issues: Issue[], count: number, expected: string): never {
-  const first = issues[0]!;
+  const first = issues[0];
   const line = first.path[1];
   const more = count > 1 ? ` (and ${count - 1} more row${count > 2 ? 's' : ''})` : '';
   throw new InputError(
@@ -27,7 +27,7 @@ export function numericColumn(table: CsvTable, column: string, options: { min?: 
   let bad = 0;
   const expected = options.min === undefined ? 'a number' : `a number >= ${options.min}`;
   for (let r = 0; r < rows.length; r++) {
-    const raw = rows[r]![index]!;
+    const raw = rows[r][index];
     const value = raw === '' ? Number.NaN : Number(raw);
     if (!Number.isFinite(value) || (options.min !== undefined && value < options.min)) {
       bad += 1;
@@ -56,7 +56,7 @@ export function eventColumn(table: CsvTable, column: string, eventValue: string)
   const issues: Issue[] = [];
   let bad = 0;
   for (let r = 0; r < rows.length; r++) {
-    const raw = rows[r]![index]!.trim();
+    const raw = rows[r][index].trim();
     if (raw === '') {
       bad += 1;
       if (issues.length < MAX_REPORTED) {
@@ -76,7 +76,7 @@ export function labelColumn(table: CsvTable, column: string): string[] {
   const issues: Issue[] = [];
   let bad = 0;
   const out = table.rows.map((row, r) => {
-    const raw = row[index]!.trim();
+    const raw = row[index].trim();
     if (raw === '') {
       bad += 1;
       if (issues.length < MAX_REPORTED) issues.push(issue('missing-value', [table.file, r + 2, column], raw, 'a non-empty label'));
