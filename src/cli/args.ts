@@ -7,11 +7,11 @@ export type ParsedArgs<O extends CommandOptions> = ReturnType<
 >;
 
 /**
- * util.parseArgs with errors turned into InputErrors that name the command, so every command
+ * util.parseArgs with errors turned into InputErrors (main() prefixes the command's name), so every command
  * reports a bad flag the same way.
  */
 export function parseCommandArgs<O extends CommandOptions>(
-  command: string,
+  _command: string,
   args: readonly string[],
   options: O,
 ): ParsedArgs<O> {
@@ -19,13 +19,13 @@ export function parseCommandArgs<O extends CommandOptions>(
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`trialkit ${command}: ${reason}`, [issue('bad-argument', ['argv'], args.join(' '), 'the flags listed by --help')]);
+    throw new InputError(reason, [issue('bad-argument', ['argv'], args.join(' '), 'the flags listed by --help')]);
   }
 }
 
 /** Parses a number flag; names the flag and the value when it is not a finite number in range. */
 export function numberArg(
-  command: string,
+  _command: string,
   flag: string,
   raw: string | undefined,
   fallback: number,
@@ -41,7 +41,7 @@ export function numberArg(
   }
   if (!ok) {
     const expected = describeRange(range);
-    throw new InputError(`trialkit ${command}: ${flag} ${JSON.stringify(raw)} is not valid; expected ${expected}`, [
+    throw new InputError(`${flag} ${JSON.stringify(raw)} is not valid; expected ${expected}`, [
       issue('bad-number', [flag], raw, expected),
     ]);
   }

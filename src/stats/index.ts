@@ -1,3 +1,5 @@
 // The statistics core: pure functions over numbers, no clinical knowledge, no I/O.
 // Each sub-folder has a validating front end (compute*, returning an Outcome) and a typed-array kernel.
 export * from './distributions/index.js';
+export * from './logrank/index.js';
+export * from './fisher/index.js';

@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli/command.js';
+import type { CliIo } from '../cli/index.js';
 
 /** A CliIo that records what a command writes, for CLI tests. */
 export function cliRecorder(): { io: CliIo; out: string[]; err: string[]; stdout: () => string; stderr: () => string } {

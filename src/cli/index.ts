@@ -1,0 +1,2 @@
+export type { CliIo, Command } from './command.js';
+export { main } from './main.js';
