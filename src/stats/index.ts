@@ -3,3 +3,4 @@
 export * from './distributions/index.js';
 export * from './logrank/index.js';
 export * from './fisher/index.js';
+export * from './cox/index.js';
