@@ -4,3 +4,5 @@ export * from './distributions/index.js';
 export * from './logrank/index.js';
 export * from './fisher/index.js';
 export * from './cox/index.js';
+export * from './binomial/index.js';
+export * from './samplesize/index.js';

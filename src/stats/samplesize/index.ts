@@ -1,0 +1,11 @@
+export type { DesignRates } from './designInputIssues.js';
+export type { DropoutMethod } from './dropoutInflation.js';
+export { dropoutInflation, dropoutMethods } from './dropoutInflation.js';
+export type { ExactSingleArmPoint, ExactSingleArmSearch } from './exactSingleArmDesign.js';
+export { exactSingleArmDesignKernel } from './exactSingleArmDesign.js';
+export type { ExactSingleArmDesign, ExactSingleArmDesignInput } from './computeExactSingleArmDesign.js';
+export { computeExactSingleArmDesign, defaultSearchMaxN } from './computeExactSingleArmDesign.js';
+export type { SimonDesign, SimonSearch } from './simonTwoStage.js';
+export { simonTwoStageKernel } from './simonTwoStage.js';
+export type { SimonTwoStage, SimonTwoStageInput } from './computeSimonTwoStage.js';
+export { computeSimonTwoStage, defaultSimonMaxN } from './computeSimonTwoStage.js';
