@@ -1,0 +1,16 @@
+export type {
+  CtcaeGradeValue,
+  CtcaeToxicGrade,
+  CtcaeReference,
+  CtcaeBound,
+  CtcaeCondition,
+  CtcaeGradeRule,
+  CtcaeRuleSet,
+  CtcaeLabCriterion,
+} from './ctcaeV5LabCriteria.js';
+export { CTCAE_V5_LAB_CRITERIA, CTCAE_V5_STANDARD } from './ctcaeV5LabCriteria.js';
+export { findCtcaeTerm, CTCAE_V5_LAB_TERMS } from './findCtcaeTerm.js';
+export type { CtcaeGradeInput, CtcaeGrade } from './computeCtcaeGrade.js';
+export { computeCtcaeGrade } from './computeCtcaeGrade.js';
+export type { CtcaeGradeRow } from './computeCtcaeGrades.js';
+export { computeCtcaeGrades } from './computeCtcaeGrades.js';

@@ -1,0 +1,53 @@
+import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
+import { isLabAnalyte, LAB_ANALYTES, STANDARD_UNITS, type LabAnalyte } from './labAnalyte.js';
+import type { LabUnitDefinition } from './labUnitConversions.js';
+import { acceptedUnits, parseUnit } from './normaliseUnit.js';
+
+/**
+ * Converted values are rounded to 12 significant digits. A lab value never carries that many, and the
+ * rounding removes binary noise such as 1.1 g/dL x 10 = 11.000000000000002 g/L, which would otherwise
+ * move a value sitting exactly on a CTCAE or staging boundary to the wrong side of it.
+ */
+export function roundSignificant(value: number, digits = 12): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  return Number(value.toPrecision(digits));
+}
+
+function toStandard(value: number, definition: LabUnitDefinition): number {
+  return definition.divide === true ? value / definition.factor : value * definition.factor;
+}
+
+function fromStandard(value: number, definition: LabUnitDefinition): number {
+  return definition.divide === true ? value * definition.factor : value / definition.factor;
+}
+
+/**
+ * Converts a lab value between two units of the same analyte (by default into its SI unit,
+ * STANDARD_UNITS[analyte]). Unknown units are issues (`unknown-unit`) listing the units accepted for the
+ * analyte; nothing is guessed from the size of the value.
+ */
+export function convertLabValue(
+  analyte: LabAnalyte,
+  value: number,
+  fromUnit: string,
+  toUnit?: string,
+): Outcome<{ value: number; unit: string }> {
+  if (!isLabAnalyte(analyte)) {
+    return failure([issue('unknown-analyte', ['analyte'], analyte, `one of ${LAB_ANALYTES.join(', ')}`)]);
+  }
+  const issues: Issue[] = [];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    issues.push(issue('bad-number', ['value'], value, 'a finite number'));
+  }
+  const expectedUnits = `a unit for ${analyte}: ${acceptedUnits(analyte).join(', ')}`;
+  const from = typeof fromUnit === 'string' ? parseUnit(analyte, fromUnit) : null;
+  if (from === null) {
+    issues.push(issue(typeof fromUnit === 'string' && fromUnit.trim() !== '' ? 'unknown-unit' : 'missing-unit', ['unit'], fromUnit, expectedUnits));
+  }
+  const target = toUnit ?? STANDARD_UNITS[analyte];
+  const to = typeof target === 'string' ? parseUnit(analyte, target) : null;
+  if (to === null) issues.push(issue('unknown-unit', ['toUnit'], toUnit, expectedUnits));
+  if (issues.length > 0 || from === null || to === null) return failure(issues);
+  const converted = from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
+  return success(Object.freeze({ value: converted, unit: to.unit }));
+}

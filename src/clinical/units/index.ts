@@ -1,0 +1,6 @@
+export type { LabAnalyte } from './labAnalyte.js';
+export { STANDARD_UNITS, LAB_ANALYTES, isLabAnalyte } from './labAnalyte.js';
+export type { LabUnitDefinition } from './labUnitConversions.js';
+export { LAB_UNIT_CONVERSIONS } from './labUnitConversions.js';
+export { normaliseUnit, parseUnit, acceptedUnits } from './normaliseUnit.js';
+export { convertLabValue, roundSignificant } from './convertLabValue.js';
