@@ -1,0 +1,10 @@
+export type { ScreeningRecord, LabResult, PriorTherapyLine, LabKey } from './screeningRecord.js';
+export { screeningRecordSchema, labResultSchema, priorTherapyLineSchema, agentExposureSchema, IMWG_RESPONSES } from './screeningRecord.js';
+export { parseScreeningRecord } from './parseScreeningRecord.js';
+export type { EligibilityRule, EligibilityCriterion, EligibilityCriteriaSet, AgentRequirement, BooleanFact, OrdinalFact } from './eligibilityRule.js';
+export { NCT05236621_ELIGIBILITY } from './nct05236621Criteria.js';
+export type { CriterionStatus, EligibilityValue, RuleResult, ScreeningContext } from './evaluateRule.js';
+export { evaluateRule, SCREENING_LAB_ANALYTES } from './evaluateRule.js';
+export type { CriterionResult, EligibilityResult } from './computeEligibility.js';
+export { computeEligibility } from './computeEligibility.js';
+export { addCalendarMonths } from './calendarMonths.js';

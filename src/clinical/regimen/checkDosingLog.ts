@@ -1,0 +1,64 @@
+import { parseIsoDate } from '../dates/index.js';
+import { failure, success, type Outcome } from '../../result/index.js';
+import { cyclePosition } from './cycleSchedule.js';
+import { validateDoseHistory, type DoseHistoryInput } from './doseHistoryInput.js';
+import { applyDoseEvent, currentDoseMg, initialDoseState, type Drug } from './doseStateMachine.js';
+import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
+
+export type DosingDeviationCode =
+  | 'dose-after-discontinuation'
+  | 'dose-during-hold'
+  | 'dose-not-on-ladder'
+  | 'dose-above-level'
+  | 'dose-below-level'
+  | 'dose-on-rest-day'
+  | 'dose-beyond-maximum-duration';
+
+export interface DosingDeviation {
+  /** Index of the dose event in `events`. */
+  readonly eventIndex: number;
+  readonly date: string;
+  readonly drug: Drug;
+  readonly givenMg: number;
+  /** What the ladder allowed that day (null: no dose allowed). */
+  readonly expectedMg: number | null;
+  readonly code: DosingDeviationCode;
+  readonly message: string;
+}
+
+/**
+ * Edit check: replays the history through the dose state machine and compares every recorded dose with
+ * what the ladder allowed at that moment (events earlier the same day count first). A dose below the
+ * level is reported too: reductions outside the ladder need a documented reason.
+ */
+export function checkDosingLog(input: DoseHistoryInput, regimen: RegimenDefinition = PROTOCOL_REGIMEN): Outcome<readonly DosingDeviation[]> {
+  const { issues, startDay } = validateDoseHistory(input);
+  if (issues.length > 0) return failure(issues);
+  const deviations: DosingDeviation[] = [];
+  let state = initialDoseState(input.ageYears, regimen);
+  input.events.forEach((event, eventIndex) => {
+    if (event.type === 'dose' && event.mg > 0) {
+      const drugState = state[event.drug];
+      const expectedMg = currentDoseMg(drugState);
+      const add = (code: DosingDeviationCode, message: string): void => {
+        deviations.push(Object.freeze({ eventIndex, date: event.date, drug: event.drug, givenMg: event.mg, expectedMg, code, message }));
+      };
+      if (drugState.status === 'discontinued') add('dose-after-discontinuation', `${event.drug} ${event.mg} mg given after discontinuation (${drugState.lastChange?.reason ?? ''})`);
+      else if (drugState.status === 'held') add('dose-during-hold', `${event.drug} ${event.mg} mg given while held (${drugState.holds.map((h) => `${h.term} since ${h.since}`).join(', ')})`);
+      else if (!drugState.ladderMg.includes(event.mg)) add('dose-not-on-ladder', `${event.drug} ${event.mg} mg is not a level of ${drugState.ladderMg.join(' -> ')} mg`);
+      else if (expectedMg !== null && event.mg > expectedMg) add('dose-above-level', `${event.drug} ${event.mg} mg above the current level ${expectedMg} mg`);
+      else if (expectedMg !== null && event.mg < expectedMg) add('dose-below-level', `${event.drug} ${event.mg} mg below the current level ${expectedMg} mg without a dose-modifying event`);
+      const day = parseIsoDate(event.date);
+      if (startDay !== null && day !== null) {
+        const position = cyclePosition(day, startDay, regimen);
+        const dosingDay = event.drug === 'pomalidomide' ? position.pomalidomideDay : position.dexamethasoneDay;
+        if (!position.withinMaximumDuration)
+          add('dose-beyond-maximum-duration', `dose in cycle ${position.cycle}, beyond the maximum of ${regimen.maxCycles} cycles`);
+        else if (!dosingDay)
+          add('dose-on-rest-day', `${event.drug} given on cycle ${position.cycle} day ${position.cycleDay}, not a dosing day (${event.drug === 'pomalidomide' ? 'days 1-21' : 'days 1, 8, 15, 22'})`);
+      }
+    }
+    state = applyDoseEvent(state, event);
+  });
+  return success(Object.freeze(deviations));
+}

@@ -1,0 +1,274 @@
+import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
+import { dexamethasoneLadderMg, startingDexamethasoneMg } from './startingDexamethasoneDose.js';
+
+/**
+ * Dose modification as a state machine (pomalidomide label and MM-003, clinical-rules.md section 5; the
+ * paper's Methods "Procedures": "treatment with pomalidomide was halted when grade 3-4 toxicity occurred
+ * and continued with a reduced dose of 3 mg daily until the toxicity recovered to grade 2. Upon a second
+ * recurrence of grade 3-4 toxicity, the dose of pomalidomide was to be reduced by 1 mg, and so forth").
+ *
+ * Per drug: active (at a ladder level) -> held (toxicity) -> active one level lower (recovery) ...;
+ * a hold-triggering toxicity at the lowest level, or a grade 5 event, -> discontinued.
+ *
+ * Decisions a reviewer should know:
+ * - Neutropenia and thrombocytopenia follow the label's count thresholds (ANC < 0.5 x10^9/L or febrile
+ *   neutropenia; platelets < 25 x10^9/L) whatever the investigator's relatedness call, because the label
+ *   rules are written on counts. Grade 3 neutropenia (ANC 0.5-<1.0) or thrombocytopenia (25-<50) alone
+ *   does not interrupt. Every other toxicity interrupts at grade 3-4 only when related to the drug.
+ * - One hold episode costs one level, however many toxicities arise during it; the drug resumes when
+ *   every toxicity that holds it has recovered.
+ * - A hold-triggering toxicity at 1 mg discontinues pomalidomide at once (the next level would be
+ *   below 1 mg); likewise for dexamethasone at the foot of its ladder.
+ * - Dexamethasone: a dexamethasone-related grade 3-4 toxicity holds it; it resumes one level lower at
+ *   grade <= 2 (40 -> 20 -> 10, or 20 -> 12 -> 8 for a patient who started at 20). The label's
+ *   symptom-specific grade 2 rules (e.g. confusion) are not modelled.
+ * - When pomalidomide is discontinued the regimen stops, so dexamethasone is discontinued with it; the
+ *   reverse does not hold (pomalidomide may continue alone).
+ * - Doses given do not move the state (the ladder is the protocol); checkDosingLog compares them with it.
+ */
+export type Drug = 'pomalidomide' | 'dexamethasone';
+export type ToxicityCategory = 'neutropenia' | 'febrile-neutropenia' | 'thrombocytopenia' | 'other';
+
+export interface ToxicityEvent {
+  readonly type: 'toxicity';
+  readonly date: string;
+  /** CTCAE term, e.g. 'Neutrophil count decreased', 'Pneumonia'. */
+  readonly term: string;
+  readonly grade: number;
+  /** Drugs the investigator judged the event related to. */
+  readonly relatedTo: readonly Drug[];
+  /** Derived from the term when omitted. */
+  readonly category?: ToxicityCategory;
+  readonly ancX10e9PerL?: number;
+  readonly plateletsX10e9PerL?: number;
+}
+
+export interface RecoveryEvent {
+  readonly type: 'recovery';
+  readonly date: string;
+  readonly term: string;
+  /** The grade the toxicity is back to (0 = resolved). */
+  readonly grade: number;
+  readonly category?: ToxicityCategory;
+  readonly ancX10e9PerL?: number;
+  readonly plateletsX10e9PerL?: number;
+}
+
+export interface DoseGivenEvent {
+  readonly type: 'dose';
+  readonly date: string;
+  readonly drug: Drug;
+  readonly mg: number;
+}
+
+export type DoseHistoryEvent = ToxicityEvent | RecoveryEvent | DoseGivenEvent;
+
+export interface Hold {
+  readonly term: string;
+  readonly category: ToxicityCategory;
+  readonly since: string;
+  /** The recovery that lifts it, in words. */
+  readonly resumeWhen: string;
+}
+
+export type DrugAction = 'continue' | 'hold' | 'resume-reduced' | 'discontinue';
+
+export interface DrugState {
+  readonly drug: Drug;
+  readonly status: 'active' | 'held' | 'discontinued';
+  readonly ladderMg: readonly number[];
+  readonly levelIndex: number;
+  readonly holds: readonly Hold[];
+  /** The last change of state and why; null while the drug has run at its starting dose. */
+  readonly lastChange: { readonly date: string; readonly action: DrugAction; readonly reason: string } | null;
+  /** Whether a dose of the drug was recorded after the last change. */
+  readonly dosedSinceChange: boolean;
+}
+
+export interface DoseState {
+  readonly pomalidomide: DrugState;
+  readonly dexamethasone: DrugState;
+}
+
+// Thresholds of the label (x10^9/L).
+const ANC_HOLD_BELOW = 0.5;
+const ANC_RESUME_AT = 0.5;
+const PLATELETS_HOLD_BELOW = 25;
+const PLATELETS_RESUME_AT = 50;
+
+/** CTCAE term -> the label's category (febrile neutropenia first: its term also mentions neutropenia). */
+export function toxicityCategory(term: string): ToxicityCategory {
+  const t = term.toLowerCase();
+  if (/febrile\s+neutropenia/.test(t)) return 'febrile-neutropenia';
+  if (/neutrophil|neutropenia/.test(t)) return 'neutropenia';
+  if (/platelet|thrombocytopenia/.test(t)) return 'thrombocytopenia';
+  return 'other';
+}
+
+export function initialDoseState(ageYears: number, regimen: RegimenDefinition = PROTOCOL_REGIMEN): DoseState {
+  const dexStart = startingDexamethasoneMg(ageYears, regimen);
+  return Object.freeze({
+    pomalidomide: drugState('pomalidomide', regimen.pomalidomide.levelsMg),
+    dexamethasone: drugState('dexamethasone', dexamethasoneLadderMg(dexStart, regimen)),
+  });
+}
+
+function drugState(drug: Drug, ladderMg: readonly number[]): DrugState {
+  return Object.freeze({ drug, status: 'active', ladderMg, levelIndex: 0, holds: Object.freeze([]), lastChange: null, dosedSinceChange: false });
+}
+
+/** The dose of a drug on its dosing days, null when held or discontinued. */
+export function currentDoseMg(state: DrugState): number | null {
+  return state.status === 'active' ? state.ladderMg[state.levelIndex] : null;
+}
+
+function categoryOf(event: ToxicityEvent | RecoveryEvent): ToxicityCategory {
+  return event.category ?? toxicityCategory(event.term);
+}
+
+/** Why (or why not) a toxicity interrupts `drug`; null when it does not. */
+function holdTrigger(event: ToxicityEvent, drug: Drug): { hold: Hold; why: string } | null {
+  const category = categoryOf(event);
+  const base = { term: event.term, category, since: event.date };
+  if (drug === 'pomalidomide') {
+    if (category === 'neutropenia') {
+      const anc = event.ancX10e9PerL;
+      const triggers = anc !== undefined ? anc < ANC_HOLD_BELOW : event.grade >= 4;
+      if (!triggers) return null;
+      return {
+        hold: { ...base, resumeWhen: `ANC >= ${ANC_RESUME_AT} x10^9/L` },
+        why: anc !== undefined ? `ANC ${anc} < ${ANC_HOLD_BELOW} x10^9/L` : `grade ${event.grade} neutropenia (ANC < ${ANC_HOLD_BELOW} x10^9/L)`,
+      };
+    }
+    if (category === 'febrile-neutropenia')
+      return { hold: { ...base, resumeWhen: `ANC >= ${ANC_RESUME_AT} x10^9/L` }, why: 'febrile neutropenia' };
+    if (category === 'thrombocytopenia') {
+      const platelets = event.plateletsX10e9PerL;
+      const triggers = platelets !== undefined ? platelets < PLATELETS_HOLD_BELOW : event.grade >= 4;
+      if (!triggers) return null;
+      return {
+        hold: { ...base, resumeWhen: `platelets >= ${PLATELETS_RESUME_AT} x10^9/L` },
+        why: platelets !== undefined ? `platelets ${platelets} < ${PLATELETS_HOLD_BELOW} x10^9/L` : `grade ${event.grade} thrombocytopenia (platelets < ${PLATELETS_HOLD_BELOW} x10^9/L)`,
+      };
+    }
+  }
+  if ((drug === 'dexamethasone' || category === 'other') && event.grade >= 3 && event.grade <= 4 && event.relatedTo.includes(drug))
+    return { hold: { ...base, resumeWhen: 'grade <= 2' }, why: `${drug}-related grade ${event.grade} ${event.term}` };
+  return null;
+}
+
+/** Whether a recovery lifts a hold: the label's count thresholds, otherwise grade <= 2. */
+function lifts(hold: Hold, event: RecoveryEvent): boolean {
+  const category = categoryOf(event);
+  const neutrophilFamily = (c: ToxicityCategory): boolean => c === 'neutropenia' || c === 'febrile-neutropenia';
+  if (neutrophilFamily(hold.category)) {
+    if (!neutrophilFamily(category)) return false;
+    // Grade <= 3 neutropenia means ANC >= 0.5 x10^9/L.
+    return event.ancX10e9PerL !== undefined ? event.ancX10e9PerL >= ANC_RESUME_AT : event.grade <= 3;
+  }
+  if (hold.category === 'thrombocytopenia') {
+    if (category !== 'thrombocytopenia') return false;
+    // Grade <= 2 thrombocytopenia means platelets >= 50 x10^9/L.
+    return event.plateletsX10e9PerL !== undefined ? event.plateletsX10e9PerL >= PLATELETS_RESUME_AT : event.grade <= 2;
+  }
+  return hold.term.trim().toLowerCase() === event.term.trim().toLowerCase() && event.grade <= 2;
+}
+
+const RULE_TEXT: Readonly<Record<Drug, string>> = Object.freeze({
+  pomalidomide: 'pomalidomide label / MM-003: interrupt, resume one level lower (4 -> 3 -> 2 -> 1 mg; below 1 mg discontinue)',
+  dexamethasone: 'low-dose dexamethasone: interrupt, resume one level lower (40 -> 20 -> 10, or 20 -> 12 -> 8 mg)',
+});
+
+function applyToDrug(state: DrugState, event: DoseHistoryEvent): DrugState {
+  if (state.status === 'discontinued') return state;
+  if (event.type === 'dose') return event.drug === state.drug && event.mg > 0 && !state.dosedSinceChange ? { ...state, dosedSinceChange: true } : state;
+
+  if (event.type === 'toxicity') {
+    if (event.grade >= 5)
+      return change(state, 'discontinued', state.levelIndex, [], event.date, 'discontinue', `grade 5 event (${event.term})`);
+    const trigger = holdTrigger(event, state.drug);
+    if (trigger === null) return state;
+    if (state.status === 'held')
+      return { ...state, holds: Object.freeze([...state.holds, Object.freeze(trigger.hold)]) };
+    if (state.levelIndex === state.ladderMg.length - 1)
+      return change(
+        state,
+        'discontinued',
+        state.levelIndex,
+        [],
+        event.date,
+        'discontinue',
+        `${trigger.why} at ${state.ladderMg[state.levelIndex]} mg, the lowest level: discontinue (${RULE_TEXT[state.drug]})`,
+      );
+    return change(
+      state,
+      'held',
+      state.levelIndex,
+      [trigger.hold],
+      event.date,
+      'hold',
+      `${trigger.why}: interrupt ${state.drug}; resume at ${state.ladderMg[state.levelIndex + 1]} mg when ${trigger.hold.resumeWhen} (${RULE_TEXT[state.drug]})`,
+    );
+  }
+
+  // Recovery.
+  if (state.status !== 'held') return state;
+  const remaining = state.holds.filter((hold) => !lifts(hold, event));
+  if (remaining.length === state.holds.length) return state;
+  if (remaining.length > 0) return { ...state, holds: Object.freeze(remaining) };
+  const next = state.levelIndex + 1;
+  const lifted = state.holds.map((h) => `${h.term} since ${h.since}`).join(', ');
+  return change(
+    state,
+    'active',
+    next,
+    [],
+    event.date,
+    'resume-reduced',
+    `${lifted} recovered (${event.term} grade ${event.grade}${recoveryValues(event)}): resume at ${state.ladderMg[next]} mg, one level below ${state.ladderMg[state.levelIndex]} mg (${RULE_TEXT[state.drug]})`,
+  );
+}
+
+function recoveryValues(event: RecoveryEvent): string {
+  const parts: string[] = [];
+  if (event.ancX10e9PerL !== undefined) parts.push(`ANC ${event.ancX10e9PerL} x10^9/L`);
+  if (event.plateletsX10e9PerL !== undefined) parts.push(`platelets ${event.plateletsX10e9PerL} x10^9/L`);
+  return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
+}
+
+function change(
+  state: DrugState,
+  status: DrugState['status'],
+  levelIndex: number,
+  holds: readonly Hold[],
+  date: string,
+  action: DrugAction,
+  reason: string,
+): DrugState {
+  return Object.freeze({
+    ...state,
+    status,
+    levelIndex,
+    holds: Object.freeze(holds.map((h) => Object.freeze({ ...h }))),
+    lastChange: Object.freeze({ date, action, reason }),
+    dosedSinceChange: false,
+  });
+}
+
+/** The transition function: the state after one event (events must be applied in date order). */
+export function applyDoseEvent(state: DoseState, event: DoseHistoryEvent): DoseState {
+  const pomalidomide = applyToDrug(state.pomalidomide, event);
+  let dexamethasone = applyToDrug(state.dexamethasone, event);
+  // Without pomalidomide the regimen stops: dexamethasone goes with it.
+  if (pomalidomide.status === 'discontinued' && dexamethasone.status !== 'discontinued')
+    dexamethasone = change(dexamethasone, 'discontinued', dexamethasone.levelIndex, [], event.date, 'discontinue', 'pomalidomide discontinued, so the regimen stops');
+  return pomalidomide === state.pomalidomide && dexamethasone === state.dexamethasone ? state : Object.freeze({ pomalidomide, dexamethasone });
+}
+
+/** The action a drug's state implies today. */
+export function drugAction(state: DrugState): DrugAction {
+  if (state.status === 'discontinued') return 'discontinue';
+  if (state.status === 'held') return 'hold';
+  if (state.lastChange?.action === 'resume-reduced' && !state.dosedSinceChange) return 'resume-reduced';
+  return 'continue';
+}
