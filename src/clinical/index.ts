@@ -1,2 +1,11 @@
 // The clinical core: the protocol as versioned data and the engines and derivations that read it.
 export * from './dates/index.js';
+export * from './units/index.js';
+export * from './ctcae/index.js';
+export * from './staging/index.js';
+export * from './renal/index.js';
+export * from './imwg/index.js';
+export * from './eligibility/index.js';
+export * from './regimen/index.js';
+export * from './crf/index.js';
+export * from './adam/index.js';

@@ -1,5 +1,5 @@
 export type { ScreeningRecord, LabResult, PriorTherapyLine, LabKey } from './screeningRecord.js';
-export { screeningRecordSchema, labResultSchema, priorTherapyLineSchema, agentExposureSchema, IMWG_RESPONSES } from './screeningRecord.js';
+export { screeningRecordSchema, labResultSchema, priorTherapyLineSchema, agentExposureSchema } from './screeningRecord.js';
 export { parseScreeningRecord } from './parseScreeningRecord.js';
 export type { EligibilityRule, EligibilityCriterion, EligibilityCriteriaSet, AgentRequirement, BooleanFact, OrdinalFact } from './eligibilityRule.js';
 export { NCT05236621_ELIGIBILITY } from './nct05236621Criteria.js';
