@@ -6,3 +6,4 @@ export * from './fisher/index.js';
 export * from './cox/index.js';
 export * from './binomial/index.js';
 export * from './samplesize/index.js';
+export * from './survival/index.js';

@@ -1,0 +1,10 @@
+# The R side of the km benchmark: read the CSV, Kaplan-Meier by arm (log-log limits, as trialkit's
+# default), medians with CIs, and the log-rank test.
+# Usage: Rscript bench/km/km.R data.csv
+suppressPackageStartupMessages(library(survival))
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(args[1])
+fit <- survfit(Surv(time, status) ~ arm, data = d, conf.type = "log-log")
+q <- quantile(fit, probs = 0.5)
+test <- survdiff(Surv(time, status) ~ arm, data = d)
+invisible(list(fit, q, test))
