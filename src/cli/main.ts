@@ -1,4 +1,4 @@
-import { InputError, formatIssue } from '../result/index.js';
+import { InputError, formatIssue, type Issue } from '../result/index.js';
 import type { CliIo } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -19,6 +19,19 @@ function overview(): string {
     ...lines,
     '',
   ].join('\n');
+}
+
+/**
+ * Issues from files carry the path [file, line, column] (see src/io); people read those as
+ * "file line 3, column 'time'". Other paths (JSON paths, flags) use the core's generic rendering.
+ */
+function describeIssue(item: Issue): string {
+  const [file, line, column] = item.path;
+  if (item.path.length === 3 && typeof file === 'string' && typeof line === 'number' && typeof column === 'string') {
+    const shown = item.value === undefined ? '(missing)' : JSON.stringify(item.value);
+    return `${file} line ${line}, column '${column}': ${shown}: expected ${item.expected} (${item.code})`;
+  }
+  return formatIssue(item);
 }
 
 /** The CLI edge: turns InputErrors into readable messages and exit code 2; other failures exit 1. */
@@ -47,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (error instanceof InputError) {
       io.err(`trialkit ${name}: ${error.message}\n`);
       const shown = error.issues.slice(0, 20);
-      for (const item of shown) io.err(`  - ${formatIssue(item)}\n`);
+      for (const item of shown) io.err(`  - ${describeIssue(item)}\n`);
       if (error.issues.length > shown.length) io.err(`  ... and ${error.issues.length - shown.length} more\n`);
       return 2;
     }
