@@ -1,2 +1,2 @@
-export type { CliIo, Command } from './command.js';
+export type { CliIo, Command, CommandEntry } from './command.js';
 export { main } from './main.js';

@@ -45,11 +45,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out('trialkit 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     io.err(`trialkit: unknown command '${name}'\n\n${overview()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
     return 0;

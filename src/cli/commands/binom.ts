@@ -76,7 +76,6 @@ function renderText(r: BinomialProportion): string {
 
 export const binomCommand: Command = {
   name: 'binom',
-  summary: 'Response rate with Clopper-Pearson exact CI and the exact binomial test, as R binom.test',
   usage,
   run: (args, io) => {
     const negatives: string[] = [];

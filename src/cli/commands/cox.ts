@@ -79,7 +79,6 @@ function renderText(file: string, fit: CoxFit, warnings: readonly string[]): str
 
 export const coxCommand: Command = {
   name: 'cox',
-  summary: 'Cox proportional hazards regression (hazard ratios, LR/Wald/score tests), as R coxph',
   usage,
   run: (args, io) => {
     const { values, positionals } = parseCommandArgs('cox', args, options);

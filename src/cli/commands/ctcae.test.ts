@@ -97,10 +97,10 @@ describe('trialkit ctcae', () => {
     const err = rec.stderr();
     assert.equal(rec.stdout(), '');
     assert.match(err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 3, column 'unit': "mg/dL" is not valid`));
-    assert.match(err, /\[3\]\.unit = "mg\/dL": expected a unit for hemoglobin: g\/L, g\/dL, mmol\/L \(unknown-unit\)/);
-    assert.match(err, /\[4\]\.term = "Hyponatremia": expected a CTCAE v5\.0 term: Neutrophil count decreased/);
-    assert.match(err, /\[5\]\.value = "abc"/);
-    assert.match(err, /\[6\]\.lln = "low"/);
+    assert.match(err, /line 3, column 'unit': "mg\/dL": expected a unit for hemoglobin: g\/L, g\/dL, mmol\/L \(unknown-unit\)/);
+    assert.match(err, /line 4, column 'term': "Hyponatremia": expected a CTCAE v5\.0 term: Neutrophil count decreased/);
+    assert.match(err, /line 5, column 'value': "abc"/);
+    assert.match(err, /line 6, column 'lln': "low"/);
   });
 
   it('with --lenient grades the valid rows and gives invalid ones grade null with the reason', async () => {

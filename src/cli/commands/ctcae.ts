@@ -209,7 +209,6 @@ function run(args: readonly string[], io: CliIo): number {
 
 export const ctcaeCommand: Command = {
   name: 'ctcae',
-  summary: 'CTCAE v5.0 grades of laboratory values (with unit conversion, LLN/ULN and baseline rules)',
   usage,
   run,
 };

@@ -67,7 +67,6 @@ function checklist(criteria: readonly CriterionResult[]): string {
 
 export const eligibilityCommand: Command = {
   name: 'eligibility',
-  summary: 'screen a patient record (JSON) against the NCT05236621 eligibility criteria',
   usage: USAGE,
   run: (args, io) => {
     const parsed = parseCommandArgs('eligibility', args, { json: { type: 'boolean', default: false } });

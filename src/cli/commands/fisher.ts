@@ -68,7 +68,6 @@ function renderText(r: FisherExact2x2Result): string {
 
 export const fisherCommand: Command = {
   name: 'fisher',
-  summary: "Fisher's exact test of a 2 x 2 table (p, conditional MLE odds ratio and exact CI), as R fisher.test",
   usage,
   run: (args, io) => {
     const negatives: string[] = [];

@@ -232,7 +232,6 @@ function readJson(file: string): unknown {
 
 export const imwgCommand: Command = {
   name: 'imwg',
-  summary: 'IMWG 2016 response per assessment, best confirmed response, first response and progression dates',
   usage,
   run: (args, io) => {
     const { values, positionals } = parseCommandArgs('imwg', args, options);

@@ -242,7 +242,6 @@ function run(args: readonly string[], io: CliIo): number {
 
 export const kmCommand: Command = {
   name: 'km',
-  summary: 'Kaplan-Meier curves, median and landmark survival with CIs, log-rank test, median follow-up',
   usage,
   run,
 };

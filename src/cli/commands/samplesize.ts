@@ -144,7 +144,6 @@ function designJson(d: SimonDesign): Record<string, number> {
 
 export const samplesizeCommand: Command = {
   name: 'samplesize',
-  summary: 'Single-arm sample size: exact binomial one-stage design and Simon two-stage designs',
   usage,
   run: (args, io: CliIo) => {
     const negatives: string[] = [];
