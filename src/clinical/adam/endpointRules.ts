@@ -101,3 +101,62 @@ export function progressionOutcome(input: ProgressionInput): ProgressionOutcome 
     ? { endDay: origin, cnsr: CENSORING.noAdequateAssessment, event: null }
     : { endDay: last, cnsr: CENSORING.noEvent, event: null };
 }
+
+/** A worked example of one PFS rule: day numbers with the origin (enrolment) on day 1000. */
+export interface ProgressionExample {
+  readonly rule: string;
+  readonly input: ProgressionInput;
+  readonly expected: ProgressionOutcome;
+  readonly why: string;
+}
+
+const ORIGIN = 1000;
+
+/**
+ * One worked example per PFS censoring rule (FDA 2018, Table 4; clinical-rules.md section 6), for a
+ * reader of progressionOutcome. Executed by endpointRulesExamples.test.ts, so they cannot drift.
+ */
+export const PFS_CENSORING_EXAMPLES: readonly ProgressionExample[] = Object.freeze([
+  {
+    rule: 'no progression or death',
+    input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084], progression: null, death: null, newTherapy: null },
+    expected: { endDay: 1084, cnsr: CENSORING.noEvent, event: null },
+    why: 'no event: censored at the last adequate assessment (day 1084)',
+  },
+  {
+    rule: 'progression on schedule',
+    input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084], progression: 1084, death: null, newTherapy: null },
+    expected: { endDay: 1084, cnsr: CENSORING.event, event: 'PROGRESSIVE DISEASE' },
+    why: 'progression 28 days after the last adequate assessment: an event on its date',
+  },
+  {
+    rule: 'new anti-myeloma therapy before progression',
+    input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084, 1112], progression: 1112, death: null, newTherapy: 1070 },
+    expected: { endDay: 1056, cnsr: CENSORING.newTherapy, event: null },
+    why: 'new therapy on day 1070 precedes the progression: censored at the last adequate assessment on or before it (1056)',
+  },
+  {
+    rule: 'event after two or more missed assessments',
+    input: { origin: ORIGIN, adequateAssessments: [1028, 1056], progression: 1120, death: null, newTherapy: null },
+    expected: { endDay: 1056, cnsr: CENSORING.missedAssessments, event: null },
+    why: `progression 64 days after the last adequate assessment (> ${MAX_EVENT_GAP_DAYS} = 2 x 28 + 7): the assessments due on 1084 and 1112 were missed, so censored at 1056`,
+  },
+  {
+    rule: 'event within the window of the second assessment',
+    input: { origin: ORIGIN, adequateAssessments: [1028, 1056], progression: 1119, death: null, newTherapy: null },
+    expected: { endDay: 1119, cnsr: CENSORING.event, event: 'PROGRESSIVE DISEASE' },
+    why: `63 days after the last adequate assessment is still in the second window (boundary: not > ${MAX_EVENT_GAP_DAYS}): an event`,
+  },
+  {
+    rule: 'no post-baseline assessment',
+    input: { origin: ORIGIN, adequateAssessments: [], progression: null, death: null, newTherapy: null },
+    expected: { endDay: ORIGIN, cnsr: CENSORING.noAdequateAssessment, event: null },
+    why: 'no adequate post-baseline assessment and no death: censored at the origin (day 1)',
+  },
+  {
+    rule: 'death before the first assessment',
+    input: { origin: ORIGIN, adequateAssessments: [], progression: null, death: 1020, newTherapy: null },
+    expected: { endDay: 1020, cnsr: CENSORING.event, event: 'DEATH' },
+    why: 'death 20 days after the origin, before any assessment was due to be missed: an event',
+  },
+] satisfies ProgressionExample[]);

@@ -30,3 +30,5 @@ export { createAdex, CYCLE_DAYS } from './createAdex.js';
 export type { AdexRow, DrugExposure } from './createAdex.js';
 export { summarizeExposure } from './summarizeExposure.js';
 export type { DrugModificationCounts } from './summarizeExposure.js';
+export { PFS_CENSORING_EXAMPLES } from './endpointRules.js';
+export type { ProgressionExample } from './endpointRules.js';

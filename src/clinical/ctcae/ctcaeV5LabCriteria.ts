@@ -68,6 +68,23 @@ export interface CtcaeLabCriterion {
   readonly maxLabGrade: CtcaeToxicGrade;
   /** Why a grade is not reachable from the value alone, shown with results of the listed grades. */
   readonly labOnlyNote?: { readonly grades: readonly CtcaeToxicGrade[]; readonly text: string };
+  /**
+   * Worked examples for a reader of the rule: each grade of the term, with boundary values. Executed by
+   * ctcaeExamples.test.ts through computeCtcaeGrade, so they cannot drift from the engine.
+   */
+  readonly examples?: readonly CtcaeExample[];
+}
+
+/** A worked example: a value with its normal limits and baseline (same unit), the grade, and why. */
+export interface CtcaeExample {
+  readonly value: number;
+  readonly unit: string;
+  readonly lln?: number;
+  readonly uln?: number;
+  readonly baseline?: number;
+  /** null = not gradable from these inputs. */
+  readonly grade: CtcaeGradeValue | null;
+  readonly why: string;
 }
 
 const abs = (value: number): CtcaeBound => ({ kind: 'absolute', value });
@@ -124,6 +141,15 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     analyte: 'neutrophils',
     direction: 'decreased',
     ruleSet: decreasedCount(COUNT, 1.5, 1.0, 0.5),
+    examples: [
+      { value: 2.0, unit: '10^9/L', lln: 2.0, grade: 0, why: 'equal to the LLN is not below it: grade 0 (boundary)' },
+      { value: 1.5, unit: '10^9/L', lln: 2.0, grade: 1, why: '<LLN but not <1.5: a value on the 1.5 boundary takes the milder grade 1' },
+      { value: 1.2, unit: '10^9/L', lln: 2.0, grade: 2, why: '<1.5 and not <1.0' },
+      { value: 0.5, unit: '10^9/L', lln: 2.0, grade: 3, why: '<1.0 but not <0.5: on the grade 4 boundary, so grade 3' },
+      { value: 0.2, unit: '10^9/L', lln: 2.0, grade: 4, why: '<0.5' },
+      { value: 1.45, unit: '10^9/L', lln: 1.4, grade: 2, why: 'above this site\'s LLN but <1.5: the highest grade whose rule holds wins (as admiral grades it)' },
+      { value: 1.8, unit: '10^9/L', grade: null, why: 'not <1.5, and without an LLN grade 1 cannot be ruled in or out' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -132,6 +158,13 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     analyte: 'leukocytes',
     direction: 'decreased',
     ruleSet: decreasedCount(COUNT, 3.0, 2.0, 1.0),
+    examples: [
+      { value: 4.0, unit: '10^9/L', lln: 4.0, grade: 0, why: 'equal to the LLN: grade 0 (boundary)' },
+      { value: 3.5, unit: '10^9/L', lln: 4.0, grade: 1, why: '<LLN, not <3.0' },
+      { value: 2.0, unit: '10^9/L', lln: 4.0, grade: 2, why: '<3.0 but on the 2.0 boundary: the milder grade 2' },
+      { value: 1.5, unit: '10^9/L', lln: 4.0, grade: 3, why: '<2.0, not <1.0' },
+      { value: 0.9, unit: '10^9/L', lln: 4.0, grade: 4, why: '<1.0' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -140,6 +173,13 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     analyte: 'platelets',
     direction: 'decreased',
     ruleSet: decreasedCount(COUNT, 75, 50, 25),
+    examples: [
+      { value: 160, unit: '10^9/L', lln: 150, grade: 0, why: 'not below the LLN' },
+      { value: 75, unit: '10^9/L', lln: 150, grade: 1, why: '<LLN and on the 75 boundary: the milder grade 1' },
+      { value: 60, unit: '10^9/L', lln: 150, grade: 2, why: '<75, not <50' },
+      { value: 25, unit: '10^9/L', lln: 150, grade: 3, why: '<50 and on the 25 boundary: the milder grade 3' },
+      { value: 10, unit: '10^9/L', lln: 150, grade: 4, why: '<25' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -148,6 +188,13 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     analyte: 'lymphocytes',
     direction: 'decreased',
     ruleSet: decreasedCount(COUNT, 0.8, 0.5, 0.2),
+    examples: [
+      { value: 1.0, unit: '10^9/L', lln: 1.0, grade: 0, why: 'equal to the LLN: grade 0 (boundary)' },
+      { value: 0.9, unit: '10^9/L', lln: 1.0, grade: 1, why: '<LLN, not <0.8' },
+      { value: 0.5, unit: '10^9/L', lln: 1.0, grade: 2, why: '<0.8 and on the 0.5 boundary: the milder grade 2' },
+      { value: 0.3, unit: '10^9/L', lln: 1.0, grade: 3, why: '<0.5, not <0.2' },
+      { value: 0.1, unit: '10^9/L', lln: 1.0, grade: 4, why: '<0.2' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -163,6 +210,12 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       ],
       gradeZeroText: 'Grade 0: Hgb >= LLN (within normal limits)',
     },
+    examples: [
+      { value: 120, unit: 'g/L', lln: 120, grade: 0, why: 'equal to the LLN: grade 0 (boundary)' },
+      { value: 100, unit: 'g/L', lln: 120, grade: 1, why: '<LLN and on the 100 g/L boundary: the milder grade 1' },
+      { value: 85, unit: 'g/L', lln: 120, grade: 2, why: '<100, not <80 g/L' },
+      { value: 7.9, unit: 'g/dL', lln: 12, grade: 3, why: '7.9 g/dL = 79 g/L <80 g/L; grade 3 is the highest a value alone gives (grade 4 is clinical)' },
+    ],
     maxLabGrade: 3,
     labOnlyNote: {
       grades: [3],
@@ -182,6 +235,12 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       ],
       gradeZeroText: 'Grade 0: value >= LLN (within normal limits)',
     },
+    examples: [
+      { value: 3.5, unit: 'mmol/L', lln: 3.5, grade: 0, why: 'equal to the LLN: grade 0 (boundary)' },
+      { value: 3.0, unit: 'mmol/L', lln: 3.5, grade: 1, why: '<LLN and on the 3.0 boundary; grade 2 needs symptoms, so the value alone grades 1' },
+      { value: 2.7, unit: 'mmol/L', lln: 3.5, grade: 3, why: '<3.0, not <2.5' },
+      { value: 2.4, unit: 'mmol/L', lln: 3.5, grade: 4, why: '<2.5' },
+    ],
     maxLabGrade: 4,
     labOnlyNote: {
       grades: [1],
@@ -201,6 +260,12 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       ],
       gradeZeroText: 'Grade 0: value >= LLN (within normal limits)',
     },
+    examples: [
+      { value: 35, unit: 'g/L', lln: 35, grade: 0, why: 'equal to the LLN: grade 0 (boundary)' },
+      { value: 30, unit: 'g/L', lln: 35, grade: 1, why: '<LLN and on the 30 g/L boundary: the milder grade 1' },
+      { value: 2.5, unit: 'g/dL', lln: 3.5, grade: 2, why: '2.5 g/dL = 25 g/L: <30, not <20 g/L' },
+      { value: 19, unit: 'g/L', lln: 35, grade: 3, why: '<20 g/L; grade 4 is clinical, so 3 is the highest a value alone gives' },
+    ],
     maxLabGrade: 3,
     labOnlyNote: { grades: [3], text: 'grade 4 (life-threatening consequences) is clinical: a value alone grades at most 3' },
   },
@@ -219,6 +284,20 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       ],
       gradeZeroText: 'Grade 0: value <= BL (baseline abnormal)',
     },
+    examples: [
+      { value: 21, unit: 'umol/L', uln: 21, baseline: 10, grade: 0, why: 'equal to the ULN is not above it (baseline normal): grade 0 (boundary)' },
+      { value: 31.5, unit: 'umol/L', uln: 21, baseline: 10, grade: 1, why: '>ULN and exactly 1.5 x ULN: the milder grade 1 (boundary)' },
+      { value: 50, unit: 'umol/L', uln: 21, baseline: 10, grade: 2, why: '>1.5 x ULN (31.5), not >3.0 x ULN (63)' },
+      { value: 3.0, unit: 'mg/dL', uln: 1.2, grade: 2, why: '3.0 mg/dL is 2.5 x the ULN of 1.2 mg/dL: >1.5, not >3.0 x ULN (no baseline: the x ULN criteria, noted)' },
+      { value: 100, unit: 'umol/L', uln: 21, baseline: 10, grade: 3, why: '>3.0 x ULN (63), not >10.0 x ULN (210)' },
+      { value: 220, unit: 'umol/L', uln: 21, baseline: 10, grade: 4, why: '>10.0 x ULN (210)' },
+      { value: 30, unit: 'umol/L', uln: 21, baseline: 30, grade: 0, why: 'baseline above ULN: x BL criteria; equal to BL is not above 1.0 x BL (boundary)' },
+      { value: 40, unit: 'umol/L', uln: 21, baseline: 30, grade: 1, why: 'baseline abnormal: >1.0 x BL (30), not >1.5 x BL (45)' },
+      { value: 90, unit: 'umol/L', uln: 21, baseline: 30, grade: 2, why: 'baseline abnormal: exactly 3.0 x BL, so the milder grade 2 (boundary)' },
+      { value: 150, unit: 'umol/L', uln: 21, baseline: 30, grade: 3, why: 'baseline abnormal: >3.0 x BL (90), not >10.0 x BL (300)' },
+      { value: 301, unit: 'umol/L', uln: 21, baseline: 30, grade: 4, why: 'baseline abnormal: >10.0 x BL (300)' },
+      { value: 30, unit: 'umol/L', baseline: 30, grade: null, why: 'no ULN: whether the baseline was abnormal decides the criteria, and they give different grades' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -228,6 +307,18 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     direction: 'increased',
     ruleSet: increasedUln(3.0, 5.0, 20.0),
     ruleSetIfBaselineAbnormal: TRANSAMINASE_BASELINE_ABNORMAL,
+    examples: [
+      { value: 40, unit: 'U/L', uln: 40, baseline: 20, grade: 0, why: 'equal to the ULN (baseline normal): grade 0 (boundary)' },
+      { value: 120, unit: 'U/L', uln: 40, baseline: 20, grade: 1, why: '>ULN and exactly 3.0 x ULN: the milder grade 1 (boundary)' },
+      { value: 200, unit: 'U/L', uln: 40, baseline: 20, grade: 2, why: '>3.0 x ULN and exactly 5.0 x ULN: grade 2 (boundary)' },
+      { value: 800, unit: 'U/L', uln: 40, baseline: 20, grade: 3, why: '>5.0 x ULN and exactly 20.0 x ULN: grade 3 (boundary)' },
+      { value: 801, unit: 'U/L', uln: 40, baseline: 20, grade: 4, why: '>20.0 x ULN (800)' },
+      { value: 89, unit: 'U/L', uln: 40, baseline: 60, grade: 0, why: 'baseline above ULN: x BL criteria; <1.5 x BL (90)' },
+      { value: 90, unit: 'U/L', uln: 40, baseline: 60, grade: 1, why: 'baseline abnormal: grade 1 starts at 1.5 x BL inclusive (boundary)' },
+      { value: 181, unit: 'U/L', uln: 40, baseline: 60, grade: 2, why: 'baseline abnormal: >3.0 x BL (180), not >5.0 x BL (300)' },
+      { value: 301, unit: 'U/L', uln: 40, baseline: 60, grade: 3, why: 'baseline abnormal: >5.0 x BL (300), not >20.0 x BL (1200)' },
+      { value: 1201, unit: 'U/L', uln: 40, baseline: 60, grade: 4, why: 'baseline abnormal: >20.0 x BL (1200)' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -237,6 +328,14 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
     direction: 'increased',
     ruleSet: increasedUln(3.0, 5.0, 20.0),
     ruleSetIfBaselineAbnormal: TRANSAMINASE_BASELINE_ABNORMAL,
+    examples: [
+      { value: 35, unit: 'U/L', uln: 40, grade: 0, why: 'not above the ULN (no baseline: the x ULN criteria, noted)' },
+      { value: 50, unit: 'U/L', uln: 40, grade: 1, why: '>ULN, not >3.0 x ULN (120)' },
+      { value: 150, unit: 'U/L', uln: 40, grade: 2, why: '>3.0 x ULN (120), not >5.0 x ULN (200)' },
+      { value: 201, unit: 'U/L', uln: 40, grade: 3, why: 'just above 5.0 x ULN (200)' },
+      { value: 900, unit: 'U/L', uln: 40, grade: 4, why: '>20.0 x ULN (800)' },
+      { value: 75, unit: 'U/L', uln: 40, baseline: 50, grade: 1, why: 'baseline above ULN: exactly 1.5 x BL is grade 1 (boundary, inclusive)' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -253,6 +352,15 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       ],
       gradeZeroText: 'Grade 0: value <= ULN and not > 1.5 x BL',
     },
+    examples: [
+      { value: 100, unit: 'umol/L', uln: 100, baseline: 80, grade: 0, why: 'equal to the ULN and not >1.5 x BL (120): grade 0 (boundary)' },
+      { value: 120, unit: 'umol/L', uln: 100, baseline: 100, grade: 1, why: '>ULN, not >1.5 x ULN (150) nor >1.5 x BL (150)' },
+      { value: 95, unit: 'umol/L', uln: 100, baseline: 60, grade: 2, why: 'within the ULN but >1.5 x BL (90): the baseline route gives grade 2' },
+      { value: 250, unit: 'umol/L', uln: 100, baseline: 80, grade: 3, why: '>3.0 x BL (240) though not >3.0 x ULN (300)' },
+      { value: 600, unit: 'umol/L', uln: 100, baseline: 300, grade: 3, why: '>3.0 x ULN and exactly 6.0 x ULN: the milder grade 3 (boundary)' },
+      { value: 601, unit: 'umol/L', uln: 100, grade: 4, why: '>6.0 x ULN (600)' },
+      { value: 2.0, unit: 'mg/dL', uln: 1.1, grade: 2, why: '2.0 mg/dL = 176.8 umol/L >1.5 x ULN (145.9); no baseline, so the x BL route is skipped (noted)' },
+    ],
     maxLabGrade: 4,
   },
   {
@@ -264,6 +372,10 @@ export const CTCAE_V5_LAB_CRITERIA: readonly CtcaeLabCriterion[] = [
       rules: [rule(1, 'Grade 1: >ULN without physiologic consequences', above(ref('uln')))],
       gradeZeroText: 'Grade 0: value <= ULN (within normal limits)',
     },
+    examples: [
+      { value: 420, unit: 'umol/L', uln: 420, grade: 0, why: 'equal to the ULN: grade 0 (boundary)' },
+      { value: 600, unit: 'umol/L', uln: 420, grade: 1, why: '>ULN; grades 3-4 need physiologic consequences, so a value alone grades at most 1' },
+    ],
     maxLabGrade: 1,
     labOnlyNote: {
       grades: [1],

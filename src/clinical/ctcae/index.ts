@@ -14,3 +14,4 @@ export type { CtcaeGradeInput, CtcaeGrade } from './computeCtcaeGrade.js';
 export { computeCtcaeGrade } from './computeCtcaeGrade.js';
 export type { CtcaeGradeRow } from './computeCtcaeGrades.js';
 export { computeCtcaeGrades } from './computeCtcaeGrades.js';
+export type { CtcaeExample } from './ctcaeV5LabCriteria.js';

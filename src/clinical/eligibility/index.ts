@@ -8,3 +8,5 @@ export { evaluateRule, SCREENING_LAB_ANALYTES } from './evaluateRule.js';
 export type { CriterionResult, EligibilityResult } from './computeEligibility.js';
 export { computeEligibility } from './computeEligibility.js';
 export { addCalendarMonths } from './calendarMonths.js';
+export { NCT05236621_CRITERIA_EXAMPLES } from './nct05236621Criteria.js';
+export type { EligibilityExample } from './nct05236621Criteria.js';

@@ -1,4 +1,5 @@
 import type { EligibilityCriteriaSet } from './eligibilityRule.js';
+import type { CriterionStatus } from './evaluateRule.js';
 
 const PAPER = 'Zhou H et al. Ann Hematol 2023, doi:10.1007/s00277-023-05558-y';
 const INCLUSION = `${PAPER}, Methods, "Study design and participants" (inclusion criteria)`;
@@ -173,6 +174,157 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
     },
   ],
 });
+
+/**
+ * A worked example of one criterion: the fields that differ from the example eligible record
+ * (examples/screening-eligible.json: screening 2021-05-10, enrolment 2021-05-20, a 62-year-old 58-kg woman,
+ * labs in SI units with ALT/AST ULN 40 U/L, last prior line ended 2021-03-31), the criterion's status and why.
+ * Paths are dotted (`labs.anc.value`, `priorTherapyLines.2.progressionDate`); `undefined` removes a field.
+ */
+export interface EligibilityExample {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly status: CriterionStatus;
+  readonly why: string;
+}
+
+/**
+ * Worked examples per criterion of NCT05236621_ELIGIBILITY, keyed by criterion id (kept beside the criteria
+ * rather than inside them, so that the criteria set keeps its shared EligibilityCriterion type). Executed
+ * by criteriaExamples.test.ts through computeEligibility, so they cannot drift from the engine.
+ */
+export const NCT05236621_CRITERIA_EXAMPLES: Readonly<Record<string, readonly EligibilityExample[]>> = deepFreeze({
+  'inc-age': [
+    { fields: { birthDate: '2003-05-10' }, status: 'met', why: '18th birthday on the screening date (2021-05-10): 18 years (boundary)' },
+    { fields: { birthDate: '2003-05-11' }, status: 'not met', why: '18th birthday the day after screening: still 17' },
+    { fields: { birthDate: undefined, ageYears: null }, status: 'not evaluable', why: 'neither a birth date nor an age' },
+  ],
+  'inc-ecog': [
+    { fields: { ecog: 2 }, status: 'met', why: 'ECOG 2 is within 0-2 (boundary)' },
+    { fields: { ecog: 3 }, status: 'not met', why: 'ECOG 3 is above 2' },
+    { fields: { ecog: null }, status: 'not evaluable', why: 'ECOG not recorded' },
+  ],
+  'inc-rrmm': [
+    { fields: {}, status: 'met', why: 'diagnosis.rrmmPerChinese2020Guideline is true' },
+    { fields: { 'diagnosis.rrmmPerChinese2020Guideline': false }, status: 'not met', why: 'RRMM not documented per the guideline' },
+    { fields: { 'diagnosis.rrmmPerChinese2020Guideline': null }, status: 'not evaluable', why: 'not recorded' },
+  ],
+  'inc-prior-therapy': [
+    { fields: {}, status: 'met', why: '3 lines; lenalidomide 14 cycles in line 2; bortezomib 4 cycles in line 1' },
+    {
+      fields: { 'priorTherapyLines.1.agents.0.cycles': 1, 'priorTherapyLines.2.agents.1.cycles': 1 },
+      status: 'not met',
+      why: 'lenalidomide 1 cycle in each of two lines: the 2 cycles must be within one line',
+    },
+    {
+      fields: { 'priorTherapyLines.1.agents.0.cycles': 1, 'priorTherapyLines.2.agents.1.cycles': null },
+      status: 'not evaluable',
+      why: 'lenalidomide cycles of line 3 unknown: they could be 2 or more',
+    },
+  ],
+  'inc-progression': [
+    { fields: { 'priorTherapyLines.2.progressionDate': '2021-05-30' }, status: 'met', why: 'progression 60 days after the last line ended 2021-03-31 (boundary)' },
+    { fields: { 'priorTherapyLines.2.progressionDate': '2021-05-31' }, status: 'not met', why: '61 days after the end of the last line' },
+    {
+      fields: { 'priorTherapyLines.2.progressionDate': undefined, 'priorTherapyLines.2.refractory': null },
+      status: 'not evaluable',
+      why: 'no progression date, no days after the end and refractoriness unknown',
+    },
+  ],
+  'inc-measurable': [
+    {
+      fields: { 'disease.serumMProteinGPerL': 5, 'disease.urineMProteinMgPer24h': 0, 'disease.involvedFlcMgPerL': 20 },
+      status: 'met',
+      why: 'serum M-protein 5 g/L meets >= 5 (boundary)',
+    },
+    {
+      fields: { 'disease.serumMProteinGPerL': 4.9, 'disease.urineMProteinMgPer24h': 199, 'disease.involvedFlcMgPerL': 99 },
+      status: 'not met',
+      why: 'every measure just below its threshold (5 g/L, 200 mg/24 h, 100 mg/L)',
+    },
+    {
+      fields: { 'disease.serumMProteinGPerL': 0, 'disease.urineMProteinMgPer24h': 0, 'disease.involvedFlcMgPerL': 150, 'disease.flcRatio': 1.2 },
+      status: 'not met',
+      why: 'involved FLC 150 mg/L but a normal FLC ratio (0.26-1.65): not measurable FLC disease',
+    },
+    {
+      fields: { 'disease.serumMProteinGPerL': null, 'disease.urineMProteinMgPer24h': 100, 'disease.involvedFlcMgPerL': 20 },
+      status: 'not evaluable',
+      why: 'urine and FLC do not qualify and the serum M-protein (missing) could',
+    },
+  ],
+  'inc-anc': [
+    { fields: { 'labs.anc': { value: 1000, unit: 'cells/uL' } }, status: 'met', why: '1000 cells/uL = 1.0 x10^9/L meets >= 1.0 (boundary)' },
+    { fields: { 'labs.anc.value': 0.99 }, status: 'not met', why: 'ANC 0.99 < 1.0 x10^9/L' },
+    { fields: { 'labs.anc': null }, status: 'not evaluable', why: 'no ANC' },
+  ],
+  'inc-platelets': [
+    { fields: { 'labs.platelets.value': 50 }, status: 'met', why: 'platelets 50 x10^9/L meets >= 50 (boundary)' },
+    { fields: { 'labs.platelets.value': 49 }, status: 'not met', why: 'platelets 49 < 50 x10^9/L' },
+    { fields: { 'labs.platelets': null }, status: 'not evaluable', why: 'no platelet count' },
+  ],
+  'inc-bilirubin': [
+    { fields: { 'labs.totalBilirubin.value': 34.2 }, status: 'met', why: '34.2 umol/L = 2.0 mg/dL meets <= 2.0 (boundary)' },
+    { fields: { 'labs.totalBilirubin': { value: 2.1, unit: 'mg/dL' } }, status: 'not met', why: '2.1 > 2.0 mg/dL' },
+    { fields: { 'labs.totalBilirubin': undefined }, status: 'not evaluable', why: 'no bilirubin' },
+  ],
+  'inc-transaminases': [
+    { fields: { 'labs.alt.value': 120, 'labs.ast.value': 120 }, status: 'met', why: 'ALT and AST 120 U/L = 3 x ULN 40 (boundary)' },
+    { fields: { 'labs.alt.value': 121 }, status: 'not met', why: 'ALT 121 U/L > 3 x ULN (120); one failing is enough' },
+    { fields: { 'labs.ast.upperLimitOfNormal': null }, status: 'not evaluable', why: 'AST has no ULN to compare with' },
+  ],
+  'inc-renal': [
+    { fields: { weightKg: 40, 'labs.creatinine.value': 265.2 }, status: 'met', why: '265.2 umol/L = 3.0 mg/dL meets <= 3.0 (boundary), whatever the clearance' },
+    {
+      fields: { 'labs.creatinine.value': 300 },
+      status: 'not met',
+      why: '300 umol/L = 3.39 mg/dL > 3.0, and Cockcroft-Gault (62 years, 58 kg, female) gives about 15.7 mL/min < 30',
+    },
+    { fields: { 'labs.creatinine.value': 300, weightKg: null }, status: 'not evaluable', why: 'creatinine > 3.0 mg/dL and no weight for the clearance, which might qualify' },
+  ],
+  'inc-consent': [
+    { fields: { consentDate: '2021-05-10' }, status: 'met', why: 'consent on the day of screening and the first labs (boundary)' },
+    { fields: { consentDate: '2021-05-11' }, status: 'not met', why: 'consent the day after the screening labs' },
+    { fields: { consentDate: null }, status: 'not evaluable', why: 'no consent date' },
+  ],
+  'exc-imid-intolerance': [
+    { fields: {}, status: 'met', why: 'no intolerance to thalidomide, lenalidomide or pomalidomide (the excluding condition is absent)' },
+    { fields: { 'exclusionFacts.intolerance.lenalidomide': true }, status: 'not met', why: 'lenalidomide intolerance excludes' },
+    { fields: { 'exclusionFacts.intolerance.pomalidomide': null }, status: 'not evaluable', why: 'pomalidomide intolerance unknown' },
+  ],
+  'exc-hypersensitivity': [
+    { fields: {}, status: 'met', why: 'no hypersensitivity recorded' },
+    { fields: { 'exclusionFacts.hypersensitivity.dexamethasone': true }, status: 'not met', why: 'dexamethasone hypersensitivity excludes' },
+    { fields: { 'exclusionFacts.hypersensitivity.proteasomeInhibitors': null }, status: 'not evaluable', why: 'unknown' },
+  ],
+  'exc-neuropathy': [
+    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': 2 }, status: 'met', why: 'grade 2 is below the excluding grade 3' },
+    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': 3 }, status: 'not met', why: 'grade 3 excludes (boundary; read as >= 3)' },
+    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': null }, status: 'not evaluable', why: 'grade not recorded' },
+  ],
+  'exc-nyha': [
+    { fields: { 'exclusionFacts.nyhaClass': 1 }, status: 'met', why: 'NYHA class I' },
+    { fields: { 'exclusionFacts.nyhaClass': 2 }, status: 'not met', why: 'NYHA class II excludes (boundary)' },
+    { fields: { 'exclusionFacts.nyhaClass': undefined }, status: 'not evaluable', why: 'NYHA class not recorded' },
+  ],
+  'exc-myocardial-infarction': [
+    {
+      fields: { 'exclusionFacts.priorMyocardialInfarction': true, 'exclusionFacts.myocardialInfarctionDate': '2020-05-19' },
+      status: 'met',
+      why: 'infarction more than 12 months before enrolment (2021-05-20)',
+    },
+    {
+      fields: { 'exclusionFacts.priorMyocardialInfarction': true, 'exclusionFacts.myocardialInfarctionDate': '2020-05-20' },
+      status: 'not met',
+      why: 'infarction exactly 12 months before enrolment is within 12 months (boundary)',
+    },
+    { fields: { 'exclusionFacts.priorMyocardialInfarction': true }, status: 'not evaluable', why: 'an infarction without a date' },
+  ],
+  'exc-angina': [
+    { fields: {}, status: 'met', why: 'no unstable or poorly controlled angina' },
+    { fields: { 'exclusionFacts.unstableOrPoorlyControlledAngina': true }, status: 'not met', why: 'unstable angina excludes' },
+    { fields: { 'exclusionFacts.unstableOrPoorlyControlledAngina': null }, status: 'not evaluable', why: 'not recorded' },
+  ],
+} satisfies Record<string, EligibilityExample[]>);
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {

@@ -272,3 +272,123 @@ export function drugAction(state: DrugState): DrugAction {
   if (state.lastChange?.action === 'resume-reduced' && !state.dosedSinceChange) return 'resume-reduced';
   return 'continue';
 }
+
+/** A worked example of a transition: the events from the start of treatment and the state they lead to. */
+export interface DoseTransitionExample {
+  readonly transition: string;
+  readonly ageYears: number;
+  readonly events: readonly DoseHistoryEvent[];
+  readonly expected: Readonly<Record<Drug, { readonly status: DrugState['status']; readonly doseMg: number | null; readonly action: DrugAction }>>;
+  readonly why: string;
+}
+
+const pneumonia3 = (date: string): ToxicityEvent => ({ type: 'toxicity', date, term: 'Pneumonia', grade: 3, relatedTo: ['pomalidomide'] });
+const pneumoniaBack = (date: string): RecoveryEvent => ({ type: 'recovery', date, term: 'Pneumonia', grade: 2 });
+const hyperglycemia3 = (date: string): ToxicityEvent => ({ type: 'toxicity', date, term: 'Hyperglycemia', grade: 3, relatedTo: ['dexamethasone'] });
+const hyperglycemiaBack = (date: string): RecoveryEvent => ({ type: 'recovery', date, term: 'Hyperglycemia', grade: 1 });
+const onTrack = { status: 'active', doseMg: 4, action: 'continue' } as const;
+const dex40 = { status: 'active', doseMg: 40, action: 'continue' } as const;
+const stopped = { status: 'discontinued', doseMg: null, action: 'discontinue' } as const;
+
+/**
+ * One worked example per transition of the machine, for a reader of the rules above. Executed by
+ * doseStateMachineExamples.test.ts (applyDoseEvent from initialDoseState), so they cannot drift.
+ */
+export const DOSE_TRANSITION_EXAMPLES: readonly DoseTransitionExample[] = Object.freeze([
+  {
+    transition: 'hold: related grade 3 non-haematological toxicity',
+    ageYears: 62,
+    events: [pneumonia3('2021-06-03')],
+    expected: { pomalidomide: { status: 'held', doseMg: null, action: 'hold' }, dexamethasone: dex40 },
+    why: 'pomalidomide-related grade 3 pneumonia interrupts pomalidomide; dexamethasone (not related) continues',
+  },
+  {
+    transition: 'no hold: grade 3 neutropenia with ANC >= 0.5',
+    ageYears: 62,
+    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Neutrophil count decreased', grade: 3, relatedTo: ['pomalidomide'], ancX10e9PerL: 0.5 }],
+    expected: { pomalidomide: onTrack, dexamethasone: dex40 },
+    why: 'the label interrupts at ANC < 0.5 x10^9/L; 0.5 exactly (boundary) does not',
+  },
+  {
+    transition: 'hold: ANC < 0.5',
+    ageYears: 62,
+    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Neutrophil count decreased', grade: 4, relatedTo: [], ancX10e9PerL: 0.4 }],
+    expected: { pomalidomide: { status: 'held', doseMg: null, action: 'hold' }, dexamethasone: dex40 },
+    why: 'ANC 0.4 < 0.5 x10^9/L interrupts pomalidomide whatever the relatedness call (the label rule is on counts)',
+  },
+  {
+    transition: 'resume one level lower: grade <= 2',
+    ageYears: 62,
+    events: [pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12')],
+    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'resume-reduced' }, dexamethasone: dex40 },
+    why: 'back to grade 2: resume at 3 mg, one level below 4 mg (the paper: "continued with a reduced dose of 3 mg")',
+  },
+  {
+    transition: 'resume one level lower: platelets back to >= 50',
+    ageYears: 62,
+    events: [
+      { type: 'toxicity', date: '2021-06-03', term: 'Platelet count decreased', grade: 4, relatedTo: ['pomalidomide'], plateletsX10e9PerL: 20 },
+      { type: 'recovery', date: '2021-06-10', term: 'Platelet count decreased', grade: 3, plateletsX10e9PerL: 49 },
+      { type: 'recovery', date: '2021-06-17', term: 'Platelet count decreased', grade: 2, plateletsX10e9PerL: 50 },
+    ],
+    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'resume-reduced' }, dexamethasone: dex40 },
+    why: 'platelets 20 < 25 interrupt; 49 keeps the hold; 50 (boundary, >= 50) resumes at 3 mg',
+  },
+  {
+    transition: 'resumed dose given: continue',
+    ageYears: 62,
+    events: [pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12'), { type: 'dose', date: '2021-06-13', drug: 'pomalidomide', mg: 3 }],
+    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'continue' }, dexamethasone: dex40 },
+    why: 'once a dose is given at the new level, the action is to continue at 3 mg',
+  },
+  {
+    transition: 'discontinue below 1 mg',
+    ageYears: 62,
+    events: [
+      pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12'),
+      pneumonia3('2021-07-03'), pneumoniaBack('2021-07-12'),
+      pneumonia3('2021-08-03'), pneumoniaBack('2021-08-12'),
+      pneumonia3('2021-09-03'),
+    ],
+    expected: { pomalidomide: stopped, dexamethasone: stopped },
+    why: '4 -> 3 -> 2 -> 1 mg after three episodes; a fourth at 1 mg would need a level below 1 mg, so pomalidomide is discontinued, and the regimen (dexamethasone with it) stops',
+  },
+  {
+    transition: 'discontinue: grade 5 event',
+    ageYears: 62,
+    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Sepsis', grade: 5, relatedTo: [] }],
+    expected: { pomalidomide: stopped, dexamethasone: stopped },
+    why: 'a grade 5 event discontinues every drug',
+  },
+  {
+    transition: 'dexamethasone ladder: 40 -> 20 -> 10 -> discontinue',
+    ageYears: 62,
+    events: [
+      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
+      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
+    ],
+    expected: { pomalidomide: onTrack, dexamethasone: { status: 'active', doseMg: 10, action: 'resume-reduced' } },
+    why: 'two dexamethasone-related grade 3 episodes, each recovered: 40 -> 20 -> 10 mg; pomalidomide is untouched',
+  },
+  {
+    transition: 'dexamethasone at the foot of its ladder: discontinue, pomalidomide continues',
+    ageYears: 62,
+    events: [
+      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
+      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
+      hyperglycemia3('2021-08-03'),
+    ],
+    expected: { pomalidomide: onTrack, dexamethasone: stopped },
+    why: 'a third episode at 10 mg, the lowest level, discontinues dexamethasone; pomalidomide may continue alone',
+  },
+  {
+    transition: 'dexamethasone ladder for age > 75: 20 -> 12 -> 8',
+    ageYears: 76,
+    events: [
+      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
+      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
+    ],
+    expected: { pomalidomide: onTrack, dexamethasone: { status: 'active', doseMg: 8, action: 'resume-reduced' } },
+    why: 'a patient older than 75 starts at 20 mg, whose ladder is 20 -> 12 -> 8 mg',
+  },
+] satisfies DoseTransitionExample[]);

@@ -24,3 +24,5 @@ export type { DoseDecisionInput, DoseDecision } from './computeDoseDecision.js';
 export { computeDoseDecision } from './computeDoseDecision.js';
 export type { DosingDeviation, DosingDeviationCode } from './checkDosingLog.js';
 export { checkDosingLog } from './checkDosingLog.js';
+export { DOSE_TRANSITION_EXAMPLES } from './doseStateMachine.js';
+export type { DoseTransitionExample } from './doseStateMachine.js';

@@ -4,3 +4,5 @@ export type { CytogeneticRisk, FishPanel, CytogeneticRiskResult } from './comput
 export { computeCytogeneticRisk, CYTOGENETIC_RISK_STANDARD } from './computeCytogeneticRisk.js';
 export type { RissStage, RissInput, RissResult } from './computeRissStage.js';
 export { computeRissStage, RISS_STANDARD } from './computeRissStage.js';
+export { STAGING_EXAMPLES } from './stagingExamples.js';
+export type { StagingExample } from './stagingExamples.js';
