@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { auditTrailContract } from './auditTrail.contract.js';
+import { crfRecordsContract } from './crfRecords.contract.js';
+import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
+import { locksContract } from './locks.contract.js';
+import { migrateContract } from './migrate.contract.js';
+import { openStore } from './openStore.js';
+import { openPostgresStore } from './postgresStore.js';
+import type { Store } from './sqlClient.js';
+import { sqlClientContract } from './sqlClient.contract.js';
+
+// The same contracts against a PostgreSQL server, in a schema of its own that is dropped afterwards.
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const shownUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+const schema = `trialkit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+
+async function unreachableReason(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function dropSchema(): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+const problem = await unreachableReason();
+
+if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
+  const reason = `PostgreSQL store contract skipped: TRIALKIT_SKIP_PG=1 and ${shownUrl} is not reachable (${problem})`;
+  console.log(reason);
+  it('PostgreSQL store contract', { skip: reason }, () => undefined);
+} else if (problem !== undefined) {
+  it('PostgreSQL store: server reachable', () => {
+    assert.fail(
+      `PostgreSQL is not reachable at ${shownUrl} (${problem}). The store contract must run against it (CI provides it); ` +
+        'set DATABASE_URL to a reachable server, or TRIALKIT_SKIP_PG=1 to skip these tests on a machine without one.',
+    );
+  });
+} else {
+  let store: Store | undefined;
+  const getStore = (): Store => {
+    if (store === undefined) throw new Error('the PostgreSQL store did not open (see the before hook)');
+    return store;
+  };
+
+  describe(`PostgreSQL store (schema ${schema})`, () => {
+    before(async () => {
+      store = await openPostgresStore({ url, schema });
+    });
+    after(async () => {
+      await store?.close();
+      await dropSchema();
+    });
+    sqlClientContract(getStore);
+    migrateContract(getStore);
+    auditTrailContract(getStore);
+    crfRecordsContract(getStore);
+    locksContract(getStore);
+    idempotencyKeysContract(getStore);
+
+    it('keeps its tables in its own schema', async () => {
+      const { rows } = await getStore().query<{ schema: string }>("SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'audit_log' AND table_schema = current_schema()");
+      assert.deepEqual(rows, [{ schema }]);
+    });
+
+    it('applies nothing when the same schema is opened again through openStore', async () => {
+      const again = await openStore({ databaseUrl: url, schema });
+      try {
+        assert.equal(again.engine, 'postgres');
+        assert.deepEqual(again.migrationsApplied, []);
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await assert.rejects(openPostgresStore({ url, schema: 'x; DROP TABLE y' }), /schema 'x; DROP TABLE y' must match/);
+    });
+  });
+}

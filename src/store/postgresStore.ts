@@ -1,0 +1,117 @@
+import pg from 'pg';
+import type { PoolClient } from 'pg';
+import { migrate } from './migrate.js';
+import type { Migration } from './migrations.js';
+import type { QueryResult, SqlClient, SqlParam, Store } from './sqlClient.js';
+import { StoreError, toStoreError } from './storeError.js';
+import { transactionClient } from './transactionClient.js';
+import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './typeParsers.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database */
+  readonly url: string;
+  /** Schema for every table (created if missing, set as search_path on each connection). */
+  readonly schema?: string;
+  /** Pool size; 10 by default. */
+  readonly maxConnections?: number;
+  /** For tests of the migration runner; the trial schema by default. */
+  readonly migrations?: readonly Migration[];
+}
+
+const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
+// Per-pool parsers: pg.types.setTypeParser would change every pg user in the process.
+function typeParsers(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8_OID, parseInt8);
+  types.setTypeParser(DATE_OID, parseDate);
+  return types;
+}
+
+function toResult<Row>(result: pg.QueryResult<Row & pg.QueryResultRow>): QueryResult<Row> {
+  return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+}
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** A PostgreSQL server through a pg Pool; every connection's search_path is the store's schema. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !schemaPattern.test(schema)) {
+    throw new StoreError('invalid-config', `schema '${schema}' must match ${String(schemaPattern)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: typeParsers(),
+    // a startup parameter, so the path is in force before the first statement on every connection
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle connection dropped by the server is discarded by the pool; the next query reconnects.
+  // Without a listener the 'error' event would crash the process.
+  pool.on('error', () => undefined);
+
+  const client: SqlClient = {
+    query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
+      return run(async () => toResult(await pool.query<Row & pg.QueryResultRow>(sql, [...params])));
+    },
+    exec(sql: string): Promise<void> {
+      return run(async () => {
+        await pool.query(sql);
+      });
+    },
+    async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+      const connection: PoolClient = await run(() => pool.connect());
+      const { client: txClient, end } = transactionClient({
+        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) =>
+          toResult(await connection.query<Row & pg.QueryResultRow>(sql, [...params])),
+        exec: async (sql: string) => {
+          await connection.query(sql);
+        },
+      });
+      let broken: Error | undefined;
+      try {
+        await run(() => connection.query('BEGIN'));
+        const value = await fn(txClient);
+        end();
+        await run(() => connection.query('COMMIT'));
+        return value;
+      } catch (error) {
+        end();
+        try {
+          await connection.query('ROLLBACK');
+        } catch (rollbackError) {
+          // the connection is unusable: destroy it rather than hand it to the next caller
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+        // the body's own errors pass through unchanged (its queries already throw StoreError)
+        throw error;
+      } finally {
+        connection.release(broken);
+      }
+    },
+  };
+
+  let migrationsApplied: readonly number[];
+  try {
+    if (schema !== undefined) await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    migrationsApplied = await migrate(client, options.migrations);
+  } catch (error) {
+    await pool.end();
+    throw toStoreError(error);
+  }
+  return Object.freeze({
+    ...client,
+    engine: 'postgres' as const,
+    schema,
+    migrationsApplied,
+    close: () => run(() => pool.end()),
+  });
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { StoreProvider } from './contractSupport.js';
+import { countRows, freshId, RollbackSignal } from './contractSupport.js';
+import type { SqlClient } from './sqlClient.js';
+import { isStoreError, StoreError } from './storeError.js';
+import { withAuditContext } from './withAuditContext.js';
+
+/** The SqlClient port: parameters, typed rows alike on both engines, transactions. */
+export function sqlClientContract(getStore: StoreProvider): void {
+  void describe('SqlClient', () => {
+    void it('binds parameters and returns the same JS types on every engine', async () => {
+      const { rows } = await getStore().query<{ id: number; day: string; label: string; doc: { a: number[] }; at: Date; ok: boolean }>(
+        "SELECT $1::bigint AS id, $2::date AS day, $3::text AS label, $4::jsonb AS doc, '2024-03-01T12:00:00Z'::timestamptz AS at, $5::boolean AS ok",
+        [42, '2024-02-29', "O'Brien", JSON.stringify({ a: [1, 2] }), true],
+      );
+      assert.deepEqual(rows, [{ id: 42, day: '2024-02-29', label: "O'Brien", doc: { a: [1, 2] }, at: new Date('2024-03-01T12:00:00Z'), ok: true }]);
+    });
+
+    void it('commits a transaction and returns its value', async () => {
+      const siteId = `T${freshId()}`;
+      const value = await withAuditContext(getStore(), { user: 'tester' }, async (tx) => {
+        await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'committed']);
+        return 'done';
+      });
+      assert.equal(value, 'done');
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [siteId]), 1);
+    });
+
+    void it('rolls back when the body throws and rethrows the body error unchanged', async () => {
+      const siteId = `T${freshId()}`;
+      const signal = new RollbackSignal();
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'tester' }, async (tx) => {
+          await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'rolled back']);
+          throw signal;
+        }),
+        (error) => error === signal,
+      );
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [siteId]), 0);
+    });
+
+    void it('rejects a nested transaction', async () => {
+      await assert.rejects(
+        getStore().transaction((tx) => tx.transaction(() => Promise.resolve(1))),
+        (error) => isStoreError(error, 'nested-transaction'),
+      );
+    });
+
+    void it('rejects use of a transaction client after the transaction ended', async () => {
+      let leaked: SqlClient | undefined;
+      await getStore().transaction((tx) => {
+        leaked = tx;
+        return Promise.resolve();
+      });
+      assert.ok(leaked !== undefined);
+      await assert.rejects(leaked.query('SELECT 1'), (error) => isStoreError(error, 'transaction-closed'));
+    });
+
+    void it('reports constraint failures as typed StoreErrors', async () => {
+      const siteId = `T${freshId()}`;
+      await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'first']));
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'again'])),
+        (error) => error instanceof StoreError && error.code === 'unique-violation' && error.sqlState === '23505',
+      );
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'tester' }, (tx) =>
+          tx.query('INSERT INTO subjects (subject_id, site_id, screening_number) VALUES ($1, $2, $3)', ['NOSITE-1', 'NOSITE', 'X'])),
+        (error) => isStoreError(error, 'foreign-key-violation'),
+      );
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'tester' }, (tx) =>
+          tx.query("INSERT INTO users (user_id, display_name, role) VALUES ($1, 'Dr X', 'investigator')", [`u${freshId()}`])),
+        (error) => error instanceof StoreError && error.code === 'check-violation' && error.constraint === 'users_site_role',
+      );
+    });
+  });
+}

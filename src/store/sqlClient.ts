@@ -1,0 +1,39 @@
+/**
+ * The port every store adapter implements: parameterised SQL with typed rows, and transactions.
+ * Rows are typed by the caller (`query<MyRow>(...)`); the adapters return the same JS types on both
+ * engines: int8 as a JS number (ids), date as 'YYYY-MM-DD' text, timestamptz as Date, jsonb parsed.
+ */
+
+/**
+ * What a placeholder may receive. Pass jsonb as JSON text (`$1::jsonb` with JSON.stringify(value)):
+ * pg turns a JS array into a PostgreSQL array literal, PGlite does not, so raw objects would diverge.
+ */
+export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
+
+export interface QueryResult<Row> {
+  readonly rows: Row[];
+  /** Rows returned, or rows affected for INSERT/UPDATE/DELETE without RETURNING. */
+  readonly rowCount: number;
+}
+
+export interface SqlClient {
+  query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Runs fn inside BEGIN ... COMMIT on one connection; ROLLBACK when fn throws (the error is rethrown).
+   * A transaction's own client rejects a nested transaction() with StoreError 'nested-transaction'.
+   */
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+}
+
+export type StoreEngine = 'embedded' | 'postgres';
+
+export interface Store extends SqlClient {
+  readonly engine: StoreEngine;
+  /** The schema the tables live in (search_path), or undefined for the engine's default. */
+  readonly schema: string | undefined;
+  /** Migration versions applied while opening this store (empty when the database was up to date). */
+  readonly migrationsApplied: readonly number[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import type { QueryResult, SqlClient, SqlParam } from './sqlClient.js';
+import { StoreError, toStoreError } from './storeError.js';
+
+/** What an adapter's connection offers inside a transaction. */
+export interface RawConnection {
+  query<Row extends object>(sql: string, params: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The client handed to a transaction body: rejects nesting (a second BEGIN would silently not nest) and
+ * any use after the transaction ended (a stray await would otherwise run outside it).
+ */
+export function transactionClient(connection: RawConnection): { client: SqlClient; end: () => void } {
+  let open = true;
+  const check = (): void => {
+    if (!open) throw new StoreError('transaction-closed', 'this transaction has already ended');
+  };
+  const client: SqlClient = {
+    async query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
+      check();
+      try {
+        return await connection.query<Row>(sql, params);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    async exec(sql: string): Promise<void> {
+      check();
+      try {
+        await connection.exec(sql);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    transaction<T>(): Promise<T> {
+      return Promise.reject(new StoreError('nested-transaction', 'transaction() called inside a transaction; pass the transaction client down instead'));
+    },
+  };
+  return { client, end: () => { open = false; } };
+}
