@@ -7,3 +7,4 @@ export * from './cox/index.js';
 export * from './binomial/index.js';
 export * from './samplesize/index.js';
 export * from './survival/index.js';
+export * from './agreement/index.js';

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { createConsortFlow } from './createConsortFlow.js';
+
+describe('createConsortFlow', () => {
+  const data = buildStandardTestTrial();
+  const flow = createConsortFlow(data.adsl).data;
+
+  it('adds up: screened = failures + enrolled; discontinued + ongoing = enrolled', () => {
+    assert.equal(flow.screened.n, flow.screenFailures.n + flow.enrolled.n);
+    assert.equal(flow.discontinuedTreatment.n + flow.ongoingTreatment.n, flow.enrolled.n);
+    assert.equal(flow.discontinuedTreatment.breakdown.reduce((s, b) => s + b.n, 0), flow.discontinuedTreatment.n);
+    assert.deepEqual(flow.populations.map((p) => p.id), ['itt', 'fas', 'saf']);
+  });
+
+  it('breaks screen failures down by reason when ADSL carries one, else says it is not recorded', () => {
+    assert.deepEqual(flow.screenFailures.breakdown.map((b) => [b.label, b.n]), [['Reason not recorded', 1]]);
+    const withReason = data.adsl.map((r) => (r.ENRLFL === 'Y' ? r : { ...r, SCRFREAS: 'ANC below 1.0' }));
+    const again = createConsortFlow(withReason).data;
+    assert.deepEqual(again.screenFailures.breakdown.map((b) => [b.label, b.n]), [['ANC below 1.0', 1]]);
+  });
+});

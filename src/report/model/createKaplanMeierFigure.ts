@@ -1,0 +1,106 @@
+import type { AdslRow, AdtteRow } from '../../clinical/index.js';
+import { computePairwiseLogRank, numberAtRiskAt } from '../../stats/index.js';
+import type { KaplanMeierCurve } from '../../stats/index.js';
+import { analysisPopulation } from './analysisPopulation.js';
+import type { SubgroupDefinition } from './reportProtocol.js';
+import { population } from './reportTable.js';
+import { reportFigure, type ReportFigure } from './reportFigure.js';
+import { subgroupMembers } from './subgroupMembers.js';
+import { endpointRows, summarizeSurvival } from './survivalSummary.js';
+
+/** A point where the step function changes (or starts): S just after `time`, with its pointwise CI. */
+export interface CurvePoint {
+  readonly time: number;
+  readonly survival: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface KaplanMeierSeries {
+  readonly id: string;
+  readonly label: string;
+  readonly n: number;
+  readonly events: number;
+  /** Starts at (0, 1); one point per event time (draw as a right-continuous step function). */
+  readonly steps: readonly CurvePoint[];
+  /** Censoring ticks: time and the curve's height there. */
+  readonly censorTicks: readonly { readonly time: number; readonly survival: number }[];
+  readonly median: number | null;
+  readonly atRisk: readonly { readonly time: number; readonly n: number }[];
+}
+
+export interface KaplanMeierFigureData {
+  readonly endpoint: string;
+  readonly timeUnit: 'months';
+  readonly atRiskTimes: readonly number[];
+  readonly series: readonly KaplanMeierSeries[];
+  /** Log-rank P of each listed pair (subgroup figures only). */
+  readonly comparisons: readonly { readonly groupA: string; readonly groupB: string; readonly p: number | null }[];
+}
+
+export type KaplanMeierFigure = ReportFigure<'kaplan-meier', KaplanMeierFigureData>;
+
+function seriesOf(id: string, label: string, curve: KaplanMeierCurve | null, median: number | null, atRiskTimes: readonly number[]): KaplanMeierSeries {
+  const steps: CurvePoint[] = [{ time: 0, survival: 1, lower: 1, upper: 1 }];
+  const ticks: { time: number; survival: number }[] = [];
+  for (const step of curve?.steps ?? []) {
+    if (step.events > 0) steps.push(Object.freeze({ time: step.time, survival: step.survival, lower: step.lower, upper: step.upper }));
+    if (step.censored > 0) ticks.push(Object.freeze({ time: step.time, survival: step.survival }));
+  }
+  return Object.freeze({
+    id,
+    label,
+    n: curve?.n ?? 0,
+    events: curve?.events ?? 0,
+    steps: Object.freeze(steps.map((s) => Object.freeze(s))),
+    censorTicks: Object.freeze(ticks),
+    median,
+    atRisk: Object.freeze(atRiskTimes.map((time) => Object.freeze({ time, n: curve === null ? 0 : numberAtRiskAt(curve, time) }))),
+  });
+}
+
+/** Regular times 0, every, 2 x every, ... up to the longest observed time. */
+export function regularTimes(maxTime: number, every: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t <= maxTime + 1e-9; t += every) out.push(Math.round(t * 1e9) / 1e9);
+  return out;
+}
+
+/**
+ * Data of a Kaplan-Meier plot (full analysis set; responders for DoR): overall, or one curve per level of
+ * a subgroup with the pairwise log-rank P it lists. Numbers at risk at regular times.
+ */
+export function createKaplanMeierFigure(
+  adsl: readonly AdslRow[],
+  adtte: readonly AdtteRow[],
+  spec: { readonly paramcd: string; readonly id: string; readonly title: string; readonly endpoint: string; readonly atRiskEveryMonths: number; readonly confLevel: number; readonly paperReference?: string | null },
+  subgroup: SubgroupDefinition | null = null,
+): KaplanMeierFigure {
+  const fas = analysisPopulation(adsl, 'FASFL');
+  const all = endpointRows(adtte, spec.paramcd, fas.ids);
+  const maxTime = all.reduce((m, r) => Math.max(m, r.AVALM), 0);
+  const atRiskTimes = regularTimes(maxTime, spec.atRiskEveryMonths);
+  const groups =
+    subgroup === null
+      ? [{ id: 'overall', label: 'Overall', rows: all }]
+      : subgroupMembers(fas.rows, subgroup).map((level) => ({ id: level.value, label: level.label, rows: endpointRows(adtte, spec.paramcd, level.ids) }));
+  const series = groups.map((g) => {
+    const summary = summarizeSurvival(g.rows, [], spec.confLevel);
+    return seriesOf(g.id, g.label, summary.curve, summary.median?.estimate ?? null, atRiskTimes);
+  });
+  const comparisons = (subgroup?.comparisons ?? []).map(([a, b]) => {
+    const rows = groups.filter((g) => g.id === a || g.id === b).flatMap((g) => g.rows.map((r) => ({ r, g: g.id })));
+    const ok = rows.some((x) => x.g === a) && rows.some((x) => x.g === b);
+    const test = ok ? computePairwiseLogRank({ time: rows.map((x) => x.r.AVALM), status: rows.map((x) => (x.r.CNSR === 0 ? 1 : 0)), group: rows.map((x) => x.g), levels: [a, b] }) : null;
+    return Object.freeze({ groupA: a, groupB: b, p: test !== null && test.ok && test.value.length > 0 ? test.value[0].p : null });
+  });
+  return reportFigure({
+    figureKind: 'kaplan-meier',
+    id: spec.id,
+    title: spec.title,
+    population: spec.paramcd.startsWith('DOR') ? population('Responders in the full analysis set', 'FASFL', all.length) : fas.population,
+    data: Object.freeze({ endpoint: spec.endpoint, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons) }),
+    footnotes: ['Ticks mark censored observations; numbers at risk are subjects with a time at or after each time point.'],
+    paperReference: spec.paperReference ?? null,
+  });
+}

@@ -1,0 +1,49 @@
+import type { AdtteRow } from '../../clinical/index.js';
+import { computeKaplanMeier, computeSurvivalAt, computeSurvivalQuantiles } from '../../stats/index.js';
+import type { KaplanMeierCurve, SurvivalAtTime, SurvivalQuantile } from '../../stats/index.js';
+
+/** Kaplan-Meier summary of one endpoint in one group, times in months (ADTTE AVALM). */
+export interface SurvivalSummary {
+  readonly subjects: readonly string[];
+  readonly eventSubjects: readonly string[];
+  readonly censoredSubjects: readonly string[];
+  /** null when the group is empty. */
+  readonly curve: KaplanMeierCurve | null;
+  readonly median: SurvivalQuantile | null;
+  readonly landmarks: readonly SurvivalAtTime[];
+}
+
+/** The ADTTE rows of one parameter for the given subjects, one per subject. */
+export function endpointRows(adtte: readonly AdtteRow[], paramcd: string, subjects: ReadonlySet<string>): AdtteRow[] {
+  return adtte.filter((row) => row.PARAMCD === paramcd && subjects.has(row.USUBJID));
+}
+
+/**
+ * KM curve (log-log pointwise CI, as SAS LIFETEST and the paper), Brookmeyer-Crowley median and landmark
+ * rates. Times are ADTTE's AVALM (months); status is 1 - (CNSR > 0).
+ */
+export function summarizeSurvival(rows: readonly AdtteRow[], landmarkMonths: readonly number[], confLevel: number): SurvivalSummary {
+  const subjects = Object.freeze(rows.map((r) => r.USUBJID).sort());
+  const eventSubjects = Object.freeze(rows.filter((r) => r.CNSR === 0).map((r) => r.USUBJID).sort());
+  const censoredSubjects = Object.freeze(rows.filter((r) => r.CNSR !== 0).map((r) => r.USUBJID).sort());
+  if (rows.length === 0) return Object.freeze({ subjects, eventSubjects, censoredSubjects, curve: null, median: null, landmarks: Object.freeze([]) });
+  const fitted = computeKaplanMeier({
+    time: rows.map((r) => r.AVALM),
+    status: rows.map((r) => (r.CNSR === 0 ? 1 : 0)),
+    confType: 'log-log',
+    confLevel,
+  });
+  // ADTTE times are finite and >= 0 by construction, so the fit cannot fail on them.
+  if (!fitted.ok) return Object.freeze({ subjects, eventSubjects, censoredSubjects, curve: null, median: null, landmarks: Object.freeze([]) });
+  const curve = fitted.value;
+  const quantiles = computeSurvivalQuantiles(curve, [0.5]);
+  const at = computeSurvivalAt(curve, landmarkMonths);
+  return Object.freeze({
+    subjects,
+    eventSubjects,
+    censoredSubjects,
+    curve,
+    median: quantiles.ok ? quantiles.value[0] : null,
+    landmarks: at.ok ? at.value : Object.freeze([]),
+  });
+}
