@@ -1,0 +1,144 @@
+/**
+ * Approximate survival summaries for the calibration search's inner loop, where trialkit's validating
+ * front ends would be too slow. The same product-limit and log-rank formulas as src/stats, without
+ * validation or frozen results; the committed check (computePlanTallies) recomputes every target with
+ * src/stats itself.
+ */
+
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+export interface FastCurveSummary {
+  /** Months; null when S never reaches 0.5. */
+  readonly median: number | null;
+  /** log-log Brookmeyer-Crowley limits of the median, months; null = not reached. */
+  readonly medianLower: number | null;
+  readonly medianUpper: number | null;
+  /** S at each requested month (the last step at or before it). */
+  readonly rates: readonly number[];
+}
+
+const Z975 = 1.959963984540054;
+
+/**
+ * Rows as sortable keys: time * 4 + (censored ? 2 : 0) + (not in group A ? 1 : 0), so a native numeric
+ * sort orders by time with events first at a tie. Times are whole days.
+ */
+const keyBuffer = new Int32Array(4096);
+
+function sortedKeys(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], inA?: Uint8Array): Int32Array {
+  const keys = keyBuffer.subarray(0, rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    keys[r] = Math.round(time[row]) * 4 + (status[row] === 1 ? 0 : 2) + (inA === undefined || inA[row] === 1 ? 0 : 1);
+  }
+  return keys.sort();
+}
+
+export function fastCurve(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  rows: readonly number[],
+  rateMonths: readonly number[],
+  withLimits = true,
+): FastCurveSummary {
+  const keys = sortedKeys(time, status, rows);
+  let atRisk = keys.length;
+  let s = 1;
+  let greenwood = 0;
+  let median: number | null = null;
+  let lowerLimit: number | null = null;
+  let upperLimit: number | null = null;
+  const rates = rateMonths.map(() => 1);
+  const rateDays = rateMonths.map((m) => m * DAYS_PER_MONTH);
+  const lastRateDay = rateDays.reduce((a, b) => Math.max(a, b), 0);
+  let i = 0;
+  while (i < keys.length) {
+    const t = keys[i] >> 2;
+    if (t > lastRateDay && median !== null && (upperLimit !== null || !withLimits)) break;
+    let d = 0;
+    let c = 0;
+    while (i < keys.length && keys[i] >> 2 === t) {
+      if ((keys[i] & 2) === 0) d += 1;
+      else c += 1;
+      i += 1;
+    }
+    if (d > 0) {
+      s *= 1 - d / atRisk;
+      if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
+      for (let r = 0; r < rateDays.length; r++) if (t <= rateDays[r]) rates[r] = s;
+      if (median === null && s <= 0.5 + 1e-12) median = t / DAYS_PER_MONTH;
+      if (!withLimits) {
+        // limits not wanted
+      } else if (s > 0 && s < 1) {
+        const se = Math.sqrt(greenwood) / Math.log(s);
+        const a = Math.pow(s, Math.exp(-Z975 * se));
+        const b = Math.pow(s, Math.exp(Z975 * se));
+        // The median's lower limit is where the lower band reaches 0.5, its upper limit where the upper band does.
+        if (lowerLimit === null && Math.min(a, b) <= 0.5) lowerLimit = t / DAYS_PER_MONTH;
+        if (upperLimit === null && Math.max(a, b) <= 0.5) upperLimit = t / DAYS_PER_MONTH;
+      } else if (s === 0) {
+        if (lowerLimit === null) lowerLimit = t / DAYS_PER_MONTH;
+        if (upperLimit === null) upperLimit = t / DAYS_PER_MONTH;
+      }
+    }
+    atRisk -= d + c;
+  }
+  return { median, medianLower: lowerLimit, medianUpper: upperLimit, rates };
+}
+
+/** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+const membership = new Uint8Array(4096);
+
+/** Two-group log-rank p-value (chi-square, 1 df). Row indices must be < 4096. */
+export function fastLogRankP(time: ArrayLike<number>, status: ArrayLike<number>, groupA: readonly number[], groupB: readonly number[]): number {
+  for (const row of groupA) membership[row] = 1;
+  for (const row of groupB) membership[row] = 0;
+  const rows = groupA.concat(groupB);
+  const keys = sortedKeys(time, status, rows, membership);
+  let nA = groupA.length;
+  let n = keys.length;
+  let oMinusE = 0;
+  let variance = 0;
+  let i = 0;
+  while (i < keys.length) {
+    const t = keys[i] >> 2;
+    let d = 0;
+    let dA = 0;
+    let leaveA = 0;
+    let leave = 0;
+    while (i < keys.length && keys[i] >> 2 === t) {
+      const k = keys[i] & 3;
+      const isA = (k & 1) === 0;
+      if ((k & 2) === 0) {
+        d += 1;
+        if (isA) dA += 1;
+      }
+      leave += 1;
+      if (isA) leaveA += 1;
+      i += 1;
+    }
+    if (d > 0 && n > 1) {
+      const p = nA / n;
+      oMinusE += dA - d * p;
+      variance += (d * p * (1 - p) * (n - d)) / (n - 1);
+    }
+    n -= leave;
+    nA -= leaveA;
+  }
+  if (variance <= 0) return 1;
+  const chi = (oMinusE * oMinusE) / variance;
+  return erfc(Math.sqrt(chi / 2));
+}
