@@ -38,6 +38,7 @@ export const KNOWN_DEVIATIONS: Readonly<Record<string, string>> = Object.freeze(
   'subgroup.anti_cd38.no.dcr': 'subgroups hold 56 controlled against 57 overall; overall counts win (51/76)',
   'subgroup.anti_cd38.no.vgpr': 'subgroup VGPR 1 + 7 = 8 against 12 overall; overall counts win (11/76)',
   'subgroup.anti_cd38.no.pr': 'subgroup PR 2 + 22 = 24 against 19 overall; overall counts win (17/76)',
+  'subgroup.riss.III.orr': 'count 4/21 matches; the printed lower limit 5.5 is a double rounding of 5.446 (R binom.test: 5.45)',
   'baseline.ecog.0_1': 'count 75/85 matches; the printed 88.3% is a rounding slip (75/85 = 88.2%)',
 });
 

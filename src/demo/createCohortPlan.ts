@@ -12,7 +12,7 @@ export const SYNTHETIC_NOTE =
   'SYNTHETIC: invented subjects calibrated to the published results of NCT05236621 (Zhou et al., Ann Hematol 2023). Not real patient data.';
 
 /** The seed of the built-in twin (chosen because its search lands on every published target). */
-export const DEFAULT_COHORT_SEED = 4;
+export const DEFAULT_COHORT_SEED = 2;
 /** Iterations of the event-time search for the calibrated twin. */
 export const CALIBRATION_ITERATIONS = 18_000;
 

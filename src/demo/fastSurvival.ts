@@ -67,8 +67,10 @@ export function fastCurve(
       if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
       for (let r = 0; r < rateDays.length; r++) if (t <= rateDays[r]) rates[r] = s;
       if (median === null && s <= 0.5 + 1e-12) median = t / DAYS_PER_MONTH;
-      if (!withLimits) {
-        // limits not wanted
+      // Bands are only needed until both limits are found, and cannot reach 1/2 while S is high
+      // (the groups searched with limits have 33 or more subjects).
+      if (!withLimits || (lowerLimit !== null && upperLimit !== null) || s > 0.85) {
+        // nothing to do
       } else if (s > 0 && s < 1) {
         const se = Math.sqrt(greenwood) / Math.log(s);
         const a = Math.pow(s, Math.exp(-Z975 * se));

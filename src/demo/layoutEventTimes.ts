@@ -232,12 +232,28 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
     }
   }
   // Two progressing subjects whose confirmation came last before the cutoff are still on treatment.
-  onTreatmentCandidates.sort((a, b) => {
-    const ga = slotsCutoffDay[state.slot[a]] - schedules[a][state.kPd[a] + 1];
-    const gb = slotsCutoffDay[state.slot[b]] - schedules[b][state.kPd[b] + 1];
-    return ga - gb || a - b;
-  });
-  for (const i of onTreatmentCandidates.slice(0, Math.round(2 * scale))) {
+  const onTreatmentCount = Math.round(2 * scale);
+  const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
+  const chosen: number[] = [];
+  if (onTreatmentCount > 0) {
+    if (onTreatmentCount <= 4) {
+      // Small k: selection by repeated minimum (ties to the lower index), no sort in the hot loop.
+      const taken = new Set<number>();
+      for (let c = 0; c < onTreatmentCount; c++) {
+        let best = -1;
+        for (const row of onTreatmentCandidates) {
+          if (taken.has(row)) continue;
+          if (best < 0 || gapOf(row) < gapOf(best) || (gapOf(row) === gapOf(best) && row < best)) best = row;
+        }
+        if (best < 0) break;
+        taken.add(best);
+        chosen.push(best);
+      }
+    } else {
+      chosen.push(...onTreatmentCandidates.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount));
+    }
+  }
+  for (const i of chosen) {
     const cut = slotsCutoffDay[state.slot[i]];
     if (cut - schedules[i][state.kPd[i] + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
     d.ongoing[i] = 1;
@@ -565,6 +581,7 @@ export function layoutEventTimes(
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
   const responders = groups.responders;
   const movable = groups.all.filter((i) => fate[i] !== 'no-post-baseline');
+  const progressingNow = (): number[] => groups.all.filter((i) => isProgressing(state.fate[i]));
 
   const snapshot = (): { state: State; schedules: number[][] } => ({
     state: {
@@ -600,6 +617,21 @@ export function layoutEventTimes(
       arr[i] = v;
       undo.push(() => (arr[i] = old));
     };
+    /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
+    const swapBundle = (j: number, k: number): void => {
+      const fj = state.fate[j];
+      state.fate[j] = state.fate[k];
+      state.fate[k] = fj;
+      undo.push(() => {
+        state.fate[k] = state.fate[j];
+        state.fate[j] = fj;
+      });
+      for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
+        const vj = arr[j];
+        setInt(arr, j, arr[k]);
+        setInt(arr, k, vj);
+      }
+    };
     const move = currentDerived.badSubjects.length > 0 && random.chance(0.3) ? 14 : random.int(0, 13);
     const i = random.pick(movable);
     const touched: number[] = [];
@@ -621,14 +653,15 @@ export function layoutEventTimes(
         break;
       }
       case 4: {
-        const j = random.pick(progressing);
+        const j = random.pick(progressingNow());
         const room = slotsCutoffDay[state.slot[j]] - schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
         setInt(state.gap, j, random.chance(0.5) ? Math.max(1, state.gap[j] + random.int(-30, 30)) : random.int(1, Math.max(1, room)));
         break;
       }
       case 5: {
-        const j = random.pick(progressing);
-        const k = random.pick(progressing);
+        const pool = progressingNow();
+        const j = random.pick(pool);
+        const k = random.pick(pool);
         const sj = state.osState[j];
         setInt(state.osState, j, state.osState[k]);
         setInt(state.osState, k, sj);
@@ -640,28 +673,11 @@ export function layoutEventTimes(
       case 7: {
         const j = random.pick(responders);
         const k = random.pick(responders);
-        const fj = state.fate[j];
-        state.fate[j] = state.fate[k];
-        state.fate[k] = fj;
-        undo.push(() => {
-          state.fate[k] = state.fate[j];
-          state.fate[j] = fj;
-        });
+        swapBundle(j, k);
         break;
       }
       case 8: {
-        const j = random.pick(fails);
-        const k = random.pick(fails);
-        const fj = state.fate[j];
-        state.fate[j] = state.fate[k];
-        state.fate[k] = fj;
-        const oj = state.osState[j];
-        setInt(state.osState, j, state.osState[k]);
-        setInt(state.osState, k, oj);
-        undo.push(() => {
-          state.fate[k] = state.fate[j];
-          state.fate[j] = fj;
-        });
+        swapBundle(random.pick(fails), random.pick(fails));
         break;
       }
       case 9: {
@@ -671,8 +687,9 @@ export function layoutEventTimes(
         break;
       }
       case 10: {
-        const j = random.pick(progressing);
-        const k = random.pick(progressing);
+        const pool = progressingNow();
+        const j = random.pick(pool);
+        const k = random.pick(pool);
         const ej = state.early[j];
         setInt(state.early, j, state.early[k]);
         setInt(state.early, k, ej);
@@ -687,7 +704,7 @@ export function layoutEventTimes(
         const j = random.pick(groups[spec.group].filter((row) => isProgressing(state.fate[row])));
         const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
         if (state.osState[j] !== 1) {
-          const others = progressing.filter((row) => state.osState[row] === 1);
+          const others = progressingNow().filter((row) => state.osState[row] === 1);
           const k = random.pick(others);
           setInt(state.osState, k, state.osState[j]);
           setInt(state.osState, j, 1);
