@@ -103,13 +103,24 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
   };
 
   const profiles = baselineProfiles(random.fork(), skeleton, protocolViolator);
-  const investigator = investigatorCalls(random.fork(), skeleton.map((s) => s.bor));
+  // Uncalibrated trials: a subject whose response or progression could not be confirmed before the
+  // cutoff (fate 'dc-ongoing') has stable disease when two assessments were done, else not evaluable.
+  const bestResponse = subjects.map((s, i): BestResponse => {
+    const planned = skeleton[i].bor;
+    if (s.fate !== 'dc-ongoing') return planned;
+    const cut = calendar.enrolledCutoffDays[s.slot];
+    const done = s.assessmentDays.filter((day) => day <= cut).length - 1;
+    if (done < 2) return 'NE';
+    return planned === 'MR' || planned === 'SD' ? planned : 'SD';
+  });
+  const investigator = investigatorCalls(random.fork(), bestResponse);
   const safetyInputs = subjects.map((s, i): SafetyInput => {
     const reason = endReasonOf(s, i);
     return {
       cycleStartDays: s.assessmentDays,
       lastDoseDay: s.lastDoseDay,
-      delayedCycle: s.delayCycle > 0 ? s.delayCycle + 1 : 0,
+      // A delay only counts when that cycle was given (always so in the calibrated twin).
+      delayedCycle: s.delayCycle > 0 && s.assessmentDays[s.delayCycle] <= s.lastDoseDay ? s.delayCycle + 1 : 0,
       discontinued: !s.treatmentOngoing,
       discontinuedForAdverseEvent: reason === 'adverse-event',
       treatmentEmergentDeath: teDeath(s, i),
@@ -183,7 +194,8 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
       while (k + 1 < days.length && days[k + 1] <= cut) k += 1;
       return k;
     })();
-    const responder = isResponse(sk.bor);
+    const bor = bestResponse[i];
+    const responder = isResponse(bor);
     const progressing = s.fate === 'resp-progression' || s.fate === 'dc-progression' || s.fate === 'pd-progression';
     let lastAssessment = lastVisit;
     if (progressing) lastAssessment = s.progressionVisit + 1;
@@ -200,10 +212,10 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
       assessmentDays.push(withdrawal);
       notEvaluableDays.push(withdrawal);
     }
-    const firstResponseVisit = responder ? s.firstResponseVisit : sk.bor === 'MR' || sk.bor === 'SD' ? 1 : null;
+    const firstResponseVisit = responder ? s.firstResponseVisit : bor === 'MR' || bor === 'SD' ? 1 : null;
     const bestLimit = progressing ? s.progressionVisit - 1 : lastAssessment - 1;
     const bestVisit =
-      firstResponseVisit === null ? null : sk.bor === 'CR' || sk.bor === 'VGPR' ? Math.max(firstResponseVisit, Math.min(bestLimit, firstResponseVisit + 2)) : firstResponseVisit;
+      firstResponseVisit === null ? null : bor === 'CR' || bor === 'VGPR' ? Math.max(firstResponseVisit, Math.min(bestLimit, firstResponseVisit + 2)) : firstResponseVisit;
     let lastAdequate: number | null = null;
     if (progressing) lastAdequate = days[s.progressionVisit + 1];
     else if (s.fate === 'ne-consent') lastAdequate = s.lastAdequateVisit === 1 ? days[1] : null;
@@ -241,7 +253,7 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
       prior: Object.freeze({ ...profile.prior, agents: Object.freeze(profile.prior.agents) }),
       assessmentDays: Object.freeze(assessmentDays),
       response: Object.freeze({
-        irc: sk.bor,
+        irc: bor,
         investigator: investigator[i],
         firstResponseDay: firstResponseVisit === null ? null : days[firstResponseVisit],
         bestResponseDay: bestVisit === null ? null : days[bestVisit],

@@ -9,7 +9,7 @@ import type { SeededRandom } from './seededRandom.js';
  * Kaplan-Meier medians, landmark rates and log-rank P values of the paper come back.
  *
  * Everything is on the visit grid: assessment k (k = 0 is baseline, C1D1 = day 1) falls on the start day of
- * cycle k + 1, 28 days after the previous one give or take a small jitter, plus one 7-day delay in the
+ * cycle k + 1, 28 days after the previous one give or take a small jitter, plus one 7- or 14-day delay in the
  * subjects whose pomalidomide was delayed. Progression is dated at the first PD assessment and confirmed
  * at the next one, which must fall on or before the cutoff; deaths may fall on any day.
  */
@@ -566,9 +566,21 @@ export function layoutEventTimes(
       const cut = slotsCutoffDay[state.slot[i]];
       const lastVisit = lastVisitOnOrBefore(cs, cut);
       if (isProgressing(fate[i]) && cs[state.kPd[i] + 1] > cut) fate[i] = isResponder(fate[i]) && lastVisit >= state.kResp[i] + 1 ? 'resp-ongoing' : 'dc-ongoing';
+      if (fate[i] === 'resp-progression' && state.kPd[i] < state.kResp[i] + 2) {
+        if (state.kPd[i] >= 3) state.kResp[i] = state.kPd[i] - 2;
+        else fate[i] = 'dc-ongoing';
+      }
+      if (fate[i] === 'dc-progression' && state.kPd[i] < 3) fate[i] = 'dc-ongoing';
       if (fate[i] === 'resp-ongoing' && lastVisit < state.kResp[i] + 1) fate[i] = 'dc-ongoing';
-      if (fate[i] === 'resp-new-therapy' && cs[state.kNt[i]] + 27 > cut) fate[i] = lastVisit >= state.kResp[i] + 1 ? 'resp-ongoing' : 'dc-ongoing';
+      if (fate[i] === 'resp-new-therapy' && (state.kNt[i] < state.kResp[i] + 1 || cs[state.kNt[i]] + 27 > cut)) fate[i] = lastVisit >= state.kResp[i] + 1 ? 'resp-ongoing' : 'dc-ongoing';
       if (fate[i] === 'ne-death' && state.deathDay[i] > cut) fate[i] = 'ne-consent';
+      if (fate[i] === 'ne-consent' && cs[state.kLast[i]] + state.endOffset[i] + 7 > cut) {
+        state.kLast[i] = 0;
+        state.endOffset[i] = Math.max(1, Math.min(state.endOffset[i], cut - 8));
+        if (cut < 10) fate[i] = 'no-post-baseline';
+      }
+      // Deaths and losses to follow-up planned after the cutoff are not observed: alive at the cutoff.
+      if (isProgressing(fate[i]) && (state.osState[i] === 1 || state.osState[i] === 2) && cs[state.kPd[i] + 1] + state.gap[i] > cut) state.osState[i] = 0;
     }
   }
   const schedules = Array.from({ length: n }, (_, i) => visitSchedule(state.seed[i], state.delayCycle[i], state.delayDays[i]));
@@ -605,194 +617,202 @@ export function layoutEventTimes(
   });
   let best = snapshot();
   let bestLoss = current;
-  const t0 = 3;
-  const t1 = 0.002;
   let done = 0;
-  for (let it = 0; it < iterations; it++) {
-    done = it + 1;
-    const temperature = t0 * Math.pow(t1 / t0, it / iterations);
-    const undo: (() => void)[] = [];
-    const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
-      const old = arr[i];
-      arr[i] = v;
-      undo.push(() => (arr[i] = old));
-    };
-    /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
-    const swapBundle = (j: number, k: number): void => {
-      const fj = state.fate[j];
-      state.fate[j] = state.fate[k];
-      state.fate[k] = fj;
-      undo.push(() => {
-        state.fate[k] = state.fate[j];
-        state.fate[j] = fj;
-      });
-      for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
-        const vj = arr[j];
-        setInt(arr, j, arr[k]);
-        setInt(arr, k, vj);
-      }
-    };
-    const move = currentDerived.badSubjects.length > 0 && random.chance(0.3) ? 14 : random.int(0, 13);
-    const i = random.pick(movable);
-    const touched: number[] = [];
-    switch (move) {
-      case 0:
-      case 1:
-        setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick([-1, 1, -2, 2])));
-        break;
-      case 2: {
-        setInt(state.seed, i, random.int(0, 0x7fffffff));
-        touched.push(i);
-        break;
-      }
-      case 3: {
-        const j = random.pick(movable);
-        const si = state.slot[i];
-        setInt(state.slot, i, state.slot[j]);
-        setInt(state.slot, j, si);
-        break;
-      }
-      case 4: {
-        const j = random.pick(progressingNow());
-        const room = slotsCutoffDay[state.slot[j]] - schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
-        setInt(state.gap, j, random.chance(0.5) ? Math.max(1, state.gap[j] + random.int(-30, 30)) : random.int(1, Math.max(1, room)));
-        break;
-      }
-      case 5: {
-        const pool = progressingNow();
-        const j = random.pick(pool);
-        const k = random.pick(pool);
-        const sj = state.osState[j];
-        setInt(state.osState, j, state.osState[k]);
-        setInt(state.osState, k, sj);
-        break;
-      }
-      case 6:
-        setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick([-1, 1]))));
-        break;
-      case 7: {
-        const j = random.pick(responders);
-        const k = random.pick(responders);
-        swapBundle(j, k);
-        break;
-      }
-      case 8: {
-        swapBundle(random.pick(fails), random.pick(fails));
-        break;
-      }
-      case 9: {
-        setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick([-1, 1])));
-        setInt(state.kLast, i, random.int(0, 1));
-        setInt(state.deathDay, i, random.int(35, 62));
-        break;
-      }
-      case 10: {
-        const pool = progressingNow();
-        const j = random.pick(pool);
-        const k = random.pick(pool);
-        const ej = state.early[j];
-        setInt(state.early, j, state.early[k]);
-        setInt(state.early, k, ej);
-        setInt(state.kEnd, j, Math.max(0, state.kPd[j] - random.int(1, 4)));
-        setInt(state.endOffset, i, random.int(3, 20));
-        break;
-      }
-      case 12: {
-        // Directed: put a death of a subgroup on its published OS median.
-        const spec = random.pick(OS_MEDIAN_SPECS);
-        const target = Math.round((spec.target.median as number) * DAYS_PER_MONTH) + random.int(-1, 1);
-        const j = random.pick(groups[spec.group].filter((row) => isProgressing(state.fate[row])));
-        const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
-        if (state.osState[j] !== 1) {
-          const others = progressingNow().filter((row) => state.osState[row] === 1);
-          const k = random.pick(others);
-          setInt(state.osState, k, state.osState[j]);
-          setInt(state.osState, j, 1);
+  const phase = (phaseIterations: number, t0: number, t1: number): void => {
+    for (let it = 0; it < phaseIterations; it++) {
+      done += 1;
+      const temperature = t0 * Math.pow(t1 / t0, it / phaseIterations);
+      const undo: (() => void)[] = [];
+      const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
+        const old = arr[i];
+        arr[i] = v;
+        undo.push(() => (arr[i] = old));
+      };
+      /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
+      const swapBundle = (j: number, k: number): void => {
+        const fj = state.fate[j];
+        state.fate[j] = state.fate[k];
+        state.fate[k] = fj;
+        undo.push(() => {
+          state.fate[k] = state.fate[j];
+          state.fate[j] = fj;
+        });
+        for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
+          const vj = arr[j];
+          setInt(arr, j, arr[k]);
+          setInt(arr, k, vj);
         }
-        setInt(state.gap, j, Math.max(1, target - confirm));
-        break;
-      }
-      case 14: {
-        // Repair a subject that breaks a constraint: feasible visits for its fate, or, when its slot is
-        // too late for the assessments its fate needs, trade slots with an early consent withdrawal.
-        const j = random.pick(currentDerived.badSubjects);
-        const cs = schedules[j];
-        const lastVisit = lastVisitOnOrBefore(cs, slotsCutoffDay[state.slot[j]]);
-        const f = state.fate[j];
-        const minVisits = isProgressing(f) ? (isResponder(f) || f === 'dc-progression' ? 4 : 2) : isResponder(f) ? 2 : 0;
-        if (lastVisit < minVisits && f !== 'ne-consent' && f !== 'no-post-baseline') {
-          const k = random.pick(movable.filter((row) => state.fate[row] === 'ne-consent'));
-          const sj = state.slot[j];
-          setInt(state.slot, j, state.slot[k]);
-          setInt(state.slot, k, sj);
+      };
+      const move = currentDerived.badSubjects.length > 0 && random.chance(0.3) ? 14 : random.int(0, 13);
+      const i = random.pick(movable);
+      const touched: number[] = [];
+      switch (move) {
+        case 0:
+        case 1:
+          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick([-1, 1, -2, 2])));
+          break;
+        case 2: {
+          setInt(state.seed, i, random.int(0, 0x7fffffff));
+          touched.push(i);
           break;
         }
-        if (isResponder(f)) setInt(state.kResp, j, Math.min(state.kResp[j], Math.max(1, lastVisit - (f === 'resp-ongoing' ? 1 : 3))));
-        if (isProgressing(f)) {
-          const low = isResponder(f) ? state.kResp[j] + 2 : f === 'dc-progression' ? 3 : 1;
-          const high = f === 'pd-progression' ? Math.min(2, lastVisit - 1) : lastVisit - 1;
-          setInt(state.kPd, j, random.int(Math.min(low, high), Math.max(low, high)));
+        case 3: {
+          const j = random.pick(movable);
+          const si = state.slot[i];
+          setInt(state.slot, i, state.slot[j]);
+          setInt(state.slot, j, si);
+          break;
         }
-        if (f === 'resp-new-therapy') setInt(state.kNt, j, Math.max(state.kResp[j] + 1, Math.min(state.kNt[j], lastVisit - 1)));
-        if (f === 'ne-consent') {
-          setInt(state.kLast, j, 0);
-          setInt(state.endOffset, j, random.int(3, 10));
+        case 4: {
+          const j = random.pick(progressingNow());
+          const room = slotsCutoffDay[state.slot[j]] - schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+          setInt(state.gap, j, random.chance(0.5) ? Math.max(1, state.gap[j] + random.int(-30, 30)) : random.int(1, Math.max(1, room)));
+          break;
         }
-        if (state.delayCycle[j] > 0) setInt(state.delayCycle, j, 2);
-        touched.push(j);
-        break;
+        case 5: {
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const k = random.pick(pool);
+          const sj = state.osState[j];
+          setInt(state.osState, j, state.osState[k]);
+          setInt(state.osState, k, sj);
+          break;
+        }
+        case 6:
+          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick([-1, 1]))));
+          break;
+        case 7: {
+          const j = random.pick(responders);
+          const k = random.pick(responders);
+          swapBundle(j, k);
+          break;
+        }
+        case 8: {
+          swapBundle(random.pick(fails), random.pick(fails));
+          break;
+        }
+        case 9: {
+          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick([-1, 1])));
+          setInt(state.kLast, i, random.int(0, 1));
+          setInt(state.deathDay, i, random.int(35, 62));
+          break;
+        }
+        case 10: {
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const k = random.pick(pool);
+          const ej = state.early[j];
+          setInt(state.early, j, state.early[k]);
+          setInt(state.early, k, ej);
+          setInt(state.kEnd, j, Math.max(0, state.kPd[j] - random.int(1, 4)));
+          setInt(state.endOffset, i, random.int(3, 20));
+          break;
+        }
+        case 12: {
+          // Directed: put a death of a subgroup on its published OS median.
+          const spec = random.pick(OS_MEDIAN_SPECS);
+          const target = Math.round((spec.target.median as number) * DAYS_PER_MONTH) + random.int(-1, 1);
+          const j = random.pick(groups[spec.group].filter((row) => isProgressing(state.fate[row])));
+          const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+          if (state.osState[j] !== 1) {
+            const others = progressingNow().filter((row) => state.osState[row] === 1);
+            const k = random.pick(others);
+            setInt(state.osState, k, state.osState[j]);
+            setInt(state.osState, j, 1);
+          }
+          setInt(state.gap, j, Math.max(1, target - confirm));
+          break;
+        }
+        case 14: {
+          // Repair a subject that breaks a constraint: feasible visits for its fate, or, when its slot is
+          // too late for the assessments its fate needs, trade slots with an early consent withdrawal.
+          const j = random.pick(currentDerived.badSubjects);
+          const cs = schedules[j];
+          const lastVisit = lastVisitOnOrBefore(cs, slotsCutoffDay[state.slot[j]]);
+          const f = state.fate[j];
+          const minVisits = isProgressing(f) ? (isResponder(f) || f === 'dc-progression' ? 4 : 2) : isResponder(f) ? 2 : 0;
+          if (lastVisit < minVisits && f !== 'ne-consent' && f !== 'no-post-baseline') {
+            const k = random.pick(movable.filter((row) => state.fate[row] === 'ne-consent'));
+            const sj = state.slot[j];
+            setInt(state.slot, j, state.slot[k]);
+            setInt(state.slot, k, sj);
+            break;
+          }
+          if (isResponder(f)) setInt(state.kResp, j, Math.min(state.kResp[j], Math.max(1, lastVisit - (f === 'resp-ongoing' ? 1 : 3))));
+          if (isProgressing(f)) {
+            const low = isResponder(f) ? state.kResp[j] + 2 : f === 'dc-progression' ? 3 : 1;
+            const high = f === 'pd-progression' ? Math.min(2, lastVisit - 1) : lastVisit - 1;
+            setInt(state.kPd, j, random.int(Math.min(low, high), Math.max(low, high)));
+          }
+          if (f === 'resp-new-therapy') setInt(state.kNt, j, Math.max(state.kResp[j] + 1, Math.min(state.kNt[j], lastVisit - 1)));
+          if (f === 'ne-consent') {
+            setInt(state.kLast, j, 0);
+            setInt(state.endOffset, j, random.int(3, 10));
+          }
+          if (state.delayCycle[j] > 0) setInt(state.delayCycle, j, 2);
+          touched.push(j);
+          break;
+        }
+        case 13: {
+          // Directed: put a progression of a subgroup on the visit nearest its published PFS median, or a
+          // responder's progression at the published median duration of response.
+          const pick = random.int(0, PFS_MEDIAN_SPECS.length);
+          const dorMove = pick === PFS_MEDIAN_SPECS.length;
+          const pool = dorMove
+            ? responders.filter((row) => state.fate[row] === 'resp-progression')
+            : groups[PFS_MEDIAN_SPECS[pick].group].filter((row) => isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression');
+          if (pool.length === 0) break;
+          const j = random.pick(pool);
+          const origin = dorMove ? schedules[j][state.kResp[j]] - 1 : 0;
+          const median = dorMove ? (CURVE_TARGETS.dor.median as number) : (PFS_MEDIAN_SPECS[pick].target.median as number);
+          const target = origin + median * DAYS_PER_MONTH;
+          let best = 1;
+          for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][best] - target)) best = k;
+          setInt(state.kPd, j, best);
+          break;
+        }
+        default: {
+          const j = random.pick(movable);
+          const dj = state.delayCycle[j];
+          setInt(state.delayCycle, j, state.delayCycle[i]);
+          setInt(state.delayCycle, i, dj === 0 ? 0 : random.int(2, 6));
+          setInt(state.delayDays, i, random.pick([7, 14]));
+          touched.push(i, j);
+          break;
+        }
       }
-      case 13: {
-        // Directed: put a progression of a subgroup on the visit nearest its published PFS median, or a
-        // responder's progression at the published median duration of response.
-        const pick = random.int(0, PFS_MEDIAN_SPECS.length);
-        const dorMove = pick === PFS_MEDIAN_SPECS.length;
-        const pool = dorMove
-          ? responders.filter((row) => state.fate[row] === 'resp-progression')
-          : groups[PFS_MEDIAN_SPECS[pick].group].filter((row) => isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression');
-        if (pool.length === 0) break;
-        const j = random.pick(pool);
-        const origin = dorMove ? schedules[j][state.kResp[j]] - 1 : 0;
-        const median = dorMove ? (CURVE_TARGETS.dor.median as number) : (PFS_MEDIAN_SPECS[pick].target.median as number);
-        const target = origin + median * DAYS_PER_MONTH;
-        let best = 1;
-        for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][best] - target)) best = k;
-        setInt(state.kPd, j, best);
-        break;
-      }
-      default: {
-        const j = random.pick(movable);
-        const dj = state.delayCycle[j];
-        setInt(state.delayCycle, j, state.delayCycle[i]);
-        setInt(state.delayCycle, i, dj === 0 ? 0 : random.int(2, 6));
-        setInt(state.delayDays, i, random.pick([7, 14]));
-        touched.push(i, j);
-        break;
-      }
-    }
-    for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
-    const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
-    const nextLosses = targetLosses(nextDerived, groups, membership, { derived: currentDerived, losses: currentLosses }, spareLosses);
-    const next = lossOf(nextDerived, nextLosses);
-    const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
-    if (accept) {
-      current = next;
-      spare = currentDerived;
-      currentDerived = nextDerived;
-      spareLosses = currentLosses;
-      currentLosses = nextLosses;
-      if (current < bestLoss - 1e-12) {
-        bestLoss = current;
-        best = snapshot();
-      }
-    } else {
-      for (let u = undo.length - 1; u >= 0; u--) undo[u]();
       for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
+      const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
+      const nextLosses = targetLosses(nextDerived, groups, membership, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      const next = lossOf(nextDerived, nextLosses);
+      const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
+      if (accept) {
+        current = next;
+        spare = currentDerived;
+        currentDerived = nextDerived;
+        spareLosses = currentLosses;
+        currentLosses = nextLosses;
+        if (current < bestLoss - 1e-12) {
+          bestLoss = current;
+          best = snapshot();
+        }
+      } else {
+        for (let u = undo.length - 1; u >= 0; u--) undo[u]();
+        for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
+      }
     }
-  }
-
-  Object.assign(state, best.state);
-  schedules.splice(0, schedules.length, ...best.schedules);
+  };
+  const restoreBest = (): void => {
+    Object.assign(state, best.state);
+    schedules.splice(0, schedules.length, ...best.schedules);
+    // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
+    best = snapshot();
+    currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
+    currentLosses = targetLosses(currentDerived, groups, membership);
+    current = lossOf(currentDerived, currentLosses);
+  };
+  phase(iterations, 3, 0.002);
+  restoreBest();
   const d = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
   const subjects = skeleton.map((_, i): SubjectLayout => {
     const f = state.fate[i];

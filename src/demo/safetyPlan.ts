@@ -277,7 +277,10 @@ export function safetyPlan(random: SeededRandom, subjects: readonly SafetyInput[
           s.delayedCycle > 0 ? [s.delayedCycle] : dexDelayedOnly.includes(i) ? [random.int(1, Math.max(1, cyclesStarted[i]))] : [],
         ),
       }),
-      adverseEvents: events[i].sort((a, b) => a.onsetDay - b.onsetDay),
+      // Onsets stay in the treatment-emergent window (day 1 to 28 days after the last dose).
+      adverseEvents: events[i]
+        .map((e) => ({ ...e, onsetDay: Math.min(Math.max(1, e.onsetDay), s.lastDoseDay + 28) }))
+        .sort((a, b) => a.onsetDay - b.onsetDay),
     };
   });
 }

@@ -16,7 +16,7 @@ interface FailureTemplate {
 const TEMPLATES: readonly FailureTemplate[] = [
   { criterionId: 'inc-prior-therapy', text: 'At least 2 prior lines including >= 2 cycles of lenalidomide and of a proteasome inhibitor', weight: 4, value: (r) => `lenalidomide ${r.int(0, 1)} cycle(s) in any one line` },
   { criterionId: 'inc-progression', text: 'Progression during or within 60 days of the last prior therapy', weight: 3, value: (r) => `progression ${r.int(75, 240)} days after the last line` },
-  { criterionId: 'inc-measurable', text: 'Measurable disease (serum M >= 5 g/L, urine M >= 200 mg/24 h or involved FLC >= 100 mg/L)', weight: 3, value: (r) => `serum M-protein ${(r.int(10, 45) / 10).toFixed(1)} g/L, urine M-protein ${r.int(40, 180)} mg/24 h` },
+  { criterionId: 'inc-measurable', text: 'Measurable disease (serum M >= 5 g/L, urine M >= 200 mg/24 h or involved FLC >= 100 mg/L)', weight: 3, value: (r) => `serum M-protein ${(r.int(10, 45) / 10).toFixed(1)} g/L, urine M-protein ${r.int(40, 180)} mg/24 h, involved FLC ${r.int(30, 95)} mg/L` },
   { criterionId: 'inc-anc', text: 'ANC >= 1.0 x 10^9/L', weight: 3, value: (r) => `ANC ${(r.int(40, 95) / 100).toFixed(2)} x10^9/L` },
   { criterionId: 'inc-platelets', text: 'Platelets >= 50 x 10^9/L', weight: 3, value: (r) => `platelets ${r.int(18, 48)} x10^9/L` },
   { criterionId: 'inc-renal', text: 'Creatinine <= 3.0 mg/dL or CrCl >= 30 mL/min', weight: 2, value: (r) => `creatinine ${(r.int(310, 480) / 100).toFixed(2)} mg/dL, CrCl ${r.int(14, 28)} mL/min` },
