@@ -1,0 +1,173 @@
+import { accessSync, constants } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Chromium as a printer: HTML to PDF and SVG to PNG, driving the Debian browser with playwright-core
+ * (nothing is downloaded at install time). One launch can serve every figure and the PDF of a report.
+ */
+
+export type ChromiumLookup = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly message: string };
+
+/** Where Debian and Ubuntu put the browser; TRIALKIT_CHROMIUM, when set, is tried first. */
+export const CHROMIUM_CANDIDATES: readonly string[] = Object.freeze(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']);
+
+// Without the networking flags Chromium keeps calling home and floods a closed network (toolchain.md).
+export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]);
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findChromium(options: { readonly candidates?: readonly string[]; readonly envPath?: string } = {}): ChromiumLookup {
+  const fromEnv = options.envPath ?? process.env.TRIALKIT_CHROMIUM;
+  const candidates = [...(fromEnv === undefined || fromEnv === '' ? [] : [fromEnv]), ...(options.candidates ?? CHROMIUM_CANDIDATES)];
+  const path = candidates.find(isExecutable);
+  if (path !== undefined) return Object.freeze({ ok: true, path });
+  return Object.freeze({
+    ok: false,
+    message:
+      `Chromium was not found (looked for ${candidates.join(', ')}). PDF and PNG output need it: ` +
+      'install it with "apt-get install -y chromium", or set TRIALKIT_CHROMIUM to the browser executable.',
+  });
+}
+
+/** Launches Chromium once, runs `fn` with it and closes it, even when `fn` throws. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: { readonly executablePath?: string } = {}): Promise<T> {
+  let executablePath = options.executablePath;
+  if (executablePath === undefined) {
+    const found = findChromium();
+    if (!found.ok) throw new Error(found.message);
+    executablePath = found.path;
+  }
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function usingBrowser<T>(browser: Browser | undefined, fn: (browser: Browser) => Promise<T>): Promise<T> {
+  return browser === undefined ? withBrowser(fn) : fn(browser);
+}
+
+/** A fresh offline page: the report is self-contained, and a stray external URL must fail fast, not hang. */
+async function withPage<T>(browser: Browser, viewport: { width: number; height: number; deviceScaleFactor: number }, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({
+    offline: true,
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: viewport.deviceScaleFactor,
+  });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export interface PdfOptions {
+  /** A browser from withBrowser, to reuse one launch; otherwise one is launched for this PDF. */
+  readonly browser?: Browser;
+  /** Printed at the top of every page (e.g. the trial and 'SYNTHETIC'); none when omitted. */
+  readonly headerText?: string;
+  /** Printed at the bottom left of every page, before 'Page n of N'. */
+  readonly footerText?: string;
+  readonly landscape?: boolean;
+}
+
+/** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
+export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;';
+  const headerTemplate = `<div style="${style}"><span>${escapeHtml(options.headerText ?? '')}</span></div>`;
+  const footerTemplate =
+    `<div style="${style}"><span>${escapeHtml(options.footerText ?? '')}</span>` +
+    '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
+  return usingBrowser(options.browser, (browser) =>
+    withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        landscape: options.landscape ?? false,
+        printBackground: true,
+        preferCSSPageSize: false,
+        displayHeaderFooter: true,
+        headerTemplate,
+        footerTemplate,
+        margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    }),
+  );
+}
+
+export interface PngOptions {
+  /** CSS width the SVG is drawn at; the PNG is widthPx * scale pixels wide. */
+  readonly widthPx: number;
+  /** Device pixel ratio: 2 gives a sharp image in a Word document or on a high-density screen. */
+  readonly scale: number;
+  readonly browser?: Browser;
+}
+
+/**
+ * Page-side script (a string: the project compiles without the DOM library) that scales the SVG to the
+ * requested width. An SVG with only width/height gets a viewBox so that it scales instead of being cropped;
+ * the height follows the aspect ratio, in whole CSS pixels so the PNG size is exact.
+ */
+function sizeSvgScript(widthPx: number): string {
+  return `(() => {
+  const node = document.querySelector('#figure > svg');
+  if (!node) return;
+  const declared = (name) => Number.parseFloat(node.getAttribute(name) || '');
+  if (!node.hasAttribute('viewBox') && declared('width') > 0 && declared('height') > 0) {
+    node.setAttribute('viewBox', '0 0 ' + declared('width') + ' ' + declared('height'));
+  }
+  const box = node.getBoundingClientRect();
+  const viewBox = (node.getAttribute('viewBox') || '').trim().split(/[\\s,]+/).map(Number);
+  const ratio = viewBox.length === 4 && viewBox[2] > 0 ? viewBox[3] / viewBox[2] : box.width > 0 ? box.height / box.width : 0.75;
+  const height = Math.max(1, Math.round(${widthPx} * ratio));
+  node.setAttribute('width', '${widthPx}');
+  node.setAttribute('height', String(height));
+  node.style.width = '${widthPx}px';
+  node.style.height = height + 'px';
+})();`;
+}
+
+/** Draws an SVG at `widthPx` CSS pixels (height from its aspect ratio) on white and screenshots it. */
+export async function renderPngFromSvg(svg: string, options: PngOptions): Promise<Uint8Array> {
+  const { widthPx, scale } = options;
+  if (!(Number.isInteger(widthPx) && widthPx > 0 && Number.isFinite(scale) && scale > 0)) {
+    throw new Error(`renderPngFromSvg: widthPx must be a positive integer and scale positive (got ${widthPx}, ${scale})`);
+  }
+  // An XML prolog or doctype is not valid inside HTML; the SVG element itself is.
+  const inline = svg.replace(/^\s*<\?xml[^>]*\?>/, '').replace(/^\s*<!DOCTYPE[^>]*>/i, '');
+  const html =
+    '<!DOCTYPE html><html><head><style>html,body{margin:0;padding:0;background:#fff}#figure>svg{display:block}</style></head>' +
+    `<body><div id="figure">${inline}</div><script>${sizeSvgScript(widthPx)}</script></body></html>`;
+  return usingBrowser(options.browser, (browser) =>
+    withPage(browser, { width: widthPx, height: Math.max(100, widthPx), deviceScaleFactor: scale }, async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      const element = page.locator('#figure > svg').first();
+      if ((await element.count()) === 0) throw new Error('renderPngFromSvg: the input has no <svg> root element');
+      const png = await element.screenshot({ type: 'png', omitBackground: false, animations: 'disabled' });
+      return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+    }),
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  SectionType,
+  Tab,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
+import type { ReportFigureModel, ReportItem, ReportModel, ReportTable } from '../model/index.js';
+import { DOCX_STYLE, docxStyles } from './docxStyles.js';
+import { docxTable } from './docxTable.js';
+import { pngSize } from './pngSize.js';
+
+export interface ReportDocxOptions {
+  /** PNG of each figure by figure id (e.g. from renderPngFromSvg); a figure without one gets a note instead. */
+  readonly figuresPng?: ReadonlyMap<string, Uint8Array>;
+  /** Title page heading; default 'Clinical study report: tables, figures and listings'. */
+  readonly title?: string;
+  /** Line under the title (trial, data cut-off). */
+  readonly subtitle?: string;
+  /**
+   * Set for a synthetic trial: printed in red on the title page (e.g. the demo's SYNTHETIC_NOTE), and
+   * 'SYNTHETIC' in every page header so that no page taken out of the document loses the label.
+   */
+  readonly syntheticNote?: string;
+}
+
+// A4 in twips (1/1440 inch) with 2 cm margins.
+const A4 = { shortTwips: 11906, longTwips: 16838, marginTwips: 1134 };
+const TWIPS_PER_PX = 15;
+/** Room on a figure page for its title, population and footnotes (twips). */
+const FIGURE_TEXT_ALLOWANCE_TWIPS = 2600;
+
+/** Wide tables (many columns, listings) get a landscape page. */
+function isLandscape(item: ReportItem): boolean {
+  return item.kind === 'table' && (item.columns.length >= 5 || item.id.startsWith('l-'));
+}
+
+function populationLine(item: ReportItem): Paragraph {
+  return new Paragraph({ style: DOCX_STYLE.population, children: [new TextRun(`Population: ${item.population.name} (N = ${item.population.N})`)] });
+}
+
+function notes(item: ReportItem): Paragraph[] {
+  const paragraphs = item.footnotes.map((text) => new Paragraph({ style: DOCX_STYLE.footnote, children: [new TextRun(text)] }));
+  if (item.kind === 'table' && item.abbreviations.length > 0) {
+    paragraphs.push(new Paragraph({ style: DOCX_STYLE.abbreviations, children: [new TextRun(`Abbreviations: ${item.abbreviations.join('; ')}.`)] }));
+  }
+  if (item.paperReference !== null) {
+    paragraphs.push(new Paragraph({ style: DOCX_STYLE.footnote, children: [new TextRun(`Corresponds to ${item.paperReference} of the publication.`)] }));
+  }
+  return paragraphs;
+}
+
+function tableContent(table: ReportTable, textWidthTwips: number) {
+  return [
+    new Paragraph({ style: DOCX_STYLE.tableTitle, children: [new TextRun(`${table.number}. ${table.title}`)] }),
+    populationLine(table),
+    docxTable(table, textWidthTwips),
+    ...notes(table),
+  ];
+}
+
+/** The image scaled to the text width (never enlarged beyond the width it was drawn for) and the page height. */
+function figureImage(figure: ReportFigureModel, png: Uint8Array | undefined, textWidthTwips: number, textHeightTwips: number): Paragraph {
+  const size = png === undefined ? null : pngSize(png);
+  if (png === undefined || size === null) {
+    const why = png === undefined ? 'no image was supplied for it' : 'the image supplied is not a PNG';
+    return new Paragraph({ style: DOCX_STYLE.note, children: [new TextRun(`[${figure.number} is not embedded here: ${why}. It is in the HTML and PDF report.]`)] });
+  }
+  const maxWidthPx = textWidthTwips / TWIPS_PER_PX;
+  const maxHeightPx = (textHeightTwips - FIGURE_TEXT_ALLOWANCE_TWIPS) / TWIPS_PER_PX;
+  const factor = Math.min(maxWidthPx / size.widthPx, maxHeightPx / size.heightPx);
+  return new Paragraph({
+    style: DOCX_STYLE.figure,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round(size.widthPx * factor), height: Math.round(size.heightPx * factor) },
+        altText: { name: figure.id, title: `${figure.number}. ${figure.title}`, description: figure.title },
+      }),
+    ],
+  });
+}
+
+function figureContent(figure: ReportFigureModel, png: Uint8Array | undefined, textWidthTwips: number, textHeightTwips: number) {
+  return [
+    new Paragraph({ style: DOCX_STYLE.figureTitle, children: [new TextRun(`${figure.number}. ${figure.title}`)] }),
+    populationLine(figure),
+    figureImage(figure, png, textWidthTwips, textHeightTwips),
+    ...notes(figure),
+  ];
+}
+
+function pageFurniture(title: string, synthetic: boolean): Pick<ISectionOptions, 'headers' | 'footers'> {
+  return {
+    headers: {
+      default: new Header({
+        children: [new Paragraph({ style: DOCX_STYLE.pageHeader, children: [new TextRun(synthetic ? `${title} — SYNTHETIC DATA` : title)] })],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: [new Paragraph({ style: DOCX_STYLE.pageFooter, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+      }),
+    },
+  };
+}
+
+function pageProperties(landscape: boolean) {
+  return {
+    // The docx package swaps width and height itself for a landscape page.
+    size: { width: A4.shortTwips, height: A4.longTwips, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: { top: A4.marginTwips, bottom: A4.marginTwips, left: A4.marginTwips, right: A4.marginTwips, header: 567, footer: 567 },
+  };
+}
+
+function titlePage(model: ReportModel, title: string, options: ReportDocxOptions): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+    ...(options.subtitle === undefined ? [] : [new Paragraph({ style: DOCX_STYLE.subtitle, children: [new TextRun(options.subtitle)] })]),
+    ...(options.syntheticNote === undefined ? [] : [new Paragraph({ style: DOCX_STYLE.synthetic, children: [new TextRun(options.syntheticNote)] })]),
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Tables, figures and listings')] }),
+    ...model.items.map((item) => new Paragraph({ style: DOCX_STYLE.contents, children: [new TextRun({ children: [item.number, new Tab(), item.title] })] })),
+  ];
+}
+
+/**
+ * The report as a Word document: a title page and list of contents, then one page-started section per
+ * table, listing or figure (landscape for wide tables), each CSR section opening with a Heading 1.
+ * Tables are native Word tables; all formatting comes from named styles (DOCX_STYLE) that a medical
+ * writer can change.
+ */
+export async function renderReportDocx(model: ReportModel, options: ReportDocxOptions = {}): Promise<Uint8Array> {
+  const title = options.title ?? 'Clinical study report: tables, figures and listings';
+  const synthetic = options.syntheticNote !== undefined;
+  const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, synthetic), children: titlePage(model, title, options) }];
+  for (const section of model.sections) {
+    section.items.forEach((item, index) => {
+      const landscape = isLandscape(item);
+      const page = pageProperties(landscape);
+      const textWidthTwips = (landscape ? A4.longTwips : A4.shortTwips) - 2 * A4.marginTwips;
+      const textHeightTwips = (landscape ? A4.shortTwips : A4.longTwips) - 2 * A4.marginTwips;
+      const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
+      const content =
+        item.kind === 'table' ? tableContent(item, textWidthTwips) : figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips);
+      // No header or footer of their own: a Word section without them continues the previous section's.
+      sections.push({ properties: { type: SectionType.NEXT_PAGE, page }, children: [...heading, ...content] });
+    });
+  }
+  const document = new Document({
+    creator: 'trialkit',
+    title,
+    description: synthetic ? `${title}. ${options.syntheticNote}` : title,
+    styles: docxStyles(),
+    sections,
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}
