@@ -12,6 +12,8 @@
  *   TKQ01 query status transition not allowed.
  */
 
+import { authMigration } from './authMigration.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -302,4 +304,5 @@ CREATE TRIGGER trialkit_90_audit AFTER INSERT ON snapshots FOR EACH ROW EXECUTE 
 export const migrations: readonly Migration[] = Object.freeze([
   Object.freeze({ version: 1, name: 'clinical tables', sql: clinicalTables }),
   Object.freeze({ version: 2, name: 'audit trail, guards and locks', sql: auditTrail }),
+  authMigration,
 ]);

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cliRecorder } from '../../testing/index.js';
+import { main } from '../main.js';
+
+async function waitFor(read: () => string, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = read().match(pattern);
+    if (match !== null) return match;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; output so far:\n${read()}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+describe('trialkit serve', () => {
+  it('serves the API on the embedded store in --data, seeds demo accounts, and stops on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'trialkit-serve-'));
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    const rec = cliRecorder();
+    try {
+      const exit = main(['serve', '--port', '0', '--data', dataDir, '--demo'], rec.io);
+      const [, base] = await waitFor(rec.stdout, /listening on (http:\/\/\S+\/api\/v1)/, 60_000);
+      assert.match(rec.stdout(), new RegExp(`embedded database in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      for (const user of ['demo-admin', 'demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-data-manager', 'demo-statistician', 'demo-sponsor']) {
+        assert.match(rec.stdout(), new RegExp(user));
+      }
+      const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string };
+      assert.equal(doc.openapi, '3.1.0');
+      const login = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'demo-admin', password: 'trialkit-demo-password' }),
+      });
+      assert.equal(login.status, 200);
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const users = (await (await fetch(`${base}/users`, { headers: { cookie } })).json()) as { users: unknown[] };
+      assert.equal(users.users.length, 7);
+      process.emit('SIGTERM');
+      assert.equal(await exit, 0);
+      assert.match(rec.stdout(), /POST \/api\/v1\/auth\/login 200/);
+      assert.doesNotMatch(rec.stdout(), /trialkit-demo-password.*200/);
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a port that is not a whole number in range (exit 2)', async () => {
+    const rec = cliRecorder();
+    assert.equal(await main(['serve', '--port', '70000'], rec.io), 2);
+    assert.match(rec.stderr(), /--port/);
+  });
+});

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD, seedDemoAccounts, startServer } from '../../server/index.js';
+import { openStore } from '../../store/index.js';
+import { numberArg, parseCommandArgs } from '../args.js';
+import type { CliIo, Command } from '../command.js';
+import { renderTable } from '../render.js';
+
+const usage = `Usage: trialkit serve [--port <n>] [--host <address>] [--data <dir>] [--demo]
+
+Runs the EDC (electronic data capture) server: the REST API under /api/v1, its OpenAPI document at
+/api/v1/openapi.json. The data lives in the embedded database folder --data, or on the PostgreSQL
+server named by DATABASE_URL when that is set. Stops on Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --port <n>       TCP port, default 8080 (0 = any free port)
+  --host <address> address to listen on, default 127.0.0.1 (this machine only)
+  --data <dir>     embedded database folder, default ./trialkit-data
+  --demo           create two demo sites and one account per role (password printed below), for trying it out
+
+Each request is logged as method, route pattern, status and time: never a subject id, a body or a password.
+`;
+
+const options = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  demo: { type: 'boolean' },
+} as const;
+
+function untilStopped(): Promise<string> {
+  return new Promise((done) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      done(signal);
+    };
+    const onInt = (): void => stop('SIGINT');
+    const onTerm = (): void => stop('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage,
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseCommandArgs('serve', args, options);
+    const port = numberArg('serve', '--port', parsed.values.port, 8080, { min: 0, max: 65535, integer: true });
+    const dataDir = resolve(parsed.values.data ?? 'trialkit-data');
+    const databaseUrl = process.env.DATABASE_URL;
+    const store = await openStore(databaseUrl !== undefined && databaseUrl !== '' ? { databaseUrl } : { dataDir });
+    try {
+      io.out(databaseUrl !== undefined && databaseUrl !== '' ? 'store: PostgreSQL (DATABASE_URL)\n' : `store: embedded database in ${dataDir}\n`);
+      if (parsed.values.demo === true) {
+        const accounts = await seedDemoAccounts(store);
+        io.out(`demo accounts (password '${DEMO_PASSWORD}'):\n`);
+        io.out(`${renderTable([['user id', 'role', 'site'], ...accounts.map((a) => [a.userId, a.role, a.siteId ?? '-'])])}\n`);
+      }
+      const stopped = untilStopped();
+      const server = await startServer({ store, port, ...(parsed.values.host === undefined ? {} : { hostname: parsed.values.host }), log: (line) => io.out(`${line}\n`) });
+      io.out(`trialkit EDC listening on ${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)\n`);
+      const signal = await stopped;
+      io.out(`${signal}: shutting down\n`);
+      await server.close();
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import {
+  findSession,
+  isStoreError,
+  lookupIdempotencyKey,
+  saveIdempotencyKey,
+  withAuditContext,
+  type IdempotencyRequest,
+  type SqlClient,
+  type Store,
+  type StoreErrorCode,
+} from '../store/index.js';
+import { issue } from '../result/index.js';
+import { HttpError } from './httpError.js';
+import { isAllowed, siteScope } from './permissions.js';
+import { SESSION_COOKIE, hashToken } from './sessionToken.js';
+import { API_ROUTES } from './apiRoutes.js';
+import { createOpenApiDocument } from './openApiDocument.js';
+import type { AppEnv, RouteResult, RouteSpec, Services, SessionUser } from './route.js';
+import { zodIssues } from './zodIssues.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Defaults to the system clock; tests pass their own to expire sessions and throttles. */
+  readonly clock?: () => Date;
+  /** Absolute session lifetime; 8 hours by default. */
+  readonly sessionTtlMinutes?: number;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  readonly secureCookies?: boolean;
+  /** The client's address for login throttling; the socket's remote address by default. */
+  readonly clientAddress?: (c: Context<AppEnv>) => string;
+  /** One line per request: method, route pattern (never the concrete path: it holds subject ids), status, time. */
+  readonly log?: (line: string) => void;
+}
+
+export const API_BASE = '/api/v1';
+
+function socketAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const storeStatus: Partial<Record<StoreErrorCode, { status: HttpError['status']; code: string; message: string }>> = {
+  locked: { status: 423, code: 'locked', message: 'the data is locked' },
+  'query-transition': { status: 409, code: 'query-transition', message: 'the query cannot move to that status' },
+  'unique-violation': { status: 409, code: 'already-exists', message: 'a row with that key already exists' },
+  'foreign-key-violation': { status: 422, code: 'reference', message: 'a referenced row does not exist' },
+  'check-violation': { status: 422, code: 'check', message: 'a value breaks a database rule' },
+  'not-null-violation': { status: 422, code: 'missing', message: 'a required value is missing' },
+  'invalid-value': { status: 422, code: 'invalid-value', message: 'a value has the wrong form' },
+  'serialization-failure': { status: 503, code: 'retry', message: 'concurrent update, retry the request' },
+  unavailable: { status: 503, code: 'unavailable', message: 'the database is unavailable' },
+};
+
+function errorBody(error: HttpError): Record<string, unknown> {
+  return { error: { code: error.code, message: error.message, ...error.extra, ...(error.issues.length > 0 ? { issues: error.issues } : {}) } };
+}
+
+async function authenticate(c: Context<AppEnv>, services: Services): Promise<SessionUser> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token === undefined || token === '') throw new HttpError(401, 'unauthenticated', 'sign in first');
+  const session = await findSession(services.store, hashToken(token));
+  if (session === undefined || !session.active || session.expiresAt.getTime() <= services.clock().getTime()) {
+    throw new HttpError(401, 'unauthenticated', 'the session has expired or was ended; sign in again');
+  }
+  return { userId: session.userId, displayName: session.displayName, role: session.role, siteId: session.siteId, expiresAt: session.expiresAt };
+}
+
+async function readBody(c: Context<AppEnv>): Promise<{ text: string; value: unknown }> {
+  const text = await c.req.text();
+  if (text.trim() === '') return { text, value: {} };
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(400, 'content-type', 'send the body as application/json');
+  try {
+    return { text, value: JSON.parse(text) as unknown };
+  } catch {
+    throw new HttpError(400, 'malformed-json', 'the body is not valid JSON');
+  }
+}
+
+function idempotencyOf(c: Context<AppEnv>, user: SessionUser | undefined, bodyText: string): IdempotencyRequest | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined || user === undefined || c.req.method !== 'POST') return undefined;
+  if (key.length < 1 || key.length > 200) {
+    throw new HttpError(400, 'idempotency-key', 'the Idempotency-Key header must be 1-200 characters', {
+      issues: [issue('bad-header', ['Idempotency-Key'], key, '1-200 characters')],
+    });
+  }
+  const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${bodyText}`, 'utf8').digest('hex');
+  return { userId: user.userId, key, requestHash };
+}
+
+function respond(c: Context<AppEnv>, result: RouteResult, replayed = false): Response {
+  if (replayed) c.header('Idempotent-Replayed', 'true');
+  if (result.status === 204) return c.body(null, 204);
+  return c.json(result.body, result.status);
+}
+
+function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services): void {
+  app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+    c.set('route', spec.path);
+    const user = spec.action === 'public' ? undefined : await authenticate(c, services);
+    if (user !== undefined && spec.action !== 'authenticated' && spec.action !== 'public' && !isAllowed(user.role, spec.action)) {
+      throw new HttpError(403, 'forbidden', `the ${user.role} role may not do ${spec.action}`);
+    }
+    const raw = spec.body === undefined ? { text: '', value: undefined } : await readBody(c);
+    let body: unknown = undefined;
+    if (spec.body !== undefined) {
+      const parsed = spec.body.safeParse(raw.value, { reportInput: true });
+      if (!parsed.success) throw new HttpError(422, 'invalid-input', 'the request body is not valid', { issues: zodIssues(parsed.error, raw.value) });
+      body = parsed.data;
+    }
+    const idempotency = idempotencyOf(c, user, raw.text);
+    if (idempotency !== undefined) {
+      const previous = await lookupIdempotencyKey(services.store, idempotency);
+      if (previous.kind === 'replay') return respond(c, { status: previous.statusCode as RouteResult['status'], body: previous.response }, true);
+      if (previous.kind === 'mismatch') {
+        throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for a different request', {
+          issues: [issue('idempotency-key-reused', ['Idempotency-Key'], idempotency.key, 'a new key for a new request')],
+        });
+      }
+    }
+    const scope = user === undefined ? null : siteScope(user);
+    const write = async (reason: string | undefined, fn: (tx: SqlClient) => Promise<RouteResult>): Promise<RouteResult> => {
+      const context = { user: user?.userId ?? 'system:anonymous', ...(reason === undefined ? {} : { reason }) };
+      try {
+        return await withAuditContext(services.store, context, async (tx) => {
+          const result = await fn(tx);
+          if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, result.status, result.body);
+          return result;
+        });
+      } catch (error) {
+        // the same key racing in another request: its answer is now stored, so replay it
+        if (idempotency !== undefined && isStoreError(error, 'unique-violation') && error.table === 'idempotency_keys') {
+          const stored = await lookupIdempotencyKey(services.store, idempotency);
+          if (stored.kind === 'replay') return { status: stored.statusCode as RouteResult['status'], body: stored.response };
+        }
+        throw error;
+      }
+    };
+    const result = await spec.handler({ c, user, scope, params: c.req.param(), query: c.req.query(), body, services, write });
+    return respond(c, result);
+  });
+}
+
+/** The EDC's HTTP API under /api/v1: every route of API_ROUTES behind the session, permission and scope checks. */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const services: Services = {
+    store: options.store,
+    clock: options.clock ?? (() => new Date()),
+    sessionTtlMinutes: options.sessionTtlMinutes ?? 480,
+    secureCookies: options.secureCookies ?? false,
+    clientAddress: options.clientAddress ?? socketAddress,
+  };
+  const log = options.log;
+  const app = new Hono<AppEnv>().basePath(API_BASE);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    log?.(`${c.req.method} ${API_BASE}${c.get('route') ?? '(no route)'} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      if (error.status === 429 && typeof error.extra.retryAfterSeconds === 'number') c.header('Retry-After', String(error.extra.retryAfterSeconds));
+      return c.json(errorBody(error), error.status);
+    }
+    if (isStoreError(error)) {
+      const mapped = storeStatus[error.code];
+      if (mapped !== undefined) return c.json(errorBody(new HttpError(mapped.status, mapped.code, mapped.message)), mapped.status);
+      log?.(`store error ${error.code}${error.sqlState === undefined ? '' : ` (${error.sqlState})`}`);
+    } else {
+      // the name only: a message may quote submitted values
+      log?.(`internal error ${error instanceof Error ? error.name : typeof error}`);
+    }
+    return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'not-found', message: 'no such endpoint' } }, 404));
+
+  const document = createOpenApiDocument(API_ROUTES);
+  app.get('/openapi.json', (c) => {
+    c.set('route', '/openapi.json');
+    return c.json(document);
+  });
+  for (const spec of API_ROUTES) register(app, spec, services);
+  return app;
+}

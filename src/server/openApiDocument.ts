@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { PERMISSIONS } from './permissions.js';
+import { FORM_SCHEMAS } from './requestSchemas.js';
+import type { RouteSpec } from './route.js';
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        issues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['code', 'path', 'expected'],
+            properties: { code: { type: 'string' }, path: { type: 'array', items: { type: ['string', 'integer'] } }, value: {}, expected: { type: 'string' }, severity: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return rest;
+}
+
+const errorResponse = (description: string): Record<string, unknown> => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/**
+ * OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) generated from the routes and the zod schemas that
+ * validate their bodies, so the document cannot drift from what the server accepts.
+ */
+export function createOpenApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const openApiPath = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const parameters = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const success = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) < 300);
+    const failures = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) >= 300);
+    const responses: Record<string, unknown> = {};
+    if (success.length === 0) responses['200'] = { description: 'OK', content: { 'application/json': { schema: {} } } };
+    for (const [status, description] of success) responses[status] = status === '204' ? { description } : { description, content: { 'application/json': { schema: {} } } };
+    if (spec.body !== undefined) {
+      responses['400'] = errorResponse('malformed JSON or content type');
+      responses['422'] = errorResponse('invalid input: issues with path, value and expected');
+    }
+    if (spec.action !== 'public') responses['401'] = errorResponse('not signed in or session expired');
+    if (spec.action !== 'public' && spec.action !== 'authenticated') {
+      responses['403'] = errorResponse('role not allowed');
+      responses['404'] = errorResponse('not found (or of another site)');
+    }
+    for (const [status, description] of failures) responses[status] = errorResponse(description);
+    const roles = spec.action === 'public' ? 'anyone' : spec.action === 'authenticated' ? 'any signed-in user' : PERMISSIONS[spec.action].join(', ');
+    paths[openApiPath] = {
+      ...paths[openApiPath],
+      [spec.method]: {
+        summary: spec.summary,
+        description: `Permission: ${spec.action} (${roles}).${spec.method === 'post' ? ' Accepts an Idempotency-Key header: a retry with the same key replays the first answer.' : ''}`,
+        tags: [spec.tag],
+        ...(parameters.length === 0 ? {} : { parameters }),
+        ...(spec.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }),
+        ...(spec.action === 'public' ? { security: [] } : {}),
+        responses,
+      },
+    };
+  }
+  const forms = Object.fromEntries(Object.entries(FORM_SCHEMAS).map(([name, schema]) => [name, jsonSchema(schema)]));
+  return {
+    openapi: '3.1.0',
+    info: { title: 'trialkit EDC API', version: '1.0.0', description: 'Electronic data capture for the trial: sites, subjects, CRF records, queries, locks, snapshots.' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ session: [] }],
+    paths,
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trialkit_session' } },
+      schemas: { Error: errorSchema, ...forms },
+    },
+  };
+}

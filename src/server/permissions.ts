@@ -1,0 +1,64 @@
+import type { UserRole } from '../store/index.js';
+
+/**
+ * Who may do what, as data: one middleware reads this table for every route (each route names its
+ * action), and the role x endpoint test matrix is generated from it. Site roles (investigator,
+ * coordinator) are further limited to their own site by the store queries.
+ */
+export const ROLES: readonly UserRole[] = Object.freeze(['investigator', 'coordinator', 'irc', 'data_manager', 'statistician', 'sponsor', 'admin']);
+
+export const SITE_ROLES: readonly UserRole[] = Object.freeze(['investigator', 'coordinator']);
+
+export type Action =
+  | 'site:read'
+  | 'site:create'
+  | 'user:read'
+  | 'user:write'
+  | 'subject:read'
+  | 'subject:write'
+  | 'record:read'
+  | 'record:write'
+  | 'audit:read'
+  | 'query:read'
+  | 'query:raise'
+  | 'query:answer'
+  | 'query:close'
+  | 'lock:read'
+  | 'lock:write'
+  | 'snapshot:read'
+  | 'snapshot:create'
+  | 'irc:read'
+  | 'summary:read';
+
+export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object.freeze({
+  'site:read': ['investigator', 'coordinator', 'data_manager', 'statistician', 'sponsor', 'admin'],
+  'site:create': ['admin'],
+  'user:read': ['admin'],
+  'user:write': ['admin'],
+  'subject:read': ['investigator', 'coordinator', 'data_manager'],
+  'subject:write': ['investigator', 'coordinator'],
+  'record:read': ['investigator', 'coordinator', 'data_manager'],
+  'record:write': ['investigator', 'coordinator'],
+  'audit:read': ['data_manager'],
+  'query:read': ['investigator', 'coordinator', 'data_manager'],
+  'query:raise': ['data_manager'],
+  'query:answer': ['investigator', 'coordinator'],
+  'query:close': ['data_manager'],
+  'lock:read': ['data_manager', 'statistician'],
+  'lock:write': ['data_manager'],
+  'snapshot:read': ['data_manager', 'statistician'],
+  'snapshot:create': ['data_manager'],
+  // response data without site or subject identity, for adjudication
+  'irc:read': ['irc'],
+  // counts only, never a subject row
+  'summary:read': ['sponsor', 'data_manager'],
+});
+
+export function isAllowed(role: UserRole, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+/** The site a user is confined to, or null for trial-wide roles. */
+export function siteScope(user: { readonly role: UserRole; readonly siteId: string | null }): string | null {
+  return SITE_ROLES.includes(user.role) ? user.siteId : null;
+}

@@ -1,0 +1,481 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import type { Hono } from 'hono';
+import {
+  createSnapshot,
+  insertCrfRecord,
+  insertLock,
+  insertQuery,
+  insertSite,
+  insertSubject,
+  insertUser,
+  setPasswordHash,
+  updateQuery,
+  withAuditContext,
+  type Store,
+  type UserRole,
+} from '../store/index.js';
+import { repoPath } from '../testing/index.js';
+import { API_ROUTES } from './apiRoutes.js';
+import { LOGIN_THROTTLE } from './authRoutes.js';
+import { createApp } from './createApp.js';
+import { hashPassword } from './passwords.js';
+import { PERMISSIONS, ROLES, SITE_ROLES } from './permissions.js';
+import type { AppEnv, RouteSpec } from './route.js';
+
+/**
+ * The HTTP contract of the EDC, run on both engines (see server.embedded.test.ts / server.postgres.test.ts).
+ * Every test works on sites and users of its own (fresh ids), so tests never depend on each other's rows.
+ */
+export type StoreProvider = () => Store;
+
+const PASSWORD = 'correct horse battery staple';
+const fresh = (): string => randomBytes(4).toString('hex');
+
+interface Reply {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: Headers;
+}
+
+/** A browser-like client: keeps the session cookie, talks to the app in process. */
+class Client {
+  cookie: string | undefined;
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    readonly ip: string,
+  ) {}
+
+  async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const response = await this.app.request(`/api/v1${path}`, {
+      method: method.toUpperCase(),
+      headers: {
+        'x-test-ip': this.ip,
+        ...(this.cookie === undefined ? {} : { cookie: this.cookie }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie !== null) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+  }
+
+  login(userId: string, password = PASSWORD): Promise<Reply> {
+    return this.send('post', '/auth/login', { userId, password });
+  }
+}
+
+interface World {
+  readonly app: Hono<AppEnv>;
+  readonly logs: string[];
+  setNow(date: Date): void;
+  advanceMinutes(minutes: number): void;
+}
+
+interface Trial {
+  readonly siteA: string;
+  readonly siteB: string;
+  /** role -> user id; site roles at site A, plus '<role>@B' at site B */
+  readonly users: Readonly<Record<string, string>>;
+}
+
+let cachedHash: Promise<string> | undefined;
+
+async function seedTrial(store: Store): Promise<Trial> {
+  cachedHash ??= hashPassword(PASSWORD);
+  const hash = await cachedHash;
+  const siteA = `A${fresh()}`;
+  const siteB = `B${fresh()}`;
+  const users: Record<string, string> = {};
+  await withAuditContext(store, { user: 'seed' }, async (tx) => {
+    await insertSite(tx, { siteId: siteA, name: 'Site A' });
+    await insertSite(tx, { siteId: siteB, name: 'Site B' });
+    const add = async (key: string, role: UserRole, siteId: string | null): Promise<void> => {
+      const userId = `${role.replace('_', '-')}-${fresh()}`;
+      await insertUser(tx, { userId, displayName: key, role, siteId });
+      await setPasswordHash(tx, userId, hash, new Date());
+      users[key] = userId;
+    };
+    for (const role of ROLES) await add(role, role, SITE_ROLES.includes(role) ? siteA : null);
+    for (const role of SITE_ROLES) await add(`${role}@B`, role, siteB);
+  });
+  return { siteA, siteB, users };
+}
+
+const labData = { date: '2025-02-03', visit: 'C1D1', analyte: 'neutrophils', value: 0.4, unit: '10^9/L', lln: 1.8, uln: 7.5, source: 'local' };
+
+interface Fixture {
+  readonly subjectId: string;
+  readonly lockedSubjectId: string;
+  readonly recordId: number;
+  readonly queryId: number;
+  readonly answeredQueryId: number;
+  readonly lockId: number;
+  readonly snapshotId: number;
+  readonly targetUserId: string;
+}
+
+/** Fresh rows at site A for one request of the matrix (a write may consume them). */
+async function seedFixture(store: Store, trial: Trial): Promise<Fixture> {
+  cachedHash ??= hashPassword(PASSWORD);
+  const hash = await cachedHash;
+  return withAuditContext(store, { user: 'seed', reason: 'fixture' }, async (tx) => {
+    const subject = await insertSubject(tx, { siteId: trial.siteA });
+    const lockedSubject = await insertSubject(tx, { siteId: trial.siteA });
+    const record = await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'lab', visit: 'C1D1', data: labData });
+    const query = await insertQuery(tx, { subjectId: subject.subjectId, recordId: record.recordId, message: 'please confirm' });
+    const answered = await insertQuery(tx, { subjectId: subject.subjectId, message: 'source?' });
+    await updateQuery(tx, answered.queryId, 1, { status: 'answered', answer: 'checked' });
+    const lock = await insertLock(tx, { scope: 'subject', subjectId: lockedSubject.subjectId, cutoffDate: '2025-06-30' });
+    const snapshot = await createSnapshot(tx, { name: `fixture-${fresh()}`, cutoffDate: '2025-06-30', lockId: lock.lockId });
+    const targetUserId = `target-${fresh()}`;
+    await insertUser(tx, { userId: targetUserId, displayName: 'Target', role: 'sponsor', siteId: null });
+    await setPasswordHash(tx, targetUserId, hash, new Date());
+    return {
+      subjectId: subject.subjectId,
+      lockedSubjectId: lockedSubject.subjectId,
+      recordId: record.recordId,
+      queryId: query.queryId,
+      answeredQueryId: answered.queryId,
+      lockId: lock.lockId,
+      snapshotId: snapshot.snapshotId,
+      targetUserId,
+    };
+  });
+}
+
+interface MatrixRequest {
+  readonly path: string;
+  readonly body?: unknown;
+  /** The request names a row of site A: a site role of site B must get 404. */
+  readonly siteBound: boolean;
+}
+
+/** A valid request for every route; the matrix test fails if a route has none. */
+const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>> = {
+  'post /auth/logout': () => ({ path: '/auth/logout', siteBound: false }),
+  'get /auth/session': () => ({ path: '/auth/session', siteBound: false }),
+  'get /sites': () => ({ path: '/sites', siteBound: false }),
+  'post /sites': () => ({ path: '/sites', body: { siteId: `N${fresh()}`, name: 'New site' }, siteBound: false }),
+  'get /users': () => ({ path: '/users', siteBound: false }),
+  'post /users': () => ({ path: '/users', body: { userId: `new-${fresh()}`, displayName: 'New', role: 'statistician', password: PASSWORD }, siteBound: false }),
+  'patch /users/:userId': (f) => ({ path: `/users/${f.targetUserId}`, body: { version: 1, reason: 'rename', displayName: 'Renamed' }, siteBound: false }),
+  'get /subjects': () => ({ path: '/subjects', siteBound: false }),
+  'post /subjects': (_f, t) => ({ path: '/subjects', body: { siteId: t.siteA }, siteBound: true }),
+  'get /subjects/:subjectId': (f) => ({ path: `/subjects/${f.subjectId}`, siteBound: true }),
+  'post /subjects/:subjectId/status': (f) => ({ path: `/subjects/${f.subjectId}/status`, body: { status: 'screen_failure', version: 1, reason: 'not eligible' }, siteBound: true }),
+  'get /subjects/:subjectId/records': (f) => ({ path: `/subjects/${f.subjectId}/records`, siteBound: true }),
+  'post /subjects/:subjectId/records': (f) => ({ path: `/subjects/${f.subjectId}/records`, body: { formType: 'lab', data: labData }, siteBound: true }),
+  'get /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, siteBound: true }),
+  'put /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, body: { version: 1, reason: 'typo', data: { ...labData, value: 0.6 } }, siteBound: true }),
+  'get /records/:recordId/audit': (f) => ({ path: `/records/${f.recordId}/audit`, siteBound: true }),
+  'get /queries': () => ({ path: '/queries', siteBound: false }),
+  'post /queries': (f) => ({ path: '/queries', body: { subjectId: f.subjectId, recordId: f.recordId, message: 'value plausible?' }, siteBound: true }),
+  'post /queries/:queryId/answer': (f) => ({ path: `/queries/${f.queryId}/answer`, body: { version: 1, answer: 'confirmed at source' }, siteBound: true }),
+  'post /queries/:queryId/close': (f) => ({ path: `/queries/${f.queryId}/close`, body: { version: 1 }, siteBound: true }),
+  'post /queries/:queryId/reopen': (f) => ({ path: `/queries/${f.answeredQueryId}/reopen`, body: { version: 2, reason: 'answer incomplete' }, siteBound: true }),
+  'get /locks': () => ({ path: '/locks', siteBound: false }),
+  'post /locks': (f) => ({ path: '/locks', body: { scope: 'subject', subjectId: f.subjectId, cutoffDate: '2025-06-30' }, siteBound: false }),
+  'post /locks/:lockId/release': (f) => ({ path: `/locks/${f.lockId}/release`, body: { version: 1, reason: 'query resolution' }, siteBound: false }),
+  'get /snapshots': () => ({ path: '/snapshots', siteBound: false }),
+  'post /snapshots': () => ({ path: '/snapshots', body: { name: `snap-${fresh()}`, cutoffDate: '2025-06-30' }, siteBound: false }),
+  'get /snapshots/:snapshotId': (f) => ({ path: `/snapshots/${f.snapshotId}`, siteBound: false }),
+  'get /irc/assessments': () => ({ path: '/irc/assessments', siteBound: false }),
+  'get /summary': () => ({ path: '/summary', siteBound: false }),
+};
+
+const routeKey = (spec: RouteSpec): string => `${spec.method} ${spec.path}`;
+
+function expectedStatus(spec: RouteSpec, role: UserRole, otherSite: boolean, request: MatrixRequest): 'ok' | 403 | 404 {
+  if (spec.action !== 'authenticated' && spec.action !== 'public' && !PERMISSIONS[spec.action].includes(role)) return 403;
+  if (otherSite && request.siteBound) return 404;
+  return 'ok';
+}
+
+export function serverContract(getStore: StoreProvider): void {
+  let now = new Date('2025-03-01T08:00:00Z');
+  let world: World | undefined;
+  const getWorld = (): World => {
+    if (world === undefined) throw new Error('the app was not created (see the before hook)');
+    return world;
+  };
+  const client = (ip = '10.0.0.1'): Client => new Client(getWorld().app, ip);
+  async function signedIn(userId: string): Promise<Client> {
+    const c = client(`10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+    const reply = await c.login(userId);
+    assert.equal(reply.status, 200, `login of ${userId}: ${JSON.stringify(reply.body)}`);
+    return c;
+  }
+
+  before(() => {
+    const logs: string[] = [];
+    const app = createApp({
+      store: getStore(),
+      clock: () => now,
+      sessionTtlMinutes: 60,
+      clientAddress: (c) => c.req.header('x-test-ip') ?? 'unknown',
+      log: (line) => logs.push(line),
+    });
+    world = {
+      app,
+      logs,
+      setNow: (date) => {
+        now = date;
+      },
+      advanceMinutes: (minutes) => {
+        now = new Date(now.getTime() + minutes * 60_000);
+      },
+    };
+  });
+
+  void describe('EDC server', () => {
+    void it('answers every endpoint for every role as the permission table says (403), hides other sites (404)', async () => {
+      const trial = await seedTrial(getStore());
+      const sessions = new Map<string, Client>();
+      for (const [key, userId] of Object.entries(trial.users)) sessions.set(key, await signedIn(userId));
+      const unmatched = API_ROUTES.filter((spec) => spec.action !== 'public' && REQUESTS[routeKey(spec)] === undefined).map(routeKey);
+      assert.deepEqual(unmatched, [], 'every route needs a request in the matrix');
+      const failures: string[] = [];
+      let checked = 0;
+      for (const spec of API_ROUTES.filter((s) => s.action !== 'public')) {
+        for (const [key, userId] of Object.entries(trial.users)) {
+          const role = key.replace('@B', '') as UserRole;
+          const otherSite = key.endsWith('@B');
+          const fixture = await seedFixture(getStore(), trial);
+          const request = REQUESTS[routeKey(spec)](fixture, trial);
+          // logout ends the session: use a session of its own
+          const session = spec.path === '/auth/logout' ? await signedIn(userId) : sessions.get(key);
+          assert.ok(session !== undefined);
+          const reply = await session.send(spec.method, request.path, request.body);
+          const expected = expectedStatus(spec, role, otherSite, request);
+          const good = expected === 'ok' ? reply.status >= 200 && reply.status < 300 : reply.status === expected;
+          if (!good) failures.push(`${routeKey(spec)} as ${key}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+          checked += 1;
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.equal(checked, API_ROUTES.filter((s) => s.action !== 'public').length * Object.keys(trial.users).length);
+    });
+
+    void it('answers 401 on every non-public endpoint without a session', async () => {
+      const anonymous = client();
+      for (const spec of API_ROUTES.filter((s) => s.action !== 'public')) {
+        const reply = await anonymous.send(spec.method, spec.path.replace(/:[A-Za-z]+/g, '1'), spec.body === undefined ? undefined : {});
+        assert.equal(reply.status, 401, routeKey(spec));
+      }
+    });
+
+    void it('lists only the own site to a site role', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const b = await signedIn(trial.users['coordinator@B']);
+      const subjects = (await b.send('get', '/subjects')).body.subjects as { subjectId: string; siteId: string }[];
+      assert.ok(subjects.every((s) => s.siteId === trial.siteB));
+      assert.ok(!subjects.some((s) => s.subjectId === fixture.subjectId));
+      const sites = (await b.send('get', '/sites')).body.sites as { siteId: string }[];
+      assert.deepEqual(sites.map((s) => s.siteId), [trial.siteB]);
+      const queries = (await b.send('get', '/queries')).body.queries as { subjectId: string }[];
+      assert.ok(!queries.some((q) => q.subjectId === fixture.subjectId));
+    });
+
+    void it('signs in with an argon2id hash, sets a strict HttpOnly cookie, and signs out', async () => {
+      const trial = await seedTrial(getStore());
+      const { rows } = await getStore().query<{ password_hash: string }>('SELECT password_hash FROM credentials WHERE user_id = $1', [trial.users.admin]);
+      assert.match(rows[0].password_hash, /^\$argon2id\$/);
+      const c = client('10.2.0.1');
+      const reply = await c.login(trial.users.admin);
+      assert.equal(reply.status, 200);
+      const cookie = reply.headers.get('set-cookie') ?? '';
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Strict/);
+      assert.match(cookie, /Max-Age=3600/);
+      assert.equal((await c.send('get', '/auth/session')).status, 200);
+      assert.equal((await c.send('post', '/auth/logout')).status, 204);
+      c.cookie = cookie.split(';')[0];
+      assert.equal((await c.send('get', '/auth/session')).status, 401, 'the old cookie is dead after logout');
+    });
+
+    void it('expires a session after its lifetime', async () => {
+      const trial = await seedTrial(getStore());
+      const c = await signedIn(trial.users.sponsor);
+      getWorld().advanceMinutes(59);
+      assert.equal((await c.send('get', '/summary')).status, 200);
+      getWorld().advanceMinutes(2);
+      assert.equal((await c.send('get', '/summary')).status, 401);
+    });
+
+    void it('throttles failed sign-ins per user and address, then lets them in after the pause', async () => {
+      const trial = await seedTrial(getStore());
+      const userId = trial.users.statistician;
+      const c = client('10.3.0.1');
+      for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) assert.equal((await c.login(userId, 'wrong password!')).status, 401);
+      const blocked = await c.login(userId);
+      assert.equal(blocked.status, 429, 'even the right password waits');
+      assert.ok(Number(blocked.headers.get('retry-after')) > 0);
+      assert.equal((await client('10.3.0.2').login(userId)).status, 200, 'another address is not blocked');
+      getWorld().advanceMinutes(LOGIN_THROTTLE.blockMinutes + 1);
+      assert.equal((await c.login(userId)).status, 200);
+      assert.equal((await c.login('no-such-user', 'whatever')).status, 401, 'an unknown user gets the same answer');
+    });
+
+    void it('answers a stale version with 409 and keeps the first write', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const first = await c.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'typo', data: { ...labData, value: 0.6 } });
+      assert.equal(first.status, 200);
+      const stale = await c.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'typo', data: { ...labData, value: 0.9 } });
+      assert.equal(stale.status, 409);
+      assert.deepEqual((stale.body.error as Record<string, unknown>).currentVersion, 2);
+      const now2 = await c.send('get', `/records/${fixture.recordId}`);
+      assert.equal(((now2.body.record as Record<string, unknown>).data as Record<string, unknown>).value, 0.6);
+    });
+
+    void it('replays a retried POST with the same Idempotency-Key instead of writing twice', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.investigator);
+      const key = fresh();
+      const body = { formType: 'lab', data: { ...labData, value: 1.2 } };
+      const first = await c.send('post', `/subjects/${fixture.subjectId}/records`, body, { 'idempotency-key': key });
+      const again = await c.send('post', `/subjects/${fixture.subjectId}/records`, body, { 'idempotency-key': key });
+      assert.equal(first.status, 201);
+      assert.equal(again.status, 201);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(again.body, first.body);
+      const { rows } = await getStore().query<{ n: number }>("SELECT count(*)::int AS n FROM crf_records WHERE subject_id = $1 AND (data ->> 'value')::numeric = 1.2", [fixture.subjectId]);
+      assert.equal(rows[0].n, 1);
+      const other = await c.send('post', `/subjects/${fixture.subjectId}/records`, { ...body, visit: 'C2D1' }, { 'idempotency-key': key });
+      assert.equal(other.status, 422);
+    });
+
+    void it('refuses bad input with 422 naming path, value and expected, and changes nothing', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const count = async (): Promise<number> => (await getStore().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      const before = await count();
+      const reply = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: 'low', source: 'elsewhere' } });
+      assert.equal(reply.status, 422);
+      const issues = (reply.body.error as { issues: { path: unknown[]; value: unknown; expected: string }[] }).issues;
+      const value = issues.find((i) => JSON.stringify(i.path) === JSON.stringify(['data', 'value']));
+      assert.equal(value?.value, 'low');
+      assert.match(value?.expected ?? '', /number/);
+      const source = issues.find((i) => JSON.stringify(i.path) === JSON.stringify(['data', 'source']));
+      assert.match(source?.expected ?? '', /"central", "local"/);
+      assert.equal((await c.send('put', `/records/${fixture.recordId}`, { version: 1, data: labData })).status, 422, 'a correction needs a reason');
+      assert.equal((await c.send('post', `/subjects/${fixture.subjectId}/records`, '{not json')).status, 400);
+      assert.equal(await count(), before);
+    });
+
+    void it('enforces a lock over HTTP (423) and lets writes through after release', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const dm = await signedIn(trial.users.data_manager);
+      const site = await signedIn(trial.users.coordinator);
+      const lock = await dm.send('post', '/locks', { scope: 'subject', subjectId: fixture.subjectId, cutoffDate: '2025-06-30' });
+      assert.equal(lock.status, 201);
+      const blocked = await site.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'late', data: { ...labData, value: 0.7 } });
+      assert.equal(blocked.status, 423);
+      assert.equal((await site.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: labData })).status, 423);
+      const snapshot = await dm.send('post', '/snapshots', { name: `lock-${fresh()}`, cutoffDate: '2025-06-30', lockId: lock.body.lockId });
+      assert.equal(snapshot.status, 201);
+      const stat = await signedIn(trial.users.statistician);
+      const read = await stat.send('get', `/snapshots/${String(snapshot.body.snapshotId)}`);
+      assert.equal(read.body.contentHash, snapshot.body.contentHash);
+      assert.equal((await dm.send('post', `/locks/${String(lock.body.lockId)}/release`, { version: 1, reason: 'query resolution' })).status, 200);
+      assert.equal((await site.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'late', data: { ...labData, value: 0.7 } })).status, 200);
+    });
+
+    void it('moves a query open -> answered -> closed through the API and shows the record audit trail', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const dm = await signedIn(trial.users.data_manager);
+      const site = await signedIn(trial.users.investigator);
+      const raised = await dm.send('post', '/queries', { subjectId: fixture.subjectId, recordId: fixture.recordId, fieldPath: 'value', message: 'ANC 0.4?' });
+      assert.equal(raised.status, 201);
+      const id = String(raised.body.queryId);
+      assert.equal((await site.send('post', `/queries/${id}/answer`, { version: 1, answer: 'confirmed' })).status, 200);
+      assert.equal((await dm.send('post', `/queries/${id}/close`, { version: 2 })).status, 200);
+      assert.equal((await site.send('post', `/queries/${id}/answer`, { version: 3, answer: 'again' })).status, 409);
+      await site.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'transcription error', data: { ...labData, value: 0.5 } });
+      const audit = await dm.send('get', `/records/${fixture.recordId}/audit`);
+      const entries = audit.body.entries as { action: string; reason: string | null; changedBy: string }[];
+      assert.deepEqual(entries.map((e) => e.action), ['create', 'update']);
+      assert.equal(entries[1].reason, 'transcription error');
+      assert.equal(entries[1].changedBy, trial.users.investigator);
+    });
+
+    void it('derives on save: CTCAE grade, eligibility, IMWG response, next dose, and raises edit-check queries', async () => {
+      const trial = await seedTrial(getStore());
+      const c = await signedIn(trial.users.investigator);
+      const subject = await c.send('post', '/subjects', {});
+      assert.equal(subject.status, 201);
+      const subjectId = String(subject.body.subjectId);
+      assert.match(subjectId, new RegExp(`^${trial.siteA}-\\d{3}$`));
+      const lab = await c.send('post', `/subjects/${subjectId}/records`, { formType: 'lab', data: labData });
+      const grades = (lab.body.derived as { ctcae: { term: string; grade: number }[] }).ctcae;
+      assert.deepEqual(grades.find((g) => g.term === 'Neutrophil count decreased')?.grade, 4);
+
+      const screening = JSON.parse(readFileSync(repoPath('examples', 'screening-eligible.json'), 'utf8')) as Record<string, unknown>;
+      const saved = await c.send('post', `/subjects/${subjectId}/records`, { formType: 'screening', data: screening });
+      assert.equal(saved.status, 201, JSON.stringify(saved.body));
+      assert.equal((saved.body.derived as { eligibility: { eligible: boolean } }).eligibility.eligible, true);
+      const enrol = await c.send('post', `/subjects/${subjectId}/status`, { status: 'enrolled', version: 1, reason: 'eligible' });
+      assert.equal(enrol.status, 200);
+
+      const ae = await c.send('post', `/subjects/${subjectId}/records`, {
+        formType: 'adverseEvent',
+        data: { sequence: 1, reportedTerm: 'fatigue', preferredTerm: 'Fatigue', onsetDate: '2021-05-01', grade: 1, serious: false, relationshipPomalidomide: 'not-related', relationshipDexamethasone: 'not-related', actionPomalidomide: 'none', actionDexamethasone: 'none', ledToStudyDiscontinuation: false, outcome: 'recovered' },
+      });
+      assert.equal((ae.body.editChecks as { checkCode: string }[])[0]?.checkCode, 'AE-BEFORE-CONSENT');
+      assert.equal((ae.body.raisedQueryIds as number[]).length, 1);
+
+      const assess = (date: string, mProtein: number | undefined): unknown => ({ formType: 'diseaseAssessment', data: { date, visit: date, source: 'central', ...(mProtein === undefined ? {} : { serumMProteinGPerL: mProtein }) } });
+      await c.send('post', `/subjects/${subjectId}/records`, assess('2021-05-18', 20));
+      await c.send('post', `/subjects/${subjectId}/records`, assess('2021-06-17', 8));
+      const second = await c.send('post', `/subjects/${subjectId}/records`, assess('2021-07-15', 7));
+      const imwg = (second.body.derived as { imwg: { assessment: { response: string }; bestResponse: string } }).imwg;
+      assert.equal(imwg.assessment.response, 'PR');
+      assert.equal(imwg.bestResponse, 'PR');
+      const missing = await c.send('post', `/subjects/${subjectId}/records`, assess('2021-08-12', undefined));
+      assert.equal((missing.body.editChecks as { checkCode: string }[])[0]?.checkCode, 'RESP-QUALIFYING');
+
+      const dose = await c.send('post', `/subjects/${subjectId}/records`, {
+        formType: 'dosing',
+        data: { cycle: 1, drug: 'pomalidomide', startDate: '2021-05-20', endDate: '2021-06-09', plannedDoseMg: 4, plannedDays: 21, doseGivenMg: 4, daysGiven: 21, delayed: false, interrupted: false, reduced: false },
+      });
+      const proposal = (dose.body.derived as { doseProposal: { cycle: number; pomalidomideMg: number; date: string; reason: string } }).doseProposal;
+      assert.equal(proposal.cycle, 2);
+      assert.equal(proposal.date, '2021-06-17');
+      assert.equal(proposal.pomalidomideMg, 4);
+      assert.match(proposal.reason, /Pomalidomide/);
+
+      const irc = await signedIn(trial.users.irc);
+      const cases = (await irc.send('get', '/irc/assessments')).body.cases as Record<string, unknown>[];
+      const text = JSON.stringify(cases);
+      assert.ok(!text.includes(subjectId) && !text.includes(trial.siteA), 'no subject or site identity for the IRC');
+      assert.ok(cases.some((k) => (k.derived as { bestResponse?: string } | null)?.bestResponse === 'PR'));
+    });
+
+    void it('logs route patterns, never subject ids or passwords', () => {
+      const text = getWorld().logs.join('\n');
+      assert.ok(getWorld().logs.length > 0);
+      assert.ok(!text.includes(PASSWORD));
+      assert.doesNotMatch(text, /\/subjects\/[A-Za-z0-9]+-\d+/);
+      assert.match(text, /\/subjects\/:subjectId/);
+    });
+
+    void it('publishes an OpenAPI document with every route and the form schemas', async () => {
+      const doc = (await client().send('get', '/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { required?: string[] }> } };
+      assert.equal(doc.openapi, '3.1.0');
+      for (const spec of API_ROUTES) assert.ok(doc.paths[spec.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[spec.method] !== undefined, routeKey(spec));
+      assert.ok(doc.components.schemas.lab.required?.includes('analyte'));
+    });
+  });
+}

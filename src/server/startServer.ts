@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/index.js';
+import { createApp } from './createApp.js';
+
+export interface StartServerOptions {
+  readonly store: Store;
+  readonly port: number;
+  readonly hostname?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on hostname:port (port 0 = any free port) and resolves once the socket is bound. */
+export function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const app = createApp({ store: options.store, ...(options.log === undefined ? {} : { log: options.log }) });
+  const hostname = options.hostname ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error === undefined ? done() : fail(error)));
+            // idle keep-alive sockets would otherwise hold the close open
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

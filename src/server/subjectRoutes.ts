@@ -1,0 +1,209 @@
+import {
+  getCrfRecord,
+  getSubject,
+  insertCrfRecord,
+  insertQuery,
+  insertSubject,
+  listAuditEntries,
+  listQueries,
+  listSubjectRecords,
+  listSubjects,
+  updateCrfRecord,
+  updateSubjectStatus,
+  type CrfRecord,
+  type SqlClient,
+  type SubjectStatus,
+} from '../store/index.js';
+import { computeEligibility } from '../clinical/index.js';
+import { issue } from '../result/index.js';
+import { HttpError, notFound } from './httpError.js';
+import { deriveRecord, latestScreening, type LiveResult } from './liveLogic.js';
+import { FORM_SCHEMAS, recordBody, recordUpdateBody, subjectBody, subjectStatusBody, type FormType } from './requestSchemas.js';
+import { created, idParam, ok, route, type RouteSpec } from './route.js';
+import { versionConflict } from './versionConflict.js';
+import { zodIssues } from './zodIssues.js';
+
+/** Status moves a site may record; anything else is refused with 409. */
+const STATUS_MOVES: Readonly<Record<SubjectStatus, readonly SubjectStatus[]>> = Object.freeze({
+  screening: ['enrolled', 'screen_failure'],
+  screen_failure: [],
+  enrolled: ['off_treatment', 'off_study'],
+  off_treatment: ['off_study'],
+  off_study: [],
+});
+
+function validateForm(formType: string, data: unknown): Record<string, unknown> {
+  const schema = FORM_SCHEMAS[formType as FormType] as (typeof FORM_SCHEMAS)[FormType] | undefined;
+  if (schema === undefined) throw new HttpError(422, 'invalid-input', 'unknown form type', { issues: [issue('unknown-form', ['formType'], formType, 'a known form type')] });
+  const parsed = schema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: zodIssues(parsed.error, data, ['data']) });
+  return parsed.data;
+}
+
+/** Raises each failed edit check as a query on the record, unless one is already open or answered. */
+async function raiseFindings(tx: SqlClient, record: CrfRecord, live: LiveResult): Promise<number[]> {
+  const raised: number[] = [];
+  if (live.findings.length === 0) return raised;
+  const pending = (await listQueries(tx, { siteId: null, recordId: record.recordId })).filter((q) => q.status !== 'closed');
+  for (const finding of live.findings) {
+    if (pending.some((q) => q.checkCode === finding.checkCode && q.fieldPath === finding.fieldPath)) continue;
+    const query = await insertQuery(tx, { subjectId: record.subjectId, recordId: record.recordId, fieldPath: finding.fieldPath, checkCode: finding.checkCode, message: finding.message });
+    raised.push(query.queryId);
+  }
+  return raised;
+}
+
+function recordView(record: CrfRecord, live: LiveResult, raisedQueryIds?: readonly number[]): Record<string, unknown> {
+  return { record, derived: live.derived, editChecks: live.findings, ...(raisedQueryIds === undefined ? {} : { raisedQueryIds }) };
+}
+
+/** A record the caller may see: another site's answers as if it did not exist. */
+async function scopedRecord(client: SqlClient, recordIdText: string | undefined, scope: string | null): Promise<CrfRecord> {
+  const recordId = idParam(recordIdText);
+  const record = recordId === undefined ? undefined : await getCrfRecord(client, recordId);
+  if (record === undefined || record.deleted || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
+  return record;
+}
+
+export const subjectRoutes: readonly RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/subjects',
+    action: 'subject:read',
+    tag: 'subjects',
+    summary: 'Subjects (a site role sees its own site only)',
+    async handler({ services, scope }) {
+      return ok({ subjects: await listSubjects(services.store, scope) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/subjects',
+    action: 'subject:write',
+    tag: 'subjects',
+    summary: "Register a subject at screening under the next pseudonymous number of the caller's site ('<site>-<sequence>')",
+    body: subjectBody,
+    responses: { 201: 'registered', 409: 'screening number taken', 423: 'locked' },
+    handler({ body, scope, user, write }) {
+      const siteId = body.siteId ?? scope ?? user?.siteId ?? null;
+      if (siteId === null || (scope !== null && siteId !== scope)) throw notFound('site');
+      return write(undefined, async (tx) => created(await insertSubject(tx, { siteId, ...(body.screeningNumber === undefined ? {} : { screeningNumber: body.screeningNumber }) })));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/subjects/:subjectId',
+    action: 'subject:read',
+    tag: 'subjects',
+    summary: 'One subject',
+    async handler({ services, scope, params }) {
+      const subject = await getSubject(services.store, params.subjectId, scope);
+      if (subject === undefined) throw notFound('subject');
+      return ok(subject);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/subjects/:subjectId/status',
+    action: 'subject:write',
+    tag: 'subjects',
+    summary: 'Enrol, record a screen failure, or take a subject off treatment/study; enrolment needs an eligible screening record',
+    body: subjectStatusBody,
+    responses: { 200: 'changed', 409: 'stale version or status move not allowed', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const subject = await getSubject(services.store, params.subjectId, scope);
+      if (subject === undefined) throw notFound('subject');
+      if (!STATUS_MOVES[subject.status].includes(body.status)) {
+        throw new HttpError(409, 'status-move', `a subject cannot go from ${subject.status} to ${body.status}`);
+      }
+      if (body.status === 'enrolled') {
+        const screening = await latestScreening(services.store, subject.subjectId);
+        const outcome = screening === undefined ? undefined : computeEligibility(screening);
+        const eligible = outcome?.ok === true ? outcome.value.eligible : null;
+        if (eligible !== true) {
+          throw new HttpError(422, 'not-eligible', 'enrolment needs a screening record that meets every eligibility criterion', {
+            issues: [issue('not-eligible', ['status'], body.status, screening === undefined ? 'a saved screening record' : `an eligible screening record (eligibility is ${String(eligible)})`)],
+          });
+        }
+      }
+      return write(body.reason, async (tx) => {
+        const result = await updateSubjectStatus(tx, subject.subjectId, body.version, body.status);
+        if (result.kind === 'not-found') throw notFound('subject');
+        if (result.kind === 'conflict') throw versionConflict(result);
+        return ok(result.row);
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/subjects/:subjectId/records',
+    action: 'record:read',
+    tag: 'records',
+    summary: "A subject's CRF records",
+    async handler({ services, scope, params }) {
+      if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
+      return ok({ records: await listSubjectRecords(services.store, params.subjectId) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/subjects/:subjectId/records',
+    action: 'record:write',
+    tag: 'records',
+    summary: 'Save a CRF form; answers with what the clinical engines derive (CTCAE grade, IMWG response, eligibility, next dose) and the edit checks raised as queries',
+    body: recordBody,
+    responses: { 201: 'saved', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
+      const data = validateForm(body.formType, body.data);
+      const visit = body.visit ?? (typeof data.visit === 'string' ? data.visit : undefined);
+      return write(undefined, async (tx) => {
+        const record = await insertCrfRecord(tx, { subjectId: params.subjectId, formType: body.formType, ...(visit === undefined ? {} : { visit }), data });
+        const live = await deriveRecord(tx, record);
+        return created(recordView(record, live, await raiseFindings(tx, record, live)));
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/records/:recordId',
+    action: 'record:read',
+    tag: 'records',
+    summary: 'One CRF record with its derived values',
+    async handler({ services, scope, params }) {
+      const record = await scopedRecord(services.store, params.recordId, scope);
+      return ok(recordView(record, await deriveRecord(services.store, record)));
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/records/:recordId',
+    action: 'record:write',
+    tag: 'records',
+    summary: 'Correct a CRF record: the version read and a reason for change are required (409 when stale)',
+    body: recordUpdateBody,
+    responses: { 200: 'saved', 409: 'stale version', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const current = await scopedRecord(services.store, params.recordId, scope);
+      const data = validateForm(current.formType, body.data);
+      return write(body.reason, async (tx) => {
+        const result = await updateCrfRecord(tx, current.recordId, body.version, data);
+        if (result.kind === 'not-found') throw notFound('record');
+        if (result.kind === 'conflict') throw versionConflict(result);
+        const live = await deriveRecord(tx, result.record);
+        return ok(recordView(result.record, live, await raiseFindings(tx, result.record, live)));
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/records/:recordId/audit',
+    action: 'audit:read',
+    tag: 'records',
+    summary: 'The audit trail of one record: who, when, old and new values, reason',
+    async handler({ services, scope, params }) {
+      const record = await scopedRecord(services.store, params.recordId, scope);
+      return ok({ entries: await listAuditEntries(services.store, 'crf_records', String(record.recordId)) });
+    },
+  }),
+];
