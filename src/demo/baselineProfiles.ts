@@ -29,6 +29,9 @@ export interface BaselineProfile {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** Lowest urine baseline (mg/24 h) at which a minimal response can be told apart from a partial one. */
+export const MR_URINE_MIN_BASELINE = 520;
+
 /** Sorted values with value[0] = min, value[n-1] = max and value[(n-1)/2] = median (n odd), the rest drawn between. */
 function orderStatistics(random: SeededRandom, n: number, min: number, median: number, max: number, decimals: number): number[] {
   const scale = 10 ** decimals;
@@ -151,12 +154,17 @@ export function baselineProfiles(random: SeededRandom, skeleton: readonly Skelet
     let measurableParameter: MeasurableParameter = 'serum-m-protein';
     if (subtype === 'light-chain') measurableParameter = random.chance(0.55) ? 'urine-m-protein' : 'serum-flc';
     else if (subtype === 'IgD') measurableParameter = random.chance(0.5) ? 'serum-m-protein' : 'serum-flc';
-    const baselineMeasurableValue =
+    // IMWG 2016 defines no minimal response for FLC-only disease, so a subject planned MR is followed by
+    // M-protein (no draw is added or dropped: the seeded stream stays as it was).
+    if (s.bor === 'MR' && measurableParameter === 'serum-flc') measurableParameter = subtype === 'IgD' ? 'serum-m-protein' : 'urine-m-protein';
+    const drawnValue =
       measurableParameter === 'serum-m-protein'
         ? round1(Math.min(85, Math.max(6, Math.exp(random.normal(Math.log(24), 0.6)))))
         : measurableParameter === 'urine-m-protein'
           ? Math.round(Math.min(6000, Math.max(260, Math.exp(random.normal(Math.log(900), 0.7)))))
           : Math.round(Math.min(5000, Math.max(130, Math.exp(random.normal(Math.log(600), 0.8)))));
+    // Urine MR (50-89% down while still >= 200 mg/24 h, else it is PR) needs a baseline of at least ~500 mg/24 h.
+    const baselineMeasurableValue = s.bor === 'MR' && measurableParameter === 'urine-m-protein' ? Math.max(drawnValue, MR_URINE_MIN_BASELINE) : drawnValue;
     const uln = random.pick([245, 250]);
     const ldh = s.ldhHigh ? random.int(uln + 10, uln * 2 + 100) : random.int(120, uln - 5);
     const call = (positive: boolean): FishCall => (s.cytogeneticRisk === null ? 'not-done' : positive ? 'positive' : 'negative');

@@ -62,15 +62,14 @@ describe('createCohortPlan (calibrated twin)', () => {
     assert.ok(plan.screenFailures.every((f) => f.synthetic));
   });
 
-  it('is deterministic for a seed and differs between seeds', () => {
+  // Speed is measured in bench/demo (node bench/demo/run.mjs), not asserted in a test; the build time
+  // is printed as a diagnostic so a slowdown shows in the test log.
+  it('is deterministic for a seed and differs between seeds', (t) => {
+    t.diagnostic(`built in ${buildMs.toFixed(0)} ms`);
     assert.deepEqual(createCohortPlan({ seed: plan.seed }), plan);
     assert.notDeepEqual(createCohortPlan({ seed: plan.seed + 1 }).patients[0], plan.patients[0]);
   });
 
-  it('builds in well under a second (generous bound for loaded machines)', (t) => {
-    t.diagnostic(`built in ${buildMs.toFixed(0)} ms`);
-    assert.ok(buildMs < 3000, `${buildMs} ms`);
-  });
 
   it('screens 109 subjects at 32 centres between the published dates, 24 failing one named criterion', () => {
     assert.equal(plan.patients.length + plan.screenFailures.length, 109);

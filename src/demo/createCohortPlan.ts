@@ -1,5 +1,5 @@
 import { formatIsoDate, parseIsoDate } from '../clinical/index.js';
-import { baselineProfiles } from './baselineProfiles.js';
+import { baselineProfiles, MR_URINE_MIN_BASELINE } from './baselineProfiles.js';
 import { calibratedSkeleton, sampledSkeleton, type CohortMix, type SkeletonSubject } from './calibratedSkeleton.js';
 import type { BestResponse, CohortPlan, EnrolledPatientPlan, PfsCensorReason, ScreenFailurePlan, TreatmentEndReason } from './cohortPlanTypes.js';
 import { DATA_CUTOFF_DATE, FIRST_SCREENING_DATE, LAST_SCREENING_DATE, enrolmentCalendar } from './enrolmentCalendar.js';
@@ -52,7 +52,7 @@ const isResponse = (bor: BestResponse): boolean => bor === 'sCR' || bor === 'CR'
  * Investigator calls: concordant with the IRC except for four subjects (one VGPR read as PR, one PR as
  * VGPR, one MR as SD, one SD as MR), so the investigator's ORR and DCR equal the IRC's, as the paper says.
  */
-function investigatorCalls(random: SeededRandom, irc: readonly BestResponse[]): BestResponse[] {
+function investigatorCalls(random: SeededRandom, irc: readonly BestResponse[], canBeMr: (i: number) => boolean): BestResponse[] {
   const out = irc.slice();
   const swaps: [BestResponse, BestResponse][] = [
     ['VGPR', 'PR'],
@@ -62,7 +62,8 @@ function investigatorCalls(random: SeededRandom, irc: readonly BestResponse[]): 
   ];
   const used = new Set<number>();
   for (const [from, to] of swaps) {
-    const pool = random.shuffle(irc.flatMap((b, i) => (b === from && !used.has(i) ? [i] : [])));
+    // IMWG has no MR for FLC-only disease (nor a urine MR below ~500 mg/24 h): such subjects cannot be read as MR.
+    const pool = random.shuffle(irc.flatMap((b, i) => (b === from && !used.has(i) && (to !== 'MR' || canBeMr(i)) ? [i] : [])));
     if (pool.length === 0) continue;
     used.add(pool[0]);
     out[pool[0]] = to;
@@ -107,13 +108,24 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
   // cutoff (fate 'dc-ongoing') has stable disease when two assessments were done, else not evaluable.
   const bestResponse = subjects.map((s, i): BestResponse => {
     const planned = skeleton[i].bor;
+    // The event-time search swaps fates among the 'fail' class (PD and NE alike), so within that class the
+    // best response follows the fate: a confirmed early progression is PD, an early death or withdrawal NE.
+    // Every count is kept (the swaps permute fates) and subgroup ORR/DCR do not tell PD from NE.
+    if (planned === 'PD' || planned === 'NE') {
+      if (s.fate === 'pd-progression') return 'PD';
+      if (s.fate === 'ne-death' || s.fate === 'ne-consent') return 'NE';
+    }
     if (s.fate !== 'dc-ongoing') return planned;
     const cut = calendar.enrolledCutoffDays[s.slot];
     const done = s.assessmentDays.filter((day) => day <= cut).length - 1;
     if (done < 2) return 'NE';
     return planned === 'MR' || planned === 'SD' ? planned : 'SD';
   });
-  const investigator = investigatorCalls(random.fork(), bestResponse);
+  const investigator = investigatorCalls(random.fork(), bestResponse, (i) => {
+    const profile = profiles[i];
+    if (profile.measurableParameter === 'serum-flc') return false;
+    return profile.measurableParameter !== 'urine-m-protein' || profile.baselineMeasurableValue >= MR_URINE_MIN_BASELINE;
+  });
   const safetyInputs = subjects.map((s, i): SafetyInput => {
     const reason = endReasonOf(s, i);
     return {

@@ -28,3 +28,7 @@ export type { Comparison, ComparisonStatus, PublishedResult } from './comparePla
 export { comparePlanToPublished, KNOWN_DEVIATIONS } from './comparePlanToPublished.js';
 export { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
 export { SeededRandom } from './seededRandom.js';
+export type { DemoTrial, DemoTrialOptions } from './createDemoTrial.js';
+export { createDemoTrial, crfSubjectId, DEMO_PROTOCOL_ID } from './createDemoTrial.js';
+export type { DemoMismatch } from './verifyDemoTrial.js';
+export { verifyDemoTrial, doseHistoryOf, plannedLastDoseDay } from './verifyDemoTrial.js';

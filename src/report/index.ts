@@ -1,3 +1,8 @@
-// The report layer: immutable report models (tables, figure data) computed from the analysis datasets;
-// renderers (HTML, PDF, DOCX, CSV, SVG) read these models.
+// The report layer: immutable report models (tables, figure data) computed from the analysis datasets,
+// and the renderers that read them (charts as Vega-Lite/SVG, HTML, CSV, DOCX). Browser-made formats
+// (PDF, PNG) and file writing live in the publish adapter.
 export * from './model/index.js';
+export * from './charts/index.js';
+export * from './html/index.js';
+export * from './csv/index.js';
+export * from './docx/index.js';

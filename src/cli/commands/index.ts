@@ -10,6 +10,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'eligibility', summary: 'screen a patient record (JSON) against the NCT05236621 eligibility criteria', load: async () => (await import('./eligibility.js')).eligibilityCommand },
   { name: 'imwg', summary: 'IMWG 2016 response per assessment, best confirmed response, first response and progression dates', load: async () => (await import('./imwg.js')).imwgCommand },
   { name: 'ctcae', summary: 'CTCAE v5.0 grades of laboratory values (with unit conversion, LLN/ULN and baseline rules)', load: async () => (await import('./ctcae.js')).ctcaeCommand },
-  { name: 'serve', summary: 'run the EDC server (REST API under /api/v1, OpenAPI document) on the embedded store or DATABASE_URL', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'report', summary: 'the trial report: CSR tables and figures as HTML (traceable counts), PDF, DOCX, CSV, SVG and PNG', load: async () => (await import('./report.js')).reportCommand },
   { name: 'reproduce', summary: 'reproduce every published result of the paper on the demo trial (match, close, differs, not computed)', load: async () => (await import('./reproduce.js')).reproduceCommand },
+  { name: 'serve', summary: 'run the EDC server (REST API under /api/v1, OpenAPI document) on the embedded store or DATABASE_URL', load: async () => (await import('./serve.js')).serveCommand },
 ];

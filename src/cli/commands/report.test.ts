@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildStandardTestTrial } from '../../report/model/buildReportTestTrial.js';
+import { createReportModel, createReportProtocol, type ReportTable } from '../../report/index.js';
+import { cliRecorder } from '../../testing/index.js';
+import { main } from '../main.js';
+
+const root = mkdtempSync(join(tmpdir(), 'trialkit-report-cli-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const data = buildStandardTestTrial();
+const trialDir = join(root, 'trial');
+mkdirSync(trialDir);
+writeFileSync(join(trialDir, 'trial.json'), JSON.stringify({ ...data.trial, synthetic: true }));
+writeFileSync(join(trialDir, 'protocol.json'), JSON.stringify({ armLabel: 'Test arm', p0: 0.12 }));
+
+describe('trialkit report', () => {
+  it('writes the asked-for formats, shows progress on stderr and closes with the key results of the tables', async () => {
+    const rec = cliRecorder();
+    const out = join(root, 'out');
+    const code = await main(['report', '--trial', trialDir, '--out', out, '--format', 'html,csv,svg'], rec.io);
+    assert.equal(code, 0, rec.stderr());
+    assert.ok(existsSync(join(out, 'report.html')));
+    const model = createReportModel(data, createReportProtocol({ armLabel: 'Test arm', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0: 0.12 }));
+    for (const item of model.items) assert.ok(rec.stderr().includes(`${item.number}: ${item.title}`), `progress for ${item.id}`);
+    const rates = model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === 't-response-rate');
+    const pfs = model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === 't-pfs');
+    assert.ok(rates !== undefined && pfs !== undefined);
+    const orr = rates.rows.find((r) => r.label.startsWith('Rate ('))?.cells[0].text ?? 'missing';
+    const medianPfs = pfs.rows.find((r) => r.label.startsWith('Median'))?.cells[0].text ?? 'missing';
+    assert.match(rec.stdout(), new RegExp(`Overall response rate \\(IRC\\)\\s+${orr.replace(/[()]/g, '\\$&')}`));
+    assert.ok(rec.stdout().includes(medianPfs));
+    assert.match(rec.stdout(), /^SYNTHETIC DATA\. Report of POM-RRMM-001/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const item of model.items) assert.ok(html.includes(`id="${item.id}"`), item.id);
+  });
+
+  it('rejects an unknown format and a missing trial with exit 2 and a message naming the value', async () => {
+    const rec = cliRecorder();
+    assert.equal(await main(['report', '--trial', trialDir, '--out', join(root, 'x'), '--format', 'html,rtf'], rec.io), 2);
+    assert.match(rec.stderr(), /--format "html,rtf": unknown format "rtf"/);
+    const missing = cliRecorder();
+    assert.equal(await main(['report', '--trial', join(root, 'none'), '--out', join(root, 'y')], missing.io), 2);
+    assert.match(missing.stderr(), /no such file or folder/);
+  });
+
+  it('reports on the demo trial by default, with the SYNTHETIC banner and every table and figure', async () => {
+    const rec = cliRecorder();
+    const out = join(root, 'demo');
+    assert.equal(await main(['report', '--out', out, '--format', 'html'], rec.io), 0, rec.stderr());
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    assert.ok(html.includes('class="synthetic-banner"'));
+    for (const id of ['f-consort', 't-baseline', 't-response-rate', 'f-forest-orr', 'f-waterfall', 'f-swimmer', 't-pfs', 'f-km-pfs', 't-os', 'f-km-os', 't-teae-overview', 'l-sae']) {
+      assert.ok(html.includes(`id="${id}"`), id);
+    }
+    assert.equal((html.match(/<figure class="chart"[^>]*><svg/g) ?? []).length, (html.match(/class="item figure-item"/g) ?? []).length);
+    assert.match(rec.stdout(), /SYNTHETIC DATA\. Report of .* \(demo trial\)/);
+  });
+
+  it('lists its options under --help', async () => {
+    const rec = cliRecorder();
+    assert.equal(await main(['report', '--help'], rec.io), 0);
+    assert.match(rec.stdout(), /--format <list>/);
+  });
+});

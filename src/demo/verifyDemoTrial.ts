@@ -1,0 +1,249 @@
+import {
+  addDays,
+  checkDosingLog,
+  computeEligibility,
+  createAdae,
+  createAdex,
+  createAdlb,
+  createAdrs,
+  createAdsl,
+  createAdtte,
+  parseIsoDate,
+  validateTrialData,
+} from '../clinical/index.js';
+import type { AdrsRow, AdtteRow, DoseHistoryEvent, SubjectRecord, TrialData } from '../clinical/index.js';
+import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
+import { crfSubjectId, type DemoTrial } from './createDemoTrial.js';
+import { observableAdverseEvents } from './renderAdverseEvents.js';
+import { LAB_BACKED_TERMS } from './renderLabs.js';
+
+/** One place where what the clinical core derived differs from what the plan meant to create. */
+export interface DemoMismatch {
+  readonly subjectId: string | null;
+  readonly check: string;
+  readonly expected: unknown;
+  readonly derived: unknown;
+}
+
+const RESPONDERS = new Set(['sCR', 'CR', 'VGPR', 'PR']);
+
+/** Study day of a date for a subject (day 1 = enrolment). */
+function studyDayOf(p: EnrolledPatientPlan, date: string | null): number | null {
+  if (date === null) return null;
+  const d = parseIsoDate(date);
+  const e = parseIsoDate(p.enrolmentDate);
+  return d === null || e === null ? null : d - e + 1;
+}
+
+/**
+ * The last dose of either drug the plan implies: the plan's last pomalidomide day, or the day after it when
+ * that was day 21 of a completed cycle (dexamethasone's day-22 dose), never after the cutoff or the last contact.
+ */
+export function plannedLastDoseDay(p: EnrolledPatientPlan): number {
+  const last = p.treatment.lastDoseDay;
+  const start = [...p.assessmentDays].reverse().find((day) => day <= last) ?? 1;
+  const lastContact = Math.min(p.cutoffDay, p.os.day);
+  return Math.min(last === start + 20 ? last + 1 : last, lastContact);
+}
+
+/** Dose history for the ladder edit check: AE onsets and recoveries (with the counts drawn that day) and the dose of each cycle. */
+export function doseHistoryOf(record: SubjectRecord): DoseHistoryEvent[] {
+  const countOn = (analyte: string, date: string): number | undefined => {
+    const lab = record.labs.find((l) => l.analyte === analyte && l.date === date);
+    if (lab === undefined) return undefined;
+    return lab.unit === '/uL' ? lab.value / 1000 : lab.value;
+  };
+  const events: { order: number; event: DoseHistoryEvent }[] = [];
+  for (const ae of record.adverseEvents) {
+    const relatedTo = ['possible', 'probable', 'definite'].includes(ae.relationshipPomalidomide) ? (['pomalidomide'] as const) : ([] as const);
+    const anc = /neutrophil/i.test(ae.preferredTerm) ? countOn('neutrophils', ae.onsetDate) : undefined;
+    const platelets = /platelet/i.test(ae.preferredTerm) ? countOn('platelets', ae.onsetDate) : undefined;
+    events.push({
+      order: 1,
+      event: {
+        type: 'toxicity',
+        date: ae.onsetDate,
+        term: ae.preferredTerm,
+        grade: ae.grade,
+        relatedTo: [...relatedTo],
+        ...(anc === undefined ? {} : { ancX10e9PerL: anc }),
+        ...(platelets === undefined ? {} : { plateletsX10e9PerL: platelets }),
+      },
+    });
+    if (ae.endDate !== undefined && ae.grade < 5) {
+      const ancBack = /neutrophil/i.test(ae.preferredTerm) ? countOn('neutrophils', ae.endDate) : undefined;
+      const plateletsBack = /platelet/i.test(ae.preferredTerm) ? countOn('platelets', ae.endDate) : undefined;
+      events.push({
+        order: 0,
+        event: {
+          type: 'recovery',
+          date: ae.endDate,
+          term: ae.preferredTerm,
+          grade: 0,
+          ...(ancBack === undefined ? {} : { ancX10e9PerL: ancBack }),
+          ...(plateletsBack === undefined ? {} : { plateletsX10e9PerL: plateletsBack }),
+        },
+      });
+    }
+  }
+  for (const row of record.dosing) {
+    if (row.daysGiven > 0) events.push({ order: 2, event: { type: 'dose', date: row.startDate, drug: row.drug, mg: row.doseGivenMg } });
+  }
+  // Same day: a recovery first, then new toxicity, then the day's doses.
+  events.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.order - b.order));
+  return events.map((item) => item.event);
+}
+
+/**
+ * Derives ADSL, ADRS, ADTTE, ADAE, ADEX and ADLB from the SYNTHETIC demo trial's raw forms through
+ * src/clinical and compares every subject with its plan; screens every screening record with
+ * computeEligibility. Returns the mismatches (none when the generator rendered what it meant to).
+ *
+ * `checkLadder` also replays each dosing log through the dose state machine (checkDosingLog) and reports
+ * every deviation from the pomalidomide label ladder (off by default: see README, the plan's modification
+ * counts follow the paper, not the label's count thresholds).
+ */
+export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder?: boolean } = {}): DemoMismatch[] {
+  const out: DemoMismatch[] = [];
+  const miss = (subjectId: string | null, check: string, expected: unknown, derived: unknown): void => {
+    out.push(Object.freeze({ subjectId, check, expected, derived }));
+  };
+  const same = (subjectId: string, check: string, expected: unknown, derived: unknown): void => {
+    if (JSON.stringify(expected) !== JSON.stringify(derived)) miss(subjectId, check, expected, derived);
+  };
+
+  const validated = validateTrialData(demo.trial);
+  if (!validated.ok) {
+    for (const item of validated.issues) miss(null, `crf:${item.path.join('.')}`, item.expected, item.value);
+    return out;
+  }
+  const trial: TrialData = validated.value;
+  const adsl = createAdsl(trial);
+  const adrs = createAdrs(trial, adsl.dataset);
+  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
+  const adae = createAdae(trial, adsl.dataset);
+  const adex = createAdex(trial, adsl.dataset);
+  const adlb = createAdlb(trial, adsl.dataset);
+  for (const [name, derivation] of [['ADSL', adsl], ['ADRS', adrs], ['ADTTE', adtte], ['ADAE', adae], ['ADEX', adex], ['ADLB', adlb]] as const) {
+    for (const item of derivation.issues) if (item.severity !== 'warning') miss(null, `${name}:${item.code}`, item.expected, { path: item.path.join('.'), value: item.value });
+  }
+
+  const adslBy = new Map(adsl.dataset.map((row) => [row.SUBJID, row]));
+  const usubjidOf = (subjectId: string): string => `${trial.protocolId}-${subjectId}`;
+  const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
+    const map = new Map<string, Row[]>();
+    for (const row of rows) {
+      const list = map.get(row.USUBJID);
+      if (list === undefined) map.set(row.USUBJID, [row]);
+      else list.push(row);
+    }
+    return map;
+  };
+  const adrsBy = group(adrs.dataset);
+  const adtteBy = group(adtte.dataset);
+  const adaeBy = group(adae.dataset);
+  const adlbBy = group(adlb.dataset);
+  const adexBy = new Map(adex.dataset.map((row) => [row.USUBJID, row]));
+  const recordBy = new Map(trial.subjects.map((record) => [record.subject.subjectId, record]));
+
+  for (const p of demo.plan.patients) {
+    const id = crfSubjectId(p.siteId, p.subjectId);
+    const row = adslBy.get(id);
+    if (row === undefined) {
+      miss(id, 'adsl-row', 'a row', null);
+      continue;
+    }
+    const usubjid = usubjidOf(id);
+    const date = (studyDay: number | null): string | null => (studyDay === null ? null : addDays(p.enrolmentDate, studyDay - 1));
+    same(id, 'ITTFL', 'Y', row.ITTFL);
+    same(id, 'AGE', p.age, row.AGE);
+    same(id, 'ECOGBL', p.ecog, row.ECOGBL);
+    same(id, 'PRLINES', p.prior.lines, row.PRLINES);
+    if (row.DIAGDURM === null || Math.abs(row.DIAGDURM - p.monthsSinceDiagnosis) > 0.05) miss(id, 'DIAGDURM', p.monthsSinceDiagnosis, row.DIAGDURM);
+    same(id, 'ISS', p.intended.iss, row.ISS);
+    same(id, 'RISS', p.intended.riss, row.RISS);
+    same(id, 'CYTORISK', p.intended.cytogeneticRisk === null ? null : p.intended.cytogeneticRisk.toUpperCase(), row.CYTORISK);
+
+    // Response, by evaluator.
+    const rs = adrsBy.get(usubjid) ?? [];
+    for (const [evaluator, planned] of [['IRC', p.response.irc], ['INVESTIGATOR', p.response.investigator]] as const) {
+      const bor: AdrsRow | undefined = rs.find((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === evaluator);
+      same(id, `BOR ${evaluator}`, planned, bor?.AVALC ?? null);
+      same(id, `first response ${evaluator}`, RESPONDERS.has(planned) ? date(p.response.firstResponseDay) : null, bor?.RSPDT ?? null);
+      same(id, `progression date ${evaluator}`, date(p.pfs.progressionDay), bor?.PDDT ?? null);
+    }
+    // Time to event.
+    const tte = adtteBy.get(usubjid) ?? [];
+    const param = (code: string): AdtteRow | undefined => tte.find((r) => r.PARAMCD === code);
+    for (const code of ['PFS', 'PFSINV']) {
+      const pfs = param(code);
+      same(id, `${code} day`, p.pfs.day, pfs?.AVAL ?? null);
+      same(id, `${code} event`, p.pfs.event === null ? 'censored' : 'event', pfs === undefined ? null : pfs.CNSR === 0 ? 'event' : 'censored');
+    }
+    const os = param('OS');
+    same(id, 'OS day', p.os.day, os?.AVAL ?? null);
+    same(id, 'OS event', p.os.dead ? 'event' : 'censored', os === undefined ? null : os.CNSR === 0 ? 'event' : 'censored');
+    same(id, 'last dose', plannedLastDoseDay(p), studyDayOf(p, row.TRTEDT));
+    same(id, 'end of treatment', p.treatment.ongoing ? 'ONGOING' : `DISCONTINUED ${p.treatment.endReason ?? ''}`, row.EOTSTT === 'ONGOING' ? 'ONGOING' : `${row.EOTSTT ?? ''} ${row.DCTREAS ?? ''}`);
+
+    // TEAE worst grade per preferred term.
+    const plannedWorst = new Map<string, number>();
+    for (const ae of observableAdverseEvents(p)) plannedWorst.set(ae.term, Math.max(plannedWorst.get(ae.term) ?? 0, ae.worstGrade));
+    const derivedWorst = new Map<string, number>();
+    for (const ae of adaeBy.get(usubjid) ?? []) {
+      if (ae.TRTEMFL !== 'Y') continue;
+      const term = ae.AEDECOD.toLowerCase();
+      derivedWorst.set(term, Math.max(derivedWorst.get(term) ?? 0, ae.AETOXGR));
+    }
+    same(id, 'TEAE worst grades', [...plannedWorst].sort(), [...derivedWorst].sort());
+
+    // Laboratory grades agree with the lab-backed AEs.
+    const labs = (adlbBy.get(usubjid) ?? []).filter((r) => r.ADY !== null && r.ADY > 1);
+    for (const [term, analyte] of Object.entries(LAB_BACKED_TERMS)) {
+      const grades = labs.filter((r) => r.PARAMCD === analyte).map((r) => (analyte === 'bilirubin' ? r.ATOXGRH : r.ATOXGRL) ?? 0);
+      const worst = grades.length === 0 ? 0 : Math.max(...grades.map(Number));
+      same(id, `lab grade ${analyte}`, Math.min(plannedWorst.get(term) ?? 0, analyte === 'hemoglobin' ? 3 : 4), worst);
+    }
+
+    // Exposure.
+    const ex = adexBy.get(usubjid);
+    if (ex === undefined) miss(id, 'ADEX row', 'a row', null);
+    else {
+      same(id, 'pomalidomide doses', [4, ...p.dosing.pomalidomideSteps.map((s) => s.doseMg)], ex.POM.dosesGivenMg);
+      same(id, 'dexamethasone doses', [p.dosing.dexamethasoneStartMg, ...p.dosing.dexamethasoneSteps.map((s) => s.doseMg)], ex.DEX.dosesGivenMg);
+      same(id, 'pomalidomide delayed', p.dosing.pomalidomideDelayedCycles.length > 0 ? 'Y' : 'N', ex.POM.delayed);
+      same(id, 'dexamethasone delayed', p.dosing.dexamethasoneDelayedCycles.length > 0 ? 'Y' : 'N', ex.DEX.delayed);
+      same(id, 'dexamethasone dose adjusted', p.dosing.dexamethasoneSteps.length + p.dosing.dexamethasoneSkippedDoseCycles.length > 0 ? 'Y' : 'N', ex.DEX.doseAdjusted);
+      same(id, 'pomalidomide dose adjusted', p.dosing.pomalidomideSteps.length + p.dosing.pomalidomideInterruptedCycles.length > 0 ? 'Y' : 'N', ex.POM.doseAdjusted);
+      if (p.dosing.pomalidomideInterruptedCycles.length > 0) same(id, 'pomalidomide interrupted', 'Y', ex.POM.interrupted);
+    }
+
+    if (options.checkLadder === true) {
+      const record = recordBy.get(id);
+      if (record !== undefined) {
+        const checked = checkDosingLog({ ageYears: row.AGE ?? p.age, events: doseHistoryOf(record) });
+        if (!checked.ok) miss(id, 'dose-ladder input', [], checked.issues);
+        else for (const deviation of checked.value) miss(id, `dose-ladder ${deviation.code}`, deviation.expectedMg, { date: deviation.date, drug: deviation.drug, givenMg: deviation.givenMg });
+      }
+    }
+  }
+
+  // Eligibility: every screened subject, in trial order.
+  if (demo.screening.length !== trial.subjects.length) miss(null, 'screening records', trial.subjects.length, demo.screening.length);
+  const failures = new Map(demo.plan.screenFailures.map((f) => [crfSubjectId(f.siteId, f.subjectId), f]));
+  const violators = new Set(demo.plan.patients.filter((p) => p.treatment.endReason === 'protocol-violation' && p.prior.lines < 2).map((p) => crfSubjectId(p.siteId, p.subjectId)));
+  demo.screening.forEach((record, index) => {
+    const id = record.subjectId ?? `#${index}`;
+    if (trial.subjects[index]?.subject.subjectId !== record.subjectId) miss(id, 'screening id', trial.subjects[index]?.subject.subjectId, record.subjectId);
+    const result = computeEligibility(record);
+    if (!result.ok) {
+      miss(id, 'eligibility input', 'a valid screening record', result.issues);
+      return;
+    }
+    const notMet = result.value.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} ${c.status}`);
+    const failure = failures.get(id);
+    const expected = failure !== undefined ? [`${failure.failedCriterionId} not met`] : violators.has(id) ? ['inc-prior-therapy not met'] : [];
+    same(id, 'eligibility', expected, notMet);
+  });
+  return out;
+}

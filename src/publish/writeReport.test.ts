@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
+import { createReportProtocol, type ReportTable } from '../report/index.js';
+import { subjectListAnchor } from '../report/html/index.js';
+import { DEFAULT_PROTOCOL_INPUT, type TrialSource } from './trialSource.js';
+import { writeReport, type ReportProgress } from './writeReport.js';
+
+const root = mkdtempSync(join(tmpdir(), 'trialkit-report-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function source(specs?: readonly TestSubjectSpec[]): TrialSource {
+  const { trial } = buildStandardTestTrial(specs);
+  return { trial, protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT), synthetic: true, label: 'test trial' };
+}
+
+describe('writeReport', () => {
+  it('writes the HTML, one CSV per table and one SVG per figure, reporting progress per table and figure', async () => {
+    const out = join(root, 'a');
+    const events: ReportProgress[] = [];
+    const result = await writeReport({ source: source(), out, formats: ['html', 'csv', 'svg'], onProgress: (p) => events.push(p) });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const tables = result.model.items.filter((i): i is ReportTable => i.kind === 'table');
+    const figures = result.model.items.filter((i) => i.kind === 'figure');
+    for (const item of result.model.items) assert.ok(html.includes(`id="${item.id}"`), item.id);
+    for (const f of figures) {
+      const svg = readFileSync(join(out, 'figures', `${f.id}.svg`), 'utf8');
+      assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, f.id);
+      assert.ok(!svg.includes('href="#'), `${f.id}: standalone SVG has no links into the page`);
+    }
+    assert.equal(readdirSync(join(out, 'tables')).filter((f) => f.endsWith('.csv')).length, tables.length);
+    assert.deepEqual(events.filter((e) => e.step === 'table').map((e) => e.message), tables.map((t) => `${t.number}: ${t.title}`));
+    assert.deepEqual(events.filter((e) => e.step === 'figure').map((e) => e.message), figures.map((f) => `${f.number}: ${f.title}`));
+    assert.ok(html.includes('class="synthetic-banner"'));
+    // Figures in the HTML link their marks to subject lists that exist in the page.
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(links.filter((l) => !ids.has(l)))], []);
+    const bars = result.model.items.find((i) => i.id === 'f-response-overall');
+    assert.ok(bars?.kind === 'figure' && bars.figureKind === 'response-bars');
+    const segment = bars.data.bars[0].segments.find((s) => s.count > 0);
+    assert.ok(segment !== undefined && html.includes(`href="#${subjectListAnchor(segment.subjects)}"`));
+    assert.deepEqual(result.skipped, []);
+    assert.ok(!existsSync(join(out, 'report.pdf')));
+  });
+
+  it('leaves out PDF and PNG with the package to install when Chromium is missing, and still writes the rest', async () => {
+    const out = join(root, 'b');
+    const events: ReportProgress[] = [];
+    const result = await writeReport({ source: source(), out, formats: ['html', 'pdf', 'png', 'docx'], chromiumPath: null, onProgress: (p) => events.push(p) });
+    assert.deepEqual(result.skipped.map((s) => s.format), ['png', 'pdf']);
+    for (const s of result.skipped) assert.match(s.reason, /apt-get install -y chromium/);
+    assert.ok(events.some((e) => e.step === 'skip' && e.message.startsWith('pdf: ')));
+    assert.ok(existsSync(join(out, 'report.html')));
+    assert.equal(readFileSync(join(out, 'report.docx')).subarray(0, 2).toString('latin1'), 'PK');
+    assert.ok(!existsSync(join(out, 'report.pdf')));
+  });
+
+  it('prints the PDF and PNG figures with Chromium, for a second small trial', async () => {
+    const out = join(root, 'c');
+    const specs: TestSubjectSpec[] = [
+      { central: [30, 14, 12, 12], iss: 'I' },
+      { central: [30, 40, 45, 50], iss: 'II', endOfTreatment: { day: 60, reason: 'progressive-disease' } },
+      { central: [30, 20, 20, 20], iss: 'III', asct: true, female: true },
+    ];
+    const result = await writeReport({ source: source(specs), out, formats: ['pdf', 'png'] });
+    assert.deepEqual(result.skipped, []);
+    assert.equal(readFileSync(join(out, 'report.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
+    for (const item of result.model.items.filter((i) => i.kind === 'figure')) {
+      const png = readFileSync(join(out, 'figures', `${item.id}.png`));
+      assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], item.id);
+      // PNG IHDR width (bytes 16-19): twice the SVG's CSS width (scale 2).
+      assert.ok(png.readUInt32BE(16) > 600, `${item.id} width ${png.readUInt32BE(16)}`);
+    }
+  });
+});

@@ -1,0 +1,202 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte } from '../clinical/index.js';
+import { createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
+import { renderFigureSvg } from '../report/charts/index.js';
+import { renderReportCsv } from '../report/csv/index.js';
+import { renderReportDocx } from '../report/docx/index.js';
+import { HTML_FIGURE_LINKS, renderReportHtml } from '../report/html/index.js';
+import type { Issue } from '../result/index.js';
+import { diseaseMeasurementsFromTrial } from './diseaseMeasurements.js';
+import { keyResults, type KeyResult } from './keyResults.js';
+import type { TrialSource } from './trialSource.js';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What the report is doing now, for a progress display. */
+export interface ReportProgress {
+  readonly step: 'derive' | 'model' | 'table' | 'figure' | 'write' | 'skip';
+  readonly message: string;
+}
+
+export interface WriteReportInput {
+  readonly source: TrialSource;
+  readonly out: string;
+  readonly formats: readonly ReportFormat[];
+  readonly onProgress?: (progress: ReportProgress) => void;
+  /** Chromium executable; undefined = look it up (findChromium), null = act as if it were not installed. */
+  readonly chromiumPath?: string | null;
+  /** Printed in the HTML title block, e.g. 'trialkit 0.1.0'. */
+  readonly generatedBy?: string;
+}
+
+export interface WriteReportResult {
+  /** Paths written, relative to `out`. */
+  readonly files: readonly string[];
+  /** Formats asked for but not written, each with the reason (e.g. Chromium missing, with the package to install). */
+  readonly skipped: readonly { readonly format: ReportFormat; readonly reason: string }[];
+  readonly model: ReportModel;
+  readonly keyResults: readonly KeyResult[];
+  readonly derivationIssues: readonly Issue[];
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+export const REPORT_TITLE = 'Clinical study report: tables and figures';
+
+/** A standalone figure has no page to link into: the HTML report's links are unwrapped. */
+function withoutLinks(svg: string): string {
+  return svg.replace(/<a\b[^>]*>/g, '').replace(/<\/a>/g, '');
+}
+
+/**
+ * The whole report of a trial: ADaM derivations, the report model, then each asked-for format written
+ * under `out` (report.html, report.pdf, report.docx, tables/*.csv, figures/*.svg and *.png). Formats that
+ * need Chromium (pdf, png) are skipped with the reason when it is missing; the others are still written,
+ * and the DOCX then carries a note instead of each figure.
+ */
+export async function writeReport(input: WriteReportInput): Promise<WriteReportResult> {
+  const { source, out, onProgress } = input;
+  const formats = new Set(input.formats);
+  const progress = (step: ReportProgress['step'], message: string) => onProgress?.({ step, message });
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((now - clock) * 10) / 10;
+    clock = now;
+  };
+  const files: string[] = [];
+  const skipped: { format: ReportFormat; reason: string }[] = [];
+  const write = (relative: string, content: string | Uint8Array) => {
+    const path = join(out, relative);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    files.push(relative);
+  };
+
+  progress('derive', `Deriving analysis datasets (ADSL, ADRS, ADTTE, ADAE, ADLB, ADEX) for ${source.label}`);
+  const { trial, protocol } = source;
+  const adsl = createAdsl(trial);
+  const adrs = createAdrs(trial, adsl.dataset);
+  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
+  const adae = createAdae(trial, adsl.dataset);
+  const adlb = createAdlb(trial, adsl.dataset);
+  const adex = createAdex(trial, adsl.dataset);
+  const datasets = {
+    adsl: adsl.dataset,
+    adrs: adrs.dataset,
+    adtte: adtte.dataset,
+    adae: adae.dataset,
+    adlb: adlb.dataset,
+    adex: adex.dataset,
+    diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adsl.dataset),
+  };
+  const derivationIssues = [adsl, adrs, adtte, adae, adlb, adex].flatMap((d) => d.issues);
+  lap('derive');
+
+  progress('model', 'Computing the report model (tables, listings, figures)');
+  const model = createReportModel(datasets, protocol);
+  for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
+  lap('model');
+
+  const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
+  const svgs: Record<string, string> = {};
+  for (const figure of figures) {
+    progress('figure', `${figure.number}: ${figure.title}`);
+    svgs[figure.id] = await renderFigureSvg(figure, HTML_FIGURE_LINKS);
+  }
+  lap('figures');
+
+  const html = renderReportHtml(model, svgs, {
+    title: REPORT_TITLE,
+    studyId: trial.protocolId,
+    dataCutoffDate: trial.dataCutoffDate,
+    synthetic: source.synthetic,
+    ...(source.syntheticNote === undefined ? {} : { syntheticNote: source.syntheticNote }),
+    ...(input.generatedBy === undefined ? {} : { generatedBy: input.generatedBy }),
+    datasets,
+  });
+  if (formats.has('html')) {
+    write('report.html', html);
+    progress('write', 'report.html');
+  }
+  lap('html');
+  if (formats.has('csv')) {
+    for (const file of renderReportCsv(model)) write(join('tables', file.fileName), file.content);
+    progress('write', 'tables/*.csv');
+  }
+  lap('csv');
+  if (formats.has('svg')) {
+    for (const figure of figures) write(join('figures', `${figure.id}.svg`), withoutLinks(svgs[figure.id]));
+    progress('write', 'figures/*.svg');
+  }
+  lap('svg');
+
+  const needsChromium = formats.has('pdf') || formats.has('png') || formats.has('docx');
+  let chromiumPath: string | null = null;
+  let chromiumMissing = '';
+  const chromium = needsChromium ? await import('./chromium.js') : null;
+  if (chromium !== null) {
+    if (input.chromiumPath === undefined) {
+      const found = chromium.findChromium();
+      if (found.ok) chromiumPath = found.path;
+      else chromiumMissing = found.message;
+    } else if (input.chromiumPath === null) {
+      const none = chromium.findChromium({ candidates: [], envPath: '' });
+      chromiumMissing = none.ok ? '' : none.message;
+    } else chromiumPath = input.chromiumPath;
+  }
+  const pngs = new Map<string, Uint8Array>();
+  const render = async () => {
+    if (chromium === null || chromiumPath === null) return;
+    await chromium.withBrowser(
+      async (browser) => {
+        if (formats.has('png') || formats.has('docx')) {
+          const standalone = new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])]));
+          const { renderFigurePngs } = await import('./renderFigurePngs.js');
+          for (const [id, png] of await renderFigurePngs(browser, standalone, 2)) pngs.set(id, png);
+          if (formats.has('png')) {
+            for (const figure of figures) {
+              const png = pngs.get(figure.id);
+              if (png !== undefined) write(join('figures', `${figure.id}.png`), png);
+            }
+            progress('write', 'figures/*.png');
+          }
+        }
+        lap('png');
+        if (formats.has('pdf')) {
+          progress('write', 'report.pdf (headless Chromium)');
+          const pdf = await chromium.renderPdfFromHtml(html, {
+            browser,
+            headerText: `${source.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${trial.protocolId}: ${REPORT_TITLE}`,
+            footerText: `Data cutoff ${trial.dataCutoffDate}`,
+          });
+          write('report.pdf', pdf);
+          lap('pdf');
+        }
+      },
+      { executablePath: chromiumPath },
+    );
+  };
+  await render();
+  for (const format of ['png', 'pdf'] as const) {
+    if (formats.has(format) && chromiumPath === null) {
+      skipped.push({ format, reason: chromiumMissing });
+      progress('skip', `${format}: ${chromiumMissing}`);
+    }
+  }
+  if (formats.has('docx')) {
+    if (chromiumPath === null) progress('skip', 'docx figures: Chromium is needed to draw them as PNG; the document notes each missing figure');
+    const docx = await renderReportDocx(model, {
+      figuresPng: pngs,
+      title: REPORT_TITLE,
+      subtitle: `Study ${trial.protocolId}, data cutoff ${trial.dataCutoffDate}`,
+      ...(source.synthetic ? { syntheticNote: source.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+    });
+    write('report.docx', docx);
+    progress('write', 'report.docx');
+    lap('docx');
+  }
+  return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
+}

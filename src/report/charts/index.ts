@@ -1,0 +1,19 @@
+// Figures of the report: Vega-Lite specs built from the figure models with one shared theme, and their SVG.
+export {
+  CHART_CONFIG,
+  CHART_FONT,
+  CHART_WIDTH,
+  RESPONSE_COLORS,
+  RESPONSE_ORDER,
+  SERIES_PALETTE,
+  responseColorScale,
+} from './chartTheme.js';
+export type { FigureLinks } from './figureLinks.js';
+export { figureSpec } from './figureSpec.js';
+export { consortSpec } from './consortSpec.js';
+export { forestSpec } from './forestSpec.js';
+export { kaplanMeierSpec } from './kaplanMeierSpec.js';
+export { responseBarsSpec } from './responseBarsSpec.js';
+export { swimmerSpec } from './swimmerSpec.js';
+export { waterfallSpec, WATERFALL_CAP_PERCENT } from './waterfallSpec.js';
+export { renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';

@@ -1,0 +1,103 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { formatNumberOrNr, formatPValue, type KaplanMeierFigure } from '../model/index.js';
+import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, SERIES_PALETTE } from './chartTheme.js';
+
+/** Time axis end: the first multiple of the at-risk interval at or after the last observation. */
+function axisEnd(figure: KaplanMeierFigure): { end: number; every: number } {
+  const times = figure.data.atRiskTimes;
+  const every = times.length > 1 ? times[1] - times[0] : 3;
+  let last = 0;
+  for (const s of figure.data.series) {
+    for (const p of s.steps) last = Math.max(last, p.time);
+    for (const t of s.censorTicks) last = Math.max(last, t.time);
+  }
+  return { end: Math.max(every, Math.ceil(last / every - 1e-9) * every), every };
+}
+
+function seriesLegend(label: string, n: number, events: number, median: number | null, single: boolean): string {
+  const stats = `n = ${n}, ${events} ${events === 1 ? 'event' : 'events'}, median ${formatNumberOrNr(median, 2)} mo`;
+  return single ? stats : `${label} (${stats})`;
+}
+
+/**
+ * Kaplan-Meier plot: right-continuous step curves, censoring ticks, dashed median guides, the log-rank
+ * P of each listed comparison, and the numbers at risk aligned under the time axis.
+ */
+export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
+  const { series, comparisons, atRiskTimes, endpoint } = figure.data;
+  const { end, every } = axisEnd(figure);
+  const single = series.length === 1;
+  const legendOf = new Map(series.map((s) => [s.id, seriesLegend(s.label, s.n, s.events, s.median, single)]));
+  const order = series.map((s) => legendOf.get(s.id) ?? s.id);
+  const colors = series.map((_, i) => SERIES_PALETTE[i % SERIES_PALETTE.length]);
+  const lines = series.flatMap((s) => {
+    const points = s.steps.map((p) => ({ series: legendOf.get(s.id), time: p.time, survival: p.survival }));
+    const lastTick = s.censorTicks.reduce((m, t) => Math.max(m, t.time), 0);
+    const lastPoint = s.steps[s.steps.length - 1];
+    if (lastPoint !== undefined && lastTick > lastPoint.time) points.push({ series: legendOf.get(s.id), time: lastTick, survival: lastPoint.survival });
+    return points;
+  });
+  const ticks = series.flatMap((s) => s.censorTicks.map((t) => ({ series: legendOf.get(s.id), time: t.time, survival: t.survival })));
+  const medians = series.filter((s) => s.median !== null).map((s) => ({ series: legendOf.get(s.id), median: s.median, half: 0.5, zero: 0 }));
+  const labelOf = new Map(series.map((s) => [s.id, s.label]));
+  const notes = comparisons.map((c) => `Log-rank P, ${labelOf.get(c.groupA) ?? c.groupA} vs ${labelOf.get(c.groupB) ?? c.groupB}: ${formatPValue(c.p)}`);
+  if (single) notes.push(order[0]);
+  const x = { field: 'time', type: 'quantitative' as const, scale: { domain: [0, end], nice: false }, axis: { values: atRiskTimes.filter((t) => t <= end).concat(atRiskTimes.length > 0 && atRiskTimes[atRiskTimes.length - 1] + every <= end ? [end] : []), title: 'Time (months)', grid: false, format: '~g' } };
+  const color = { field: 'series', type: 'nominal' as const, scale: { domain: order, range: colors }, legend: single ? null : { title: null, orient: 'top' as const, direction: 'vertical' as const, labelLimit: 600 } };
+  const atRisk = series.flatMap((s) => s.atRisk.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })));
+  const plotHeight = 300;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: CHART_CONFIG,
+    vconcat: [
+      {
+        width: CHART_WIDTH - 90,
+        height: plotHeight,
+        layer: [
+          {
+            data: { values: medians },
+            mark: { type: 'rule', strokeDash: [4, 3], color: CHART_MUTED_COLOR, strokeWidth: 1 },
+            encoding: { x: { field: 'zero', type: 'quantitative', scale: { domain: [0, end], nice: false } }, x2: { field: 'median' }, y: { field: 'half', type: 'quantitative' } },
+          },
+          {
+            data: { values: medians },
+            mark: { type: 'rule', strokeDash: [4, 3], color: CHART_MUTED_COLOR, strokeWidth: 1 },
+            encoding: { x: { field: 'median', type: 'quantitative' }, y: { field: 'zero', type: 'quantitative' }, y2: { field: 'half' } },
+          },
+          {
+            data: { values: lines },
+            mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+            encoding: {
+              x,
+              y: { field: 'survival', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', title: `${endpoint} (%)`, values: [0, 0.2, 0.4, 0.6, 0.8, 1], grid: true } },
+              color,
+            },
+          },
+          {
+            data: { values: ticks },
+            mark: { type: 'point', shape: 'M0,-1L0,1', size: 60, strokeWidth: 1.5, filled: false },
+            encoding: { x: { field: 'time', type: 'quantitative' }, y: { field: 'survival', type: 'quantitative' }, color: { field: 'series', type: 'nominal' } },
+          },
+          {
+            data: { values: notes.map((text, i) => ({ text, y: single ? 0.97 - i * 0.06 : 0.03 + (notes.length - 1 - i) * 0.06 })) },
+            mark: { type: 'text', align: single ? 'right' : 'left', baseline: single ? 'top' : 'bottom', fontSize: CHART_SMALL_FONT_SIZE, dx: single ? -4 : 6 },
+            encoding: { x: { datum: single ? end : 0, type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+          },
+        ],
+      },
+      {
+        width: CHART_WIDTH - 90,
+        height: 18 * series.length,
+        title: { text: 'Number at risk', fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'bold', anchor: 'start', offset: 4 },
+        data: { values: atRisk },
+        mark: { type: 'text', fontSize: CHART_SMALL_FONT_SIZE },
+        encoding: {
+          x: { field: 'time', type: 'quantitative', scale: { domain: [0, end], nice: false }, axis: null },
+          y: { field: 'label', type: 'nominal', sort: series.map((s) => (single ? 'All' : s.label)), axis: { title: null, domain: false, ticks: false, labelPadding: 18, labelFontWeight: 'bold' } },
+          text: { field: 'n', type: 'quantitative' },
+          color: { ...color, legend: null },
+        },
+      },
+    ],
+  };
+}

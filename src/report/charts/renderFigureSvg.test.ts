@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildStandardTestTrial } from '../model/buildReportTestTrial.js';
+import { testProtocol } from '../model/testSupport.js';
+import { createReportModel, type ForestFigure, type KaplanMeierFigure, type ReportFigureModel, type ResponseBarsFigure, type SwimmerFigure, type WaterfallFigure } from '../model/index.js';
+import type { FigureLinks } from './figureLinks.js';
+import { renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';
+import { shortSubjectLabels } from './swimmerSpec.js';
+
+const model = createReportModel(buildStandardTestTrial(), testProtocol());
+const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
+const byId = <F extends ReportFigureModel>(id: string): F => {
+  const found = figures.find((f) => f.id === id);
+  if (found === undefined) throw new Error(`no figure ${id}`);
+  return found as F;
+};
+const links: FigureLinks = { subjects: (ids) => `#list-${[...ids].sort().join('+')}`, subject: (id) => `#subject-${id}` };
+/** The text content of every <text> element, in document order. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+const hrefs = (svg: string) => new Set([...svg.matchAll(/href="([^"]+)"/g)].map((m) => m[1]));
+
+describe('renderFigureSvg', () => {
+  it('draws every figure of the report as standalone SVG with the SVG namespace', async () => {
+    for (const figure of figures) {
+      const svg = await renderFigureSvg(figure);
+      assert.match(svg, /^<svg[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/, figure.id);
+      assert.ok(svg.endsWith('</svg>'), figure.id);
+      assert.ok(!/href="#/.test(svg), `${figure.id}: no page links without links`);
+    }
+  });
+
+  it('prints the numbers at risk of the model under a Kaplan-Meier plot, and the log-rank P of each comparison', async () => {
+    const figure = byId<KaplanMeierFigure>('f-km-pfs-iss');
+    const shown = texts(await renderFigureSvg(figure));
+    assert.ok(shown.includes('Number at risk'));
+    for (const series of figure.data.series) {
+      for (const point of series.atRisk) assert.ok(shown.includes(String(point.n)), `${series.label} at ${point.time}: ${point.n}`);
+    }
+    for (const c of figure.data.comparisons) assert.ok(shown.some((t) => t.startsWith(`Log-rank P, ${c.groupA} vs ${c.groupB}: `)), `${c.groupA} vs ${c.groupB}`);
+  });
+
+  it('labels each response bar with the ORR of the model and links each segment to its subjects', async () => {
+    const figure = byId<ResponseBarsFigure>('f-response-iss');
+    const svg = await renderFigureSvg(figure, links);
+    const shown = texts(svg);
+    for (const bar of figure.data.bars) assert.ok(shown.includes(`ORR ${(bar.orr * 100).toFixed(1)}%`), bar.label);
+    const expected = figure.data.bars.flatMap((b) => b.segments.filter((s) => s.count > 0).map((s) => links.subjects(s.subjects)));
+    assert.ok(expected.length > 0);
+    for (const href of expected) assert.ok(hrefs(svg).has(href), href);
+  });
+
+  it('prints n/N and the ORR with its CI for every forest row', async () => {
+    const figure = byId<ForestFigure>('f-forest-orr');
+    const shown = texts(await renderFigureSvg(figure));
+    for (const row of figure.data.rows) {
+      assert.ok(shown.includes(`${row.x}/${row.n}`), row.id);
+      if (row.estimate !== null) assert.ok(shown.some((t) => t.startsWith((row.estimate! * 100).toFixed(1))), row.id);
+    }
+  });
+
+  it('links every swimmer lane and waterfall bar to its subject', async () => {
+    const swimmer = byId<SwimmerFigure>('f-swimmer');
+    const waterfall = byId<WaterfallFigure>('f-waterfall');
+    const swimmerLinks = hrefs(await renderFigureSvg(swimmer, links));
+    const waterfallLinks = hrefs(await renderFigureSvg(waterfall, links));
+    assert.ok(swimmer.data.lanes.length > 0 && waterfall.data.bars.length > 0);
+    for (const lane of swimmer.data.lanes) assert.ok(swimmerLinks.has(links.subject(lane.USUBJID)), lane.USUBJID);
+    for (const bar of waterfall.data.bars) assert.ok(waterfallLinks.has(links.subject(bar.USUBJID)), bar.USUBJID);
+  });
+
+  it('gives the ids each SVG defines a figure prefix, leaving page links alone', () => {
+    const svg = '<svg><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><a href="#sl-1">x</a></g></svg>';
+    const scoped = scopeSvgIds(svg, 'f-km');
+    assert.equal(scoped, '<svg><defs><clipPath id="f-km-clip1"><rect/></clipPath></defs><g clip-path="url(#f-km-clip1)"><a href="#sl-1">x</a></g></svg>');
+    assert.equal(withSvgNamespace('<svg width="1">'), '<svg xmlns="http://www.w3.org/2000/svg" width="1">');
+  });
+
+  it('keeps clip-path ids distinct across the figures of one page', async () => {
+    const ids = (await Promise.all(figures.map((f) => renderFigureSvg(f)))).flatMap((svg) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('shortens lane labels to the part after the shared study prefix', () => {
+    assert.deepEqual([...shortSubjectLabels(['ST-1-C01-001', 'ST-1-C01-014']).values()], ['001', '014']);
+    assert.deepEqual([...shortSubjectLabels(['ST-1-C01-001', 'ST-1-C02-014', 'ST-1-D03-002']).values()], ['C01-001', 'C02-014', 'D03-002']);
+  });
+});

@@ -1,0 +1,58 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { ResponseBarsFigure } from '../model/index.js';
+import { CHART_CONFIG, CHART_SMALL_FONT_SIZE, CHART_WIDTH, RESPONSE_ORDER, responseColorScale } from './chartTheme.js';
+import type { FigureLinks } from './figureLinks.js';
+
+/** Stacked bars of responder categories (sCR, CR, VGPR, PR) per group, the ORR printed on top. */
+export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks | null = null): TopLevelSpec {
+  const { bars } = figure.data;
+  const groupLabel = (bar: (typeof bars)[number]) => `${bar.label} (n = ${bar.n})`;
+  const order = bars.map(groupLabel);
+  const categories = bars[0]?.segments.map((s) => s.category) ?? [];
+  const segments = bars.flatMap((bar) =>
+    bar.segments
+      .filter((s) => s.count > 0)
+      .map((s) => ({
+        group: groupLabel(bar),
+        category: s.category,
+        rank: RESPONSE_ORDER.indexOf(s.category),
+        proportion: s.proportion,
+        label: `${s.count} (${(s.proportion * 100).toFixed(1)}%)`,
+        ...(links === null ? {} : { href: links.subjects(s.subjects) }),
+      })),
+  );
+  const totals = bars.map((bar) => ({
+    group: groupLabel(bar),
+    orr: bar.orr,
+    label: `ORR ${(bar.orr * 100).toFixed(1)}%`,
+  }));
+  const maxOrr = Math.max(0.2, ...bars.map((b) => b.orr));
+  const top = Math.min(1, Math.ceil((maxOrr + 0.08) * 10) / 10);
+  const x = { field: 'group', type: 'nominal' as const, sort: order, axis: { title: null, labelAngle: 0, labelLimit: 160 }, scale: { paddingInner: 0.35, paddingOuter: 0.2 } };
+  const href = links === null ? {} : { href: { field: 'href', type: 'nominal' as const } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: CHART_CONFIG,
+    width: Math.min(CHART_WIDTH - 140, 110 + 95 * bars.length),
+    height: 260,
+    layer: [
+      {
+        data: { values: segments },
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x,
+          y: { field: 'proportion', type: 'quantitative', stack: 'zero', scale: { domain: [0, top], nice: false }, axis: { format: '.0%', title: 'Patients (%)', grid: true } },
+          color: { field: 'category', type: 'nominal', scale: responseColorScale(categories), legend: { title: 'Best response (IRC)', orient: 'right' } },
+          order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
+          tooltip: { field: 'label', type: 'nominal' },
+          ...href,
+        },
+      },
+      {
+        data: { values: totals },
+        mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'bold' },
+        encoding: { x, y: { field: 'orr', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  };
+}

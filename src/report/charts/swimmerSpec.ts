@@ -1,0 +1,75 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { SwimmerFigure } from '../model/index.js';
+import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, RESPONSE_ORDER, responseColorScale } from './chartTheme.js';
+import type { FigureLinks } from './figureLinks.js';
+
+const LANE_PX = 15;
+
+/**
+ * Lane labels without the part every USUBJID shares (the study id), so they stay readable; the full id
+ * is in the link and the tooltip.
+ */
+export function shortSubjectLabels(ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  let prefix = ids[0];
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const cut = ids.length === 1 ? ids[0].lastIndexOf('-') + 1 : prefix.lastIndexOf('-') + 1;
+  return new Map(ids.map((id) => [id, id.slice(cut) === '' ? id : id.slice(cut)]));
+}
+
+/**
+ * Swimmer plot: one lane per responder, a grey line for follow-up, a bar for treatment coloured by best
+ * response, a dot at each change of response, and symbols for progression, death and ongoing treatment.
+ */
+export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = null): TopLevelSpec {
+  const { lanes } = figure.data;
+  const order = lanes.map((l) => l.USUBJID);
+  const shortLabel = shortSubjectLabels(order);
+  const href = (id: string) => (links === null ? {} : { href: links.subject(id) });
+  const lanesData = lanes.map((l) => ({ subject: l.USUBJID, start: 0, treatment: l.treatmentMonths ?? 0, followUp: l.followUpMonths ?? l.treatmentMonths ?? 0, response: l.bestResponse, ...href(l.USUBJID) }));
+  const changes = lanes.flatMap((l) => l.responseChanges.filter((c) => RESPONSE_ORDER.indexOf(c.category) <= RESPONSE_ORDER.indexOf('PR')).map((c) => ({ subject: l.USUBJID, months: c.months, response: c.category })));
+  const events = lanes.flatMap((l) => [
+    ...(l.progressionMonths === null ? [] : [{ subject: l.USUBJID, months: l.progressionMonths, event: 'Progression' }]),
+    ...(l.deathMonths === null ? [] : [{ subject: l.USUBJID, months: l.deathMonths, event: 'Death' }]),
+    ...(l.ongoingTreatment && l.treatmentMonths !== null ? [{ subject: l.USUBJID, months: l.treatmentMonths, event: 'Treatment ongoing' }] : []),
+  ]);
+  const maxMonths = Math.max(1, ...lanesData.map((l) => Math.max(l.followUp, l.treatment)), ...events.map((e) => e.months));
+  const end = Math.ceil(maxMonths / 3) * 3;
+  const present = RESPONSE_ORDER.filter((c) => lanes.some((l) => l.bestResponse === c) || changes.some((x) => x.response === c));
+  const x = { type: 'quantitative' as const, scale: { domain: [0, end], nice: false } };
+  const y = { field: 'subject', type: 'nominal' as const, sort: order, axis: { title: 'Subject', labelFontSize: 10, ticks: false, domain: false, labelExpr: `${JSON.stringify(Object.fromEntries(shortLabel))}[datum.value]` } };
+  const color = { field: 'response', type: 'nominal' as const, scale: responseColorScale(present), legend: { title: 'Response (IRC)', orient: 'right' as const } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    config: CHART_CONFIG,
+    width: CHART_WIDTH - 230,
+    title: { text: 'Circles: assessments at which the IRC response changed (colour = new response).', orient: 'bottom', anchor: 'start', fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'normal', color: CHART_MUTED_COLOR, offset: 8 },
+    height: Math.max(90, LANE_PX * lanes.length),
+    layer: [
+      {
+        data: { values: lanesData },
+        mark: { type: 'rule', color: '#9e9e9e', strokeWidth: 1 },
+        encoding: { x: { ...x, field: 'start', axis: { title: 'Months since first dose', format: '~g', values: Array.from({ length: end / 3 + 1 }, (_, i) => i * 3), grid: true } }, x2: { field: 'followUp' }, y },
+      },
+      {
+        data: { values: lanesData },
+        mark: { type: 'bar', height: LANE_PX * 0.6 },
+        encoding: { x: { ...x, field: 'start' }, x2: { field: 'treatment' }, y, color, tooltip: { field: 'subject', type: 'nominal' as const }, ...(links === null ? {} : { href: { field: 'href', type: 'nominal' as const } }) },
+      },
+      {
+        data: { values: changes },
+        mark: { type: 'point', filled: true, size: 50, stroke: '#1a1a1a', strokeWidth: 1, opacity: 1 },
+        encoding: { x: { ...x, field: 'months' }, y, color: { ...color, legend: null } },
+      },
+      {
+        data: { values: events },
+        mark: { type: 'point', filled: true, size: 55, color: '#1a1a1a', opacity: 1 },
+        encoding: {
+          x: { ...x, field: 'months' },
+          y,
+          shape: { field: 'event', type: 'nominal', scale: { domain: ['Progression', 'Death', 'Treatment ongoing'], range: ['diamond', 'cross', 'triangle-right'] }, legend: { title: 'Event', orient: 'right' } },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Anchor ids of the HTML report's traceability sections. A subject list's id is a hash of its sorted
+ * USUBJIDs, so every cell or figure mark with the same subjects links to one section (the file stays
+ * small) and a figure drawn apart from the page can compute the same link.
+ */
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** FNV-1a, 32 bits: stable, fast, and collisions are caught by also keeping the count in the id. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+export function subjectAnchor(usubjid: string): string {
+  return `s-${slug(usubjid)}`;
+}
+
+export function subjectListAnchor(subjects: readonly string[]): string {
+  const sorted = [...new Set(subjects)].sort();
+  return `sl-${sorted.length}-${fnv1a(sorted.join('\u0000'))}`;
+}
+
+/** The links a figure drawn for the HTML report uses (see FigureLinks in ../charts). */
+export const HTML_FIGURE_LINKS = Object.freeze({
+  subjects: (ids: readonly string[]) => `#${subjectListAnchor(ids)}`,
+  subject: (id: string) => `#${subjectAnchor(id)}`,
+});

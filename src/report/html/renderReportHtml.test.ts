@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildStandardTestTrial, type TestSubjectSpec } from '../model/buildReportTestTrial.js';
+import { testProtocol } from '../model/testSupport.js';
+import { createReportModel, flagSubgroup, type ReportModel, type ReportTable } from '../model/index.js';
+import { subjectAnchor, subjectListAnchor } from './anchors.js';
+import { escapeHtml } from './escapeHtml.js';
+import { renderReportHtml, type ReportHtmlOptions } from './renderReportHtml.js';
+
+const data = buildStandardTestTrial();
+const model = createReportModel(data, testProtocol());
+const options: ReportHtmlOptions = { title: 'Clinical study report', studyId: 'POM-RRMM-001', dataCutoffDate: '2022-12-01', synthetic: true, datasets: data };
+const fakeSvg = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" data-figure="${id}"></svg>`;
+const svgs = (m: ReportModel) => Object.fromEntries(m.items.filter((i) => i.kind === 'figure').map((f) => [f.id, fakeSvg(f.id)]));
+const html = renderReportHtml(model, svgs(model), options);
+
+/** The HTML of the element with this id, up to its closing </section>. */
+function section(page: string, id: string): string {
+  const start = page.indexOf(`id="${id}"`);
+  assert.ok(start >= 0, `no element with id ${id}`);
+  return page.slice(start, page.indexOf('</section>', start));
+}
+
+const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const cellTexts = (tableHtml: string) => [...tableHtml.matchAll(/<td>(?:<a [^>]*>)?([^<]*)(?:<\/a>)?<\/td>/g)].map((m) => unescape(m[1]));
+
+describe('renderReportHtml', () => {
+  it('prints every cell of every table in order, with the value the model computed', () => {
+    const tables = model.items.filter((i): i is ReportTable => i.kind === 'table');
+    assert.ok(tables.length >= 10);
+    for (const table of tables) {
+      const expected = table.rows.flatMap((r) => r.cells.map((c) => c.text));
+      assert.deepEqual(cellTexts(section(html, table.id)), expected, table.id);
+    }
+  });
+
+  it('has a numbered, titled section for every table and figure, with population and N, listed in the contents', () => {
+    for (const item of model.items) {
+      const part = section(html, item.id);
+      assert.ok(part.includes(`${escapeHtml(item.number)}.</span>${escapeHtml(item.title)}</h3>`), item.id);
+      assert.ok(part.includes(`Population: ${escapeHtml(item.population.name)} (N = ${item.population.N})`), item.id);
+      assert.ok(html.includes(`<a href="#${item.id}">`), `contents link to ${item.id}`);
+      if (item.kind === 'figure') assert.ok(part.includes(fakeSvg(item.id)), `${item.id} drawing inlined`);
+      else for (const c of item.columns) if (c.N !== null) assert.ok(part.includes(`(N = ${c.N})`), `${item.id} ${c.id}`);
+    }
+  });
+
+  it('links each count to the list of exactly its subjects, and each listed subject to their profile', () => {
+    let checked = 0;
+    for (const table of model.items.filter((i): i is ReportTable => i.kind === 'table')) {
+      for (const r of table.rows) {
+        for (const c of r.cells) {
+          if (c.subjects.length === 0) continue;
+          const list = section(html, subjectListAnchor(c.subjects));
+          const listed = [...list.matchAll(/<a href="#(s-[^"]+)">/g)].map((m) => m[1]);
+          assert.deepEqual(listed, c.subjects.map(subjectAnchor), `${table.id} / ${r.label}`);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked > 100, `${checked} linked cells`);
+  });
+
+  it('resolves every in-page link, and shows each subject once with their derived records', () => {
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    const broken = targets.filter((t) => !ids.has(t));
+    assert.deepEqual([...new Set(broken)], []);
+    for (const subject of data.adsl) {
+      assert.equal(html.split(`id="${subjectAnchor(subject.USUBJID)}"`).length, 2, subject.USUBJID);
+      const profile = section(html, subjectAnchor(subject.USUBJID));
+      for (const rs of data.adrs.filter((r) => r.USUBJID === subject.USUBJID && r.PARAMCD === 'OVRLRESP')) assert.ok(profile.includes(`<td>${rs.AVISIT ?? ''}</td>`), `${subject.USUBJID} ${rs.AVISIT ?? ''}`);
+      for (const tte of data.adtte.filter((r) => r.USUBJID === subject.USUBJID && r.CNSR > 0)) assert.ok(profile.includes(escapeHtml(tte.CNSDTDSC ?? '')), `${subject.USUBJID} ${tte.PARAMCD}`);
+      for (const ae of data.adae.filter((r) => r.USUBJID === subject.USUBJID)) assert.ok(profile.includes(`<td>${escapeHtml(ae.AEDECOD)}</td>`), `${subject.USUBJID} AE ${ae.AESEQ}`);
+    }
+  });
+
+  it('writes one list per distinct set of subjects however often it is cited', () => {
+    const anchors = [...html.matchAll(/class="subject-list" id="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(anchors).size, anchors.length);
+  });
+
+  it('is self-contained: inline style, no script, no external reference', () => {
+    assert.ok(html.startsWith('<!DOCTYPE html>'));
+    assert.ok(html.includes('<style>'));
+    assert.ok(!/<script|<link |src="http|href="http|@import/.test(html));
+  });
+
+  it('prints the SYNTHETIC banner only for a synthetic trial, and escapes text', () => {
+    assert.match(html, /class="synthetic-banner"[^>]*>SYNTHETIC DATA/);
+    const real = renderReportHtml(model, svgs(model), { ...options, synthetic: false, studyId: 'A<B&C' });
+    assert.ok(!real.includes('synthetic-banner"'));
+    assert.ok(real.includes('Study A&lt;B&amp;C'));
+  });
+
+  it('notes a figure that was not drawn instead of failing', () => {
+    const page = renderReportHtml(model, {}, options);
+    assert.ok(section(page, 'f-swimmer').includes('This figure was not drawn.'));
+  });
+
+  it('renders a second, small trial with other subgroups and no responders', () => {
+    const specs: TestSubjectSpec[] = [
+      { central: [30, 30, 30, 30], iss: 'I' },
+      { central: [30, 40, 45, 50], iss: 'II', endOfTreatment: { day: 60, reason: 'progressive-disease' } },
+      { central: [30, 31, 29, 30], iss: 'III', asct: true, female: true },
+    ];
+    const small = buildStandardTestTrial(specs);
+    const protocol = testProtocol({ responseSubgroups: [flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')], survivalSubgroups: [flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')] });
+    const other = createReportModel(small, protocol);
+    const page = renderReportHtml(other, svgs(other), { ...options, datasets: small });
+    for (const item of other.items) assert.ok(page.includes(`id="${item.id}"`), item.id);
+    const ids = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    assert.deepEqual([...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((t) => !ids.has(t)), []);
+  });
+});

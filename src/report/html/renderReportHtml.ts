@@ -1,0 +1,195 @@
+import type { AdaeRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
+import type { ReportFigureModel, ReportItem, ReportModel, ReportTable } from '../model/index.js';
+import { subjectAnchor, subjectListAnchor } from './anchors.js';
+import { escapeHtml } from './escapeHtml.js';
+import { REPORT_CSS } from './reportStyles.js';
+import { renderSubjectProfile } from './renderSubjectProfile.js';
+
+export interface ReportHtmlOptions {
+  /** Document title, e.g. 'Clinical study report: tables and figures'. */
+  readonly title: string;
+  readonly studyId: string;
+  readonly dataCutoffDate: string;
+  /** Prints the SYNTHETIC banner (invented subjects). */
+  readonly synthetic: boolean;
+  readonly syntheticNote?: string;
+  /** e.g. 'trialkit 0.1.0'; printed in the title block. */
+  readonly generatedBy?: string;
+  /** The derived records each subject's profile shows. */
+  readonly datasets: {
+    readonly adsl: readonly AdslRow[];
+    readonly adrs: readonly AdrsRow[];
+    readonly adtte: readonly AdtteRow[];
+    readonly adae: readonly AdaeRow[];
+  };
+}
+
+/** A distinct set of subjects, the first place that cites it, and how many places do. */
+interface SubjectList {
+  readonly anchor: string;
+  readonly subjects: readonly string[];
+  readonly firstUse: string;
+  readonly firstItem: string;
+  uses: number;
+}
+
+class SubjectLists {
+  readonly byAnchor = new Map<string, SubjectList>();
+
+  href(subjects: readonly string[], where: string, itemId: string): string {
+    const anchor = subjectListAnchor(subjects);
+    const known = this.byAnchor.get(anchor);
+    if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: [...new Set(subjects)].sort(), firstUse: where, firstItem: itemId, uses: 1 });
+    else known.uses += 1;
+    return `#${anchor}`;
+  }
+}
+
+function indentClass(indent: number): string {
+  return indent <= 0 ? '' : ` class="i${Math.min(indent, 3)}"`;
+}
+
+function renderTable(table: ReportTable, lists: SubjectLists): string {
+  const head =
+    `<th class="stub" scope="col">${escapeHtml(table.stubLabel)}</th>` +
+    table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`).join('');
+  const body = table.rows
+    .map((r) => {
+      if (r.cells.length === 0) return `<tr class="heading"><th colspan="${table.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
+      const cells = r.cells.map((c, i) => {
+        const shown = escapeHtml(c.text);
+        if (c.subjects.length === 0) return `<td>${shown}</td>`;
+        const where = `${table.number}, ${r.label}, ${table.columns[i]?.label ?? ''}`;
+        return `<td><a href="${lists.href(c.subjects, where, table.id)}" title="${c.subjects.length} subject${c.subjects.length === 1 ? '' : 's'}">${shown}</a></td>`;
+      });
+      return `<tr><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<table class="csr"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function notes(footnotes: readonly string[], abbreviations: readonly string[], paperReference: string | null): string {
+  const parts = [
+    ...footnotes.map((f) => `<p>${escapeHtml(f)}</p>`),
+    ...(abbreviations.length === 0 ? [] : [`<p>Abbreviations: ${escapeHtml(abbreviations.join('; '))}.</p>`]),
+    ...(paperReference === null ? [] : [`<p>Corresponds to the publication's ${escapeHtml(paperReference)}.</p>`]),
+  ];
+  return parts.length === 0 ? '' : `<div class="notes">${parts.join('')}</div>`;
+}
+
+function populationLine(item: ReportItem): string {
+  return `<p class="population">Population: ${escapeHtml(item.population.name)} (N = ${item.population.N})</p>`;
+}
+
+/** Subject sets a figure's marks link to (every `subjects` array in its data), registered so their lists exist. */
+function registerFigureSubjects(figure: ReportFigureModel, lists: SubjectLists): void {
+  const visit = (value: unknown, label: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, label));
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'subjects' && Array.isArray(child) && child.length > 0 && child.every((x) => typeof x === 'string')) {
+        const named = (value as { label?: unknown; category?: unknown }).label ?? (value as { category?: unknown }).category;
+        lists.href(child, typeof named === 'string' ? `${figure.number}, ${named}` : figure.number, figure.id);
+      } else visit(child, label);
+    }
+  };
+  visit(figure.data, figure.number);
+}
+
+function renderFigure(figure: ReportFigureModel, svg: string | undefined, lists: SubjectLists): string {
+  registerFigureSubjects(figure, lists);
+  const drawing = svg === undefined ? '<p class="missing">This figure was not drawn.</p>' : svg.replace(/^\s*<\?xml[^>]*\?>/, '');
+  return `<figure class="chart" aria-label="${escapeHtml(`${figure.number}. ${figure.title}`)}">${drawing}</figure>`;
+}
+
+function renderItem(item: ReportItem, figuresSvg: Readonly<Record<string, string>>, lists: SubjectLists): string {
+  const heading = `<h3><span class="num">${escapeHtml(item.number)}.</span>${escapeHtml(item.title)}</h3>${populationLine(item)}`;
+  if (item.kind === 'table') {
+    return `<section class="item table-item" id="${escapeHtml(item.id)}">${heading}${renderTable(item, lists)}${notes(item.footnotes, item.abbreviations, item.paperReference)}</section>`;
+  }
+  return `<section class="item figure-item" id="${escapeHtml(item.id)}">${heading}${renderFigure(item, figuresSvg[item.id], lists)}${notes(item.footnotes, [], item.paperReference)}</section>`;
+}
+
+function renderToc(model: ReportModel): string {
+  const sections = model.sections
+    .map((section) => {
+      const items = section.items.map((i) => `<li><a href="#${escapeHtml(i.id)}"><span class="num">${escapeHtml(i.number)}</span>${escapeHtml(i.title)}</a></li>`).join('');
+      return `<li><a href="#sec-${escapeHtml(section.id)}">${escapeHtml(section.title)}</a><ol>${items}</ol></li>`;
+    })
+    .join('');
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${sections}<li><a href="#appendix-subject-lists">Appendix A. Subjects behind each count</a></li><li><a href="#appendix-subjects">Appendix B. Subject profiles (derived records)</a></li></ol></nav>`;
+}
+
+function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, string>): string {
+  return [...lists.byAnchor.values()]
+    .map((list) => {
+      const ids = list.subjects.map((id) => `<a href="#${subjectAnchor(id)}">${escapeHtml(id)}</a>`).join(' ');
+      const others = list.uses > 1 ? ` and ${list.uses - 1} other place${list.uses === 2 ? '' : 's'}` : '';
+      return (
+        `<section class="subject-list" id="${list.anchor}"><h4>${escapeHtml(list.firstUse)}: ${list.subjects.length} subject${list.subjects.length === 1 ? '' : 's'}</h4>` +
+        `<p class="ids">${ids}</p><p class="back">Cited in <a href="#${escapeHtml(list.firstItem)}">${escapeHtml(numbers.get(list.firstItem) ?? list.firstItem)}</a>${others}.</p></section>`
+      );
+    })
+    .join('\n');
+}
+
+function renderSubjects(datasets: ReportHtmlOptions['datasets']): string {
+  const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
+    const out = new Map<string, Row[]>();
+    for (const r of rows) {
+      const list = out.get(r.USUBJID);
+      if (list === undefined) out.set(r.USUBJID, [r]);
+      else list.push(r);
+    }
+    return out;
+  };
+  const adrs = group(datasets.adrs);
+  const adtte = group(datasets.adtte);
+  const adae = group(datasets.adae);
+  return [...datasets.adsl]
+    .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID))
+    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }))
+    .join('\n');
+}
+
+/**
+ * The report as one self-contained HTML file (inline CSS and SVG, no script, no network): title block,
+ * contents, each CSR section with its numbered tables and figures, then the traceability appendices.
+ * Every count links to the list of its subjects (one list per distinct set of subjects, however often
+ * it is cited), every subject to a profile of their derived records.
+ */
+export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record<string, string>>, options: ReportHtmlOptions): string {
+  const lists = new SubjectLists();
+  const numbers = new Map(model.items.map((i) => [i.id, i.number]));
+  const sections = model.sections
+    .map((section) => `<section class="report-section" id="sec-${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>\n${section.items.map((item) => renderItem(item, figuresSvg, lists)).join('\n')}</section>`)
+    .join('\n');
+  const banner = options.synthetic
+    ? `<div class="synthetic-banner" role="note">SYNTHETIC DATA: every subject in this report is invented. ${escapeHtml(options.syntheticNote ?? 'Not for clinical or regulatory use.')}</div>`
+    : '';
+  const title = `${options.title}: ${options.studyId}`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.synthetic ? `SYNTHETIC - ${title}` : title)}</title>
+<style>${REPORT_CSS}</style></head>
+<body>
+${banner}
+<header class="title-block"><h1>${escapeHtml(options.title)}</h1>
+<p class="meta">Study ${escapeHtml(options.studyId)} &middot; data cutoff ${escapeHtml(options.dataCutoffDate)}${options.generatedBy === undefined ? '' : ` &middot; produced by ${escapeHtml(options.generatedBy)}`}</p>
+<p class="meta">Every count links to the subjects behind it (Appendix A); every subject to their derived records (Appendix B).</p></header>
+${renderToc(model)}
+<main>
+${sections}
+<section class="appendix" id="appendix-subject-lists"><h2>Appendix A. Subjects behind each count</h2>
+${renderSubjectLists(lists, numbers)}
+</section>
+<section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>
+${renderSubjects(options.datasets)}
+</section>
+</main>
+</body></html>
+`;
+}

@@ -1,0 +1,78 @@
+import type { AdaeRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
+import { subjectAnchor } from './anchors.js';
+import { escapeHtml } from './escapeHtml.js';
+
+/** One subject's derived records, grouped by dataset (rows of that subject only). */
+export interface SubjectRecords {
+  readonly adsl: AdslRow;
+  readonly adrs: readonly AdrsRow[];
+  readonly adtte: readonly AdtteRow[];
+  readonly adae: readonly AdaeRow[];
+}
+
+function text(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? '\u2013' : escapeHtml(String(value));
+}
+
+function records(headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  if (rows.length === 0) return '<p class="back">None.</p>';
+  const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((v) => `<td>${text(v)}</td>`).join('')}</tr>`).join('');
+  return `<table class="records"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function populations(s: AdslRow): string {
+  const flags: [string, string][] = [[s.ENRLFL, 'Enrolled'], [s.ITTFL, 'ITT'], [s.FASFL, 'FAS'], [s.SAFFL, 'Safety']];
+  const inside = flags.filter(([flag]) => flag === 'Y').map(([, label]) => label);
+  return inside.length === 0 ? 'Screen failure' : inside.join(', ');
+}
+
+function status(state: string | null, date: string | null, reason: string | null): string {
+  if (state === null) return '\u2013';
+  return [state, date, reason].filter((x) => x !== null && x !== '').join(', ');
+}
+
+/**
+ * A subject's profile: key ADSL facts, then the derived records behind every count the subject is in:
+ * response at each assessment (ADRS, per evaluator, with the deciding IMWG rule) and best response,
+ * time-to-event values with event or censoring reason (ADTTE), and adverse events with grade and
+ * relatedness (ADAE).
+ */
+export function renderSubjectProfile(subject: SubjectRecords): string {
+  const s = subject.adsl;
+  const facts: [string, string][] = [
+    ['Site', s.SITEID],
+    ['Populations', populations(s)],
+    ['Age / sex', `${s.AGE ?? '\u2013'} / ${s.SEX ?? '\u2013'}`],
+    ['ECOG', s.ECOGBL === null ? '\u2013' : String(s.ECOGBL)],
+    ['ISS / R-ISS', `${s.ISS ?? '\u2013'} / ${s.RISS ?? '\u2013'}`],
+    ['Cytogenetic risk', s.CYTORISK ?? '\u2013'],
+    ['Prior lines', String(s.PRLINES)],
+    ['Prior ASCT', s.PRASCTFL],
+    ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
+    ['End of treatment', status(s.EOTSTT, s.EOTDT, s.DCTREAS)],
+    ['End of study', status(s.EOSSTT, s.EOSDT, s.DCSREAS)],
+    ['Death', s.DTHFL === 'Y' ? `${s.DTHDT ?? ''} ${s.DTHCAUS ?? ''}`.trim() : 'No'],
+  ];
+  const dl = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${text(v)}</dd>`).join('');
+  const visits = subject.adrs
+    .filter((r) => r.PARAMCD === 'OVRLRESP')
+    .sort((a, b) => a.EVALUATOR.localeCompare(b.EVALUATOR) || (a.ADY ?? 0) - (b.ADY ?? 0))
+    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, r.RULE, r.RECCALL]);
+  const best = subject.adrs
+    .filter((r) => r.PARAMCD === 'BOR')
+    .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, r.BORREAS]);
+  const tte = subject.adtte.map((r) => [r.PARAM, r.EVALUATOR, r.AVAL, r.AVALM.toFixed(2), r.CNSR === 0 ? 'Event' : `Censored (${r.CNSR})`, r.CNSR === 0 ? r.EVNTDESC : r.CNSDTDSC]);
+  const aes = subject.adae
+    .slice()
+    .sort((a, b) => a.AESEQ - b.AESEQ)
+    .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.AERELPOM, r.TRTEMFL, r.AEOUT]);
+  return (
+    `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
+    `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', 'IMWG rule', 'Recorded call'], visits)}` +
+    `<h5>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
+    `<h5>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
+    `<h5>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related (investigational drug)', 'Treatment-emergent', 'Outcome'], aes)}` +
+    '</section>'
+  );
+}

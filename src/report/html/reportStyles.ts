@@ -1,0 +1,76 @@
+/**
+ * The report's stylesheet, inlined so the file works offline: the conventions of CSR tables (ICH E3
+ * appendices): numbered titles, population line, horizontal rules only, N under each column heading,
+ * footnotes under the table; print rules so Chromium's PDF starts each section on a new page and does
+ * not split a figure.
+ */
+export const REPORT_CSS = `
+:root { --ink: #1a1a1a; --muted: #555; --rule: #222; --link: #1f4e79; --band: #f3f6fa; }
+* { box-sizing: border-box; }
+html { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 13px; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 980px; padding: 24px 32px 64px; line-height: 1.4; }
+a { color: var(--link); text-decoration: none; }
+a:hover { text-decoration: underline; }
+.synthetic-banner { background: #b3261e; color: #fff; font-weight: bold; padding: 8px 14px; letter-spacing: 0.02em; margin: 0 0 16px; border-radius: 2px; }
+header.title-block { border-bottom: 2px solid var(--rule); padding-bottom: 12px; margin-bottom: 18px; }
+header.title-block h1 { font-size: 22px; margin: 0 0 6px; }
+header.title-block .meta { color: var(--muted); margin: 2px 0; }
+nav.toc { margin: 12px 0 28px; }
+nav.toc h2 { font-size: 16px; border: 0; margin: 0 0 8px; }
+nav.toc ol { margin: 0; padding-left: 20px; }
+nav.toc ol ol { list-style: none; padding-left: 12px; margin-bottom: 6px; }
+nav.toc li { margin: 1px 0; }
+nav.toc .num { display: inline-block; min-width: 78px; color: var(--muted); }
+h2 { font-size: 17px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #999; }
+h3 { font-size: 14px; margin: 0 0 2px; }
+h3 .num { font-weight: bold; margin-right: 6px; }
+.item { margin: 22px 0 30px; }
+.population { color: var(--muted); margin: 0 0 6px; }
+table.csr { border-collapse: collapse; width: auto; min-width: 66%; font-size: 12.5px; border-top: 1.5px solid var(--rule); border-bottom: 1.5px solid var(--rule); }
+table.csr thead th { border-bottom: 1px solid var(--rule); vertical-align: bottom; text-align: center; font-weight: bold; padding: 5px 8px; }
+table.csr thead th.stub { text-align: left; }
+table.csr thead .n { display: block; font-weight: normal; }
+table.csr td, table.csr tbody th { padding: 2px 8px; vertical-align: top; }
+table.csr tbody th { text-align: left; font-weight: normal; }
+table.csr td { text-align: center; white-space: nowrap; }
+table.csr tr.heading th { font-weight: bold; padding-top: 7px; }
+table.csr .i1 { padding-left: 22px; }
+table.csr .i2 { padding-left: 40px; }
+table.csr .i3 { padding-left: 58px; }
+table.csr tbody tr:hover { background: var(--band); }
+.notes { font-size: 11.5px; color: var(--muted); margin-top: 5px; }
+.notes p { margin: 2px 0; }
+figure.chart { margin: 6px 0 0; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
+.missing { color: #b3261e; font-style: italic; }
+section.appendix h2 { break-before: page; }
+.subject-list { margin: 10px 0 14px; padding: 6px 10px; border-left: 3px solid #c9d6e6; }
+.subject-list h4, .subject h4 { margin: 0 0 4px; font-size: 13px; }
+.subject-list .ids { margin: 0; column-gap: 16px; }
+.subject-list .ids a { display: inline-block; min-width: 160px; }
+.back { font-size: 11.5px; color: var(--muted); margin: 3px 0 0; }
+.subject { margin: 16px 0 22px; padding-top: 8px; border-top: 1px solid #ccc; }
+.subject dl { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 1px 12px; margin: 4px 0 8px; font-size: 12px; }
+.subject dt { color: var(--muted); }
+.subject dd { margin: 0; }
+.subject h5 { font-size: 12px; margin: 8px 0 2px; }
+table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+table.records th { text-align: left; border-bottom: 1px solid var(--rule); padding: 2px 6px; }
+table.records td { padding: 1px 6px; vertical-align: top; }
+:target { background: #fff7d6; }
+@page { size: A4; margin: 20mm 15mm; }
+@media print {
+  html { font-size: 10pt; }
+  body { max-width: none; padding: 0; }
+  a { color: inherit; }
+  nav.toc { break-after: page; }
+  section.report-section > h2 { break-before: page; }
+  .figure-item { break-inside: avoid; }
+  .table-item h3, .table-item .population { break-after: avoid; }
+  table.csr thead { display: table-header-group; }
+  table.csr tr { break-inside: avoid; }
+  .subject { break-inside: avoid; }
+  :target { background: none; }
+  .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;

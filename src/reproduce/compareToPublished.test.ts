@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareToPublished, printedDecimals } from './compareToPublished.js';
+import type { PublishedInconsistency, PublishedResult } from './publishedResults.js';
+import { countQuantity, estimateQuantity, notComputed } from './quantity.js';
+
+const orr: PublishedResult = {
+  id: 'efficacy.orr.overall',
+  section: 'Results: efficacy',
+  kind: 'proportion_ci',
+  n: 33,
+  N: 85,
+  value: 38.8,
+  ciLower: 28.44,
+  ciUpper: 50.01,
+  unit: '%',
+  text: 'The ORR was 38.8% (95% CI, 28.44-50.01)',
+};
+const ciOf = (lower: number, upper: number) => Object.freeze({ kind: 'proportion' as const, n: 33, N: 85, ciLower: lower, ciUpper: upper });
+
+describe('compareToPublished', () => {
+  it('matches a proportion equal at the printed precision, and differs one hundredth away', () => {
+    const match = compareToPublished(orr, ciOf(28.4412, 50.0149), undefined);
+    assert.equal(match.status, 'match');
+    assert.equal(match.note, '');
+    assert.deepEqual(match.published, { value: 38.8, n: 33, N: 85, ciLower: 28.44, ciUpper: 50.01 });
+    assert.equal(match.computed?.n, 33);
+    const off = compareToPublished(orr, ciOf(28.4412, 50.0151), undefined);
+    assert.equal(off.status, 'differs');
+    assert.match(off.note, /ciUpper 50\.0151 vs printed 50\.01/);
+  });
+
+  it('rounds the computed value once (no double rounding): 5.446 is 5.4, not 5.5', () => {
+    const riss: PublishedResult = { id: 'x', section: 's', kind: 'proportion_ci', n: 4, N: 21, value: 19, ciLower: 5.5, ciUpper: 41.9, unit: '%', text: '19.0% (95%CI, 5.5-41.9)' };
+    const result = compareToPublished(riss, { kind: 'proportion', n: 4, N: 21, ciLower: 5.446, ciUpper: 41.9 }, undefined);
+    assert.equal(result.status, 'differs');
+  });
+
+  it('reads the printed decimals from the text where JSON dropped trailing zeros', () => {
+    const fisher: PublishedResult = { id: 'fisher.orr.riss_I_vs_III', section: 's', kind: 'p_value', value: 0.01, method: 'Fisher exact', text: 'P=0.010' };
+    assert.equal(printedDecimals(fisher, 0.01), 3);
+    assert.equal(compareToPublished(fisher, estimateQuantity(0.0104), undefined).status, 'match');
+    // 0.0106 prints as 0.011 at the paper's three decimals (it would pass at two).
+    assert.equal(compareToPublished(fisher, estimateQuantity(0.0106), undefined).status, 'differs');
+    const male: PublishedResult = { id: 'baseline.sex.male', section: 'Table 1', kind: 'count', n: 51, N: 85, value: 60, unit: '%', text: 'Male 51 (60.0)' };
+    assert.equal(compareToPublished(male, countQuantity(51, 85), undefined).status, 'match');
+  });
+
+  it('calls a Kaplan-Meier median within 0.1 month close, and further off differs', () => {
+    const pfs: PublishedResult = { id: 'km.pfs.overall.median', section: 's', kind: 'km_median', value: 6.05, ciLower: 3.78, ciUpper: 8.54, unit: 'months' };
+    assert.equal(compareToPublished(pfs, estimateQuantity(6.0512, { ciLower: 3.7, ciUpper: 9 }), undefined).status, 'match');
+    const close = compareToPublished(pfs, estimateQuantity(6.12, { ciLower: 3.7, ciUpper: 9 }), undefined);
+    assert.equal(close.status, 'close');
+    assert.match(close.tolerance, /0\.1 month/);
+    assert.equal(compareToPublished(pfs, estimateQuantity(6.2, { ciLower: 3.7, ciUpper: 9 }), undefined).status, 'differs');
+    // Not reached on both sides is a match; reached on one side only differs.
+    const nr: PublishedResult = { ...pfs, value: null };
+    assert.equal(compareToPublished(nr, estimateQuantity(null), undefined).status, 'match');
+    assert.equal(compareToPublished(nr, estimateQuantity(20), undefined).status, 'differs');
+  });
+
+  it('calls a rate within 1 point close', () => {
+    const rate: PublishedResult = { id: 'km.os.overall.rate6', section: 's', kind: 'km_rate', timepoint: 6, value: 81.5, ciLower: 71.3, ciUpper: 88.4, unit: '%' };
+    assert.equal(compareToPublished(rate, estimateQuantity(82.4), undefined).status, 'close');
+    assert.equal(compareToPublished(rate, estimateQuantity(82.6), undefined).status, 'differs');
+  });
+
+  it('judges a log-rank P by its side of 0.05 and a factor of 2', () => {
+    const p: PublishedResult = { id: 'logrank.os.riss_II_vs_III', section: 's', kind: 'p_value', value: 0.0304, method: 'log-rank' };
+    assert.equal(compareToPublished(p, estimateQuantity(0.03044), undefined).status, 'match');
+    assert.equal(compareToPublished(p, estimateQuantity(0.045), undefined).status, 'close');
+    assert.equal(compareToPublished(p, estimateQuantity(0.055), undefined).status, 'differs');
+    assert.equal(compareToPublished(p, estimateQuantity(0.014), undefined).status, 'differs');
+    const below: PublishedResult = { id: 'logrank.pfs.iss_I_vs_III', section: 's', kind: 'p_value', value: 0.0001, method: 'log-rank', comparator: '<' };
+    assert.equal(compareToPublished(below, estimateQuantity(0.00003), undefined).status, 'match');
+    assert.equal(compareToPublished(below, estimateQuantity(0.00015), undefined).status, 'close');
+    assert.equal(compareToPublished(below, estimateQuantity(0.0003), undefined).status, 'differs');
+  });
+
+  it("differs with the paper's inconsistency as the note, and matches when an inconsistent id happens to equal", () => {
+    const ne: PublishedResult = { id: 'efficacy.bor.ne', section: 's', kind: 'count', n: 10, N: 85, value: 11.8, unit: '%' };
+    const inconsistency: PublishedInconsistency = { ids: ['efficacy.bor.ne'], issue: 'Categories sum to 84.', plausible: '11 not evaluable.' };
+    const differs = compareToPublished(ne, countQuantity(11, 85), inconsistency);
+    assert.equal(differs.status, 'differs');
+    assert.match(differs.note, /^Categories sum to 84\. Plausible reading: 11 not evaluable\./);
+    const equal = compareToPublished(ne, countQuantity(10, 85), inconsistency);
+    assert.equal(equal.status, 'match');
+    assert.match(equal.note, /listed as inconsistent/);
+  });
+
+  it('differs without an inconsistency with what is off', () => {
+    const count: PublishedResult = { id: 'disposition.screened', section: 's', kind: 'count', value: 109 };
+    const result = compareToPublished(count, countQuantity(108), undefined);
+    assert.equal(result.status, 'differs');
+    assert.deepEqual(result.computed, { value: 108 });
+    assert.match(result.note, /outside the tolerance: value 108 vs printed 109/);
+  });
+
+  it('reports a quantity that cannot be computed with its reason', () => {
+    const result = compareToPublished(orr, notComputed('the data hold no response assessments'), undefined);
+    assert.equal(result.status, 'not-computed');
+    assert.equal(result.computed, null);
+    assert.equal(result.note, 'the data hold no response assessments');
+  });
+});

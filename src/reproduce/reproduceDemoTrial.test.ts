@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { createDemoTrial, KNOWN_DEVIATIONS } from '../demo/index.js';
+import { createReportProtocol } from '../report/index.js';
+import { repoPath } from '../testing/index.js';
+import { computeReproduction, type ReproductionResult } from './computeReproduction.js';
+import type { PublishedResults } from './publishedResults.js';
+
+// The issue's acceptance check, run in CI: the whole pipeline (raw CRFs of the SYNTHETIC demo trial ->
+// ADaM -> report model) against every published result of the paper.
+
+const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as PublishedResults;
+const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as PublishedResults;
+const protocol = createReportProtocol({ armLabel: 'Pomalidomide + low-dose dexamethasone', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0: 0.12 });
+const outcome = computeReproduction({ trial: createDemoTrial().trial, published, findings, protocol });
+assert.ok(outcome.ok, JSON.stringify(outcome.issues));
+const reproduction = outcome.value;
+const kindOf = new Map(published.results.map((r) => [r.id, r]));
+const inconsistent = new Set([...published.inconsistencies, ...findings.inconsistencies].flatMap((x) => x.ids));
+
+const describeResult = (r: ReproductionResult): string =>
+  `${r.id}: ${r.status}, published ${JSON.stringify(r.published)}, computed ${JSON.stringify(r.computed)}${r.note === '' ? '' : ` (${r.note})`}`;
+
+// Where the twin cannot match the print: the contradictions it documents (it follows their plausible
+// reading) and the misprints trialkit found (published-findings.json). Other ids listed in an
+// inconsistency (e.g. the PFS event counts) must still match.
+const expectedToDiffer = new Set([...Object.keys(KNOWN_DEVIATIONS), ...findings.inconsistencies.flatMap((x) => x.ids)]);
+
+/** The results of some kinds that are not in an allowed status, except the expected deviations. */
+function failures(select: (r: ReproductionResult) => boolean, allowed: readonly string[]): string[] {
+  return reproduction.results.filter((r) => select(r) && !allowed.includes(r.status) && !(r.status === 'differs' && expectedToDiffer.has(r.id))).map(describeResult);
+}
+
+const isLogRank = (r: ReproductionResult): boolean => kindOf.get(r.id)?.method === 'log-rank';
+
+describe('reproduction of the published results on the demo trial', () => {
+  it('answers every id of published-results.json once', () => {
+    assert.deepEqual(reproduction.results.map((r) => r.id), published.results.map((r) => r.id));
+    assert.equal(new Set(reproduction.results.map((r) => r.id)).size, published.results.length);
+  });
+
+  it('matches every count, percentage, median (range), Clopper-Pearson CI, Fisher P and design size', () => {
+    const exactKinds = ['count', 'percent', 'proportion_ci', 'median', 'design'];
+    assert.deepEqual(failures((r) => exactKinds.includes(r.kind) || (r.kind === 'p_value' && !isLogRank(r)), ['match']), []);
+  });
+
+  it('gets every Kaplan-Meier median within 0.1 month and rate within 1 point', () => {
+    assert.deepEqual(failures((r) => r.kind === 'km_median' || r.kind === 'km_rate', ['match', 'close']), []);
+  });
+
+  it('puts every log-rank P on the published side of 0.05 and within a factor of 2', () => {
+    assert.deepEqual(failures(isLogRank, ['match', 'close']), []);
+  });
+
+  it('differs only where the paper contradicts itself, with the contradiction as the note', (t) => {
+    const differs = reproduction.results.filter((r) => r.status === 'differs');
+    t.diagnostic(`summary ${JSON.stringify(reproduction.summary)}; differs: ${differs.map((r) => r.id).join(', ')}`);
+    assert.deepEqual(differs.filter((r) => !inconsistent.has(r.id) || !expectedToDiffer.has(r.id)).map(describeResult), []);
+    for (const r of differs) assert.doesNotMatch(r.note, /^outside the tolerance/, r.id);
+    assert.deepEqual(reproduction.results.filter((r) => r.status === 'not-computed').map(describeResult), []);
+  });
+});
