@@ -7,6 +7,7 @@ import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/bu
 import { createReportProtocol, type ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
 import { DEFAULT_PROTOCOL_INPUT, type TrialSource } from './trialSource.js';
+import { findRasterFonts } from './rasterizeSvg.js';
 import { writeReport, type ReportProgress } from './writeReport.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trialkit-report-'));
@@ -47,11 +48,14 @@ describe('writeReport', () => {
     assert.ok(!existsSync(join(out, 'report.pdf')));
   });
 
-  it('leaves out PDF and PNG with the package to install when Chromium is missing, and still writes the rest', async () => {
+  it('leaves out the PDF with the package to install when Chromium is missing, and still writes the rest (PNGs via resvg)', async () => {
     const out = join(root, 'b');
     const events: ReportProgress[] = [];
     const result = await writeReport({ source: source(), out, formats: ['html', 'pdf', 'png', 'docx'], chromiumPath: null, onProgress: (p) => events.push(p) });
-    assert.deepEqual(result.skipped.map((s) => s.format), ['png', 'pdf']);
+    // PNGs need only a font (resvg); this machine has one (the rasterizeSvg test says which package otherwise).
+    assert.ok(findRasterFonts().ok, 'a font for resvg (fonts-liberation) is installed');
+    assert.deepEqual(result.skipped.map((s) => s.format), ['pdf']);
+    assert.ok(readdirSync(join(out, 'figures')).some((f) => f.endsWith('.png')));
     for (const s of result.skipped) assert.match(s.reason, /apt-get install -y chromium/);
     assert.ok(events.some((e) => e.step === 'skip' && e.message.startsWith('pdf: ')));
     assert.ok(existsSync(join(out, 'report.html')));

@@ -133,7 +133,28 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   }
   lap('svg');
 
-  const needsChromium = formats.has('pdf') || formats.has('png') || formats.has('docx');
+  // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
+  // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
+  const pngs = new Map<string, Uint8Array>();
+  const wantsPngs = formats.has('png') || formats.has('docx');
+  const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
+  const fonts = wantsPngs ? findRasterFonts() : null;
+  const writePngs = () => {
+    if (!formats.has('png')) return;
+    for (const figure of figures) {
+      const png = pngs.get(figure.id);
+      if (png !== undefined) write(join('figures', `${figure.id}.png`), png);
+    }
+    progress('write', 'figures/*.png');
+  };
+  if (fonts !== null && fonts.ok) {
+    for (const figure of figures) pngs.set(figure.id, rasterizeSvg(withoutLinks(svgs[figure.id]), fonts, 2));
+    writePngs();
+    lap('png');
+  }
+  const pngsFromBrowser = wantsPngs && pngs.size === 0;
+
+  const needsChromium = formats.has('pdf') || pngsFromBrowser;
   let chromiumPath: string | null = null;
   let chromiumMissing = '';
   const chromium = needsChromium ? await import('./chromium.js') : null;
@@ -147,24 +168,17 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
       chromiumMissing = none.ok ? '' : none.message;
     } else chromiumPath = input.chromiumPath;
   }
-  const pngs = new Map<string, Uint8Array>();
   const render = async () => {
     if (chromium === null || chromiumPath === null) return;
     await chromium.withBrowser(
       async (browser) => {
-        if (formats.has('png') || formats.has('docx')) {
+        if (pngsFromBrowser) {
           const standalone = new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])]));
           const { renderFigurePngs } = await import('./renderFigurePngs.js');
           for (const [id, png] of await renderFigurePngs(browser, standalone, 2)) pngs.set(id, png);
-          if (formats.has('png')) {
-            for (const figure of figures) {
-              const png = pngs.get(figure.id);
-              if (png !== undefined) write(join('figures', `${figure.id}.png`), png);
-            }
-            progress('write', 'figures/*.png');
-          }
+          writePngs();
+          lap('png');
         }
-        lap('png');
         if (formats.has('pdf')) {
           progress('write', 'report.pdf (headless Chromium)');
           const pdf = await chromium.renderPdfFromHtml(html, {
@@ -181,13 +195,15 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   };
   await render();
   for (const format of ['png', 'pdf'] as const) {
-    if (formats.has(format) && chromiumPath === null) {
-      skipped.push({ format, reason: chromiumMissing });
-      progress('skip', `${format}: ${chromiumMissing}`);
+    const made = format === 'png' ? pngs.size > 0 : chromiumPath !== null;
+    if (formats.has(format) && !made) {
+      const reason = format === 'png' && fonts !== null && !fonts.ok ? `${fonts.message}; or ${chromiumMissing}` : chromiumMissing;
+      skipped.push({ format, reason });
+      progress('skip', `${format}: ${reason}`);
     }
   }
   if (formats.has('docx')) {
-    if (chromiumPath === null) progress('skip', 'docx figures: Chromium is needed to draw them as PNG; the document notes each missing figure');
+    if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
     const docx = await renderReportDocx(model, {
       figuresPng: pngs,
       title: REPORT_TITLE,

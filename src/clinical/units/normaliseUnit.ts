@@ -22,15 +22,42 @@ export function normaliseUnit(text: string): string {
   return out;
 }
 
+/**
+ * Per analyte, the definitions keyed by the normalised spelling of their unit and aliases. Built once per
+ * analyte: a trial grades every lab of every visit, and re-normalising the whole table per value was the
+ * most expensive step of deriving a trial's datasets.
+ */
+const unitIndex = new Map<LabAnalyte, ReadonlyMap<string, LabUnitDefinition>>();
+
+function indexFor(analyte: LabAnalyte): ReadonlyMap<string, LabUnitDefinition> {
+  let index = unitIndex.get(analyte);
+  if (index === undefined) {
+    const built = new Map<string, LabUnitDefinition>();
+    // First spelling wins, as in a scan of the table in order.
+    for (const definition of LAB_UNIT_CONVERSIONS[analyte]) {
+      for (const spelling of [definition.unit, ...definition.aliases]) {
+        const key = normaliseUnit(spelling);
+        if (!built.has(key)) built.set(key, definition);
+      }
+    }
+    index = built;
+    unitIndex.set(analyte, index);
+  }
+  return index;
+}
+
+/** Normalised keys of the unit texts seen so far (a trial uses a handful of spellings many times). */
+const normalisedText = new Map<string, string>();
+
 /** The definition of `text` among the units accepted for `analyte`, or null when it is not one of them. */
 export function parseUnit(analyte: LabAnalyte, text: string): LabUnitDefinition | null {
-  const key = normaliseUnit(text);
-  if (key === '') return null;
-  for (const definition of LAB_UNIT_CONVERSIONS[analyte]) {
-    if (normaliseUnit(definition.unit) === key) return definition;
-    for (const alias of definition.aliases) if (normaliseUnit(alias) === key) return definition;
+  let key = normalisedText.get(text);
+  if (key === undefined) {
+    key = normaliseUnit(text);
+    if (normalisedText.size < 10_000) normalisedText.set(text, key);
   }
-  return null;
+  if (key === '') return null;
+  return indexFor(analyte).get(key) ?? null;
 }
 
 /** The units accepted for `analyte`, spelled as trialkit reports them (for messages). */
