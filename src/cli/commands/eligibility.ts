@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../../io/index.js';
 import { computeEligibility, type CriterionResult, type EligibilityValue } from '../../clinical/eligibility/index.js';
 import { InputError, formatIssue, issue } from '../../result/index.js';
 import { parseCommandArgs } from '../args.js';
@@ -24,21 +24,6 @@ not JSON, or not a valid screening record (each problem is named by its JSON pat
 Examples: examples/screening-eligible.json, examples/screening-ineligible.json
 `;
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read ${file}: ${reason}`, [issue('file-unreadable', [file], file, 'a readable JSON file')]);
-  }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${file} is not valid JSON: ${reason}`, [issue('bad-json', [file], undefined, 'one JSON object (a screening record)')]);
-  }
-}
 
 const MARK: Readonly<Record<CriterionResult['status'], string>> = { met: '[x]', 'not met': '[ ]', 'not evaluable': '[?]' };
 
@@ -76,7 +61,7 @@ export const eligibilityCommand: Command = {
         issue('bad-argument', ['argv'], args.join(' '), 'trialkit eligibility <patient.json> [--json]'),
       ]);
     const file = files[0];
-    const outcome = computeEligibility(readJson(file));
+    const outcome = computeEligibility(readJsonFile(file, 'one JSON object (a screening record)'));
     if (!outcome.ok) throw new InputError(`${file} is not a valid screening record`, outcome.issues);
     const result = outcome.value;
     for (const warning of outcome.issues) io.err(`warning: ${formatIssue(warning, file)}\n`);

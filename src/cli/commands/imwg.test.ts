@@ -139,7 +139,7 @@ describe('trialkit imwg', () => {
     const rec = cliRecorder();
     const path = file('broken.json', '{ "patients": [ ');
     assert.equal(await main(['imwg', path], rec.io), 2);
-    assert.match(rec.stderr(), new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: malformed JSON: .*JSON`));
+    assert.match(rec.stderr(), new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON: .*JSON`));
   });
 
   it('exits 2 when the file is missing or has no patients array', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../../io/index.js';
 import { z } from 'zod';
 import {
   IMWG_2016_STANDARD,
@@ -214,21 +214,6 @@ function renderText(reports: readonly PatientReport[], ruleSet: ImwgRuleSet): st
   return lines.join('\n') + '\n';
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read ${file}: ${reason}`, [issue('file-unreadable', [file], file, 'a readable JSON file')]);
-  }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`${file}: malformed JSON: ${reason}`, [issue('malformed-json', [file], undefined, 'a JSON document { "patients": [...] }')]);
-  }
-}
 
 export const imwgCommand: Command = {
   name: 'imwg',
@@ -246,7 +231,7 @@ export const imwgCommand: Command = {
       throw new InputError(`--rule-set ${JSON.stringify(ruleSetName)} is not known`, [issue('bad-argument', ['--rule-set'], ruleSetName, 'trial or standard')]);
     }
     const ruleSet = ruleSetName === 'trial' ? IMWG_2016_TRIAL : IMWG_2016_STANDARD;
-    const data = readJson(file);
+    const data = readJsonFile(file, 'a JSON document { "patients": [...] }');
     const top = fileSchema.safeParse(data);
     if (!top.success) throw new InputError(`${file}: not an IMWG assessments file`, zodIssues(top.error, data, []));
     const reports = top.data.patients.map((raw, index) => derive(raw, index, ruleSet));
