@@ -1,4 +1,4 @@
-import type { DispositionForm, ScreeningRecord, SubjectRecord, SurvivalContactForm, TrialData } from '../clinical/index.js';
+import { NCT05236621_ELIGIBILITY, type DispositionForm, type ScreeningRecord, type SubjectRecord, type SurvivalContactForm, type TrialData } from '../clinical/index.js';
 import type { CohortPlan, EnrolledPatientPlan } from './cohortPlanTypes.js';
 import { createCohortPlan, type CohortPlanOptions } from './createCohortPlan.js';
 import { renderAdverseEvents } from './renderAdverseEvents.js';
@@ -151,6 +151,16 @@ export interface DemoTrialOptions extends CohortPlanOptions {
  * derived is stored: responses, progression, stages and grades come back through src/clinical
  * (verifyDemoTrial checks they are what the plan meant). Deterministic for a seed.
  */
+const CRITERION_TEXT = new Map(NCT05236621_ELIGIBILITY.criteria.map((c) => [c.id, c] as const));
+
+function screenFailureReasonFor(criterionId: string): string {
+  const criterion = CRITERION_TEXT.get(criterionId);
+  if (criterion === undefined) return `Criterion ${criterionId} not met`;
+  // Exclusions are written as the condition being absent ("No peripheral neuropathy ..."), so for both
+  // kinds a screen failure is the criterion not met.
+  return `Not met: ${criterion.text}`;
+}
+
 export function createDemoTrial(options: DemoTrialOptions = {}): DemoTrial {
   const plan = options.plan ?? createCohortPlan(options);
   const random = new SeededRandom((plan.seed * 2_654_435_761) >>> 1);
@@ -172,7 +182,9 @@ export function createDemoTrial(options: DemoTrialOptions = {}): DemoTrial {
         screeningNumber: failure.subjectId,
         consentDate: failure.screeningDate,
         screenFailure: true,
-        screenFailureReason: `${failure.failedCriterionId}: ${failure.failingValue} (SYNTHETIC)`,
+        // The reason a site records: the criterion not met (the failing value is on the screening record),
+        // so reasons group into categories in the disposition table and the CONSORT diagram.
+        screenFailureReason: screenFailureReasonFor(failure.failedCriterionId),
       },
       demographics: { birthDate, sex: failure.sex, weightKg, heightCm: heightCm(failure.sex, subjectRandom), ecog: screening.ecog ?? 1 },
       priorTherapies: [],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createCohortPlan, createDemoTrial } from '../demo/index.js';
-import { loadDemoPlan, loadDemoTrial } from './demoTrialCache.js';
+import { loadDemoPlan, loadCachedDemoTrial } from './demoTrialCache.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'trialkit-cache-'));
 after(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ describe('demo trial cache', () => {
     assert.equal(second.cached, true);
     assert.deepStrictEqual(second.plan, createCohortPlan({ seed: 3, size: 40 }));
     assert.ok(Object.isFrozen(second.plan) && Object.isFrozen(second.plan.patients[0]));
-    assert.deepStrictEqual(loadDemoTrial(options), createDemoTrial({ seed: 3, size: 40 }));
+    assert.deepStrictEqual(loadCachedDemoTrial(options), createDemoTrial({ seed: 3, size: 40 }));
   });
 
   it('keys the cache by the options', () => {

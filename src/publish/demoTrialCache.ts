@@ -79,6 +79,6 @@ export function loadDemoPlan(options: DemoTrialCacheOptions = {}): { plan: Cohor
 }
 
 /** The SYNTHETIC demo trial (see src/demo), from the cached plan. */
-export function loadDemoTrial(options: DemoTrialCacheOptions = {}): DemoTrial {
+export function loadCachedDemoTrial(options: DemoTrialCacheOptions = {}): DemoTrial {
   return createDemoTrial({ plan: loadDemoPlan(options).plan });
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateTrialData, type TrialData } from '../clinical/index.js';
-import { createDemoTrial, SYNTHETIC_NOTE } from '../demo/index.js';
+import { DEMO_PROTOCOL_ID, SYNTHETIC_NOTE } from '../demo/index.js';
+import { loadCachedDemoTrial } from './demoTrialCache.js';
 import { createReportProtocol, type ReportProtocol, type ReportProtocolInput } from '../report/index.js';
 import { InputError, issue } from '../result/index.js';
 
@@ -69,7 +70,7 @@ function protocolFrom(path: string | null): { protocol: ReportProtocol; syntheti
  */
 export function loadTrialSource(source: string, seed?: number): TrialSource {
   if (source === 'demo') {
-    const demo = createDemoTrial(seed === undefined ? {} : { seed });
+    const demo = loadCachedDemoTrial(seed === undefined ? {} : { seed });
     return Object.freeze({
       trial: demo.trial,
       protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT),
@@ -88,4 +89,19 @@ export function loadTrialSource(source: string, seed?: number): TrialSource {
   if (!outcome.ok) throw new InputError(`${trialPath} is not valid trial data (${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'})`, outcome.issues);
   const { protocol, synthetic } = protocolFrom(protocolPath);
   return Object.freeze({ trial: outcome.value, protocol, synthetic: synthetic || (isRecord(raw) && raw.synthetic === true), label: trialPath });
+}
+
+/**
+ * A trial read from the EDC database (the CLI reads it: the store is an adapter this layer does not open).
+ * The demo trial's protocol id marks it SYNTHETIC.
+ */
+export function storedTrialSource(trial: TrialData, label: string): TrialSource {
+  const synthetic = trial.protocolId === DEMO_PROTOCOL_ID;
+  return Object.freeze({
+    trial,
+    protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT),
+    synthetic,
+    ...(synthetic ? { syntheticNote: SYNTHETIC_NOTE } : {}),
+    label,
+  });
 }

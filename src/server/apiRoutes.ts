@@ -1,9 +1,11 @@
 import { adminRoutes } from './adminRoutes.js';
 import { authRoutes } from './authRoutes.js';
+import { exportRoutes } from './exportRoutes.js';
+import { importRoutes } from './importRoutes.js';
 import { reviewRoutes } from './reviewRoutes.js';
 import type { RouteSpec } from './route.js';
 import { subjectRoutes } from './subjectRoutes.js';
 import { workflowRoutes } from './workflowRoutes.js';
 
 /** Every endpoint under /api/v1 (besides /openapi.json): the app, the OpenAPI document and the role matrix test read this list. */
-export const API_ROUTES: readonly RouteSpec[] = Object.freeze([...authRoutes, ...adminRoutes, ...subjectRoutes, ...workflowRoutes, ...reviewRoutes]);
+export const API_ROUTES: readonly RouteSpec[] = Object.freeze([...authRoutes, ...adminRoutes, ...subjectRoutes, ...workflowRoutes, ...reviewRoutes, ...importRoutes, ...exportRoutes]);

@@ -100,6 +100,7 @@ function idempotencyOf(c: Context<AppEnv>, user: SessionUser | undefined, bodyTe
 function respond(c: Context<AppEnv>, result: RouteResult, replayed = false): Response {
   if (replayed) c.header('Idempotent-Replayed', 'true');
   if (result.status === 204) return c.body(null, 204);
+  if (result.contentType !== undefined && typeof result.body === 'string') return c.body(result.body, result.status, { 'Content-Type': result.contentType });
   return c.json(result.body, result.status);
 }
 
@@ -110,7 +111,8 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services): void 
     if (user !== undefined && spec.action !== 'authenticated' && spec.action !== 'public' && !isAllowed(user.role, spec.action)) {
       throw new HttpError(403, 'forbidden', `the ${user.role} role may not do ${spec.action}`);
     }
-    const raw = spec.body === undefined ? { text: '', value: undefined } : await readBody(c);
+    // a POST without a JSON schema (a CSV upload) still keys its Idempotency-Key on the body it sent
+    const raw = spec.body !== undefined ? await readBody(c) : { text: c.req.method === 'POST' ? await c.req.text() : '', value: undefined };
     let body: unknown = undefined;
     if (spec.body !== undefined) {
       const parsed = spec.body.safeParse(raw.value, { reportInput: true });

@@ -12,3 +12,7 @@ export { seedDemoAccounts, DEMO_PASSWORD } from './seedDemoAccounts.js';
 export type { DemoAccount } from './seedDemoAccounts.js';
 export { startServer } from './startServer.js';
 export type { RunningServer, StartServerOptions } from './startServer.js';
+export { loadDemoTrial, demoSiteUser, demoSnapshotName, DEMO_ADMIN, DEMO_DATA_MANAGER } from './loadDemoTrial.js';
+export type { DemoLoadSummary, LoadDemoTrialOptions } from './loadDemoTrial.js';
+export { readTrialFromStore } from './readTrialFromStore.js';
+export type { ReadTrialOptions } from './readTrialFromStore.js';

@@ -28,7 +28,8 @@ export type Action =
   | 'snapshot:read'
   | 'snapshot:create'
   | 'irc:read'
-  | 'summary:read';
+  | 'summary:read'
+  | 'lab:import';
 
 export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object.freeze({
   'site:read': ['investigator', 'coordinator', 'data_manager', 'statistician', 'sponsor', 'admin'],
@@ -52,6 +53,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object
   'irc:read': ['irc'],
   // counts only, never a subject row
   'summary:read': ['sponsor', 'data_manager'],
+  // central-lab files: all rows or none, audited as 'central lab import <file>'
+  'lab:import': ['data_manager'],
 });
 
 export function isAllowed(role: UserRole, action: Action): boolean {

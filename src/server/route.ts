@@ -28,6 +28,8 @@ export interface Services {
 export interface RouteResult {
   readonly status: 200 | 201 | 204;
   readonly body: unknown;
+  /** Set for a file answer (CSV, XML): body is then the text, sent as is with this Content-Type. */
+  readonly contentType?: string;
 }
 
 export interface RouteContext<B> {

@@ -62,7 +62,8 @@ class Client {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie !== null) this.cookie = setCookie.split(';')[0];
     const text = await response.text();
-    return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+    const json = /^application\/json\b/.test(response.headers.get('content-type') ?? '');
+    return { status: response.status, body: text === '' ? {} : json ? (JSON.parse(text) as Record<string, unknown>) : { text }, headers: response.headers };
   }
 
   login(userId: string, password = PASSWORD): Promise<Reply> {
@@ -152,6 +153,7 @@ async function seedFixture(store: Store, trial: Trial): Promise<Fixture> {
 interface MatrixRequest {
   readonly path: string;
   readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
   /** The request names a row of site A: a site role of site B must get 404. */
   readonly siteBound: boolean;
 }
@@ -187,6 +189,14 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   'get /snapshots/:snapshotId': (f) => ({ path: `/snapshots/${f.snapshotId}`, siteBound: false }),
   'get /irc/assessments': () => ({ path: '/irc/assessments', siteBound: false }),
   'get /summary': () => ({ path: '/summary', siteBound: false }),
+  'post /imports/labs': (f) => ({
+    path: '/imports/labs?file=matrix.csv',
+    body: `subjectId,date,visit,analyte,value,unit,lln,uln\n${f.subjectId},2025-02-03,C1D1,hemoglobin,101,g/L,120,160\n`,
+    headers: { 'content-type': 'text/csv' },
+    siteBound: false,
+  }),
+  'get /snapshots/:snapshotId/export.csv': (f) => ({ path: `/snapshots/${f.snapshotId}/export.csv?form=lab`, siteBound: false }),
+  'get /snapshots/:snapshotId/odm.xml': (f) => ({ path: `/snapshots/${f.snapshotId}/odm.xml`, siteBound: false }),
 };
 
 const routeKey = (spec: RouteSpec): string => `${spec.method} ${spec.path}`;
@@ -251,7 +261,7 @@ export function serverContract(getStore: StoreProvider): void {
           // logout ends the session: use a session of its own
           const session = spec.path === '/auth/logout' ? await signedIn(userId) : sessions.get(key);
           assert.ok(session !== undefined);
-          const reply = await session.send(spec.method, request.path, request.body);
+          const reply = await session.send(spec.method, request.path, request.body, request.headers);
           const expected = expectedStatus(spec, role, otherSite, request);
           const good = expected === 'ok' ? reply.status >= 200 && reply.status < 300 : reply.status === expected;
           if (!good) failures.push(`${routeKey(spec)} as ${key}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`);

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/index.js';
-import { createApp } from './createApp.js';
+import { createWebApp } from '../web/index.js';
+import { API_BASE, createApp } from './createApp.js';
 
 export interface StartServerOptions {
   readonly store: Store;
@@ -19,9 +20,13 @@ export interface RunningServer {
 /** Listens on hostname:port (port 0 = any free port) and resolves once the socket is bound. */
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const app = createApp({ store: options.store, ...(options.log === undefined ? {} : { log: options.log }) });
+  const web = createWebApp();
+  // the API under /api/v1, the web application's page and files everywhere else
+  const fetch = (request: Request, env: unknown): Response | Promise<Response> =>
+    new URL(request.url).pathname.startsWith(`${API_BASE}/`) ? app.fetch(request, env) : web.fetch(request, env);
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch, port: options.port, hostname }, (info: AddressInfo) => {
       resolve({
         url: `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`,
         close: () =>

@@ -32,7 +32,7 @@ const STATUS_MOVES: Readonly<Record<SubjectStatus, readonly SubjectStatus[]>> = 
   off_study: [],
 });
 
-function validateForm(formType: string, data: unknown): Record<string, unknown> {
+export function validateForm(formType: string, data: unknown): Record<string, unknown> {
   const schema = FORM_SCHEMAS[formType as FormType] as (typeof FORM_SCHEMAS)[FormType] | undefined;
   if (schema === undefined) throw new HttpError(422, 'invalid-input', 'unknown form type', { issues: [issue('unknown-form', ['formType'], formType, 'a known form type')] });
   const parsed = schema.safeParse(data, { reportInput: true });
@@ -41,7 +41,7 @@ function validateForm(formType: string, data: unknown): Record<string, unknown> 
 }
 
 /** Raises each failed edit check as a query on the record, unless one is already open or answered. */
-async function raiseFindings(tx: SqlClient, record: CrfRecord, live: LiveResult): Promise<number[]> {
+export async function raiseFindings(tx: SqlClient, record: CrfRecord, live: LiveResult): Promise<number[]> {
   const raised: number[] = [];
   if (live.findings.length === 0) return raised;
   const pending = (await listQueries(tx, { siteId: null, recordId: record.recordId })).filter((q) => q.status !== 'closed');

@@ -44,3 +44,4 @@ export { getSnapshot, listSnapshots } from './snapshots.js';
 export type { SnapshotContent, SnapshotListing } from './snapshots.js';
 export { listAuditEntries } from './auditEntries.js';
 export type { AuditEntry } from './auditEntries.js';
+export { existingSubjectIds } from './existingSubjectIds.js';

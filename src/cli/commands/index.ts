@@ -13,4 +13,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'report', summary: 'the trial report: CSR tables and figures as HTML (traceable counts), PDF, DOCX, CSV, SVG and PNG', load: async () => (await import('./report.js')).reportCommand },
   { name: 'reproduce', summary: 'reproduce every published result of the paper on the demo trial (match, close, differs, not computed)', load: async () => (await import('./reproduce.js')).reproduceCommand },
   { name: 'serve', summary: 'run the EDC server (REST API under /api/v1, OpenAPI document) on the embedded store or DATABASE_URL', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'audit', summary: 'verify the hash chain of the EDC audit trail (embedded data folder or PostgreSQL)', load: async () => (await import('./audit.js')).auditCommand },
 ];

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { loadTrialSource, REPORT_FORMATS, writeReport, type ReportFormat } from '../../publish/index.js';
+import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../publish/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { renderTable } from '../render.js';
+import { loadTrialArg } from '../trialArg.js';
 
-const usage = `Usage: trialkit report [--trial demo|<folder>|<file.json>] [--seed <n>] [--out <dir>] [--format <list>]
+const usage = `Usage: trialkit report [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>]
 
 Writes the trial's analysis report: the tables and figures of a clinical study report (disposition,
 baseline, exposure, efficacy, safety), each numbered, titled, with its population and N, footnotes and
@@ -15,7 +16,9 @@ derived records (response per assessment, time-to-event censoring reasons, adver
   --trial <source>   demo (default): the SYNTHETIC twin of NCT05236621; or a folder with trial.json
                      (TrialData, as validateTrialData accepts) and optionally protocol.json
                      ({ armLabel, investigationalDrugLabel, companionDrugLabel, p0, confLevel,
-                     synthetic }); or a TrialData JSON file
+                     synthetic }); or a TrialData JSON file; or an EDC database: its data folder
+                     (trialkit serve --data) or a PostgreSQL URL
+  --snapshot <name>  with a database: read this snapshot (e.g. cutoff-2022-12-01), else the live data
   --seed <n>         seed of the demo trial (default: the calibrated seed)
   --out <dir>        output folder (default report/)
   --format <list>    comma-separated: html, pdf, docx, csv, svg, png (default all). pdf and png need
@@ -28,6 +31,7 @@ tables/<table>.csv, figures/<figure>.svg and .png. Progress goes to stderr; the 
 const options = {
   trial: { type: 'string' },
   seed: { type: 'string' },
+  snapshot: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
 } as const;
@@ -60,7 +64,7 @@ export const reportCommand: Command = {
     const formats = parseFormats(values.format);
     const out = resolve(values.out ?? 'report');
     const started = performance.now();
-    const source = loadTrialSource(values.trial ?? 'demo', seed);
+    const source = await loadTrialArg(values.trial ?? 'demo', { ...(seed === undefined ? {} : { seed }), ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }) });
     const result = await writeReport({
       source,
       out,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoTrial } from '../../demo/index.js';
+import { loadCachedDemoTrial } from '../../publish/index.js';
 import { createReportProtocol } from '../../report/index.js';
 import {
   computeReproduction,
@@ -16,8 +16,9 @@ import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { renderTable, toJson } from '../render.js';
+import { loadTrialArg } from '../trialArg.js';
 
-const usage = `Usage: trialkit reproduce [--seed <n>] [--json]
+const usage = `Usage: trialkit reproduce [--trial <data-folder|postgres-url> [--snapshot <name>]] [--seed <n>] [--json]
 
 Runs the whole pipeline on the demo trial (SYNTHETIC twin of NCT05236621: raw CRFs -> ADaM -> report
 model) and compares every result of the published paper (data/published-results.json) with what
@@ -30,13 +31,16 @@ trialkit computed:
                 data/published-findings.json, or what is off)
   not-computed  with the reason
 
+  --trial <db>  instead of the in-memory demo trial, read the trial from an EDC database (the data
+                folder of trialkit serve, or a PostgreSQL URL), e.g. after trialkit serve --demo
+  --snapshot <name>  with --trial: read this snapshot (e.g. cutoff-2022-12-01), else the live data
   --seed <n>    seed of the demo trial (default: the calibrated seed)
   --json        JSON: { results: [{ id, published, computed, status, note }],
                 summary: { match, close, differs, notComputed } }; published and computed hold
                 value (percent for n (%) entries), and n, N, ciLower, ciUpper, min, max as printed
 `;
 
-const options = { seed: { type: 'string' }, json: { type: 'boolean' } } as const;
+const options = { trial: { type: 'string' }, snapshot: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 /** The package folder holding data/: found from this module's own location (dist/ or a scratch build). */
 function dataFile(name: string): string {
@@ -106,10 +110,10 @@ function renderText(reproduction: Reproduction, published: readonly PublishedRes
 export const reproduceCommand: Command = {
   name: 'reproduce',
   usage,
-  run(args: readonly string[], io: CliIo): number {
+  async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs('reproduce', args, options);
     if (positionals.length > 0) {
-      throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}`, [issue('unexpected-argument', ['argv'], positionals[0], 'only --seed and --json')]);
+      throw new InputError(`unexpected argument ${JSON.stringify(positionals[0])}`, [issue('unexpected-argument', ['argv'], positionals[0], 'only --trial, --snapshot, --seed and --json')]);
     }
     const seed = values.seed === undefined ? undefined : numberArg('reproduce', '--seed', values.seed, 0, { integer: true, min: 0 });
     const published = readJson('published-results.json');
@@ -121,7 +125,10 @@ export const reproduceCommand: Command = {
     const p0 = results.find((r) => r.id === 'design.samplesize.n')?.p0;
     if (p0 === undefined) throw new InputError('data/published-results.json: design.samplesize.n has no p0', [issue('missing-p0', ['design.samplesize.n', 'p0'], undefined, 'the null response rate of the design')]);
     const protocol = createReportProtocol({ armLabel: 'Pomalidomide + low-dose dexamethasone', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0 });
-    const { trial } = createDemoTrial(seed === undefined ? {} : { seed });
+    const { trial } =
+      values.trial === undefined && values.snapshot === undefined
+        ? loadCachedDemoTrial(seed === undefined ? {} : { seed })
+        : await loadTrialArg(values.trial ?? 'demo', { ...(seed === undefined ? {} : { seed }), ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }) });
     const outcome = computeReproduction({ trial, published, findings, protocol });
     if (!outcome.ok) throw new InputError('data/published-results.json is not in the expected shape', outcome.issues);
     const reproduction = outcome.value;

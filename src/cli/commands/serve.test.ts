@@ -24,7 +24,7 @@ describe('trialkit serve', () => {
     const rec = cliRecorder();
     try {
       const exit = main(['serve', '--port', '0', '--data', dataDir, '--demo'], rec.io);
-      const [, base] = await waitFor(rec.stdout, /listening on (http:\/\/\S+\/api\/v1)/, 60_000);
+      const [, base] = await waitFor(rec.stdout, /listening on (http:\/\/\S+\/api\/v1)/, 180_000);
       assert.match(rec.stdout(), new RegExp(`embedded database in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       for (const user of ['demo-admin', 'demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-data-manager', 'demo-statistician', 'demo-sponsor']) {
         assert.match(rec.stdout(), new RegExp(user));
@@ -39,7 +39,9 @@ describe('trialkit serve', () => {
       assert.equal(login.status, 200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       const users = (await (await fetch(`${base}/users`, { headers: { cookie } })).json()) as { users: unknown[] };
-      assert.equal(users.users.length, 7);
+      // one account per role, and an investigator and a coordinator at each of the demo trial's 32 sites
+      assert.equal(users.users.length, 7 + 2 * 32);
+      assert.match(rec.stdout(), /SYNTHETIC demo trial: 109 subjects loaded .*snapshot cutoff-2022-12-01 taken/);
       process.emit('SIGTERM');
       assert.equal(await exit, 0);
       assert.match(rec.stdout(), /POST \/api\/v1\/auth\/login 200/);

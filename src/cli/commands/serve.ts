@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { DEMO_PASSWORD, seedDemoAccounts, startServer } from '../../server/index.js';
+import { loadCachedDemoTrial } from '../../publish/index.js';
+import { DEMO_PASSWORD, loadDemoTrial, seedDemoAccounts, startServer } from '../../server/index.js';
 import { openStore } from '../../store/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
@@ -15,7 +16,10 @@ Options:
   --port <n>       TCP port, default 8080 (0 = any free port)
   --host <address> address to listen on, default 127.0.0.1 (this machine only)
   --data <dir>     embedded database folder, default ./trialkit-data
-  --demo           create two demo sites and one account per role (password printed below), for trying it out
+  --demo           create two demo sites and one account per role (password printed below), and load the
+                   SYNTHETIC demo trial as its 32 sites would have entered it (an investigator and a
+                   coordinator per site, e.g. c01-investigator, same password), locked at the cutoff with
+                   the snapshot cutoff-<date>; a re-run on the same data loads nothing twice
 
 Each request is logged as method, route pattern, status and time: never a subject id, a body or a password.
 `;
@@ -56,6 +60,11 @@ export const serveCommand: Command = {
         const accounts = await seedDemoAccounts(store);
         io.out(`demo accounts (password '${DEMO_PASSWORD}'):\n`);
         io.out(`${renderTable([['user id', 'role', 'site'], ...accounts.map((a) => [a.userId, a.role, a.siteId ?? '-'])])}\n`);
+        const loaded = await loadDemoTrial(store, loadCachedDemoTrial());
+        io.out(
+          `SYNTHETIC demo trial: ${loaded.subjectsLoaded} subjects loaded (${loaded.recordsSaved} CRF records, ${loaded.queriesRaised} edit-check queries), ` +
+            `${loaded.subjectsSkipped} already there; snapshot ${loaded.snapshotName} ${loaded.snapshotCreated ? 'taken' : 'already there'} (${(loaded.milliseconds / 1000).toFixed(1)} s)\n`,
+        );
       }
       const stopped = untilStopped();
       const server = await startServer({ store, port, ...(parsed.values.host === undefined ? {} : { hostname: parsed.values.host }), log: (line) => io.out(`${line}\n`) });

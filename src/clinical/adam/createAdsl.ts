@@ -20,6 +20,8 @@ export interface AdslRow extends Readonly<Record<PriorAgentFlag, Flag>> {
   readonly SUBJID: string;
   readonly SITEID: string;
   readonly ENRLFL: Flag;
+  /** Screen-failure reason as recorded on the subject form (null for enrolled subjects). */
+  readonly SCRFREAS: string | null;
   /** Intent-to-treat: every enrolled subject. */
   readonly ITTFL: Flag;
   /** Full analysis set: >= 1 dose of pomalidomide and >= 1 disease assessment (baseline counts). */
@@ -266,6 +268,7 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
     SUBJID: form.subjectId,
     SITEID: form.siteId,
     ENRLFL: flag(inStudy),
+    SCRFREAS: inStudy ? null : (form.screenFailureReason ?? null),
     ITTFL: flag(inStudy),
     FASFL: flag(inStudy && doses.pomalidomide && hasAssessment),
     SAFFL: flag(inStudy && doses.first !== null),

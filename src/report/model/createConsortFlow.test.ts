@@ -15,7 +15,10 @@ describe('createConsortFlow', () => {
   });
 
   it('breaks screen failures down by reason when ADSL carries one, else says it is not recorded', () => {
-    assert.deepEqual(flow.screenFailures.breakdown.map((b) => [b.label, b.n]), [['Reason not recorded', 1]]);
+    // The example trial's screen failure records its reason on the subject form; ADSL carries it (SCRFREAS).
+    assert.deepEqual(flow.screenFailures.breakdown.map((b) => [b.label, b.n]), [['Inclusion criteria not met', 1]]);
+    const withoutReason = data.adsl.map((r) => (r.ENRLFL === 'Y' ? r : { ...r, SCRFREAS: null }));
+    assert.deepEqual(createConsortFlow(withoutReason).data.screenFailures.breakdown.map((b) => [b.label, b.n]), [['Reason not recorded', 1]]);
     const withReason = data.adsl.map((r) => (r.ENRLFL === 'Y' ? r : { ...r, SCRFREAS: 'ANC below 1.0' }));
     const again = createConsortFlow(withReason).data;
     assert.deepEqual(again.screenFailures.breakdown.map((b) => [b.label, b.n]), [['ANC below 1.0', 1]]);

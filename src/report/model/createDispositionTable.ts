@@ -24,8 +24,7 @@ export function reasonsPresent(reasons: readonly (DiscontinuationReason | null)[
 
 /** Screen-failure reason when the ADSL row carries one (SCRFREAS), else null. */
 export function screenFailureReason(row: AdslRow): string | null {
-  const value = (row as unknown as Record<string, unknown>).SCRFREAS;
-  return typeof value === 'string' && value !== '' ? value : null;
+  return row.SCRFREAS !== null && row.SCRFREAS !== '' ? row.SCRFREAS : null;
 }
 
 /**

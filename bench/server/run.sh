@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load benchmark of the EDC API: CLIENTS concurrent clients on loopback write lab CRF records through
+# POST /api/v1/subjects/:id/records for SECONDS seconds, against the embedded engine (PGlite in the
+# server process) and against the PostgreSQL server; beside it, pgbench's raw INSERT rate (one jsonb row
+# per transaction, same client count) on the same server, as the ceiling the database alone allows.
+# Every write through the API is a full EDC save: session lookup, zod validation, one audited
+# transaction (trigger: who/why, hash chain), live clinical logic (CTCAE grade) and edit checks.
+# Needs a build (npx tsc -p tsconfig.json; BUILD=<dir> for another output folder) and, for the second
+# half, PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and pgbench.
+# Usage: bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CLIENTS="${1:-8}"
+SECONDS_RUN="${2:-15}"
+BUILD="${BUILD:-dist}"
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+export DATABASE_URL
+OUT="bench/out/server"
+mkdir -p "$OUT"
+[ "$CLIENTS" -ge 1 ] && [ "$CLIENTS" -le 256 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 600 ] || { echo "CLIENTS 1-256, SECONDS 1-600" >&2; exit 2; }
+
+run_engine() {
+  local engine="$1" fifo="$OUT/server-$1.fifo" line url subjects pid
+  rm -f "$fifo"; mkfifo "$fifo"
+  node bench/server/server.mjs "$engine" "$CLIENTS" "$BUILD" > "$fifo" &
+  pid=$!
+  exec 3< "$fifo"
+  if ! read -r -t 60 line <&3; then echo "$engine: server did not start" >&2; kill "$pid"; exit 1; fi
+  url=$(echo "$line" | cut -d' ' -f2); subjects=$(echo "$line" | cut -d' ' -f3)
+  node bench/server/load.mjs "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
+  kill -TERM "$pid"; wait "$pid" || true
+  exec 3<&-; rm -f "$fifo"
+}
+
+echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD"
+printf 'embedded (PGlite): '; run_engine embedded
+printf 'PostgreSQL       : '; run_engine postgres
+
+if ! command -v pgbench > /dev/null; then
+  echo "pgbench: not installed (apt-get install postgresql-client); raw INSERT rate not measured"
+  exit 0
+fi
+TABLE="bench_pgbench_$$"
+psql -q "$DATABASE_URL" -c "CREATE TABLE $TABLE (id bigserial PRIMARY KEY, subject_id text NOT NULL, form_type text NOT NULL, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
+trap 'psql -q "$DATABASE_URL" -c "DROP TABLE IF EXISTS $TABLE" > /dev/null' EXIT
+rm -f "$OUT"/pgbench_log.*
+( cd "$OUT" && pgbench -n -c "$CLIENTS" -j 2 -T "$SECONDS_RUN" -D tbl="$TABLE" -f ../../server/insert.sql -l --log-prefix=pgbench_log "$DATABASE_URL" ) > "$OUT/pgbench.txt" 2>&1
+tps=$(grep -Eo 'tps = [0-9.]+' "$OUT/pgbench.txt" | head -1 | cut -d' ' -f3)
+# per-transaction log: field 3 is the latency in microseconds
+read -r p50 p99 max < <(cat "$OUT"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f %.2f %.2f\n", a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1], a[NR] }')
+echo "pgbench raw INSERT: {\"clients\":$CLIENTS,\"seconds\":$SECONDS_RUN,\"tps\":$tps,\"p50Ms\":$p50,\"p99Ms\":$p99,\"maxMs\":$max}" | tee "$OUT/pgbench.json"

@@ -1,0 +1,47 @@
+// The EDC server for the load benchmark, on one engine, with one demo subject per load client.
+// Usage: node bench/server/server.mjs <embedded|postgres> <clients> [buildDir=dist]
+// Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes and removes its data
+// (the temporary folder, or its own schema on the server).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [engine, clientsText, buildDir = 'dist'] = process.argv.slice(2);
+const clients = Number(clientsText);
+if (!['embedded', 'postgres'].includes(engine) || !(clients >= 1 && clients <= 256)) {
+  console.error('usage: node bench/server/server.mjs <embedded|postgres> <clients 1-256> [buildDir]');
+  process.exit(2);
+}
+const build = pathToFileURL(resolve(buildDir)).href;
+const { openEmbeddedStore, openPostgresStore } = await import(`${build}/store/index.js`);
+const { seedDemoAccounts, startServer } = await import(`${build}/server/index.js`);
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `bench_server_${process.pid}`;
+const dataDir = engine === 'embedded' ? mkdtempSync(join(tmpdir(), 'trialkit-bench-')) : undefined;
+const store = engine === 'embedded' ? await openEmbeddedStore({ dataDir }) : await openPostgresStore({ url, schema });
+await seedDemoAccounts(store);
+const server = await startServer({ store, port: 0, hostname: '127.0.0.1' });
+
+// one subject per client, registered through the API like a site would
+const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ userId: 'demo-investigator', password: 'trialkit-demo-password' }),
+});
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+const subjects = [];
+for (let i = 0; i < clients; i++) {
+  const reply = await fetch(`${server.url}/api/v1/subjects`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+  subjects.push((await reply.json()).subjectId);
+}
+process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
+
+process.on('SIGTERM', async () => {
+  await server.close();
+  if (engine === 'postgres') await store.query(`DROP SCHEMA ${schema} CASCADE`);
+  await store.close();
+  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,56 @@
+import { getSnapshot } from '../store/index.js';
+import { HttpError, notFound } from './httpError.js';
+import { FORM_TYPES } from './requestSchemas.js';
+import { idParam, route, type RouteSpec } from './route.js';
+import { snapshotFormCsv } from './snapshotCsv.js';
+import { snapshotOdmXml } from './snapshotOdm.js';
+import { readSnapshotTables, type SnapshotTables } from './snapshotTables.js';
+
+async function snapshotOf(store: Parameters<typeof getSnapshot>[0], idText: string | undefined): Promise<{ id: number; name: string; createdAt: Date; tables: SnapshotTables }> {
+  const id = idParam(idText);
+  const snapshot = id === undefined ? undefined : await getSnapshot(store, id);
+  if (snapshot === undefined) throw notFound('snapshot');
+  const tables = readSnapshotTables(snapshot.data);
+  // a snapshot is written only by createSnapshot, so another shape is a fault, not a user error
+  if (tables === undefined) throw new Error(`snapshot ${snapshot.snapshotId} does not have the shape createSnapshot writes`);
+  return { id: snapshot.snapshotId, name: snapshot.name, createdAt: snapshot.createdAt, tables };
+}
+
+/** A file name for Content-Disposition: the snapshot name reduced to safe characters. */
+function fileStem(name: string, id: number): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+  return `snapshot-${id}${safe === '' ? '' : `-${safe}`}`;
+}
+
+/** Snapshot exports for analysis: CSV per form type, CDISC ODM 1.3.2 XML for the whole snapshot. */
+export const exportRoutes: readonly RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/snapshots/:snapshotId/export.csv',
+    action: 'snapshot:read',
+    tag: 'snapshots',
+    summary: 'The records of one form type (?form=lab, ...) in a snapshot as CSV: subjectId, siteId, recordId, recordVersion, recordVisit, then one column per answer (nested answers as dot paths)',
+    responses: { 200: 'text/csv', 400: 'form missing or unknown' },
+    async handler({ c, services, params, query }) {
+      const form = FORM_TYPES.find((type) => type === query.form);
+      if (form === undefined) throw new HttpError(400, 'bad-form', `?form= must be one of ${FORM_TYPES.join(', ')}`);
+      const snapshot = await snapshotOf(services.store, params.snapshotId);
+      c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.id)}-${form}.csv"`);
+      return { status: 200, body: snapshotFormCsv(snapshot.tables, form), contentType: 'text/csv; charset=utf-8' };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/snapshots/:snapshotId/odm.xml',
+    action: 'snapshot:read',
+    tag: 'snapshots',
+    summary: 'A snapshot as CDISC ODM 1.3.2 XML: form definitions (MetaDataVersion) and every subject\'s records (ClinicalData)',
+    responses: { 200: 'application/xml' },
+    async handler({ c, services, params }) {
+      const snapshot = await snapshotOf(services.store, params.snapshotId);
+      c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.id)}.odm.xml"`);
+      const xml = snapshotOdmXml(snapshot.tables, { snapshotId: snapshot.id, snapshotName: snapshot.name, takenAt: snapshot.createdAt, createdAt: services.clock() });
+      return { status: 200, body: xml, contentType: 'application/xml; charset=utf-8' };
+    },
+  }),
+];

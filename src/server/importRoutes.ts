@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { existingSubjectIds, insertCrfRecord } from '../store/index.js';
+import { issue, type Issue } from '../result/index.js';
+import { HttpError } from './httpError.js';
+import { LAB_IMPORT_COLUMNS, parseLabImport } from './labImportCsv.js';
+import { created, route, type RouteSpec } from './route.js';
+
+/** A central-lab transfer is kilobytes to a few megabytes; anything far beyond is refused unread. */
+const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+
+const FILE_NAME = /^[A-Za-z0-9._ -]{1,200}$/;
+
+function lineOf(item: Issue): number {
+  return typeof item.path[1] === 'number' ? item.path[1] : 0;
+}
+
+/** Bulk imports: whole files written in one audited transaction, or nothing. */
+export const importRoutes: readonly RouteSpec[] = [
+  route({
+    method: 'post',
+    path: '/imports/labs',
+    action: 'lab:import',
+    tag: 'imports',
+    summary:
+      `Import central-lab results: body text/csv with the columns ${LAB_IMPORT_COLUMNS.join(', ')} (lln, uln may be empty; ` +
+      'value, lln and uln in unit; source is set to central), ?file=<name> for the audit reason. Every row is checked (subject exists, ' +
+      'date, analyte and unit known, numbers); all rows are written in one transaction audited as "central lab import <file>", or none: ' +
+      '422 lists every bad cell with path [file, line, column], value and expected',
+    responses: { 201: 'imported', 400: 'not text/csv, too large, or a bad file name', 422: 'bad rows: nothing written', 423: 'locked' },
+    async handler({ c, services, scope, query, write }) {
+      if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) throw new HttpError(400, 'content-type', 'send the file as text/csv');
+      if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES) throw new HttpError(400, 'too-large', `the file is larger than ${MAX_IMPORT_BYTES} bytes`);
+      const text = await c.req.text();
+      if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) throw new HttpError(400, 'too-large', `the file is larger than ${MAX_IMPORT_BYTES} bytes`);
+      const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+      if (query.file !== undefined && !FILE_NAME.test(query.file)) {
+        throw new HttpError(400, 'file-name', 'the file name may hold letters, digits, space, dot, dash and underscore (1-200)', {
+          issues: [issue('bad-file-name', ['file'], query.file, '1-200 of A-Z a-z 0-9 . _ - and space')],
+        });
+      }
+      const file = query.file ?? `sha256:${sha256.slice(0, 16)}`;
+      const parsed = parseLabImport(text, file);
+      const known = await existingSubjectIds(services.store, parsed.rows.map((row) => row.subjectId), scope);
+      const unknown = parsed.rows
+        .filter((row) => !known.has(row.subjectId))
+        .map((row) => issue('unknown-subject', [file, row.line, 'subjectId'], row.subjectId, 'the id of a registered subject'));
+      const issues = [...parsed.issues, ...unknown].sort((x, y) => lineOf(x) - lineOf(y));
+      if (issues.length > 0) {
+        const lines = [...new Set(issues.map(lineOf))].filter((line) => line > 0);
+        throw new HttpError(422, 'invalid-file', `${file}: ${issues.length} problem(s) on ${lines.length} line(s); nothing was imported`, {
+          issues,
+          extra: { file, lines },
+        });
+      }
+      return write(`central lab import ${file}`, async (tx) => {
+        const recordIds: number[] = [];
+        for (const row of parsed.rows) {
+          const record = await insertCrfRecord(tx, { subjectId: row.subjectId, formType: 'lab', visit: row.data.visit, data: row.data });
+          recordIds.push(record.recordId);
+        }
+        return created({ file, sha256, imported: recordIds.length, recordIds });
+      });
+    },
+  }),
+];

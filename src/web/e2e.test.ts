@@ -1,0 +1,353 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
+import { openEmbeddedStore, type Store } from '../store/index.js';
+import { repoPath } from '../testing/index.js';
+
+// The issue's flow through a real headless Chromium against the real server on PGlite: each role signs in,
+// a site screens two patients (one fails a criterion), enrols, enters a cycle, labs, an AE and M-protein
+// values; the IRC sees the case; the data manager raises a query the site answers, and locks the trial.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SHOTS = repoPath('.tmp', 'web-screenshots');
+
+let store: Store | undefined;
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+const pageErrors: string[] = [];
+
+function running(): { server: RunningServer; browser: Browser } {
+  if (server === undefined || browser === undefined) throw new Error('the server or the browser did not start (see the before hook)');
+  return { server, browser };
+}
+
+async function signIn(userId: string): Promise<Page> {
+  const { server: s, browser: b } = running();
+  const context = await b.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${userId}: ${error.message}`));
+  page.on('console', (message) => {
+    // a refused request (401 before sign-in, 423 on the locked trial) is the browser's note, not a script error
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(`${userId} console: ${message.text()}`);
+  });
+  await page.goto(s.url);
+  await page.getByLabel('User id').fill(userId);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#screen-title').waitFor();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Presses a button from the keyboard (every form is keyboard usable; this also avoids clicking mid-scroll after a full-page shot). */
+async function submit(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name }).press('Enter');
+}
+
+/** Fills the form's fields by their data path (selects by value, checkboxes by boolean). */
+async function fill(page: Page, formId: string, values: Readonly<Record<string, string | boolean>>): Promise<void> {
+  for (const [path, value] of Object.entries(values)) {
+    const control = page.locator(`#${formId} [data-path="${path}"]`);
+    const tag = await control.evaluate((node) => node.tagName.toLowerCase());
+    if (typeof value === 'boolean') await control.setChecked(value);
+    else if (tag === 'select') await control.selectOption(value);
+    else await control.fill(value);
+  }
+}
+
+const ELIGIBLE: Readonly<Record<string, string>> = {
+  screeningDate: '2021-05-10',
+  consentDate: '2021-05-08',
+  enrolmentDate: '2021-05-20',
+  birthDate: '1959-03-02',
+  sex: 'female',
+  weightKg: '58',
+  ecog: '1',
+  'diagnosis.rrmmPerChinese2020Guideline': 'yes',
+  'priorTherapyLines.0.agents': 'bortezomib 4, cyclophosphamide 4, dexamethasone 4',
+  'priorTherapyLines.0.startDate': '2017-01-15',
+  'priorTherapyLines.0.endDate': '2017-09-30',
+  'priorTherapyLines.0.progressionDate': '2019-02-11',
+  'priorTherapyLines.0.refractory': 'no',
+  'priorTherapyLines.1.agents': 'lenalidomide 14, dexamethasone 14',
+  'priorTherapyLines.1.startDate': '2019-03-01',
+  'priorTherapyLines.1.endDate': '2020-04-20',
+  'priorTherapyLines.1.progressionDate': '2020-04-20',
+  'priorTherapyLines.1.refractory': 'yes',
+  'priorTherapyLines.2.agents': 'ixazomib 6, lenalidomide 6, dexamethasone 6',
+  'priorTherapyLines.2.startDate': '2020-05-12',
+  'priorTherapyLines.2.endDate': '2021-03-31',
+  'priorTherapyLines.2.progressionDate': '2021-04-26',
+  'priorTherapyLines.2.refractory': 'yes',
+  'labs.anc.value': '1.8',
+  'labs.platelets.value': '112',
+  'labs.totalBilirubin.value': '12.3',
+  'labs.totalBilirubin.upperLimitOfNormal': '21',
+  'labs.alt.value': '28',
+  'labs.alt.upperLimitOfNormal': '40',
+  'labs.ast.value': '35',
+  'labs.ast.upperLimitOfNormal': '40',
+  'labs.creatinine.value': '96',
+  'labs.creatinine.upperLimitOfNormal': '97',
+  'disease.serumMProteinGPerL': '18.4',
+  'disease.urineMProteinMgPer24h': '150',
+  'disease.involvedFlcMgPerL': '220',
+  'disease.flcRatio': '14.2',
+  'exclusionFacts.intolerance.thalidomide': 'no',
+  'exclusionFacts.intolerance.lenalidomide': 'no',
+  'exclusionFacts.intolerance.pomalidomide': 'no',
+  'exclusionFacts.hypersensitivity.proteasomeInhibitors': 'no',
+  'exclusionFacts.hypersensitivity.dexamethasone': 'no',
+  'exclusionFacts.hypersensitivity.otherIngredients': 'no',
+  'exclusionFacts.peripheralNeuropathyGrade': '1',
+  'exclusionFacts.nyhaClass': '1',
+  'exclusionFacts.priorMyocardialInfarction': 'no',
+  'exclusionFacts.unstableOrPoorlyControlledAngina': 'no',
+};
+
+async function screenNewSubject(page: Page, values: Readonly<Record<string, string>>): Promise<string> {
+  await page.getByRole('link', { name: 'Subjects' }).click();
+  await page.getByRole('button', { name: /Register a new subject/ }).click();
+  await page.locator('#screening').waitFor();
+  const subjectId = (await page.locator('#screen-title').textContent())?.replace('Screening ', '') ?? '';
+  await fill(page, 'screening', values);
+  return subjectId;
+}
+
+describe('web application end to end (headless Chromium)', { timeout: 300_000 }, () => {
+  before(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this)`);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    store = await openEmbeddedStore();
+    await seedDemoAccounts(store);
+    server = await startServer({ store, port: 0, log: (line) => process.env.WEB_E2E_LOG === '1' && console.log(line) });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  let enrolledId = '';
+
+  it('refuses a wrong password and names the problem next to the form', async () => {
+    const { server: s, browser: b } = running();
+    const page = await b.newPage();
+    await page.goto(s.url);
+    await page.getByLabel('User id').fill('demo-investigator');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#login-error', { hasText: 'wrong user id or password' }).waitFor();
+    await shot(page, '01-login-error');
+    await page.close();
+  });
+
+  it('screens a patient who fails one criterion (ECOG 3) and records the screen failure', async () => {
+    const page = await signIn('demo-investigator');
+    await shot(page, '02-site-subjects-empty');
+    const subjectId = await screenNewSubject(page, { ...ELIGIBLE, ecog: '3' });
+    await page.locator('[data-criterion="inc-ecog"][data-status="not met"]').waitFor();
+    assert.equal(await page.locator('[data-status="not met"]').count(), 1, 'exactly one criterion fails');
+    assert.match((await page.locator('#eligibility-verdict').textContent()) ?? '', /Not eligible/);
+    await shot(page, '03-screening-fails-ecog');
+    await submit(page, 'Save screening');
+    await page.getByRole('button', { name: 'Record screen failure' }).click();
+    await page.locator('#subject-status', { hasText: 'screen failure' }).waitFor();
+    assert.ok(subjectId.startsWith('S01-'), subjectId);
+    await page.context().close();
+  });
+
+  it('shows a schema error next to its field as it is typed', async () => {
+    const page = await signIn('demo-coordinator');
+    await screenNewSubject(page, { ...ELIGIBLE, weightKg: 'heavy' });
+    const weight = page.locator('#screening [data-path="weightKg"]');
+    assert.equal(await weight.getAttribute('aria-invalid'), 'true');
+    assert.match((await page.locator('#screening-weightKg-error').textContent()) ?? '', /number/);
+    await page.context().close();
+  });
+
+  it('screens a patient who passes every criterion and enrols them', async () => {
+    const page = await signIn('demo-investigator');
+    enrolledId = await screenNewSubject(page, ELIGIBLE);
+    await page.locator('#eligibility-verdict', { hasText: 'Eligible' }).waitFor();
+    assert.equal(await page.locator('[data-status="not met"]').count(), 0);
+    assert.equal(await page.locator('[data-status="not evaluable"]').count(), 0);
+    await shot(page, '04-screening-eligible');
+    await submit(page, 'Save screening');
+    await page.getByRole('button', { name: 'Enrol subject' }).click();
+    await page.locator('#subject-status', { hasText: 'enrolled' }).waitFor();
+    await page.context().close();
+  });
+
+  it('grades a neutrophil count live, proposes the dose and holds it after a grade 4 neutropenia AE', async () => {
+    const page = await signIn('demo-investigator');
+    await page.goto(`${running().server.url}/subjects/${enrolledId}`);
+    await page.locator('#dosing').waitFor();
+    await fill(page, 'dosing', {
+      cycle: '1', drug: 'pomalidomide', startDate: '2021-05-20', endDate: '2021-06-09', plannedDoseMg: '4', plannedDays: '21', doseGivenMg: '4', daysGiven: '21',
+    });
+    await submit(page, /Save dosing/);
+    await page.locator('#dose-proposal [data-action="continue"]').waitFor();
+
+    await fill(page, 'lab', { date: '2021-06-03', visit: 'C1D15', analyte: 'neutrophils' });
+    await fill(page, 'lab', { unit: '10^9/L', value: '0.3', lln: '2.0' });
+    await page.locator('#lab-live [data-term="Neutrophil count decreased"][data-grade="4"]').waitFor();
+    await shot(page, '05-lab-live-grade-4');
+    await submit(page, /Save lab result/);
+    await page.locator('#lab-saved-grade', { hasText: 'grade 4' }).waitFor();
+
+    await fill(page, 'ae', {
+      sequence: '1', reportedTerm: 'neutropenia', preferredTerm: 'Neutrophil count decreased', onsetDate: '2021-06-03', grade: '4', serious: false,
+      relationshipPomalidomide: 'probable', relationshipDexamethasone: 'not-related', actionPomalidomide: 'interrupted', actionDexamethasone: 'none', ledToStudyDiscontinuation: false, outcome: 'not-recovered',
+    });
+    await submit(page, /Save adverse event/);
+    await page.locator('#dose-proposal [data-action="hold"]').waitFor();
+    await shot(page, '06-subject-timeline-hold');
+    await page.context().close();
+  });
+
+  it('derives a partial response from M-protein values as they are typed', async () => {
+    const page = await signIn('demo-investigator');
+    await page.goto(`${running().server.url}/subjects/${enrolledId}`);
+    const visits: [string, string, string][] = [['2021-05-18', 'baseline', '20'], ['2021-06-17', 'C2D1', '8'], ['2021-07-15', 'C3D1', '7.5']];
+    for (const [date, visit, mProtein] of visits) {
+      await fill(page, 'assessment', { date, visit, source: 'central', serumMProteinGPerL: mProtein });
+      if (visit === 'C2D1') {
+        await page.locator('#imwg-live[data-response="PR"]').waitFor();
+        await shot(page, '07-assessment-live-pr');
+      }
+      await submit(page, /Save disease assessment/);
+      await page.locator('#imwg-saved').last().waitFor();
+      await page.reload();
+      await page.locator('#assessment').waitFor();
+    }
+    await page.locator('#timeline td', { hasText: 'PR' }).first().waitFor();
+    await page.context().close();
+  });
+
+  it('warns before unsaved changes are left, and shows both versions when two people correct one record at once', async () => {
+    const url = `${running().server.url}/subjects/${enrolledId}`;
+    const first = await signIn('demo-investigator');
+    const second = await signIn('demo-coordinator');
+    for (const page of [first, second]) {
+      await page.goto(url);
+      await page.locator('tr', { hasText: 'adverseEvent' }).locator('[data-correct]').click();
+      await page.locator('#edit').waitFor();
+    }
+    await fill(first, 'edit', { reportedTerm: 'neutropenia, afebrile' });
+    await first.locator('#edit-reason').fill('term clarified from the source');
+    await first.locator('#edit button[type="submit"]').press('Enter');
+    await first.locator('#edit-result', { hasText: 'saved' }).waitFor();
+
+    await fill(second, 'edit', { outcome: 'recovering' });
+    const dialogs: string[] = [];
+    second.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await second.getByRole('link', { name: 'Queries' }).click();
+    assert.match(dialogs[0] ?? '', /unsaved changes/);
+    assert.equal(new URL(second.url()).pathname, `/subjects/${enrolledId}`, 'the screen stayed');
+
+    await second.locator('#edit-reason').fill('outcome updated at the visit');
+    await second.locator('#edit button[type="submit"]').press('Enter');
+    const conflict = second.locator('#conflict');
+    await conflict.waitFor();
+    await conflict.locator('tr.differs', { hasText: 'Reported term' }).waitFor();
+    assert.match((await conflict.locator('tr.differs', { hasText: 'Outcome' }).textContent()) ?? '', /recovering.*not-recovered/);
+    await shot(second, '08a-edit-conflict-both-versions');
+    await second.locator('#edit-area').screenshot({ path: join(SHOTS, '08b-edit-conflict-detail.png') });
+    await second.locator('#edit button[type="submit"]').press('Enter');
+    await second.locator('#edit-result', { hasText: 'saved' }).waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('shows the IRC a blinded case with the trajectory and the derived response', async () => {
+    const page = await signIn('demo-irc');
+    const item = page.locator('[data-case]').first();
+    await item.locator('.derived-best', { hasText: 'PR' }).waitFor();
+    await item.locator('svg').first().waitFor();
+    assert.equal(await page.getByText(enrolledId).count(), 0, 'the subject id never reaches the IRC');
+    await shot(page, '08-irc-queue');
+    await page.context().close();
+  });
+
+  it('lets the data manager raise a query that the site answers in place, then lock the trial', async () => {
+    const dm = await signIn('demo-data-manager');
+    await dm.getByRole('link', { name: 'Queries' }).click();
+    await dm.locator('#raise-query').waitFor();
+    await dm.locator('#q-subject').selectOption(enrolledId);
+    await dm.getByLabel('Field (optional)').fill('weightKg');
+    await dm.getByLabel('Query', { exact: true }).fill('Please confirm the weight at screening.');
+    await dm.getByRole('button', { name: 'Raise query' }).click();
+    await dm.locator('[data-query-status="open"]').first().waitFor();
+
+    const site = await signIn('demo-coordinator');
+    await site.getByRole('link', { name: 'Queries' }).click();
+    await site.locator('textarea[id^="answer-"]').first().fill('Confirmed from the source document: 58 kg.');
+    await shot(site, '09-site-query-answer');
+    await site.getByRole('button', { name: 'Answer' }).first().click();
+    await site.locator('[data-query-status="answered"]').first().waitFor();
+    await site.context().close();
+
+    await dm.reload();
+    await dm.locator('[data-query-status="answered"]').first().waitFor();
+    await dm.getByRole('button', { name: 'Close' }).first().click();
+    await dm.locator('[data-query-status="closed"]').first().waitFor();
+
+    await dm.getByRole('link', { name: 'Locks and snapshots' }).click();
+    await dm.getByLabel('Data cutoff').fill('2021-08-01');
+    await dm.getByRole('button', { name: 'Lock', exact: true }).click();
+    await dm.locator('[data-lock-state="active"]').first().waitFor();
+    await dm.getByRole('button', { name: 'Snapshot' }).first().click();
+    await dm.locator('code').first().waitFor();
+    await shot(dm, '10-dm-locks');
+
+    await dm.goto(`${running().server.url}/subjects/${enrolledId}`);
+    await dm.locator('[data-audit]').first().click();
+    await dm.locator('#audit-trail td', { hasText: 'demo-investigator' }).first().waitFor();
+    await shot(dm, '12-dm-audit-trail');
+    await dm.getByRole('link', { name: 'Dashboard' }).click();
+    await dm.locator('.chart svg').first().waitFor();
+    await shot(dm, '11-dashboard');
+    await dm.context().close();
+  });
+
+  it('refuses a site write to the locked trial with the server message on screen', async () => {
+    const page = await signIn('demo-investigator');
+    await page.goto(`${running().server.url}/subjects/${enrolledId}`);
+    await fill(page, 'ae', {
+      sequence: '2', reportedTerm: 'fatigue', preferredTerm: 'Fatigue', onsetDate: '2021-07-01', grade: '1', serious: false,
+      relationshipPomalidomide: 'possible', relationshipDexamethasone: 'possible', actionPomalidomide: 'none', actionDexamethasone: 'none', ledToStudyDiscontinuation: false, outcome: 'recovering',
+    });
+    await submit(page, /Save adverse event/);
+    await page.locator('#ae-errors', { hasText: 'locked' }).waitFor();
+    await page.context().close();
+  });
+
+  it('lets the data manager unlock with a reason, and only with one', async () => {
+    const dm = await signIn('demo-data-manager');
+    await dm.getByRole('link', { name: 'Locks and snapshots' }).click();
+    await dm.getByRole('button', { name: 'Unlock' }).first().click();
+    await dm.locator('[id$="-error"]', { hasText: 'reason' }).first().waitFor();
+    await dm.getByLabel('Reason for unlocking').first().fill('late data from site S01 after the cutoff');
+    await dm.getByRole('button', { name: 'Unlock' }).first().click();
+    await dm.locator('[data-lock-state="released"]').first().waitFor();
+    await dm.context().close();
+  });
+
+  it('raised no script error in any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
