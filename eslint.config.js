@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'report/', 'bench/out/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'report/', 'bench/out/', '.tmp/', 'trialkit-data/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
