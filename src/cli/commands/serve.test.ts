@@ -24,7 +24,7 @@ describe('trialkit serve', () => {
     const rec = cliRecorder();
     try {
       const exit = main(['serve', '--port', '0', '--data', dataDir, '--demo'], rec.io);
-      const [, base] = await waitFor(rec.stdout, /listening on (http:\/\/\S+\/api\/v1)/, 180_000);
+      const [, base] = await waitFor(rec.stdout, /\(API (http:\/\/\S+\/api\/v1),/, 180_000);
       assert.match(rec.stdout(), new RegExp(`embedded database in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       for (const user of ['demo-admin', 'demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-data-manager', 'demo-statistician', 'demo-sponsor']) {
         assert.match(rec.stdout(), new RegExp(user));

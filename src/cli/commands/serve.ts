@@ -68,7 +68,7 @@ export const serveCommand: Command = {
       }
       const stopped = untilStopped();
       const server = await startServer({ store, port, ...(parsed.values.host === undefined ? {} : { hostname: parsed.values.host }), log: (line) => io.out(`${line}\n`) });
-      io.out(`trialkit EDC listening on ${server.url}/api/v1 (OpenAPI: ${server.url}/api/v1/openapi.json)\n`);
+      io.out(`trialkit EDC: open ${server.url}/ in a browser (API ${server.url}/api/v1, OpenAPI ${server.url}/api/v1/openapi.json)\n`);
       const signal = await stopped;
       io.out(`${signal}: shutting down\n`);
       await server.close();
