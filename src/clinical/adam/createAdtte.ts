@@ -78,10 +78,22 @@ function makeRow(
   };
 }
 
-function progressionRows(adsl: AdslRow, evaluator: AdrsEvaluator, adrs: readonly AdrsRow[]): AdtteRow[] {
+/** ADRS rows by subject and evaluator, built once: scanning all of ADRS per subject made ADTTE quadratic. */
+function groupAdrs(adrs: readonly AdrsRow[]): ReadonlyMap<string, readonly AdrsRow[]> {
+  const groups = new Map<string, AdrsRow[]>();
+  for (const row of adrs) {
+    const key = `${row.USUBJID}\u0000${row.EVALUATOR}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [row]);
+    else group.push(row);
+  }
+  return groups;
+}
+
+function progressionRows(adsl: AdslRow, evaluator: AdrsEvaluator, adrsBySubject: ReadonlyMap<string, readonly AdrsRow[]>): AdtteRow[] {
   const enrolment = dayOf(adsl.ENRLDT);
   if (enrolment === null) return [];
-  const mine = adrs.filter((row) => row.USUBJID === adsl.USUBJID && row.EVALUATOR === evaluator);
+  const mine = adrsBySubject.get(`${adsl.USUBJID}\u0000${evaluator}`) ?? [];
   const bor = mine.find((row) => row.PARAMCD === 'BOR');
   const adequate = mine
     .filter((row) => row.PARAMCD === 'OVRLRESP' && row.AVALC !== 'NE')
@@ -126,6 +138,7 @@ function progressionRows(adsl: AdslRow, evaluator: AdrsEvaluator, adrs: readonly
  *   (at the last dose recorded).
  */
 export function createAdtte(trial: TrialData, adsl: readonly AdslRow[], adrs: readonly AdrsRow[]): Derivation<AdtteRow> {
+  const adrsBySubject = groupAdrs(adrs);
   const issues: Issue[] = [];
   const cutoff = readDate(trial.dataCutoffDate, ['dataCutoffDate'], issues);
   if (cutoff === null) return finishDerivation([], issues);
@@ -134,7 +147,7 @@ export function createAdtte(trial: TrialData, adsl: readonly AdslRow[], adrs: re
     if (subject.ITTFL !== 'Y') return;
     const enrolment = dayOf(subject.ENRLDT);
     if (enrolment === null) return;
-    rows.push(...progressionRows(subject, 'IRC', adrs), ...progressionRows(subject, 'INVESTIGATOR', adrs));
+    rows.push(...progressionRows(subject, 'IRC', adrsBySubject), ...progressionRows(subject, 'INVESTIGATOR', adrsBySubject));
 
     const death = dayOf(subject.DTHDT);
     const lastAlive = dayOf(subject.LSTALVDT) ?? enrolment;

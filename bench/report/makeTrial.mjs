@@ -1,0 +1,13 @@
+// Writes an uncalibrated SYNTHETIC trial of `size` enrolled patients (same generator as the demo trial) to
+// <folder>/trial.json and protocol.json, for `trialkit report --trial <folder>`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDemoTrial } from '../../dist/demo/index.js';
+
+const [folder, sizeText = '10000', seedText = '1'] = process.argv.slice(2);
+if (folder === undefined) throw new Error('usage: node bench/report/makeTrial.mjs <folder> [size] [seed]');
+const demo = createDemoTrial({ size: Number(sizeText), seed: Number(seedText) });
+mkdirSync(folder, { recursive: true });
+writeFileSync(join(folder, 'trial.json'), JSON.stringify(demo.trial));
+writeFileSync(join(folder, 'protocol.json'), JSON.stringify({ synthetic: true }));
+console.log(`${demo.trial.subjects.length} screened subjects written to ${folder}`);
