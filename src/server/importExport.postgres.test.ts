@@ -1,37 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
-import { openPostgresStore, type Store } from '../store/index.js';
+import { openPostgresStore, type Store, postgresTestTarget } from '../store/index.js';
 import { importExportContract } from './importExportContract.js';
 
 // The same HTTP contract against a PostgreSQL server, in a schema of its own dropped afterwards.
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const shownUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-const schema = `trialkit_impexp_${process.pid}_${randomBytes(4).toString('hex')}`;
-
-async function unreachableReason(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function dropSchema(): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+const { url, shownUrl, schema, unreachableReason, dropSchema } = postgresTestTarget('trialkit_impexp');
 
 const problem = await unreachableReason();
 

@@ -45,3 +45,4 @@ export type { SnapshotContent, SnapshotListing } from './snapshots.js';
 export { listAuditEntries } from './auditEntries.js';
 export type { AuditEntry } from './auditEntries.js';
 export { existingSubjectIds } from './existingSubjectIds.js';
+export { postgresTestTarget, type PostgresTestTarget } from './postgresTestTarget.js';
