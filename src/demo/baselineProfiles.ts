@@ -109,8 +109,10 @@ const PRIOR_LINE_COUNTS: readonly (readonly [number, number])[] = [
 ];
 
 /**
- * `protocolViolator` is the subject with one prior line (Table 1's minimum of 1 contradicts the >= 2
- * lines criterion; the twin makes that subject the paper's "major violation of the protocol").
+ * Table 1's prior lines (median 4, range 1-16). Its minimum of 1 contradicts the >= 2 lines inclusion
+ * criterion (data/published-findings.json): the twin follows the criterion, so the one subject Table 1 gives
+ * a single line, `protocolViolator` (the paper's "major violation of the protocol", a violation during the
+ * study here), has 2 lines; the median stays 4 and every enrolled subject meets every criterion.
  */
 export function baselineProfiles(random: SeededRandom, skeleton: readonly SkeletonSubject[], protocolViolator: number): BaselineProfile[] {
   const n = skeleton.length;
@@ -124,7 +126,7 @@ export function baselineProfiles(random: SeededRandom, skeleton: readonly Skelet
   const diagnosisSorted = n === 85 ? orderStatistics(random, n, 8.5, 36.3, 154.6, 1) : Array.from({ length: n }, () => random.pick(orderStatistics(random, 85, 8.5, 36.3, 154.6, 1))).sort((a, b) => a - b);
   const lineList = counts(PRIOR_LINE_COUNTS.filter(([lines]) => lines !== 1));
   const shuffledLines = lineList.length === n - 1 ? random.shuffle(lineList) : Array.from({ length: n }, () => random.pick(lineList));
-  const linesFor = (i: number): number => (i === protocolViolator ? 1 : shuffledLines[i < protocolViolator ? i : i - 1]);
+  const linesFor = (i: number): number => (i === protocolViolator ? 2 : shuffledLines[i < protocolViolator ? i : i - 1]);
   // Longer disease history with more prior lines: assign the sorted times along a noisy order of lines.
   const byHistory = Array.from({ length: n }, (_, i) => [i, linesFor(i) + random.normal(0, 2)] as const).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const diagnosis: number[] = new Array<number>(n);

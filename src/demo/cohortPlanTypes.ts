@@ -68,6 +68,10 @@ export interface AdverseEventPlan {
   /** The AE ended the subject's participation in the study (Table 2 "AEs leading to discontinuation of study"). */
   readonly ledToStudyDiscontinuation: boolean;
   readonly fatal: boolean;
+  /** Related to dexamethasone too (absent: not related); such an AE drives a dexamethasone reduction. */
+  readonly relatedToDexamethasone?: boolean;
+  /** What was done with dexamethasone because of it (absent: nothing, or withdrawn with pomalidomide). */
+  readonly actionDexamethasone?: 'dose-reduced';
 }
 
 export interface DosingPlan {

@@ -40,6 +40,8 @@ export const KNOWN_DEVIATIONS: Readonly<Record<string, string>> = Object.freeze(
   'subgroup.anti_cd38.no.pr': 'subgroup PR 2 + 22 = 24 against 19 overall; overall counts win (17/76)',
   'subgroup.riss.III.orr': 'count 4/21 matches; the printed lower limit 5.5 is a double rounding of 5.446 (R binom.test: 5.45)',
   'baseline.ecog.0_1': 'count 75/85 matches; the printed 88.3% is a rounding slip (75/85 = 88.2%)',
+  'baseline.prior_lines.median':
+    'median 4 matches; the printed minimum of 1 line contradicts the >= 2 lines inclusion criterion, so the twin follows the criterion (range 2-16)',
 });
 
 function decimals(value: number): number {
@@ -109,4 +111,41 @@ export function comparePlanToPublished(tallies: PlanTallies, published: readonly
       return Object.freeze({ id: pub.id, status: ok ? 'match' : 'mismatch', detail });
     }),
   );
+}
+
+/** Tolerance of a Kaplan-Meier median CI limit (months; NR only as NR), the reproduce check's. */
+export const CI_LIMIT_TOLERANCE_MONTHS = 0.5;
+/** Tolerance of a Kaplan-Meier landmark-rate CI limit (percentage points). */
+export const RATE_CI_LIMIT_TOLERANCE_POINTS = 1;
+
+export interface CiLimitComparison {
+  readonly id: string;
+  readonly limit: 'lower' | 'upper';
+  /** Months or percent; null = not reached. */
+  readonly printed: number | null;
+  readonly computed: number | null;
+  readonly within: boolean;
+}
+
+/**
+ * Every printed CI limit of a Kaplan-Meier median or landmark rate against the plan's: within half a month
+ * (medians) or 1 point (rates), and NR only as NR. The event-time search aims at these in its second stage;
+ * they are reported apart from comparePlanToPublished's status, which judges the estimates.
+ */
+export function compareCiLimits(tallies: PlanTallies, published: readonly PublishedResult[]): readonly CiLimitComparison[] {
+  const out: CiLimitComparison[] = [];
+  for (const pub of published) {
+    const tally = tallies[pub.id];
+    if (tally === undefined || (tally.kind !== 'km_median' && tally.kind !== 'km_rate')) continue;
+    const tolerance = tally.kind === 'km_median' ? CI_LIMIT_TOLERANCE_MONTHS : RATE_CI_LIMIT_TOLERANCE_POINTS;
+    for (const [limit, printed, computed] of [
+      ['lower', pub.ciLower, tally.ciLower],
+      ['upper', pub.ciUpper, tally.ciUpper],
+    ] as const) {
+      if (printed === undefined) continue;
+      const within = printed === null || computed === null ? printed === computed : Math.abs(computed - printed) <= tolerance + 1e-9;
+      out.push(Object.freeze({ id: pub.id, limit, printed, computed, within }));
+    }
+  }
+  return Object.freeze(out);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoPath } from '../testing/index.js';
-import { comparePlanToPublished, KNOWN_DEVIATIONS, type PublishedResult } from './comparePlanToPublished.js';
+import { compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, type PublishedResult } from './comparePlanToPublished.js';
 import { computePlanTallies } from './computePlanTallies.js';
 import { createCohortPlan } from './createCohortPlan.js';
 
@@ -12,6 +12,7 @@ interface PublishedFile {
 }
 
 const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as PublishedFile;
+const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as Pick<PublishedFile, 'inconsistencies'>;
 const plan = createCohortPlan();
 const tallies = computePlanTallies(plan);
 const comparisons = comparePlanToPublished(tallies, published.results);
@@ -29,8 +30,29 @@ describe('computePlanTallies on the calibrated twin (default seed)', () => {
     assert.deepEqual(failures, []);
   });
 
+  // The second stage of the event-time search aims at the CI limits. Where it cannot reach them (see the README:
+  // e.g. PFS ISS II needs fewer early events than its share of the PD/NE class allows), the floor below holds
+  // what the default seed reaches: 28 of 34 median limits (14 after stage 1 alone) and 8 of 12 rate limits (8).
+  it('brings the Kaplan-Meier median and rate CI limits within tolerance (NR as NR) for most curves', (t) => {
+    const limits = compareCiLimits(tallies, published.results).filter((c) => !c.id.endsWith('.abstract'));
+    const off = limits.filter((c) => !c.within).map((c) => `${c.id} ${c.limit} ${c.computed?.toFixed(2) ?? 'NR'} vs ${c.printed ?? 'NR'}`);
+    t.diagnostic(`outside: ${off.join('; ')}`);
+    const median = limits.filter((c) => c.id.endsWith('.median'));
+    const rate = limits.filter((c) => /\.rate\d+$/.test(c.id));
+    assert.equal(median.length + rate.length, limits.length);
+    assert.deepEqual([median.length, rate.length], [34, 12]);
+    assert.ok(median.filter((c) => c.within).length >= 28, off.join('; '));
+    assert.ok(rate.filter((c) => c.within).length >= 8, off.join('; '));
+    // The printed "not reached" limits the twin reproduces, including OS ISS I (19.38, NR-NR): its last subject at risk dies.
+    const nr = limits.filter((c) => c.printed === null && c.within).map((c) => `${c.id} ${c.limit}`);
+    for (const id of ['km.os.iss.I.median lower', 'km.os.iss.I.median upper', 'km.dor.overall.median upper', 'km.os.iss.II.median upper', 'km.os.riss.II.median upper']) {
+      assert.ok(nr.includes(id), id);
+    }
+  });
+
   it('documents only real deviations, each tied to a published inconsistency or a printing slip', () => {
-    const inconsistent = new Set(published.inconsistencies.flatMap((x) => x.ids));
+    // The paper's own list and trialkit's findings (published-findings.json, e.g. prior lines 1 against >= 2).
+    const inconsistent = new Set([...published.inconsistencies, ...findings.inconsistencies].flatMap((x) => x.ids));
     const printingSlips = new Set(['baseline.ecog.0_1', 'subgroup.riss.III.orr']);
     for (const id of Object.keys(KNOWN_DEVIATIONS)) {
       const c = comparisons.find((x) => x.id === id);

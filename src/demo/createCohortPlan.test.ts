@@ -99,10 +99,10 @@ describe('createCohortPlan (calibrated twin)', () => {
     assert.equal(discordant.length, 4);
   });
 
-  it('makes the one-prior-line subject (Table 1 minimum) the protocol violation', () => {
-    const oneLine = plan.patients.filter((p) => p.prior.lines === 1);
-    assert.equal(oneLine.length, 1);
-    assert.equal(oneLine[0].treatment.endReason, 'protocol-violation');
+  it("follows the >= 2 prior lines criterion, not Table 1's printed minimum of 1 (median 4, range 2-16); one protocol violation stays", () => {
+    const lines = plan.patients.map((p) => p.prior.lines).sort((a, b) => a - b);
+    assert.deepEqual([lines[0], lines[42], lines[84]], [2, 4, 16]);
+    assert.equal(plan.patients.filter((p) => p.treatment.endReason === 'protocol-violation').length, 1);
   });
 });
 

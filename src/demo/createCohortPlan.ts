@@ -15,6 +15,8 @@ export const SYNTHETIC_NOTE =
 export const DEFAULT_COHORT_SEED = 2;
 /** Iterations of the event-time search for the calibrated twin. */
 export const CALIBRATION_ITERATIONS = 18_000;
+/** Iterations of the search's second stage (median and landmark-rate CI limits, keeping every target). */
+export const LIMIT_CALIBRATION_ITERATIONS = 12_000;
 
 const PUBLISHED_SCREENED = 109;
 const PUBLISHED_ENROLLED = 85;
@@ -83,7 +85,7 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
   const noPostBaseline = skeleton.filter((s) => s.fate === 'no-post-baseline').length;
   const failures = calibrated ? PUBLISHED_SCREENED - PUBLISHED_ENROLLED : Math.round(((PUBLISHED_SCREENED - PUBLISHED_ENROLLED) * size) / PUBLISHED_ENROLLED);
   const calendar = enrolmentCalendar(random.fork(), size + failures, failures, noPostBaseline);
-  const layout = layoutEventTimes(skeleton, calendar.enrolledCutoffDays, random.fork(), calibrated ? CALIBRATION_ITERATIONS : 0, scale);
+  const layout = layoutEventTimes(skeleton, calendar.enrolledCutoffDays, random.fork(), calibrated ? CALIBRATION_ITERATIONS : 0, scale, calibrated ? LIMIT_CALIBRATION_ITERATIONS : 0);
   const subjects = layout.subjects;
 
   // Roles the counts of the paper fix: why early stoppers stopped, who died within the TEAE window.

@@ -51,6 +51,20 @@ test('one screening record per screened subject, ids matching the CRF subjects; 
   }
 });
 
+test('every enrolled subject meets every eligibility criterion on its generated screening record (85 of 85)', () => {
+  const enrolled = new Set(plan.patients.map((p) => crfSubjectId(p.siteId, p.subjectId)));
+  const records = demo.screening.filter((record) => typeof record.subjectId === 'string' && enrolled.has(record.subjectId));
+  assert.equal(records.length, 85);
+  const notMet = records.flatMap((record) => {
+    const result = computeEligibility(record);
+    assert.ok(result.ok, JSON.stringify(result.issues));
+    return result.value.criteria.filter((c) => c.status !== 'met').map((c) => `${record.subjectId}: ${c.id} ${c.status}`);
+  });
+  assert.deepEqual(notMet, []);
+  // Table 1's printed minimum of 1 prior line contradicts the >= 2 criterion: the twin follows the criterion.
+  assert.equal(Math.min(...plan.patients.map((p) => p.prior.lines)), 2);
+});
+
 test('the same seed gives the same trial; another seed another one', () => {
   assert.equal(JSON.stringify(createDemoTrial({ plan }).trial), JSON.stringify(demo.trial));
   const other = createDemoTrial({ plan: createCohortPlan({ seed: 5, size: 40 }) });

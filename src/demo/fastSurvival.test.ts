@@ -15,6 +15,24 @@ function sample(seed: number, n: number): { time: number[]; status: number[] } {
 }
 
 describe('fastCurve and fastLogRankP agree with src/stats', () => {
+  it('gives no limit at a step to S = 0 (NR-NR when that step is the only way below one half)', () => {
+    // 15 subjects: a death while 15 are at risk (S 0.933, its lower band 0.61), 13 censored, then the last
+    // subject dies (S 0): the median is that day, and neither band ever reaches one half.
+    const time = [30, ...Array.from({ length: 13 }, (_, k) => 100 + k), 400];
+    const status = time.map((t) => (t === 30 || t === 400 ? 1 : 0));
+    const fast = fastCurve(time, status, time.map((_, i) => i), [6]);
+    assertClose(fast.median, 400 / DAYS_PER_MONTH, { rel: 1e-12 }, 'median');
+    assert.equal(fast.medianLower, null);
+    assert.equal(fast.medianUpper, null);
+    assert.ok(fast.lowestLower > 0.5 && fast.lowestLower < 0.7, String(fast.lowestLower));
+    const km = computeKaplanMeier({ time, status, confType: 'log-log' });
+    assert.ok(km.ok);
+    const q = computeSurvivalQuantiles(km.value, [0.5]);
+    assert.ok(q.ok);
+    assert.equal(q.value[0].estimate, 400);
+    assert.deepEqual([q.value[0].lower, q.value[0].upper], [null, null]);
+  });
+
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`seed ${seed}: median, its log-log limits and landmark rates`, () => {
       const { time, status } = sample(seed, 40 + seed * 10);
@@ -32,6 +50,30 @@ describe('fastCurve and fastLogRankP agree with src/stats', () => {
       assert.ok(at.ok);
       assertClose(fast.rates[0], at.value[0].survival, { rel: 1e-12 }, 'S(6 months)');
       assertClose(fast.rates[1], at.value[1].survival, { rel: 1e-12 }, 'S(12 months)');
+      assertClose(fast.rateLower[0], at.value[0].lower, { rel: 1e-12 }, 'lower band at 6 months');
+      assertClose(fast.rateUpper[1], at.value[1].upper, { rel: 1e-12 }, 'upper band at 12 months');
+      const bands = km.value.steps.filter((s) => s.events > 0 && s.lower !== null && s.upper !== null);
+      assertClose(fast.lowestLower, Math.min(1, ...bands.map((s) => s.lower as number)), { rel: 1e-12 }, 'lowest lower band');
+      assertClose(fast.lowestUpper, Math.min(1, ...bands.map((s) => s.upper as number)), { rel: 1e-12 }, 'lowest upper band');
+    });
+
+    it(`seed ${seed}: small curves, where a limit is not reached (NR) or the last subject's event takes S to 0`, () => {
+      const r = new SeededRandom(seed + 50);
+      const time = Array.from({ length: 12 }, () => r.int(1, 600));
+      const status = time.map((_, i) => (i === 0 || r.chance(0.3) ? 1 : 0));
+      // The longest time is an event: S ends at 0, where the log-log band is undefined (no limit there).
+      const last = time.indexOf(Math.max(...time));
+      status[last] = 1;
+      const rows = time.map((_, i) => i);
+      const fast = fastCurve(time, status, rows, [6]);
+      const km = computeKaplanMeier({ time, status, confType: 'log-log' });
+      assert.ok(km.ok);
+      const q = computeSurvivalQuantiles(km.value, [0.5]);
+      assert.ok(q.ok);
+      const months = (d: number | null): number | null => (d === null ? null : d / DAYS_PER_MONTH);
+      assertClose(fast.median, months(q.value[0].estimate), { rel: 1e-12 }, 'median');
+      assertClose(fast.medianLower, months(q.value[0].lower), { rel: 1e-12 }, 'median lower limit');
+      assertClose(fast.medianUpper, months(q.value[0].upper), { rel: 1e-12 }, 'median upper limit');
     });
 
     it(`seed ${seed}: two-group log-rank P`, () => {

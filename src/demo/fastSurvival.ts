@@ -15,6 +15,16 @@ export interface FastCurveSummary {
   readonly medianUpper: number | null;
   /** S at each requested month (the last step at or before it). */
   readonly rates: readonly number[];
+  /** The log-log pointwise band of S at each requested month (1 before the first event); with limits only. */
+  readonly rateLower: readonly number[];
+  readonly rateUpper: readonly number[];
+  /**
+   * The lowest value each band takes over the whole curve (steps with 0 < S < 1; a step to S = 0 has no
+   * band, as in src/stats), 1 when it has none; with limits only. A limit is not reached (NR) exactly when
+   * its band stays above 1/2, so these measure how far a curve is from an NR limit, or from reaching one.
+   */
+  readonly lowestLower: number;
+  readonly lowestUpper: number;
 }
 
 const Z975 = 1.959963984540054;
@@ -40,6 +50,7 @@ export function fastCurve(
   rows: readonly number[],
   rateMonths: readonly number[],
   withLimits = true,
+  needLowest = true,
 ): FastCurveSummary {
   const keys = sortedKeys(time, status, rows);
   let atRisk = keys.length;
@@ -48,13 +59,19 @@ export function fastCurve(
   let median: number | null = null;
   let lowerLimit: number | null = null;
   let upperLimit: number | null = null;
+  let lowestLower = 1;
+  let lowestUpper = 1;
   const rates = rateMonths.map(() => 1);
+  const rateLower = rateMonths.map(() => 1);
+  const rateUpper = rateMonths.map(() => 1);
   const rateDays = rateMonths.map((m) => m * DAYS_PER_MONTH);
   const lastRateDay = rateDays.reduce((a, b) => Math.max(a, b), 0);
   let i = 0;
   while (i < keys.length) {
     const t = keys[i] >> 2;
-    if (t > lastRateDay && median !== null && (upperLimit !== null || !withLimits)) break;
+    // Past the median and the last landmark, the curve is only needed for limits not yet found, or for the
+    // lowest bands (without `needLowest`, lowestLower / lowestUpper then cover the curve only up to here).
+    if (t > lastRateDay && median !== null && (!withLimits || (!needLowest && lowerLimit !== null && upperLimit !== null))) break;
     let d = 0;
     let c = 0;
     while (i < keys.length && keys[i] >> 2 === t) {
@@ -65,27 +82,32 @@ export function fastCurve(
     if (d > 0) {
       s *= 1 - d / atRisk;
       if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
-      for (let r = 0; r < rateDays.length; r++) if (t <= rateDays[r]) rates[r] = s;
       if (median === null && s <= 0.5 + 1e-12) median = t / DAYS_PER_MONTH;
-      // Bands are only needed until both limits are found, and cannot reach 1/2 while S is high
-      // (the groups searched with limits have 33 or more subjects).
-      if (!withLimits || (lowerLimit !== null && upperLimit !== null) || s > 0.85) {
-        // nothing to do
-      } else if (s > 0 && s < 1) {
-        const se = Math.sqrt(greenwood) / Math.log(s);
-        const a = Math.pow(s, Math.exp(-Z975 * se));
-        const b = Math.pow(s, Math.exp(Z975 * se));
+      let a = Number.NaN;
+      let b = Number.NaN;
+      if (withLimits && s > 0 && s < 1) {
+        // log-log band (src/stats survivalConfidenceLimits); S = 0 has none, as there.
+        const half = (Z975 * Math.sqrt(greenwood)) / Math.log(s);
+        const center = Math.log(-Math.log(s));
+        a = Math.exp(-Math.exp(center - half));
+        b = Math.exp(-Math.exp(center + half));
         // The median's lower limit is where the lower band reaches 0.5, its upper limit where the upper band does.
-        if (lowerLimit === null && Math.min(a, b) <= 0.5) lowerLimit = t / DAYS_PER_MONTH;
-        if (upperLimit === null && Math.max(a, b) <= 0.5) upperLimit = t / DAYS_PER_MONTH;
-      } else if (s === 0) {
-        if (lowerLimit === null) lowerLimit = t / DAYS_PER_MONTH;
-        if (upperLimit === null) upperLimit = t / DAYS_PER_MONTH;
+        if (a < lowestLower) lowestLower = a;
+        if (b < lowestUpper) lowestUpper = b;
+        if (lowerLimit === null && a <= 0.5) lowerLimit = t / DAYS_PER_MONTH;
+        if (upperLimit === null && b <= 0.5) upperLimit = t / DAYS_PER_MONTH;
+      }
+      for (let r = 0; r < rateDays.length; r++) {
+        if (t <= rateDays[r]) {
+          rates[r] = s;
+          rateLower[r] = a;
+          rateUpper[r] = b;
+        }
       }
     }
     atRisk -= d + c;
   }
-  return { median, medianLower: lowerLimit, medianUpper: upperLimit, rates };
+  return { median, medianLower: lowerLimit, medianUpper: upperLimit, rates, rateLower, rateUpper, lowestLower, lowestUpper };
 }
 
 /** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */

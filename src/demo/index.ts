@@ -24,8 +24,8 @@ export { createCohortPlan, DEFAULT_COHORT_SEED, CALIBRATION_ITERATIONS, SYNTHETI
 export type { CohortMix } from './calibratedSkeleton.js';
 export type { PlanTallies, Tally } from './computePlanTallies.js';
 export { computePlanTallies, derivedStages } from './computePlanTallies.js';
-export type { Comparison, ComparisonStatus, PublishedResult } from './comparePlanToPublished.js';
-export { comparePlanToPublished, KNOWN_DEVIATIONS } from './comparePlanToPublished.js';
+export type { CiLimitComparison, Comparison, ComparisonStatus, PublishedResult } from './comparePlanToPublished.js';
+export { CI_LIMIT_TOLERANCE_MONTHS, compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, RATE_CI_LIMIT_TOLERANCE_POINTS } from './comparePlanToPublished.js';
 export { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
 export { SeededRandom } from './seededRandom.js';
 export type { DemoTrial, DemoTrialOptions } from './createDemoTrial.js';

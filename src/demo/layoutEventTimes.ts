@@ -6,7 +6,9 @@ import type { SeededRandom } from './seededRandom.js';
 /**
  * The event-time search: a deterministic simulated annealing over the seeded draws that places each
  * subject's enrolment slot, visit schedule, response, progression, death and end of treatment so that the
- * Kaplan-Meier medians, landmark rates and log-rank P values of the paper come back.
+ * Kaplan-Meier medians, landmark rates and log-rank P values of the paper come back (stage 1), then, from
+ * the best stage-1 layout and without losing any of those, the median and landmark-rate CI limits (stage 2,
+ * `limitIterations`; see LossMode).
  *
  * Everything is on the visit grid: assessment k (k = 0 is baseline, C1D1 = day 1) falls on the start day of
  * cycle k + 1, 28 days after the previous one give or take a small jitter, plus one 7- or 14-day delay in the
@@ -284,37 +286,120 @@ interface Groups {
 
 const MEDIAN_TOLERANCE_MONTHS = 0.1;
 
-function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number): number {
+/**
+ * The search runs in two stages with two losses. `medians` (stage 1) aims at the medians, landmark rates
+ * and log-rank P values, with the overall curves' median CIs at a low weight. `limits` (stage 2) starts
+ * from the best stage-1 layout and adds every median CI limit and landmark-rate CI limit, while any
+ * target that stage 1 meets (median within the search's window, rate within 0.9 point, log-rank P within
+ * a factor of 1.8) costs MUST_MISS when lost, so the low-temperature stage 2 practically never trades one
+ * for a CI limit.
+ */
+type LossMode = 'medians' | 'limits';
+
+/**
+ * Slack of stage 2 around a printed median CI limit (months): inside the check's tolerance
+ * (CI_LIMIT_TOLERANCE_MONTHS, half a month), so a limit the search settles on is not on its edge.
+ */
+const LIMIT_SLACK_MONTHS = 0.25;
+/** Slack of stage 2 around a printed landmark-rate CI limit (percentage points). */
+const RATE_LIMIT_SLACK_POINTS = 0.5;
+/** Stage-2 weight of each median CI limit (a limit 1 month off costs about weight / 2, NR for a number about weight). */
+const MEDIAN_CI_WEIGHT = 1.5;
+/** Stage-2 weight of the landmark-rate CI limits (per squared percentage point beyond the slack). */
+const RATE_CI_WEIGHT = 0.2;
+/** Share of stage-2 iterations that try one of its own moves, and those moves (see the search loop). */
+const STAGE2_DIRECTED_SHARE = 0.3;
+const STAGE2_MOVES = [15, 16, 17, 17, 18, 18];
+/** Stage-2 cost of losing a target stage 1 meets. */
+const MUST_MISS = 25;
+/** Targets the last curveLoss / pLoss call missed, and matched exactly, in stage 2 (scratch, read right after the call). */
+let missedScratch = 0;
+let exactScratch = 0;
+
+/** Stage 1: the low-weight pull of a median CI limit towards the printed one (2 when NR for a number, 1 the other way). */
+function stage1LimitLoss(got: number | null, want: number | null): number {
+  if (want === null) return got === null ? 0 : 1;
+  if (got === null) return 2;
+  const diff = Math.max(0, Math.abs(got - want) - 0.15);
+  return diff * diff;
+}
+
+/**
+ * Stage 2: loss of one median CI limit. A printed number wants the band to reach 1/2 at that time; a
+ * printed NR ("not reached") wants the band to stay above 1/2 to the end of the curve. When the curve has
+ * the wrong kind (a number for NR or NR for a number), the distance of the band's lowest point from 1/2
+ * is the gradient.
+ */
+function limitLoss(got: number | null, want: number | null, lowestBand: number): number {
+  if (want === null) return got === null ? 0 : 1 + 10 * (0.5 - lowestBand);
+  if (got === null) return 1 + 10 * (lowestBand - 0.5);
+  const diff = Math.max(0, Math.abs(got - want) - LIMIT_SLACK_MONTHS);
+  return diff * diff;
+}
+
+function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number, mode: LossMode): number {
   const rates = target.rates ?? [];
   const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
-  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], weightCi > 0);
+  const limits = mode === 'limits' || weightCi > 0;
+  // The lowest bands are read only for a printed NR limit (or a limit never reached, when the curve is read to its end anyway).
+  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], limits, mode === 'limits' && (target.lower === null || target.upper === null));
   let loss = 0;
+  let missed = 0;
+  let exact = 0;
   if (target.median === null) {
     // Not reached: the curve must stay above one half; the gap below it is the gradient.
     const lowest = c.median === null ? 1 : 0.5;
-    if (c.median !== null) loss += 4 + 400 * Math.max(0, 0.5 - Math.min(lowest, 0.5) + 0.02) ** 2;
+    if (c.median !== null) {
+      loss += 4 + 400 * Math.max(0, 0.5 - Math.min(lowest, 0.5) + 0.02) ** 2;
+      if (mode === 'limits') missed += 1;
+    }
   } else {
     // S just before the window must be above 1/2 and just after it at or below 1/2.
     const before = c.rates[rates.length];
     const after = c.rates[rates.length + 1];
     loss += 400 * Math.max(0, 0.5 - before + 1e-9) ** 2 + 400 * Math.max(0, after - 0.5) ** 2;
-    if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) loss += 6;
+    if (mode === 'limits' && c.median !== null && Math.round(c.median * 100) === Math.round(target.median * 100)) exact += 1;
+    // S exactly one half at the window's end: the median is the middle of the flat stretch (src/stats), not the window.
+    if (mode === 'limits' && Math.abs(after - 0.5) < 1e-9) missed += 1;
+    if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) {
+      if (mode === 'limits') missed += 1;
+      else loss += 6;
+    }
   }
-  const limitLoss = (got: number | null, want: number | null): number => {
-    if (want === null) return got === null ? 0 : 1;
-    if (got === null) return 2;
-    const diff = Math.max(0, Math.abs(got - want) - 0.15);
+  if (mode === 'medians') {
+    loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
+  } else {
+    loss += MEDIAN_CI_WEIGHT * (limitLoss(c.medianLower, target.lower, c.lowestLower) + limitLoss(c.medianUpper, target.upper, c.lowestUpper));
+  }
+  const pointsOff = (got: number, want: number, slack: number): number => {
+    const diff = Math.max(0, Math.abs(got * 100 - want) - slack);
     return diff * diff;
   };
-  loss += weightCi * (limitLoss(c.medianLower, target.lower) + limitLoss(c.medianUpper, target.upper));
-  rates.forEach(([, pct], r) => {
-    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - pct) - 0.4);
-    loss += diff * diff;
+  rates.forEach(([, pct, lower, upper], r) => {
+    loss += pointsOff(c.rates[r], pct, 0.4);
+    if (mode === 'limits') {
+      if (Math.abs(c.rates[r] * 100 - pct) > 0.9) missed += 1;
+      if (Math.round(c.rates[r] * 1000) === Math.round(pct * 10)) exact += 1;
+      loss += RATE_CI_WEIGHT * (pointsOff(c.rateLower[r], lower, RATE_LIMIT_SLACK_POINTS) + pointsOff(c.rateUpper[r], upper, RATE_LIMIT_SLACK_POINTS));
+    }
   });
-  return loss;
+  missedScratch = missed;
+  exactScratch = exact;
+  return loss + missed * MUST_MISS;
 }
 
-function pLoss(p: number, target: { p: number; below: boolean }): number {
+function pLoss(p: number, target: { p: number; below: boolean }, mode: LossMode): number {
+  missedScratch = 0;
+  exactScratch = 0;
+  if (mode === 'medians') return pLossUnit(p, target);
+  const outside = target.below ? p >= target.p * 1.8 : Math.abs(Math.log(p / target.p)) > Math.log(1.8) || p < 0.05 !== target.p < 0.05;
+  missedScratch = outside ? 1 : 0;
+  // Printed to 4 decimals (0.0056, 0.0304), or "< 0.0001".
+  exactScratch = (target.below ? p < target.p : Math.round(p * 1e4) === Math.round(target.p * 1e4)) ? 1 : 0;
+  return pLossUnit(p, target) + missedScratch * MUST_MISS;
+}
+
+function pLossUnit(p: number, target: { p: number; below: boolean }): number {
   if (target.below) {
     // "< 0.0001": aim between a quarter and the bound.
     if (p > target.p) return Math.log(p / target.p) ** 2 * 4 + 0.5;
@@ -369,6 +454,8 @@ const LOGRANKS: readonly LogRankSpec[] = [
   { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII },
   { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII },
 ];
+/** Curve and log-rank targets: each has a loss slot, and in stage 2 a slot counting its missed targets. */
+const TARGET_COUNT = CURVES.length + LOGRANKS.length;
 
 function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, ArrayLike<number>] {
   switch (endpoint) {
@@ -387,6 +474,13 @@ function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, Arr
 
 const OS_MEDIAN_SPECS = CURVES.filter((c) => c.endpoint === 'os' && c.target.median !== null);
 const PFS_MEDIAN_SPECS = CURVES.filter((c) => c.endpoint === 'pfs' && c.target.median !== null);
+
+/** Stage 2's directed moves: every printed median and median CI limit of PFS, OS and DoR, as a time to put an event at. */
+const EVENT_TIME_TARGETS = CURVES.filter((c) => c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor').flatMap((c) =>
+  [c.target.median, c.target.lower, c.target.upper].flatMap((months) => (months === null ? [] : [{ endpoint: c.endpoint, group: c.group, months }])),
+);
+/** ... and every curve with a printed NR limit (a late event may have to go). */
+const NR_LIMIT_SPECS = CURVES.filter((c) => (c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor') && (c.target.lower === null || c.target.upper === null));
 
 const ENDPOINTS: readonly Endpoint[] = ['pfs', 'os', 'dor', 'followUp', 'treatment'];
 
@@ -412,8 +506,9 @@ function targetLosses(
   d: Derived,
   g: Groups,
   m: GroupMembership,
+  mode: LossMode,
   previous?: { derived: Derived; losses: Float64Array<ArrayBufferLike> },
-  out: Float64Array = new Float64Array(CURVES.length + LOGRANKS.length),
+  out: Float64Array = new Float64Array(3 * TARGET_COUNT),
 ): Float64Array {
   const n = d.pfsTime.length;
   const changedRows: Record<Endpoint, number[]> = { pfs: [], os: [], dor: [], followUp: [], treatment: [] };
@@ -431,18 +526,30 @@ function targetLosses(
     return false;
   };
   CURVES.forEach((spec, k) => {
-    if (!touches(spec.endpoint, spec.group)) out[k] = (previous as { losses: Float64Array }).losses[k];
+    if (!touches(spec.endpoint, spec.group)) {
+      out[k] = (previous as { losses: Float64Array }).losses[k];
+      out[TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + k];
+      out[2 * TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + k];
+    }
     else {
       const [t, st] = endpointArrays(d, spec.endpoint);
-      out[k] = curveLoss(t, st, g[spec.group], spec.target, spec.weightCi);
+      out[k] = curveLoss(t, st, g[spec.group], spec.target, spec.weightCi, mode);
+      out[TARGET_COUNT + k] = missedScratch;
+      out[2 * TARGET_COUNT + k] = exactScratch;
     }
   });
   LOGRANKS.forEach((spec, k) => {
     const slot = CURVES.length + k;
-    if (!touches(spec.endpoint, spec.a) && !touches(spec.endpoint, spec.b)) out[slot] = (previous as { losses: Float64Array }).losses[slot];
+    if (!touches(spec.endpoint, spec.a) && !touches(spec.endpoint, spec.b)) {
+      out[slot] = (previous as { losses: Float64Array }).losses[slot];
+      out[TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + slot];
+      out[2 * TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + slot];
+    }
     else {
       const [t, st] = endpointArrays(d, spec.endpoint);
-      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec.target);
+      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec.target, mode);
+      out[TARGET_COUNT + slot] = missedScratch;
+      out[2 * TARGET_COUNT + slot] = exactScratch;
     }
   });
   return out;
@@ -450,9 +557,24 @@ function targetLosses(
 
 const VIOLATION_WEIGHT = 50;
 
+/** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 misses). */
 function lossOf(d: Derived, losses: Float64Array): number {
   let total = d.violations * VIOLATION_WEIGHT;
-  for (const v of losses) total += v;
+  for (let k = 0; k < TARGET_COUNT; k++) total += losses[k];
+  return total;
+}
+
+/** Stage-2 targets missed (medians, landmark rates, log-rank P): a layout with any is never kept as the best. */
+function missedTargets(losses: Float64Array): number {
+  let total = 0;
+  for (let k = TARGET_COUNT; k < 2 * TARGET_COUNT; k++) total += losses[k];
+  return total;
+}
+
+/** Stage-2 targets equal to the printed value at its precision: the best layout never has fewer than stage 1's. */
+function exactTargets(losses: Float64Array): number {
+  let total = 0;
+  for (let k = 2 * TARGET_COUNT; k < 3 * TARGET_COUNT; k++) total += losses[k];
   return total;
 }
 
@@ -474,6 +596,7 @@ export function layoutEventTimes(
   random: SeededRandom,
   iterations: number,
   scale = 1,
+  limitIterations = 0,
 ): LayoutResult {
   const n = skeleton.length;
   const fate = skeleton.map((s) => s.fate);
@@ -587,7 +710,8 @@ export function layoutEventTimes(
   let currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
   let spare = emptyDerived(n);
   const membership = membershipOf(groups, n);
-  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership);
+  let mode: LossMode = 'medians';
+  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, mode);
   let spareLosses: Float64Array = new Float64Array(currentLosses.length);
   let current = lossOf(currentDerived, currentLosses);
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
@@ -617,6 +741,8 @@ export function layoutEventTimes(
   });
   let best = snapshot();
   let bestLoss = current;
+  let bestViolations = currentDerived.violations;
+  let bestExact = 0;
   let done = 0;
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
@@ -643,7 +769,12 @@ export function layoutEventTimes(
           setInt(arr, k, vj);
         }
       };
-      const move = currentDerived.badSubjects.length > 0 && random.chance(0.3) ? 14 : random.int(0, 13);
+      const move =
+        mode === 'limits' && random.chance(STAGE2_DIRECTED_SHARE)
+          ? random.pick(STAGE2_MOVES)
+          : currentDerived.badSubjects.length > 0 && random.chance(0.3)
+            ? 14
+            : random.int(0, 13);
       const i = random.pick(movable);
       const touched: number[] = [];
       switch (move) {
@@ -771,6 +902,83 @@ export function layoutEventTimes(
           setInt(state.kPd, j, best);
           break;
         }
+        case 15: {
+          // Stage 2, directed: put an event of a group at a printed median or median CI limit (a death on
+          // that day; a progression, or a responder's progression for DoR, at the nearest visit).
+          const spec = random.pick(EVENT_TIME_TARGETS);
+          if (spec.endpoint === 'os') {
+            const pool = groups[spec.group].filter((row) => isProgressing(state.fate[row]));
+            if (pool.length === 0) break;
+            const j = random.pick(pool);
+            const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+            if (state.osState[j] !== 1) {
+              const k = random.pick(progressingNow().filter((row) => state.osState[row] === 1));
+              setInt(state.osState, k, state.osState[j]);
+              setInt(state.osState, j, 1);
+            }
+            setInt(state.gap, j, Math.max(1, Math.round(spec.months * DAYS_PER_MONTH) + random.int(-2, 2) - confirm));
+            break;
+          }
+          const dor = spec.endpoint === 'dor';
+          const pool = groups[spec.group].filter((row) => (dor ? state.fate[row] === 'resp-progression' : isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression'));
+          if (pool.length === 0) break;
+          const j = random.pick(pool);
+          const target = (dor ? schedules[j][state.kResp[j]] - 1 : 0) + spec.months * DAYS_PER_MONTH;
+          let nearest = 1;
+          for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][nearest] - target)) nearest = k;
+          setInt(state.kPd, j, nearest);
+          break;
+        }
+        case 16: {
+          // Stage 2, directed: a curve whose printed limit is NR loses one of its late events (after the
+          // printed median, or after the middle of the follow-up when the median is not reached) to a
+          // subject of the same class, who may be in another group.
+          const spec = random.pick(NR_LIMIT_SPECS);
+          const [t, st] = endpointArrays(currentDerived, spec.endpoint);
+          const after = (spec.target.median ?? 9) * DAYS_PER_MONTH * 0.9;
+          const late = groups[spec.group].filter((row) => st[row] === 1 && t[row] >= after);
+          if (late.length === 0) break;
+          const j = random.pick(late);
+          if (spec.endpoint === 'os') {
+            const alive = progressingNow().filter((row) => state.osState[row] === 0);
+            if (alive.length === 0 || !isProgressing(state.fate[j])) break;
+            const k = random.pick(alive);
+            setInt(state.osState, k, state.osState[j]);
+            setInt(state.osState, j, 0);
+          } else if (isResponder(state.fate[j])) {
+            swapBundle(j, random.pick(responders));
+          } else if (fails.includes(j)) {
+            swapBundle(j, random.pick(fails));
+          }
+          break;
+        }
+        case 17: {
+          // Stage 2: two progressing subjects of the same kind trade progression visits, so an event moves
+          // between groups while the overall curve keeps (nearly) its shape.
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const same = pool.filter((row) => row !== j && (state.fate[row] === 'pd-progression') === (state.fate[j] === 'pd-progression'));
+          if (same.length === 0) break;
+          const k = random.pick(same);
+          const pj = state.kPd[j];
+          setInt(state.kPd, j, state.kPd[k]);
+          setInt(state.kPd, k, pj);
+          break;
+        }
+        case 18: {
+          // Stage 2: two subjects who die after progression trade death days (each keeps at least a day after
+          // its confirmation), so a death moves between groups at the same time.
+          const dead = progressingNow().filter((row) => state.osState[row] === 1);
+          if (dead.length < 2) break;
+          const j = random.pick(dead);
+          const k = random.pick(dead);
+          const confirmOf = (row: number): number => schedules[row][Math.min(state.kPd[row] + 1, MAX_VISITS - 1)];
+          const dayJ = confirmOf(j) + state.gap[j];
+          const dayK = confirmOf(k) + state.gap[k];
+          setInt(state.gap, j, Math.max(1, dayK - confirmOf(j)));
+          setInt(state.gap, k, Math.max(1, dayJ - confirmOf(k)));
+          break;
+        }
         default: {
           const j = random.pick(movable);
           const dj = state.delayCycle[j];
@@ -783,7 +991,7 @@ export function layoutEventTimes(
       }
       for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
       const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
-      const nextLosses = targetLosses(nextDerived, groups, membership, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      const nextLosses = targetLosses(nextDerived, groups, membership, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
       const next = lossOf(nextDerived, nextLosses);
       const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
       if (accept) {
@@ -792,7 +1000,8 @@ export function layoutEventTimes(
         currentDerived = nextDerived;
         spareLosses = currentLosses;
         currentLosses = nextLosses;
-        if (current < bestLoss - 1e-12) {
+        // Stage 2 keeps as the best only layouts that meet every target and break no more constraints than stage 1's best.
+        if (current < bestLoss - 1e-12 && (mode === 'medians' || (missedTargets(currentLosses) === 0 && currentDerived.violations <= bestViolations && exactTargets(currentLosses) >= bestExact))) {
           bestLoss = current;
           best = snapshot();
         }
@@ -808,11 +1017,21 @@ export function layoutEventTimes(
     // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
     best = snapshot();
     currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
-    currentLosses = targetLosses(currentDerived, groups, membership);
+    currentLosses = targetLosses(currentDerived, groups, membership, mode);
     current = lossOf(currentDerived, currentLosses);
+    bestLoss = current;
+    bestViolations = currentDerived.violations;
+    bestExact = exactTargets(currentLosses);
   };
   phase(iterations, 3, 0.002);
   restoreBest();
+  if (limitIterations > 0) {
+    // Stage 2 from the best stage-1 layout: the CI limits, keeping every target stage 1 met.
+    mode = 'limits';
+    restoreBest();
+    phase(limitIterations, 0.3, 0.002);
+    restoreBest();
+  }
   const d = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
   const subjects = skeleton.map((_, i): SubjectLayout => {
     const f = state.fate[i];
@@ -844,5 +1063,5 @@ export function layoutEventTimes(
       dorDay: isResponder(f) ? d.dorTime[i] : null,
     };
   });
-  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n))), violations: d.violations, violationTags: d.violationTags, iterations: done };
+  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
 }

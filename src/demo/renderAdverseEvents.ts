@@ -1,4 +1,4 @@
-import type { AdverseEventForm, Relationship } from '../clinical/index.js';
+import { holdReason, type AdverseEventForm, type Drug, type Relationship } from '../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
 import type { SeededRandom } from './seededRandom.js';
 import { studyDate } from './studyDate.js';
@@ -49,13 +49,14 @@ export function renderAdverseEvents(p: EnrolledPatientPlan, lastContactDay: numb
   // can date one up to 28 days after the last dose regardless of the cutoff.
   return observableAdverseEvents(p).map((ae, index): RenderedAdverseEvent => {
     let duration = random.int(5, 20);
-    // A hold ends when the AE resolves: a 7-day interruption, or a reduction resumed at the next cycle.
+    // A hold ends when the AE resolves: a 7-day interruption, or (an AE that holds a drug by the ladder,
+    // e.g. the one behind a reduction) by the start of the next cycle, which resumes one level lower.
     if (ae.action === 'interrupted') duration = 7;
-    const reduction = p.dosing.pomalidomideSteps[0];
-    if (ae.action === 'dose-reduced' && reduction !== undefined) {
-      const resume = p.assessmentDays[reduction.fromCycle - 1];
-      if (resume !== undefined && resume > ae.onsetDay) duration = Math.min(duration, resume - ae.onsetDay);
-    }
+    const relatedTo: Drug[] = [...(ae.relatedToPomalidomide ? ['pomalidomide' as const] : []), ...(ae.relatedToDexamethasone === true ? ['dexamethasone' as const] : [])];
+    const toxicity = { type: 'toxicity', date: '', term: ae.term, grade: ae.worstGrade, relatedTo } as const;
+    const resume = p.assessmentDays.find((day) => day > ae.onsetDay && day <= p.treatment.lastDoseDay);
+    if (!ae.fatal && resume !== undefined && (holdReason(toxicity, 'pomalidomide') !== null || holdReason(toxicity, 'dexamethasone') !== null))
+      duration = Math.min(duration, resume - ae.onsetDay);
     const recovers = !ae.fatal && ae.onsetDay + duration <= lastContactDay;
     const endDay = ae.fatal ? ae.onsetDay : recovers ? ae.onsetDay + duration : null;
     const relationship: Relationship = ae.relatedToPomalidomide ? (random.chance(0.6) ? 'possible' : 'probable') : random.chance(0.5) ? 'not-related' : 'unlikely';
@@ -70,9 +71,9 @@ export function renderAdverseEvents(p: EnrolledPatientPlan, lastContactDay: numb
       grade: ae.worstGrade,
       serious: ae.serious,
       relationshipPomalidomide: relationship,
-      relationshipDexamethasone: 'not-related',
+      relationshipDexamethasone: ae.relatedToDexamethasone === true ? 'probable' : 'not-related',
       actionPomalidomide: ae.action,
-      actionDexamethasone: ae.action === 'withdrawn' ? 'withdrawn' : 'none',
+      actionDexamethasone: ae.action === 'withdrawn' ? 'withdrawn' : (ae.actionDexamethasone ?? 'none'),
       ledToStudyDiscontinuation: ae.ledToStudyDiscontinuation,
       outcome: ae.fatal ? 'fatal' : recovers ? 'recovered' : 'not-recovered',
     };

@@ -7,7 +7,8 @@ import { studyDate } from './studyDate.js';
  * SYNTHETIC dosing log, one row per cycle and drug, following the regimen (pomalidomide days 1-21,
  * dexamethasone days 1, 8, 15, 22 of each cycle; the plan's cycle starts already carry its delays) and
  * the plan's modifications: pomalidomide reductions 4 -> 3 -> 2 -> 1 mg one level per cycle, each preceded
- * by a hold from the onset of the AE that caused it until it resolved; interruptions (a 7-day hold from
+ * by a hold from the onset of the AE that caused it until it resolved (dexamethasone likewise before its
+ * reduction); interruptions (a 7-day hold from
  * the onset of the AE, or days 15-21 when none falls in the cycle); delayed cycle starts; dexamethasone
  * from 40 mg (20 mg above 75 years), its reductions, skipped weekly doses and postponed doses.
  *
@@ -46,12 +47,18 @@ function heldDays(p: EnrolledPatientPlan, cycle: number, start: number, nextStar
     else hold(ae.onsetDay, (ae.endDay ?? ae.onsetDay + 7) - 1);
   }
   // The cycle before a reduction: held from the onset of the AE that led to it until it resolved.
-  const first = p.dosing.pomalidomideSteps[0];
-  if (first !== undefined && first.fromCycle === cycle + 1 && nextStart !== null) {
+  if (nextStart !== null && p.dosing.pomalidomideSteps.some((step) => step.fromCycle === cycle + 1)) {
     const ae = events.find((e) => e.form.actionPomalidomide === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
     if (ae !== undefined) hold(ae.onsetDay, (ae.endDay ?? nextStart) - 1);
   }
   return held;
+}
+
+/** Dexamethasone dosing days held in a cycle: from the onset of the AE behind a reduction until it resolved. */
+function dexamethasoneHeld(p: EnrolledPatientPlan, cycle: number, start: number, nextStart: number | null, events: readonly RenderedAdverseEvent[]): (day: number) => boolean {
+  if (nextStart === null || !p.dosing.dexamethasoneSteps.some((step) => step.fromCycle === cycle + 1)) return () => false;
+  const ae = events.find((e) => e.form.actionDexamethasone === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
+  return ae === undefined ? () => false : (day) => day >= ae.onsetDay && day < (ae.endDay ?? nextStart);
 }
 
 /** `cutoffDay`: the last study day anything may be dosed (the data cutoff or the last contact). */
@@ -94,7 +101,11 @@ export function renderDosing(p: EnrolledPatientPlan, cutoffDay: number, events: 
     const completed = last >= start + 20;
     const dexLast = Math.min(completed ? start + 21 : last, cutoffDay);
     const skipped = p.dosing.dexamethasoneSkippedDoseCycles.includes(cycle);
-    const dexDays = [0, 7, 14, 21].map((offset) => start + offset).filter((day) => day <= dexLast && !(skipped && day === start + 14));
+    const dexHeld = dexamethasoneHeld(p, cycle, start, nextStart, events);
+    const planned = [0, 7, 14, 21].map((offset) => start + offset).filter((day) => day <= dexLast && !(skipped && day === start + 14));
+    // The last dose day is dosed (the plan's last dose), as for pomalidomide.
+    const dexDays = planned.filter((day) => !dexHeld(day) || day === p.treatment.lastDoseDay);
+    const dexInterrupted = skipped || dexDays.length < planned.length;
     const dexDelayed = p.dosing.dexamethasoneDelayedCycles.includes(cycle);
     const dexReduced = dexDose < previousDex;
     rows.push({
@@ -107,9 +118,9 @@ export function renderDosing(p: EnrolledPatientPlan, cutoffDay: number, events: 
       doseGivenMg: dexDose,
       daysGiven: dexDays.length,
       delayed: dexDelayed,
-      interrupted: skipped,
+      interrupted: dexInterrupted,
       reduced: dexReduced,
-      ...(dexDelayed || skipped || dexReduced ? { modificationReason: 'adverse-event' as const } : {}),
+      ...(dexDelayed || dexInterrupted || dexReduced ? { modificationReason: 'adverse-event' as const } : {}),
     });
     previousDex = dexDose;
   });

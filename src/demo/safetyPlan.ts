@@ -1,3 +1,4 @@
+import { holdReason, type Drug } from '../clinical/index.js';
 import type { AdverseEventPlan, DosingPlan } from './cohortPlanTypes.js';
 import type { SeededRandom } from './seededRandom.js';
 
@@ -6,6 +7,16 @@ import type { SeededRandom } from './seededRandom.js';
  * and the TRAEs of interest exactly. Subject sets are chosen first (who has a related grade >= 3 event,
  * who was reduced, who stopped a drug for an AE, ...) with the set sizes of the paper, then records are
  * written so each set is exactly the subjects whose records qualify.
+ *
+ * The records also follow the dose-modification ladder as src/clinical/regimen reads it (pomalidomide
+ * label: ANC < 0.5 or platelets < 25 x10^9/L, or another related grade 3-4 non-haematological toxicity,
+ * interrupts and the drug resumes one level lower; dexamethasone-related grade 3-4 likewise for
+ * dexamethasone). Every event that holds a drug is either the driver of one of the subject's reductions
+ * (onset inside the cycle before the reduced cycle, recovered by its start: one episode, one level) or
+ * comes after the subject's last cycle start (the drug is not given again). So: grade 4 neutropenia or
+ * thrombocytopenia only as a reduction driver (grade 3 elsewhere, which needs no action), related grade 3
+ * non-haematological TRAEs only in reduced subjects, and each dexamethasone reduction driven by a
+ * dexamethasone-related grade 3 hyperglycaemia in a subject whose published counts it cannot change.
  */
 
 export interface SafetyInput {
@@ -61,6 +72,8 @@ const UNRELATED_TERMS = ['hypertension', 'insomnia', 'back pain', 'cough', 'diar
 
 interface MutableEvent {
   term: string;
+  relatedToDexamethasone?: boolean;
+  actionDexamethasone?: 'dose-reduced';
   worstGrade: 1 | 2 | 3 | 4 | 5;
   relatedToPomalidomide: boolean;
   serious: boolean;
@@ -104,11 +117,18 @@ export function safetyPlan(random: SeededRandom, subjects: readonly SafetyInput[
   const dexDelayedOnly = take(multiCycle, c(2), delayedSet);
   const dexDelayed = [...delayed, ...dexDelayedOnly];
   const dexDelayedSet = new Set(dexDelayed);
+  // A dexamethasone reduction needs a dexamethasone-related grade 3 AE (the ladder); in a subject already
+  // reduced on pomalidomide it changes no published count (already grade >= 3 and dose-adjusted), so the
+  // adjusted subjects are drawn from them first and the reduced ones among them.
+  const reducedFirst = (pool: readonly number[], count: number): number[] => {
+    const shuffled = random.shuffle(pool);
+    return [...shuffled.filter((i) => reducedSet.has(i)), ...shuffled.filter((i) => !reducedSet.has(i))].slice(0, count);
+  };
   const dexAdjusted = [
-    ...take(dexDelayed.filter((i) => cyclesStarted[i] >= 2 && subjects[i].age <= 75), c(8)),
-    ...take(multiCycle.filter((i) => !dexDelayedSet.has(i) && subjects[i].age <= 75), c(14)),
+    ...reducedFirst(dexDelayed.filter((i) => cyclesStarted[i] >= 2 && subjects[i].age <= 75), c(8)),
+    ...reducedFirst(multiCycle.filter((i) => !dexDelayedSet.has(i) && subjects[i].age <= 75), c(14)),
   ];
-  const dexReduced = new Set(random.shuffle(dexAdjusted).slice(0, c(11)));
+  const dexReduced = new Set(reducedFirst(dexAdjusted, c(11)));
 
   // --- Adverse-event subject sets (Table 2). ---
   const teDeaths = all.filter((i) => subjects[i].treatmentEmergentDeath !== null);
@@ -145,9 +165,13 @@ export function safetyPlan(random: SeededRandom, subjects: readonly SafetyInput[
   const highTerms = TABLE3_TRAES.filter(([, , g3]) => g3 > 0).slice().sort((a, b) => b[2] - a[2]);
   const holders = new Map<string, Set<number>>();
   for (const [term, , g3] of highTerms) {
-    const uncovered = random.shuffle([...related3].filter((i) => !covered3.has(i)));
-    const rest = random.shuffle([...related3].filter((i) => covered3.has(i)));
-    const chosen = [...uncovered, ...rest].slice(0, c(g3));
+    // A related grade 3 non-haematological TRAE interrupts pomalidomide (label), so only subjects whose
+    // dosing has a reduction carry one; reduced subjects get a neutropenia first (a possible driver).
+    const pool = HEMATOLOGIC.has(term) ? [...related3] : [...related3].filter((i) => reducedSet.has(i));
+    const first = term === 'neutrophil count decreased' ? (i: number): boolean => reducedSet.has(i) : (): boolean => false;
+    const uncovered = random.shuffle(pool.filter((i) => !covered3.has(i)));
+    const rest = random.shuffle(pool.filter((i) => covered3.has(i)));
+    const chosen = [...uncovered.filter(first), ...uncovered.filter((i) => !first(i)), ...rest].slice(0, c(g3));
     holders.set(term, new Set(chosen));
     for (const i of chosen) {
       covered3.add(i);
@@ -260,11 +284,73 @@ export function safetyPlan(random: SeededRandom, subjects: readonly SafetyInput[
     if (relatedLeft === 0 && unrelatedLeft === 0) break;
   }
 
+  // --- The dose-modification ladder (see the header). ---
+  const dexCycles = new Map(dexAdjusted.map((i) => [i, random.int(2, Math.max(2, cyclesStarted[i]))] as const));
+  const holds = (e: MutableEvent, drug: Drug): boolean =>
+    holdReason({ type: 'toxicity', date: '', term: e.term, grade: e.worstGrade, relatedTo: [...(e.relatedToPomalidomide ? ['pomalidomide' as const] : []), ...(e.relatedToDexamethasone === true ? ['dexamethasone' as const] : [])] }, drug) !== null;
+  const countTerm = (e: MutableEvent): boolean => e.term === 'neutrophil count decreased' || e.term === 'platelet count decreased';
+  /** A day strictly inside the cycle before `cycle` (after its start row), `before` days before `cycle` starts at most. */
+  const inCycleBefore = (i: number, cycle: number, before: number): number => Math.max(cycleStart(i, cycle - 1) + 1, cycleStart(i, cycle) - before);
+  for (const i of all) {
+    const lastRowStart = Math.max(...subjects[i].cycleStartDays.filter((d, k) => k === 0 || d <= subjects[i].lastDoseDay));
+    // Pomalidomide: one driver per reduction step, in the cycle before it.
+    const stepCycles = reductionCycle.get(i) ?? [];
+    const drivers: MutableEvent[] = [];
+    if (stepCycles.length > 0) {
+      const reducing = events[i].find((e) => e.action === 'dose-reduced') as MutableEvent;
+      let driver = reducing;
+      if (!holds(driver, 'pomalidomide') && countTerm(driver)) driver.worstGrade = 4;
+      if (!holds(driver, 'pomalidomide')) {
+        // The reducing record cannot hold pomalidomide (e.g. a lymphopenia): a related grade 3 neutropenia or
+        // non-haematological TRAE of the subject drives it instead.
+        const other = events[i].find((e) => e !== reducing && e.relatedToPomalidomide && e.worstGrade >= 3 && e.worstGrade <= 4 && (countTerm(e) || holds(e, 'pomalidomide')) && e.action === 'none');
+        if (other !== undefined) {
+          reducing.action = 'none';
+          other.action = 'dose-reduced';
+          if (countTerm(other)) other.worstGrade = 4;
+          driver = other;
+        }
+      }
+      driver.onsetDay = inCycleBefore(i, stepCycles[0], random.int(4, 14));
+      drivers.push(driver);
+      for (const cycle of stepCycles.slice(1)) {
+        const again = add(i, { term: driver.term, worstGrade: driver.worstGrade, relatedToPomalidomide: driver.relatedToPomalidomide, action: 'dose-reduced' });
+        again.onsetDay = inCycleBefore(i, cycle, random.int(4, 14));
+        drivers.push(again);
+      }
+    }
+    // Dexamethasone: a related grade 3 hyperglycaemia in the cycle before the reduction.
+    if (dexReduced.has(i)) {
+      const dexCycle = dexCycles.get(i) as number;
+      const driver = add(i, { term: 'hyperglycaemia', worstGrade: 3, relatedToPomalidomide: false, relatedToDexamethasone: true, actionDexamethasone: 'dose-reduced' });
+      driver.onsetDay = inCycleBefore(i, dexCycle, random.int(3, 10));
+      drivers.push(driver);
+    }
+    // Every other event that would hold a drug: a count term drops to grade 3 (no action by the label); the
+    // rest joins the first pomalidomide episode, or comes after the last cycle start.
+    for (const e of events[i]) {
+      if (drivers.includes(e) || e.fatal) continue;
+      if (!holds(e, 'pomalidomide') && !holds(e, 'dexamethasone')) continue;
+      if (countTerm(e) && e.worstGrade === 4) {
+        e.worstGrade = 3;
+        continue;
+      }
+      const first = drivers.find((d) => d.action === 'dose-reduced');
+      if (first !== undefined && e.action !== 'withdrawn') {
+        // Same day as the driver: one episode (a later onset could follow the driver's recovery).
+        e.onsetDay = first.onsetDay;
+      } else {
+        const last = subjects[i].lastDoseDay;
+        e.onsetDay = Math.max(e.onsetDay, last > lastRowStart ? last : last + 1);
+      }
+    }
+  }
+
   return all.map((i): SafetyPlan => {
     const s = subjects[i];
     const dexStart: 40 | 20 = s.age > 75 ? 20 : 40;
     const steps = (reductionCycle.get(i) ?? []).map((cycle, k) => ({ fromCycle: cycle, doseMg: (3 - k) as 3 | 2 | 1 }));
-    const dexCycle = dexAdjusted.includes(i) ? random.int(2, Math.max(2, cyclesStarted[i])) : 0;
+    const dexCycle = dexCycles.get(i) ?? 0;
     return {
       dosing: Object.freeze({
         pomalidomideSteps: Object.freeze(steps.map((step) => Object.freeze(step))),

@@ -2,6 +2,7 @@ import {
   addDays,
   checkDosingLog,
   computeEligibility,
+  createDoseHistory,
   createAdae,
   createAdex,
   createAdlb,
@@ -11,7 +12,7 @@ import {
   parseIsoDate,
   validateTrialData,
 } from '../clinical/index.js';
-import type { AdrsRow, AdtteRow, DoseHistoryEvent, SubjectRecord, TrialData } from '../clinical/index.js';
+import type { AdrsRow, AdtteRow, DoseHistory, SubjectRecord, TrialData } from '../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
 import { crfSubjectId, type DemoTrial } from './createDemoTrial.js';
 import { observableAdverseEvents } from './renderAdverseEvents.js';
@@ -46,52 +47,12 @@ export function plannedLastDoseDay(p: EnrolledPatientPlan): number {
   return Math.min(last === start + 20 ? last + 1 : last, lastContact);
 }
 
-/** Dose history for the ladder edit check: AE onsets and recoveries (with the counts drawn that day) and the dose of each cycle. */
-export function doseHistoryOf(record: SubjectRecord): DoseHistoryEvent[] {
-  const countOn = (analyte: string, date: string): number | undefined => {
-    const lab = record.labs.find((l) => l.analyte === analyte && l.date === date);
-    if (lab === undefined) return undefined;
-    return lab.unit === '/uL' ? lab.value / 1000 : lab.value;
-  };
-  const events: { order: number; event: DoseHistoryEvent }[] = [];
-  for (const ae of record.adverseEvents) {
-    const relatedTo = ['possible', 'probable', 'definite'].includes(ae.relationshipPomalidomide) ? (['pomalidomide'] as const) : ([] as const);
-    const anc = /neutrophil/i.test(ae.preferredTerm) ? countOn('neutrophils', ae.onsetDate) : undefined;
-    const platelets = /platelet/i.test(ae.preferredTerm) ? countOn('platelets', ae.onsetDate) : undefined;
-    events.push({
-      order: 1,
-      event: {
-        type: 'toxicity',
-        date: ae.onsetDate,
-        term: ae.preferredTerm,
-        grade: ae.grade,
-        relatedTo: [...relatedTo],
-        ...(anc === undefined ? {} : { ancX10e9PerL: anc }),
-        ...(platelets === undefined ? {} : { plateletsX10e9PerL: platelets }),
-      },
-    });
-    if (ae.endDate !== undefined && ae.grade < 5) {
-      const ancBack = /neutrophil/i.test(ae.preferredTerm) ? countOn('neutrophils', ae.endDate) : undefined;
-      const plateletsBack = /platelet/i.test(ae.preferredTerm) ? countOn('platelets', ae.endDate) : undefined;
-      events.push({
-        order: 0,
-        event: {
-          type: 'recovery',
-          date: ae.endDate,
-          term: ae.preferredTerm,
-          grade: 0,
-          ...(ancBack === undefined ? {} : { ancX10e9PerL: ancBack }),
-          ...(plateletsBack === undefined ? {} : { plateletsX10e9PerL: plateletsBack }),
-        },
-      });
-    }
-  }
-  for (const row of record.dosing) {
-    if (row.daysGiven > 0) events.push({ order: 2, event: { type: 'dose', date: row.startDate, drug: row.drug, mg: row.doseGivenMg } });
-  }
-  // Same day: a recovery first, then new toxicity, then the day's doses.
-  events.sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.order - b.order));
-  return events.map((item) => item.event);
+/**
+ * Dose history for the ladder edit check, built as the EDC's live dose proposal builds it
+ * (createDoseHistory: AE onsets and recoveries, haematology counts, one dose per dosing row with its cycle).
+ */
+export function doseHistoryOf(record: SubjectRecord): DoseHistory {
+  return createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs });
 }
 
 /**
@@ -99,9 +60,9 @@ export function doseHistoryOf(record: SubjectRecord): DoseHistoryEvent[] {
  * src/clinical and compares every subject with its plan; screens every screening record with
  * computeEligibility. Returns the mismatches (none when the generator rendered what it meant to).
  *
- * `checkLadder` also replays each dosing log through the dose state machine (checkDosingLog) and reports
- * every deviation from the pomalidomide label ladder (off by default: see README, the plan's modification
- * counts follow the paper, not the label's count thresholds).
+ * `checkLadder` (on by default) also replays each subject's dose history through the dose state machine
+ * (checkDosingLog, with the history the EDC's dose proposal reads) and reports every deviation from the
+ * dose-modification ladder.
  */
 export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder?: boolean } = {}): DemoMismatch[] {
   const out: DemoMismatch[] = [];
@@ -218,10 +179,11 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
       if (p.dosing.pomalidomideInterruptedCycles.length > 0) same(id, 'pomalidomide interrupted', 'Y', ex.POM.interrupted);
     }
 
-    if (options.checkLadder === true) {
+    if (options.checkLadder !== false) {
       const record = recordBy.get(id);
       if (record !== undefined) {
-        const checked = checkDosingLog({ ageYears: row.AGE ?? p.age, events: doseHistoryOf(record) });
+        const history = doseHistoryOf(record);
+        const checked = checkDosingLog({ ageYears: row.AGE ?? p.age, treatmentStartDate: history.treatmentStartDate, events: history.events });
         if (!checked.ok) miss(id, 'dose-ladder input', [], checked.issues);
         else for (const deviation of checked.value) miss(id, `dose-ladder ${deviation.code}`, deviation.expectedMg, { date: deviation.date, drug: deviation.drug, givenMg: deviation.givenMg });
       }
@@ -231,7 +193,6 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
   // Eligibility: every screened subject, in trial order.
   if (demo.screening.length !== trial.subjects.length) miss(null, 'screening records', trial.subjects.length, demo.screening.length);
   const failures = new Map(demo.plan.screenFailures.map((f) => [crfSubjectId(f.siteId, f.subjectId), f]));
-  const violators = new Set(demo.plan.patients.filter((p) => p.treatment.endReason === 'protocol-violation' && p.prior.lines < 2).map((p) => crfSubjectId(p.siteId, p.subjectId)));
   demo.screening.forEach((record, index) => {
     const id = record.subjectId ?? `#${index}`;
     if (trial.subjects[index]?.subject.subjectId !== record.subjectId) miss(id, 'screening id', trial.subjects[index]?.subject.subjectId, record.subjectId);
@@ -242,7 +203,8 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
     }
     const notMet = result.value.criteria.filter((c) => c.status !== 'met').map((c) => `${c.id} ${c.status}`);
     const failure = failures.get(id);
-    const expected = failure !== undefined ? [`${failure.failedCriterionId} not met`] : violators.has(id) ? ['inc-prior-therapy not met'] : [];
+    // Every enrolled subject meets every criterion; a screen failure fails its planned one only.
+    const expected = failure !== undefined ? [`${failure.failedCriterionId} not met`] : [];
     same(id, 'eligibility', expected, notMet);
   });
   return out;

@@ -54,9 +54,38 @@ describe('compareToPublished', () => {
     assert.match(close.tolerance, /0\.1 month/);
     assert.equal(compareToPublished(pfs, estimateQuantity(6.2, { ciLower: 3.7, ciUpper: 9 }), undefined).status, 'differs');
     // Not reached on both sides is a match; reached on one side only differs.
-    const nr: PublishedResult = { ...pfs, value: null };
-    assert.equal(compareToPublished(nr, estimateQuantity(null), undefined).status, 'match');
-    assert.equal(compareToPublished(nr, estimateQuantity(20), undefined).status, 'differs');
+    const nr: PublishedResult = { ...pfs, value: null, ciLower: 6.37, ciUpper: null };
+    assert.equal(compareToPublished(nr, estimateQuantity(null, { ciLower: 6.21, ciUpper: null }), undefined).status, 'match');
+    assert.equal(compareToPublished(nr, estimateQuantity(20, { ciLower: 6.21, ciUpper: null }), undefined).status, 'differs');
+  });
+
+  it('judges Kaplan-Meier median CI limits within half a month, NR only as NR, and names a limit outside', () => {
+    const os: PublishedResult = { id: 'km.os.overall.median', section: 's', kind: 'km_median', value: 18.56, ciLower: 14.16, ciUpper: null, unit: 'months' };
+    const within = compareToPublished(os, estimateQuantity(18.5612, { ciLower: 14.6, ciUpper: null }), undefined);
+    assert.equal(within.status, 'match');
+    assert.equal(within.note, '');
+    assert.match(within.tolerance, /CI limits within 0\.5 month, NR only as NR/);
+    // Equal as printed, but the upper limit is reached where the paper prints NR: close, with the limit named.
+    const reached = compareToPublished(os, estimateQuantity(18.5612, { ciLower: 14.6, ciUpper: 18.63 }), undefined);
+    assert.equal(reached.status, 'close');
+    assert.match(reached.note, /^CI upper limit 18\.63 vs printed NR \(NR = not reached\)$/);
+    // A limit 0.6 month off: close, and the note gives the estimate's own difference first.
+    const lower = compareToPublished(os, estimateQuantity(18.6, { ciLower: 13.56, ciUpper: null }), undefined);
+    assert.equal(lower.status, 'close');
+    assert.match(lower.note, /^18\.6 vs printed 18\.56: 0\.04 month apart; CI lower limit 13\.56 vs printed 14\.16: 0\.6 month apart \(tolerance 0\.5\)$/);
+    // NR where the paper prints a number is off too; a median outside its tolerance still differs.
+    assert.equal(compareToPublished(os, estimateQuantity(18.5612, { ciLower: null, ciUpper: null }), undefined).status, 'close');
+    const far = compareToPublished(os, estimateQuantity(19, { ciLower: 13, ciUpper: null }), undefined);
+    assert.equal(far.status, 'differs');
+    assert.match(far.note, /CI lower limit 13 vs printed 14\.16/);
+  });
+
+  it('judges landmark-rate CI limits within 1 point', () => {
+    const rate: PublishedResult = { id: 'km.os.overall.rate12', section: 's', kind: 'km_rate', timepoint: 12, value: 68.4, ciLower: 57.3, ciUpper: 77.7, unit: '%' };
+    assert.equal(compareToPublished(rate, estimateQuantity(68.41, { ciLower: 56.4, ciUpper: 78.6 }), undefined).status, 'match');
+    const wide = compareToPublished(rate, estimateQuantity(68.41, { ciLower: 55.84, ciUpper: 78.6 }), undefined);
+    assert.equal(wide.status, 'close');
+    assert.match(wide.note, /^CI lower limit 55\.84 vs printed 57\.3: 1\.46 points apart \(tolerance 1\)$/);
   });
 
   it('calls a rate within 1 point close', () => {

@@ -29,6 +29,14 @@ type Field = (typeof FIELDS)[number];
 export const KM_MEDIAN_TOLERANCE_MONTHS = 0.1;
 export const KM_RATE_TOLERANCE_POINTS = 1;
 export const LOG_RANK_FACTOR = 2;
+/**
+ * Confidence limits of a Kaplan-Meier median (Brookmeyer-Crowley, log-log): within half a month, and "not
+ * reached" (NR) only as NR. PFS and DoR limits are event times on the 28-day assessment grid (0.92 month
+ * apart), so half a month is the smallest tolerance that any printed limit can meet.
+ */
+export const KM_CI_LIMIT_TOLERANCE_MONTHS = 0.5;
+/** Confidence limits of a Kaplan-Meier landmark rate: within 1 percentage point, as the rate itself. */
+export const KM_RATE_CI_LIMIT_TOLERANCE_POINTS = 1;
 const SIDE_OF = 0.05;
 
 /** The printed value in the shape of the published entry (only the fields it has). */
@@ -126,6 +134,39 @@ function withinVerdict(pub: PublishedResult, computed: ReproducedValue, toleranc
   return { grade: difference <= tolerance + 1e-9 ? 'close' : 'outside', detail };
 }
 
+/**
+ * The printed CI limits of a Kaplan-Meier median or rate that the computed ones miss by more than the
+ * tolerance (or NR against a number), described for the note.
+ */
+function ciLimitsOff(pub: PublishedResult, computed: ReproducedValue, tolerance: number, unit: string): string[] {
+  const off: string[] = [];
+  for (const field of ['ciLower', 'ciUpper'] as const) {
+    const printed = pub[field];
+    const got = computed[field];
+    if (printed === undefined || got === undefined) continue;
+    const name = field === 'ciLower' ? 'CI lower limit' : 'CI upper limit';
+    if (printed === null || got === null) {
+      if (printed !== got) off.push(`${name} ${show(got)} vs printed ${show(printed)} (NR = not reached)`);
+      continue;
+    }
+    const difference = Math.abs(got - printed);
+    if (difference > tolerance + 1e-9) off.push(`${name} ${show(got)} vs printed ${show(printed)}: ${show(difference)} ${unit} apart (tolerance ${tolerance})`);
+  }
+  return off;
+}
+
+/**
+ * A Kaplan-Meier median or rate: graded on the estimate (match at the printed precision, close within
+ * the tolerance); a CI limit outside its own tolerance makes a match close and is named in the note.
+ */
+function kaplanMeierVerdict(pub: PublishedResult, computed: ReproducedValue, tolerance: number, ciTolerance: number, unit: string): Verdict {
+  const estimate = withinVerdict(pub, computed, tolerance, unit);
+  const off = ciLimitsOff(pub, computed, ciTolerance, unit);
+  if (off.length === 0) return estimate;
+  const detail = [estimate.detail, ...off].filter((d) => d !== '').join('; ');
+  return { grade: estimate.grade === 'outside' ? 'outside' : 'close', detail };
+}
+
 function logRankVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
   const printed = pub.value ?? null;
   const got = computed.value;
@@ -142,22 +183,27 @@ function logRankVerdict(pub: PublishedResult, computed: ReproducedValue): Verdic
 }
 
 function toleranceOf(pub: PublishedResult): string {
-  if (pub.kind === 'km_median') return `within ${KM_MEDIAN_TOLERANCE_MONTHS} month (median; CI shown, not compared)`;
-  if (pub.kind === 'km_rate') return `within ${KM_RATE_TOLERANCE_POINTS} percentage point (rate; CI shown, not compared)`;
+  if (pub.kind === 'km_median') {
+    return `within ${KM_MEDIAN_TOLERANCE_MONTHS} month (median); CI limits within ${KM_CI_LIMIT_TOLERANCE_MONTHS} month, NR only as NR (a limit outside makes the row close at most)`;
+  }
+  if (pub.kind === 'km_rate') {
+    return `within ${KM_RATE_TOLERANCE_POINTS} percentage point (rate); CI limits within ${KM_RATE_CI_LIMIT_TOLERANCE_POINTS} point (a limit outside makes the row close at most)`;
+  }
   if (pub.kind === 'p_value' && pub.method === 'log-rank') return `same side of ${SIDE_OF} and within a factor of ${LOG_RANK_FACTOR}`;
   return 'equal at the printed precision';
 }
 
 function verdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
-  if (pub.kind === 'km_median') return withinVerdict(pub, computed, KM_MEDIAN_TOLERANCE_MONTHS, 'month');
-  if (pub.kind === 'km_rate') return withinVerdict(pub, computed, KM_RATE_TOLERANCE_POINTS, 'points');
+  if (pub.kind === 'km_median') return kaplanMeierVerdict(pub, computed, KM_MEDIAN_TOLERANCE_MONTHS, KM_CI_LIMIT_TOLERANCE_MONTHS, 'month');
+  if (pub.kind === 'km_rate') return kaplanMeierVerdict(pub, computed, KM_RATE_TOLERANCE_POINTS, KM_RATE_CI_LIMIT_TOLERANCE_POINTS, 'points');
   if (pub.kind === 'p_value' && pub.method === 'log-rank') return logRankVerdict(pub, computed);
   return exactVerdict(pub, computed);
 }
 
 /**
  * The status of one published result against what trialkit computed: `match` (equal at the paper's
- * precision), `close` (within the stated tolerance of a Kaplan-Meier quantity or log-rank P), `differs`
+ * precision), `close` (within the stated tolerance of a Kaplan-Meier quantity or log-rank P; a Kaplan-Meier
+ * estimate equal as printed whose CI limit is outside the CI tolerance is also close, the limit named), `differs`
  * (with the paper's own inconsistency as the note when the id is listed in one, else what is off), or
  * `not-computed` (with the reason).
  */

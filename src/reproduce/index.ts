@@ -4,6 +4,14 @@ export { publishedInputIssues } from './publishedResults.js';
 export type { Quantity } from './quantity.js';
 export { countQuantity, estimateQuantity, notComputed } from './quantity.js';
 export type { Comparison, ReproducedValue, ReproductionStatus } from './compareToPublished.js';
-export { compareToPublished, KM_MEDIAN_TOLERANCE_MONTHS, KM_RATE_TOLERANCE_POINTS, LOG_RANK_FACTOR, printedDecimals } from './compareToPublished.js';
+export {
+  compareToPublished,
+  KM_CI_LIMIT_TOLERANCE_MONTHS,
+  KM_MEDIAN_TOLERANCE_MONTHS,
+  KM_RATE_CI_LIMIT_TOLERANCE_POINTS,
+  KM_RATE_TOLERANCE_POINTS,
+  LOG_RANK_FACTOR,
+  printedDecimals,
+} from './compareToPublished.js';
 export type { Reproduction, ReproductionInput, ReproductionResult, ReproductionSummary } from './computeReproduction.js';
 export { computeReproduction } from './computeReproduction.js';

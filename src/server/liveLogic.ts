@@ -1,19 +1,18 @@
 import {
   CTCAE_V5_LAB_CRITERIA,
-  RELATED_CATEGORIES,
   ageInYears,
   checkDosingLog,
   computeCtcaeGrade,
   computeDoseDecision,
   computeEligibility,
   computeImwgResponse,
+  createDoseHistory,
   formatIsoDate,
   isLabAnalyte,
   missingQualifyingParameters,
   parseIsoDate,
   type AdverseEventForm,
   type DiseaseAssessmentForm,
-  type DoseHistoryEvent,
   type DosingForm,
   type ImwgMeasurements,
   type LabForm,
@@ -181,29 +180,16 @@ const CYCLE_DAYS = 28;
 async function proposeDose(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
   const form = record.data as DosingForm;
   const records = await listSubjectRecords(client, record.subjectId);
-  const dosing = records.filter((r) => r.formType === 'dosing').map((r) => r.data as DosingForm);
-  const adverseEvents = records.filter((r) => r.formType === 'adverseEvent').map((r) => r.data as AdverseEventForm);
-  const firstCycle = dosing.filter((d) => d.cycle === 1).map((d) => d.startDate).sort()[0];
-  if (firstCycle === undefined) return { derived: { doseProposal: null, reason: 'no cycle 1 dosing row yet: the treatment start is unknown' }, findings: [] };
+  const ofType = <T>(formType: string): T[] => records.filter((r) => r.formType === formType).map((r) => r.data as T);
+  // AEs, haematology counts (the label's ANC and platelet rules hold on a lab alone) and dosing rows.
+  const forms = createDoseHistory({ adverseEvents: ofType<AdverseEventForm>('adverseEvent'), dosing: ofType<DosingForm>('dosing'), labs: ofType<LabForm>('lab') });
+  const firstCycle = forms.treatmentStartDate;
+  if (firstCycle === null) return { derived: { doseProposal: null, reason: 'no cycle 1 dosing row yet: the treatment start is unknown' }, findings: [] };
   const screening = records.filter((r) => r.formType === 'screening').at(-1)?.data as ScreeningRecord | undefined;
   const demographics = records.filter((r) => r.formType === 'demographics').at(-1)?.data as DemographicsForm | undefined;
   const ageYears = ageOf(screening, demographics, firstCycle);
   if (ageYears === null) return { derived: { doseProposal: null, reason: 'age unknown: enter the screening record or demographics' }, findings: [] };
-
-  const events: { order: number; event: DoseHistoryEvent }[] = [];
-  for (const ae of adverseEvents) {
-    const relatedTo = (['pomalidomide', 'dexamethasone'] as const).filter((drug) =>
-      RELATED_CATEGORIES.includes(drug === 'pomalidomide' ? ae.relationshipPomalidomide : ae.relationshipDexamethasone),
-    );
-    events.push({ order: 0, event: { type: 'toxicity', date: ae.onsetDate, term: ae.preferredTerm, grade: ae.grade, relatedTo } });
-    if (ae.endDate !== undefined) events.push({ order: 1, event: { type: 'recovery', date: ae.endDate, term: ae.preferredTerm, grade: 0 } });
-  }
-  for (const row of dosing) events.push({ order: 2, event: { type: 'dose', date: row.startDate, drug: row.drug, mg: row.doseGivenMg } });
-  // events before cycle 1 day 1 (e.g. AEs during screening) do not modify the dose
-  const ordered = events
-    .filter((e) => e.event.date >= firstCycle)
-    .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.order - b.order)
-    .map((e) => e.event);
+  const ordered = forms.events;
 
   const start = parseIsoDate(firstCycle);
   const nextCycleDate = start === null ? form.startDate : formatIsoDate(start + form.cycle * CYCLE_DAYS);

@@ -26,7 +26,9 @@ trialkit computed:
 
   match         equal at the paper's printed precision
   close         within the stated tolerance: Kaplan-Meier medians within 0.1 month, rates within 1
-                percentage point; log-rank P on the same side of 0.05 and within a factor of 2
+                percentage point; log-rank P on the same side of 0.05 and within a factor of 2.
+                Kaplan-Meier CI limits: within 0.5 month (medians, NR only as NR) or 1 point (rates);
+                a limit outside makes the row close at most, and the note names it
   differs       with the reason (the paper's own inconsistency, from published-results.json and
                 data/published-findings.json, or what is off)
   not-computed  with the reason

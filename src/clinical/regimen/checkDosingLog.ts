@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../dates/index.js';
 import { failure, success, type Outcome } from '../../result/index.js';
-import { cyclePosition } from './cycleSchedule.js';
+import { cyclePosition, type CyclePosition } from './cycleSchedule.js';
 import { validateDoseHistory, type DoseHistoryInput } from './doseHistoryInput.js';
 import { applyDoseEvent, currentDoseMg, initialDoseState, type Drug } from './doseStateMachine.js';
 import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
@@ -26,16 +26,28 @@ export interface DosingDeviation {
   readonly message: string;
 }
 
+/** Cycle position counted from a recorded cycle start (its day 1), 28-day cycles after it. */
+function positionFrom(anchor: { readonly cycle: number; readonly day: number }, day: number, regimen: RegimenDefinition): CyclePosition {
+  const relative = cyclePosition(day, anchor.day, regimen);
+  const cycle = anchor.cycle + relative.cycle - 1;
+  return Object.freeze({ ...relative, cycle, withinMaximumDuration: cycle <= regimen.maxCycles });
+}
+
 /**
  * Edit check: replays the history through the dose state machine and compares every recorded dose with
  * what the ladder allowed at that moment (events earlier the same day count first). A dose below the
- * level is reported too: reductions outside the ladder need a documented reason.
+ * level is reported too: reductions outside the ladder need a documented reason. Dosing days and the
+ * 26-cycle maximum are counted from cycle 1 day 1 on a 28-day grid, or, once a dose event carries its
+ * `cycle` (a dosing row's start date is that cycle's day 1), from the latest such recorded cycle start, so
+ * a delayed cycle moves the calendar instead of putting every later dose on a rest day.
  */
 export function checkDosingLog(input: DoseHistoryInput, regimen: RegimenDefinition = PROTOCOL_REGIMEN): Outcome<readonly DosingDeviation[]> {
   const { issues, startDay } = validateDoseHistory(input);
   if (issues.length > 0) return failure(issues);
   const deviations: DosingDeviation[] = [];
   let state = initialDoseState(input.ageYears, regimen);
+  // The latest recorded cycle start (a dose event with its cycle): a delayed cycle shifts the calendar.
+  let anchor: { readonly cycle: number; readonly day: number } | null = null;
   input.events.forEach((event, eventIndex) => {
     if (event.type === 'dose' && event.mg > 0) {
       const drugState = state[event.drug];
@@ -49,8 +61,9 @@ export function checkDosingLog(input: DoseHistoryInput, regimen: RegimenDefiniti
       else if (expectedMg !== null && event.mg > expectedMg) add('dose-above-level', `${event.drug} ${event.mg} mg above the current level ${expectedMg} mg`);
       else if (expectedMg !== null && event.mg < expectedMg) add('dose-below-level', `${event.drug} ${event.mg} mg below the current level ${expectedMg} mg without a dose-modifying event`);
       const day = parseIsoDate(event.date);
+      if (day !== null && event.cycle !== undefined && (anchor === null || event.cycle >= anchor.cycle)) anchor = { cycle: event.cycle, day };
       if (startDay !== null && day !== null) {
-        const position = cyclePosition(day, startDay, regimen);
+        const position = anchor === null ? cyclePosition(day, startDay, regimen) : positionFrom(anchor, day, regimen);
         const dosingDay = event.drug === 'pomalidomide' ? position.pomalidomideDay : position.dexamethasoneDay;
         if (!position.withinMaximumDuration)
           add('dose-beyond-maximum-duration', `dose in cycle ${position.cycle}, beyond the maximum of ${regimen.maxCycles} cycles`);

@@ -13,7 +13,7 @@ export interface DoseHistoryInput {
 }
 
 const DRUGS: readonly Drug[] = ['pomalidomide', 'dexamethasone'];
-const CATEGORIES: readonly ToxicityCategory[] = ['neutropenia', 'febrile-neutropenia', 'thrombocytopenia', 'other'];
+const CATEGORIES: readonly ToxicityCategory[] = ['neutropenia', 'febrile-neutropenia', 'thrombocytopenia', 'other-cytopenia', 'other'];
 
 function isDrug(value: unknown): value is Drug {
   return typeof value === 'string' && (DRUGS as readonly string[]).includes(value);
@@ -69,6 +69,8 @@ export function validateDoseHistory(input: DoseHistoryInput): { issues: Issue[];
       case 'dose':
         if (!isDrug(event.drug)) issues.push(issue('unknown-drug', at('drug'), event.drug, `one of ${DRUGS.join(', ')}`));
         if (!isNonNegative(event.mg)) issues.push(issue('bad-dose', at('mg'), event.mg, 'a dose in mg, >= 0'));
+        if (event.cycle !== undefined && (!Number.isInteger(event.cycle) || event.cycle < 1))
+          issues.push(issue('bad-cycle', at('cycle'), event.cycle, 'a cycle number >= 1'));
         break;
       default:
         issues.push(issue('unknown-event', at('type'), (event as { type?: unknown }).type, "'toxicity', 'recovery' or 'dose'"));

@@ -15,6 +15,10 @@ import { dexamethasoneLadderMg, startingDexamethasoneMg } from './startingDexame
  *   neutropenia; platelets < 25 x10^9/L) whatever the investigator's relatedness call, because the label
  *   rules are written on counts. Grade 3 neutropenia (ANC 0.5-<1.0) or thrombocytopenia (25-<50) alone
  *   does not interrupt. Every other toxicity interrupts at grade 3-4 only when related to the drug.
+ * - Other cytopenias (white blood cell, lymphocyte count decreased, anaemia; category 'other-cytopenia')
+ *   do not interrupt pomalidomide at any grade: the label's haematological rows name only neutropenia and
+ *   thrombocytopenia, and its "other grade 3-4 toxicity" row is read as the non-haematological ones
+ *   (trialkit's interpretation, see README.md). They still hold dexamethasone when related to it.
  * - One hold episode costs one level, however many toxicities arise during it; the drug resumes when
  *   every toxicity that holds it has recovered.
  * - A hold-triggering toxicity at 1 mg discontinues pomalidomide at once (the next level would be
@@ -27,7 +31,7 @@ import { dexamethasoneLadderMg, startingDexamethasoneMg } from './startingDexame
  * - Doses given do not move the state (the ladder is the protocol); checkDosingLog compares them with it.
  */
 export type Drug = 'pomalidomide' | 'dexamethasone';
-export type ToxicityCategory = 'neutropenia' | 'febrile-neutropenia' | 'thrombocytopenia' | 'other';
+export type ToxicityCategory = 'neutropenia' | 'febrile-neutropenia' | 'thrombocytopenia' | 'other-cytopenia' | 'other';
 
 export interface ToxicityEvent {
   readonly type: 'toxicity';
@@ -59,6 +63,11 @@ export interface DoseGivenEvent {
   readonly date: string;
   readonly drug: Drug;
   readonly mg: number;
+  /**
+   * The cycle whose day 1 this date is (a dosing row's start date). Delayed cycle starts move the calendar:
+   * checkDosingLog places later dates from the latest such start instead of a rigid 28-day grid.
+   */
+  readonly cycle?: number;
 }
 
 export type DoseHistoryEvent = ToxicityEvent | RecoveryEvent | DoseGivenEvent;
@@ -102,6 +111,7 @@ export function toxicityCategory(term: string): ToxicityCategory {
   if (/febrile\s+neutropenia/.test(t)) return 'febrile-neutropenia';
   if (/neutrophil|neutropenia/.test(t)) return 'neutropenia';
   if (/platelet|thrombocytopenia/.test(t)) return 'thrombocytopenia';
+  if (/white blood cell|leukocyte|leukopenia|lymphocyte|lymphopenia|anaemia|anemia|hemoglobin|haemoglobin/.test(t)) return 'other-cytopenia';
   return 'other';
 }
 
@@ -155,6 +165,12 @@ function holdTrigger(event: ToxicityEvent, drug: Drug): { hold: Hold; why: strin
   if ((drug === 'dexamethasone' || category === 'other') && event.grade >= 3 && event.grade <= 4 && event.relatedTo.includes(drug))
     return { hold: { ...base, resumeWhen: 'grade <= 2' }, why: `${drug}-related grade ${event.grade} ${event.term}` };
   return null;
+}
+
+/** Whether a toxicity interrupts `drug` by the ladder's rules (with the reason), whatever the drug's state. */
+export function holdReason(event: ToxicityEvent, drug: Drug): string | null {
+  if (event.grade >= 5) return `grade 5 event (${event.term})`;
+  return holdTrigger(event, drug)?.why ?? null;
 }
 
 /** Whether a recovery lifts a hold: the label's count thresholds, otherwise grade <= 2. */
@@ -308,6 +324,17 @@ export const DOSE_TRANSITION_EXAMPLES: readonly DoseTransitionExample[] = Object
     events: [{ type: 'toxicity', date: '2021-06-03', term: 'Neutrophil count decreased', grade: 3, relatedTo: ['pomalidomide'], ancX10e9PerL: 0.5 }],
     expected: { pomalidomide: onTrack, dexamethasone: dex40 },
     why: 'the label interrupts at ANC < 0.5 x10^9/L; 0.5 exactly (boundary) does not',
+  },
+  {
+    transition: 'no hold: related grade 3-4 cytopenia other than neutropenia or thrombocytopenia',
+    ageYears: 62,
+    events: [
+      { type: 'toxicity', date: '2021-06-03', term: 'Lymphocyte count decreased', grade: 4, relatedTo: ['pomalidomide'] },
+      { type: 'toxicity', date: '2021-06-03', term: 'White blood cell count decreased', grade: 3, relatedTo: ['pomalidomide'] },
+      { type: 'toxicity', date: '2021-06-03', term: 'Anemia', grade: 3, relatedTo: ['pomalidomide'] },
+    ],
+    expected: { pomalidomide: onTrack, dexamethasone: dex40 },
+    why: "the label's haematological hold rows are neutropenia (ANC < 0.5) and thrombocytopenia (platelets < 25) only; trialkit reads its 'other grade 3-4 toxicity' row as non-haematological, so lymphopenia, leukopenia and anaemia do not interrupt (README.md)",
   },
   {
     transition: 'hold: ANC < 0.5',

@@ -26,3 +26,8 @@ export type { DosingDeviation, DosingDeviationCode } from './checkDosingLog.js';
 export { checkDosingLog } from './checkDosingLog.js';
 export { DOSE_TRANSITION_EXAMPLES } from './doseStateMachine.js';
 export type { DoseTransitionExample } from './doseStateMachine.js';
+export { holdReason } from './doseStateMachine.js';
+export type { LabDoseInput } from './createLabDoseEvents.js';
+export { createLabDoseEvents } from './createLabDoseEvents.js';
+export type { DoseHistoryForms, DoseHistory } from './createDoseHistory.js';
+export { createDoseHistory } from './createDoseHistory.js';

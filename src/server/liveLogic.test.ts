@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { insertCrfRecord, insertSite, insertSubject, openEmbeddedStore, withAuditContext, type CrfRecord, type SqlClient, type Store } from '../store/index.js';
+import { deriveRecord } from './liveLogic.js';
+
+// One in-memory PGlite for the file: a cold start costs seconds.
+let store: Store | undefined;
+const opened = (): Store => {
+  if (store === undefined) throw new Error('the embedded store did not open (see the before hook)');
+  return store;
+};
+
+const dosing = (cycle: number, startDate: string, mg = 4) => ({
+  cycle, drug: 'pomalidomide', startDate, endDate: startDate, plannedDoseMg: mg, plannedDays: 21, doseGivenMg: mg, daysGiven: 21, delayed: false, interrupted: false, reduced: false,
+});
+const neutrophils = (date: string, value: number) => ({ date, visit: 'unscheduled', analyte: 'neutrophils', value, unit: '10^9/L', lln: 1.8, uln: 7.5, source: 'local' });
+const neutropeniaAe = { sequence: 1, reportedTerm: 'neutropenia', preferredTerm: 'Neutrophil count decreased', onsetDate: '2021-06-03', grade: 4, serious: false, relationshipPomalidomide: 'probable', relationshipDexamethasone: 'not-related', actionPomalidomide: 'interrupted', actionDexamethasone: 'none', ledToStudyDiscontinuation: false, outcome: 'not-recovered' };
+
+interface Proposal { readonly action: string; readonly pomalidomideMg: number | null; readonly reason: string; readonly cycle: number }
+
+/** Enters the forms for a fresh subject and returns the proposal derived for its last dosing row. */
+async function proposal(forms: readonly { formType: string; data: Readonly<Record<string, unknown>> }[]): Promise<Proposal> {
+  return withAuditContext(opened(), { user: 'test', reason: 'live logic test' }, async (tx: SqlClient) => {
+    const subject = await insertSubject(tx, { siteId: 'L01' });
+    await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'demographics', data: { birthDate: '1960-01-01', sex: 'M' } });
+    let last: CrfRecord | null = null;
+    for (const form of forms) {
+      const record = await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: form.formType, data: form.data });
+      if (form.formType === 'dosing') last = record;
+    }
+    assert.ok(last !== null);
+    const derived = (await deriveRecord(tx, last)).derived as { doseProposal: Proposal };
+    return derived.doseProposal;
+  });
+}
+
+describe('live dose proposal (proposeDose): a lab result alone can hold pomalidomide', () => {
+  before(async () => {
+    store = await openEmbeddedStore();
+    await withAuditContext(store, { user: 'test', reason: 'site' }, (tx) => insertSite(tx, { siteId: 'L01', name: 'Live logic site' }));
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  it('continues at 4 mg with a grade 3 neutrophil count (ANC 0.7: no action by the label)', async () => {
+    const p = await proposal([{ formType: 'dosing', data: dosing(1, '2021-05-20') }, { formType: 'lab', data: neutrophils('2021-06-03', 0.7) }]);
+    assert.deepEqual([p.cycle, p.action, p.pomalidomideMg], [2, 'continue', 4]);
+  });
+
+  it('holds after a grade 4 neutrophil count without any AE form, citing the rule', async () => {
+    const p = await proposal([{ formType: 'dosing', data: dosing(1, '2021-05-20') }, { formType: 'lab', data: neutrophils('2021-06-03', 0.3) }]);
+    assert.equal(p.action, 'hold');
+    assert.equal(p.pomalidomideMg, null);
+    assert.match(p.reason, /ANC 0\.3 < 0\.5 x10\^9\/L: interrupt pomalidomide; resume at 3 mg when ANC >= 0\.5 x10\^9\/L \(pomalidomide label/);
+  });
+
+  it('the AE form for the same episode does not reduce twice: one level once ANC >= 0.5', async () => {
+    const p = await proposal([
+      { formType: 'dosing', data: dosing(1, '2021-05-20') },
+      { formType: 'lab', data: neutrophils('2021-06-03', 0.3) },
+      { formType: 'adverseEvent', data: neutropeniaAe },
+      { formType: 'lab', data: neutrophils('2021-06-10', 0.9) },
+    ]);
+    assert.deepEqual([p.action, p.pomalidomideMg], ['resume-reduced', 3]);
+  });
+});
