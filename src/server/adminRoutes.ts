@@ -3,12 +3,14 @@ import { HttpError, notFound } from './httpError.js';
 import { hashPassword } from './passwords.js';
 import { siteBody, userBody, userPatchBody } from './requestSchemas.js';
 import { created, ok, route, type RouteSpec } from './route.js';
+import { siteResponse, sitesResponse, userResponse, usersResponse } from './responseSchemas.js';
 import { versionConflict } from './versionConflict.js';
 
 export const adminRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/sites',
+    response: sitesResponse,
     action: 'site:read',
     tag: 'sites',
     summary: "Sites (a site role sees its own site only)",
@@ -19,6 +21,7 @@ export const adminRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/sites',
+    response: siteResponse,
     action: 'site:create',
     tag: 'sites',
     summary: 'Create a site',
@@ -31,6 +34,7 @@ export const adminRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/users',
+    response: usersResponse,
     action: 'user:read',
     tag: 'users',
     summary: 'Accounts (never a password hash)',
@@ -41,6 +45,7 @@ export const adminRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/users',
+    response: userResponse,
     action: 'user:write',
     tag: 'users',
     summary: 'Create an account with its role (and site for site roles); the password is stored as an argon2id hash',
@@ -58,6 +63,7 @@ export const adminRoutes: readonly RouteSpec[] = [
   route({
     method: 'patch',
     path: '/users/:userId',
+    response: userResponse,
     action: 'user:write',
     tag: 'users',
     summary: 'Rename or (de)activate an account; deactivation ends its sessions',

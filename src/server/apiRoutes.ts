@@ -1,4 +1,5 @@
 import { adminRoutes } from './adminRoutes.js';
+import { analysisRoutes } from './analysisRoutes.js';
 import { authRoutes } from './authRoutes.js';
 import { exportRoutes } from './exportRoutes.js';
 import { importRoutes } from './importRoutes.js';
@@ -8,4 +9,4 @@ import { subjectRoutes } from './subjectRoutes.js';
 import { workflowRoutes } from './workflowRoutes.js';
 
 /** Every endpoint under /api/v1 (besides /openapi.json): the app, the OpenAPI document and the role matrix test read this list. */
-export const API_ROUTES: readonly RouteSpec[] = Object.freeze([...authRoutes, ...adminRoutes, ...subjectRoutes, ...workflowRoutes, ...reviewRoutes, ...importRoutes, ...exportRoutes]);
+export const API_ROUTES: readonly RouteSpec[] = Object.freeze([...authRoutes, ...adminRoutes, ...subjectRoutes, ...workflowRoutes, ...reviewRoutes, ...importRoutes, ...exportRoutes, ...analysisRoutes]);

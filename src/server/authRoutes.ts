@@ -13,6 +13,7 @@ import { HttpError } from './httpError.js';
 import { verifyPassword } from './passwords.js';
 import { loginBody } from './requestSchemas.js';
 import { ok, route, type RouteSpec } from './route.js';
+import { sessionUserResponse } from './responseSchemas.js';
 import { SESSION_COOKIE, hashToken, newSessionToken } from './sessionToken.js';
 
 /** Failed logins allowed per login name and client address within the window before a pause. */
@@ -24,6 +25,7 @@ export const authRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/auth/login',
+    response: sessionUserResponse,
     action: 'public',
     tag: 'auth',
     summary: 'Sign in with user id and password; sets an HttpOnly, SameSite=Strict session cookie',
@@ -81,6 +83,7 @@ export const authRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/auth/session',
+    response: sessionUserResponse,
     action: 'authenticated',
     tag: 'auth',
     summary: 'The signed-in user, role, site and session expiry',

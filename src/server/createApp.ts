@@ -101,6 +101,7 @@ function respond(c: Context<AppEnv>, result: RouteResult, replayed = false): Res
   if (replayed) c.header('Idempotent-Replayed', 'true');
   if (result.status === 204) return c.body(null, 204);
   if (result.contentType !== undefined && typeof result.body === 'string') return c.body(result.body, result.status, { 'Content-Type': result.contentType });
+  if (result.contentType !== undefined && result.body instanceof Uint8Array) return c.body(new Uint8Array(result.body), result.status, { 'Content-Type': result.contentType });
   return c.json(result.body, result.status);
 }
 

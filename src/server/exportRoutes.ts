@@ -2,6 +2,7 @@ import { getSnapshot } from '../store/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { FORM_TYPES } from './requestSchemas.js';
 import { idParam, route, type RouteSpec } from './route.js';
+import { fileResponse } from './responseSchemas.js';
 import { snapshotFormCsv } from './snapshotCsv.js';
 import { snapshotOdmXml } from './snapshotOdm.js';
 import { readSnapshotTables, type SnapshotTables } from './snapshotTables.js';
@@ -27,6 +28,8 @@ export const exportRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/snapshots/:snapshotId/export.csv',
+    response: fileResponse,
+    produces: 'text/csv',
     action: 'snapshot:read',
     tag: 'snapshots',
     summary: 'The records of one form type (?form=lab, ...) in a snapshot as CSV: subjectId, siteId, recordId, recordVersion, recordVisit, then one column per answer (nested answers as dot paths)',
@@ -42,6 +45,8 @@ export const exportRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/snapshots/:snapshotId/odm.xml',
+    response: fileResponse,
+    produces: 'application/xml',
     action: 'snapshot:read',
     tag: 'snapshots',
     summary: 'A snapshot as CDISC ODM 1.3.2 XML: form definitions (MetaDataVersion) and every subject\'s records (ClinicalData)',

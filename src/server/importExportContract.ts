@@ -92,6 +92,13 @@ export function importExportContract(getStore: () => Store): void {
       assert.equal((await dm('POST', '/imports/labs', '{"a":1}', 'application/json')).status, 400);
       assert.deepEqual(await counts(), before);
 
+      // impossible values (a negative count, a date after today) name their cell; an implausible one is imported with a query
+      const implausible = await dm('POST', '/imports/labs?file=p.csv', `${HEADER}\n${s1},2025-03-01,C1D1,platelets,-5,10^9/L,150,400\n${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,,\n${s1},2025-07-09,C1D1,neutrophils,1.2,10^9/L,,\n`);
+      assert.equal(implausible.status, 422, implausible.text);
+      const refused = (JSON.parse(implausible.text) as { error: { issues: { code: string; path: unknown[]; value: unknown }[] } }).error.issues;
+      assert.deepEqual(refused.map((i) => [i.code, i.path, i.value]), [['out-of-range', ['p.csv', 2, 'value'], -5], ['future-date', ['p.csv', 4, 'date'], '2025-07-09']]);
+      assert.deepEqual(await counts(), before);
+
       // a row refused by the database itself (a locked subject) after earlier rows were inserted: all rolled back
       await withAuditContext(getStore(), { user: 'seed' }, (tx) => insertLock(tx, { scope: 'subject', subjectId: s2, cutoffDate: '2025-06-30' }));
       const lockedBefore = await counts();
@@ -120,6 +127,13 @@ export function importExportContract(getStore: () => Store): void {
       const stored = await getStore().query<{ subject_id: string; data: Record<string, unknown> }>('SELECT subject_id, data FROM crf_records WHERE record_id = $1', [result.recordIds[2]]);
       assert.equal(stored.rows[0].subject_id, s2);
       assert.deepEqual(stored.rows[0].data, { date: '2025-03-01', visit: 'C1D1', analyte: 'hemoglobin', value: 9.8, unit: 'g/dL', lln: 12, uln: 16, source: 'central' });
+
+      assert.deepEqual((JSON.parse(reply.text) as { raisedQueryIds: number[] }).raisedQueryIds, []);
+      const odd = await dm('POST', '/imports/labs?file=odd.csv', `${HEADER}\n${s1},2025-03-01,C1D1,hemoglobin,1.2,g/dL,12,16\n`);
+      assert.equal(odd.status, 201, odd.text);
+      const [queryId] = (JSON.parse(odd.text) as { raisedQueryIds: number[] }).raisedQueryIds;
+      const query = await getStore().query<{ check_code: string; field_path: string; subject_id: string }>('SELECT check_code, field_path, subject_id FROM queries WHERE query_id = $1', [queryId]);
+      assert.deepEqual(query.rows, [{ check_code: 'RANGE', field_path: 'value', subject_id: s1 }]);
 
       const unnamed = await dm('POST', '/imports/labs', `${HEADER}\n${s1},2025-03-08,C1D8,ldh,250,U/L,,\n`);
       assert.equal(unnamed.status, 201);

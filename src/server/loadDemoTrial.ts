@@ -9,6 +9,7 @@ import {
   insertSubject,
   insertUser,
   listLocks,
+  releaseLock,
   listSites,
   listSnapshots,
   listSubjects,
@@ -25,7 +26,7 @@ import { deriveRecord, latestScreening } from './liveLogic.js';
 import { hashPassword } from './passwords.js';
 import type { FormType } from './requestSchemas.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from './seedDemoAccounts.js';
-import { raiseFindings, validateForm } from './subjectRoutes.js';
+import { checkForm, raiseFindings, todayOf, withFindings } from './subjectRoutes.js';
 
 /** The account that locks the demo trial and takes its snapshot (created by seedDemoAccounts). */
 export const DEMO_DATA_MANAGER = 'demo-data-manager';
@@ -46,6 +47,8 @@ export interface DemoLoadSummary {
   readonly snapshotName: string;
   /** False when the snapshot already existed (nothing was locked or copied). */
   readonly snapshotCreated: boolean;
+  /** Whether the trial is locked when the load returns. */
+  readonly trialLocked: boolean;
   readonly milliseconds: number;
 }
 
@@ -53,6 +56,12 @@ export interface LoadDemoTrialOptions {
   readonly clock?: () => Date;
   /** Called after each subject: how many of the screened subjects are done. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Release the trial lock once the cutoff snapshot is taken (default false: the trial stays locked, as after a
+   * real data lock). `serve --demo` reopens it so a demo user can try data entry and IRC adjudication; the
+   * snapshot, which the analyses read, stays exactly as taken under the lock.
+   */
+  readonly reopenAfterSnapshot?: boolean;
 }
 
 /** The synthetic site users: one investigator and one coordinator per site. */
@@ -98,11 +107,11 @@ function formSteps(record: SubjectRecord): Step[] {
 }
 
 /** What POST /subjects/:id/records does: validate with the form's schema, save, derive, raise failed edit checks. */
-async function saveForm(tx: SqlClient, subjectId: string, formType: FormType, input: unknown): Promise<number> {
-  const data = validateForm(formType, input);
+async function saveForm(tx: SqlClient, subjectId: string, formType: FormType, input: unknown, today: string): Promise<number> {
+  const { data, findings } = checkForm(formType, input, today);
   const visit = typeof data.visit === 'string' ? data.visit : undefined;
   const record = await insertCrfRecord(tx, { subjectId, formType, ...(visit === undefined ? {} : { visit }), data });
-  return (await raiseFindings(tx, record, await deriveRecord(tx, record))).length;
+  return (await raiseFindings(tx, record, withFindings(await deriveRecord(tx, record), findings))).length;
 }
 
 async function moveStatus(tx: SqlClient, subject: SubjectRow, status: SubjectStatus): Promise<SubjectRow> {
@@ -112,7 +121,7 @@ async function moveStatus(tx: SqlClient, subject: SubjectRow, status: SubjectSta
 }
 
 /** One screened subject, in one transaction: registration, screening, enrolment or screen failure, then every CRF. */
-async function loadSubject(tx: SqlClient, record: SubjectRecord, screening: DemoTrial['screening'][number]): Promise<{ records: number; queries: number; deviation: string | undefined }> {
+async function loadSubject(tx: SqlClient, record: SubjectRecord, screening: DemoTrial['screening'][number], today: string): Promise<{ records: number; queries: number; deviation: string | undefined }> {
   let deviation: string | undefined;
   const { siteId, screeningNumber, screenFailure } = record.subject;
   const coordinator = { user: demoSiteUser(siteId, 'coordinator') };
@@ -121,7 +130,7 @@ async function loadSubject(tx: SqlClient, record: SubjectRecord, screening: Demo
   await setAuditContext(tx, coordinator);
   let subject = await insertSubject(tx, { siteId, screeningNumber });
   // the screening record names the subject by the number the EDC gave it
-  let queries = await saveForm(tx, subject.subjectId, 'screening', { ...screening, subjectId: subject.subjectId, siteId });
+  let queries = await saveForm(tx, subject.subjectId, 'screening', { ...screening, subjectId: subject.subjectId, siteId }, today);
   let records = 1;
 
   if (screenFailure) {
@@ -149,7 +158,7 @@ async function loadSubject(tx: SqlClient, record: SubjectRecord, screening: Demo
       await setAuditContext(tx, { user: demoSiteUser(siteId, step.by) });
       current = step.by;
     }
-    queries += await saveForm(tx, subject.subjectId, step.formType, step.data);
+    queries += await saveForm(tx, subject.subjectId, step.formType, step.data, today);
     records += 1;
   }
 
@@ -211,7 +220,7 @@ export async function loadDemoTrial(store: Store, demo: DemoTrial, options: Load
     if (present.has(`${record.subject.siteId}\u0000${record.subject.screeningNumber}`)) {
       subjectsSkipped += 1;
     } else {
-      const done = await store.transaction((tx) => loadSubject(tx, record, demo.screening[index]));
+      const done = await store.transaction((tx) => loadSubject(tx, record, demo.screening[index], todayOf(clock)));
       subjectsLoaded += 1;
       recordsSaved += done.records;
       queriesRaised += done.queries;
@@ -229,6 +238,13 @@ export async function loadDemoTrial(store: Store, demo: DemoTrial, options: Load
     });
     snapshotCreated = true;
   }
+  if (options.reopenAfterSnapshot === true && snapshotCreated) {
+    const reason = `demo: reopened after the ${snapshotName} snapshot so the demo can be tried; the snapshot stays as taken`;
+    await withAuditContext(store, { user: DEMO_DATA_MANAGER, reason }, async (tx) => {
+      for (const lock of (await listLocks(tx)).filter((l) => l.scope === 'trial' && !l.released)) await releaseLock(tx, lock.lockId, lock.version);
+    });
+  }
+  const trialLocked = (await listLocks(store)).some((l) => l.scope === 'trial' && !l.released);
   return Object.freeze({
     sitesCreated: created.sites,
     usersCreated: created.users,
@@ -239,6 +255,7 @@ export async function loadDemoTrial(store: Store, demo: DemoTrial, options: Load
     protocolDeviations: Object.freeze(protocolDeviations),
     snapshotName,
     snapshotCreated,
+    trialLocked,
     milliseconds: Math.round(performance.now() - started),
   });
 }

@@ -25,8 +25,9 @@ const errorSchema = {
   },
 } as const;
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+/** A request schema as JSON Schema of what it accepts (io 'input'), a response schema of what is sent ('output'). */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
   return rest;
 }
 
@@ -44,8 +45,9 @@ export function createOpenApiDocument(routes: readonly RouteSpec[]): Record<stri
     const success = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) < 300);
     const failures = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) >= 300);
     const responses: Record<string, unknown> = {};
-    if (success.length === 0) responses['200'] = { description: 'OK', content: { 'application/json': { schema: {} } } };
-    for (const [status, description] of success) responses[status] = status === '204' ? { description } : { description, content: { 'application/json': { schema: {} } } };
+    const content = { [spec.produces ?? 'application/json']: { schema: spec.response === undefined ? {} : jsonSchema(spec.response, 'output') } };
+    if (success.length === 0) responses['200'] = { description: 'OK', content };
+    for (const [status, description] of success) responses[status] = status === '204' ? { description } : { description, content };
     if (spec.body !== undefined) {
       responses['400'] = errorResponse('malformed JSON or content type');
       responses['422'] = errorResponse('invalid input: issues with path, value and expected');

@@ -28,7 +28,10 @@ export type Action =
   | 'snapshot:read'
   | 'snapshot:create'
   | 'irc:read'
+  | 'irc:adjudicate'
   | 'summary:read'
+  | 'analysis:read'
+  | 'analysis:subjects'
   | 'lab:import';
 
 export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object.freeze({
@@ -51,8 +54,14 @@ export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object
   'snapshot:create': ['data_manager'],
   // response data without site or subject identity, for adjudication
   'irc:read': ['irc'],
+  // the IRC's adjudicated responses, stored on the subject behind the blinded case id
+  'irc:adjudicate': ['irc'],
   // counts only, never a subject row
   'summary:read': ['sponsor', 'data_manager'],
+  // the analysis dashboard of the latest snapshot: aggregates (ORR, DCR, KM, forest, swimmer, safety)
+  'analysis:read': ['statistician', 'sponsor', 'data_manager'],
+  // the subjects behind each count of the dashboard, and the full report (it lists subjects); never the sponsor
+  'analysis:subjects': ['statistician', 'data_manager'],
   // central-lab files: all rows or none, audited as 'central lab import <file>'
   'lab:import': ['data_manager'],
 });
@@ -64,4 +73,15 @@ export function isAllowed(role: UserRole, action: Action): boolean {
 /** The site a user is confined to, or null for trial-wide roles. */
 export function siteScope(user: { readonly role: UserRole; readonly siteId: string | null }): string | null {
   return SITE_ROLES.includes(user.role) ? user.siteId : null;
+}
+
+/**
+ * Form types a site role never reads: the IRC's adjudications stay hidden from the sites whose assessments
+ * they judge (independent, blinded review). A hidden record answers 404, as if it did not exist.
+ */
+export const SITE_HIDDEN_FORM_TYPES: readonly string[] = Object.freeze(['ircAdjudication']);
+
+/** Whether a user with this site scope (null = trial-wide role) may read records of this form type. */
+export function isFormTypeVisible(formType: string, scope: string | null): boolean {
+  return scope === null || !SITE_HIDDEN_FORM_TYPES.includes(formType);
 }

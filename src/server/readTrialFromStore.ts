@@ -4,6 +4,7 @@ import { DEMO_PROTOCOL_ID } from '../demo/index.js';
 import { InputError, issue } from '../result/index.js';
 import { listSnapshots, type SqlClient } from '../store/index.js';
 import { DEMO_ADMIN } from './loadDemoTrial.js';
+import { ircResponseCalls } from './ircResponseCalls.js';
 
 export interface ReadTrialOptions {
   /** A snapshot's name; the live data when absent. */
@@ -95,6 +96,7 @@ function subjectRecord(subject: Content['subjects'][number], records: readonly C
     if (latest !== undefined) out[type] = latest;
   }
   for (const type of many) out[arrayKey[type]] = byType.get(type) ?? [];
+  out.responseCalls = [...(out.responseCalls as unknown[]), ...ircResponseCalls(byType.get('ircAdjudication') ?? [])];
   return out;
 }
 

@@ -1,12 +1,21 @@
-import { createHmac } from 'node:crypto';
-import { computeImwgResponse, type DiseaseAssessmentForm } from '../clinical/index.js';
-import { getServerKey } from '../store/index.js';
-import { ok, route, type RouteSpec } from './route.js';
+import { z } from 'zod';
+import { IRC_ADJUDICATION_SCOPES, ircAdjudicationFormSchema, isoDateSchema, responseCategorySchema } from '../clinical/index.js';
+import { issue } from '../result/index.js';
+import { getServerKey, insertCrfRecord, updateCrfRecord } from '../store/index.js';
+import { HttpError, notFound } from './httpError.js';
+import { adjudicationKey, ircAdjudicationResponse, ircCaseId, ircCasesResponse, ircCaseView, loadCaseSources } from './ircCases.js';
+import { created, ok, route, type RouteSpec } from './route.js';
+import { versionConflict } from './versionConflict.js';
+import { zodIssues } from './zodIssues.js';
 
-interface AssessmentRow {
-  subject_id: string;
-  data: DiseaseAssessmentForm;
-}
+/** The IRC's call on one assessment or on the best overall response of a blinded case. */
+export const ircAdjudicationBody = z.strictObject({
+  scope: z.enum(IRC_ADJUDICATION_SCOPES),
+  assessmentDate: isoDateSchema.optional().describe('the central-lab assessment adjudicated; only for scope assessment'),
+  response: responseCategorySchema,
+  reason: z.string().trim().min(1).max(1000).optional().describe('required when the response differs from the derived one, and to change an adjudication'),
+  version: z.int().min(1).optional().describe('the version of the adjudication read, to change it; absent for a first adjudication (409 when stale)'),
+});
 
 interface CountRow {
   site_id: string;
@@ -14,35 +23,87 @@ interface CountRow {
   n: number;
 }
 
-/** Read-only views without subject rows: blinded response data for the IRC, counts for the sponsor. */
+/** Views without subject rows: blinded response data and adjudication for the IRC, counts for the sponsor. */
 export const reviewRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/irc/assessments',
     action: 'irc:read',
     tag: 'review',
-    summary: 'Central-lab disease assessments per blinded case (no site, subject or record id) with the derived IMWG response',
+    summary:
+      "The IRC's queue: per blinded case (no site, subject or record id) the central-lab assessments, the derived IMWG response, the investigator's call and the IRC's adjudication side by side, with the disagreements",
+    response: ircCasesResponse,
     async handler({ services }) {
       const key = await getServerKey(services.store, 'irc-blinding');
-      const { rows } = await services.store.query<AssessmentRow>(
-        "SELECT subject_id, data FROM crf_records WHERE form_type = 'diseaseAssessment' AND NOT deleted AND data ->> 'source' = 'central' ORDER BY subject_id, data ->> 'date', record_id",
-      );
-      const bySubject = new Map<string, DiseaseAssessmentForm[]>();
-      for (const row of rows) bySubject.set(row.subject_id, [...(bySubject.get(row.subject_id) ?? []), row.data]);
-      const cases = [...bySubject.entries()].map(([subjectId, forms]) => {
-        const caseId = `case-${createHmac('sha256', key).update(subjectId).digest('hex').slice(0, 12)}`;
-        const assessments = forms.map(({ visit: _visit, source: _source, ...measurements }) => measurements);
-        const [baseline, ...later] = assessments;
-        const outcome = later.length === 0 ? null : computeImwgResponse({ baseline, assessments: later });
-        return {
-          caseId,
-          assessments,
-          derived: outcome === null ? null : outcome.ok ? { bestResponse: outcome.value.bestResponse, assessments: outcome.value.assessments } : { issues: outcome.issues },
-        };
-      });
+      const sources = await loadCaseSources(services.store);
+      const cases = [...sources.entries()].map(([subjectId, source]) => ircCaseView(ircCaseId(key, subjectId), source));
       // ordered by the blinded id, so the order reveals nothing about sites or enrolment
       cases.sort((a, b) => a.caseId.localeCompare(b.caseId));
       return ok({ cases });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/irc/cases/:caseId/adjudications',
+    action: 'irc:adjudicate',
+    tag: 'review',
+    summary:
+      "Record the IRC's response for one assessment or the best overall response of a blinded case: agreeing with the derived IMWG response, or overriding it with a reason; stored on the subject behind the case (audited, locked with the data)",
+    body: ircAdjudicationBody,
+    responses: { 200: 'changed', 201: 'recorded', 409: 'stale version', 423: 'locked' },
+    response: ircAdjudicationResponse,
+    async handler({ services, params, body, write }) {
+      const key = await getServerKey(services.store, 'irc-blinding');
+      const subjectIds = [...(await loadCaseSources(services.store)).keys()];
+      const subjectId = subjectIds.find((id) => ircCaseId(key, id) === params.caseId);
+      if (subjectId === undefined) throw notFound('case');
+      return write(body.reason, async (tx) => {
+        const source = (await loadCaseSources(tx, subjectId)).get(subjectId);
+        if (source === undefined) throw notFound('case');
+        const view = ircCaseView(params.caseId, source);
+        let derivedResponse = view.bestOverall.derivedResponse;
+        let investigatorResponse = view.bestOverall.investigatorResponse;
+        if (body.scope === 'assessment' && body.assessmentDate !== undefined) {
+          const assessment = view.assessments.find((a) => !a.baseline && a.date === body.assessmentDate);
+          if (assessment === undefined) {
+            throw new HttpError(422, 'invalid-input', 'the case has no such post-baseline assessment', {
+              issues: [issue('unknown-assessment', ['assessmentDate'], body.assessmentDate, `the date of a post-baseline assessment of the case (${view.assessments.filter((a) => !a.baseline).map((a) => a.date).join(', ') || 'none'})`)],
+            });
+          }
+          derivedResponse = assessment.derivedResponse;
+          investigatorResponse = assessment.investigatorResponse;
+        }
+        const form = {
+          scope: body.scope,
+          ...(body.assessmentDate === undefined ? {} : { assessmentDate: body.assessmentDate }),
+          response: body.response,
+          derivedResponse,
+          investigatorResponse,
+          ...(body.reason === undefined ? {} : { reason: body.reason }),
+        };
+        const parsed = ircAdjudicationFormSchema.safeParse(form, { reportInput: true });
+        if (!parsed.success) throw new HttpError(422, 'invalid-input', 'the adjudication is not valid', { issues: zodIssues(parsed.error, form) });
+        const existing = source.adjudications.get(adjudicationKey(body.scope, body.assessmentDate));
+        if (existing === undefined) {
+          await insertCrfRecord(tx, { subjectId, formType: 'ircAdjudication', data: parsed.data });
+        } else {
+          if (body.version === undefined) throw versionConflict({ expectedVersion: 0, currentVersion: existing.version });
+          if (body.reason === undefined) {
+            throw new HttpError(422, 'invalid-input', 'changing an adjudication needs a reason', {
+              issues: [issue('reason-required', ['reason'], body.reason, 'a reason for changing the adjudication (kept in the audit trail)')],
+            });
+          }
+          const result = await updateCrfRecord(tx, existing.recordId, body.version, parsed.data);
+          if (result.kind === 'not-found') throw notFound('case');
+          if (result.kind === 'conflict') throw versionConflict(result);
+        }
+        const after = (await loadCaseSources(tx, subjectId)).get(subjectId);
+        if (after === undefined) throw notFound('case');
+        const updated = ircCaseView(params.caseId, after);
+        const adjudication = body.scope === 'bestOverall' ? updated.bestOverall.irc : (updated.assessments.find((a) => a.date === body.assessmentDate)?.irc ?? null);
+        const answer = { caseId: params.caseId, adjudication, case: updated };
+        return existing === undefined ? created(answer) : ok(answer);
+      });
     },
   }),
   route({

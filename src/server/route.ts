@@ -28,7 +28,7 @@ export interface Services {
 export interface RouteResult {
   readonly status: 200 | 201 | 204;
   readonly body: unknown;
-  /** Set for a file answer (CSV, XML): body is then the text, sent as is with this Content-Type. */
+  /** Set for a file answer (CSV, XML; PDF, DOCX as a Uint8Array): body is then the text or bytes, sent as is with this Content-Type. */
   readonly contentType?: string;
 }
 
@@ -62,6 +62,14 @@ export interface RouteSpec<B = unknown> {
   readonly body?: z.ZodType<B>;
   /** Statuses this route answers besides the common 400/401/403/404/422, for the OpenAPI document. */
   readonly responses?: Readonly<Record<number, string>>;
+  /**
+   * The answer of the success statuses (JSON as sent, or the text of a file answer), for the OpenAPI
+   * document; the server contract test checks every answer against it. Optional: without it the document
+   * declares any JSON.
+   */
+  readonly response?: z.ZodType;
+  /** The media type of the success answer when it is not application/json (a file: text/csv, application/xml). */
+  readonly produces?: string;
   handler(ctx: RouteContext<B>): Promise<RouteResult>;
 }
 

@@ -17,10 +17,13 @@ import {
 import { computeEligibility } from '../clinical/index.js';
 import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
-import { deriveRecord, latestScreening, type LiveResult } from './liveLogic.js';
+import { checkPlausibility } from './checkPlausibility.js';
+import { deriveRecord, latestScreening, type EditCheckFinding, type LiveResult } from './liveLogic.js';
 import { FORM_SCHEMAS, recordBody, recordUpdateBody, subjectBody, subjectStatusBody, type FormType } from './requestSchemas.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
+import { auditEntriesResponse, crfRecordsResponse, recordViewResponse, subjectResponse, subjectsResponse } from './responseSchemas.js';
 import { versionConflict } from './versionConflict.js';
+import { isFormTypeVisible } from './permissions.js';
 import { zodIssues } from './zodIssues.js';
 
 /** Status moves a site may record; anything else is refused with 409. */
@@ -38,6 +41,30 @@ export function validateForm(formType: string, data: unknown): Record<string, un
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: zodIssues(parsed.error, data, ['data']) });
   return parsed.data;
+}
+
+/** The server's date (UTC), the "today" of the date checks: read from the injected clock. */
+export function todayOf(clock: () => Date): string {
+  return clock().toISOString().slice(0, 10);
+}
+
+/**
+ * validateForm, then the per-field plausibility limits (plausibilityLimits.ts): a value outside a hard
+ * limit refuses the save (422 with path, value and expected, nothing written); values outside soft limits
+ * come back as findings, raised as queries when the record is saved.
+ */
+export function checkForm(formType: string, input: unknown, today: string): { data: Record<string, unknown>; findings: readonly EditCheckFinding[] } {
+  const data = validateForm(formType, input);
+  const plausibility = checkPlausibility(formType, data, today);
+  if (plausibility.rejected.length > 0) {
+    throw new HttpError(422, 'implausible-value', `the ${formType} form holds a value that cannot be right`, { issues: plausibility.rejected });
+  }
+  return { data, findings: plausibility.findings };
+}
+
+/** The clinical engines' result with the plausibility findings of the same record in front. */
+export function withFindings(live: LiveResult, findings: readonly EditCheckFinding[]): LiveResult {
+  return findings.length === 0 ? live : { derived: live.derived, findings: [...findings, ...live.findings] };
 }
 
 /** Raises each failed edit check as a query on the record, unless one is already open or answered. */
@@ -61,7 +88,7 @@ function recordView(record: CrfRecord, live: LiveResult, raisedQueryIds?: readon
 async function scopedRecord(client: SqlClient, recordIdText: string | undefined, scope: string | null): Promise<CrfRecord> {
   const recordId = idParam(recordIdText);
   const record = recordId === undefined ? undefined : await getCrfRecord(client, recordId);
-  if (record === undefined || record.deleted || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
+  if (record === undefined || record.deleted || !isFormTypeVisible(record.formType, scope) || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
   return record;
 }
 
@@ -69,6 +96,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/subjects',
+    response: subjectsResponse,
     action: 'subject:read',
     tag: 'subjects',
     summary: 'Subjects (a site role sees its own site only)',
@@ -79,6 +107,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/subjects',
+    response: subjectResponse,
     action: 'subject:write',
     tag: 'subjects',
     summary: "Register a subject at screening under the next pseudonymous number of the caller's site ('<site>-<sequence>')",
@@ -93,6 +122,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/subjects/:subjectId',
+    response: subjectResponse,
     action: 'subject:read',
     tag: 'subjects',
     summary: 'One subject',
@@ -105,6 +135,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/subjects/:subjectId/status',
+    response: subjectResponse,
     action: 'subject:write',
     tag: 'subjects',
     summary: 'Enrol, record a screen failure, or take a subject off treatment/study; enrolment needs an eligible screening record',
@@ -137,17 +168,20 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/subjects/:subjectId/records',
+    response: crfRecordsResponse,
     action: 'record:read',
     tag: 'records',
     summary: "A subject's CRF records",
     async handler({ services, scope, params }) {
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
-      return ok({ records: await listSubjectRecords(services.store, params.subjectId) });
+      const records = await listSubjectRecords(services.store, params.subjectId);
+      return ok({ records: records.filter((record) => isFormTypeVisible(record.formType, scope)) });
     },
   }),
   route({
     method: 'post',
     path: '/subjects/:subjectId/records',
+    response: recordViewResponse,
     action: 'record:write',
     tag: 'records',
     summary: 'Save a CRF form; answers with what the clinical engines derive (CTCAE grade, IMWG response, eligibility, next dose) and the edit checks raised as queries',
@@ -155,11 +189,11 @@ export const subjectRoutes: readonly RouteSpec[] = [
     responses: { 201: 'saved', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
-      const data = validateForm(body.formType, body.data);
+      const { data, findings } = checkForm(body.formType, body.data, todayOf(services.clock));
       const visit = body.visit ?? (typeof data.visit === 'string' ? data.visit : undefined);
       return write(undefined, async (tx) => {
         const record = await insertCrfRecord(tx, { subjectId: params.subjectId, formType: body.formType, ...(visit === undefined ? {} : { visit }), data });
-        const live = await deriveRecord(tx, record);
+        const live = withFindings(await deriveRecord(tx, record), findings);
         return created(recordView(record, live, await raiseFindings(tx, record, live)));
       });
     },
@@ -167,17 +201,20 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/records/:recordId',
+    response: recordViewResponse,
     action: 'record:read',
     tag: 'records',
     summary: 'One CRF record with its derived values',
     async handler({ services, scope, params }) {
       const record = await scopedRecord(services.store, params.recordId, scope);
-      return ok(recordView(record, await deriveRecord(services.store, record)));
+      const { findings } = checkPlausibility(record.formType, record.data, todayOf(services.clock));
+      return ok(recordView(record, withFindings(await deriveRecord(services.store, record), findings)));
     },
   }),
   route({
     method: 'put',
     path: '/records/:recordId',
+    response: recordViewResponse,
     action: 'record:write',
     tag: 'records',
     summary: 'Correct a CRF record: the version read and a reason for change are required (409 when stale)',
@@ -185,12 +222,12 @@ export const subjectRoutes: readonly RouteSpec[] = [
     responses: { 200: 'saved', 409: 'stale version', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
       const current = await scopedRecord(services.store, params.recordId, scope);
-      const data = validateForm(current.formType, body.data);
+      const { data, findings } = checkForm(current.formType, body.data, todayOf(services.clock));
       return write(body.reason, async (tx) => {
         const result = await updateCrfRecord(tx, current.recordId, body.version, data);
         if (result.kind === 'not-found') throw notFound('record');
         if (result.kind === 'conflict') throw versionConflict(result);
-        const live = await deriveRecord(tx, result.record);
+        const live = withFindings(await deriveRecord(tx, result.record), findings);
         return ok(recordView(result.record, live, await raiseFindings(tx, result.record, live)));
       });
     },
@@ -198,6 +235,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/records/:recordId/audit',
+    response: auditEntriesResponse,
     action: 'audit:read',
     tag: 'records',
     summary: 'The audit trail of one record: who, when, old and new values, reason',

@@ -19,6 +19,7 @@ import {
 import { HttpError, notFound } from './httpError.js';
 import { lockBody, lockReleaseBody, queryAnswerBody, queryBody, queryCloseBody, queryReopenBody, snapshotBody } from './requestSchemas.js';
 import { created, idParam, ok, route, type RouteResult, type RouteSpec } from './route.js';
+import { lockResponse, locksResponse, queriesResponse, queryResponse, snapshotCreatedResponse, snapshotResponse, snapshotsResponse } from './responseSchemas.js';
 import { versionConflict } from './versionConflict.js';
 
 const QUERY_STATUSES: readonly QueryStatus[] = ['open', 'answered', 'closed'];
@@ -34,6 +35,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/queries',
+    response: queriesResponse,
     action: 'query:read',
     tag: 'queries',
     summary: 'Data queries, filtered by ?status= and ?subjectId= (a site role sees its own site only)',
@@ -52,6 +54,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/queries',
+    response: queryResponse,
     action: 'query:raise',
     tag: 'queries',
     summary: 'Raise a manual query on a subject or one of its records',
@@ -69,6 +72,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/queries/:queryId/answer',
+    response: queryResponse,
     action: 'query:answer',
     tag: 'queries',
     summary: 'Answer an open query (site)',
@@ -85,6 +89,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/queries/:queryId/close',
+    response: queryResponse,
     action: 'query:close',
     tag: 'queries',
     summary: 'Close a query (data manager)',
@@ -100,6 +105,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/queries/:queryId/reopen',
+    response: queryResponse,
     action: 'query:close',
     tag: 'queries',
     summary: 'Reject an answer: answered -> open (data manager)',
@@ -115,6 +121,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/locks',
+    response: locksResponse,
     action: 'lock:read',
     tag: 'locks',
     summary: 'Database locks (trial or subject) and whether they were released',
@@ -125,6 +132,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/locks',
+    response: lockResponse,
     action: 'lock:write',
     tag: 'locks',
     summary: 'Lock the trial or one subject up to a data cutoff; every write to locked data then answers 423',
@@ -140,6 +148,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/locks/:lockId/release',
+    response: lockResponse,
     action: 'lock:write',
     tag: 'locks',
     summary: 'Release (unlock) a lock, with a reason',
@@ -159,6 +168,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/snapshots',
+    response: snapshotsResponse,
     action: 'snapshot:read',
     tag: 'snapshots',
     summary: 'Snapshots (immutable, hashed copies of the data at a lock)',
@@ -169,6 +179,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'post',
     path: '/snapshots',
+    response: snapshotCreatedResponse,
     action: 'snapshot:create',
     tag: 'snapshots',
     summary: 'Take a snapshot of the whole database, normally right after a lock',
@@ -185,6 +196,7 @@ export const workflowRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/snapshots/:snapshotId',
+    response: snapshotResponse,
     action: 'snapshot:read',
     tag: 'snapshots',
     summary: 'One snapshot with its data and content hash',

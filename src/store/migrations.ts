@@ -12,6 +12,7 @@
  *   TKQ01 query status transition not allowed.
  */
 
+import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
 import { authMigration } from './authMigration.js';
 
 export interface Migration {
@@ -305,4 +306,5 @@ export const migrations: readonly Migration[] = Object.freeze([
   Object.freeze({ version: 1, name: 'clinical tables', sql: clinicalTables }),
   Object.freeze({ version: 2, name: 'audit trail, guards and locks', sql: auditTrail }),
   authMigration,
+  auditChainAtCommitMigration,
 ]);

@@ -10,6 +10,8 @@ import { postgresTestTarget } from './postgresTestTarget.js';
 import { openPostgresStore } from './postgresStore.js';
 import type { Store } from './sqlClient.js';
 import { sqlClientContract } from './sqlClient.contract.js';
+import { verifyAuditChain } from './verifyAuditChain.js';
+import { withAuditContext } from './withAuditContext.js';
 
 // The same contracts against a PostgreSQL server, in a schema of its own that is dropped afterwards.
 const { url, shownUrl, schema, unreachableReason, dropSchema } = postgresTestTarget('trialkit_test');
@@ -62,6 +64,38 @@ if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
       } finally {
         await again.close();
       }
+    });
+
+    it('extends the audit chain at commit: a writer still in its transaction does not hold up another', async () => {
+      const slowId = `SLOW${Date.now().toString(36)}`;
+      const fastId = `FAST${Date.now().toString(36)}`;
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let wrote = (): void => undefined;
+      const written = new Promise<void>((resolve) => (wrote = resolve));
+      const slow = withAuditContext(getStore(), { user: 'slow-writer' }, async (tx) => {
+        await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [slowId, 'Slow']);
+        wrote();
+        await held;
+      });
+      await written;
+      try {
+        // with the chain lock taken at each write (before migration 4) this waited for the slow COMMIT: lock_timeout makes that a failure
+        await withAuditContext(getStore(), { user: 'fast-writer' }, async (tx) => {
+          await tx.query("SET LOCAL lock_timeout = '5s'");
+          await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [fastId, 'Fast']);
+        });
+      } finally {
+        release();
+        await slow;
+      }
+      const { rows } = await getStore().query<{ record_id: string; changed_by: string }>(
+        "SELECT record_id, changed_by FROM audit_log WHERE table_name = 'sites' AND record_id IN ($1, $2) ORDER BY audit_id",
+        [slowId, fastId],
+      );
+      assert.deepEqual(rows, [{ record_id: fastId, changed_by: 'fast-writer' }, { record_id: slowId, changed_by: 'slow-writer' }], 'chained in commit order');
+      assert.equal((await getStore().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending')).rows[0].n, 0);
+      assert.equal((await verifyAuditChain(getStore())).ok, true);
     });
 
     it('refuses a schema name that is not a plain identifier', async () => {

@@ -9,7 +9,7 @@ import { repoPath } from '../testing/index.js';
 
 // The issue's flow through a real headless Chromium against the real server on PGlite: each role signs in,
 // a site screens two patients (one fails a criterion), enrols, enters a cycle, labs, an AE and M-protein
-// values; the IRC sees the case; the data manager raises a query the site answers, and locks the trial.
+// values and the investigator's calls; the IRC adjudicates the case; the data manager raises a query the site answers, and locks the trial.
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -189,7 +189,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await page.context().close();
   });
 
-  it('grades a neutrophil count live, proposes the dose and holds it after a grade 4 neutropenia AE', async () => {
+  it('grades a neutrophil count live, proposes the dose and holds it on the grade 4 count alone, then records the AE', async () => {
     const page = await signIn('demo-investigator');
     await page.goto(`${running().server.url}/subjects/${enrolledId}`);
     await page.locator('#dosing').waitFor();
@@ -205,13 +205,20 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await shot(page, '05-lab-live-grade-4');
     await submit(page, /Save lab result/);
     await page.locator('#lab-saved-grade', { hasText: 'grade 4' }).waitFor();
+    // the grade 4 count alone holds pomalidomide (ANC < 0.5 x 10^9/L, label): no AE needed, and the proposal
+    // shown after the dosing save (timeline and dosing form) follows the lab save instead of staying 'continue'
+    await page.locator('#dose-proposal [data-action="hold"]').waitFor();
+    await page.locator('#dosing-proposal [data-action="hold"]').waitFor();
+    assert.equal(await page.locator('[data-action="continue"]').count(), 0, 'no stale continue proposal after the lab');
 
     await fill(page, 'ae', {
       sequence: '1', reportedTerm: 'neutropenia', preferredTerm: 'Neutrophil count decreased', onsetDate: '2021-06-03', grade: '4', serious: false,
       relationshipPomalidomide: 'probable', relationshipDexamethasone: 'not-related', actionPomalidomide: 'interrupted', actionDexamethasone: 'none', ledToStudyDiscontinuation: false, outcome: 'not-recovered',
     });
     await submit(page, /Save adverse event/);
+    await page.locator('#record-list td', { hasText: 'adverseEvent' }).waitFor();
     await page.locator('#dose-proposal [data-action="hold"]').waitFor();
+    assert.equal(await page.locator('[data-action="continue"]').count(), 0, 'the AE keeps the hold');
     await shot(page, '06-subject-timeline-hold');
     await page.context().close();
   });
@@ -232,6 +239,16 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
       await page.locator('#assessment').waitFor();
     }
     await page.locator('#timeline td', { hasText: 'PR' }).first().waitFor();
+
+    // the investigator's calls: PR, then VGPR where the central-lab values still make a PR
+    for (const [date, response] of [['2021-06-17', 'PR'], ['2021-07-15', 'VGPR']] as const) {
+      await fill(page, 'call', { date, response });
+      await submit(page, /Save investigator/);
+      await page.locator('#call-result', { hasText: 'saved' }).waitFor();
+      await page.reload();
+      await page.locator('#call').waitFor();
+    }
+    await page.locator('#timeline tr', { hasText: '2021-07-15' }).locator('td', { hasText: 'VGPR' }).waitFor();
     await page.context().close();
   });
 
@@ -273,13 +290,55 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await second.context().close();
   });
 
-  it('shows the IRC a blinded case with the trajectory and the derived response', async () => {
+  it("lets the IRC adjudicate a blinded case: trajectory, derived response and investigator's call side by side, disagreements flagged", async () => {
     const page = await signIn('demo-irc');
-    const item = page.locator('[data-case]').first();
-    await item.locator('.derived-best', { hasText: 'PR' }).waitFor();
-    await item.locator('svg').first().waitFor();
+    const row = page.locator('#irc-queue tbody tr').first();
+    await row.locator('[data-case-status="pending"]').waitFor();
+    assert.match((await row.locator('[data-flags]').getAttribute('data-flags')) ?? '', /investigator-vs-derived/, 'the investigator VGPR against the derived PR is flagged');
     assert.equal(await page.getByText(enrolledId).count(), 0, 'the subject id never reaches the IRC');
     await shot(page, '08-irc-queue');
+
+    await row.getByRole('link').click();
+    await page.locator('#adjudicate').waitFor();
+    await page.locator('#chart-mprotein svg').waitFor();
+    const best = page.locator('tr', { hasText: 'Best overall' });
+    assert.match((await best.textContent()) ?? '', /PR.*VGPR.*pending/, 'derived PR, investigator VGPR, IRC pending');
+    await page.locator('#disagreements li[data-kind="investigator-vs-derived"]').first().waitFor();
+    assert.equal(await page.getByText(enrolledId).count(), 0);
+    await shot(page, '08c-irc-case');
+
+    // agree with the derived best overall response: no reason needed
+    assert.equal(await page.getByLabel('Response to adjudicate').inputValue(), 'bestOverall');
+    assert.equal(await page.getByLabel('IRC response (IMWG 2016)').inputValue(), 'PR', 'the derived response is preselected');
+    await submit(page, 'Record agreement');
+    await page.locator('#adjudication-saved', { hasText: 'Best overall response: IRC PR' }).waitFor();
+    await page.locator('[data-case-status="adjudicated"]').first().waitFor();
+
+    // override one assessment: refused on the client until a reason is given, next to the reason field
+    await page.getByLabel('Response to adjudicate').selectOption('assessment:2021-07-15');
+    await page.getByLabel('IRC response (IMWG 2016)').selectOption('VGPR');
+    await submit(page, 'Record override');
+    await page.locator('#adjudicate-reason[aria-invalid="true"]').waitFor();
+    assert.match((await page.locator('#adjudicate-reason-error').textContent()) ?? '', /reason for overriding the derived response \(PR\)/);
+    await shot(page, '08d-irc-override-needs-reason');
+    await page.getByLabel('Reason').fill('Serum immunofixation images reviewed: the fall qualifies as VGPR per the charter.');
+    await submit(page, 'Record override');
+    await page.locator('#adjudication-saved', { hasText: 'Assessment of 2021-07-15: IRC VGPR' }).waitFor();
+    await page.locator('#disagreements li[data-kind="irc-vs-derived"]').waitFor();
+    await shot(page, '08e-irc-case-adjudicated');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await shot(page, '08g-irc-case-tablet');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('link', { name: '← Review queue' }).click();
+    const after = page.locator('#irc-queue tbody tr').first();
+    await after.locator('[data-case-status="adjudicated"]').waitFor();
+    assert.match((await after.locator('[data-flags]').getAttribute('data-flags')) ?? '', /irc-vs-derived/);
+    await page.getByLabel('Show').selectOption('pending');
+    assert.equal(await page.locator('#irc-queue tbody tr:visible').count(), 0, 'no case is pending any more');
+    await page.getByLabel('Show').selectOption('flagged');
+    assert.equal(await page.locator('#irc-queue tbody tr:visible').count(), 1);
+    await shot(page, '08f-irc-queue-adjudicated');
     await page.context().close();
   });
 
@@ -333,6 +392,15 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     });
     await submit(page, /Save adverse event/);
     await page.locator('#ae-errors', { hasText: 'locked' }).waitFor();
+    await page.context().close();
+  });
+
+  it('refuses an IRC adjudication of the locked trial with the server message on screen', async () => {
+    const page = await signIn('demo-irc');
+    await page.locator('#irc-queue tbody tr').first().getByRole('link').click();
+    await page.getByLabel('Response to adjudicate').selectOption('assessment:2021-06-17');
+    await submit(page, 'Record agreement');
+    await page.locator('#adjudicate-errors', { hasText: 'locked (423)' }).waitFor();
     await page.context().close();
   });
 

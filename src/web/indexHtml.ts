@@ -50,6 +50,27 @@ button:disabled { opacity: .55; cursor: not-allowed; }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .login { max-width: 420px; margin: 3rem auto; }
 #lock-form .field { max-width: 260px; }
+.banner.warn { border-color: var(--warn); color: var(--warn); background: #fff8eb; }
+.banner.warn ul { margin: .3rem 0 0; padding-left: 1.2rem; color: var(--ink); }
+.badge.flag { background: #fff0d6; color: var(--warn); font-weight: 600; margin: 0 .3rem .2rem 0; }
+.badge.status-pending { background: #e7ecf3; color: var(--accent); font-weight: 600; }
+.badge.status-adjudicated { background: #e3f3e8; color: var(--good); font-weight: 600; }
+.differs { color: var(--warn); font-weight: 600; }
+.flag-inline { font-size: .8rem; }
+.charts .chart { min-height: 0; margin-bottom: .8rem; }
+.irc-case { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); align-items: start; margin-bottom: 1rem; }
+.irc-case section.card { margin-bottom: 0; overflow-x: auto; }
+.irc-table th, .irc-table td { overflow-wrap: normal; }
+.irc-table .badge, .nowrap { white-space: nowrap; }
+#adjudicate .values { margin: .2rem 0 0; }
+#adjudicate h3 { margin-top: 0; }
+.flag-inline { white-space: nowrap; }
+#recorded-adjudications h4 { margin: 1rem 0 .3rem; }
+.field.inline { flex-direction: row; align-items: center; gap: .5rem; }
+@media (max-width: 900px) { .irc-case { grid-template-columns: minmax(0, 1fr); } }
+.field.wide { grid-column: 1 / -1; }
+.adjudication-grid { grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
+.case-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
 `;
 
 /**

@@ -41,7 +41,7 @@ describe('trialkit serve', () => {
       const users = (await (await fetch(`${base}/users`, { headers: { cookie } })).json()) as { users: unknown[] };
       // one account per role, and an investigator and a coordinator at each of the demo trial's 32 sites
       assert.equal(users.users.length, 7 + 2 * 32);
-      assert.match(rec.stdout(), /SYNTHETIC demo trial: 109 subjects loaded .*snapshot cutoff-2022-12-01 taken/);
+      assert.match(rec.stdout(), /SYNTHETIC demo trial: 109 subjects loaded .*snapshot cutoff-2022-12-01 taken under the data lock; trial open for entry/);
       process.emit('SIGTERM');
       assert.equal(await exit, 0);
       assert.match(rec.stdout(), /POST \/api\/v1\/auth\/login 200/);

@@ -60,10 +60,11 @@ export const serveCommand: Command = {
         const accounts = await seedDemoAccounts(store);
         io.out(`demo accounts (password '${DEMO_PASSWORD}'):\n`);
         io.out(`${renderTable([['user id', 'role', 'site'], ...accounts.map((a) => [a.userId, a.role, a.siteId ?? '-'])])}\n`);
-        const loaded = await loadDemoTrial(store, loadCachedDemoTrial());
+        const loaded = await loadDemoTrial(store, loadCachedDemoTrial(), { reopenAfterSnapshot: true });
         io.out(
           `SYNTHETIC demo trial: ${loaded.subjectsLoaded} subjects loaded (${loaded.recordsSaved} CRF records, ${loaded.queriesRaised} edit-check queries), ` +
-            `${loaded.subjectsSkipped} already there; snapshot ${loaded.snapshotName} ${loaded.snapshotCreated ? 'taken' : 'already there'} (${(loaded.milliseconds / 1000).toFixed(1)} s)\n`,
+            `${loaded.subjectsSkipped} already there; snapshot ${loaded.snapshotName} ${loaded.snapshotCreated ? 'taken under the data lock' : 'already there'}; ` +
+            `trial ${loaded.trialLocked ? 'locked (a data manager can unlock it with a reason)' : 'open for entry (the analyses read the snapshot)'} (${(loaded.milliseconds / 1000).toFixed(1)} s)\n`,
         );
       }
       const stopped = untilStopped();

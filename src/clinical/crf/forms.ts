@@ -178,6 +178,36 @@ export const responseCallFormSchema = z.object({
   response: responseCategorySchema,
 });
 
+/** What an IRC adjudication is about: one assessment (by its date) or the best overall response of the case. */
+export const IRC_ADJUDICATION_SCOPES = ['assessment', 'bestOverall'] as const;
+
+/**
+ * The IRC's adjudicated response, stored as a CRF record of the subject behind a blinded case. The server
+ * fills in what the IRC saw beside its call (the IMWG response derived from the central-lab data, the
+ * investigator's call) so the record keeps the context of the decision; overriding the derived response
+ * needs a reason. The browser checks the same schema with the values it shows.
+ */
+export const ircAdjudicationFormSchema = z
+  .object({
+    scope: z.enum(IRC_ADJUDICATION_SCOPES),
+    /** The central-lab assessment adjudicated; absent for the best overall response. */
+    assessmentDate: isoDateSchema.optional(),
+    response: responseCategorySchema,
+    /** The IMWG response derived from the central-lab data when the IRC decided (null: none derivable). */
+    derivedResponse: responseCategorySchema.nullable(),
+    /** The investigator's call for the same assessment or best response (null: not recorded). */
+    investigatorResponse: responseCategorySchema.nullable(),
+    reason: z.string().trim().min(1).max(1000).optional(),
+  })
+  .superRefine((form, ctx) => {
+    if ((form.scope === 'assessment') !== (form.assessmentDate !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['assessmentDate'], input: form.assessmentDate, message: 'an assessment date exactly when the scope is one assessment' });
+    }
+    if (form.response !== form.derivedResponse && form.reason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], input: form.reason, message: `a reason for overriding the derived response (${form.derivedResponse ?? 'none derived'})` });
+    }
+  });
+
 export const newTherapyFormSchema = z.object({
   startDate: isoDateSchema,
   agents: z.array(z.string().min(1)).min(1),
@@ -227,6 +257,7 @@ export type BoneMarrowForm = z.infer<typeof boneMarrowFormSchema>;
 export type DosingForm = z.infer<typeof dosingFormSchema>;
 export type AdverseEventForm = z.infer<typeof adverseEventFormSchema>;
 export type ResponseCallForm = z.infer<typeof responseCallFormSchema>;
+export type IrcAdjudicationForm = z.infer<typeof ircAdjudicationFormSchema>;
 export type NewTherapyForm = z.infer<typeof newTherapyFormSchema>;
 export type DispositionForm = z.infer<typeof dispositionFormSchema>;
 export type DeathForm = z.infer<typeof deathFormSchema>;

@@ -2,9 +2,11 @@
 /// <reference lib="dom.iterable" />
 // The web application's entry: sign-in, the role-aware shell (navigation, focus, errors) and the router.
 import { api, ApiError } from './api.js';
+import { renderAnalysis } from './dashboard.js';
 import { announce, append, byId, clear, h } from './dom.js';
 import { hasUnsavedChanges, resetDirtyTracking } from './forms.js';
-import { renderDashboard, renderIrcQueue, renderLocks, renderQueries } from './reviewScreens.js';
+import { renderIrcCase, renderIrcQueue } from './ircScreens.js';
+import { renderDashboard, renderLocks, renderQueries } from './reviewScreens.js';
 import type { SessionInfo, Shell } from './shell.js';
 import { renderSubject, renderSubjectList } from './subjectScreens.js';
 
@@ -22,9 +24,10 @@ const NAV: Readonly<Record<SessionInfo['role'], readonly NavItem[]>> = {
     { path: '/queries', label: 'Queries' },
     { path: '/locks', label: 'Locks and snapshots' },
     { path: '/dashboard', label: 'Dashboard' },
+    { path: '/analysis', label: 'Analysis' },
   ],
-  statistician: [{ path: '/locks', label: 'Locks and snapshots' }],
-  sponsor: [{ path: '/dashboard', label: 'Dashboard' }],
+  statistician: [{ path: '/analysis', label: 'Analysis' }, { path: '/locks', label: 'Locks and snapshots' }],
+  sponsor: [{ path: '/analysis', label: 'Analysis' }, { path: '/dashboard', label: 'Dashboard' }],
   admin: [],
 };
 
@@ -87,8 +90,10 @@ async function route(shell: Shell): Promise<void> {
     else if (path === '/subjects') await renderSubjectList(shell);
     else if (path === '/queries') await renderQueries(shell);
     else if (path === '/irc') await renderIrcQueue(shell);
+    else if (/^\/irc\/cases\/[^/]+$/.test(path)) await renderIrcCase(shell, path.slice('/irc/cases/'.length));
     else if (path === '/locks') await renderLocks(shell);
     else if (path === '/dashboard') await renderDashboard(shell);
+    else if (path === '/analysis') await renderAnalysis(shell);
     else {
       const home = NAV[shell.session.role][0] as NavItem | undefined;
       if (home !== undefined) {

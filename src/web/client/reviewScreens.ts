@@ -7,55 +7,6 @@ import type { QueryRow, Shell, SubjectRow } from './shell.js';
 
 const enc = encodeURIComponent;
 
-interface IrcCase {
-  readonly caseId: string;
-  readonly assessments: readonly { readonly date: string; readonly serumMProteinGPerL?: number; readonly kappaFlcMgPerL?: number; readonly lambdaFlcMgPerL?: number }[];
-  readonly derived: { readonly bestResponse?: string; readonly assessments?: readonly { readonly date: string; readonly response: string; readonly confirmed: boolean }[] } | null;
-}
-
-/** The IRC's queue: blinded cases, the serum M-protein trajectory, the IMWG response derived per assessment. */
-export async function renderIrcQueue(shell: Shell): Promise<void> {
-  const { cases } = await api<{ cases: IrcCase[] }>('GET', '/irc/assessments');
-  const sections = cases.map((c) => {
-    const responseAt = new Map((c.derived?.assessments ?? []).map((a) => [a.date, a]));
-    const chart = h('div', { class: 'chart', role: 'img', 'aria-label': `Serum M-protein over time for ${c.caseId}: ${c.assessments.map((a) => `${a.date} ${a.serumMProteinGPerL ?? 'not measured'} g/L`).join(', ')}` });
-    const points = c.assessments
-      .filter((a) => typeof a.serumMProteinGPerL === 'number')
-      .map((a) => ({ date: a.date, mProtein: a.serumMProteinGPerL, response: responseAt.get(a.date)?.response ?? 'baseline' }));
-    void drawChart(chart, {
-      width: 420,
-      height: 180,
-      data: { values: points },
-      layer: [
-        { mark: { type: 'line', point: true }, encoding: { x: { field: 'date', type: 'temporal', title: 'Assessment date' }, y: { field: 'mProtein', type: 'quantitative', title: 'Serum M-protein (g/L)' } } },
-        { mark: { type: 'text', dy: -10 }, encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'mProtein', type: 'quantitative' }, text: { field: 'response' } } },
-      ],
-    }).catch(() => (chart.textContent = 'The chart could not be drawn.'));
-    return h(
-      'section',
-      { class: 'card', 'data-case': c.caseId, 'aria-labelledby': `${c.caseId}-title` },
-      h('h3', { id: `${c.caseId}-title` }, `Case ${c.caseId}`),
-      h(
-        'div',
-        { class: 'side-by-side' },
-        chart,
-        h(
-          'div',
-          {},
-          h('p', {}, 'Derived best confirmed response (IMWG 2016): ', h('strong', { class: 'derived-best' }, c.derived?.bestResponse ?? 'baseline only')),
-          table(
-            ['Date', 'Serum M (g/L)', 'FLC κ/λ (mg/L)', 'Derived'],
-            c.assessments.map((a) => [a.date, String(a.serumMProteinGPerL ?? '—'), `${String(a.kappaFlcMgPerL ?? '—')} / ${String(a.lambdaFlcMgPerL ?? '—')}`, responseAt.get(a.date)?.response ?? 'baseline']),
-            `Assessments of ${c.caseId}`,
-          ),
-          h('p', { class: 'muted' }, "Investigator's call: not yet served to the IRC by the API (the blinded view holds central-lab measurements only)."),
-        ),
-      ),
-    );
-  });
-  shell.show('IRC review queue', h('p', { class: 'muted' }, 'Central-laboratory assessments per blinded case: no site, subject or record identity.'), ...(sections.length === 0 ? [h('p', {}, 'No cases to review.')] : sections));
-}
-
 function errorText(error: unknown): string {
   return error instanceof ApiError ? `${error.message}${error.issues.length > 0 ? `: ${error.issues.map((i) => `${i.path.join('.')} expected ${i.expected}`).join('; ')}` : ''}` : String(error);
 }

@@ -7,15 +7,18 @@ import {
   DOSE_MODIFICATION_REASONS,
   IMMUNOFIXATION_RESULTS,
   RELATIONSHIPS,
+  RESPONSE_CATEGORIES,
   STUDY_DRUGS,
   adverseEventFormSchema,
   diseaseAssessmentFormSchema,
   dosingFormSchema,
   labFormSchema,
+  responseCallFormSchema,
   type DiseaseAssessmentForm,
   type DosingForm,
   type LabForm,
   type AdverseEventForm,
+  type ResponseCallForm,
 } from '../../clinical/crf/index.js';
 import { CTCAE_V5_LAB_CRITERIA, computeCtcaeGrade } from '../../clinical/ctcae/index.js';
 import { computeImwgResponse, type ImwgResult } from '../../clinical/imwg/index.js';
@@ -177,7 +180,8 @@ function dosingFormSection(subject: SubjectRow, reload: () => void, edit?: Recor
     schema: dosingFormSchema,
     live: (_data, panel) => append(panel, h('p', { class: 'muted' }, "The protocol's dose for the next cycle is proposed when the row is saved.")),
     saved: (view) => {
-      document.getElementById('dosing-result')?.append(proposalView(view));
+      // a slot the timeline refreshes after every later save (AE, lab, dosing), so it never shows a stale proposal
+      document.getElementById('dosing-result')?.append(h('div', { id: 'dosing-proposal', 'aria-live': 'polite' }, proposalView(view, false)));
       reload();
     },
   });
@@ -275,6 +279,25 @@ function assessmentSection(subject: SubjectRow, existing: readonly DiseaseAssess
   });
 }
 
+/** The investigator's response call per assessment: the IRC sees it beside the derived response. */
+function responseCallSection(subject: SubjectRow, reload: () => void, edit?: RecordRow): HTMLElement {
+  return crfForm({
+    formId: edit === undefined ? 'call' : 'edit',
+    ...editing(edit),
+    formType: 'responseCall',
+    subjectId: subject.subjectId,
+    title: "Investigator's response call",
+    fields: [
+      { path: 'date', label: 'Assessment date', kind: 'date' },
+      { path: 'evaluator', label: 'Evaluator', kind: 'select', options: ['investigator'], value: 'investigator' },
+      { path: 'response', label: 'Response (IMWG 2016)', kind: 'select', options: RESPONSE_CATEGORIES },
+    ],
+    schema: responseCallFormSchema,
+    live: (data, panel) => append(panel, h('p', { class: 'muted' }, typeof data.date === 'string' ? `Your call for the assessment of ${data.date}; the IRC adjudicates it blinded, beside the response derived from the central-lab values.` : 'Enter the date of the assessment you are calling.')),
+    saved: () => reload(),
+  });
+}
+
 interface DoseProposal {
   readonly cycle: number;
   readonly date: string;
@@ -285,7 +308,7 @@ interface DoseProposal {
   readonly reason: string;
 }
 
-function proposalView(view: RecordView): HTMLElement {
+function proposalView(view: RecordView, withId = true): HTMLElement {
   const proposal = view.derived?.doseProposal as DoseProposal | null | undefined;
   if (proposal === undefined || proposal === null) {
     const reason = view.derived?.reason;
@@ -293,7 +316,7 @@ function proposalView(view: RecordView): HTMLElement {
   }
   return h(
     'div',
-    { class: `banner ${proposal.action === 'continue' ? '' : 'bad'}`, 'data-action': proposal.action, id: `proposal-${view.record.recordId}` },
+    { class: `banner ${proposal.action === 'continue' ? '' : 'bad'}`, 'data-action': proposal.action, id: withId ? `proposal-${view.record.recordId}` : undefined },
     h('strong', {}, `Proposed for cycle ${proposal.cycle} (${proposal.date}): ${proposal.action}`),
     ` — pomalidomide ${proposal.pomalidomideMg ?? '—'} mg, dexamethasone ${proposal.dexamethasoneMg ?? '—'} mg`,
     h('div', { class: 'values' }, proposal.reason),
@@ -308,13 +331,26 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     return;
   }
   const records = await recordsOf(subjectId);
-  const reload = (): void => void renderTimeline(timeline, subjectId).catch((error: unknown) => shell.error(error));
+  // saves can finish out of order: only the latest reload may draw, so an older proposal never overwrites a newer one
+  let generation = 0;
+  let corrections: ReturnType<typeof correctionSection> | null = null;
+  const reload = (): void => {
+    const mine = ++generation;
+    const current = (): boolean => mine === generation;
+    const redraw = async (): Promise<void> => {
+      const latest = await recordsOf(subjectId);
+      if (!current()) return;
+      corrections?.update(latest);
+      await renderTimeline(timeline, subjectId, latest, current);
+    };
+    redraw().catch((error: unknown) => shell.error(error));
+  };
   const timeline = h('div', { id: 'timeline' });
   await renderTimeline(timeline, subjectId, records);
   const canWrite = shell.session.role === 'investigator' || shell.session.role === 'coordinator';
   const assessments = records.filter((r) => r.formType === 'diseaseAssessment').map((r) => r.data as DiseaseAssessmentForm);
   const forms = canWrite && subject.status === 'enrolled'
-    ? [labFormSection(shell, subject, reload), dosingFormSection(subject, reload), adverseEventSection(subject, reload), assessmentSection(subject, assessments, reload)]
+    ? [labFormSection(shell, subject, reload), dosingFormSection(subject, reload), adverseEventSection(subject, reload), assessmentSection(subject, assessments, reload), responseCallSection(subject, reload)]
     : [];
   shell.show(
     `Subject ${subject.subjectId}`,
@@ -328,41 +364,59 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     timeline,
     ...forms,
     ...(shell.session.role === 'data_manager' ? [auditSection(records)] : []),
-    ...(canWrite ? [correctionSection(records, (record) => {
+    ...(canWrite ? [(corrections = correctionSection(records, (record) => {
       const others = assessments.filter((a) => a !== record.data);
       const builders: Readonly<Record<string, (() => HTMLElement) | undefined>> = {
         lab: () => labFormSection(shell, subject, reload, record),
         dosing: () => dosingFormSection(subject, reload, record),
         adverseEvent: () => adverseEventSection(subject, reload, record),
         diseaseAssessment: () => assessmentSection(subject, others, reload, record),
+        responseCall: () => responseCallSection(subject, reload, record),
       };
       return builders[record.formType]?.() ?? null;
-    })] : []),
+    })).section] : []),
   );
 }
 
-/** A site's list of its records, each correctable (with a reason) in place. */
-function correctionSection(records: readonly RecordRow[], editor: (record: RecordRow) => HTMLElement | null): HTMLElement {
+/** A site's list of its records, each correctable (with a reason) in place; `update` redraws the list after a save (an open correction stays). */
+function correctionSection(records: readonly RecordRow[], editor: (record: RecordRow) => HTMLElement | null): { section: HTMLElement; update(records: readonly RecordRow[]): void } {
   const area = h('div', { id: 'edit-area' });
-  const rows = records.map((record) => {
-    const button = h('button', { type: 'button', class: 'secondary', 'data-correct': String(record.recordId) }, 'Correct');
-    button.addEventListener('click', () => {
-      const form = editor(record);
-      clear(area);
-      append(area, form ?? h('p', { class: 'muted' }, `Correcting a ${record.formType} record is not offered here yet.`));
-      area.querySelector<HTMLElement>('input, select')?.focus();
+  const list = h('div', { id: 'record-list' });
+  const update = (current: readonly RecordRow[]): void => {
+    const rows = current.map((record) => {
+      const button = h('button', { type: 'button', class: 'secondary', 'data-correct': String(record.recordId) }, 'Correct');
+      button.addEventListener('click', () => {
+        const form = editor(record);
+        clear(area);
+        append(area, form ?? h('p', { class: 'muted' }, `Correcting a ${record.formType} record is not offered here yet.`));
+        area.querySelector<HTMLElement>('input, select')?.focus();
+      });
+      return [String(record.recordId), record.formType, record.visit ?? '—', String(record.version), button];
     });
-    return [String(record.recordId), record.formType, record.visit ?? '—', String(record.version), button];
-  });
-  return h('section', { class: 'card' }, h('h3', {}, 'Records'), table(['Record', 'Form', 'Visit', 'Version', ''], rows, 'Records'), area);
+    clear(list);
+    append(list, table(['Record', 'Form', 'Visit', 'Version', ''], rows, 'Records'));
+  };
+  update(records);
+  return { section: h('section', { class: 'card' }, h('h3', {}, 'Records'), list, area), update };
 }
 
-async function renderTimeline(target: HTMLElement, subjectId: string, known?: readonly RecordRow[]): Promise<void> {
+/**
+ * The subject's timeline. The dose proposal is derived on the server from every dosing row, AE and lab so far,
+ * so it is asked for again on every redraw, and the dosing form's copy of it is redrawn too.
+ */
+async function renderTimeline(target: HTMLElement, subjectId: string, known?: readonly RecordRow[], current: () => boolean = () => true): Promise<void> {
   const records = known ?? (await recordsOf(subjectId));
   const dosing = records.filter((r) => r.formType === 'dosing').sort((a, b) => (a.data as DosingForm).startDate.localeCompare((b.data as DosingForm).startDate) || a.recordId - b.recordId);
   const lastDosing = dosing.at(-1);
   // the proposal is derived on the server from every dosing row and AE so far: ask for the latest row's
   const latest = lastDosing === undefined ? null : await api<RecordView>('GET', `/records/${lastDosing.recordId}`);
+  if (!current()) return;
+  const slot = document.getElementById('dosing-proposal');
+  if (slot !== null && latest !== null) {
+    clear(slot);
+    slot.append(proposalView(latest, false));
+  }
+  const calls = new Map(records.filter((r) => r.formType === 'responseCall').map((r) => r.data as ResponseCallForm).filter((c) => c.evaluator === 'investigator').map((c) => [c.date, c.response]));
   const labs = records.filter((r) => r.formType === 'lab').map((r) => r.data as LabForm);
   const aes = records.filter((r) => r.formType === 'adverseEvent').map((r) => r.data as AdverseEventForm);
   const assessments = records.filter((r) => r.formType === 'diseaseAssessment').map((r) => r.data as DiseaseAssessmentForm);
@@ -388,10 +442,10 @@ async function renderTimeline(target: HTMLElement, subjectId: string, known?: re
     h('h3', {}, 'Disease assessments'),
     assessments.length === 0
       ? h('p', { class: 'muted' }, 'No assessments yet.')
-      : table(['Date', 'Visit', 'Lab', 'Serum M', 'Urine M', 'FLC κ/λ', 'IMWG'], [...assessments].sort((a, b) => a.date.localeCompare(b.date)).map((a) => {
+      : table(['Date', 'Visit', 'Lab', 'Serum M', 'Urine M', 'FLC κ/λ', 'IMWG', 'Investigator call'], [...assessments].sort((a, b) => a.date.localeCompare(b.date)).map((a) => {
           const result = bySource.get(a.source) ?? null;
           const here = result?.assessments.find((x) => x.date === a.date);
-          return [a.date, a.visit, a.source, a.serumMProteinGPerL === undefined ? '—' : `${a.serumMProteinGPerL} g/L`, a.urineMProteinMgPer24h === undefined ? '—' : `${a.urineMProteinMgPer24h} mg/24 h`, `${a.kappaFlcMgPerL ?? '—'} / ${a.lambdaFlcMgPerL ?? '—'} mg/L`, here?.response ?? 'baseline'];
+          return [a.date, a.visit, a.source, a.serumMProteinGPerL === undefined ? '—' : `${a.serumMProteinGPerL} g/L`, a.urineMProteinMgPer24h === undefined ? '—' : `${a.urineMProteinMgPer24h} mg/24 h`, `${a.kappaFlcMgPerL ?? '—'} / ${a.lambdaFlcMgPerL ?? '—'} mg/L`, here?.response ?? 'baseline', calls.get(a.date) ?? '—'];
         }), 'Disease assessments'),
     h('h3', {}, 'Adverse events'),
     aes.length === 0 ? h('p', { class: 'muted' }, 'No adverse events.') : table(['No.', 'Term', 'Onset', 'Grade', 'Serious', 'Related (pom/dex)'], aes.map((a) => [a.sequence, a.preferredTerm, a.onsetDate, a.grade, a.serious ? 'yes' : 'no', `${a.relationshipPomalidomide} / ${a.relationshipDexamethasone}`]), 'Adverse events'),

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * The answer of GET /analysis/dashboard as it goes over the wire, for the OpenAPI document (and the server
+ * contract test, which checks answers against the document). The dashboard's own shapes are strict; the
+ * report's table and cell (src/report ReportTable) are open objects, so a field the report adds does not
+ * break the API (the route test checks that no subject id reaches the sponsor whatever the fields are).
+ */
+
+const population = z.looseObject({ name: z.string(), flag: z.string().nullable(), N: z.int().min(0) });
+
+const cell = z.looseObject({
+  text: z.string(),
+  value: z.number().nullable(),
+  subjects: z.array(z.string()).describe('USUBJIDs behind the count; always empty without analysis:subjects (the sponsor)'),
+});
+
+const reportTable = z.looseObject({
+  kind: z.literal('table'),
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  population,
+  stubLabel: z.string(),
+  columns: z.array(z.looseObject({ id: z.string(), label: z.string(), N: z.int().min(0).nullable() })),
+  rows: z.array(z.looseObject({ label: z.string(), indent: z.int().min(0), cells: z.array(cell) })),
+  footnotes: z.array(z.string()),
+  abbreviations: z.array(z.string()),
+});
+
+const snapshot = z.strictObject({
+  snapshotId: z.int().min(1),
+  name: z.string(),
+  cutoffDate: z.string(),
+  createdAt: z.iso.datetime(),
+  contentHash: z.string(),
+});
+
+const keyNumber = z.strictObject({
+  id: z.enum(['orr', 'dcr', 'pfs', 'os']),
+  label: z.string(),
+  text: z.string().describe("the report's text, e.g. '23.3% (95% CI, 9.93–42.28)'"),
+  value: z.number().nullable(),
+  countLabel: z.string(),
+  count: cell.nullable(),
+  population,
+});
+
+const figure = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  population: population.nullable(),
+  description: z.string().describe('text alternative'),
+  spec: z.record(z.string(), z.unknown()).describe("Vega-Lite spec in the report's theme; drill-down marks carry href '#drill-<index into subjectLists>'"),
+});
+
+const subjectFacts = z.strictObject({
+  subjectId: z.string(),
+  siteId: z.string(),
+  enrolmentDate: z.string().nullable(),
+  bestResponseIrc: z.string().nullable(),
+  pfsMonths: z.number().nullable(),
+  pfsEvent: z.boolean().nullable(),
+});
+
+export const analysisDashboardResponse = z.discriminatedUnion('state', [
+  z.strictObject({
+    state: z.literal('ready'),
+    dashboard: z.strictObject({
+      snapshot,
+      protocolId: z.string(),
+      dataCutoffDate: z.string(),
+      synthetic: z.boolean(),
+      drillDown: z.boolean().describe('true with analysis:subjects (statistician, data manager): counts carry their subjects'),
+      keyNumbers: z.array(keyNumber),
+      tables: z.array(reportTable),
+      figures: z.array(figure),
+      subjectLists: z.array(z.array(z.string())),
+      subjects: z.record(z.string(), subjectFacts),
+      derivationIssues: z.int().min(0),
+    }),
+    snapshots: z.array(snapshot).describe('every snapshot, newest first (to pick another with ?snapshotId=)'),
+  }),
+  z.strictObject({ state: z.literal('no-snapshot'), message: z.string() }),
+  z.strictObject({
+    state: z.literal('not-analysable'),
+    snapshot,
+    message: z.string(),
+    issues: z.array(z.looseObject({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), expected: z.string() })),
+    snapshots: z.array(snapshot),
+  }),
+]);

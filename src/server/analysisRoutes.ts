@@ -1,0 +1,154 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { storedTrialSource, writeReport } from '../publish/index.js';
+import { InputError, type Issue } from '../result/index.js';
+import { listSnapshots, type SnapshotListing, type Store } from '../store/index.js';
+import { analysisDashboardResponse } from './analysisResponses.js';
+import { createAnalysisDashboard, createAnalysisModel, type AnalysisDashboard, type AnalysisModel, type DashboardSnapshot } from './analysisDashboard.js';
+import { HttpError, notFound } from './httpError.js';
+import { isAllowed } from './permissions.js';
+import { readTrialFromStore } from './readTrialFromStore.js';
+import { idParam, ok, route, type RouteSpec } from './route.js';
+
+/**
+ * What GET /analysis/dashboard answers: the dashboard of a snapshot, or why there is none (no snapshot taken
+ * yet; a snapshot whose data the derivations cannot read, with the issues).
+ */
+export type DashboardAnswer =
+  | { readonly state: 'ready'; readonly dashboard: AnalysisDashboard; readonly snapshots: readonly DashboardSnapshot[] }
+  | { readonly state: 'no-snapshot'; readonly message: string }
+  | { readonly state: 'not-analysable'; readonly snapshot: DashboardSnapshot; readonly message: string; readonly issues: readonly Issue[]; readonly snapshots: readonly DashboardSnapshot[] };
+
+type Analysed = { readonly ok: true; readonly snapshot: DashboardSnapshot; readonly analysis: AnalysisModel } | { readonly ok: false; readonly snapshot: DashboardSnapshot; readonly message: string; readonly issues: readonly Issue[] };
+
+/** Snapshots never change, so an analysis is computed once per snapshot (per store), the latest few kept. */
+const KEEP_PER_STORE = 3;
+const analyses = new WeakMap<Store, Map<string, Promise<Analysed>>>();
+const reports = new WeakMap<Store, Map<string, Promise<Uint8Array>>>();
+
+/** The cached promise of `key`, made once; a failed one is dropped so that the next request tries again. */
+function remember<V>(cache: WeakMap<Store, Map<string, Promise<V>>>, store: Store, key: string, make: () => Promise<V>): Promise<V> {
+  let byKey = cache.get(store);
+  if (byKey === undefined) {
+    byKey = new Map();
+    cache.set(store, byKey);
+  }
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  byKey.set(key, value);
+  value.catch(() => {
+    if (byKey.get(key) === value) byKey.delete(key);
+  });
+  while (byKey.size > KEEP_PER_STORE) {
+    const oldest = byKey.keys().next();
+    if (oldest.done === true) break;
+    byKey.delete(oldest.value);
+  }
+  return value;
+}
+
+function snapshotInfo(s: SnapshotListing): DashboardSnapshot {
+  return { snapshotId: s.snapshotId, name: s.name, cutoffDate: s.cutoffDate, createdAt: s.createdAt.toISOString(), contentHash: s.contentHash };
+}
+
+/** The asked-for snapshot (?snapshotId=), or the latest one (undefined when the database has none), and all of them. */
+async function pickSnapshot(store: Store, idText: string | undefined): Promise<{ listing: SnapshotListing | undefined; all: readonly SnapshotListing[] }> {
+  const all = await listSnapshots(store);
+  if (idText === undefined) return { listing: all.at(-1), all };
+  const id = idParam(idText);
+  const found = all.find((s) => s.snapshotId === id);
+  if (found === undefined) throw notFound('snapshot');
+  return { listing: found, all };
+}
+
+function analyse(store: Store, listing: SnapshotListing): Promise<Analysed> {
+  const snapshot = snapshotInfo(listing);
+  return remember(analyses, store, String(listing.snapshotId), async (): Promise<Analysed> => {
+    try {
+      const trial = await readTrialFromStore(store, { snapshot: listing.name });
+      return { ok: true, snapshot, analysis: createAnalysisModel(trial, `snapshot ${listing.name}`) };
+    } catch (error) {
+      if (error instanceof InputError) return { ok: false, snapshot, message: error.message, issues: error.issues.slice(0, 50) };
+      throw error;
+    }
+  });
+}
+
+const FORMATS = {
+  html: { file: 'report.html', contentType: 'text/html; charset=utf-8' },
+  pdf: { file: 'report.pdf', contentType: 'application/pdf' },
+  docx: { file: 'report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+/** The report of a snapshot in one format, written by src/publish writeReport into a temporary folder. */
+async function renderReport(analysis: AnalysisModel, label: string, format: Format): Promise<Uint8Array> {
+  const out = await mkdtemp(join(tmpdir(), 'trialkit-report-'));
+  try {
+    const result = await writeReport({ source: storedTrialSource(analysis.trial, label), out, formats: [format] });
+    const skipped = result.skipped.find((s) => s.format === format);
+    if (skipped !== undefined) throw new HttpError(503, 'report-format-unavailable', `the ${format.toUpperCase()} report cannot be made on this server: ${skipped.reason}`);
+    return new Uint8Array(await readFile(join(out, FORMATS[format].file)));
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** A file name for Content-Disposition: the snapshot name reduced to safe characters. */
+function fileName(snapshot: DashboardSnapshot, format: Format): string {
+  const safe = snapshot.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+  return `report-snapshot-${snapshot.snapshotId}${safe === '' ? '' : `-${safe}`}.${format}`;
+}
+
+/** The statistician's and sponsor's analysis of the latest snapshot, and the full report of a snapshot. */
+export const analysisRoutes: readonly RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/analysis/dashboard',
+    action: 'analysis:read',
+    response: analysisDashboardResponse,
+    tag: 'analysis',
+    summary:
+      'The analysis dashboard of the latest snapshot (or ?snapshotId=): ORR and DCR with exact CIs, KM medians, the report tables and the Vega-Lite specs of the report figures (KM with numbers at risk, forest, swimmer) and of enrolment by site over time. Subject lists behind each count only with analysis:subjects (never for the sponsor).',
+    async handler({ services, user, query }) {
+      const { listing, all } = await pickSnapshot(services.store, query.snapshotId);
+      // newest first, for the screen's picker
+      const snapshots = all.map(snapshotInfo).reverse();
+      if (listing === undefined) {
+        return ok({ state: 'no-snapshot', message: 'No snapshot has been taken yet: the dashboard reads the latest snapshot, which the data manager takes after locking the trial.' } satisfies DashboardAnswer);
+      }
+      const analysed = await analyse(services.store, listing);
+      if (!analysed.ok) return ok({ state: 'not-analysable', snapshot: analysed.snapshot, message: analysed.message, issues: analysed.issues, snapshots } satisfies DashboardAnswer);
+      const drillDown = user !== undefined && isAllowed(user.role, 'analysis:subjects');
+      return ok({ state: 'ready', dashboard: createAnalysisDashboard(analysed.analysis, analysed.snapshot, drillDown), snapshots } satisfies DashboardAnswer);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/analysis/report',
+    action: 'analysis:subjects',
+    // one media type per status in the document: the default (HTML); pdf and docx are named in the summary
+    produces: 'text/html',
+    tag: 'analysis',
+    summary:
+      'The full report of the latest snapshot (or ?snapshotId=) as ?format=html (default), pdf or docx, written by the report publisher; PDF needs Chromium on the server (503 with the package to install when missing)',
+    responses: { 200: 'text/html, application/pdf or DOCX', 503: 'the format needs Chromium, which the server lacks' },
+    async handler({ c, services, query }) {
+      const format = (query.format ?? 'html') as Format;
+      if (!Object.hasOwn(FORMATS, format)) throw new HttpError(400, 'bad-format', `?format= must be one of ${Object.keys(FORMATS).join(', ')}`);
+      const { listing } = await pickSnapshot(services.store, query.snapshotId);
+      if (listing === undefined) throw notFound('snapshot');
+      const analysed = await analyse(services.store, listing);
+      if (!analysed.ok) throw new HttpError(422, 'not-analysable', analysed.message, { issues: analysed.issues });
+      const key = `${listing.snapshotId}:${format}`;
+      const bytes = await remember(reports, services.store, key, () => renderReport(analysed.analysis, `snapshot ${listing.name}`, format));
+      const disposition = format === 'html' ? 'inline' : 'attachment';
+      // the report is self-contained (inline styles and SVG, no script): nothing else may load or run in it
+      if (format === 'html') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      c.header('Content-Disposition', `${disposition}; filename="${fileName(analysed.snapshot, format)}"`);
+      return { status: 200, body: bytes, contentType: FORMATS[format].contentType };
+    },
+  }),
+];

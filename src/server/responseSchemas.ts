@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { FORM_TYPES } from './requestSchemas.js';
+import { ROLES } from './permissions.js';
+
+/**
+ * The JSON answers of the API as they go over the wire (dates as ISO strings), one schema per shape. They
+ * are not applied at run time (the handlers build these values from typed store rows): the OpenAPI
+ * document is generated from them, and the server contract test checks every answer it receives against
+ * the document, so the two cannot drift apart. Objects are strict: a field added to an answer without
+ * adding it here fails that test.
+ */
+
+const timestamp = z.iso.datetime().describe('ISO 8601 date-time (UTC)');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
+const id = z.int().min(1);
+const version = z.int().min(1);
+const role = z.enum(ROLES as [string, ...string[]]);
+
+export const sessionUserResponse = z.strictObject({ userId: z.string(), displayName: z.string(), role, siteId: z.string().nullable(), expiresAt: timestamp });
+
+export const siteResponse = z.strictObject({ siteId: z.string(), name: z.string(), version });
+export const sitesResponse = z.strictObject({ sites: z.array(siteResponse) });
+
+export const userResponse = z.strictObject({ userId: z.string(), displayName: z.string(), role, siteId: z.string().nullable(), active: z.boolean(), version });
+export const usersResponse = z.strictObject({ users: z.array(userResponse) });
+
+export const subjectResponse = z.strictObject({
+  subjectId: z.string().describe("pseudonymous '<site>-<sequence>'"),
+  siteId: z.string(),
+  screeningNumber: z.string(),
+  status: z.enum(['screening', 'screen_failure', 'enrolled', 'off_treatment', 'off_study']),
+  version,
+  createdAt: timestamp,
+});
+export const subjectsResponse = z.strictObject({ subjects: z.array(subjectResponse) });
+
+export const crfRecordResponse = z.strictObject({
+  recordId: id,
+  subjectId: z.string(),
+  formType: z.string().describe(`one of ${FORM_TYPES.join(', ')} (or a form written by a review endpoint)`),
+  visit: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).describe('the form as saved (components/schemas/<formType>)'),
+  version,
+  deleted: z.boolean(),
+  createdAt: timestamp,
+  createdBy: z.string(),
+  updatedAt: timestamp,
+  updatedBy: z.string(),
+});
+export const crfRecordsResponse = z.strictObject({ records: z.array(crfRecordResponse) });
+
+export const editCheckResponse = z.strictObject({ checkCode: z.string(), fieldPath: z.string(), message: z.string() });
+
+export const recordViewResponse = z.strictObject({
+  record: crfRecordResponse,
+  derived: z.record(z.string(), z.unknown()).nullable().describe('what the clinical engines derive (CTCAE grades, IMWG response, eligibility, next dose); never stored'),
+  editChecks: z.array(editCheckResponse).describe('failed edit checks (plausibility limits and cross-form rules)'),
+  raisedQueryIds: z.array(id).optional().describe('queries raised by this save (a check with a pending query is not raised again)'),
+});
+
+export const auditEntriesResponse = z.strictObject({
+  entries: z.array(
+    z.strictObject({
+      auditId: id,
+      tableName: z.string(),
+      recordId: z.string(),
+      action: z.enum(['create', 'update', 'delete']),
+      oldValue: z.unknown(),
+      newValue: z.unknown(),
+      changedBy: z.string(),
+      changedAt: timestamp,
+      reason: z.string().nullable(),
+      hash: z.string(),
+    }),
+  ),
+});
+
+export const queryResponse = z.strictObject({
+  queryId: id,
+  subjectId: z.string(),
+  recordId: id.nullable(),
+  fieldPath: z.string().nullable(),
+  checkCode: z.string().nullable().describe('the edit check that raised it; null for a manual query'),
+  message: z.string(),
+  status: z.enum(['open', 'answered', 'closed']),
+  answer: z.string().nullable(),
+  version,
+  createdBy: z.string(),
+  updatedBy: z.string(),
+});
+export const queriesResponse = z.strictObject({ queries: z.array(queryResponse) });
+
+export const lockResponse = z.strictObject({ lockId: id, scope: z.enum(['trial', 'subject']), subjectId: z.string().nullable(), cutoffDate: date, released: z.boolean(), version, createdBy: z.string() });
+export const locksResponse = z.strictObject({ locks: z.array(lockResponse) });
+
+const snapshotListing = {
+  snapshotId: id,
+  name: z.string(),
+  lockId: id.nullable(),
+  cutoffDate: date,
+  contentHash: z.string(),
+  createdAt: timestamp,
+  createdBy: z.string(),
+};
+export const snapshotsResponse = z.strictObject({ snapshots: z.array(z.strictObject(snapshotListing)) });
+export const snapshotCreatedResponse = z.strictObject({ snapshotId: id, name: z.string(), contentHash: z.string(), auditHeadHash: z.string().nullable() });
+const tableRows = z.array(z.record(z.string(), z.unknown())).describe('the rows of the table as stored (snake_case columns)');
+export const snapshotResponse = z.strictObject({
+  ...snapshotListing,
+  data: z.strictObject({ cutoffDate: date, auditHeadHash: z.string().nullable(), sites: tableRows, subjects: tableRows, records: tableRows, queries: tableRows }),
+});
+
+export const labImportResponse = z.strictObject({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  imported: z.int().min(0),
+  recordIds: z.array(id),
+  raisedQueryIds: z.array(id).describe('RANGE queries raised on implausible (but possible) values'),
+});
+
+/** A file answer (CSV, XML): the text as is. */
+export const fileResponse = z.string();
