@@ -7,10 +7,10 @@ import { createCohortPlan, createDemoTrial, type CohortPlan, type CohortPlanOpti
 
 /**
  * The demo trial, with its cohort plan generated on first use and cached on disk. Calibrating the plan
- * (a seeded search over event times) takes about a second; rendering the plan into CRFs takes
- * milliseconds. The cache key is a hash of the options and of the compiled generator code itself, so a
- * changed generator can never be served a stale plan. The cache is an optimisation only: an unwritable or
- * corrupt cache falls back to generating the plan.
+ * (a seeded search over event times) takes about two seconds; rendering the plan into CRFs takes
+ * milliseconds. The cache key is a hash of the options and of the compiled generator code and the code it
+ * imports (clinical, stats, result), so a changed generator or engine can never be served a stale plan. The
+ * cache is an optimisation only: an unwritable or corrupt cache falls back to generating the plan.
  *
  * Location: $TRIALKIT_CACHE_DIR, else $XDG_CACHE_HOME/trialkit, else ~/.cache/trialkit;
  * TRIALKIT_NO_CACHE=1 turns it off.
@@ -21,14 +21,30 @@ export interface DemoTrialCacheOptions extends CohortPlanOptions {
 
 let generatorFingerprint: string | null = null;
 
-/** sha256 over the compiled files of the demo generator (this module's sibling folder ../demo). */
+/**
+ * The folders whose code can change a plan: the generator and everything it imports (the clinical engines it
+ * checks its intentions with, the statistics it calibrates with, the result types).
+ */
+const GENERATOR_FOLDERS: readonly string[] = Object.freeze(['demo', 'clinical', 'stats', 'result']);
+
+function hashFolder(hash: ReturnType<typeof createHash>, root: string, relative: string): void {
+  const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(relative, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'fixtures') hashFolder(hash, root, path);
+    } else if (/\.(js|ts)$/.test(entry.name) && !/\.test\.|\.d\.ts$/.test(entry.name)) {
+      hash.update(path).update(readFileSync(join(root, path)));
+    }
+  }
+}
+
+/** sha256 over the compiled files of the demo generator and of the code it imports (GENERATOR_FOLDERS). */
 function fingerprint(): string {
   if (generatorFingerprint !== null) return generatorFingerprint;
-  const demoDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo');
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
-  for (const file of readdirSync(demoDir).filter((f) => /\.(js|ts)$/.test(f) && !/\.test\.|\.d\.ts$/.test(f)).sort()) {
-    hash.update(file).update(readFileSync(join(demoDir, file)));
-  }
+  for (const folder of GENERATOR_FOLDERS) hashFolder(hash, root, folder);
   generatorFingerprint = hash.digest('hex').slice(0, 16);
   return generatorFingerprint;
 }
