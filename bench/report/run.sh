@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Times `trialkit report` as a whole process (wall seconds, peak RSS) on the demo trial and on a
-# 10,000-patient synthetic trial from the same generator, every format but PDF and then with the PDF.
-# Usage: npx tsc -p tsconfig.json && bash bench/report/run.sh [runs=5] [size=10000]
+# Times `trialkit report` as a whole process (median wall seconds, peak RSS): the demo trial with every
+# format but PDF (the PNGs are drawn for the DOCX and the png format), the demo trial with every format
+# (the PDF through Chromium), then synthetic trials of the given sizes (same generator, uncalibrated)
+# with every format but PDF, to show how the report scales.
+# Usage: npx tsc -p tsconfig.json && bash bench/report/run.sh [runs=5] [sizes=10000] [large-runs=1]
+#   e.g. bash bench/report/run.sh 5 1000,2000,5000,10000 (sizes '': the demo trial only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
-size=${2:-10000}
+sizes=${2-10000}
+large_runs=${3:-1}
 out=bench/out/report
 mkdir -p "$out"
-node bench/report/makeTrial.mjs "$out/large-trial" "$size" 1 >/dev/null
 node bin/trialkit.js report --out "$out/warm" --format html >/dev/null 2>&1   # fills the demo plan cache
 
-measure() { # label, then the command
-  local label=$1; shift
+measure() { # runs, label, then the command
+  local n=$1 label=$2; shift 2
   local times=() mems=()
-  for _ in $(seq "$runs"); do
+  for _ in $(seq "$n"); do
     rm -rf "$out/run"
     /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" --out "$out/run" >/dev/null 2>&1
     read -r t m < "$out/time.txt"
@@ -23,9 +26,14 @@ measure() { # label, then the command
   local tmed mmed
   tmed=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   mmed=$(printf '%s\n' "${mems[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-52s median %6.2f s   peak RSS %5.0f MiB   (%s runs: %s)\n' "$label" "$tmed" "$((mmed / 1024))" "$runs" "${times[*]}"
+  printf '%-54s median %7.2f s   peak RSS %5.0f MiB   (%s runs: %s)\n' "$label" "$tmed" "$((mmed / 1024))" "$n" "${times[*]}"
 }
 
-measure "demo trial, every format but PDF" node bin/trialkit.js report --format html,csv,svg,png,docx
-measure "demo trial, all formats (with PDF)" node bin/trialkit.js report
-measure "$size patients, every format but PDF" node bin/trialkit.js report --trial "$out/large-trial" --format html,csv,svg,png,docx
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+measure "$runs" "demo trial, every format but PDF" node bin/trialkit.js report --format html,docx,csv,svg,png
+measure "$runs" "demo trial, every format (with PDF)" node bin/trialkit.js report
+for size in ${sizes//,/ }; do
+  node bench/report/makeTrial.mjs "$out/trial-$size" "$size" 1 >/dev/null
+  measure "$large_runs" "$size patients, every format but PDF" node bin/trialkit.js report --trial "$out/trial-$size" --format html,docx,csv,svg,png
+done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"

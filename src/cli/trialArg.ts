@@ -2,8 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/index.js';
 import { InputError, issue } from '../result/index.js';
-import { readTrialFromStore } from '../server/index.js';
-import { openStore } from '../store/index.js';
 
 /** A PostgreSQL URL, or a folder holding an embedded database (PGlite writes PG_VERSION into it). */
 export function isDatabaseSource(source: string): boolean {
@@ -29,6 +27,8 @@ export async function loadTrialArg(source: string, options: { readonly seed?: nu
     }
     return loadTrialSource(source, options.seed);
   }
+  // Loaded only for a database: the server and store modules cost a report from a file a good part of its start.
+  const [{ readTrialFromStore }, { openStore }] = await Promise.all([import('../server/index.js'), import('../store/index.js')]);
   const url = /^postgres(ql)?:\/\//i.test(source);
   const store = await openStore(url ? { databaseUrl: source } : { dataDir: source });
   try {

@@ -48,6 +48,15 @@ describe('writeReport', () => {
     assert.ok(!existsSync(join(out, 'report.pdf')));
   });
 
+  it('draws no figure and writes no HTML for CSV alone', async () => {
+    const out = join(root, 'csv-only');
+    const events: ReportProgress[] = [];
+    const result = await writeReport({ source: source(), out, formats: ['csv'], onProgress: (p) => events.push(p) });
+    assert.deepEqual(readdirSync(out), ['tables']);
+    assert.equal(events.filter((e) => e.step === 'figure').length, 0);
+    assert.ok(result.files.every((f) => f.startsWith('tables')));
+  });
+
   it('leaves out the PDF with the package to install when Chromium is missing, and still writes the rest (PNGs via resvg)', async () => {
     const out = join(root, 'b');
     const events: ReportProgress[] = [];

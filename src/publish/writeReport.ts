@@ -2,13 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte } from '../clinical/index.js';
 import { createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
-import { renderFigureSvg } from '../report/charts/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
-import { renderReportDocx } from '../report/docx/index.js';
-import { HTML_FIGURE_LINKS, renderReportHtml } from '../report/html/index.js';
+import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { diseaseMeasurementsFromTrial } from './diseaseMeasurements.js';
 import { keyResults, type KeyResult } from './keyResults.js';
+import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 import type { TrialSource } from './trialSource.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
@@ -54,8 +53,22 @@ function withoutLinks(svg: string): string {
  * under `out` (report.html, report.pdf, report.docx, tables/*.csv, figures/*.svg and *.png). Formats that
  * need Chromium (pdf, png) are skipped with the reason when it is missing; the others are still written,
  * and the DOCX then carries a note instead of each figure.
+ *
+ * Only what the formats need is computed (no figures for CSV alone, no HTML without html or pdf). The
+ * figures are drawn on a worker thread started first, so that loading vega overlaps the derivations and
+ * each figure is rasterised here while the next one is drawn.
  */
 export async function writeReport(input: WriteReportInput): Promise<WriteReportResult> {
+  const needsFigures = input.formats.some((format) => format !== 'csv');
+  const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
+  try {
+    return await writeReportWith(input, svgRenderer);
+  } finally {
+    await svgRenderer?.close();
+  }
+}
+
+async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRenderer | null): Promise<WriteReportResult> {
   const { source, out, onProgress } = input;
   const formats = new Set(input.formats);
   const progress = (step: ReportProgress['step'], message: string) => onProgress?.({ step, message });
@@ -100,15 +113,30 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
   lap('model');
 
+  // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
+  // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
+  const pngs = new Map<string, Uint8Array>();
+  const wantsPngs = formats.has('png') || formats.has('docx');
+  const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
+  const fonts = wantsPngs ? findRasterFonts() : null;
+  const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
+  // Loaded while the figures are drawn.
+  const docxRenderer = formats.has('docx') ? import('../report/docx/index.js') : null;
+  docxRenderer?.catch(() => undefined);
+
   const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
   const svgs: Record<string, string> = {};
-  for (const figure of figures) {
-    progress('figure', `${figure.number}: ${figure.title}`);
-    svgs[figure.id] = await renderFigureSvg(figure, HTML_FIGURE_LINKS);
+  if (svgRenderer !== null) {
+    const drawn = await svgRenderer.render(figures, (figure, svg) => {
+      progress('figure', `${figure.number}: ${figure.title}`);
+      if (rasterFonts !== null) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
+    });
+    for (const [id, svg] of drawn) svgs[id] = svg;
   }
   lap('figures');
 
-  const html = renderReportHtml(model, svgs, {
+  const needsHtml = formats.has('html') || formats.has('pdf');
+  const html = !needsHtml ? '' : renderReportHtml(model, svgs, {
     title: REPORT_TITLE,
     studyId: trial.protocolId,
     dataCutoffDate: trial.dataCutoffDate,
@@ -133,12 +161,6 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   }
   lap('svg');
 
-  // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
-  // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
-  const pngs = new Map<string, Uint8Array>();
-  const wantsPngs = formats.has('png') || formats.has('docx');
-  const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
-  const fonts = wantsPngs ? findRasterFonts() : null;
   const writePngs = () => {
     if (!formats.has('png')) return;
     for (const figure of figures) {
@@ -147,8 +169,7 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
     }
     progress('write', 'figures/*.png');
   };
-  if (fonts !== null && fonts.ok) {
-    for (const figure of figures) pngs.set(figure.id, rasterizeSvg(withoutLinks(svgs[figure.id]), fonts, 2));
+  if (rasterFonts !== null) {
     writePngs();
     lap('png');
   }
@@ -202,7 +223,8 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
       progress('skip', `${format}: ${reason}`);
     }
   }
-  if (formats.has('docx')) {
+  if (docxRenderer !== null) {
+    const { renderReportDocx } = await docxRenderer;
     if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
     const docx = await renderReportDocx(model, {
       figuresPng: pngs,

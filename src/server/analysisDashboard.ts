@@ -207,7 +207,9 @@ function describeFigure(figure: ReportFigureModel): string {
     case 'forest':
       return `${figure.title}: ${figure.data.rows.map((r) => `${r.group === '' ? '' : `${r.group} `}${r.label} ${r.x}/${r.n}`).join('; ')}.`;
     case 'swimmer':
-      return `${figure.title}: ${figure.data.lanes.length} responders, one lane each, length = follow-up in months.`;
+      return figure.data.lanes.length === figure.data.responders
+        ? `${figure.title}: ${figure.data.responders} responders, one lane each, length = follow-up in months.`
+        : `${figure.title}: ${figure.data.lanes.length} of ${figure.data.responders} responders (the longest follow-up), one lane each, length = follow-up in months.`;
     default:
       return figure.title;
   }

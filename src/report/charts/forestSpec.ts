@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatConfLevel, type ForestFigure } from '../model/index.js';
+import { formatConfLevel } from '../model/format.js';
+import type { ForestFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, SERIES_PALETTE } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
 

@@ -16,4 +16,5 @@ export { kaplanMeierSpec } from './kaplanMeierSpec.js';
 export { responseBarsSpec } from './responseBarsSpec.js';
 export { swimmerSpec } from './swimmerSpec.js';
 export { waterfallSpec, WATERFALL_CAP_PERCENT } from './waterfallSpec.js';
-export { renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';
+export type { ChartEngine } from './renderFigureSvg.js';
+export { importChartEngine, renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';

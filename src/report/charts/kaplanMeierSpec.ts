@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumberOrNr, formatPValue, type KaplanMeierFigure } from '../model/index.js';
+import { formatNumberOrNr, formatPValue } from '../model/format.js';
+import type { KaplanMeierFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, SERIES_PALETTE } from './chartTheme.js';
 
 /** Time axis end: the first multiple of the at-risk interval at or after the last observation. */

@@ -80,6 +80,21 @@ describe('renderFigureSvg', () => {
     assert.equal(new Set(ids).size, ids.length);
   });
 
+  it('labels the swimmer lanes with their short ids in lane order, also when an id has no short form', async () => {
+    const swimmer = byId<SwimmerFigure>('f-swimmer');
+    const lanesOf = (ids: readonly string[]) => ids.map((USUBJID) => ({ ...swimmer.data.lanes[0], USUBJID }));
+    const cases: [string[], string[]][] = [
+      [['ST-1-C02-014', 'ST-1-C01-001', 'ST-1-C01-007'], ['C02-014', 'C01-001', 'C01-007']],
+      [['ST-1-7', 'ST-1-'], ['7', 'ST-1-']],
+    ];
+    for (const [ids, labels] of cases) {
+      const figure: SwimmerFigure = { ...swimmer, data: { ...swimmer.data, lanes: lanesOf(ids) } };
+      assert.deepEqual([...shortSubjectLabels(ids).values()], labels);
+      const shown = texts(await renderFigureSvg(figure)).filter((t) => labels.includes(t));
+      assert.deepEqual(shown, labels, ids.join(', '));
+    }
+  });
+
   it('shortens lane labels to the part after the shared study prefix', () => {
     assert.deepEqual([...shortSubjectLabels(['ST-1-C01-001', 'ST-1-C01-014']).values()], ['001', '014']);
     assert.deepEqual([...shortSubjectLabels(['ST-1-C01-001', 'ST-1-C02-014', 'ST-1-D03-002']).values()], ['C01-001', 'C02-014', 'D03-002']);

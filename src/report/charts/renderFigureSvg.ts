@@ -1,5 +1,5 @@
-import { logger, None, parse, View } from 'vega';
-import { compile } from 'vega-lite';
+import type { logger, None, parse, View } from 'vega';
+import type { compile } from 'vega-lite';
 import type { ReportFigureModel } from '../model/index.js';
 import type { FigureLinks } from './figureLinks.js';
 import { figureSpec } from './figureSpec.js';
@@ -26,13 +26,30 @@ export function withSvgNamespace(svg: string): string {
   return /^<svg[^>]*\sxmlns="/.test(svg) ? svg : svg.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
 }
 
+/** What a figure is drawn with: the vega and vega-lite modules, however the caller loaded them. */
+export interface ChartEngine {
+  readonly vega: { readonly logger: typeof logger; readonly None: typeof None; readonly parse: typeof parse; readonly View: typeof View };
+  readonly vegaLite: { readonly compile: typeof compile };
+}
+
+let imported: Promise<ChartEngine> | null = null;
+
+/** vega and vega-lite through ES module imports, loaded on first use. */
+export function importChartEngine(): Promise<ChartEngine> {
+  imported ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite }));
+  return imported;
+}
+
 /**
  * Draws a figure as SVG text with Vega in headless mode (no DOM, no canvas). With `links`, counts and
- * subjects become links into the HTML report.
+ * subjects become links into the HTML report. `engine` defaults to vega and vega-lite imported on first
+ * use; an adapter may pass them loaded its own way (see publish/chartEngine).
  */
-export async function renderFigureSvg(figure: ReportFigureModel, links: FigureLinks | null = null): Promise<string> {
+export async function renderFigureSvg(figure: ReportFigureModel, links: FigureLinks | null = null, engine?: ChartEngine): Promise<string> {
+  const { vega, vegaLite } = engine ?? (await importChartEngine());
   // Vega-Lite warns on stderr about harmless legend merges; a library must not write to the console.
-  const view = new View(parse(compile(figureSpec(figure, links), { logger: logger(None) }).spec), { renderer: 'none', logLevel: None });
+  const spec = vegaLite.compile(figureSpec(figure, links), { logger: vega.logger(vega.None) }).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.None });
   try {
     const svg = await view.toSVG();
     return scopeSvgIds(withSvgNamespace(svg), figure.id);

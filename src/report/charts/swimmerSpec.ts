@@ -10,21 +10,48 @@ const LANE_PX = 15;
  * is in the link and the tooltip.
  */
 export function shortSubjectLabels(ids: readonly string[]): Map<string, string> {
-  if (ids.length === 0) return new Map();
-  let prefix = ids[0];
-  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  const cut = ids.length === 1 ? ids[0].lastIndexOf('-') + 1 : prefix.lastIndexOf('-') + 1;
+  const cut = shortLabelStart(ids);
   return new Map(ids.map((id) => [id, id.slice(cut) === '' ? id : id.slice(cut)]));
 }
 
+/** Where the short labels start: after the last '-' of the prefix every id shares. */
+function shortLabelStart(ids: readonly string[]): number {
+  if (ids.length === 0) return 0;
+  let prefix = ids[0];
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return ids.length === 1 ? ids[0].lastIndexOf('-') + 1 : prefix.lastIndexOf('-') + 1;
+}
+
 /**
- * Swimmer plot: one lane per responder, a grey line for follow-up, a bar for treatment coloured by best
- * response, a dot at each change of response, and symbols for progression, death and ongoing treatment.
+ * The axis's label expression. Vega evaluates it once per lane: a lookup in an object literal of every
+ * lane would rebuild that object each time (quadratic in the lanes), so the common case is a substring.
+ */
+function laneLabelExpr(ids: readonly string[]): string {
+  const cut = shortLabelStart(ids);
+  if (ids.every((id) => id.slice(cut) !== '')) return `substring(datum.value, ${cut})`;
+  return `${JSON.stringify(Object.fromEntries(shortSubjectLabels(ids)))}[datum.value]`;
+}
+
+const CIRCLES_NOTE = 'Circles: assessments at which the IRC response changed (colour = new response).';
+
+/**
+ * The note under the plot; when the model kept only some responders' lanes, a first line says how many, so
+ * the drawing alone (SVG, PNG) says it is a selection. The model's footnote says which and where the rest are.
+ */
+function caption(figure: SwimmerFigure): string | string[] {
+  const { lanes, responders } = figure.data;
+  if (lanes.length >= responders) return CIRCLES_NOTE;
+  return [`${lanes.length.toLocaleString('en-US')} of ${responders.toLocaleString('en-US')} responders shown: the longest follow-up (see footnote).`, CIRCLES_NOTE];
+}
+
+/**
+ * Swimmer plot: one lane per responder the model kept (at most its maxLanes), a grey line for follow-up, a
+ * bar for treatment coloured by best response, a dot at each change of response, and symbols for
+ * progression, death and ongoing treatment.
  */
 export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = null): TopLevelSpec {
   const { lanes } = figure.data;
   const order = lanes.map((l) => l.USUBJID);
-  const shortLabel = shortSubjectLabels(order);
   const href = (id: string) => (links === null ? {} : { href: links.subject(id) });
   const lanesData = lanes.map((l) => ({ subject: l.USUBJID, start: 0, treatment: l.treatmentMonths ?? 0, followUp: l.followUpMonths ?? l.treatmentMonths ?? 0, response: l.bestResponse, ...href(l.USUBJID) }));
   const changes = lanes.flatMap((l) => l.responseChanges.filter((c) => RESPONSE_ORDER.indexOf(c.category) <= RESPONSE_ORDER.indexOf('PR')).map((c) => ({ subject: l.USUBJID, months: c.months, response: c.category })));
@@ -37,13 +64,21 @@ export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = n
   const end = Math.ceil(maxMonths / 3) * 3;
   const present = RESPONSE_ORDER.filter((c) => lanes.some((l) => l.bestResponse === c) || changes.some((x) => x.response === c));
   const x = { type: 'quantitative' as const, scale: { domain: [0, end], nice: false } };
-  const y = { field: 'subject', type: 'nominal' as const, sort: order, axis: { title: 'Subject', labelFontSize: 10, ticks: false, domain: false, labelExpr: `${JSON.stringify(Object.fromEntries(shortLabel))}[datum.value]` } };
+  // Lanes in `order` through an explicit domain: a sort array compiles to a chain of one comparison per
+  // lane evaluated for every datum (quadratic, and past a few thousand lanes Vega's parser overflows).
+  const y = {
+    field: 'subject',
+    type: 'nominal' as const,
+    sort: null,
+    scale: { domain: order },
+    axis: { title: 'Subject', labelFontSize: 10, ticks: false, domain: false, labelExpr: laneLabelExpr(order) },
+  };
   const color = { field: 'response', type: 'nominal' as const, scale: responseColorScale(present), legend: { title: 'Response (IRC)', orient: 'right' as const } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CHART_CONFIG,
     width: CHART_WIDTH - 230,
-    title: { text: 'Circles: assessments at which the IRC response changed (colour = new response).', orient: 'bottom', anchor: 'start', fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'normal', color: CHART_MUTED_COLOR, offset: 8 },
+    title: { text: caption(figure), orient: 'bottom', anchor: 'start', fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'normal', color: CHART_MUTED_COLOR, offset: 8 },
     height: Math.max(90, LANE_PX * lanes.length),
     layer: [
       {

@@ -32,6 +32,7 @@ export function createDeathTable(adsl: readonly AdslRow[], protocol: ReportProto
     const days = daysFrom(r.TRTEDT, r.DTHDT);
     return days !== null && days <= TEAE_WINDOW_DAYS_AFTER_LAST_DOSE;
   });
+  const onTreatmentSet = new Set(onTreatment);
   const early = dead.filter((r) => {
     const days = daysFrom(r.TRTSDT ?? r.ENRLDT, r.DTHDT);
     return days !== null && days < protocol.earlyDeathDays;
@@ -50,7 +51,7 @@ export function createDeathTable(adsl: readonly AdslRow[], protocol: ReportProto
       ...(dead.some((r) => r.DTHCAUS === null) ? [row('Not recorded', [countCell(ids(dead.filter((r) => r.DTHCAUS === null)), N)], 2)] : []),
       headingRow('Timing'),
       row(`On treatment (≤ ${TEAE_WINDOW_DAYS_AFTER_LAST_DOSE} days after the last dose)`, [countCell(ids(onTreatment), N)], 2),
-      row('During follow-up', [countCell(ids(dead.filter((r) => !onTreatment.includes(r))), N)], 2),
+      row('During follow-up', [countCell(ids(dead.filter((r) => !onTreatmentSet.has(r))), N)], 2),
       row(`Within ${protocol.earlyDeathDays} days of the first dose`, [countCell(ids(early), N)], 2),
     ],
     footnotes: ['Causes as recorded on the death form.'],

@@ -87,7 +87,7 @@ export function createReportModel(datasets: ReportDatasets, protocol: ReportProt
     createSubgroupResponseTable(adsl, adrs, protocol),
     createForestFigure(adsl, adrs, protocol),
     ...(datasets.diseaseMeasurements === undefined ? [] : [createWaterfallFigure(adsl, adrs, datasets.diseaseMeasurements, protocol.mProteinParameters)]),
-    createSwimmerFigure(adsl, adrs, adtte),
+    createSwimmerFigure(adsl, adrs, adtte, protocol.swimmerMaxLanes),
     createTimeToEventTable(adsl, adtte, protocol, { paramcd: 'PFS', id: 't-pfs', title: 'Progression-free survival by IRC (full analysis set)', endpointLabel: 'Progression-free survival', landmarkMonths: protocol.landmarkMonths, paperReference: 'Fig. 4' }),
     ...km('PFS', 'Progression-free survival', 'Fig. 4'),
     createTimeToEventTable(adsl, adtte, protocol, { paramcd: 'OS', id: 't-os', title: 'Overall survival (full analysis set)', endpointLabel: 'Overall survival', landmarkMonths: protocol.landmarkMonths, withFollowUp: true, paperReference: 'Fig. 5' }),

@@ -36,7 +36,12 @@ export function createWaterfallFigure(
   const fas = analysisPopulation(adsl, 'FASFL');
   const bor = bestResponses(adrs, 'IRC', fas.ids);
   const bySubject = new Map<string, DiseaseMeasurementRow[]>();
-  for (const m of measurements) if (fas.ids.has(m.USUBJID)) bySubject.set(m.USUBJID, [...(bySubject.get(m.USUBJID) ?? []), m]);
+  for (const m of measurements) {
+    if (!fas.ids.has(m.USUBJID)) continue;
+    const list = bySubject.get(m.USUBJID);
+    if (list === undefined) bySubject.set(m.USUBJID, [m]);
+    else list.push(m);
+  }
   const bars: WaterfallBar[] = [];
   const notShown: string[] = [];
   for (const subject of fas.rows) {

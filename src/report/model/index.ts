@@ -6,7 +6,7 @@ export { cell, column, headingRow, population, reportTable, row, textCell } from
 export type { ReportFigure } from './reportFigure.js';
 export { reportFigure } from './reportFigure.js';
 export type { ReportProtocol, ReportProtocolInput, SubgroupDefinition, SubgroupLevel } from './reportProtocol.js';
-export { createReportProtocol, flagSubgroup, stageSubgroup } from './reportProtocol.js';
+export { createReportProtocol, DEFAULT_SWIMMER_MAX_LANES, flagSubgroup, stageSubgroup } from './reportProtocol.js';
 export type { DiseaseMeasurementRow, ReportDatasets } from './reportDatasets.js';
 export type { AnalysisPopulation, PopulationFlag } from './analysisPopulation.js';
 export { analysisPopulation } from './analysisPopulation.js';

@@ -1,5 +1,11 @@
 import type { AdslRow } from '../../clinical/index.js';
 
+/**
+ * Most lanes a swimmer plot draws (15 px each, so about 900 px: one page). A trial with more responders
+ * shows the lanes of the longest follow-up and says so in the figure's footnote.
+ */
+export const DEFAULT_SWIMMER_MAX_LANES = 60;
+
 /** One level of a subgroup variable: the ADSL value and how the report names it. */
 export interface SubgroupLevel {
   readonly value: string;
@@ -52,6 +58,11 @@ export interface ReportProtocol {
    * value above 0 is a subject's primary parameter), e.g. ['SPEP', 'UPEP', 'DFLC'].
    */
   readonly mProteinParameters: readonly string[];
+  /**
+   * Most lanes of the swimmer plot (a positive integer). With more responders, the plot shows this many,
+   * those with the longest follow-up, and its footnote names where every responder is listed.
+   */
+  readonly swimmerMaxLanes: number;
 }
 
 export interface ReportProtocolInput
@@ -83,8 +94,8 @@ export function flagSubgroup(id: string, label: string, variable: keyof AdslRow)
 /**
  * A protocol with the conventional defaults filled in: 95% CIs, 6- and 12-month landmarks (3 and 6 for
  * DoR), risk table every 3 months, terms in >= 5% of subjects, deaths within 60 days as early, serum
- * then urine M-protein then dFLC, and subgroups by ISS, R-ISS (stage I vs III), cytogenetic risk, prior
- * anti-CD38 antibody and prior ASCT.
+ * then urine M-protein then dFLC, at most 60 swimmer lanes, and subgroups by ISS, R-ISS (stage I vs
+ * III), cytogenetic risk, prior anti-CD38 antibody and prior ASCT.
  */
 export function createReportProtocol(input: ReportProtocolInput): ReportProtocol {
   const responseSubgroups = input.responseSubgroups ?? [
@@ -114,5 +125,6 @@ export function createReportProtocol(input: ReportProtocolInput): ReportProtocol
     aeTermThreshold: input.aeTermThreshold ?? 0.05,
     earlyDeathDays: input.earlyDeathDays ?? 60,
     mProteinParameters: Object.freeze([...(input.mProteinParameters ?? ['SPEP', 'UPEP', 'DFLC'])]),
+    swimmerMaxLanes: input.swimmerMaxLanes ?? DEFAULT_SWIMMER_MAX_LANES,
   });
 }

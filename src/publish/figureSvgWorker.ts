@@ -1,0 +1,35 @@
+import { parentPort } from 'node:worker_threads';
+import { renderFigureSvg } from '../report/charts/index.js';
+import { HTML_FIGURE_LINKS } from '../report/html/index.js';
+import type { ReportFigureModel } from '../report/index.js';
+import { loadChartEngine } from './chartEngine.js';
+
+/** What the report sends the worker: the figures to draw, in order. */
+export interface FigureSvgRequest {
+  readonly figures: readonly ReportFigureModel[];
+}
+
+/** One answer per figure, in the order asked: its SVG (with the HTML report's links) or why it failed. */
+export type FigureSvgReply = { readonly id: string; readonly svg: string } | { readonly id: string; readonly error: string };
+
+/**
+ * Worker thread that draws the report's figures (see startFigureSvgRenderer). vega and vega-lite are
+ * loaded as soon as the thread starts, while the main thread is still deriving the datasets.
+ */
+const port = parentPort;
+if (port !== null) {
+  const engine = loadChartEngine();
+  port.on('message', (request: FigureSvgRequest) => {
+    void (async () => {
+      for (const figure of request.figures) {
+        let reply: FigureSvgReply;
+        try {
+          reply = { id: figure.id, svg: await renderFigureSvg(figure, HTML_FIGURE_LINKS, engine) };
+        } catch (error) {
+          reply = { id: figure.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        }
+        port.postMessage(reply);
+      }
+    })();
+  });
+}

@@ -1,0 +1,111 @@
+import { Worker } from 'node:worker_threads';
+import { renderFigureSvg } from '../report/charts/index.js';
+import { HTML_FIGURE_LINKS } from '../report/html/index.js';
+import type { ReportFigureModel } from '../report/index.js';
+import { loadChartEngine } from './chartEngine.js';
+import type { FigureSvgReply } from './figureSvgWorker.js';
+
+export interface FigureSvgRenderer {
+  /**
+   * Draws the figures (with the HTML report's links) in order, calling `onSvg` as each one is ready, so
+   * that the caller can work on it (rasterise it) while the next is drawn; resolves with every SVG by id.
+   */
+  render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void): Promise<Map<string, string>>;
+  /** Whether the figures are drawn on the worker thread (false once it could not start or has died). */
+  readonly threaded: boolean;
+  /** Stops the worker thread. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a worker thread that loads vega and vega-lite at once and then draws the report's figures:
+ * the loading overlaps with the derivations, and the drawing with whatever the main thread does with
+ * each SVG. When the thread cannot be started or dies, the figures not yet drawn are drawn here. The
+ * SVG text is the same either way (the same renderFigureSvg, the same modules). `workerUrl` replaces the
+ * worker's script (tests).
+ */
+export function startFigureSvgRenderer(options: { readonly workerUrl?: URL } = {}): FigureSvgRenderer {
+  let worker: Worker | null = null;
+  try {
+    const started = new Worker(options.workerUrl ?? new URL('./figureSvgWorker.js', import.meta.url));
+    started.unref();
+    // An error before the first request (e.g. the file is missing) must not become an uncaught exception,
+    // and a thread that has ended is not asked for anything.
+    started.on('error', () => undefined);
+    started.once('exit', () => {
+      if (worker === started) worker = null;
+    });
+    worker = started;
+  } catch {
+    worker = null;
+  }
+
+  async function renderHere(figures: readonly ReportFigureModel[], out: Map<string, string>, onSvg?: (figure: ReportFigureModel, svg: string) => void) {
+    const engine = loadChartEngine();
+    for (const figure of figures) {
+      const svg = await renderFigureSvg(figure, HTML_FIGURE_LINKS, engine);
+      out.set(figure.id, svg);
+      onSvg?.(figure, svg);
+    }
+  }
+
+  async function render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const thread = worker;
+    if (thread === null || figures.length === 0) {
+      await renderHere(figures, out, onSvg);
+      return out;
+    }
+    const drawn = await new Promise<'all' | 'thread-failed'>((resolve, reject) => {
+      let next = 0;
+      const finish = (how: 'all' | 'thread-failed' | Error) => {
+        thread.off('message', onMessage);
+        thread.off('error', onFailure);
+        thread.off('exit', onFailure);
+        if (how instanceof Error) reject(how);
+        else resolve(how);
+      };
+      const onMessage = (reply: FigureSvgReply) => {
+        const figure = figures[next];
+        if (figure === undefined || figure.id !== reply.id) return finish(new Error(`figure worker answered ${reply.id}, expected ${figure?.id ?? 'nothing'}`));
+        if ('error' in reply) return finish(new Error(`drawing ${reply.id} failed: ${reply.error}`));
+        next += 1;
+        out.set(figure.id, reply.svg);
+        try {
+          onSvg?.(figure, reply.svg);
+        } catch (error) {
+          return finish(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (next === figures.length) finish('all');
+      };
+      const onFailure = () => finish('thread-failed');
+      thread.on('message', onMessage);
+      thread.on('error', onFailure);
+      thread.on('exit', onFailure);
+      thread.ref();
+      thread.postMessage({ figures });
+    });
+    thread.unref();
+    if (drawn === 'thread-failed') {
+      worker = null;
+      await renderHere(
+        figures.filter((f) => !out.has(f.id)),
+        out,
+        onSvg,
+      );
+    }
+    return new Map(figures.map((f) => [f.id, out.get(f.id) as string]));
+  }
+
+  return {
+    render,
+    get threaded() {
+      return worker !== null;
+    },
+    async close() {
+      const thread = worker;
+      worker = null;
+      if (thread !== null) await thread.terminate();
+    },
+  };
+}
