@@ -1,4 +1,4 @@
-import { AlignmentType, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
 
 /**
  * The document's named styles. Every paragraph the renderer writes uses one of these, and none carries
@@ -38,7 +38,8 @@ function style(id: string, name: string, run: IRunStylePropertiesOptions, paragr
 export function docxStyles(): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: BODY }, paragraph: { spacing: { after: 0, line: 240 } } },
+      // lineRule must be explicit: without it LibreOffice reads the line height as exact and clips every inline figure to one line
+      document: { run: { font: FONT, size: BODY }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       title: { run: { font: FONT, size: 40, bold: true }, paragraph: { spacing: { before: 2400, after: 240 }, alignment: AlignmentType.CENTER } },
       heading1: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 0, after: 240 }, keepNext: true } },
     },

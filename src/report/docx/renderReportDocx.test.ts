@@ -137,6 +137,15 @@ describe('renderReportDocx', () => {
     assert.deepEqual(doc.filter((p) => p.text !== '' && p.style === '').map((p) => p.text), [], 'every text paragraph has a style');
   });
 
+  it('gives every line spacing a rule, so no reader clips the inline figures to one exact line', async () => {
+    const zip = readZip(await rendered);
+    for (const part of ['word/styles.xml', 'word/document.xml']) {
+      const spacings = zip.get(part)?.toString('utf8').match(/<w:spacing [^>]*w:line="[^"]*"[^>]*>/g) ?? [];
+      for (const spacing of spacings) assert.match(spacing, /w:lineRule="auto"/, `${part}: ${spacing}`);
+    }
+    assert.ok(zip.get('word/document.xml')?.toString('utf8').includes('<wp:inline'), 'the figures are inline images');
+  });
+
   it('labels a synthetic trial on the title page and in the page header, and only then', async () => {
     const zip = readZip(await rendered);
     const doc = paragraphs(zip.get('word/document.xml')?.toString('utf8') ?? '');
