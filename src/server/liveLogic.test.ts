@@ -64,4 +64,11 @@ describe('live dose proposal (proposeDose): a lab result alone can hold pomalido
     ]);
     assert.deepEqual([p.action, p.pomalidomideMg], ['resume-reduced', 3]);
   });
+
+  it("proposes the next cycle a cycle length after this row's own day 1, so a delayed cycle moves the calendar", async () => {
+    // cycle 2 started 7 days late (2021-06-24 instead of 2021-06-17): cycle 3 is due 2021-07-22, its day 1
+    const p = (await proposal([{ formType: 'dosing', data: dosing(1, '2021-05-20') }, { formType: 'dosing', data: dosing(2, '2021-06-24') }])) as Proposal & { date: string };
+    assert.deepEqual([p.cycle, p.date, p.action, p.pomalidomideMg], [3, '2021-07-22', 'continue', 4]);
+    assert.match(p.reason, /Today is a dosing day/);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   CTCAE_V5_LAB_CRITERIA,
+  PROTOCOL_REGIMEN,
   ageInYears,
   checkDosingLog,
   computeCtcaeGrade,
@@ -175,8 +176,6 @@ function ageOf(screening: ScreeningRecord | undefined, demographics: Demographic
   return screening?.ageYears ?? null;
 }
 
-const CYCLE_DAYS = 28;
-
 async function proposeDose(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
   const form = record.data as DosingForm;
   const records = await listSubjectRecords(client, record.subjectId);
@@ -192,7 +191,9 @@ async function proposeDose(client: SqlClient, record: CrfRecord): Promise<LiveRe
   const ordered = forms.events;
 
   const start = parseIsoDate(firstCycle);
-  const nextCycleDate = start === null ? form.startDate : formatIsoDate(start + form.cycle * CYCLE_DAYS);
+  // The next cycle's day 1 is a cycle length after this row's own day 1, so a delayed cycle moves the calendar.
+  const thisCycleStart = parseIsoDate(form.startDate) ?? start;
+  const nextCycleDate = thisCycleStart === null ? form.startDate : formatIsoDate(thisCycleStart + PROTOCOL_REGIMEN.cycleLengthDays);
   const history = { ageYears, treatmentStartDate: firstCycle, events: ordered };
   const decision = computeDoseDecision({ ...history, date: nextCycleDate });
   const findings: EditCheckFinding[] = [];

@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../dates/index.js';
 import { failure, success, type Outcome } from '../../result/index.js';
-import { cyclePosition, type CyclePosition } from './cycleSchedule.js';
+import { cyclePosition, cyclePositionFrom, type RecordedCycleStart } from './cycleSchedule.js';
 import { validateDoseHistory, type DoseHistoryInput } from './doseHistoryInput.js';
 import { applyDoseEvent, currentDoseMg, initialDoseState, type Drug } from './doseStateMachine.js';
 import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
@@ -26,13 +26,6 @@ export interface DosingDeviation {
   readonly message: string;
 }
 
-/** Cycle position counted from a recorded cycle start (its day 1), 28-day cycles after it. */
-function positionFrom(anchor: { readonly cycle: number; readonly day: number }, day: number, regimen: RegimenDefinition): CyclePosition {
-  const relative = cyclePosition(day, anchor.day, regimen);
-  const cycle = anchor.cycle + relative.cycle - 1;
-  return Object.freeze({ ...relative, cycle, withinMaximumDuration: cycle <= regimen.maxCycles });
-}
-
 /**
  * Edit check: replays the history through the dose state machine and compares every recorded dose with
  * what the ladder allowed at that moment (events earlier the same day count first). A dose below the
@@ -47,7 +40,7 @@ export function checkDosingLog(input: DoseHistoryInput, regimen: RegimenDefiniti
   const deviations: DosingDeviation[] = [];
   let state = initialDoseState(input.ageYears, regimen);
   // The latest recorded cycle start (a dose event with its cycle): a delayed cycle shifts the calendar.
-  let anchor: { readonly cycle: number; readonly day: number } | null = null;
+  let anchor: RecordedCycleStart | null = null;
   input.events.forEach((event, eventIndex) => {
     if (event.type === 'dose' && event.mg > 0) {
       const drugState = state[event.drug];
@@ -63,7 +56,7 @@ export function checkDosingLog(input: DoseHistoryInput, regimen: RegimenDefiniti
       const day = parseIsoDate(event.date);
       if (day !== null && event.cycle !== undefined && (anchor === null || event.cycle >= anchor.cycle)) anchor = { cycle: event.cycle, day };
       if (startDay !== null && day !== null) {
-        const position = anchor === null ? cyclePosition(day, startDay, regimen) : positionFrom(anchor, day, regimen);
+        const position = anchor === null ? cyclePosition(day, startDay, regimen) : cyclePositionFrom(anchor, day, regimen);
         const dosingDay = event.drug === 'pomalidomide' ? position.pomalidomideDay : position.dexamethasoneDay;
         if (!position.withinMaximumDuration)
           add('dose-beyond-maximum-duration', `dose in cycle ${position.cycle}, beyond the maximum of ${regimen.maxCycles} cycles`);

@@ -44,6 +44,20 @@ const plateletsBack = (date: string, platelets: number): DoseHistoryEvent => ({
 });
 
 describe('computeDoseDecision: pomalidomide ladder', () => {
+  it('places the date from the latest recorded cycle start, so a delayed cycle is not read on the grid of cycle 1 day 1', () => {
+    // cycle 2 began 21 days late: on the rigid grid its day 1 would be cycle 2 day 22, a rest day
+    const events: DoseHistoryEvent[] = [
+      { type: 'dose', date: '2021-05-20', drug: 'pomalidomide', mg: 4, cycle: 1 },
+      { type: 'dose', date: '2021-07-08', drug: 'pomalidomide', mg: 4, cycle: 2 },
+    ];
+    const onDay1 = decide(events, '2021-07-08', 62, '2021-05-20').schedule;
+    assert.deepEqual([onDay1?.cycle, onDay1?.cycleDay, onDay1?.pomalidomideDay], [2, 1, true]);
+    const next = decide(events, '2021-08-05', 62, '2021-05-20').schedule;
+    assert.deepEqual([next?.cycle, next?.cycleDay], [3, 1]);
+    const rigid = decide(events.slice(0, 1), '2021-07-08', 62, '2021-05-20').schedule;
+    assert.deepEqual([rigid?.cycle, rigid?.cycleDay, rigid?.pomalidomideDay], [2, 22, false], 'without a recorded cycle 2 start, the grid of cycle 1 day 1');
+  });
+
   it('starts at 4 mg and 40 mg dexamethasone with no events', () => {
     const d = decide([]);
     assert.deepEqual([d.pomalidomideMg, d.dexamethasoneMg, d.action, d.dexamethasoneAction], [4, 40, 'continue', 'continue']);

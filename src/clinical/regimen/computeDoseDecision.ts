@@ -1,6 +1,6 @@
 import { formatIsoDate, parseIsoDate } from '../dates/index.js';
 import { failure, issue, success, type Outcome } from '../../result/index.js';
-import { cyclePosition, type CyclePosition } from './cycleSchedule.js';
+import { cyclePosition, cyclePositionFrom, type CyclePosition, type RecordedCycleStart } from './cycleSchedule.js';
 import { validateDoseHistory, type DoseHistoryInput } from './doseHistoryInput.js';
 import { applyDoseEvent, currentDoseMg, drugAction, initialDoseState, type DoseState, type DrugAction, type DrugState } from './doseStateMachine.js';
 import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
@@ -35,12 +35,16 @@ export function computeDoseDecision(input: DoseDecisionInput, regimen: RegimenDe
   if (today === null || issues.length > 0) return failure(issues);
 
   let state = initialDoseState(input.ageYears, regimen);
+  // The latest recorded cycle start on or before the date: a delayed cycle moves the calendar (as checkDosingLog reads it).
+  let anchor: RecordedCycleStart | null = null;
   for (const event of input.events) {
-    if ((parseIsoDate(event.date) ?? Infinity) > today) break;
+    const day = parseIsoDate(event.date) ?? Infinity;
+    if (day > today) break;
     state = applyDoseEvent(state, event);
+    if (event.type === 'dose' && event.cycle !== undefined && (anchor === null || event.cycle >= anchor.cycle)) anchor = { cycle: event.cycle, day };
   }
 
-  const schedule = startDay === null ? null : cyclePosition(today, startDay, regimen);
+  const schedule = startDay === null ? null : anchor === null ? cyclePosition(today, startDay, regimen) : cyclePositionFrom(anchor, today, regimen);
   let pom = state.pomalidomide;
   let dex = state.dexamethasone;
   if (schedule !== null && !schedule.withinMaximumDuration) {

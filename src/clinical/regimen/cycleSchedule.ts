@@ -32,6 +32,22 @@ export function cyclePosition(date: DayNumber, cycle1Day1: DayNumber, regimen: R
   });
 }
 
+/** A recorded cycle start: the cycle number and its day 1 (a dosing row's start date). */
+export interface RecordedCycleStart {
+  readonly cycle: number;
+  readonly day: DayNumber;
+}
+
+/**
+ * Kernel: cycle position counted from a recorded cycle start, regimen-length cycles after it, so a delayed
+ * cycle moves the calendar instead of putting every later day off the grid of cycle 1 day 1.
+ */
+export function cyclePositionFrom(anchor: RecordedCycleStart, date: DayNumber, regimen: RegimenDefinition = PROTOCOL_REGIMEN): CyclePosition {
+  const relative = cyclePosition(date, anchor.day, regimen);
+  const cycle = anchor.cycle + relative.cycle - 1;
+  return Object.freeze({ ...relative, cycle, withinMaximumDuration: cycle <= regimen.maxCycles });
+}
+
 export interface CycleScheduleInput {
   /** Cycle 1 day 1 (the enrolment date in this protocol). */
   readonly enrolmentDate: string;
