@@ -73,7 +73,13 @@ export const reportCommand: Command = {
       onProgress: (p) => io.err(`  ${p.step.padEnd(6)} ${p.message}\n`),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (result.derivationIssues.length > 0) io.err(`trialkit report: the ADaM derivations reported ${result.derivationIssues.length} issue(s); affected records were left out\n`);
+    if (result.derivationIssues.length > 0) {
+      const errors = result.derivationIssues.filter((i) => i.severity !== 'warning');
+      const codes = [...new Set(result.derivationIssues.map((i) => i.code))].join(', ');
+      io.err(
+        `trialkit report: the ADaM derivations reported ${errors.length} error(s) (records left out) and ${result.derivationIssues.length - errors.length} warning(s) (records kept, e.g. an assessment evaluated NE): ${codes}\n`,
+      );
+    }
     const tables = result.model.items.filter((i) => i.kind === 'table').length;
     const figures = result.model.items.length - tables;
     const lines = [
