@@ -60,8 +60,10 @@ export function importExportContract(getStore: () => Store): void {
     if (app === undefined) throw new Error('the app was not created (see the before hook)');
     return app;
   };
-  const counts = async (): Promise<{ records: number; audit: number }> => {
-    const { rows } = await getStore().query<{ records: number; audit: number }>('SELECT (SELECT count(*)::int FROM crf_records) AS records, (SELECT count(*)::int FROM audit_log) AS audit');
+  const counts = async (): Promise<{ records: number; queries: number; audit: number }> => {
+    const { rows } = await getStore().query<{ records: number; queries: number; audit: number }>(
+      'SELECT (SELECT count(*)::int FROM crf_records) AS records, (SELECT count(*)::int FROM queries) AS queries, (SELECT count(*)::int FROM audit_log) AS audit',
+    );
     return rows[0];
   };
 
@@ -74,7 +76,7 @@ export function importExportContract(getStore: () => Store): void {
       const trial = await seed(getStore());
       const dm = await signIn(getApp(), trial.users.data_manager);
       const [s1, s2] = trial.subjects;
-      const lines = [HEADER, `${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,1.8,7.5`, `${s2},2025-03-01,C1D1,platelets,85,10^9/L,150,400`, `${s2},2025-03-01,C1D1,hemoglobin,9.x,g/dL,12,16`, `${s1},2025-03-08,C1D8,creatinine,1.1,mg/dL,0.6,1.2`];
+      const lines = [HEADER, `${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,1.8,7.5`, `${s2},2025-03-01,C1D1,platelets,85,10^9/L,150,400`, `${s2},2025-03-01,C1D1,hemoglobin,9.x,g/dL,12,16`, `${s1},2025-03-08,C1D8,creatinine,1.1,mg/dL,0.6,1.2`, `${s1},2025-03-08,C1D8,hemoglobin,100,g/L,160,120`];
       const before = await counts();
       const reply = await dm('POST', '/imports/labs?file=central-2025-03.csv', `${lines.join('\n')}\n`);
       assert.equal(reply.status, 422, reply.text);
@@ -84,7 +86,7 @@ export function importExportContract(getStore: () => Store): void {
       assert.deepEqual(error.issues.map((i) => i.path), [['central-2025-03.csv', 4, 'value']]);
       assert.equal(error.issues[0].value, '9.x');
       assert.equal(error.issues[0].expected, 'a number');
-      assert.deepEqual(await counts(), before, 'no record and no audit row');
+      assert.deepEqual(await counts(), before, 'no record, no query (not even the LLN > ULN row) and no audit row');
 
       const unknown = await dm('POST', '/imports/labs?file=u.csv', `${HEADER}\n${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,,\nNOPE-999,2025-03-01,C1D1,neutrophils,1.2,10^9/L,,\n`);
       assert.equal(unknown.status, 422);
@@ -102,7 +104,8 @@ export function importExportContract(getStore: () => Store): void {
       // a row refused by the database itself (a locked subject) after earlier rows were inserted: all rolled back
       await withAuditContext(getStore(), { user: 'seed' }, (tx) => insertLock(tx, { scope: 'subject', subjectId: s2, cutoffDate: '2025-06-30' }));
       const lockedBefore = await counts();
-      const locked = await dm('POST', '/imports/labs?file=locked.csv', `${HEADER}\n${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,,\n${s2},2025-03-01,C1D1,neutrophils,1.3,10^9/L,,\n`);
+      // (the first row's save raises its LLN > ULN query before the locked row fails: the query is rolled back too)
+      const locked = await dm('POST', '/imports/labs?file=locked.csv', `${HEADER}\n${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,7.5,1.8\n${s2},2025-03-01,C1D1,neutrophils,1.3,10^9/L,,\n`);
       assert.equal(locked.status, 423, locked.text);
       assert.deepEqual(await counts(), lockedBefore);
     });
@@ -128,7 +131,7 @@ export function importExportContract(getStore: () => Store): void {
       assert.equal(stored.rows[0].subject_id, s2);
       assert.deepEqual(stored.rows[0].data, { date: '2025-03-01', visit: 'C1D1', analyte: 'hemoglobin', value: 9.8, unit: 'g/dL', lln: 12, uln: 16, source: 'central' });
 
-      assert.deepEqual((JSON.parse(reply.text) as { raisedQueryIds: number[] }).raisedQueryIds, []);
+      assert.deepEqual(JSON.parse(reply.text) as unknown, { ...result, raisedQueryIds: [], raisedQueries: [] });
       const odd = await dm('POST', '/imports/labs?file=odd.csv', `${HEADER}\n${s1},2025-03-01,C1D1,hemoglobin,1.2,g/dL,12,16\n`);
       assert.equal(odd.status, 201, odd.text);
       const [queryId] = (JSON.parse(odd.text) as { raisedQueryIds: number[] }).raisedQueryIds;
@@ -140,6 +143,64 @@ export function importExportContract(getStore: () => Store): void {
       const hash = (JSON.parse(unnamed.text) as { sha256: string }).sha256;
       const audit = await getStore().query<{ reason: string }>("SELECT reason FROM audit_log WHERE table_name = 'crf_records' ORDER BY audit_id DESC LIMIT 1");
       assert.equal(audit.rows[0].reason, `central lab import sha256:${hash.slice(0, 16)}`);
+    });
+
+    void it('saves each row as a single lab save does: live-logic findings (LLN > ULN) raised as queries of the import, listed per line', async () => {
+      const trial = await seed(getStore());
+      const dm = await signIn(getApp(), trial.users.data_manager);
+      const [s1, s2] = trial.subjects;
+      const body = [HEADER, `${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,1.8,7.5`, `${s2},2025-03-01,C1D1,hemoglobin,100,g/L,160,120`, `${s1},2025-03-08,C1D8,hemoglobin,1.2,g/dL,16,12`].join('\n');
+      const before = await counts();
+      const reply = await dm('POST', '/imports/labs?file=ranges.csv', `${body}\n`);
+      assert.equal(reply.status, 201, reply.text);
+      const result = JSON.parse(reply.text) as { recordIds: number[]; raisedQueryIds: number[]; raisedQueries: { line: number; recordId: number; queryIds: number[] }[] };
+      assert.equal(result.recordIds.length, 3, 'the rows with a finding are saved');
+      assert.deepEqual(
+        result.raisedQueries.map((r) => [r.line, r.recordId, r.queryIds.length]),
+        [
+          [3, result.recordIds[1], 1],
+          [4, result.recordIds[2], 2],
+        ],
+      );
+      assert.deepEqual(result.raisedQueryIds, result.raisedQueries.flatMap((r) => r.queryIds));
+      const after = await counts();
+      assert.equal(after.records, before.records + 3);
+      assert.equal(after.queries, before.queries + 3);
+
+      const { rows } = await getStore().query<{ query_id: number; record_id: number; subject_id: string; check_code: string; field_path: string; created_by: string; status: string }>(
+        "SELECT query_id, record_id, subject_id, check_code, field_path, created_by, status FROM queries WHERE query_id = ANY(string_to_array($1, ',')::bigint[]) ORDER BY query_id",
+        [result.raisedQueryIds.join(',')],
+      );
+      const who = trial.users.data_manager;
+      assert.deepEqual(
+        rows.map((q) => [Number(q.query_id), Number(q.record_id), q.subject_id, q.check_code, q.field_path, q.created_by, q.status]),
+        [
+          [result.raisedQueryIds[0], result.recordIds[1], s2, 'LAB-RANGE', 'lln', who, 'open'],
+          // the plausibility finding first, then the live logic's, as on a single save
+          [result.raisedQueryIds[1], result.recordIds[2], s1, 'RANGE', 'value', who, 'open'],
+          [result.raisedQueryIds[2], result.recordIds[2], s1, 'LAB-RANGE', 'lln', who, 'open'],
+        ],
+      );
+      const audit = await getStore().query<{ reason: string; changed_by: string }>(
+        "SELECT reason, changed_by FROM audit_log WHERE table_name = 'queries' AND record_id = ANY(string_to_array($1, ',')) ORDER BY audit_id",
+        [result.raisedQueryIds.join(',')],
+      );
+      assert.deepEqual(audit.rows, result.raisedQueryIds.map(() => ({ reason: 'central lab import ranges.csv', changed_by: who })));
+
+      // the same form saved one record at a time raises the same checks, and the same grade is derived
+      const single = await withAuditContext(getStore(), { user: 'seed' }, async (tx) => {
+        await insertUser(tx, { userId: `coordinator-${trial.siteId}`, displayName: 'coordinator', role: 'coordinator', siteId: trial.siteId });
+        await setPasswordHash(tx, `coordinator-${trial.siteId}`, await hashPassword(PASSWORD), new Date());
+        return `coordinator-${trial.siteId}`;
+      });
+      const site = await signIn(getApp(), single);
+      const form = { date: '2025-03-01', visit: 'C1D1', analyte: 'hemoglobin', value: 100, unit: 'g/L', lln: 160, uln: 120, source: 'central' };
+      const saved = await site('POST', `/subjects/${s2}/records`, JSON.stringify({ formType: 'lab', data: form }), 'application/json');
+      assert.equal(saved.status, 201, saved.text);
+      const view = JSON.parse(saved.text) as { derived: unknown; editChecks: { checkCode: string }[] };
+      assert.deepEqual(view.editChecks.map((f) => f.checkCode), ['LAB-RANGE']);
+      const imported = JSON.parse((await dm('GET', `/records/${result.recordIds[1]}`)).text) as { derived: unknown };
+      assert.deepEqual(imported.derived, view.derived);
     });
 
     void it('exports a snapshot as CSV per form and as well-formed ODM 1.3.2 with escaped values', async () => {

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existingSubjectIds, insertCrfRecord } from '../store/index.js';
+import { existingSubjectIds } from '../store/index.js';
 import { issue, type Issue } from '../result/index.js';
 import { HttpError } from './httpError.js';
 import { LAB_IMPORT_COLUMNS, parseLabImport } from './labImportCsv.js';
-import { checkPlausibility } from './checkPlausibility.js';
 import { created, route, type RouteSpec } from './route.js';
 import { labImportResponse } from './responseSchemas.js';
-import { raiseFindings, todayOf } from './subjectRoutes.js';
+import { reviewForm, saveRecord, todayOf } from './subjectRoutes.js';
 
 /** A central-lab transfer is kilobytes to a few megabytes; anything far beyond is refused unread. */
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
@@ -29,8 +28,9 @@ export const importRoutes: readonly RouteSpec[] = [
       `Import central-lab results: body text/csv with the columns ${LAB_IMPORT_COLUMNS.join(', ')} (lln, uln may be empty; ` +
       'value, lln and uln in unit; source is set to central), ?file=<name> for the audit reason. Every row is checked (subject exists, ' +
       'date, analyte and unit known, numbers, plausibility limits: a negative value or a future date refuses the file, an implausible value ' +
-      'is imported and raises a RANGE query); all rows are written in one transaction audited as "central lab import <file>", or none: ' +
-      '422 lists every bad cell with path [file, line, column], value and expected',
+      'is imported and raises a RANGE query); each row is then saved as POST /subjects/{subjectId}/records saves a lab form (CTCAE grade, ' +
+      'edit checks such as LLN above ULN raised as queries, listed per line in raisedQueries); all rows are written in one transaction ' +
+      'audited as "central lab import <file>", or none: 422 lists every bad cell with path [file, line, column], value and expected',
     responses: { 201: 'imported', 400: 'not text/csv, too large, or a bad file name', 422: 'bad rows: nothing written', 423: 'locked' },
     async handler({ c, services, scope, query, write }) {
       if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) throw new HttpError(400, 'content-type', 'send the file as text/csv');
@@ -49,11 +49,12 @@ export const importRoutes: readonly RouteSpec[] = [
       const unknown = parsed.rows
         .filter((row) => !known.has(row.subjectId))
         .map((row) => issue('unknown-subject', [file, row.line, 'subjectId'], row.subjectId, 'the id of a registered subject'));
-      // the plausibility limits of the lab form: a hard one refuses the file (the cell named), soft ones become queries
+      // each row through the checks of a single save (the lab form's schema and plausibility limits): a hard
+      // limit refuses the file (the cell named), soft ones become queries
       const today = todayOf(services.clock);
-      const checked = parsed.rows.map((row) => ({ row, result: checkPlausibility('lab', row.data, today) }));
-      const implausible = checked.flatMap(({ row, result }) => result.rejected.map((item) => ({ ...item, path: [file, row.line, ...item.path.slice(1)] })));
-      const issues = [...parsed.issues, ...unknown, ...implausible].sort((x, y) => lineOf(x) - lineOf(y));
+      const reviewed = parsed.rows.map((row) => ({ row, review: reviewForm('lab', row.data, today) }));
+      const refused = reviewed.flatMap(({ row, review }) => (review.ok ? [] : review.error.issues.map((item) => ({ ...item, path: [file, row.line, ...item.path.slice(1)] }))));
+      const issues = [...parsed.issues, ...unknown, ...refused].sort((x, y) => lineOf(x) - lineOf(y));
       if (issues.length > 0) {
         const lines = [...new Set(issues.map(lineOf))].filter((line) => line > 0);
         throw new HttpError(422, 'invalid-file', `${file}: ${issues.length} problem(s) on ${lines.length} line(s); nothing was imported`, {
@@ -63,13 +64,15 @@ export const importRoutes: readonly RouteSpec[] = [
       }
       return write(`central lab import ${file}`, async (tx) => {
         const recordIds: number[] = [];
-        const raisedQueryIds: number[] = [];
-        for (const { row, result } of checked) {
-          const record = await insertCrfRecord(tx, { subjectId: row.subjectId, formType: 'lab', visit: row.data.visit, data: row.data });
-          recordIds.push(record.recordId);
-          raisedQueryIds.push(...(await raiseFindings(tx, record, { derived: null, findings: result.findings })));
+        const raisedQueries: { line: number; recordId: number; queryIds: readonly number[] }[] = [];
+        for (const { row, form } of reviewed.flatMap(({ row, review }) => (review.ok ? [{ row, form: review }] : []))) {
+          // the save of POST /subjects/:id/records: live logic (CTCAE grade, edit checks) and its findings as queries
+          const saved = await saveRecord(tx, row.subjectId, 'lab', form, row.data.visit);
+          recordIds.push(saved.record.recordId);
+          if (saved.raisedQueryIds.length > 0) raisedQueries.push({ line: row.line, recordId: saved.record.recordId, queryIds: saved.raisedQueryIds });
         }
-        return created({ file, sha256, imported: recordIds.length, recordIds, raisedQueryIds });
+        const raisedQueryIds = raisedQueries.flatMap((raised) => raised.queryIds);
+        return created({ file, sha256, imported: recordIds.length, recordIds, raisedQueryIds, raisedQueries });
       });
     },
   }),

@@ -32,9 +32,15 @@ describe('parseLabImport', () => {
       'lab.csv:4:lln=x (not-a-number)',
       'lab.csv:5:subjectId= (missing-value)',
       'lab.csv:5:visit= (missing-value)',
-      'lab.csv:5:uln=120 (bad-range)',
     ]);
     assert.match(issues[2].expected, /10\^9\/L/);
+  });
+
+  it('reads an LLN above the ULN as it is: the save raises the LAB-RANGE query, as a single save does', () => {
+    const { rows, issues } = parseLabImport(`${header}\nA-001,2025-02-03,C1D1,hemoglobin,100,g/L,160,120\n`, 'f.csv');
+    assert.deepEqual(issues, []);
+    assert.equal(rows[0].data.lln, 160);
+    assert.equal(rows[0].data.uln, 120);
   });
 
   it('refuses a file with missing or unknown columns, ragged rows, or no rows', () => {

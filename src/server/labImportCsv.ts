@@ -91,7 +91,7 @@ export function parseLabImport(text: string, file: string): LabImportParse {
     };
     const lln = limit('lln');
     const uln = limit('uln');
-    if (lln !== undefined && uln !== undefined && lln > uln) bad('bad-range', 'uln', `an upper limit >= lln (${lln})`);
+    // an LLN above the ULN is imported and raises the LAB-RANGE query, as on a single save (liveLogic.ts)
     if (issues.length > before || value === undefined) return;
     const data = { date, visit, analyte, value, unit, ...(lln === undefined ? {} : { lln }), ...(uln === undefined ? {} : { uln }), source: 'central' as const };
     // the checks above cover the form; the schema still has the last word on what is stored

@@ -3,7 +3,6 @@ import type { DemoTrial } from '../demo/index.js';
 import {
   createSnapshot,
   getUser,
-  insertCrfRecord,
   insertLock,
   insertSite,
   insertSubject,
@@ -22,11 +21,11 @@ import {
   type SubjectRow,
   type SubjectStatus,
 } from '../store/index.js';
-import { deriveRecord, latestScreening } from './liveLogic.js';
+import { latestScreening } from './liveLogic.js';
 import { hashPassword } from './passwords.js';
 import type { FormType } from './requestSchemas.js';
 import { DEMO_PASSWORD, seedDemoAccounts } from './seedDemoAccounts.js';
-import { checkForm, raiseFindings, todayOf, withFindings } from './subjectRoutes.js';
+import { checkForm, saveRecord, todayOf } from './subjectRoutes.js';
 
 /** The account that locks the demo trial and takes its snapshot (created by seedDemoAccounts). */
 export const DEMO_DATA_MANAGER = 'demo-data-manager';
@@ -108,10 +107,7 @@ function formSteps(record: SubjectRecord): Step[] {
 
 /** What POST /subjects/:id/records does: validate with the form's schema, save, derive, raise failed edit checks. */
 async function saveForm(tx: SqlClient, subjectId: string, formType: FormType, input: unknown, today: string): Promise<number> {
-  const { data, findings } = checkForm(formType, input, today);
-  const visit = typeof data.visit === 'string' ? data.visit : undefined;
-  const record = await insertCrfRecord(tx, { subjectId, formType, ...(visit === undefined ? {} : { visit }), data });
-  return (await raiseFindings(tx, record, withFindings(await deriveRecord(tx, record), findings))).length;
+  return (await saveRecord(tx, subjectId, formType, checkForm(formType, input, today))).raisedQueryIds.length;
 }
 
 async function moveStatus(tx: SqlClient, subject: SubjectRow, status: SubjectStatus): Promise<SubjectRow> {

@@ -115,7 +115,8 @@ export const labImportResponse = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   imported: z.int().min(0),
   recordIds: z.array(id),
-  raisedQueryIds: z.array(id).describe('RANGE queries raised on implausible (but possible) values'),
+  raisedQueryIds: z.array(id).describe('queries raised by the rows: RANGE on implausible (but possible) values and the edit checks of a lab save'),
+  raisedQueries: z.array(z.strictObject({ line: z.int().min(2), recordId: id, queryIds: z.array(id) })).describe('the same queries per line of the file (lines that raised none are left out)'),
 });
 
 /** A file answer (CSV, XML): the text as is. */

@@ -35,11 +35,26 @@ const STATUS_MOVES: Readonly<Record<SubjectStatus, readonly SubjectStatus[]>> = 
   off_study: [],
 });
 
-export function validateForm(formType: string, data: unknown): Record<string, unknown> {
+/** A form that passed the checks of a save: the validated data and the soft findings to raise as queries. */
+export interface CheckedForm {
+  readonly data: Record<string, unknown>;
+  readonly findings: readonly EditCheckFinding[];
+}
+
+/** A form refused by the checks of a save: the 422 it answers (issues with paths under `data`). */
+export type FormReview = ({ readonly ok: true } & CheckedForm) | { readonly ok: false; readonly error: HttpError };
+
+function parseFormData(formType: string, data: unknown): { readonly ok: true; readonly data: Record<string, unknown> } | { readonly ok: false; readonly error: HttpError } {
   const schema = FORM_SCHEMAS[formType as FormType] as (typeof FORM_SCHEMAS)[FormType] | undefined;
-  if (schema === undefined) throw new HttpError(422, 'invalid-input', 'unknown form type', { issues: [issue('unknown-form', ['formType'], formType, 'a known form type')] });
+  if (schema === undefined) return { ok: false, error: new HttpError(422, 'invalid-input', 'unknown form type', { issues: [issue('unknown-form', ['formType'], formType, 'a known form type')] }) };
   const parsed = schema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: zodIssues(parsed.error, data, ['data']) });
+  if (!parsed.success) return { ok: false, error: new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: zodIssues(parsed.error, data, ['data']) }) };
+  return { ok: true, data: parsed.data };
+}
+
+export function validateForm(formType: string, data: unknown): Record<string, unknown> {
+  const parsed = parseFormData(formType, data);
+  if (!parsed.ok) throw parsed.error;
   return parsed.data;
 }
 
@@ -49,17 +64,26 @@ export function todayOf(clock: () => Date): string {
 }
 
 /**
- * validateForm, then the per-field plausibility limits (plausibilityLimits.ts): a value outside a hard
- * limit refuses the save (422 with path, value and expected, nothing written); values outside soft limits
- * come back as findings, raised as queries when the record is saved.
+ * The checks of a save that need no database, as data: the form's schema, then the per-field plausibility
+ * limits (plausibilityLimits.ts). A value outside a hard limit refuses the save (422 with path, value and
+ * expected, nothing written); values outside soft limits come back as findings, raised as queries when the
+ * record is saved. A bulk import collects the refusals of every row before writing any.
  */
-export function checkForm(formType: string, input: unknown, today: string): { data: Record<string, unknown>; findings: readonly EditCheckFinding[] } {
-  const data = validateForm(formType, input);
-  const plausibility = checkPlausibility(formType, data, today);
+export function reviewForm(formType: string, input: unknown, today: string): FormReview {
+  const parsed = parseFormData(formType, input);
+  if (!parsed.ok) return parsed;
+  const plausibility = checkPlausibility(formType, parsed.data, today);
   if (plausibility.rejected.length > 0) {
-    throw new HttpError(422, 'implausible-value', `the ${formType} form holds a value that cannot be right`, { issues: plausibility.rejected });
+    return { ok: false, error: new HttpError(422, 'implausible-value', `the ${formType} form holds a value that cannot be right`, { issues: plausibility.rejected }) };
   }
-  return { data, findings: plausibility.findings };
+  return { ok: true, data: parsed.data, findings: plausibility.findings };
+}
+
+/** reviewForm for one save: a refused form throws its 422. */
+export function checkForm(formType: string, input: unknown, today: string): CheckedForm {
+  const review = reviewForm(formType, input, today);
+  if (!review.ok) throw review.error;
+  return { data: review.data, findings: review.findings };
 }
 
 /** The clinical engines' result with the plausibility findings of the same record in front. */
@@ -78,6 +102,26 @@ export async function raiseFindings(tx: SqlClient, record: CrfRecord, live: Live
     raised.push(query.queryId);
   }
   return raised;
+}
+
+export interface SavedRecord {
+  readonly record: CrfRecord;
+  /** What the clinical engines derived, with the plausibility findings in front. */
+  readonly live: LiveResult;
+  readonly raisedQueryIds: readonly number[];
+}
+
+/**
+ * The save of a new CRF record, inside the caller's transaction (its audit user and reason): insert the
+ * checked form, run the live clinical logic on it (liveLogic.ts: CTCAE grade, IMWG response, next dose,
+ * cross-form edit checks), and raise every finding (plausibility and live) as a query on the record.
+ * POST /subjects/:id/records, the central-lab import and loadDemoTrial all save through here.
+ */
+export async function saveRecord(tx: SqlClient, subjectId: string, formType: FormType, form: CheckedForm, visit?: string): Promise<SavedRecord> {
+  const visitLabel = visit ?? (typeof form.data.visit === 'string' ? form.data.visit : undefined);
+  const record = await insertCrfRecord(tx, { subjectId, formType, ...(visitLabel === undefined ? {} : { visit: visitLabel }), data: form.data });
+  const live = withFindings(await deriveRecord(tx, record), form.findings);
+  return { record, live, raisedQueryIds: await raiseFindings(tx, record, live) };
 }
 
 function recordView(record: CrfRecord, live: LiveResult, raisedQueryIds?: readonly number[]): Record<string, unknown> {
@@ -189,12 +233,10 @@ export const subjectRoutes: readonly RouteSpec[] = [
     responses: { 201: 'saved', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
-      const { data, findings } = checkForm(body.formType, body.data, todayOf(services.clock));
-      const visit = body.visit ?? (typeof data.visit === 'string' ? data.visit : undefined);
+      const form = checkForm(body.formType, body.data, todayOf(services.clock));
       return write(undefined, async (tx) => {
-        const record = await insertCrfRecord(tx, { subjectId: params.subjectId, formType: body.formType, ...(visit === undefined ? {} : { visit }), data });
-        const live = withFindings(await deriveRecord(tx, record), findings);
-        return created(recordView(record, live, await raiseFindings(tx, record, live)));
+        const saved = await saveRecord(tx, params.subjectId, body.formType, form, body.visit);
+        return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
       });
     },
   }),
