@@ -7,9 +7,11 @@ import { loadChartEngine } from './chartEngine.js';
 /** What the report sends the worker: the figures to draw, in order. */
 export interface FigureSvgRequest {
   readonly figures: readonly ReportFigureModel[];
+  /** Draw the marks as links into the HTML report (subject lists and profiles); false for the aggregate edition. */
+  readonly links: boolean;
 }
 
-/** One answer per figure, in the order asked: its SVG (with the HTML report's links) or why it failed. */
+/** One answer per figure, in the order asked: its SVG (with the HTML report's links when asked) or why it failed. */
 export type FigureSvgReply = { readonly id: string; readonly svg: string } | { readonly id: string; readonly error: string };
 
 /**
@@ -24,7 +26,7 @@ if (port !== null) {
       for (const figure of request.figures) {
         let reply: FigureSvgReply;
         try {
-          reply = { id: figure.id, svg: await renderFigureSvg(figure, HTML_FIGURE_LINKS, engine) };
+          reply = { id: figure.id, svg: await renderFigureSvg(figure, request.links ? HTML_FIGURE_LINKS : null, engine) };
         } catch (error) {
           reply = { id: figure.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
         }

@@ -6,6 +6,6 @@ export type { KeyResult } from './keyResults.js';
 export { keyResults } from './keyResults.js';
 export type { TrialSource } from './trialSource.js';
 export { DEFAULT_PROTOCOL_INPUT, loadTrialSource, storedTrialSource } from './trialSource.js';
-export type { ReportFormat, ReportProgress, WriteReportInput, WriteReportResult } from './writeReport.js';
+export type { ReportEdition, ReportFormat, ReportProgress, WriteReportInput, WriteReportResult } from './writeReport.js';
 export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
 export { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';

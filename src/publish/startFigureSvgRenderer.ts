@@ -3,14 +3,15 @@ import { renderFigureSvg } from '../report/charts/index.js';
 import { HTML_FIGURE_LINKS } from '../report/html/index.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
-import type { FigureSvgReply } from './figureSvgWorker.js';
+import type { FigureSvgReply, FigureSvgRequest } from './figureSvgWorker.js';
 
 export interface FigureSvgRenderer {
   /**
-   * Draws the figures (with the HTML report's links) in order, calling `onSvg` as each one is ready, so
-   * that the caller can work on it (rasterise it) while the next is drawn; resolves with every SVG by id.
+   * Draws the figures (with the HTML report's links unless `links` is false) in order, calling `onSvg` as
+   * each one is ready, so that the caller can work on it (rasterise it) while the next is drawn; resolves
+   * with every SVG by id.
    */
-  render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void): Promise<Map<string, string>>;
+  render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void, links?: boolean): Promise<Map<string, string>>;
   /** Whether the figures are drawn on the worker thread (false once it could not start or has died). */
   readonly threaded: boolean;
   /** Stops the worker thread. */
@@ -40,20 +41,20 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL } = {
     worker = null;
   }
 
-  async function renderHere(figures: readonly ReportFigureModel[], out: Map<string, string>, onSvg?: (figure: ReportFigureModel, svg: string) => void) {
+  async function renderHere(figures: readonly ReportFigureModel[], out: Map<string, string>, links: boolean, onSvg?: (figure: ReportFigureModel, svg: string) => void) {
     const engine = loadChartEngine();
     for (const figure of figures) {
-      const svg = await renderFigureSvg(figure, HTML_FIGURE_LINKS, engine);
+      const svg = await renderFigureSvg(figure, links ? HTML_FIGURE_LINKS : null, engine);
       out.set(figure.id, svg);
       onSvg?.(figure, svg);
     }
   }
 
-  async function render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void): Promise<Map<string, string>> {
+  async function render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void, links = true): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const thread = worker;
     if (thread === null || figures.length === 0) {
-      await renderHere(figures, out, onSvg);
+      await renderHere(figures, out, links, onSvg);
       return out;
     }
     const drawn = await new Promise<'all' | 'thread-failed'>((resolve, reject) => {
@@ -83,7 +84,7 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL } = {
       thread.on('error', onFailure);
       thread.on('exit', onFailure);
       thread.ref();
-      thread.postMessage({ figures });
+      thread.postMessage({ figures, links } satisfies FigureSvgRequest);
     });
     thread.unref();
     if (drawn === 'thread-failed') {
@@ -91,6 +92,7 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL } = {
       await renderHere(
         figures.filter((f) => !out.has(f.id)),
         out,
+        links,
         onSvg,
       );
     }

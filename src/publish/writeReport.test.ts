@@ -3,10 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import Papa from 'papaparse';
+import { createDemoTrial } from '../demo/index.js';
 import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
 import { createReportProtocol, type ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
-import { DEFAULT_PROTOCOL_INPUT, type TrialSource } from './trialSource.js';
+import { readZip } from '../testing/index.js';
+import { DEFAULT_PROTOCOL_INPUT, storedTrialSource, type TrialSource } from './trialSource.js';
 import { findRasterFonts } from './rasterizeSvg.js';
 import { writeReport, type ReportProgress } from './writeReport.js';
 
@@ -88,5 +91,59 @@ describe('writeReport', () => {
       // PNG IHDR width (bytes 16-19): twice the SVG's CSS width (scale 2).
       assert.ok(png.readUInt32BE(16) > 600, `${item.id} width ${png.readUInt32BE(16)}`);
     }
+  });
+
+  it('writes the aggregate edition of a demo-like trial with no subject id in any file and the full edition\'s numbers', async () => {
+    const demo = createDemoTrial({ seed: 5, size: 24 });
+    const demoSource = storedTrialSource(demo.trial, 'demo-like trial');
+    // SUBJID ('C29-001') is inside every USUBJID and is what the swimmer's axis prints
+    const ids = demo.trial.subjects.map((s) => s.subject.subjectId);
+    const formats = ['html', 'csv', 'docx'] as const;
+    const fullOut = join(root, 'edition-full');
+    const aggregateOut = join(root, 'edition-aggregate');
+    const full = await writeReport({ source: demoSource, out: fullOut, formats });
+    const aggregate = await writeReport({ source: demoSource, out: aggregateOut, formats, edition: 'aggregate' });
+    const read = (out: string) => ({
+      html: readFileSync(join(out, 'report.html'), 'utf8'),
+      documentXml: readZip(readFileSync(join(out, 'report.docx'))).get('word/document.xml')?.toString('utf8') ?? '',
+      csv: new Map(readdirSync(join(out, 'tables')).map((f) => [f, readFileSync(join(out, 'tables', f), 'utf8')])),
+    });
+    const a = read(aggregateOut);
+    const f = read(fullOut);
+    const cited = (text: string) => ids.filter((id) => text.includes(id));
+    // the check can fail: the full edition cites subjects in each format
+    assert.ok(cited(f.html).length > 0 && cited(f.documentXml).length > 0 && cited([...f.csv.values()].join('')).length > 0);
+    assert.deepEqual(cited(a.html), [], 'HTML');
+    assert.deepEqual(cited(a.documentXml), [], 'DOCX word/document.xml');
+    for (const [file, text] of a.csv) assert.deepEqual(cited(text), [], file);
+
+    // the same tables with the same numbers: each CSV is the full one without its subject columns; the listing is left out
+    assert.deepEqual([...a.csv.keys()], [...f.csv.keys()].filter((file) => file !== 'l-sae.csv'));
+    assert.ok(f.csv.has('l-sae.csv'));
+    const parse = (text: string) => Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
+    for (const [file, text] of a.csv) {
+      const fullRecords = parse(f.csv.get(file) ?? '');
+      const keep = fullRecords[0].map((name) => !name.endsWith('_subjects'));
+      assert.deepEqual(parse(text), fullRecords.map((record) => record.filter((_, i) => keep[i])), file);
+    }
+    assert.deepEqual(aggregate.keyResults, full.keyResults);
+    assert.deepEqual(
+      aggregate.model.items.map((i) => `${i.number}. ${i.title}`),
+      full.model.items.filter((i) => i.id !== 'l-sae').map((i) => `${i.number}. ${i.title}`),
+    );
+
+    // the title page says which edition it is and what it leaves out; no subject links, lists or profiles in the HTML
+    for (const text of [a.html, a.documentXml]) {
+      assert.ok(text.includes('(aggregate edition)'));
+      assert.ok(text.includes('Aggregate edition: counts, statistics and figures only'));
+      assert.match(text, /Left out: the subjects behind each count;.*Listing 1 \(Listing of serious adverse events/);
+    }
+    assert.ok(!f.html.includes('aggregate edition'));
+    assert.ok(!a.html.includes('id="appendix-subjects"') && !a.html.includes('id="appendix-subject-lists"'));
+    const targets = new Set([...a.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const links = [...a.html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(links.filter((l) => !targets.has(l)), []);
+    assert.deepEqual(links.filter((l) => !aggregate.model.items.some((i) => i.id === l) && !l.startsWith('sec-')), [], 'only the contents link within the page');
+    for (const item of aggregate.model.items) assert.ok(a.html.includes(`id="${item.id}"`), item.id);
   });
 });

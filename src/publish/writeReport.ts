@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte } from '../clinical/index.js';
-import { createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
+import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -12,6 +12,13 @@ import type { TrialSource } from './trialSource.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * 'full': every count keeps its subjects (HTML links, subject lists and profiles, the CSVs' `_subjects`
+ * columns, listings). 'aggregate': the same tables and figures with nothing at the subject level, for
+ * readers who see aggregates only (the sponsor); see createAggregateEdition in src/report.
+ */
+export type ReportEdition = 'full' | 'aggregate';
 
 /** What the report is doing now, for a progress display. */
 export interface ReportProgress {
@@ -28,6 +35,8 @@ export interface WriteReportInput {
   readonly chromiumPath?: string | null;
   /** Printed in the HTML title block, e.g. 'trialkit 0.1.0'. */
   readonly generatedBy?: string;
+  /** Default 'full'. */
+  readonly edition?: ReportEdition;
 }
 
 export interface WriteReportResult {
@@ -35,6 +44,7 @@ export interface WriteReportResult {
   readonly files: readonly string[];
   /** Formats asked for but not written, each with the reason (e.g. Chromium missing, with the package to install). */
   readonly skipped: readonly { readonly format: ReportFormat; readonly reason: string }[];
+  /** The model the files were written from: for the aggregate edition, with `aggregate` saying what it leaves out. */
   readonly model: ReportModel;
   readonly keyResults: readonly KeyResult[];
   readonly derivationIssues: readonly Issue[];
@@ -53,6 +63,9 @@ function withoutLinks(svg: string): string {
  * under `out` (report.html, report.pdf, report.docx, tables/*.csv, figures/*.svg and *.png). Formats that
  * need Chromium (pdf, png) are skipped with the reason when it is missing; the others are still written,
  * and the DOCX then carries a note instead of each figure.
+ *
+ * With `edition: 'aggregate'` every format is written from createAggregateEdition(model): no subject id in
+ * any file, the figures drawn without links, and the title page saying what is left out.
  *
  * Only what the formats need is computed (no figures for CSV alone, no HTML without html or pdf). The
  * figures are drawn on a worker thread started first, so that loading vega overlaps the derivations and
@@ -109,7 +122,9 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
   lap('derive');
 
   progress('model', 'Computing the report model (tables, listings, figures)');
-  const model = createReportModel(datasets, protocol);
+  const aggregate = input.edition === 'aggregate';
+  const fullModel = createReportModel(datasets, protocol);
+  const model = aggregate ? createAggregateEdition(fullModel) : fullModel;
   for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
   lap('model');
 
@@ -130,7 +145,7 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
     const drawn = await svgRenderer.render(figures, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
       if (rasterFonts !== null) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
-    });
+    }, !aggregate);
     for (const [id, svg] of drawn) svgs[id] = svg;
   }
   lap('figures');
@@ -204,7 +219,7 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
           progress('write', 'report.pdf (headless Chromium)');
           const pdf = await chromium.renderPdfFromHtml(html, {
             browser,
-            headerText: `${source.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${trial.protocolId}: ${REPORT_TITLE}`,
+            headerText: `${source.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${trial.protocolId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
             footerText: `Data cutoff ${trial.dataCutoffDate}`,
           });
           write('report.pdf', pdf);

@@ -1,6 +1,9 @@
 import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte, type AdslRow, type TrialData } from '../clinical/index.js';
 import { diseaseMeasurementsFromTrial, storedTrialSource } from '../publish/index.js';
 import {
+  aggregateCell,
+  aggregateTable,
+  anonymousSwimmer,
   cell,
   column,
   createReportModel,
@@ -17,7 +20,6 @@ import {
   type ReportPopulation,
   type ReportRow,
   type ReportTable,
-  type SwimmerFigure,
 } from '../report/index.js';
 import { enrolmentSpec } from './enrolmentSpec.js';
 
@@ -186,20 +188,6 @@ function enrolmentTable(enrolled: readonly { id: string; siteId: string; enrolme
   });
 }
 
-function withoutSubjects(cellValue: ReportCell): ReportCell {
-  return cellValue.subjects.length === 0 ? cellValue : { ...cellValue, subjects: [] };
-}
-
-function aggregateTable(table: ReportTable): ReportTable {
-  return { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(withoutSubjects) })) };
-}
-
-/** The swimmer plot without subject identity: lanes renamed 'Responder 1', ... in their plotted order. */
-function anonymousSwimmer(figure: SwimmerFigure): SwimmerFigure {
-  const width = String(figure.data.lanes.length).length;
-  return { ...figure, data: { ...figure.data, lanes: figure.data.lanes.map((lane, i) => ({ ...lane, USUBJID: `Responder ${String(i + 1).padStart(width, '0')}` })) } };
-}
-
 function describeFigure(figure: ReportFigureModel): string {
   switch (figure.figureKind) {
     case 'kaplan-meier':
@@ -218,7 +206,7 @@ function describeFigure(figure: ReportFigureModel): string {
 /**
  * The dashboard of a snapshot from its report model. With `drillDown`, every count keeps its subjects (tables
  * as the report has them, figure marks linking to subject lists); without it (the sponsor), no subject id is
- * in the answer at all: cells lose their subjects, figures have no links and swimmer lanes are renamed.
+ * in the answer at all: cells lose their subjects, figures have no links and swimmer lanes are renamed (as in the report's aggregate edition).
  */
 export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: DashboardSnapshot, drillDown: boolean): AnalysisDashboard {
   const { model, trial } = analysis;
@@ -272,7 +260,7 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
     dataCutoffDate: trial.dataCutoffDate,
     synthetic: analysis.synthetic,
     drillDown,
-    keyNumbers: drillDown ? numbers : numbers.map((k) => ({ ...k, count: k.count === null ? null : withoutSubjects(k.count) })),
+    keyNumbers: drillDown ? numbers : numbers.map((k) => ({ ...k, count: k.count === null ? null : aggregateCell(k.count) })),
     tables: drillDown ? tables : tables.map(aggregateTable),
     figures,
     subjectLists: drillDown ? subjectLists : [],

@@ -8,6 +8,7 @@ import { createSnapshot, listLocks, listSubjects, openEmbeddedStore, withAuditCo
 import type { AnalysisDashboard } from './analysisDashboard.js';
 import { analysisDashboardResponse } from './analysisResponses.js';
 import type { DashboardAnswer } from './analysisRoutes.js';
+import { readZip } from '../testing/index.js';
 import { createApp } from './createApp.js';
 import { DEMO_DATA_MANAGER, loadDemoTrial } from './loadDemoTrial.js';
 import { readTrialFromStore } from './readTrialFromStore.js';
@@ -54,7 +55,7 @@ function world(): { store: Store; app: App } {
   return { store, app };
 }
 
-describe('analysis routes (dashboard of the latest snapshot, full report)', () => {
+describe('analysis routes (dashboard of the latest snapshot, the report in its full and aggregate editions)', () => {
   before(async () => {
     store = await openEmbeddedStore();
     await loadDemoTrial(store, createDemoTrial({ seed: 5, size: 24 }));
@@ -143,17 +144,45 @@ describe('analysis routes (dashboard of the latest snapshot, full report)', () =
     assert.doesNotMatch(reply.text, /#drill-/);
   });
 
-  it('refuses the site roles, the IRC and the admin; the full report is not the sponsor\'s', async () => {
+  it('refuses the site roles, the IRC and the admin', async () => {
     const { app } = world();
     for (const userId of ['demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-admin']) {
       const get = await signIn(app, userId);
       assert.equal((await get('/analysis/dashboard')).status, 403, userId);
       assert.equal((await get('/analysis/report')).status, 403, userId);
     }
-    const sponsor = await signIn(app, 'demo-sponsor');
-    assert.equal((await sponsor('/analysis/report?format=html')).status, 403);
     const anonymous = await app.request('/api/v1/analysis/dashboard');
     assert.equal(anonymous.status, 401);
+    assert.equal((await app.request('/api/v1/analysis/report')).status, 401);
+  });
+
+  it('gives the sponsor the aggregate edition of the report (no subject id, the same numbers) and the statistician the full one', async () => {
+    const { store, app } = world();
+    const ids = (await listSubjects(store, null)).map((s) => s.subjectId);
+    assert.ok(ids.length > 0);
+    const cited = (text: string) => ids.filter((id) => text.includes(id));
+    const sponsor = await signIn(app, 'demo-sponsor');
+    const statistician = await signIn(app, 'demo-statistician');
+    const dashboard = ready(await sponsor('/analysis/dashboard'));
+    const html = await sponsor('/analysis/report?format=html');
+    assert.equal(html.status, 200, html.text.slice(0, 300));
+    assert.match(html.type, /^text\/html/);
+    assert.ok(html.text.includes(`${REPORT_TITLE} (aggregate edition)`));
+    assert.match(html.text, /Left out: the subjects behind each count/);
+    assert.deepEqual(cited(html.text), []);
+    for (const k of dashboard.keyNumbers) assert.ok(html.text.includes(k.text), `the aggregate report prints ${k.label} as the dashboard does`);
+    const docx = await sponsor(`/analysis/report?format=docx&snapshotId=${dashboard.snapshot.snapshotId}`);
+    assert.equal(docx.status, 200);
+    const documentXml = readZip(docx.bytes).get('word/document.xml')?.toString('utf8') ?? '';
+    assert.ok(documentXml.includes('(aggregate edition)'));
+    assert.deepEqual(cited(documentXml), []);
+    const full = await statistician('/analysis/report?format=html');
+    assert.equal(full.status, 200);
+    assert.ok(!full.text.includes('(aggregate edition)'));
+    assert.ok(full.text.includes('id="appendix-subjects"'));
+    assert.ok(cited(full.text).length > 0, 'the full report lists subjects (so the checks above can fail)');
+    const fullDocx = await statistician('/analysis/report?format=docx');
+    assert.ok(cited(readZip(fullDocx.bytes).get('word/document.xml')?.toString('utf8') ?? '').length > 0);
   });
 
   it('serves the full report of the snapshot as HTML, DOCX and PDF', async () => {

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storedTrialSource, writeReport } from '../publish/index.js';
+import { storedTrialSource, writeReport, type ReportEdition } from '../publish/index.js';
 import { InputError, type Issue } from '../result/index.js';
 import { listSnapshots, type SnapshotListing, type Store } from '../store/index.js';
 import { analysisDashboardResponse } from './analysisResponses.js';
@@ -83,11 +83,11 @@ const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
-/** The report of a snapshot in one format, written by src/publish writeReport into a temporary folder. */
-async function renderReport(analysis: AnalysisModel, label: string, format: Format): Promise<Uint8Array> {
+/** The report of a snapshot in one format and edition, written by src/publish writeReport into a temporary folder. */
+async function renderReport(analysis: AnalysisModel, label: string, format: Format, edition: ReportEdition): Promise<Uint8Array> {
   const out = await mkdtemp(join(tmpdir(), 'trialkit-report-'));
   try {
-    const result = await writeReport({ source: storedTrialSource(analysis.trial, label), out, formats: [format] });
+    const result = await writeReport({ source: storedTrialSource(analysis.trial, label), out, formats: [format], edition });
     const skipped = result.skipped.find((s) => s.format === format);
     if (skipped !== undefined) throw new HttpError(503, 'report-format-unavailable', `the ${format.toUpperCase()} report cannot be made on this server: ${skipped.reason}`);
     return new Uint8Array(await readFile(join(out, FORMATS[format].file)));
@@ -97,12 +97,12 @@ async function renderReport(analysis: AnalysisModel, label: string, format: Form
 }
 
 /** A file name for Content-Disposition: the snapshot name reduced to safe characters. */
-function fileName(snapshot: DashboardSnapshot, format: Format): string {
+function fileName(snapshot: DashboardSnapshot, format: Format, edition: ReportEdition): string {
   const safe = snapshot.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
-  return `report-snapshot-${snapshot.snapshotId}${safe === '' ? '' : `-${safe}`}.${format}`;
+  return `report-${edition === 'aggregate' ? 'aggregate-' : ''}snapshot-${snapshot.snapshotId}${safe === '' ? '' : `-${safe}`}.${format}`;
 }
 
-/** The statistician's and sponsor's analysis of the latest snapshot, and the full report of a snapshot. */
+/** The statistician's and sponsor's analysis of the latest snapshot, and the report of a snapshot (aggregate edition for the sponsor). */
 export const analysisRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
@@ -128,26 +128,28 @@ export const analysisRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
     path: '/analysis/report',
-    action: 'analysis:subjects',
+    // everyone who reads the dashboard; the edition depends on whether the role may see subjects
+    action: 'analysis:read',
     // one media type per status in the document: the default (HTML); pdf and docx are named in the summary
     produces: 'text/html',
     tag: 'analysis',
     summary:
-      'The full report of the latest snapshot (or ?snapshotId=) as ?format=html (default), pdf or docx, written by the report publisher; PDF needs Chromium on the server (503 with the package to install when missing)',
+      'The report of the latest snapshot (or ?snapshotId=) as ?format=html (default), pdf or docx, written by the report publisher: the full report (subjects behind each count, listings, subject profiles) with analysis:subjects, else (the sponsor) the aggregate edition, with the same tables and figures and no subject id; PDF needs Chromium on the server (503 with the package to install when missing)',
     responses: { 200: 'text/html, application/pdf or DOCX', 503: 'the format needs Chromium, which the server lacks' },
-    async handler({ c, services, query }) {
+    async handler({ c, services, user, query }) {
       const format = (query.format ?? 'html') as Format;
+      const edition: ReportEdition = user !== undefined && isAllowed(user.role, 'analysis:subjects') ? 'full' : 'aggregate';
       if (!Object.hasOwn(FORMATS, format)) throw new HttpError(400, 'bad-format', `?format= must be one of ${Object.keys(FORMATS).join(', ')}`);
       const { listing } = await pickSnapshot(services.store, query.snapshotId);
       if (listing === undefined) throw notFound('snapshot');
       const analysed = await analyse(services.store, listing);
       if (!analysed.ok) throw new HttpError(422, 'not-analysable', analysed.message, { issues: analysed.issues });
-      const key = `${listing.snapshotId}:${format}`;
-      const bytes = await remember(reports, services.store, key, () => renderReport(analysed.analysis, `snapshot ${listing.name}`, format));
+      const key = `${listing.snapshotId}:${format}:${edition}`;
+      const bytes = await remember(reports, services.store, key, () => renderReport(analysed.analysis, `snapshot ${listing.name}`, format, edition));
       const disposition = format === 'html' ? 'inline' : 'attachment';
       // the report is self-contained (inline styles and SVG, no script): nothing else may load or run in it
       if (format === 'html') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      c.header('Content-Disposition', `${disposition}; filename="${fileName(analysed.snapshot, format)}"`);
+      c.header('Content-Disposition', `${disposition}; filename="${fileName(analysed.snapshot, format, edition)}"`);
       return { status: 200, body: bytes, contentType: FORMATS[format].contentType };
     },
   }),

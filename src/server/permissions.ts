@@ -58,9 +58,10 @@ export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object
   'irc:adjudicate': ['irc'],
   // counts only, never a subject row
   'summary:read': ['sponsor', 'data_manager'],
-  // the analysis dashboard of the latest snapshot: aggregates (ORR, DCR, KM, forest, swimmer, safety)
+  // the analysis dashboard of the latest snapshot: aggregates (ORR, DCR, KM, forest, swimmer, safety), and
+  // the report (its aggregate edition without analysis:subjects)
   'analysis:read': ['statistician', 'sponsor', 'data_manager'],
-  // the subjects behind each count of the dashboard, and the full report (it lists subjects); never the sponsor
+  // the subjects behind each count of the dashboard, and the full edition of the report (it lists subjects); never the sponsor
   'analysis:subjects': ['statistician', 'data_manager'],
   // central-lab files: all rows or none, audited as 'central lab import <file>'
   'lab:import': ['data_manager'],

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDemoTrial } from '../demo/index.js';
 import { REPORT_TITLE } from '../publish/index.js';
 import { DEMO_PASSWORD, loadDemoTrial, startServer, type RunningServer } from '../server/index.js';
-import { openEmbeddedStore, type Store } from '../store/index.js';
+import { listSubjects, openEmbeddedStore, type Store } from '../store/index.js';
 import { repoPath } from '../testing/index.js';
 
 // The analysis dashboard through a real headless Chromium against the real server on PGlite, on a small
@@ -164,7 +164,7 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
     assert.deepEqual(pageErrors, []);
   });
 
-  it('shows the sponsor the same numbers, no subject and no report link', async () => {
+  it('shows the sponsor the same numbers and no subject, and opens the aggregate edition of the report', async () => {
     const page = await signIn('demo-sponsor');
     assert.equal(await page.locator('#screen-title').textContent(), 'Analysis', 'the analysis is the sponsor\'s first screen');
     await openAnalysis(page);
@@ -176,9 +176,24 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
       if (k.count !== null) assert.ok(((await card.locator('.count').textContent()) ?? '').startsWith(k.count.text));
     }
     assert.equal(await page.locator('[data-count]').count(), 0);
-    assert.equal(await page.locator('#report-html').count(), 0);
     await page.locator('#aggregates-note').waitFor();
     await shot(page, 'analysis-4-sponsor');
+    // the report, one click away: its aggregate edition, with the dashboard's numbers and no subject
+    assert.match((await page.locator('.report-links').textContent()) ?? '', /^Report \(aggregate edition\):/);
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.locator('#report-html').click()]);
+    await report.waitForLoadState();
+    const reportText = (await report.locator('body').textContent()) ?? '';
+    assert.ok(reportText.includes(`${REPORT_TITLE} (aggregate edition)`));
+    for (const k of numbers) assert.ok(reportText.includes(k.text), `the report prints ${k.id} as the dashboard does`);
+    const { server: s } = running();
+    assert.ok(store !== undefined);
+    const ids = (await listSubjects(store, null)).map((x) => x.subjectId);
+    const reportHtml = await report.content();
+    assert.ok(ids.length > 0);
+    assert.deepEqual(ids.filter((id) => reportHtml.includes(id)), []);
+    await shot(report, 'analysis-5-sponsor-report');
+    await report.close();
+    assert.equal((await page.request.get(`${s.url}/api/v1/analysis/report?format=docx`)).status(), 200);
     assert.deepEqual(pageErrors, []);
   });
 });

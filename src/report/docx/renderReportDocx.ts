@@ -14,7 +14,7 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
-import type { ReportFigureModel, ReportItem, ReportModel, ReportTable } from '../model/index.js';
+import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';
 import { docxTable } from './docxTable.js';
 import { pngSize } from './pngSize.js';
@@ -128,6 +128,7 @@ function titlePage(model: ReportModel, title: string, options: ReportDocxOptions
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
     ...(options.subtitle === undefined ? [] : [new Paragraph({ style: DOCX_STYLE.subtitle, children: [new TextRun(options.subtitle)] })]),
     ...(options.syntheticNote === undefined ? [] : [new Paragraph({ style: DOCX_STYLE.synthetic, children: [new TextRun(options.syntheticNote)] })]),
+    ...(model.aggregate === undefined ? [] : aggregateEditionNotice(model.aggregate).map((line) => new Paragraph({ style: DOCX_STYLE.subtitle, children: [new TextRun(line)] }))),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Tables, figures and listings')] }),
     ...model.items.map((item) => new Paragraph({ style: DOCX_STYLE.contents, children: [new TextRun({ children: [item.number, new Tab(), item.title] })] })),
@@ -138,10 +139,12 @@ function titlePage(model: ReportModel, title: string, options: ReportDocxOptions
  * The report as a Word document: a title page and list of contents, then one page-started section per
  * table, listing or figure (landscape for wide tables), each CSR section opening with a Heading 1.
  * Tables are native Word tables; all formatting comes from named styles (DOCX_STYLE) that a medical
- * writer can change.
+ * writer can change. The aggregate edition of a model (createAggregateEdition) says so in its title and
+ * page headers, and its title page lists what it leaves out.
  */
 export async function renderReportDocx(model: ReportModel, options: ReportDocxOptions = {}): Promise<Uint8Array> {
-  const title = options.title ?? 'Clinical study report: tables, figures and listings';
+  const baseTitle = options.title ?? 'Clinical study report: tables, figures and listings';
+  const title = model.aggregate === undefined ? baseTitle : `${baseTitle} (aggregate edition)`;
   const synthetic = options.syntheticNote !== undefined;
   const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, synthetic), children: titlePage(model, title, options) }];
   for (const section of model.sections) {

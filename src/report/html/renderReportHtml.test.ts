@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildStandardTestTrial, type TestSubjectSpec } from '../model/buildReportTestTrial.js';
 import { testProtocol } from '../model/testSupport.js';
-import { createReportModel, flagSubgroup, type ReportModel, type ReportTable } from '../model/index.js';
+import { createAggregateEdition, createReportModel, flagSubgroup, type ReportModel, type ReportTable } from '../model/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { renderReportHtml, type ReportHtmlOptions } from './renderReportHtml.js';
@@ -111,5 +111,17 @@ describe('renderReportHtml', () => {
     for (const item of other.items) assert.ok(page.includes(`id="${item.id}"`), item.id);
     const ids = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     assert.deepEqual([...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((t) => !ids.has(t)), []);
+  });
+
+  it('prints the aggregate edition with the same cells, no subject link, list or profile, and says what it leaves out', () => {
+    const aggregate = createAggregateEdition(model);
+    const page = renderReportHtml(aggregate, svgs(aggregate), options);
+    for (const table of aggregate.items.filter((i): i is ReportTable => i.kind === 'table')) assert.deepEqual(cellTexts(section(page, table.id)), cellTexts(section(html, table.id)), table.id);
+    assert.ok(html.includes('id="appendix-subjects"'));
+    for (const absent of ['id="appendix-subjects"', 'id="appendix-subject-lists"', 'href="#sl-', 'href="#s-', 'id="l-sae"']) assert.ok(!page.includes(absent), absent);
+    assert.deepEqual(data.adsl.filter((s) => page.includes(s.USUBJID)).map((s) => s.USUBJID), []);
+    assert.ok(page.includes('<h1>Clinical study report (aggregate edition)</h1>'));
+    assert.match(section(page, 'f-swimmer'), /Lanes are numbered in plotted order/);
+    assert.match(page, /<div class="edition-notice" role="note"><p>Aggregate edition: .*Left out: the subjects behind each count; the subject profiles; the subject-level listings and tables: Listing 1 /);
   });
 });

@@ -1,5 +1,5 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
-import type { ReportFigureModel, ReportItem, ReportModel, ReportTable } from '../model/index.js';
+import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -15,7 +15,7 @@ export interface ReportHtmlOptions {
   readonly syntheticNote?: string;
   /** e.g. 'trialkit 0.1.0'; printed in the title block. */
   readonly generatedBy?: string;
-  /** The derived records each subject's profile shows. */
+  /** The derived records each subject's profile shows (not read for the aggregate edition, which has no profiles). */
   readonly datasets: {
     readonly adsl: readonly AdslRow[];
     readonly adrs: readonly AdrsRow[];
@@ -120,7 +120,8 @@ function renderToc(model: ReportModel): string {
       return `<li><a href="#sec-${escapeHtml(section.id)}">${escapeHtml(section.title)}</a><ol>${items}</ol></li>`;
     })
     .join('');
-  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${sections}<li><a href="#appendix-subject-lists">Appendix A. Subjects behind each count</a></li><li><a href="#appendix-subjects">Appendix B. Subject profiles (derived records)</a></li></ol></nav>`;
+  const appendices = model.aggregate !== undefined ? '' : '<li><a href="#appendix-subject-lists">Appendix A. Subjects behind each count</a></li><li><a href="#appendix-subjects">Appendix B. Subject profiles (derived records)</a></li>';
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${sections}${appendices}</ol></nav>`;
 }
 
 function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, string>): string {
@@ -159,7 +160,8 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets']): string {
  * The report as one self-contained HTML file (inline CSS and SVG, no script, no network): title block,
  * contents, each CSR section with its numbered tables and figures, then the traceability appendices.
  * Every count links to the list of its subjects (one list per distinct set of subjects, however often
- * it is cited), every subject to a profile of their derived records.
+ * it is cited), every subject to a profile of their derived records. The aggregate edition of a model
+ * (createAggregateEdition) says so in the title block, with what it leaves out, and has no appendices.
  */
 export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record<string, string>>, options: ReportHtmlOptions): string {
   const lists = new SubjectLists();
@@ -170,25 +172,35 @@ export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record
   const banner = options.synthetic
     ? `<div class="synthetic-banner" role="note">SYNTHETIC DATA: every subject in this report is invented. ${escapeHtml(options.syntheticNote ?? 'Not for clinical or regulatory use.')}</div>`
     : '';
-  const title = `${options.title}: ${options.studyId}`;
+  const aggregate = model.aggregate;
+  const heading = aggregate === undefined ? options.title : `${options.title} (aggregate edition)`;
+  const title = `${heading}: ${options.studyId}`;
+  const traceability =
+    aggregate === undefined
+      ? '<p class="meta">Every count links to the subjects behind it (Appendix A); every subject to their derived records (Appendix B).</p>'
+      : `<div class="edition-notice" role="note">${aggregateEditionNotice(aggregate, ['the subject profiles']).map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`;
+  const appendices =
+    aggregate !== undefined
+      ? ''
+      : `<section class="appendix" id="appendix-subject-lists"><h2>Appendix A. Subjects behind each count</h2>
+${renderSubjectLists(lists, numbers)}
+</section>
+<section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>
+${renderSubjects(options.datasets)}
+</section>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.synthetic ? `SYNTHETIC - ${title}` : title)}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
 ${banner}
-<header class="title-block"><h1>${escapeHtml(options.title)}</h1>
+<header class="title-block"><h1>${escapeHtml(heading)}</h1>
 <p class="meta">Study ${escapeHtml(options.studyId)} &middot; data cutoff ${escapeHtml(options.dataCutoffDate)}${options.generatedBy === undefined ? '' : ` &middot; produced by ${escapeHtml(options.generatedBy)}`}</p>
-<p class="meta">Every count links to the subjects behind it (Appendix A); every subject to their derived records (Appendix B).</p></header>
+${traceability}</header>
 ${renderToc(model)}
 <main>
 ${sections}
-<section class="appendix" id="appendix-subject-lists"><h2>Appendix A. Subjects behind each count</h2>
-${renderSubjectLists(lists, numbers)}
-</section>
-<section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>
-${renderSubjects(options.datasets)}
-</section>
+${appendices}
 </main>
 </body></html>
 `;

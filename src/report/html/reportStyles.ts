@@ -15,6 +15,8 @@ a:hover { text-decoration: underline; }
 header.title-block { border-bottom: 2px solid var(--rule); padding-bottom: 12px; margin-bottom: 18px; }
 header.title-block h1 { font-size: 22px; margin: 0 0 6px; }
 header.title-block .meta { color: var(--muted); margin: 2px 0; }
+.edition-notice { border-left: 4px solid var(--rule); padding: 2px 12px; margin: 10px 0 0; }
+.edition-notice p { margin: 4px 0; }
 nav.toc { margin: 12px 0 28px; }
 nav.toc h2 { font-size: 16px; border: 0; margin: 0 0 8px; }
 nav.toc ol { margin: 0; padding-left: 20px; }

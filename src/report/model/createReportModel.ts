@@ -17,6 +17,7 @@ import { createSwimmerFigure, type SwimmerFigure } from './createSwimmerFigure.j
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 import { createTimeToEventTable } from './createTimeToEventTable.js';
 import { createWaterfallFigure, type WaterfallFigure } from './createWaterfallFigure.js';
+import type { AggregateEditionNote } from './aggregateEdition.js';
 import type { ReportDatasets } from './reportDatasets.js';
 import type { ReportProtocol } from './reportProtocol.js';
 import type { ReportTable } from './reportTable.js';
@@ -35,6 +36,8 @@ export interface ReportModel {
   readonly sections: readonly ReportSection[];
   /** Every item in order, for renderers that do not need the sections. */
   readonly items: readonly ReportItem[];
+  /** Set on the aggregate edition only (createAggregateEdition): what it leaves out. Absent: the full edition. */
+  readonly aggregate?: AggregateEditionNote;
 }
 
 /** 'Table n', 'Listing n' (ids 'l-...') and 'Figure n', each counted in order of appearance. */

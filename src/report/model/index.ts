@@ -42,3 +42,5 @@ export type { ForestData, ForestFigure, ForestRow } from './createForestFigure.j
 export { createForestFigure } from './createForestFigure.js';
 export type { ReportItem, ReportFigureModel, ReportModel, ReportSection } from './createReportModel.js';
 export { createReportModel } from './createReportModel.js';
+export type { AggregateEditionNote, ReportItemRef } from './aggregateEdition.js';
+export { aggregateCell, aggregateEditionNotice, aggregateTable, anonymousSwimmer, createAggregateEdition } from './aggregateEdition.js';

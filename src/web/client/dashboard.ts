@@ -107,13 +107,13 @@ function figureCard(f: DashboardFigure, dashboard: AnalysisDashboard, drill: Dri
   );
 }
 
+/** The report of the snapshot: the full one with drill-down, else (the sponsor) its aggregate edition, which the server serves to that role. */
 function reportLinks(dashboard: AnalysisDashboard): HTMLElement {
-  if (!dashboard.drillDown) return h('span', { class: 'report-links' }, 'The full report lists subjects: ask the study statistician for it.');
   const href = (format: string) => `/api/v1/analysis/report?format=${format}&snapshotId=${dashboard.snapshot.snapshotId}`;
   return h(
     'span',
-    { class: 'report-links' },
-    'Full report:',
+    { class: 'report-links', title: dashboard.drillDown ? undefined : 'The same tables and figures as the full report, without subject-level data' },
+    dashboard.drillDown ? 'Full report:' : 'Report (aggregate edition):',
     h('a', { href: href('html'), target: '_blank', rel: 'noopener', id: 'report-html' }, 'HTML'),
     h('a', { href: href('pdf'), download: true, id: 'report-pdf' }, 'PDF'),
     h('a', { href: href('docx'), download: true, id: 'report-docx' }, 'DOCX'),
@@ -174,7 +174,7 @@ export async function renderAnalysis(shell: Shell): Promise<void> {
   const content: (Node | null)[] = [
     meta,
     h('div', { class: 'key-numbers', role: 'group', 'aria-label': 'Key results' }, ...dashboard.keyNumbers.map((k) => keyNumberCard(k, drill))),
-    ...(dashboard.drillDown ? [] : [h('p', { class: 'muted', id: 'aggregates-note' }, 'Aggregates only: the subjects behind each count are shown to the study statistician and data manager.')]),
+    ...(dashboard.drillDown ? [] : [h('p', { class: 'muted', id: 'aggregates-note' }, 'Aggregates only: the subjects behind each count are shown to the study statistician and data manager; the report is its aggregate edition.')]),
     h('h3', {}, 'Enrolment'),
     figure('f-enrolment') ?? h('p', {}, 'No enrolment.'),
     h('details', { class: 'more', id: 'enrolment-table' }, h('summary', {}, 'Enrolment by site as a table'), tableOf('t-enrolment-site')),
