@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -44,6 +44,27 @@ describe('trialkit report', () => {
     const missing = cliRecorder();
     assert.equal(await main(['report', '--trial', join(root, 'none'), '--out', join(root, 'y')], missing.io), 2);
     assert.match(missing.stderr(), /no such file or folder/);
+  });
+
+  it('writes the aggregate edition with --edition aggregate: no subject id in the HTML or the CSVs, and rejects an unknown edition', async () => {
+    const rec = cliRecorder();
+    const out = join(root, 'aggregate');
+    assert.equal(await main(['report', '--trial', trialDir, '--out', out, '--format', 'html,csv', '--edition', 'aggregate'], rec.io), 0, rec.stderr());
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    assert.match(html, /aggregate edition/);
+    // USUBJID, as the full edition shows and links every subject
+    const ids = data.trial.subjects.map((s) => `${data.trial.protocolId}-${s.subject.subjectId}`);
+    assert.ok(ids.length > 0);
+    assert.deepEqual(ids.filter((id) => html.includes(id)), [], 'no subject id in the aggregate HTML');
+    for (const file of readdirSync(join(out, 'tables'))) {
+      const csv = readFileSync(join(out, 'tables', file), 'utf8');
+      assert.deepEqual(ids.filter((id) => csv.includes(id)), [], `no subject id in ${file}`);
+    }
+    const full = readFileSync(join(root, 'out', 'report.html'), 'utf8');
+    assert.ok(ids.some((id) => full.includes(id)), 'the full edition (first test) does show them');
+    const bad = cliRecorder();
+    assert.equal(await main(['report', '--trial', trialDir, '--out', join(root, 'z'), '--edition', 'redacted'], bad.io), 2);
+    assert.match(bad.stderr(), /--edition "redacted": unknown edition/);
   });
 
   it('reports on the demo trial by default, with the SYNTHETIC banner and every table and figure', async () => {

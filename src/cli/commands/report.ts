@@ -6,7 +6,7 @@ import type { CliIo, Command } from '../command.js';
 import { renderTable } from '../render.js';
 import { loadTrialArg } from '../trialArg.js';
 
-const usage = `Usage: trialkit report [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>]
+const usage = `Usage: trialkit report [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>] [--edition full|aggregate]
 
 Writes the trial's analysis report: the tables and figures of a clinical study report (disposition,
 baseline, exposure, efficacy, safety), each numbered, titled, with its population and N, footnotes and
@@ -23,6 +23,8 @@ derived records (response per assessment, time-to-event censoring reasons, adver
   --out <dir>        output folder (default report/)
   --format <list>    comma-separated: html, pdf, docx, csv, svg, png (default all). pdf and png need
                      Chromium (apt-get install -y chromium); without it the other formats are written
+  --edition <e>      full (default), or aggregate: no subject lists, links, profiles or subject listings
+                     (what the sponsor receives from the EDC); the title page names what was left out
 
 Files: report.html (self-contained, works offline), report.pdf, report.docx (native Word tables),
 tables/<table>.csv, figures/<figure>.svg and .png. Progress goes to stderr; the key results to stdout.
@@ -34,7 +36,17 @@ const options = {
   snapshot: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  edition: { type: 'string' },
 } as const;
+
+const EDITIONS = ['full', 'aggregate'] as const;
+
+function parseEdition(raw: string | undefined): (typeof EDITIONS)[number] {
+  if (raw === undefined) return 'full';
+  const found = EDITIONS.find((e) => e === raw.trim().toLowerCase());
+  if (found === undefined) throw new InputError(`--edition ${JSON.stringify(raw)}: unknown edition`, [issue('bad-edition', ['--edition'], raw, 'full or aggregate')]);
+  return found;
+}
 
 function isFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
@@ -62,6 +74,7 @@ export const reportCommand: Command = {
     }
     const seed = values.seed === undefined ? undefined : numberArg('report', '--seed', values.seed, 0, { integer: true, min: 0 });
     const formats = parseFormats(values.format);
+    const edition = parseEdition(values.edition);
     const out = resolve(values.out ?? 'report');
     const started = performance.now();
     const source = await loadTrialArg(values.trial ?? 'demo', { ...(seed === undefined ? {} : { seed }), ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }) });
@@ -69,6 +82,7 @@ export const reportCommand: Command = {
       source,
       out,
       formats,
+      edition,
       generatedBy: 'trialkit 0.1.0',
       onProgress: (p) => io.err(`  ${p.step.padEnd(6)} ${p.message}\n`),
     });
