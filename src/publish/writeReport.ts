@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte } from '../clinical/index.js';
+import { createAdamDatasets } from '../clinical/index.js';
 import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
@@ -103,22 +103,8 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
 
   progress('derive', `Deriving analysis datasets (ADSL, ADRS, ADTTE, ADAE, ADLB, ADEX) for ${source.label}`);
   const { trial, protocol } = source;
-  const adsl = createAdsl(trial);
-  const adrs = createAdrs(trial, adsl.dataset);
-  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
-  const adae = createAdae(trial, adsl.dataset);
-  const adlb = createAdlb(trial, adsl.dataset);
-  const adex = createAdex(trial, adsl.dataset);
-  const datasets = {
-    adsl: adsl.dataset,
-    adrs: adrs.dataset,
-    adtte: adtte.dataset,
-    adae: adae.dataset,
-    adlb: adlb.dataset,
-    adex: adex.dataset,
-    diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adsl.dataset),
-  };
-  const derivationIssues = [adsl, adrs, adtte, adae, adlb, adex].flatMap((d) => d.issues);
+  const { datasets: adam, issues: derivationIssues } = createAdamDatasets(trial);
+  const datasets = { ...adam, diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adam.adsl) };
   lap('derive');
 
   progress('model', 'Computing the report model (tables, listings, figures)');

@@ -1,10 +1,5 @@
 import {
-  createAdae,
-  createAdex,
-  createAdlb,
-  createAdrs,
-  createAdsl,
-  createAdtte,
+  createAdamDatasets,
   type AdaeRow,
   type AdexRow,
   type AdlbRow,
@@ -37,18 +32,12 @@ export interface ReproductionContext {
 }
 
 export function createReproductionContext(trial: TrialData, protocol: ReportProtocol): ReproductionContext {
-  const adsl = createAdsl(trial);
-  const adrs = createAdrs(trial, adsl.dataset);
-  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
-  const adae = createAdae(trial, adsl.dataset);
-  const adlb = createAdlb(trial, adsl.dataset);
-  const adex = createAdex(trial, adsl.dataset);
-  const datasets = { adsl: adsl.dataset, adrs: adrs.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset };
+  const { datasets, issues } = createAdamDatasets(trial);
   return Object.freeze({
     trial,
     protocol,
     datasets,
-    derivationIssues: Object.freeze([adsl, adrs, adtte, adae, adlb, adex].flatMap((d) => d.issues)),
+    derivationIssues: issues,
     model: createReportModel(datasets, protocol),
     fas: Object.freeze(datasets.adsl.filter((r) => r.FASFL === 'Y')),
     adslById: new Map(datasets.adsl.map((r) => [r.USUBJID, r])),

@@ -1,4 +1,4 @@
-import { createAdae, createAdex, createAdlb, createAdrs, createAdsl, createAdtte, type AdslRow, type TrialData } from '../clinical/index.js';
+import { createAdamDatasets, type AdslRow, type TrialData } from '../clinical/index.js';
 import { diseaseMeasurementsFromTrial, storedTrialSource } from '../publish/index.js';
 import {
   aggregateCell,
@@ -103,26 +103,13 @@ export const DASHBOARD_FIGURES: readonly string[] = Object.freeze(['f-km-pfs', '
 /** ADaM derivations and the report model, exactly as src/publish writeReport does (the report and the dashboard agree). */
 export function createAnalysisModel(trial: TrialData, label: string): AnalysisModel {
   const source = storedTrialSource(trial, label);
-  const adsl = createAdsl(trial);
-  const adrs = createAdrs(trial, adsl.dataset);
-  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
-  const adae = createAdae(trial, adsl.dataset);
-  const adlb = createAdlb(trial, adsl.dataset);
-  const adex = createAdex(trial, adsl.dataset);
-  const datasets = {
-    adsl: adsl.dataset,
-    adrs: adrs.dataset,
-    adtte: adtte.dataset,
-    adae: adae.dataset,
-    adlb: adlb.dataset,
-    adex: adex.dataset,
-    diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adsl.dataset),
-  };
+  const { datasets: adam, issues } = createAdamDatasets(trial);
+  const datasets = { ...adam, diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adam.adsl) };
   const model = createReportModel(datasets, source.protocol);
-  const bor = new Map(adrs.dataset.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC').map((r) => [r.USUBJID, r.AVALC]));
-  const pfs = new Map(adtte.dataset.filter((r) => r.PARAMCD === 'PFS').map((r) => [r.USUBJID, r]));
+  const bor = new Map(adam.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC').map((r) => [r.USUBJID, r.AVALC]));
+  const pfs = new Map(adam.adtte.filter((r) => r.PARAMCD === 'PFS').map((r) => [r.USUBJID, r]));
   const facts = new Map(
-    adsl.dataset.map((s) => {
+    adam.adsl.map((s) => {
       const p = pfs.get(s.USUBJID);
       return [
         s.USUBJID,
@@ -130,8 +117,7 @@ export function createAnalysisModel(trial: TrialData, label: string): AnalysisMo
       ] as const;
     }),
   );
-  const derivationIssues = [adsl, adrs, adtte, adae, adlb, adex].reduce((n, d) => n + d.issues.length, 0);
-  return Object.freeze({ trial, model, synthetic: source.synthetic, adsl: adsl.dataset, facts, derivationIssues });
+  return Object.freeze({ trial, model, synthetic: source.synthetic, adsl: adam.adsl, facts, derivationIssues: issues.length });
 }
 
 function tableOf(model: ReportModel, id: string): ReportTable | undefined {

@@ -32,3 +32,5 @@ export { summarizeExposure } from './summarizeExposure.js';
 export type { DrugModificationCounts } from './summarizeExposure.js';
 export { PFS_CENSORING_EXAMPLES } from './endpointRules.js';
 export type { ProgressionExample } from './endpointRules.js';
+export { createAdamDatasets } from './createAdamDatasets.js';
+export type { AdamDatasets } from './createAdamDatasets.js';
