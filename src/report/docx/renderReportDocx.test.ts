@@ -1,41 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deflateSync, inflateRawSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { buildStandardTestTrial } from '../model/buildReportTestTrial.js';
 import { testProtocol } from '../model/testSupport.js';
 import { createReportModel, type ReportTable } from '../model/index.js';
+import { readZip } from '../../testing/index.js';
 import { DOCX_STYLE } from './docxStyles.js';
 import { renderReportDocx } from './renderReportDocx.js';
-
-/** Reads a zip through its central directory (no zip library): entry name -> uncompressed bytes. */
-function readZip(bytes: Uint8Array): Map<string, Buffer> {
-  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end -= 1;
-  assert.ok(end >= 0, 'end of central directory record');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const localOffset = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    assert.equal(zip.readUInt32LE(localOffset), 0x04034b50, `local header of ${name}`);
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    const data = method === 0 ? raw : method === 8 ? inflateRawSync(raw) : assert.fail(`compression method ${method}`);
-    assert.equal(data.length, size, `size of ${name}`);
-    entries.set(name, data);
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 function decodeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

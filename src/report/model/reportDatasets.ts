@@ -1,4 +1,4 @@
-import type { AdaeRow, AdexRow, AdlbRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
+import type { AdamDatasets } from '../../clinical/index.js';
 
 /**
  * One disease (M-protein) measurement per subject, parameter and date: what the waterfall reads. The
@@ -14,14 +14,8 @@ export interface DiseaseMeasurementRow {
   readonly AVAL: number;
 }
 
-/** The analysis datasets a report is computed from (the `dataset` of each create* derivation). */
-export interface ReportDatasets {
-  readonly adsl: readonly AdslRow[];
-  readonly adrs: readonly AdrsRow[];
-  readonly adtte: readonly AdtteRow[];
-  readonly adae: readonly AdaeRow[];
-  readonly adlb: readonly AdlbRow[];
-  readonly adex: readonly AdexRow[];
+/** The analysis datasets a report is computed from (createAdamDatasets), plus the disease measurements. */
+export interface ReportDatasets extends AdamDatasets {
   /** Optional: without it the waterfall has no bars. */
   readonly diseaseMeasurements?: readonly DiseaseMeasurementRow[];
 }
