@@ -4,13 +4,11 @@ import type { AeAction, AeOutcome, Relationship, TrialData } from '../crf/index.
 import { RELATED_CATEGORIES } from '../crf/index.js';
 import { studyDay } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
-import { aeGroupsOf } from './aeGroupings.js';
+import type { ProtocolDefinition } from '../protocol/index.js';
+import { aeGroupsOf } from './adslVariables.js';
 import type { AdslRow } from './createAdsl.js';
 import type { Derivation, Flag } from './derivation.js';
 import { dayOf, finishDerivation, flag, isoOrNull, readDate } from './derivation.js';
-
-/** Treatment-emergent window: from the first dose to this many days after the last dose (clinical-rules section 6). */
-export const TEAE_WINDOW_DAYS_AFTER_LAST_DOSE = 28;
 
 export interface AdaeRow {
   readonly STUDYID: string;
@@ -27,14 +25,17 @@ export interface AdaeRow {
   /** CTCAE grade recorded by the investigator. */
   readonly AETOXGR: number;
   readonly AESER: Flag;
-  readonly AERELPOM: Relationship;
-  readonly AERELDEX: Relationship;
-  /** Related to pomalidomide (possible, probable or definite). */
-  readonly RELPOMFL: Flag;
-  readonly RELDEXFL: Flag;
+  /** Causality per drug of the regimen (drug id -> relationship), as recorded. */
+  readonly AERELS: Readonly<Record<string, Relationship>>;
+  /** Action taken per drug of the regimen (drug id -> action), as recorded. */
+  readonly AEACNS: Readonly<Record<string, AeAction>>;
+  /** Drug ids the event is related to (possible, probable or definite). */
+  readonly RELDRUGS: readonly string[];
+  /** Related to any drug of the regimen. */
+  readonly RELFL: Flag;
+  /** Related to an investigational drug of the regimen. */
+  readonly RELINVFL: Flag;
   readonly TRTEMFL: Flag;
-  readonly AEACNPOM: AeAction;
-  readonly AEACNDEX: AeAction;
   /** A study drug was reduced or interrupted for the AE. */
   readonly DOSADJFL: Flag;
   /** A study drug was withdrawn for the AE. */
@@ -57,8 +58,13 @@ function related(relationship: Relationship): boolean {
   return RELATED_CATEGORIES.includes(relationship);
 }
 
-/** ADAE: one row per adverse event with onset on or before the data cutoff, for subjects in ADSL. */
-export function createAdae(trial: TrialData, adsl: readonly AdslRow[]): Derivation<AdaeRow> {
+/**
+ * ADAE: one row per adverse event with onset on or before the data cutoff, for subjects in ADSL.
+ * Treatment-emergent: onset from the first dose to the protocol's window after the last dose.
+ */
+export function createAdae(trial: TrialData, protocol: ProtocolDefinition, adsl: readonly AdslRow[]): Derivation<AdaeRow> {
+  const drugs = protocol.regimen.drugs;
+  const investigational = new Set(drugs.filter((drug) => drug.role === 'investigational').map((drug) => drug.id));
   const issues: Issue[] = [];
   const cutoff = readDate(trial.dataCutoffDate, ['dataCutoffDate'], issues);
   if (cutoff === null) return finishDerivation([], issues);
@@ -80,8 +86,12 @@ export function createAdae(trial: TrialData, adsl: readonly AdslRow[]): Derivati
         end = null;
       }
       if (end !== null && end > cutoff) end = null;
-      const emergent = first !== null && last !== null && onset >= first && onset <= last + TEAE_WINDOW_DAYS_AFTER_LAST_DOSE;
-      const actions = [ae.actionPomalidomide, ae.actionDexamethasone];
+      const emergent = first !== null && last !== null && onset >= first && onset <= last + protocol.teaeWindowDaysAfterLastDose;
+      const actions = drugs.map((drug) => ae.actionTaken[drug.id] as AeAction | undefined);
+      const relatedDrugs = drugs.map((drug) => drug.id).filter((id) => {
+        const relationship = ae.relatedness[id];
+        return relationship !== undefined && related(relationship);
+      });
       rows.push({
         onset,
         STUDYID: subject.STUDYID,
@@ -95,19 +105,18 @@ export function createAdae(trial: TrialData, adsl: readonly AdslRow[]): Derivati
         ASTDY: first === null ? null : studyDay(onset, first),
         AETOXGR: ae.grade,
         AESER: flag(ae.serious),
-        AERELPOM: ae.relationshipPomalidomide,
-        AERELDEX: ae.relationshipDexamethasone,
-        RELPOMFL: flag(related(ae.relationshipPomalidomide)),
-        RELDEXFL: flag(related(ae.relationshipDexamethasone)),
+        AERELS: Object.freeze({ ...ae.relatedness }),
+        AEACNS: Object.freeze({ ...ae.actionTaken }),
+        RELDRUGS: Object.freeze(relatedDrugs),
+        RELFL: flag(relatedDrugs.length > 0),
+        RELINVFL: flag(relatedDrugs.some((id) => investigational.has(id))),
         TRTEMFL: flag(emergent),
-        AEACNPOM: ae.actionPomalidomide,
-        AEACNDEX: ae.actionDexamethasone,
         DOSADJFL: flag(actions.some((action) => action === 'dose-reduced' || action === 'interrupted')),
         DRGWDFL: flag(actions.includes('withdrawn')),
         STDYDCFL: flag(ae.ledToStudyDiscontinuation),
         AEOUT: ae.outcome,
         FATALFL: flag(ae.outcome === 'fatal' || ae.grade === 5),
-        AEGRPS: Object.freeze(aeGroupsOf(ae.preferredTerm, ae.systemOrganClass)),
+        AEGRPS: Object.freeze(aeGroupsOf(ae.preferredTerm, ae.systemOrganClass, protocol.aeGroups)),
         WORSTFL: null,
       });
     });

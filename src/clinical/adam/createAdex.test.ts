@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { exampleDosing, exampleSubject, exampleTrial } from '../crf/index.js';
-import { createAdex } from './createAdex.js';
+import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
+import { exampleAssessments, exampleDosing, nctCycleDay as cycleDay, nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { addDays } from '../crf/index.js';
+import { adexValue, createAdex, type AdexParamcd } from './createAdex.js';
 import { createAdsl } from './createAdsl.js';
 import { summarizeExposure } from './summarizeExposure.js';
 
@@ -21,46 +23,49 @@ describe('createAdex', () => {
     exampleSubject(5, { cycles: 3 }),
   ];
   const trial = exampleTrial(subjects);
-  const { dataset, issues } = createAdex(trial, createAdsl(trial).dataset);
+  const { dataset, issues } = createAdex(trial, P, createAdsl(trial, P).dataset);
+  const usubjid = (i: number): string => `NCT05236621-01-00${i + 1}`;
+  const value = (i: number, drug: string, paramcd: AdexParamcd): number | string | null => {
+    const row = adexValue(dataset, usubjid(i), drug, paramcd);
+    return row === undefined ? null : (row.AVAL ?? row.AVALC);
+  };
+  const doses = (i: number, drug: string): number[] => dataset.filter((r) => r.USUBJID === usubjid(i) && r.EXTRT === drug && r.PARAMCD === 'DOSEGVN').map((r) => r.AVAL ?? NaN);
 
   it('derives cumulative dose, intensity and relative dose intensity', () => {
     assert.deepEqual(issues, []);
-    const full = dataset[4].POM;
-    assert.equal(full.cycles, 3);
-    assert.equal(full.cumulativeDoseMg, 3 * 84);
-    assert.equal(full.plannedCumulativeDoseMg, 3 * 84);
-    assert.equal(full.doseIntensityMgPer28d, 84);
-    assert.equal(full.relativeDoseIntensity, 1);
-    const reduced = dataset[0].POM;
-    assert.equal(reduced.cumulativeDoseMg, (4 + 3 + 2 + 2) * 21);
-    assert.equal(reduced.relativeDoseIntensity, (11 * 21) / (4 * 84));
+    assert.equal(value(4, 'pomalidomide', 'CYCLES'), 3);
+    assert.equal(value(4, 'pomalidomide', 'CUMDOSE'), 3 * 84);
+    assert.equal(value(4, 'pomalidomide', 'PLCUMDOS'), 3 * 84);
+    assert.equal(value(4, 'pomalidomide', 'DI'), 84);
+    assert.equal(value(4, 'pomalidomide', 'RDI'), 100);
+    assert.equal(value(0, 'pomalidomide', 'CUMDOSE'), (4 + 3 + 2 + 2) * 21);
+    assert.equal(value(0, 'pomalidomide', 'RDI'), ((11 * 21) / (4 * 84)) * 100);
     // Interruption: 14 of 21 days in cycle 2.
-    assert.equal(dataset[2].POM.cumulativeDoseMg, (21 + 14 + 21) * 4);
-    assert.equal(dataset[0].DEX.cumulativeDoseMg, (40 + 40 + 20 + 20) * 4);
-    assert.equal(dataset[0].TRTDURD, 3 * 28 + 22);
+    assert.equal(value(2, 'pomalidomide', 'CUMDOSE'), (21 + 14 + 21) * 4);
+    assert.equal(value(0, 'dexamethasone', 'CUMDOSE'), (40 + 40 + 20 + 20) * 4);
+    assert.equal(value(0, 'ALL', 'TRTDURD'), 3 * 28 + 22);
   });
 
   it('counts reductions by lowest level and separates adjustments, delays and interruptions', () => {
-    assert.deepEqual(dataset.map((row) => row.POM.lowestDoseMg), [2, 3, 4, 4, 4]);
-    assert.deepEqual(dataset[0].POM.dosesGivenMg, [4, 3, 2]);
-    const counts = summarizeExposure(dataset);
-    const pom = counts.pomalidomide;
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => value(i, 'pomalidomide', 'LOWDOSE')), [2, 3, 4, 4, 4]);
+    assert.deepEqual(doses(0, 'pomalidomide'), [4, 3, 2]);
+    const [pom, dex] = summarizeExposure(dataset, ['pomalidomide', 'dexamethasone']);
     assert.deepEqual(pom.reduced, { n: 2, N: 5 });
     assert.deepEqual(pom.everAtDoseMg, { 3: 2, 2: 1 });
     assert.deepEqual(pom.doseAdjustment, { n: 3, N: 5 });
     assert.deepEqual(pom.delayed, { n: 1, N: 5 });
     assert.deepEqual(pom.interrupted, { n: 1, N: 5 });
     assert.deepEqual(pom.anyAdjustment, { n: 4, N: 5 });
-    assert.deepEqual(counts.dexamethasone.reduced, { n: 1, N: 5 });
-    assert.deepEqual(counts.dexamethasone.everAtDoseMg, { 20: 1 });
+    assert.deepEqual(dex.reduced, { n: 1, N: 5 });
+    assert.deepEqual(dex.everAtDoseMg, { 20: 1 });
   });
 
   it('warns when the reduction tick box disagrees with the doses', () => {
     const subject = exampleSubject(1);
     const dosing = subject.dosing.map((row) => (row.drug === 'pomalidomide' && row.cycle === 2 ? { ...row, reduced: true } : row));
     const t = exampleTrial([{ ...subject, dosing }]);
-    const result = createAdex(t, createAdsl(t).dataset);
+    const result = createAdex(t, P, createAdsl(t, P).dataset);
     assert.deepEqual(result.issues.map((item) => [item.code, item.severity]), [['reduction-flag-mismatch', 'warning']]);
-    assert.equal(result.dataset[0].POM.reduced, 'N');
+    assert.equal(adexValue(result.dataset, 'NCT05236621-01-001', 'pomalidomide', 'REDUCFL')?.AVALC, 'N');
   });
 });

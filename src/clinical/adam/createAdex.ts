@@ -1,50 +1,48 @@
 import type { Issue } from '../../result/index.js';
 import { issue } from '../../result/index.js';
-import type { DosingForm, StudyDrug, TrialData } from '../crf/index.js';
+import type { DosingForm, TrialData } from '../crf/index.js';
 import type { DayNumber } from '../dates/index.js';
+import type { ProtocolDefinition } from '../protocol/index.js';
 import type { AdslRow } from './createAdsl.js';
-import type { Derivation, Flag } from './derivation.js';
-import { dayOf, finishDerivation, flag, readOnStudyDate, readDate } from './derivation.js';
+import type { Derivation } from './derivation.js';
+import { dayOf, finishDerivation, flag, readDate, readOnStudyDate } from './derivation.js';
 
-/** Cycle length of the regimen: pomalidomide days 1-21 and dexamethasone days 1, 8, 15, 22 of 28. */
-export const CYCLE_DAYS = 28;
+/**
+ * ADEX parameters, one row per subject, drug and parameter (EXTRT = the drug id; 'ALL' for the regimen as a
+ * whole). Doses in the drug's unit per administration; intensities per cycle of the regimen.
+ */
+export const ADEX_PARAMETERS = Object.freeze({
+  CYCLES: 'Cycles with at least one dose',
+  TRTDURD: 'Duration of treatment (days, first to last dose)',
+  STDOSE: 'Starting dose',
+  CUMDOSE: 'Cumulative dose',
+  PLCUMDOS: 'Planned cumulative dose (starting dose x planned days x cycles started)',
+  DI: 'Dose intensity per cycle',
+  PDI: 'Planned dose intensity per cycle',
+  RDI: 'Relative dose intensity (%)',
+  LOWDOSE: 'Lowest dose given',
+  DOSEGVN: 'A dose level given (one row per distinct level)',
+  REDUCFL: 'Dose reduced below the starting dose',
+  DELAYFL: 'Cycle delayed',
+  INTRPFL: 'Doses interrupted within a cycle',
+  ADJFL: 'Dose adjusted (reduced or interrupted)',
+  ANYADJFL: 'Any adjustment (reduced, interrupted or delayed)',
+} as const);
 
-/** Exposure to one drug. Doses in mg; intensities in mg per 28 days. */
-export interface DrugExposure {
-  /** Cycles with at least one dose of the drug. */
-  readonly cycles: number;
-  readonly startingDoseMg: number | null;
-  readonly cumulativeDoseMg: number;
-  /** Planned cumulative dose: starting dose x planned dosing days, over the cycles started. */
-  readonly plannedCumulativeDoseMg: number;
-  /** Cumulative dose / (days from first cycle start to the end of the last cycle started, cut off) x 28. */
-  readonly doseIntensityMgPer28d: number | null;
-  /** Starting dose x planned dosing days per 28-day cycle. */
-  readonly plannedDoseIntensityMgPer28d: number | null;
-  /** doseIntensity / plannedDoseIntensity. */
-  readonly relativeDoseIntensity: number | null;
-  /** A dose below the starting dose was given. */
-  readonly reduced: Flag;
-  readonly lowestDoseMg: number | null;
-  /** Distinct doses given, highest first (e.g. [4, 3, 2]). */
-  readonly dosesGivenMg: readonly number[];
-  readonly delayed: Flag;
-  readonly interrupted: Flag;
-  /** Dose adjustment: reduced or interrupted. */
-  readonly doseAdjusted: Flag;
-  /** Any adjustment: dose adjustment or delay. */
-  readonly anyAdjustment: Flag;
-}
+export type AdexParamcd = keyof typeof ADEX_PARAMETERS;
 
 export interface AdexRow {
   readonly STUDYID: string;
   readonly USUBJID: string;
-  /** Cycles with at least one dose of any study drug. */
-  readonly CYCLES: number;
-  /** Days from first to last dose, both counted. */
-  readonly TRTDURD: number | null;
-  readonly POM: DrugExposure;
-  readonly DEX: DrugExposure;
+  /** Drug id of the regimen, or 'ALL' for the regimen as a whole. */
+  readonly EXTRT: string;
+  readonly PARAMCD: AdexParamcd;
+  readonly PARAM: string;
+  /** Numeric value (doses, counts, intensities); null for flags. */
+  readonly AVAL: number | null;
+  /** Y/N for flags; null otherwise. */
+  readonly AVALC: string | null;
+  readonly AVALU: string | null;
 }
 
 interface ReceivedRow {
@@ -52,7 +50,9 @@ interface ReceivedRow {
   readonly start: DayNumber;
 }
 
-function exposure(rows: readonly ReceivedRow[], cutoff: DayNumber): DrugExposure {
+type Emit = (extrt: string, paramcd: AdexParamcd, aval: number | null, avalc: string | null, unit: string | null) => void;
+
+function drugRows(drug: string, unit: string, rows: readonly ReceivedRow[], cutoff: DayNumber, cycleLengthDays: number, emit: Emit): void {
   const sorted = [...rows].sort((a, b) => a.form.cycle - b.form.cycle || a.start - b.start);
   const first = sorted[0];
   const startingDose = first === undefined ? null : first.form.plannedDoseMg;
@@ -63,73 +63,73 @@ function exposure(rows: readonly ReceivedRow[], cutoff: DayNumber): DrugExposure
   let intensity: number | null = null;
   if (first !== undefined) {
     const lastStart = Math.max(...sorted.map((row) => row.start));
-    const periodDays = Math.min(lastStart + CYCLE_DAYS, cutoff + 1) - first.start;
-    intensity = periodDays > 0 ? (cumulative / periodDays) * CYCLE_DAYS : null;
+    const periodDays = Math.min(lastStart + cycleLengthDays, cutoff + 1) - first.start;
+    intensity = periodDays > 0 ? (cumulative / periodDays) * cycleLengthDays : null;
   }
   const plannedIntensity = startingDose === null ? null : startingDose * plannedDays;
   const doses = [...new Set(sorted.map((row) => row.form.doseGivenMg))].sort((a, b) => b - a);
   const reduced = startingDose !== null && sorted.some((row) => row.form.doseGivenMg < startingDose);
   const delayed = sorted.some((row) => row.form.delayed);
   const interrupted = sorted.some((row) => row.form.interrupted);
-  return Object.freeze({
-    cycles,
-    startingDoseMg: startingDose,
-    cumulativeDoseMg: cumulative,
-    plannedCumulativeDoseMg: planned,
-    doseIntensityMgPer28d: intensity,
-    plannedDoseIntensityMgPer28d: plannedIntensity,
-    relativeDoseIntensity: intensity !== null && plannedIntensity !== null && plannedIntensity > 0 ? intensity / plannedIntensity : null,
-    reduced: flag(reduced),
-    lowestDoseMg: doses.length === 0 ? null : Math.min(...doses),
-    dosesGivenMg: Object.freeze(doses),
-    delayed: flag(delayed),
-    interrupted: flag(interrupted),
-    doseAdjusted: flag(reduced || interrupted),
-    anyAdjustment: flag(reduced || interrupted || delayed),
-  });
+  emit(drug, 'CYCLES', cycles, null, 'cycles');
+  emit(drug, 'STDOSE', startingDose, null, unit);
+  emit(drug, 'CUMDOSE', cumulative, null, unit);
+  emit(drug, 'PLCUMDOS', planned, null, unit);
+  emit(drug, 'DI', intensity, null, `${unit}/${cycleLengthDays} days`);
+  emit(drug, 'PDI', plannedIntensity, null, `${unit}/${cycleLengthDays} days`);
+  emit(drug, 'RDI', intensity !== null && plannedIntensity !== null && plannedIntensity > 0 ? (intensity / plannedIntensity) * 100 : null, null, '%');
+  emit(drug, 'LOWDOSE', doses.length === 0 ? null : Math.min(...doses), null, unit);
+  for (const dose of doses) emit(drug, 'DOSEGVN', dose, null, unit);
+  emit(drug, 'REDUCFL', null, flag(reduced), null);
+  emit(drug, 'DELAYFL', null, flag(delayed), null);
+  emit(drug, 'INTRPFL', null, flag(interrupted), null);
+  emit(drug, 'ADJFL', null, flag(reduced || interrupted), null);
+  emit(drug, 'ANYADJFL', null, flag(reduced || interrupted || delayed), null);
 }
 
 /**
- * ADEX: exposure per subject of the safety set, from the dosing log up to the cutoff. A reduction is read
- * from the doses (a dose given below the cycle-1 planned dose), not from the form's tick box; a tick box
- * that disagrees with the doses is reported as a warning.
+ * ADEX: exposure per subject of the safety set, from the dosing log up to the cutoff, one row per drug of
+ * the regimen and parameter. A reduction is read from the doses (a dose given below the cycle-1 planned
+ * dose), not from the form's tick box; a tick box that disagrees with the doses is reported as a warning.
  */
-export function createAdex(trial: TrialData, adsl: readonly AdslRow[]): Derivation<AdexRow> {
+export function createAdex(trial: TrialData, protocol: ProtocolDefinition, adsl: readonly AdslRow[]): Derivation<AdexRow> {
   const issues: Issue[] = [];
   const cutoff = readDate(trial.dataCutoffDate, ['dataCutoffDate'], issues);
   if (cutoff === null) return finishDerivation([], issues);
+  const safety = protocol.analysisPlan.safetyPopulation;
   const bySubject = new Map(adsl.map((row) => [row.SUBJID, row]));
+  const drugs = protocol.regimen.drugs;
   const out: AdexRow[] = [];
   trial.subjects.forEach((record, subjectIndex) => {
     const subject = bySubject.get(record.subject.subjectId);
-    if (subject === undefined || subject.SAFFL !== 'Y') return;
+    if (subject === undefined || subject[safety] !== 'Y') return;
+    const emit: Emit = (EXTRT, PARAMCD, AVAL, AVALC, AVALU) =>
+      out.push({ STUDYID: subject.STUDYID, USUBJID: subject.USUBJID, EXTRT, PARAMCD, PARAM: ADEX_PARAMETERS[PARAMCD], AVAL, AVALC, AVALU });
     const enrolment = dayOf(subject.ENRLDT);
-    const received: Record<StudyDrug, ReceivedRow[]> = { pomalidomide: [], dexamethasone: [] };
-    const previousDose: Partial<Record<StudyDrug, number>> = {};
+    const received = new Map<string, ReceivedRow[]>(drugs.map((drug) => [drug.id, []]));
+    const previousDose = new Map<string, number>();
     const ordered = record.dosing.map((form, index) => ({ form, index })).sort((a, b) => a.form.cycle - b.form.cycle);
     for (const { form, index } of ordered) {
       const path = ['subjects', subjectIndex, 'dosing', index] as const;
       const start = readOnStudyDate(form.startDate, [...path, 'startDate'], enrolment, []);
       if (start === null || start > cutoff || form.doseGivenMg <= 0 || form.daysGiven <= 0) continue;
-      const previous = previousDose[form.drug];
+      const previous = previousDose.get(form.drug);
       if (previous !== undefined && form.reduced !== form.doseGivenMg < previous) {
-        issues.push(
-          issue('reduction-flag-mismatch', [...path, 'reduced'], form.reduced, `reduced = ${String(form.doseGivenMg < previous)} (dose ${form.doseGivenMg} mg after ${previous} mg)`, 'warning'),
-        );
+        issues.push(issue('reduction-flag-mismatch', [...path, 'reduced'], form.reduced, `reduced = ${String(form.doseGivenMg < previous)} (dose ${form.doseGivenMg} mg after ${previous} mg)`, 'warning'));
       }
-      previousDose[form.drug] = form.doseGivenMg;
-      received[form.drug].push({ form, start });
+      previousDose.set(form.drug, form.doseGivenMg);
+      received.get(form.drug)?.push({ form, start });
     }
     const first = dayOf(subject.TRTSDT);
     const last = dayOf(subject.TRTEDT);
-    out.push({
-      STUDYID: subject.STUDYID,
-      USUBJID: subject.USUBJID,
-      CYCLES: new Set([...received.pomalidomide, ...received.dexamethasone].map((row) => row.form.cycle)).size,
-      TRTDURD: first !== null && last !== null ? last - first + 1 : null,
-      POM: exposure(received.pomalidomide, cutoff),
-      DEX: exposure(received.dexamethasone, cutoff),
-    });
+    emit('ALL', 'CYCLES', new Set([...received.values()].flat().map((row) => row.form.cycle)).size, null, 'cycles');
+    emit('ALL', 'TRTDURD', first !== null && last !== null ? last - first + 1 : null, null, 'days');
+    for (const drug of drugs) drugRows(drug.id, drug.doseUnit, received.get(drug.id) ?? [], cutoff, protocol.regimen.cycleLengthDays, emit);
   });
   return finishDerivation(out, issues);
+}
+
+/** The value of one ADEX parameter for a subject and drug (the first row; DOSEGVN has several). */
+export function adexValue(rows: readonly AdexRow[], usubjid: string, extrt: string, paramcd: AdexParamcd): AdexRow | undefined {
+  return rows.find((row) => row.USUBJID === usubjid && row.EXTRT === extrt && row.PARAMCD === paramcd);
 }

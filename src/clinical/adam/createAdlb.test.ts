@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
+import { exampleAssessments, exampleDosing, nctCycleDay as cycleDay, nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { addDays } from '../crf/index.js';
 import { formatPath } from '../../result/index.js';
-import { addDays, exampleSubject, exampleTrial } from '../crf/index.js';
 import type { LabForm } from '../crf/index.js';
 import { createAdlb } from './createAdlb.js';
 import { createAdsl } from './createAdsl.js';
@@ -21,7 +23,7 @@ describe('createAdlb', () => {
       lab(addDays(ENROL, 28), 1.0, '10^9/L'),
     ];
     const trial = exampleTrial([exampleSubject(1, { overrides: { labs } })]);
-    const { dataset, issues } = createAdlb(trial, createAdsl(trial).dataset);
+    const { dataset, issues } = createAdlb(trial, createAdsl(trial, P).dataset);
     assert.deepEqual(issues, []);
     assert.deepEqual(dataset.map((row) => row.AVAL), [3.1, 2.5, 0.8, 1.0]);
     assert.deepEqual(dataset.map((row) => row.ABLFL), [null, 'Y', null, null]);
@@ -38,7 +40,7 @@ describe('createAdlb', () => {
   it('reports an unknown unit or analyte with its path and keeps the other results', () => {
     const labs = [lab(ENROL, 2.5, 'furlongs'), lab(ENROL, 1, '10^9/L', { analyte: 'unobtainium' }), lab(ENROL, 130, 'g/L', { analyte: 'hemoglobin', lln: 120, uln: 160 })];
     const trial = exampleTrial([exampleSubject(1, { overrides: { labs } })]);
-    const { dataset, issues } = createAdlb(trial, createAdsl(trial).dataset);
+    const { dataset, issues } = createAdlb(trial, createAdsl(trial, P).dataset);
     assert.deepEqual(issues.map((item) => `${item.code} ${formatPath(item.path)} ${String(item.value)}`), [
       'unknown-unit subjects[0].labs[0].unit furlongs',
       'unknown-analyte subjects[0].labs[1].analyte unobtainium',

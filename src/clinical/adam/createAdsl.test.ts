@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
+import { exampleAssessments, exampleDosing, nctCycleDay as cycleDay, nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { addDays } from '../crf/index.js';
 import { formatPath } from '../../result/index.js';
-import { addDays, exampleSubject, exampleTrial } from '../crf/index.js';
 import type { SubjectRecord } from '../crf/index.js';
 import { ageGroup, createAdsl } from './createAdsl.js';
 
@@ -16,15 +18,16 @@ function agedSubject(sequence: number, age: number): SubjectRecord {
 describe('createAdsl', () => {
   it('derives age at consent and AGEGR1 with boundaries 64/65/75/76', () => {
     const ages = [64, 65, 75, 76];
-    const { dataset, issues } = createAdsl(exampleTrial(ages.map((age, i) => agedSubject(i + 1, age))));
+    const { dataset, issues } = createAdsl(exampleTrial(ages.map((age, i) => agedSubject(i + 1, age))), P);
     assert.deepEqual(issues, []);
     assert.equal(dataset[0].CONSDT, CONSENT);
     assert.deepEqual(dataset.map((row) => row.AGE), ages);
     assert.deepEqual(dataset.map((row) => row.AGEGR1), ['<65', '65-75', '65-75', '>75']);
     // The day before the 65th birthday the subject is still 64.
-    const young = createAdsl(exampleTrial([exampleSubject(1, { birthDate: '1956-05-26' })])).dataset[0];
+    const young = createAdsl(exampleTrial([exampleSubject(1, { birthDate: '1956-05-26' })]), P).dataset[0];
     assert.equal(young.AGE, 64);
-    assert.equal(ageGroup(64.999), '<65');
+    assert.equal(ageGroup(64, P.ageGroups), '<65');
+    assert.equal(ageGroup(65, P.ageGroups), '65-75');
   });
 
   it('sets populations: ITT = enrolled, SAF = any dose, FAS = pomalidomide dose and an assessment', () => {
@@ -32,7 +35,7 @@ describe('createAdsl', () => {
     const { enrolmentDate: _e, ...failedForm } = screenFailure.subject;
     const notDosed = exampleSubject(2, { overrides: { dosing: [] } });
     const dexOnly = exampleSubject(3);
-    const noAssessment = exampleSubject(4, { overrides: { diseaseAssessments: [] } });
+    const noAssessment = exampleSubject(4, { diseaseForms: { diseaseAssessment: [] } });
     const full = exampleSubject(5);
     const trial = exampleTrial([
       { ...screenFailure, subject: { ...failedForm, screenFailure: true } },
@@ -41,7 +44,7 @@ describe('createAdsl', () => {
       noAssessment,
       full,
     ]);
-    const { dataset } = createAdsl(trial);
+    const { dataset } = createAdsl(trial, P);
     const flags = dataset.map((row) => `${row.ITTFL}${row.SAFFL}${row.FASFL}`);
     assert.deepEqual(flags, ['NNN', 'YNN', 'YYN', 'YYN', 'YYY']);
     assert.equal(dataset[1].TRTSDT, null);
@@ -54,13 +57,17 @@ describe('createAdsl', () => {
   it('stages with the staging engine and reads FISH flags and prior therapy', () => {
     const base = exampleSubject(1);
     const highRisk = exampleSubject(2, {
+      diseaseForms: {
+        baselineDisease: [
+          {
+            ...base.diseaseForms.baselineDisease[0],
+            beta2MicroglobulinMgPerL: 6.1,
+            ldhUPerL: 300,
+            fish: { del17p: 'positive', t4_14: 'negative', t14_16: 'negative', gain1q21: 'not-done', del13q: 'negative' },
+          },
+        ],
+      },
       overrides: {
-        baselineDisease: {
-          ...base.baselineDisease!,
-          beta2MicroglobulinMgPerL: 6.1,
-          ldhUPerL: 300,
-          fish: { del17p: 'positive', t4_14: 'negative', t14_16: 'negative', gain1q21: 'not-done', del13q: 'negative' },
-        },
         priorTherapies: [
           ...base.priorTherapies,
           { lineNumber: 3, agents: ['Daratumumab ', 'pomalidomide'], startDate: '2021-05-01', asct: true, refractory: true },
@@ -68,11 +75,11 @@ describe('createAdsl', () => {
       },
     });
     const noFish = exampleSubject(3, {
-      overrides: {
-        baselineDisease: { ...base.baselineDisease!, fish: { del17p: 'not-done', t4_14: 'negative', t14_16: 'negative', gain1q21: 'negative', del13q: 'negative' } },
+      diseaseForms: {
+        baselineDisease: [{ ...base.diseaseForms.baselineDisease[0], fish: { del17p: 'not-done', t4_14: 'negative', t14_16: 'negative', gain1q21: 'negative', del13q: 'negative' } }],
       },
     });
-    const { dataset } = createAdsl(exampleTrial([base, highRisk, noFish]));
+    const { dataset } = createAdsl(exampleTrial([base, highRisk, noFish]), P);
     assert.deepEqual(dataset.map((r) => [r.ISS, r.CYTORISK, r.RISS]), [
       ['I', 'STANDARD', 'I'],
       ['III', 'HIGH', 'III'],
@@ -114,7 +121,7 @@ describe('createAdsl', () => {
         survivalContacts: [{ date: '2021-08-30', status: 'alive' }, { date: '2021-10-01', status: 'alive' }],
       },
     });
-    const { dataset } = createAdsl(exampleTrial([diedLater, diedBefore, withdrew], cutoff));
+    const { dataset } = createAdsl(exampleTrial([diedLater, diedBefore, withdrew], cutoff), P);
     const [a, b, c] = dataset;
     assert.deepEqual([a.DTHFL, a.DTHDT, a.EOTSTT, a.DCTREAS, a.NTRTDT], ['N', null, 'ONGOING', null, null]);
     // Last contact for subject 1: the cycle 4 day 1 disease assessment is the latest dated record.
@@ -125,7 +132,7 @@ describe('createAdsl', () => {
 
   it('ends treatment and study at a death whose disposition forms are not yet entered', () => {
     const died = exampleSubject(1, { overrides: { death: { date: '2021-07-15', cause: 'other' } } });
-    const row = createAdsl(exampleTrial([died])).dataset[0];
+    const row = createAdsl(exampleTrial([died]), P).dataset[0];
     assert.deepEqual([row.EOTSTT, row.EOTDT, row.DCTREAS, row.EOSSTT, row.DCSREAS], ['DISCONTINUED', '2021-07-15', 'death', 'DISCONTINUED', 'death']);
     assert.equal(row.LSTALVDT, addDays(ENROL, 28)); // cycle 2 day 1, the last contact before death
   });
@@ -133,7 +140,7 @@ describe('createAdsl', () => {
   it('reports dates before enrolment and keeps deriving the rest', () => {
     const subject = exampleSubject(1);
     const dosing = subject.dosing.map((row, i) => (i === 0 ? { ...row, startDate: addDays(ENROL, -3) } : row));
-    const { dataset, issues } = createAdsl(exampleTrial([{ ...subject, dosing }, exampleSubject(2)]));
+    const { dataset, issues } = createAdsl(exampleTrial([{ ...subject, dosing }, exampleSubject(2)]), P);
     assert.deepEqual(issues.map((item) => `${item.code} ${formatPath(item.path)}`), ['date-before-enrolment subjects[0].dosing[0].startDate']);
     assert.equal(dataset.length, 2);
     assert.equal(dataset[0].TRTSDT, ENROL); // dexamethasone cycle 1 still starts on enrolment

@@ -1,20 +1,22 @@
 import type { Issue } from '../../result/index.js';
 import { issue } from '../../result/index.js';
-import type { DiscontinuationReason, FishResult, SubjectRecord, TrialData } from '../crf/index.js';
+import type { DiscontinuationReason, SubjectRecord, TrialData } from '../crf/index.js';
 import { ageInYears, daysToMonths, parseIsoDate } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
-import { computeCytogeneticRisk, computeIssStage, computeRissStage } from '../staging/index.js';
+import type { AgeGroupDefinition, AnalysisSetDefinition, ProtocolDefinition } from '../protocol/index.js';
+import { normaliseAgent, type AdslValue } from './adslVariables.js';
 import type { Derivation, Flag } from './derivation.js';
 import { finishDerivation, flag, isoOrNull, readDate, readOnStudyDate } from './derivation.js';
-import { normaliseAgent, PRIOR_AGENT_GROUPS } from './priorTherapyGroups.js';
-import type { PriorAgentFlag } from './priorTherapyGroups.js';
 
-export type AgeGroup = '<65' | '65-75' | '>75';
-export type StageValue = 'I' | 'II' | 'III';
 export type CompletionStatus = 'ONGOING' | 'DISCONTINUED' | 'COMPLETED';
 
-/** One row per screened subject (screen failures carry ENRLFL = 'N' and no populations). */
-export interface AdslRow extends Readonly<Record<PriorAgentFlag, Flag>> {
+/**
+ * One row per screened subject (screen failures carry ENRLFL = 'N' and no populations). The core variables
+ * are typed; the protocol's analysis-set flags (ITTFL, FASFL, SAFFL, ...), prior-therapy flags and
+ * disease variables (a stage, a histology) are read by name through the index signature.
+ */
+export interface AdslRow {
+  readonly [variable: string]: AdslValue;
   readonly STUDYID: string;
   readonly USUBJID: string;
   readonly SUBJID: string;
@@ -22,12 +24,6 @@ export interface AdslRow extends Readonly<Record<PriorAgentFlag, Flag>> {
   readonly ENRLFL: Flag;
   /** Screen-failure reason as recorded on the subject form (null for enrolled subjects). */
   readonly SCRFREAS: string | null;
-  /** Intent-to-treat: every enrolled subject. */
-  readonly ITTFL: Flag;
-  /** Full analysis set: >= 1 dose of pomalidomide and >= 1 disease assessment (baseline counts). */
-  readonly FASFL: Flag;
-  /** Safety set: >= 1 dose of any study drug. */
-  readonly SAFFL: Flag;
   readonly CONSDT: string | null;
   readonly ENRLDT: string | null;
   readonly TRTSDT: string | null;
@@ -35,31 +31,17 @@ export interface AdslRow extends Readonly<Record<PriorAgentFlag, Flag>> {
   readonly BRTHDT: string | null;
   readonly AGE: number | null;
   readonly AGEU: 'YEARS';
-  readonly AGEGR1: AgeGroup | null;
-  readonly SEX: 'M' | 'F' | null;
+  /** The protocol's age group label (ProtocolDefinition.ageGroups). */
+  readonly AGEGR1: string | null;
+  readonly SEX: string | null;
   readonly ECOGBL: number | null;
   readonly WEIGHTBL: number | null;
   readonly HEIGHTBL: number | null;
   readonly DIAGDT: string | null;
   /** Months from diagnosis to enrolment (days / (365.25/12)). */
   readonly DIAGDURM: number | null;
-  readonly MMTYPE: string | null;
-  readonly LCTYPE: string | null;
-  readonly B2M: number | null;
-  readonly ALBUMIN: number | null;
-  readonly LDH: number | null;
-  readonly LDHULN: number | null;
-  readonly ISS: StageValue | null;
-  readonly RISS: StageValue | null;
-  readonly CYTORISK: 'HIGH' | 'STANDARD' | null;
-  readonly DEL17P: Flag | null;
-  readonly T4_14: Flag | null;
-  readonly T14_16: Flag | null;
-  readonly GAIN1Q21: Flag | null;
-  readonly DEL13Q: Flag | null;
   /** Number of prior lines of therapy. */
   readonly PRLINES: number;
-  readonly PRASCTFL: Flag;
   readonly EOTSTT: CompletionStatus | null;
   readonly EOTDT: string | null;
   readonly DCTREAS: DiscontinuationReason | null;
@@ -71,23 +53,15 @@ export interface AdslRow extends Readonly<Record<PriorAgentFlag, Flag>> {
   readonly DTHCAUS: string | null;
   /** Last date the subject was known alive, on or before the cutoff. */
   readonly LSTALVDT: string | null;
-  /** First start of new anti-myeloma therapy on or before the cutoff. */
+  /** First start of new anticancer therapy on or before the cutoff. */
   readonly NTRTDT: string | null;
   readonly DCUTDT: string;
 }
 
-export function ageGroup(age: number): AgeGroup {
-  if (age < 65) return '<65';
-  return age <= 75 ? '65-75' : '>75';
-}
-
-function fishFlag(result: FishResult): Flag | null {
-  if (result === 'not-done') return null;
-  return result === 'positive' ? 'Y' : 'N';
-}
-
-function fishBoolean(result: FishResult): boolean | null {
-  return result === 'not-done' ? null : result === 'positive';
+/** The label of the protocol's age group holding `age` (groups are [minYears, maxYears], either end open). */
+export function ageGroup(age: number, groups: readonly AgeGroupDefinition[]): string | null {
+  const found = groups.find((group) => (group.minYears === undefined || age >= group.minYears) && (group.maxYears === undefined || age <= group.maxYears));
+  return found?.label ?? null;
 }
 
 function completion(reason: DiscontinuationReason): CompletionStatus {
@@ -128,11 +102,11 @@ function disposition(
   };
 }
 
-/** Doses actually received on or before the cutoff: day numbers of first and last dose, per drug. */
+/** Doses actually received on or before the cutoff: day numbers of first and last dose, and the drugs given. */
 export interface ReceivedDoses {
   readonly first: DayNumber | null;
   readonly last: DayNumber | null;
-  readonly pomalidomide: boolean;
+  readonly drugs: ReadonlySet<string>;
 }
 
 export function receivedDoses(
@@ -144,7 +118,7 @@ export function receivedDoses(
 ): ReceivedDoses {
   let first: DayNumber | null = null;
   let last: DayNumber | null = null;
-  let pomalidomide = false;
+  const drugs = new Set<string>();
   record.dosing.forEach((row, index) => {
     const path = [...basePath, 'dosing', index];
     const start = readOnStudyDate(row.startDate, [...path, 'startDate'], enrolment, issues);
@@ -158,12 +132,20 @@ export function receivedDoses(
     const lastDose = Math.min(end, cutoff);
     first = first === null ? start : Math.min(first, start);
     last = last === null ? lastDose : Math.max(last, lastDose);
-    if (row.drug === 'pomalidomide') pomalidomide = true;
+    drugs.add(row.drug);
   });
-  return { first, last, pomalidomide };
+  return { first, last, drugs };
 }
 
-function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, cutoff: DayNumber, issues: Issue[]): AdslRow {
+function setFlag(rule: AnalysisSetDefinition['rule'], inStudy: boolean, doses: ReceivedDoses, hasAssessment: boolean): boolean {
+  if (!inStudy) return false;
+  if (rule.kind === 'enrolled') return true;
+  const drugs = rule.drugs;
+  const treated = drugs === 'any' ? doses.first !== null : drugs.some((drug) => doses.drugs.has(drug));
+  return rule.kind === 'treated' ? treated : treated && hasAssessment;
+}
+
+function deriveSubject(protocol: ProtocolDefinition, trial: TrialData, record: SubjectRecord, index: number, cutoff: DayNumber, issues: Issue[]): AdslRow {
   const base = ['subjects', index] as const;
   const form = record.subject;
   const consent = readDate(form.consentDate, [...base, 'subject', 'consentDate'], issues);
@@ -177,15 +159,17 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
   }
   const inStudy = enrolment !== null && enrolment <= cutoff;
 
-  const doses: ReceivedDoses = inStudy
-    ? receivedDoses(record, base, enrolment, cutoff, issues)
-    : { first: null, last: null, pomalidomide: false };
+  const doses: ReceivedDoses = inStudy ? receivedDoses(record, base, enrolment, cutoff, issues) : { first: null, last: null, drugs: new Set() };
 
+  // A response assessment of any source on or before the cutoff (baseline counts).
   let hasAssessment = false;
-  record.diseaseAssessments.forEach((assessment, i) => {
-    const day = readDate(assessment.date, [...base, 'diseaseAssessments', i, 'date'], issues);
-    if (day !== null && day <= cutoff) hasAssessment = true;
-  });
+  for (const formId of protocol.response.assessmentForms) {
+    (record.diseaseForms[formId] ?? []).forEach((row, i) => {
+      if (typeof row.date !== 'string') return;
+      const day = readDate(row.date, [...base, 'diseaseForms', formId, i, 'date'], issues);
+      if (day !== null && day <= cutoff) hasAssessment = true;
+    });
+  }
 
   // Demographics.
   const demographics = record.demographics;
@@ -194,6 +178,7 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
   if (age !== null && age < 0) {
     issues.push(issue('birth-after-consent', [...base, 'demographics', 'birthDate'], demographics?.birthDate, 'a birth date before consent'));
   }
+  const validAge = age !== null && age >= 0 ? age : null;
 
   // Diagnosis.
   const diagnosis = record.diagnosis;
@@ -203,43 +188,16 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
   }
   const diagnosisMonths = diagnosisDay !== null && enrolment !== null && diagnosisDay <= enrolment ? daysToMonths(enrolment - diagnosisDay) : null;
 
-  // Baseline disease and staging.
-  const disease = record.baselineDisease;
-  const b2m = disease?.beta2MicroglobulinMgPerL ?? null;
-  const albumin = disease?.albuminGPerL ?? null;
-  const ldh = disease?.ldhUPerL ?? null;
-  const ldhUln = disease?.ldhUlnUPerL ?? null;
-  let iss: StageValue | null = null;
-  let riss: StageValue | null = null;
-  let cytoRisk: 'HIGH' | 'STANDARD' | null = null;
-  if (disease !== undefined) {
-    const stagingIssue = (item: Issue, field: string): void => {
-      issues.push(issue(`staging-${item.code}`, [...base, 'baselineDisease', field, ...item.path.slice(1)], item.value, item.expected, item.severity));
-    };
-    const issResult = computeIssStage({ beta2MicroglobulinMgPerL: b2m, albuminGPerL: albumin });
-    issResult.issues.forEach((item) => stagingIssue(item, String(item.path[0] ?? 'beta2MicroglobulinMgPerL')));
-    iss = issResult.ok ? issResult.value.stage : null;
-    const fish = disease.fish;
-    const cyto = computeCytogeneticRisk({
-      del17p: fishBoolean(fish.del17p),
-      t4_14: fishBoolean(fish.t4_14),
-      t14_16: fishBoolean(fish.t14_16),
-      gain1q21: fishBoolean(fish.gain1q21),
-      del13q: fishBoolean(fish.del13q),
-    });
-    cyto.issues.forEach((item) => stagingIssue(item, 'fish'));
-    const risk = cyto.ok ? cyto.value.risk : null;
-    cytoRisk = risk === 'high' ? 'HIGH' : risk === 'standard' ? 'STANDARD' : null;
-    const rissResult = computeRissStage({ issStage: iss, cytogeneticRisk: risk, ldhUPerL: ldh, ldhUlnUPerL: ldhUln });
-    rissResult.issues.forEach((item) => stagingIssue(item, String(item.path[0] ?? 'ldhUPerL')));
-    riss = rissResult.ok ? rissResult.value.stage : null;
-  }
+  // The protocol's disease variables (stages, histology, ...).
+  const disease = protocol.subjectVariables.derive({ record, recordPath: base, ageYears: validAge });
+  issues.push(...disease.issues);
+  const diseaseValues: Record<string, AdslValue> = {};
+  for (const variable of protocol.subjectVariables.variables) diseaseValues[variable.name] = disease.values[variable.name] ?? null;
 
   // Prior therapy.
   const agents = new Set(record.priorTherapies.flatMap((line) => line.agents.map(normaliseAgent)));
-  const priorFlags = Object.fromEntries(
-    (Object.keys(PRIOR_AGENT_GROUPS) as PriorAgentFlag[]).map((key) => [key, flag(PRIOR_AGENT_GROUPS[key].some((agent) => agents.has(agent)))]),
-  ) as Record<PriorAgentFlag, Flag>;
+  const priorFlags: Record<string, Flag> = {};
+  for (const group of protocol.priorTherapyGroups) priorFlags[group.flag] = flag(group.agents.some((agent) => agents.has(normaliseAgent(agent))));
   const lines = new Set(record.priorTherapies.map((line) => line.lineNumber)).size;
 
   // Disposition, death, new therapy (all cut off).
@@ -260,7 +218,10 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
     });
   }
 
-  const lastAlive = inStudy ? lastKnownAlive(record, base, enrolment, cutoff, died ? deathDay : null, issues) : null;
+  const lastAlive = inStudy ? lastKnownAlive(protocol, record, base, enrolment, cutoff, died ? deathDay : null, issues) : null;
+
+  const setFlags: Record<string, Flag> = {};
+  for (const set of protocol.analysisSets) setFlags[set.flag] = flag(setFlag(set.rule, inStudy, doses, hasAssessment));
 
   return {
     STUDYID: trial.protocolId,
@@ -269,40 +230,24 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
     SITEID: form.siteId,
     ENRLFL: flag(inStudy),
     SCRFREAS: inStudy ? null : (form.screenFailureReason ?? null),
-    ITTFL: flag(inStudy),
-    FASFL: flag(inStudy && doses.pomalidomide && hasAssessment),
-    SAFFL: flag(inStudy && doses.first !== null),
+    ...setFlags,
     CONSDT: isoOrNull(consent),
     ENRLDT: isoOrNull(enrolment),
     TRTSDT: isoOrNull(doses.first),
     TRTEDT: isoOrNull(doses.last),
     BRTHDT: isoOrNull(birth),
-    AGE: age !== null && age >= 0 ? age : null,
+    AGE: validAge,
     AGEU: 'YEARS',
-    AGEGR1: age !== null && age >= 0 ? ageGroup(age) : null,
+    AGEGR1: validAge !== null ? ageGroup(validAge, protocol.ageGroups) : null,
     SEX: demographics?.sex ?? null,
     ECOGBL: demographics?.ecog ?? null,
     WEIGHTBL: demographics?.weightKg ?? null,
     HEIGHTBL: demographics?.heightCm ?? null,
     DIAGDT: isoOrNull(diagnosisDay),
     DIAGDURM: diagnosisMonths,
-    MMTYPE: diagnosis?.subtype ?? null,
-    LCTYPE: diagnosis?.lightChainType ?? null,
-    B2M: b2m,
-    ALBUMIN: albumin,
-    LDH: ldh,
-    LDHULN: ldhUln,
-    ISS: iss,
-    RISS: riss,
-    CYTORISK: cytoRisk,
-    DEL17P: disease === undefined ? null : fishFlag(disease.fish.del17p),
-    T4_14: disease === undefined ? null : fishFlag(disease.fish.t4_14),
-    T14_16: disease === undefined ? null : fishFlag(disease.fish.t14_16),
-    GAIN1Q21: disease === undefined ? null : fishFlag(disease.fish.gain1q21),
-    DEL13Q: disease === undefined ? null : fishFlag(disease.fish.del13q),
+    ...diseaseValues,
     PRLINES: lines,
     ...priorFlags,
-    PRASCTFL: flag(record.priorTherapies.some((line) => line.asct)),
     ...disposition(doses.first !== null, inStudy, eot, eotKnown ? eotDay : null, eos, eosKnown ? eosDay : null, died ? deathDay : null),
     DTHFL: flag(died),
     DTHDT: died ? isoOrNull(deathDay) : null,
@@ -315,10 +260,11 @@ function deriveSubject(trial: TrialData, record: SubjectRecord, index: number, c
 
 /**
  * Last date the subject was known alive: the latest dated contact on or before the cutoff (and not after
- * death) among enrolment, doses, assessments, labs, marrow, AE dates, disposition and survival contacts
+ * death) among enrolment, doses, dated disease forms, labs, AE dates, disposition and survival contacts
  * reporting the subject alive.
  */
 function lastKnownAlive(
+  protocol: ProtocolDefinition,
   record: SubjectRecord,
   base: readonly (string | number)[],
   enrolment: DayNumber | null,
@@ -341,9 +287,12 @@ function lastKnownAlive(
       consider(row.endDate);
     }
   });
-  record.diseaseAssessments.forEach((row) => consider(row.date));
+  for (const form of protocol.forms) {
+    if (form.role !== 'disease' || form.dateField === undefined) continue;
+    const field = form.dateField;
+    for (const row of record.diseaseForms[form.id] ?? []) if (typeof row[field] === 'string') consider(row[field]);
+  }
   record.labs.forEach((row) => consider(row.date));
-  record.boneMarrow.forEach((row) => consider(row.date));
   record.adverseEvents.forEach((row) => {
     consider(row.onsetDate);
     consider(row.endDate);
@@ -364,13 +313,13 @@ function lastKnownAlive(
  * ADSL: one row per screened subject. Everything after the data cutoff is ignored (a death, end of
  * treatment or new therapy after the cutoff has not happened yet in this analysis).
  */
-export function createAdsl(trial: TrialData): Derivation<AdslRow> {
+export function createAdsl(trial: TrialData, protocol: ProtocolDefinition): Derivation<AdslRow> {
   const issues: Issue[] = [];
   const cutoff = readDate(trial.dataCutoffDate, ['dataCutoffDate'], issues);
   if (cutoff === null) {
     if (issues.length === 0) issues.push(issue('missing-cutoff', ['dataCutoffDate'], trial.dataCutoffDate, 'the data cutoff date'));
     return finishDerivation([], issues);
   }
-  const rows = trial.subjects.map((record, index) => deriveSubject(trial, record, index, cutoff, issues));
+  const rows = trial.subjects.map((record, index) => deriveSubject(protocol, trial, record, index, cutoff, issues));
   return finishDerivation(rows, issues);
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
+import { exampleAssessments, exampleDosing, nctCycleDay as cycleDay, nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { addDays } from '../crf/index.js';
 import { formatPath } from '../../result/index.js';
-import { addDays, cycleDay, exampleAssessments, exampleSubject, exampleTrial } from '../crf/index.js';
 import type { TrialData } from '../crf/index.js';
 import { createAdrs } from './createAdrs.js';
 import { createAdsl } from './createAdsl.js';
@@ -12,9 +14,9 @@ const ENROL = '2021-06-01';
 const RESPONDER_M = [30, 14, 12, 12, 12, 20, 22];
 
 function derive(trial: TrialData) {
-  const adsl = createAdsl(trial);
-  const adrs = createAdrs(trial, adsl.dataset);
-  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
+  const adsl = createAdsl(trial, P);
+  const adrs = createAdrs(trial, P, adsl.dataset);
+  const adtte = createAdtte(trial, P, adsl.dataset, adrs.dataset);
   return { adsl, adrs, adtte };
 }
 
@@ -99,7 +101,7 @@ describe('createAdrs and createAdtte', () => {
     const ne = result.dataset.filter((row) => row.USUBJID.endsWith('01-004') && row.EVALUATOR === 'IRC' && row.PARAMCD === 'OVRLRESP');
     assert.deepEqual(ne.map((row) => row.AVALC), ['NE', 'SD', 'SD']);
     const found = result.issues.filter((item) => item.code === 'missing-qualifying-parameter').map((item) => formatPath(item.path));
-    assert.deepEqual(found, ['subjects[0].diseaseAssessments[1].serumMProteinGPerL', 'subjects[0].diseaseAssessments[5].serumMProteinGPerL']);
+    assert.deepEqual(found, ['subjects[0].diseaseForms.diseaseAssessment[1].serumMProteinGPerL', 'subjects[0].diseaseForms.diseaseAssessment[5].serumMProteinGPerL']);
     assert.equal(param(times.dataset, '01-005', 'PFS')?.CNSR, 1);
   });
 
@@ -117,7 +119,7 @@ describe('createAdrs and createAdtte', () => {
   });
 
   it('a subject with no post-baseline assessment and no death is censored at day 1', () => {
-    const none = exampleSubject(7, { overrides: { diseaseAssessments: exampleAssessments(ENROL, [30], 'central') } });
+    const none = exampleSubject(7, { diseaseForms: { diseaseAssessment: exampleAssessments(ENROL, [30], 'central') } });
     const { adrs: result, adtte: times } = derive(exampleTrial([none], '2022-06-01'));
     const bor = result.dataset.find((row) => row.PARAMCD === 'BOR' && row.EVALUATOR === 'IRC');
     assert.deepEqual([bor?.AVALC, bor?.NOPBFL, bor?.BORREAS], ['NE', 'Y', 'no-postbaseline']);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CENSORING, MAX_EVENT_GAP_DAYS, progressionOutcome } from './endpointRules.js';
+import { CENSORING, computeMaxEventGapDays, progressionOutcome as outcomeOn } from './endpointRules.js';
+import type { ProgressionInput } from './endpointRules.js';
+
+const SCHEDULE = { intervalDays: 28, windowDays: 7, missedAssessments: 2 };
+const MAX_EVENT_GAP_DAYS = computeMaxEventGapDays(SCHEDULE);
+const progressionOutcome = (input: ProgressionInput) => outcomeOn(input, SCHEDULE);
 
 // Day numbers relative to an origin of 1000 (enrolment); assessments every 28 days.
 const O = 1000;
@@ -23,7 +28,7 @@ describe('progressionOutcome (FDA 2018 PFS rules)', () => {
     assert.equal(r.endDay, O + 56);
   });
 
-  it('new anti-myeloma therapy before progression: censored at the last adequate assessment on or before it', () => {
+  it('new anticancer therapy before progression: censored at the last adequate assessment on or before it', () => {
     const r = progressionOutcome({ origin: O, adequateAssessments: q(28, 56, 84, 112), progression: O + 112, death: null, newTherapy: O + 84 });
     assert.deepEqual(r, { endDay: O + 84, cnsr: CENSORING.newTherapy, event: null });
     const before = progressionOutcome({ origin: O, adequateAssessments: q(28, 56, 84), progression: null, death: O + 200, newTherapy: O + 70 });

@@ -2,18 +2,27 @@ import type { DayNumber } from '../dates/index.js';
 
 /**
  * The PFS / DoR event-and-censoring rules of FDA guidance "Clinical Trial Endpoints for the Approval of
- * Cancer Drugs and Biologics" (2018), Table 4, as the trial applies them (clinical-rules.md section 6).
+ * Cancer Drugs and Biologics" (2018), Table 4 (clinical-rules.md section 6), for any assessment schedule.
  *
- * Missed assessments. Disease is assessed on day 1 of every 28-day cycle, with a visit window of +-7 days.
- * After the last adequate assessment L, the k-th scheduled assessment falls on L + 28k and its window
- * closes on L + 28k + 7. An event on day E has followed two or more missed assessments when the window
- * of the second one closed before it: E - L > 2 x 28 + 7 = 63 days. An event 57-63 days after L is in
- * the window of the second assessment (one missed), so it counts.
+ * Missed assessments. Disease is assessed every I days with a visit window of +-W days. After the last
+ * adequate assessment L, the k-th scheduled assessment falls on L + kI and its window closes on
+ * L + kI + W. An event on day E has followed m or more missed assessments when the window of the m-th one
+ * closed before it: E - L > m x I + W. (Every 28 days, +-7, m = 2: more than 63 days.)
  */
-export const ASSESSMENT_INTERVAL_DAYS = 28;
-export const ASSESSMENT_WINDOW_DAYS = 7;
-export const MISSED_ASSESSMENTS_FOR_CENSORING = 2;
-export const MAX_EVENT_GAP_DAYS = MISSED_ASSESSMENTS_FOR_CENSORING * ASSESSMENT_INTERVAL_DAYS + ASSESSMENT_WINDOW_DAYS;
+export interface AssessmentSchedule {
+  readonly intervalDays: number;
+  readonly windowDays: number;
+  readonly missedAssessments: number;
+}
+
+/** The largest gap (days) from the last adequate assessment at which an event still counts. */
+export function computeMaxEventGapDays(schedule: AssessmentSchedule): number {
+  return schedule.missedAssessments * schedule.intervalDays + schedule.windowDays;
+}
+
+/** The schedule of the worked examples below: every 28 days, +-7, two missed assessments. */
+const EXAMPLE_SCHEDULE: AssessmentSchedule = Object.freeze({ intervalDays: 28, windowDays: 7, missedAssessments: 2 });
+const MAX_EVENT_GAP_DAYS = computeMaxEventGapDays(EXAMPLE_SCHEDULE);
 
 /** CNSR codes of ADTTE progression endpoints (0 = event). */
 export const CENSORING = Object.freeze({
@@ -24,12 +33,15 @@ export const CENSORING = Object.freeze({
   missedAssessments: 4,
 } as const);
 
-export const CENSORING_DESCRIPTIONS: Readonly<Record<number, string>> = Object.freeze({
-  1: 'NO PROGRESSION OR DEATH: LAST ADEQUATE ASSESSMENT',
-  2: 'NO ADEQUATE POST-BASELINE ASSESSMENT: ORIGIN',
-  3: 'NEW ANTI-MYELOMA THERAPY: LAST ADEQUATE ASSESSMENT ON OR BEFORE IT',
-  4: 'EVENT AFTER TWO OR MORE MISSED ASSESSMENTS: LAST ADEQUATE ASSESSMENT',
-});
+/** CNSDTDSC texts by CNSR code; the new therapy as the protocol names it (e.g. 'ANTICANCER THERAPY'). */
+export function censoringDescriptions(newTherapyLabel: string, missedAssessments: number): Readonly<Record<number, string>> {
+  return Object.freeze({
+    1: 'NO PROGRESSION OR DEATH: LAST ADEQUATE ASSESSMENT',
+    2: 'NO ADEQUATE POST-BASELINE ASSESSMENT: ORIGIN',
+    3: `NEW ${newTherapyLabel.toUpperCase()}: LAST ADEQUATE ASSESSMENT ON OR BEFORE IT`,
+    4: `EVENT AFTER ${missedAssessments} OR MORE MISSED ASSESSMENTS: LAST ADEQUATE ASSESSMENT`,
+  });
+}
 
 export interface ProgressionInput {
   /** Day the clock starts (enrolment for PFS, first response for DoR). */
@@ -51,12 +63,13 @@ export interface ProgressionOutcome {
 /**
  * Applies the rules in order: the first of progression and death is the candidate event; new therapy on
  * or before it (or with no event) censors at the last adequate assessment on or before the new therapy;
- * an event more than MAX_EVENT_GAP_DAYS after the last adequate assessment before it (the origin when
- * there is none, so that a death before the first scheduled assessment counts) censors at that
+ * an event more than computeMaxEventGapDays(schedule) after the last adequate assessment before it (the
+ * origin when there is none, so that a death before the first scheduled assessment counts) censors at that
  * assessment; with no event, censor at the last adequate assessment, or at the origin when there is none.
  * Censoring never falls before the origin.
  */
-export function progressionOutcome(input: ProgressionInput): ProgressionOutcome {
+export function progressionOutcome(input: ProgressionInput, schedule: AssessmentSchedule): ProgressionOutcome {
+  const maxGap = computeMaxEventGapDays(schedule);
   const { origin } = input;
   const assessments = input.adequateAssessments.filter((day) => day >= origin).slice().sort((a, b) => a - b);
   const lastOnOrBefore = (limit: DayNumber): DayNumber | null => {
@@ -90,7 +103,7 @@ export function progressionOutcome(input: ProgressionInput): ProgressionOutcome 
   if (eventDay !== null) {
     const last = lastBefore(eventDay);
     const reference = last ?? origin;
-    if (eventDay - reference > MAX_EVENT_GAP_DAYS) {
+    if (eventDay - reference > maxGap) {
       return { endDay: last ?? origin, cnsr: CENSORING.missedAssessments, event: null };
     }
     return { endDay: Math.max(eventDay, origin), cnsr: CENSORING.event, event };
@@ -105,6 +118,7 @@ export function progressionOutcome(input: ProgressionInput): ProgressionOutcome 
 /** A worked example of one PFS rule: day numbers with the origin (enrolment) on day 1000. */
 export interface ProgressionExample {
   readonly rule: string;
+  readonly schedule: AssessmentSchedule;
   readonly input: ProgressionInput;
   readonly expected: ProgressionOutcome;
   readonly why: string;
@@ -114,47 +128,55 @@ const ORIGIN = 1000;
 
 /**
  * One worked example per PFS censoring rule (FDA 2018, Table 4; clinical-rules.md section 6), for a
- * reader of progressionOutcome. Executed by endpointRulesExamples.test.ts, so they cannot drift.
+ * reader of progressionOutcome, on a schedule of assessments every 28 days (+-7 days, two missed).
+ * Executed by endpointRulesExamples.test.ts, so they cannot drift.
  */
 export const PFS_CENSORING_EXAMPLES: readonly ProgressionExample[] = Object.freeze([
   {
     rule: 'no progression or death',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084], progression: null, death: null, newTherapy: null },
     expected: { endDay: 1084, cnsr: CENSORING.noEvent, event: null },
     why: 'no event: censored at the last adequate assessment (day 1084)',
   },
   {
     rule: 'progression on schedule',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084], progression: 1084, death: null, newTherapy: null },
     expected: { endDay: 1084, cnsr: CENSORING.event, event: 'PROGRESSIVE DISEASE' },
     why: 'progression 28 days after the last adequate assessment: an event on its date',
   },
   {
-    rule: 'new anti-myeloma therapy before progression',
+    rule: 'new anticancer therapy before progression',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [1028, 1056, 1084, 1112], progression: 1112, death: null, newTherapy: 1070 },
     expected: { endDay: 1056, cnsr: CENSORING.newTherapy, event: null },
     why: 'new therapy on day 1070 precedes the progression: censored at the last adequate assessment on or before it (1056)',
   },
   {
     rule: 'event after two or more missed assessments',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [1028, 1056], progression: 1120, death: null, newTherapy: null },
     expected: { endDay: 1056, cnsr: CENSORING.missedAssessments, event: null },
     why: `progression 64 days after the last adequate assessment (> ${MAX_EVENT_GAP_DAYS} = 2 x 28 + 7): the assessments due on 1084 and 1112 were missed, so censored at 1056`,
   },
   {
     rule: 'event within the window of the second assessment',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [1028, 1056], progression: 1119, death: null, newTherapy: null },
     expected: { endDay: 1119, cnsr: CENSORING.event, event: 'PROGRESSIVE DISEASE' },
     why: `63 days after the last adequate assessment is still in the second window (boundary: not > ${MAX_EVENT_GAP_DAYS}): an event`,
   },
   {
     rule: 'no post-baseline assessment',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [], progression: null, death: null, newTherapy: null },
     expected: { endDay: ORIGIN, cnsr: CENSORING.noAdequateAssessment, event: null },
     why: 'no adequate post-baseline assessment and no death: censored at the origin (day 1)',
   },
   {
     rule: 'death before the first assessment',
+    schedule: EXAMPLE_SCHEDULE,
     input: { origin: ORIGIN, adequateAssessments: [], progression: null, death: 1020, newTherapy: null },
     expected: { endDay: 1020, cnsr: CENSORING.event, event: 'DEATH' },
     why: 'death 20 days after the origin, before any assessment was due to be missed: an event',

@@ -5,7 +5,7 @@ import { PFS_CENSORING_EXAMPLES, progressionOutcome } from './endpointRules.js';
 describe('PFS censoring worked examples (endpointRules.ts) agree with progressionOutcome', () => {
   for (const example of PFS_CENSORING_EXAMPLES) {
     it(example.rule, () => {
-      assert.deepEqual(progressionOutcome(example.input), example.expected, example.why);
+      assert.deepEqual(progressionOutcome(example.input, example.schedule), example.expected, example.why);
     });
   }
 
@@ -13,7 +13,7 @@ describe('PFS censoring worked examples (endpointRules.ts) agree with progressio
     const rules = new Set(PFS_CENSORING_EXAMPLES.map((example) => example.rule));
     for (const rule of [
       'no progression or death',
-      'new anti-myeloma therapy before progression',
+      'new anticancer therapy before progression',
       'event after two or more missed assessments',
       'no post-baseline assessment',
       'death before the first assessment',

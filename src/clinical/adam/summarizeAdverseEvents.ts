@@ -8,53 +8,53 @@ export interface SubjectCount {
 }
 
 /** Number of distinct subjects of the safety set with at least one AE row satisfying `predicate`. */
-export function countSubjects(adae: readonly AdaeRow[], adsl: readonly AdslRow[], predicate: (row: AdaeRow) => boolean): SubjectCount {
-  const safety = new Set(adsl.filter((row) => row.SAFFL === 'Y').map((row) => row.USUBJID));
+export function countSubjects(adae: readonly AdaeRow[], adsl: readonly AdslRow[], predicate: (row: AdaeRow) => boolean, safetyFlag: string): SubjectCount {
+  const safety = new Set(adsl.filter((row) => row[safetyFlag] === 'Y').map((row) => row.USUBJID));
   const hit = new Set<string>();
   for (const row of adae) if (safety.has(row.USUBJID) && predicate(row)) hit.add(row.USUBJID);
   return Object.freeze({ n: hit.size, N: safety.size });
 }
 
 const teae = (row: AdaeRow): boolean => row.TRTEMFL === 'Y';
-const pom = (row: AdaeRow): boolean => row.RELPOMFL === 'Y';
+const related = (row: AdaeRow): boolean => row.RELINVFL === 'Y';
 
-/** The overview rows of the paper's Table 2 (safety population), as subject counts. */
+/** The overview of treatment-emergent AEs (safety population), as subject counts; "related" = to an investigational drug. */
 export interface TeaeOverview {
   readonly anyTeae: SubjectCount;
   readonly grade3Teae: SubjectCount;
-  readonly pomRelatedTeae: SubjectCount;
-  readonly pomRelatedGrade3Teae: SubjectCount;
+  readonly relatedTeae: SubjectCount;
+  readonly relatedGrade3Teae: SubjectCount;
   readonly tesae: SubjectCount;
-  readonly pomRelatedTesae: SubjectCount;
+  readonly relatedTesae: SubjectCount;
   readonly teaeDoseAdjustment: SubjectCount;
-  readonly pomRelatedTeaeDoseAdjustment: SubjectCount;
+  readonly relatedTeaeDoseAdjustment: SubjectCount;
   readonly teaeDrugDiscontinuation: SubjectCount;
-  readonly pomRelatedTeaeDrugDiscontinuation: SubjectCount;
+  readonly relatedTeaeDrugDiscontinuation: SubjectCount;
   /** Any AE (treatment-emergent or not) leading to discontinuation of the study. */
   readonly aeStudyDiscontinuation: SubjectCount;
-  readonly pomRelatedTeaeStudyDiscontinuation: SubjectCount;
+  readonly relatedTeaeStudyDiscontinuation: SubjectCount;
   /** Treatment-emergent AEs with a fatal outcome. */
   readonly death: SubjectCount;
-  readonly pomRelatedDeath: SubjectCount;
+  readonly relatedDeath: SubjectCount;
 }
 
-export function summarizeAdverseEvents(adae: readonly AdaeRow[], adsl: readonly AdslRow[]): TeaeOverview {
-  const count = (predicate: (row: AdaeRow) => boolean): SubjectCount => countSubjects(adae, adsl, predicate);
+export function summarizeAdverseEvents(adae: readonly AdaeRow[], adsl: readonly AdslRow[], safetyFlag: string): TeaeOverview {
+  const count = (predicate: (row: AdaeRow) => boolean): SubjectCount => countSubjects(adae, adsl, predicate, safetyFlag);
   return Object.freeze({
     anyTeae: count(teae),
     grade3Teae: count((r) => teae(r) && r.AETOXGR >= 3),
-    pomRelatedTeae: count((r) => teae(r) && pom(r)),
-    pomRelatedGrade3Teae: count((r) => teae(r) && pom(r) && r.AETOXGR >= 3),
+    relatedTeae: count((r) => teae(r) && related(r)),
+    relatedGrade3Teae: count((r) => teae(r) && related(r) && r.AETOXGR >= 3),
     tesae: count((r) => teae(r) && r.AESER === 'Y'),
-    pomRelatedTesae: count((r) => teae(r) && pom(r) && r.AESER === 'Y'),
+    relatedTesae: count((r) => teae(r) && related(r) && r.AESER === 'Y'),
     teaeDoseAdjustment: count((r) => teae(r) && r.DOSADJFL === 'Y'),
-    pomRelatedTeaeDoseAdjustment: count((r) => teae(r) && pom(r) && r.DOSADJFL === 'Y'),
+    relatedTeaeDoseAdjustment: count((r) => teae(r) && related(r) && r.DOSADJFL === 'Y'),
     teaeDrugDiscontinuation: count((r) => teae(r) && r.DRGWDFL === 'Y'),
-    pomRelatedTeaeDrugDiscontinuation: count((r) => teae(r) && pom(r) && r.DRGWDFL === 'Y'),
+    relatedTeaeDrugDiscontinuation: count((r) => teae(r) && related(r) && r.DRGWDFL === 'Y'),
     aeStudyDiscontinuation: count((r) => r.STDYDCFL === 'Y'),
-    pomRelatedTeaeStudyDiscontinuation: count((r) => teae(r) && pom(r) && r.STDYDCFL === 'Y'),
+    relatedTeaeStudyDiscontinuation: count((r) => teae(r) && related(r) && r.STDYDCFL === 'Y'),
     death: count((r) => teae(r) && r.FATALFL === 'Y'),
-    pomRelatedDeath: count((r) => teae(r) && pom(r) && r.FATALFL === 'Y'),
+    relatedDeath: count((r) => teae(r) && related(r) && r.FATALFL === 'Y'),
   });
 }
 
@@ -67,20 +67,20 @@ export interface TermCount {
 }
 
 /**
- * Treatment-emergent events by preferred term (pomalidomide-related only when `relatedOnly`), each subject
+ * Treatment-emergent events by preferred term (related to an investigational drug only when `relatedOnly`), each subject
  * counted once per term at its worst grade; sorted by any-grade count, then term.
  */
 export function tabulateAdverseEventsByTerm(
   adae: readonly AdaeRow[],
   adsl: readonly AdslRow[],
-  options: { readonly relatedOnly?: boolean } = {},
+  options: { readonly safetyFlag: string; readonly relatedOnly?: boolean },
 ): readonly TermCount[] {
-  const safety = new Set(adsl.filter((row) => row.SAFFL === 'Y').map((row) => row.USUBJID));
+  const safety = new Set(adsl.filter((row) => row[options.safetyFlag] === 'Y').map((row) => row.USUBJID));
   const worst = new Map<string, Map<string, number>>();
   const names = new Map<string, string>();
   for (const row of adae) {
     if (!safety.has(row.USUBJID) || row.TRTEMFL !== 'Y') continue;
-    if (options.relatedOnly === true && row.RELPOMFL !== 'Y') continue;
+    if (options.relatedOnly === true && row.RELINVFL !== 'Y') continue;
     const key = row.AEDECOD.trim().toLowerCase();
     if (!names.has(key)) names.set(key, row.AEDECOD.trim());
     const bySubject = worst.get(key) ?? new Map<string, number>();

@@ -1,8 +1,9 @@
-import type { AdexRow, DrugExposure } from './createAdex.js';
+import type { AdexRow } from './createAdex.js';
 import type { SubjectCount } from './summarizeAdverseEvents.js';
 
-/** The dosing paragraph of the paper, as subject counts of the safety set (ADEX rows). */
+/** The dose-modification counts of one drug, as subject counts of the given ADEX subjects (normally the safety set). */
 export interface DrugModificationCounts {
+  readonly drug: string;
   /** Dose adjustment or delay. */
   readonly anyAdjustment: SubjectCount;
   /** Reduction or interruption. */
@@ -10,32 +11,34 @@ export interface DrugModificationCounts {
   readonly delayed: SubjectCount;
   readonly interrupted: SubjectCount;
   readonly reduced: SubjectCount;
-  /** Subjects ever given each dose below the usual starting dose, keyed by mg (e.g. { 3: 24, 2: 4, 1: 1 }). */
+  /** Subjects ever given each dose below their starting dose, keyed by dose (e.g. { 3: 24, 2: 4, 1: 1 }). */
   readonly everAtDoseMg: Readonly<Record<number, number>>;
 }
 
-function countsFor(rows: readonly AdexRow[], pick: (row: AdexRow) => DrugExposure): DrugModificationCounts {
-  const N = rows.length;
-  const count = (test: (exposure: DrugExposure) => boolean): SubjectCount =>
-    Object.freeze({ n: rows.filter((row) => test(pick(row))).length, N });
-  const everAt: Record<number, number> = {};
-  for (const row of rows) {
-    const exposure = pick(row);
-    for (const dose of exposure.dosesGivenMg) {
-      if (exposure.startingDoseMg !== null && dose < exposure.startingDoseMg) everAt[dose] = (everAt[dose] ?? 0) + 1;
-    }
-  }
-  return Object.freeze({
-    anyAdjustment: count((e) => e.anyAdjustment === 'Y'),
-    doseAdjustment: count((e) => e.doseAdjusted === 'Y'),
-    delayed: count((e) => e.delayed === 'Y'),
-    interrupted: count((e) => e.interrupted === 'Y'),
-    reduced: count((e) => e.reduced === 'Y'),
-    everAtDoseMg: Object.freeze(everAt),
-  });
-}
-
-/** Pomalidomide and dexamethasone modification counts over the given ADEX rows (normally the safety set). */
-export function summarizeExposure(adex: readonly AdexRow[]): { readonly pomalidomide: DrugModificationCounts; readonly dexamethasone: DrugModificationCounts } {
-  return Object.freeze({ pomalidomide: countsFor(adex, (row) => row.POM), dexamethasone: countsFor(adex, (row) => row.DEX) });
+/** Modification counts per drug (in the order given) over the ADEX rows. */
+export function summarizeExposure(adex: readonly AdexRow[], drugs: readonly string[]): readonly DrugModificationCounts[] {
+  const subjects = new Set(adex.map((row) => row.USUBJID));
+  const N = subjects.size;
+  return Object.freeze(
+    drugs.map((drug) => {
+      const mine = adex.filter((row) => row.EXTRT === drug);
+      const flagged = (paramcd: string): SubjectCount => Object.freeze({ n: new Set(mine.filter((row) => row.PARAMCD === paramcd && row.AVALC === 'Y').map((row) => row.USUBJID)).size, N });
+      const starting = new Map(mine.filter((row) => row.PARAMCD === 'STDOSE' && row.AVAL !== null).map((row) => [row.USUBJID, row.AVAL as number]));
+      const everAt: Record<number, number> = {};
+      for (const row of mine) {
+        if (row.PARAMCD !== 'DOSEGVN' || row.AVAL === null) continue;
+        const start = starting.get(row.USUBJID);
+        if (start !== undefined && row.AVAL < start) everAt[row.AVAL] = (everAt[row.AVAL] ?? 0) + 1;
+      }
+      return Object.freeze({
+        drug,
+        anyAdjustment: flagged('ANYADJFL'),
+        doseAdjustment: flagged('ADJFL'),
+        delayed: flagged('DELAYFL'),
+        interrupted: flagged('INTRPFL'),
+        reduced: flagged('REDUCFL'),
+        everAtDoseMg: Object.freeze(everAt),
+      });
+    }),
+  );
 }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatPath } from '../../result/index.js';
-import { exampleSubject, exampleTrial } from './exampleTrial.js';
-import { validateTrialData } from './trialData.js';
+import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
+import { nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { validateTrialData as validateWith } from './trialData.js';
+
+const validateTrialData = (input: unknown) => validateWith(input, P);
 
 function paths(input: unknown): string[] {
   const outcome = validateTrialData(input);
@@ -43,5 +46,19 @@ describe('validateTrialData', () => {
     assert.deepEqual(paths(exampleTrial([failed])), ['subjects[0].subject.enrolmentDate']);
     const { enrolmentDate: _e, ...noEnrolment } = one.subject;
     assert.deepEqual(paths(exampleTrial([{ ...one, subject: noEnrolment }])), ['subjects[0].subject.enrolmentDate']);
+  });
+});
+
+describe("validateTrialData against the protocol's forms", () => {
+  it('checks disease forms by their metadata and refuses forms the protocol does not have', () => {
+    const one = exampleSubject(1);
+    const badAssessment = { ...one, diseaseForms: { ...one.diseaseForms, diseaseAssessment: [{ date: '2021-06-01', visit: 'C1D1', source: 'central', serumMProteinGPerL: -1 }] } };
+    assert.deepEqual(paths(exampleTrial([badAssessment])), ['subjects[0].diseaseForms.diseaseAssessment[0].serumMProteinGPerL']);
+    const unknownForm = { ...one, diseaseForms: { ...one.diseaseForms, tumourAssessment: [] } };
+    assert.deepEqual(paths(exampleTrial([unknownForm])), ['subjects[0].diseaseForms.tumourAssessment']);
+    const unknownDrug = { ...one, dosing: [{ ...one.dosing[0], drug: 'aspirin' }] };
+    assert.deepEqual(paths(exampleTrial([unknownDrug])), ['subjects[0].dosing[0].drug']);
+    const aeWithoutDex = { ...one, adverseEvents: [{ sequence: 1, reportedTerm: 'rash', preferredTerm: 'Rash', onsetDate: '2021-06-05', grade: 1, serious: false, relatedness: { pomalidomide: 'possible' }, actionTaken: { pomalidomide: 'none', dexamethasone: 'none' }, ledToStudyDiscontinuation: false, outcome: 'recovered' }] };
+    assert.deepEqual(paths(exampleTrial([aeWithoutDex as unknown as typeof one])), ['subjects[0].adverseEvents[0].relatedness.dexamethasone']);
   });
 });

@@ -1,11 +1,11 @@
 import { ageInYears, parseIsoDate } from '../dates/index.js';
 import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
 import { STANDARD_UNITS, convertLabValue } from '../units/index.js';
-import type { EligibilityCriteriaSet } from './eligibilityRule.js';
-import { SCREENING_LAB_ANALYTES, evaluateRule, type CriterionStatus, type EligibilityValue, type ScreeningContext } from './evaluateRule.js';
-import { NCT05236621_ELIGIBILITY } from './nct05236621Criteria.js';
+import type { z } from 'zod';
+import type { EligibilityCriteriaSet, ScreeningLab } from './eligibilityRule.js';
+import { evaluateRule, type CriterionStatus, type EligibilityValue, type ScreeningContext } from './evaluateRule.js';
 import { parseScreeningRecord } from './parseScreeningRecord.js';
-import type { LabKey, ScreeningRecord } from './screeningRecord.js';
+import type { ScreeningRecord } from './screeningRecord.js';
 
 export interface CriterionResult {
   readonly id: string;
@@ -29,17 +29,18 @@ export interface EligibilityResult {
 }
 
 /**
- * Screens one record against a criteria set (default: NCT05236621 as published). Never a bare yes: every
+ * Screens one record against a criteria set, with the schema of its screening record (createScreeningRecordSchema). Never a bare yes: every
  * criterion comes back with its status, the values it used (with units, after explicit conversion) and why.
  * Input that is not a valid screening record (wrong types, unknown fields, unknown lab units) is a failure
  * with issues naming the JSON path; missing data is not a failure but makes criteria "not evaluable".
  */
-export function computeEligibility(input: unknown, criteriaSet: EligibilityCriteriaSet = NCT05236621_ELIGIBILITY): Outcome<EligibilityResult> {
-  const parsed = parseScreeningRecord(input);
+export function computeEligibility(input: unknown, criteriaSet: EligibilityCriteriaSet, schema: z.ZodType<ScreeningRecord>): Outcome<EligibilityResult> {
+  const parsed = parseScreeningRecord(input, schema);
   if (!parsed.ok) return failure(parsed.issues);
   const record = parsed.value;
+  const labs = new Map(criteriaSet.screening.labs.map((lab) => [lab.key, lab]));
 
-  const issues: Issue[] = [...checkLabUnits(record)];
+  const issues: Issue[] = [...checkLabUnits(record, labs)];
   const screeningDay = parseIsoDate(record.screeningDate);
   const enrolmentDay = record.enrolmentDate == null ? screeningDay : parseIsoDate(record.enrolmentDate);
   if (screeningDay === null || enrolmentDay === null) return failure([issue('bad-date', ['screeningDate'], record.screeningDate, 'a calendar date YYYY-MM-DD')]);
@@ -55,7 +56,7 @@ export function computeEligibility(input: unknown, criteriaSet: EligibilityCrite
   }
   if (issues.some((i) => i.severity === 'error')) return failure(issues);
 
-  const ctx: ScreeningContext = { record, screeningDay, enrolmentDay, ageYears };
+  const ctx: ScreeningContext = { record, screeningDay, enrolmentDay, ageYears, labs };
   const criteria = criteriaSet.criteria.map((criterion): CriterionResult => {
     const evaluated = evaluateRule(criterion.rule, ctx);
     const base = {
@@ -87,11 +88,12 @@ export function computeEligibility(input: unknown, criteriaSet: EligibilityCrite
 }
 
 /** A lab whose unit the converter does not know is a data error, not a missing value. */
-function checkLabUnits(record: ScreeningRecord): Issue[] {
+function checkLabUnits(record: ScreeningRecord, labs: ReadonlyMap<string, ScreeningLab>): Issue[] {
   const issues: Issue[] = [];
-  for (const [key, lab] of Object.entries(record.labs ?? {}) as [LabKey, NonNullable<ScreeningRecord['labs']>[LabKey]][]) {
+  for (const [key, lab] of Object.entries(record.labs ?? {})) {
     if (lab === null || lab === undefined) continue;
-    const analyte = SCREENING_LAB_ANALYTES[key];
+    const analyte = labs.get(key)?.analyte;
+    if (analyte === undefined) continue;
     const converted = convertLabValue(analyte, lab.value, lab.unit);
     if (!converted.ok)
       issues.push(issue('unknown-unit', ['labs', key, 'unit'], lab.unit, `a unit of ${analyte} the converter knows, e.g. ${STANDARD_UNITS[analyte]}`));

@@ -2,8 +2,8 @@ import { formatIsoDate, parseIsoDate, type DayNumber } from '../dates/index.js';
 import { computeCreatinineClearance } from '../renal/index.js';
 import { convertLabValue, type LabAnalyte } from '../units/index.js';
 import { addCalendarMonths } from './calendarMonths.js';
-import type { BooleanFact, EligibilityRule, OrdinalFact } from './eligibilityRule.js';
-import type { LabKey, ScreeningRecord } from './screeningRecord.js';
+import type { EligibilityRule, ScreeningLab } from './eligibilityRule.js';
+import type { ScreeningRecord } from './screeningRecord.js';
 
 export type CriterionStatus = 'met' | 'not met' | 'not evaluable';
 
@@ -27,25 +27,9 @@ export interface ScreeningContext {
   /** Reference for "before enrolment": the enrolment date, else the screening date. */
   readonly enrolmentDay: DayNumber;
   readonly ageYears: number | null;
+  /** The criteria set's screening labs, by key. */
+  readonly labs: ReadonlyMap<string, ScreeningLab>;
 }
-
-export const SCREENING_LAB_ANALYTES: Readonly<Record<LabKey, LabAnalyte>> = Object.freeze({
-  anc: 'neutrophils',
-  platelets: 'platelets',
-  totalBilirubin: 'bilirubin',
-  alt: 'alt',
-  ast: 'ast',
-  creatinine: 'creatinine',
-});
-
-const LAB_LABELS: Readonly<Record<LabKey, string>> = Object.freeze({
-  anc: 'ANC',
-  platelets: 'platelets',
-  totalBilirubin: 'total bilirubin',
-  alt: 'ALT',
-  ast: 'AST',
-  creatinine: 'serum creatinine',
-});
 
 // Unit conversion multiplies by factors such as 1/17.1 or 1/88.4, so a value entered exactly at a limit in
 // another unit can land a few ulps to the wrong side; comparisons allow this much relative slack.
@@ -65,40 +49,33 @@ function result(status: CriterionStatus, values: Record<string, EligibilityValue
 
 type Converted = { ok: true; value: number; unit: string; reported: string } | { ok: false; reason: string };
 
-function labIn(ctx: ScreeningContext, key: LabKey, unit?: string): Converted {
+function labLabel(ctx: ScreeningContext, key: string): string {
+  return ctx.labs.get(key)?.label ?? key;
+}
+
+function labIn(ctx: ScreeningContext, key: string, unit?: string): Converted {
+  const definition = ctx.labs.get(key);
   const lab = ctx.record.labs?.[key];
-  if (lab === null || lab === undefined) return { ok: false, reason: `${LAB_LABELS[key]} not recorded` };
-  const converted = convertLabValue(SCREENING_LAB_ANALYTES[key], lab.value, lab.unit, unit);
-  if (!converted.ok) return { ok: false, reason: `${LAB_LABELS[key]} unit ${JSON.stringify(lab.unit)} cannot be converted${unit === undefined ? '' : ` to ${unit}`}` };
+  if (lab === null || lab === undefined || definition === undefined) return { ok: false, reason: `${labLabel(ctx, key)} not recorded` };
+  const converted = convertLabValue(definition.analyte, lab.value, lab.unit, unit);
+  if (!converted.ok) return { ok: false, reason: `${definition.label} unit ${JSON.stringify(lab.unit)} cannot be converted${unit === undefined ? '' : ` to ${unit}`}` };
   return { ok: true, value: converted.value.value, unit: converted.value.unit, reported: `${lab.value} ${lab.unit}` };
 }
 
-function ordinalFact(record: ScreeningRecord, fact: OrdinalFact): number | null {
+function ordinalFact(record: ScreeningRecord, fact: string): number | null {
   if (fact === 'ecog') return record.ecog ?? null;
-  if (fact === 'peripheralNeuropathyGrade') return record.exclusionFacts?.peripheralNeuropathyGrade ?? null;
-  return record.exclusionFacts?.nyhaClass ?? null;
+  const value = record.facts?.[fact];
+  return typeof value === 'number' ? value : null;
 }
 
-function booleanFact(record: ScreeningRecord, fact: BooleanFact): boolean | null {
-  const facts = record.exclusionFacts;
-  switch (fact) {
-    case 'rrmmDiagnosis':
-      return record.diagnosis?.rrmmPerChinese2020Guideline ?? null;
-    case 'thalidomideIntolerance':
-      return facts?.intolerance?.thalidomide ?? null;
-    case 'lenalidomideIntolerance':
-      return facts?.intolerance?.lenalidomide ?? null;
-    case 'pomalidomideIntolerance':
-      return facts?.intolerance?.pomalidomide ?? null;
-    case 'proteasomeInhibitorHypersensitivity':
-      return facts?.hypersensitivity?.proteasomeInhibitors ?? null;
-    case 'dexamethasoneHypersensitivity':
-      return facts?.hypersensitivity?.dexamethasone ?? null;
-    case 'otherIngredientHypersensitivity':
-      return facts?.hypersensitivity?.otherIngredients ?? null;
-    case 'unstableOrPoorlyControlledAngina':
-      return facts?.unstableOrPoorlyControlledAngina ?? null;
-  }
+function booleanFact(record: ScreeningRecord, fact: string): boolean | null {
+  const value = record.facts?.[fact];
+  return typeof value === 'boolean' ? value : null;
+}
+
+function dateFact(record: ScreeningRecord, fact: string): string | null {
+  const value = record.facts?.[fact];
+  return typeof value === 'string' ? value : null;
 }
 
 function camelCase(label: string): string {
@@ -114,11 +91,12 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
   const record = ctx.record;
   switch (rule.type) {
     case 'age': {
-      const values = { ageYears: { value: ctx.ageYears, unit: 'years' }, minimumAgeYears: { value: rule.minYears, unit: 'years' } };
+      const values: Record<string, EligibilityValue> = { ageYears: { value: ctx.ageYears, unit: 'years' }, minimumAgeYears: { value: rule.minYears, unit: 'years' } };
+      if (rule.maxYears !== undefined) values.maximumAgeYears = { value: rule.maxYears, unit: 'years' };
       if (ctx.ageYears === null) return result('not evaluable', values, ['age not recorded (birthDate or ageYears)']);
-      return atLeast(ctx.ageYears, rule.minYears)
-        ? result('met', values)
-        : result('not met', values, [`age ${ctx.ageYears} years is below ${rule.minYears}`]);
+      if (!atLeast(ctx.ageYears, rule.minYears)) return result('not met', values, [`age ${ctx.ageYears} years is below ${rule.minYears}`]);
+      if (rule.maxYears !== undefined && !atMost(ctx.ageYears, rule.maxYears)) return result('not met', values, [`age ${ctx.ageYears} years is above ${rule.maxYears}`]);
+      return result('met', values);
     }
 
     case 'ordinal-range': {
@@ -151,11 +129,13 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
       const values: Record<string, EligibilityValue> = { priorLines: { value: lines?.length ?? null, unit: 'lines' } };
       values.minimumPriorLines = { value: rule.minLines, unit: 'lines' };
       if (lines === null || lines === undefined) return result('not evaluable', values, ['prior therapy lines not recorded']);
+      if (rule.maxLines !== undefined) values.maximumPriorLines = { value: rule.maxLines, unit: 'lines' };
       const parts: RuleResult[] = [
         lines.length >= rule.minLines
           ? result('met', {})
           : result('not met', {}, [`${lines.length} prior line(s), fewer than ${rule.minLines}`]),
       ];
+      if (rule.maxLines !== undefined && lines.length > rule.maxLines) parts.push(result('not met', {}, [`${lines.length} prior line(s), more than ${rule.maxLines}`]));
       for (const requirement of rule.agentRequirements) {
         const wanted = new Set(requirement.agents.map((a) => a.trim().toLowerCase()));
         let best: number | null = null;
@@ -206,14 +186,14 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
           ? result('met', values, [`progression ${daysAfterEnd} days after the end of the last line`])
           : result('not met', values, [`progression ${daysAfterEnd} days after the end of the last line, more than ${rule.maxDaysAfterEnd}`]);
       }
-      // Without dates, the IMWG refractory flag says the same thing (progression on or within 60 days).
+      // Without dates, the refractory flag says the same thing (progression on or within 60 days).
       if (last.refractory === true) return result('met', values, ['last line flagged refractory (no progression dates recorded)']);
       if (last.refractory === false) return result('not met', values, ['last line flagged not refractory and no progression recorded']);
       return result('not evaluable', values, ['progression after the last line not recorded']);
     }
 
-    case 'disease-measure': {
-      const value = record.disease?.[rule.measure] ?? null;
+    case 'measure': {
+      const value = record.measures?.[rule.measure] ?? null;
       const values = { [rule.measure]: { value, unit: rule.unit }, [`${rule.measure}Minimum`]: { value: rule.min, unit: rule.unit } };
       if (value === null) return result('not evaluable', values, [`${rule.label} not recorded`]);
       return atLeast(value, rule.min)
@@ -221,22 +201,22 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
         : result('not met', values, [`${rule.label} ${value} ${rule.unit} below ${rule.min}`]);
     }
 
-    case 'involved-flc': {
-      const flc = record.disease?.involvedFlcMgPerL ?? null;
-      const ratio = record.disease?.flcRatio ?? null;
+    case 'measure-with-abnormal-ratio': {
+      const measure = record.measures?.[rule.measure] ?? null;
+      const ratio = record.measures?.[rule.ratio] ?? null;
       const values = {
-        involvedFlcMgPerL: { value: flc, unit: 'mg/L' },
-        involvedFlcMinimum: { value: rule.minMgPerL, unit: 'mg/L' },
-        flcRatio: { value: ratio },
-        flcRatioNormalRange: { value: `${rule.normalRatio.low}-${rule.normalRatio.high}` },
+        [rule.measure]: { value: measure, unit: rule.unit },
+        [`${rule.measure}Minimum`]: { value: rule.min, unit: rule.unit },
+        [rule.ratio]: { value: ratio },
+        [`${rule.ratio}NormalRange`]: { value: `${rule.normalRatio.low}-${rule.normalRatio.high}` },
       };
-      if (flc === null) return result('not evaluable', values, ['involved FLC not recorded']);
-      if (!atLeast(flc, rule.minMgPerL)) return result('not met', values, [`involved FLC ${flc} mg/L below ${rule.minMgPerL}`]);
-      if (ratio === null) return result('not evaluable', values, ['FLC ratio not recorded (needed with FLC-measurable disease)']);
+      if (measure === null) return result('not evaluable', values, [`${rule.label} not recorded`]);
+      if (!atLeast(measure, rule.min)) return result('not met', values, [`${rule.label} ${measure} ${rule.unit} below ${rule.min}`]);
+      if (ratio === null) return result('not evaluable', values, [`${rule.ratioLabel} not recorded (needed with ${rule.label} >= ${rule.min} ${rule.unit})`]);
       const normal = ratio >= rule.normalRatio.low && ratio <= rule.normalRatio.high;
       return normal
-        ? result('not met', values, [`FLC ratio ${ratio} is normal`])
-        : result('met', values, [`involved FLC ${flc} mg/L >= ${rule.minMgPerL} with abnormal ratio ${ratio}`]);
+        ? result('not met', values, [`${rule.ratioLabel} ${ratio} is normal`])
+        : result('met', values, [`${rule.label} ${measure} ${rule.unit} >= ${rule.min} with abnormal ${rule.ratioLabel} ${ratio}`]);
     }
 
     case 'lab': {
@@ -246,7 +226,7 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
       if (!lab.ok) return result('not evaluable', { [rule.lab]: { value: null, unit: rule.unit }, [limitKey]: limit }, [lab.reason]);
       const values = { [rule.lab]: { value: lab.value, unit: lab.unit, reported: lab.reported }, [limitKey]: limit };
       const ok = rule.comparator === '>=' ? atLeast(lab.value, rule.limit) : atMost(lab.value, rule.limit);
-      const text = `${LAB_LABELS[rule.lab]} ${round(lab.value)} ${lab.unit}`;
+      const text = `${labLabel(ctx, rule.lab)} ${round(lab.value)} ${lab.unit}`;
       return ok
         ? result('met', values, [`${text} ${rule.comparator} ${rule.limit}`])
         : result('not met', values, [`${text} ${rule.comparator === '>=' ? 'below' : 'above'} ${rule.limit}`]);
@@ -260,9 +240,11 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
       const ulnRaw = raw?.upperLimitOfNormal ?? null;
       if (raw === null || raw === undefined || ulnRaw === null)
         return result('not evaluable', { [rule.lab]: { value: lab.value, unit: lab.unit, reported: lab.reported }, ...limitValues }, [
-          `${LAB_LABELS[rule.lab]} upper limit of normal not recorded`,
+          `${labLabel(ctx, rule.lab)} upper limit of normal not recorded`,
         ]);
-      const uln = convertLabValue(SCREENING_LAB_ANALYTES[rule.lab], ulnRaw, raw.unit);
+      const analyte = ctx.labs.get(rule.lab)?.analyte;
+      if (analyte === undefined) return result('not evaluable', limitValues, [`${rule.lab} is not a screening lab of the criteria set`]);
+      const uln = convertLabValue(analyte, ulnRaw, raw.unit);
       if (!uln.ok) return result('not evaluable', { [rule.lab]: { value: lab.value, unit: lab.unit }, ...limitValues }, [`ULN unit ${raw.unit} cannot be converted`]);
       const times = lab.value / uln.value.value;
       const values = {
@@ -272,12 +254,12 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
         ...limitValues,
       };
       return atMost(times, rule.maxTimesUln)
-        ? result('met', values, [`${LAB_LABELS[rule.lab]} ${round(times)} x ULN <= ${rule.maxTimesUln}`])
-        : result('not met', values, [`${LAB_LABELS[rule.lab]} ${round(times)} x ULN above ${rule.maxTimesUln}`]);
+        ? result('met', values, [`${labLabel(ctx, rule.lab)} ${round(times)} x ULN <= ${rule.maxTimesUln}`])
+        : result('not met', values, [`${labLabel(ctx, rule.lab)} ${round(times)} x ULN above ${rule.maxTimesUln}`]);
     }
 
     case 'creatinine-clearance': {
-      const creatinine = labIn(ctx, 'creatinine', 'mg/dL');
+      const creatinine = labIn(ctx, rule.lab, 'mg/dL');
       const weightKg = record.weightKg ?? null;
       const sex = record.sex ?? null;
       const values: Record<string, EligibilityValue> = {
@@ -304,23 +286,22 @@ export function evaluateRule(rule: EligibilityRule, ctx: ScreeningContext): Rule
         : result('not met', values, [`creatinine clearance ${round(value)} mL/min below ${rule.minMlPerMin} (Cockcroft-Gault)`]);
     }
 
-    case 'no-recent-myocardial-infarction': {
-      const facts = record.exclusionFacts;
-      const prior = facts?.priorMyocardialInfarction ?? null;
-      const miDay = day(facts?.myocardialInfarctionDate);
+    case 'no-recent-event': {
+      const prior = booleanFact(record, rule.historyFact);
+      const eventDate = dateFact(record, rule.dateFact);
+      const eventDay = day(eventDate);
       const windowStart = addCalendarMonths(ctx.enrolmentDay, -rule.withinMonths);
       const values = {
-        priorMyocardialInfarction: { value: prior },
-        myocardialInfarctionDate: { value: facts?.myocardialInfarctionDate ?? null },
+        [rule.historyFact]: { value: prior },
+        [rule.dateFact]: { value: eventDate },
         referenceDate: { value: formatIsoDate(ctx.enrolmentDay) },
         windowStartDate: { value: formatIsoDate(windowStart) },
       };
       if (prior === false) return result('met', values);
-      if (miDay === null)
-        return result('not evaluable', values, [prior === true ? 'date of the myocardial infarction not recorded' : 'history of myocardial infarction not recorded']);
-      return miDay >= windowStart
-        ? result('not met', values, [`myocardial infarction on ${formatIsoDate(miDay)}, within ${rule.withinMonths} months before ${formatIsoDate(ctx.enrolmentDay)}`])
-        : result('met', values, [`last myocardial infarction on ${formatIsoDate(miDay)}, more than ${rule.withinMonths} months before enrolment`]);
+      if (eventDay === null) return result('not evaluable', values, [prior === true ? `date of the ${rule.label} not recorded` : `history of ${rule.label} not recorded`]);
+      return eventDay >= windowStart
+        ? result('not met', values, [`${rule.label} on ${formatIsoDate(eventDay)}, within ${rule.withinMonths} months before ${formatIsoDate(ctx.enrolmentDay)}`])
+        : result('met', values, [`last ${rule.label} on ${formatIsoDate(eventDay)}, more than ${rule.withinMonths} months before enrolment`]);
     }
 
     case 'consent-before-procedures': {

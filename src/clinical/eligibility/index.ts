@@ -1,12 +1,21 @@
-export type { ScreeningRecord, LabResult, PriorTherapyLine, LabKey } from './screeningRecord.js';
-export { screeningRecordSchema, labResultSchema, priorTherapyLineSchema, agentExposureSchema } from './screeningRecord.js';
+// Eligibility: criteria as data in a small rule vocabulary, the screening form they imply, and the generic engine.
+export type { ScreeningRecord, LabResult, PriorTherapyLine, AgentExposure } from './screeningRecord.js';
+export { createScreeningRecordSchema } from './screeningRecord.js';
+export { createScreeningForm, SCREENING_CODELISTS } from './screeningForm.js';
 export { parseScreeningRecord } from './parseScreeningRecord.js';
-export type { EligibilityRule, EligibilityCriterion, EligibilityCriteriaSet, AgentRequirement, BooleanFact, OrdinalFact } from './eligibilityRule.js';
-export { NCT05236621_ELIGIBILITY } from './nct05236621Criteria.js';
+export type {
+  EligibilityRule,
+  EligibilityCriterion,
+  EligibilityCriteriaSet,
+  EligibilityExample,
+  AgentRequirement,
+  ScreeningFact,
+  ScreeningItems,
+  ScreeningLab,
+  ScreeningMeasure,
+} from './eligibilityRule.js';
 export type { CriterionStatus, EligibilityValue, RuleResult, ScreeningContext } from './evaluateRule.js';
-export { evaluateRule, SCREENING_LAB_ANALYTES } from './evaluateRule.js';
+export { evaluateRule } from './evaluateRule.js';
 export type { CriterionResult, EligibilityResult } from './computeEligibility.js';
 export { computeEligibility } from './computeEligibility.js';
 export { addCalendarMonths } from './calendarMonths.js';
-export { NCT05236621_CRITERIA_EXAMPLES } from './nct05236621Criteria.js';
-export type { EligibilityExample } from './nct05236621Criteria.js';

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
-import { screeningRecordSchema, type ScreeningRecord } from './screeningRecord.js';
+import type { ScreeningRecord } from './screeningRecord.js';
 
-/** Validates plain JSON as a screening record; every problem becomes an issue naming its JSON path, value and what was expected. */
-export function parseScreeningRecord(input: unknown): Outcome<ScreeningRecord> {
-  const parsed = screeningRecordSchema.safeParse(input);
+/**
+ * Validates plain JSON as a screening record with a criteria set's schema (createScreeningRecordSchema);
+ * every problem becomes an issue naming its JSON path, value and what was expected.
+ */
+export function parseScreeningRecord(input: unknown, schema: z.ZodType<ScreeningRecord>): Outcome<ScreeningRecord> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return success(parsed.data);
   return failure(parsed.error.issues.flatMap((zodIssue) => toIssues(zodIssue, input)));
 }

@@ -18,3 +18,5 @@ export { validateImwgPatient } from './validateImwgPatient.js';
 export type { ImwgAssessmentResult, ImwgBestResponseReason, ImwgResult } from './computeImwgResponse.js';
 export { computeImwgResponse } from './computeImwgResponse.js';
 export { computeImwgResponses } from './computeImwgResponses.js';
+export type { ImwgBindingOptions } from './imwgResponseBinding.js';
+export { IMWG_2016_SCALE, createImwgResponseBinding } from './imwgResponseBinding.js';

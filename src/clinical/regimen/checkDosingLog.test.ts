@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_REGIMEN as R } from '../../protocols/nct05236621/index.js';
 import { checkDosingLog } from './checkDosingLog.js';
 import type { DoseHistoryEvent } from './doseStateMachine.js';
 
@@ -18,13 +19,13 @@ describe('checkDosingLog: the calendar moves with recorded cycle starts', () => 
     );
 
   it('a dose event with its cycle is that cycle\'s day 1: a delayed cycle is not a rest day', () => {
-    const out = checkDosingLog({ ageYears: 62, treatmentStartDate: '2021-03-29', events: delayed(true) });
+    const out = checkDosingLog({ ageYears: 62, treatmentStartDate: '2021-03-29', events: delayed(true) }, R);
     assert.ok(out.ok);
     assert.deepEqual(out.value, []);
   });
 
   it('without the cycle, the 28-day grid from cycle 1 day 1 puts the delayed doses on rest days (cycle 2 day 11 is no dexamethasone day)', () => {
-    const out = checkDosingLog({ ageYears: 62, treatmentStartDate: '2021-03-29', events: delayed(false) });
+    const out = checkDosingLog({ ageYears: 62, treatmentStartDate: '2021-03-29', events: delayed(false) }, R);
     assert.ok(out.ok);
     assert.deepEqual(out.value.map((d) => [d.date, d.drug, d.code]), [
       ['2021-05-06', 'dexamethasone', 'dose-on-rest-day'],
@@ -41,7 +42,7 @@ describe('checkDosingLog: the calendar moves with recorded cycle starts', () => 
         { type: 'dose', date: '2023-06-23', drug: 'pomalidomide', mg: 4 },
         { type: 'dose', date: '2023-06-29', drug: 'pomalidomide', mg: 4 },
       ],
-    });
+    }, R);
     assert.ok(out.ok);
     assert.deepEqual(out.value.map((d) => [d.date, d.code]), [
       ['2023-06-23', 'dose-on-rest-day'],
@@ -50,7 +51,7 @@ describe('checkDosingLog: the calendar moves with recorded cycle starts', () => 
   });
 
   it('rejects a cycle that is not a whole number >= 1', () => {
-    const out = checkDosingLog({ ageYears: 62, events: [{ type: 'dose', date: '2021-03-29', drug: 'pomalidomide', mg: 4, cycle: 0 }] });
+    const out = checkDosingLog({ ageYears: 62, events: [{ type: 'dose', date: '2021-03-29', drug: 'pomalidomide', mg: 4, cycle: 0 }] }, R);
     assert.equal(out.ok, false);
     assert.deepEqual(out.issues.map((i) => [i.code, i.path.join('.')]), [['bad-cycle', 'events.0.cycle']]);
   });

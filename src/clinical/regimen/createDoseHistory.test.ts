@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_REGIMEN as R } from '../../protocols/nct05236621/index.js';
 import type { AdverseEventForm, DosingForm } from '../crf/index.js';
 import { createDoseHistory } from './createDoseHistory.js';
 import type { DoseHistoryEvent } from './doseStateMachine.js';
@@ -24,10 +25,8 @@ const ae = (overrides: Partial<AdverseEventForm>): AdverseEventForm => ({
   onsetDate: '2021-03-10',
   grade: 3,
   serious: false,
-  relationshipPomalidomide: 'probable',
-  relationshipDexamethasone: 'not-related',
-  actionPomalidomide: 'dose-reduced',
-  actionDexamethasone: 'none',
+  relatedness: { pomalidomide: 'probable', dexamethasone: 'not-related' },
+  actionTaken: { pomalidomide: 'dose-reduced', dexamethasone: 'none' },
   ledToStudyDiscontinuation: false,
   outcome: 'recovered',
   ...overrides,
@@ -38,13 +37,13 @@ const brief = (e: DoseHistoryEvent): string =>
 describe('createDoseHistory (raw CRFs -> dose history, as the EDC dose proposal reads them)', () => {
   it('orders AEs, lab crossings and one dose per row with its cycle; toxicity, then recovery, then doses on a day', () => {
     const history = createDoseHistory({
-      adverseEvents: [ae({ endDate: '2021-03-29' }), ae({ sequence: 2, preferredTerm: 'Hyperglycaemia', onsetDate: '2021-02-20', relationshipDexamethasone: 'definite', relationshipPomalidomide: 'unlikely' })],
+      adverseEvents: [ae({ endDate: '2021-03-29' }), ae({ sequence: 2, preferredTerm: 'Hyperglycaemia', onsetDate: '2021-02-20', relatedness: { pomalidomide: 'unlikely', dexamethasone: 'definite' } })],
       dosing: [row(2, 'pomalidomide', '2021-03-29', 3), row(1, 'pomalidomide', '2021-03-01', 4), row(1, 'dexamethasone', '2021-03-01', 40), row(2, 'dexamethasone', '2021-03-29', 40, 0)],
       labs: [
         { date: '2021-02-25', analyte: 'neutrophils', value: 0.2, unit: '10^9/L' },
         { date: '2021-03-29', analyte: 'neutrophils', value: 0.4, unit: '10^9/L' },
       ],
-    });
+    }, R);
     assert.equal(history.treatmentStartDate, '2021-03-01');
     assert.deepEqual(history.events.map(brief), [
       '2021-03-01 dose pomalidomide 4 c1',
@@ -60,12 +59,12 @@ describe('createDoseHistory (raw CRFs -> dose history, as the EDC dose proposal 
   });
 
   it('relates an AE to every drug with a possible, probable or definite relationship', () => {
-    const history = createDoseHistory({ adverseEvents: [ae({ relationshipDexamethasone: 'possible' })], dosing: [row(1, 'pomalidomide', '2021-03-01', 4)] });
+    const history = createDoseHistory({ adverseEvents: [ae({ relatedness: { pomalidomide: 'probable', dexamethasone: 'possible' } })], dosing: [row(1, 'pomalidomide', '2021-03-01', 4)] }, R);
     assert.deepEqual(history.events.map(brief)[1], '2021-03-10 toxicity Pneumonia 3 [pomalidomide,dexamethasone]');
   });
 
   it('has no treatment start and no events before a cycle 1 row exists', () => {
-    const history = createDoseHistory({ adverseEvents: [ae({})], dosing: [] });
+    const history = createDoseHistory({ adverseEvents: [ae({})], dosing: [] }, R);
     assert.equal(history.treatmentStartDate, null);
     assert.deepEqual(history.events, []);
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { NCT05236621_REGIMEN as R } from '../../protocols/nct05236621/index.js';
 import { computeDoseDecision } from './computeDoseDecision.js';
 import { createLabDoseEvents, type LabDoseInput } from './createLabDoseEvents.js';
 import type { DoseHistoryEvent } from './doseStateMachine.js';
@@ -8,7 +9,7 @@ const anc = (date: string, value: number, unit = '10^9/L'): LabDoseInput => ({ d
 const platelets = (date: string, value: number): LabDoseInput => ({ date, analyte: 'platelets', value, unit: '10^9/L', lln: 150 });
 
 function events(labs: readonly LabDoseInput[]): readonly DoseHistoryEvent[] {
-  const out = createLabDoseEvents(labs);
+  const out = createLabDoseEvents(labs, R.countRules);
   assert.ok(out.ok);
   return out.value;
 }
@@ -53,7 +54,7 @@ describe('createLabDoseEvents (pomalidomide label count rules from haematology r
   });
 
   it('skips a result it cannot read, with a warning naming it, and ignores other analytes', () => {
-    const out = createLabDoseEvents([{ date: '2021-03-10', analyte: 'neutrophils', value: 0.3, unit: 'furlongs' }, { date: '2021-03-10', analyte: 'hemoglobin', value: 60, unit: 'g/L' }]);
+    const out = createLabDoseEvents([{ date: '2021-03-10', analyte: 'neutrophils', value: 0.3, unit: 'furlongs' }, { date: '2021-03-10', analyte: 'hemoglobin', value: 60, unit: 'g/L' }], R.countRules);
     assert.ok(out.ok);
     assert.deepEqual(out.value, []);
     assert.deepEqual(out.issues.map((i) => [i.path.join('.'), i.severity]), [['labs.0.unit', 'warning']]);
@@ -61,14 +62,14 @@ describe('createLabDoseEvents (pomalidomide label count rules from haematology r
 
   it('a lab alone holds pomalidomide, citing the rule, and resumes one level lower at ANC >= 0.5', () => {
     const labs = events([anc('2021-03-10', 0.3), anc('2021-03-17', 0.6)]);
-    const held = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: labs, date: '2021-03-12' });
+    const held = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: labs, date: '2021-03-12' }, R);
     assert.ok(held.ok);
     assert.equal(held.value.action, 'hold');
     assert.match(held.value.reason, /ANC 0\.3 < 0\.5 x10\^9\/L: interrupt pomalidomide; resume at 3 mg when ANC >= 0\.5/);
-    assert.equal(held.value.dexamethasoneAction, 'continue');
-    const resumed = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: labs, date: '2021-03-29' });
+    assert.equal(held.value.drugs[1].action, 'continue');
+    const resumed = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: labs, date: '2021-03-29' }, R);
     assert.ok(resumed.ok);
-    assert.deepEqual([resumed.value.action, resumed.value.pomalidomideMg], ['resume-reduced', 3]);
+    assert.deepEqual([resumed.value.action, resumed.value.drugs[0].doseMg], ['resume-reduced', 3]);
   });
 
   it('an AE form and the lab for the same episode cost one level, not two', () => {
@@ -76,8 +77,8 @@ describe('createLabDoseEvents (pomalidomide label count rules from haematology r
     const aeEnd: DoseHistoryEvent = { type: 'recovery', date: '2021-03-20', term: 'Neutrophil count decreased', grade: 0 };
     const [low, back] = events([anc('2021-03-10', 0.3), anc('2021-03-17', 0.7)]);
     const history = [ae, low, back, aeEnd];
-    const decision = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: history, date: '2021-03-29' });
+    const decision = computeDoseDecision({ ageYears: 60, treatmentStartDate: '2021-03-01', events: history, date: '2021-03-29' }, R);
     assert.ok(decision.ok);
-    assert.equal(decision.value.pomalidomideMg, 3);
+    assert.equal(decision.value.drugs[0].doseMg, 3);
   });
 });

@@ -1,7 +1,8 @@
 import { computeCtcaeGrade } from '../ctcae/index.js';
 import { parseIsoDate } from '../dates/index.js';
 import { issue, success, type Issue, type Outcome } from '../../result/index.js';
-import type { DoseHistoryEvent, RecoveryEvent, ToxicityCategory, ToxicityEvent } from './doseStateMachine.js';
+import type { DoseHistoryEvent, RecoveryEvent, ToxicityEvent } from './doseStateMachine.js';
+import type { CountRule } from './regimenDefinition.js';
 
 /** One laboratory result as captured (any accepted unit; LLN and ULN in the same unit as the value). */
 export interface LabDoseInput {
@@ -13,28 +14,10 @@ export interface LabDoseInput {
   readonly uln?: number | null;
 }
 
-interface CountRule {
-  readonly analyte: 'neutrophils' | 'platelets';
-  readonly term: string;
-  readonly category: ToxicityCategory;
-  /** The label's hold threshold (x10^9/L): a count below it interrupts pomalidomide. */
-  readonly holdBelow: number;
-  /** The count (x10^9/L) at which the drug resumes one level lower. */
-  readonly resumeAt: number;
-  readonly field: 'ancX10e9PerL' | 'plateletsX10e9PerL';
-}
-
-/** The pomalidomide label's count rules (clinical-rules.md section 5), the same thresholds as doseStateMachine.ts. */
-const COUNT_RULES: readonly CountRule[] = Object.freeze([
-  { analyte: 'neutrophils', term: 'Neutrophil count decreased', category: 'neutropenia', holdBelow: 0.5, resumeAt: 0.5, field: 'ancX10e9PerL' },
-  { analyte: 'platelets', term: 'Platelet count decreased', category: 'thrombocytopenia', holdBelow: 25, resumeAt: 50, field: 'plateletsX10e9PerL' },
-]);
-
 /**
- * Dose-history events from haematology results alone (pomalidomide label / MM-003: ANC < 0.5 x10^9/L
- * interrupts, resume one level lower at ANC >= 0.5; platelets < 25 x10^9/L interrupt, resume one level
- * lower at >= 50), whatever the attribution: the label's rules are written on counts, so a count can hold
- * the drug before (or without) an adverse-event form.
+ * Dose-history events from haematology results alone, by the regimen's count rules (e.g. a label's "ANC
+ * < 0.5 x10^9/L interrupts, resume one level lower at ANC >= 0.5"), whatever the attribution: such rules are
+ * written on counts, so a count can hold a drug before (or without) an adverse-event form.
  *
  * Each value is converted to SI (10^9/L) and graded with the CTCAE v5.0 engine. Per analyte, results are
  * read in date order (the lowest value of a date when several sources report it) and only the crossings
@@ -47,10 +30,10 @@ const COUNT_RULES: readonly CountRule[] = Object.freeze([
  * Results that cannot be read (unknown unit, bad date) are skipped and returned as warnings; other analytes
  * are ignored. The events carry `category` and the count, so the state machine applies the count rules.
  */
-export function createLabDoseEvents(labs: readonly LabDoseInput[]): Outcome<readonly DoseHistoryEvent[]> {
+export function createLabDoseEvents(labs: readonly LabDoseInput[], countRules: readonly CountRule[]): Outcome<readonly DoseHistoryEvent[]> {
   const warnings: Issue[] = [];
   const events: { date: string; event: DoseHistoryEvent }[] = [];
-  for (const rule of COUNT_RULES) {
+  for (const rule of countRules) {
     const lowestByDate = new Map<string, { value: number; grade: number | null }>();
     labs.forEach((lab, index) => {
       if (lab.analyte !== rule.analyte) return;
@@ -68,18 +51,22 @@ export function createLabDoseEvents(labs: readonly LabDoseInput[]): Outcome<read
     });
     let low = false;
     for (const [date, { value, grade }] of [...lowestByDate].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      if (!low && value < rule.holdBelow) {
+      if (!low && value < rule.holdBelowX10e9PerL) {
         low = true;
-        const event: ToxicityEvent = { type: 'toxicity', date, term: rule.term, grade: grade ?? 4, relatedTo: [], category: rule.category, [rule.field]: value };
+        const event: ToxicityEvent = { type: 'toxicity', date, term: rule.term, grade: grade ?? 4, relatedTo: [], category: rule.category, [countField(rule)]: value };
         events.push({ date, event: Object.freeze(event) });
-      } else if (low && value >= rule.resumeAt) {
+      } else if (low && value >= rule.resumeAtX10e9PerL) {
         low = false;
-        const event: RecoveryEvent = { type: 'recovery', date, term: rule.term, grade: grade ?? 0, category: rule.category, [rule.field]: value };
+        const event: RecoveryEvent = { type: 'recovery', date, term: rule.term, grade: grade ?? 0, category: rule.category, [countField(rule)]: value };
         events.push({ date, event: Object.freeze(event) });
       }
     }
   }
-  // Stable: same-day events keep the rule order (neutrophils, then platelets).
+  // Stable: same-day events keep the rule order.
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return success(Object.freeze(events.map((e) => e.event)), warnings);
+}
+
+function countField(rule: CountRule): 'ancX10e9PerL' | 'plateletsX10e9PerL' {
+  return rule.count === 'anc' ? 'ancX10e9PerL' : 'plateletsX10e9PerL';
 }

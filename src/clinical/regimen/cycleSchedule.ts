@@ -1,6 +1,6 @@
 import { formatIsoDate, parseIsoDate, type DayNumber } from '../dates/index.js';
 import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
-import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
+import type { RegimenDefinition } from './regimenDefinition.js';
 
 export interface CycleStart {
   readonly cycle: number;
@@ -13,21 +13,20 @@ export interface CycleStart {
 export interface CyclePosition {
   readonly cycle: number;
   readonly cycleDay: number;
-  readonly pomalidomideDay: boolean;
-  readonly dexamethasoneDay: boolean;
+  /** Whether the date is a dosing day of each drug (drug id -> true/false). */
+  readonly dosingDays: Readonly<Record<string, boolean>>;
   readonly withinMaximumDuration: boolean;
 }
 
 /** Kernel: cycle and day within the cycle for a date on or after cycle 1 day 1. */
-export function cyclePosition(date: DayNumber, cycle1Day1: DayNumber, regimen: RegimenDefinition = PROTOCOL_REGIMEN): CyclePosition {
+export function cyclePosition(date: DayNumber, cycle1Day1: DayNumber, regimen: RegimenDefinition): CyclePosition {
   const elapsed = date - cycle1Day1;
   const cycle = Math.floor(elapsed / regimen.cycleLengthDays) + 1;
   const cycleDay = elapsed - (cycle - 1) * regimen.cycleLengthDays + 1;
   return Object.freeze({
     cycle,
     cycleDay,
-    pomalidomideDay: regimen.pomalidomide.doseDays.includes(cycleDay),
-    dexamethasoneDay: regimen.dexamethasone.doseDays.includes(cycleDay),
+    dosingDays: Object.freeze(Object.fromEntries(regimen.drugs.map((drug) => [drug.id, drug.doseDays.includes(cycleDay)]))),
     withinMaximumDuration: cycle <= regimen.maxCycles,
   });
 }
@@ -42,24 +41,24 @@ export interface RecordedCycleStart {
  * Kernel: cycle position counted from a recorded cycle start, regimen-length cycles after it, so a delayed
  * cycle moves the calendar instead of putting every later day off the grid of cycle 1 day 1.
  */
-export function cyclePositionFrom(anchor: RecordedCycleStart, date: DayNumber, regimen: RegimenDefinition = PROTOCOL_REGIMEN): CyclePosition {
+export function cyclePositionFrom(anchor: RecordedCycleStart, date: DayNumber, regimen: RegimenDefinition): CyclePosition {
   const relative = cyclePosition(date, anchor.day, regimen);
   const cycle = anchor.cycle + relative.cycle - 1;
   return Object.freeze({ ...relative, cycle, withinMaximumDuration: cycle <= regimen.maxCycles });
 }
 
 export interface CycleScheduleInput {
-  /** Cycle 1 day 1 (the enrolment date in this protocol). */
+  /** Cycle 1 day 1. */
   readonly enrolmentDate: string;
   /** Last day of treatment; cycles starting after it are not planned. Omitted: the protocol maximum. */
   readonly endOfTreatmentDate?: string | null;
 }
 
 /**
- * Planned day-1 dates of 28-day cycles from enrolment, up to the end of treatment or the protocol
- * maximum (26 cycles, 2 years), whichever comes first.
+ * Planned day-1 dates of the regimen's cycles from cycle 1 day 1, up to the end of treatment or the
+ * protocol maximum, whichever comes first.
  */
-export function computeCycleStartDates(input: CycleScheduleInput, regimen: RegimenDefinition = PROTOCOL_REGIMEN): Outcome<readonly CycleStart[]> {
+export function computeCycleStartDates(input: CycleScheduleInput, regimen: RegimenDefinition): Outcome<readonly CycleStart[]> {
   const issues: Issue[] = [];
   const start = typeof input.enrolmentDate === 'string' ? parseIsoDate(input.enrolmentDate) : null;
   if (start === null) issues.push(issue('bad-date', ['enrolmentDate'], input.enrolmentDate, 'a calendar date YYYY-MM-DD'));

@@ -1,10 +1,11 @@
 import { parseIsoDate, type DayNumber } from '../dates/index.js';
 import { issue, type Issue } from '../../result/index.js';
-import type { DoseHistoryEvent, Drug, ToxicityCategory } from './doseStateMachine.js';
+import type { DoseHistoryEvent } from './doseStateMachine.js';
+import { TOXICITY_CATEGORIES, type RegimenDefinition, type ToxicityCategory } from './regimenDefinition.js';
 
 /** The plain input shared by computeDoseDecision and checkDosingLog. */
 export interface DoseHistoryInput {
-  /** Age at enrolment (sets the dexamethasone starting dose). */
+  /** Age at enrolment (sets age-dependent starting doses). */
   readonly ageYears: number;
   /** Cycle 1 day 1; enables the dosing-day calendar and the 2-year limit. */
   readonly treatmentStartDate?: string | null;
@@ -12,20 +13,17 @@ export interface DoseHistoryInput {
   readonly events: readonly DoseHistoryEvent[];
 }
 
-const DRUGS: readonly Drug[] = ['pomalidomide', 'dexamethasone'];
-const CATEGORIES: readonly ToxicityCategory[] = ['neutropenia', 'febrile-neutropenia', 'thrombocytopenia', 'other-cytopenia', 'other'];
-
-function isDrug(value: unknown): value is Drug {
-  return typeof value === 'string' && (DRUGS as readonly string[]).includes(value);
-}
+const CATEGORIES: readonly ToxicityCategory[] = TOXICITY_CATEGORIES;
 
 function isNonNegative(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** Checks the history as plain data; returns the issues (path e.g. ['events', 3, 'grade']) and the event days. */
-export function validateDoseHistory(input: DoseHistoryInput): { issues: Issue[]; startDay: DayNumber | null } {
+export function validateDoseHistory(input: DoseHistoryInput, regimen: RegimenDefinition): { issues: Issue[]; startDay: DayNumber | null } {
   const issues: Issue[] = [];
+  const DRUGS = regimen.drugs.map((drug) => drug.id);
+  const isDrug = (value: unknown): value is string => typeof value === 'string' && DRUGS.includes(value);
   if (typeof input.ageYears !== 'number' || !Number.isFinite(input.ageYears) || input.ageYears < 0 || input.ageYears > 130)
     issues.push(issue('bad-age', ['ageYears'], input.ageYears, 'age at enrolment in years, 0-130'));
   let startDay: DayNumber | null = null;

@@ -1,37 +1,30 @@
-import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
-import { dexamethasoneLadderMg, startingDexamethasoneMg } from './startingDexamethasoneDose.js';
+import {
+  doseLadderMg,
+  formatCount,
+  startingDoseMg,
+  toxicityCategory,
+  type BloodCount,
+  type DrugDefinition,
+  type HoldRule,
+  type RegimenDefinition,
+  type ResumeRule,
+  type ToxicityCategory,
+} from './regimenDefinition.js';
 
 /**
- * Dose modification as a state machine (pomalidomide label and MM-003, clinical-rules.md section 5; the
- * paper's Methods "Procedures": "treatment with pomalidomide was halted when grade 3-4 toxicity occurred
- * and continued with a reduced dose of 3 mg daily until the toxicity recovered to grade 2. Upon a second
- * recurrence of grade 3-4 toxicity, the dose of pomalidomide was to be reduced by 1 mg, and so forth").
+ * Dose modification as a state machine over a regimen's rules (regimenDefinition.ts). Per drug: active (at
+ * a ladder level) -> held (toxicity) -> active one level lower (recovery) ...; a hold-triggering toxicity
+ * at the lowest level, or a grade 5 event, -> discontinued.
  *
- * Per drug: active (at a ladder level) -> held (toxicity) -> active one level lower (recovery) ...;
- * a hold-triggering toxicity at the lowest level, or a grade 5 event, -> discontinued.
- *
- * Decisions a reviewer should know:
- * - Neutropenia and thrombocytopenia follow the label's count thresholds (ANC < 0.5 x10^9/L or febrile
- *   neutropenia; platelets < 25 x10^9/L) whatever the investigator's relatedness call, because the label
- *   rules are written on counts. Grade 3 neutropenia (ANC 0.5-<1.0) or thrombocytopenia (25-<50) alone
- *   does not interrupt. Every other toxicity interrupts at grade 3-4 only when related to the drug.
- * - Other cytopenias (white blood cell, lymphocyte count decreased, anaemia; category 'other-cytopenia')
- *   do not interrupt pomalidomide at any grade: the label's haematological rows name only neutropenia and
- *   thrombocytopenia, and its "other grade 3-4 toxicity" row is read as the non-haematological ones
- *   (trialkit's interpretation, see README.md). They still hold dexamethasone when related to it.
- * - One hold episode costs one level, however many toxicities arise during it; the drug resumes when
- *   every toxicity that holds it has recovered.
- * - A hold-triggering toxicity at 1 mg discontinues pomalidomide at once (the next level would be
- *   below 1 mg); likewise for dexamethasone at the foot of its ladder.
- * - Dexamethasone: a dexamethasone-related grade 3-4 toxicity holds it; it resumes one level lower at
- *   grade <= 2 (40 -> 20 -> 10, or 20 -> 12 -> 8 for a patient who started at 20). The label's
- *   symptom-specific grade 2 rules (e.g. confusion) are not modelled.
- * - When pomalidomide is discontinued the regimen stops, so dexamethasone is discontinued with it; the
- *   reverse does not hold (pomalidomide may continue alone).
+ * Generic decisions (every regimen):
+ * - One hold episode costs one level, however many toxicities arise during it; the drug resumes when every
+ *   toxicity that holds it has recovered.
+ * - A hold-triggering toxicity at the foot of the ladder discontinues the drug at once.
+ * - A grade 5 event discontinues every drug.
+ * - When a drug marked `stopsRegimen` is discontinued, the regimen stops and every other drug with it.
  * - Doses given do not move the state (the ladder is the protocol); checkDosingLog compares them with it.
  */
-export type Drug = 'pomalidomide' | 'dexamethasone';
-export type ToxicityCategory = 'neutropenia' | 'febrile-neutropenia' | 'thrombocytopenia' | 'other-cytopenia' | 'other';
+export type { ToxicityCategory } from './regimenDefinition.js';
 
 export interface ToxicityEvent {
   readonly type: 'toxicity';
@@ -39,8 +32,8 @@ export interface ToxicityEvent {
   /** CTCAE term, e.g. 'Neutrophil count decreased', 'Pneumonia'. */
   readonly term: string;
   readonly grade: number;
-  /** Drugs the investigator judged the event related to. */
-  readonly relatedTo: readonly Drug[];
+  /** Drug ids the investigator judged the event related to. */
+  readonly relatedTo: readonly string[];
   /** Derived from the term when omitted. */
   readonly category?: ToxicityCategory;
   readonly ancX10e9PerL?: number;
@@ -61,11 +54,11 @@ export interface RecoveryEvent {
 export interface DoseGivenEvent {
   readonly type: 'dose';
   readonly date: string;
-  readonly drug: Drug;
+  readonly drug: string;
   readonly mg: number;
   /**
    * The cycle whose day 1 this date is (a dosing row's start date). Delayed cycle starts move the calendar:
-   * checkDosingLog places later dates from the latest such start instead of a rigid 28-day grid.
+   * checkDosingLog places later dates from the latest such start instead of a rigid grid.
    */
   readonly cycle?: number;
 }
@@ -83,7 +76,8 @@ export interface Hold {
 export type DrugAction = 'continue' | 'hold' | 'resume-reduced' | 'discontinue';
 
 export interface DrugState {
-  readonly drug: Drug;
+  readonly drug: string;
+  readonly label: string;
   readonly status: 'active' | 'held' | 'discontinued';
   readonly ladderMg: readonly number[];
   readonly levelIndex: number;
@@ -94,37 +88,17 @@ export interface DrugState {
   readonly dosedSinceChange: boolean;
 }
 
-export interface DoseState {
-  readonly pomalidomide: DrugState;
-  readonly dexamethasone: DrugState;
+/** The state of every drug of the regimen, by drug id. */
+export type DoseState = Readonly<Record<string, DrugState>>;
+
+export function initialDoseState(ageYears: number, regimen: RegimenDefinition): DoseState {
+  const state: Record<string, DrugState> = {};
+  for (const drug of regimen.drugs) state[drug.id] = drugState(drug, doseLadderMg(drug, startingDoseMg(drug, ageYears)));
+  return Object.freeze(state);
 }
 
-// Thresholds of the label (x10^9/L).
-const ANC_HOLD_BELOW = 0.5;
-const ANC_RESUME_AT = 0.5;
-const PLATELETS_HOLD_BELOW = 25;
-const PLATELETS_RESUME_AT = 50;
-
-/** CTCAE term -> the label's category (febrile neutropenia first: its term also mentions neutropenia). */
-export function toxicityCategory(term: string): ToxicityCategory {
-  const t = term.toLowerCase();
-  if (/febrile\s+neutropenia/.test(t)) return 'febrile-neutropenia';
-  if (/neutrophil|neutropenia/.test(t)) return 'neutropenia';
-  if (/platelet|thrombocytopenia/.test(t)) return 'thrombocytopenia';
-  if (/white blood cell|leukocyte|leukopenia|lymphocyte|lymphopenia|anaemia|anemia|hemoglobin|haemoglobin/.test(t)) return 'other-cytopenia';
-  return 'other';
-}
-
-export function initialDoseState(ageYears: number, regimen: RegimenDefinition = PROTOCOL_REGIMEN): DoseState {
-  const dexStart = startingDexamethasoneMg(ageYears, regimen);
-  return Object.freeze({
-    pomalidomide: drugState('pomalidomide', regimen.pomalidomide.levelsMg),
-    dexamethasone: drugState('dexamethasone', dexamethasoneLadderMg(dexStart, regimen)),
-  });
-}
-
-function drugState(drug: Drug, ladderMg: readonly number[]): DrugState {
-  return Object.freeze({ drug, status: 'active', ladderMg, levelIndex: 0, holds: Object.freeze([]), lastChange: null, dosedSinceChange: false });
+function drugState(drug: DrugDefinition, ladderMg: readonly number[]): DrugState {
+  return Object.freeze({ drug: drug.id, label: drug.label, status: 'active', ladderMg, levelIndex: 0, holds: Object.freeze([]), lastChange: null, dosedSinceChange: false });
 }
 
 /** The dose of a drug on its dosing days, null when held or discontinued. */
@@ -136,76 +110,82 @@ function categoryOf(event: ToxicityEvent | RecoveryEvent): ToxicityCategory {
   return event.category ?? toxicityCategory(event.term);
 }
 
-/** Why (or why not) a toxicity interrupts `drug`; null when it does not. */
-function holdTrigger(event: ToxicityEvent, drug: Drug): { hold: Hold; why: string } | null {
-  const category = categoryOf(event);
-  const base = { term: event.term, category, since: event.date };
-  if (drug === 'pomalidomide') {
-    if (category === 'neutropenia') {
-      const anc = event.ancX10e9PerL;
-      const triggers = anc !== undefined ? anc < ANC_HOLD_BELOW : event.grade >= 4;
-      if (!triggers) return null;
-      return {
-        hold: { ...base, resumeWhen: `ANC >= ${ANC_RESUME_AT} x10^9/L` },
-        why: anc !== undefined ? `ANC ${anc} < ${ANC_HOLD_BELOW} x10^9/L` : `grade ${event.grade} neutropenia (ANC < ${ANC_HOLD_BELOW} x10^9/L)`,
-      };
-    }
-    if (category === 'febrile-neutropenia')
-      return { hold: { ...base, resumeWhen: `ANC >= ${ANC_RESUME_AT} x10^9/L` }, why: 'febrile neutropenia' };
-    if (category === 'thrombocytopenia') {
-      const platelets = event.plateletsX10e9PerL;
-      const triggers = platelets !== undefined ? platelets < PLATELETS_HOLD_BELOW : event.grade >= 4;
-      if (!triggers) return null;
-      return {
-        hold: { ...base, resumeWhen: `platelets >= ${PLATELETS_RESUME_AT} x10^9/L` },
-        why: platelets !== undefined ? `platelets ${platelets} < ${PLATELETS_HOLD_BELOW} x10^9/L` : `grade ${event.grade} thrombocytopenia (platelets < ${PLATELETS_HOLD_BELOW} x10^9/L)`,
-      };
-    }
-  }
-  if ((drug === 'dexamethasone' || category === 'other') && event.grade >= 3 && event.grade <= 4 && event.relatedTo.includes(drug))
-    return { hold: { ...base, resumeWhen: 'grade <= 2' }, why: `${drug}-related grade ${event.grade} ${event.term}` };
-  return null;
+const COUNT_NAMES: Readonly<Record<BloodCount, string>> = Object.freeze({ anc: 'ANC', platelets: 'platelets' });
+
+function countOf(event: ToxicityEvent | RecoveryEvent, count: BloodCount): number | undefined {
+  return count === 'anc' ? event.ancX10e9PerL : event.plateletsX10e9PerL;
 }
 
-/** Whether a toxicity interrupts `drug` by the ladder's rules (with the reason), whatever the drug's state. */
-export function holdReason(event: ToxicityEvent, drug: Drug): string | null {
+function resumeRuleFor(drug: DrugDefinition, category: ToxicityCategory): ResumeRule | undefined {
+  return drug.resumeRules.find((rule) => rule.holdCategories.includes(category));
+}
+
+function resumeText(drug: DrugDefinition, category: ToxicityCategory): string {
+  const rule = resumeRuleFor(drug, category);
+  if (rule === undefined) return 'no resumption rule: the drug stays held';
+  if (rule.count !== undefined) return `${COUNT_NAMES[rule.count.count]} >= ${formatCount(rule.count.atLeastX10e9PerL)} x10^9/L`;
+  return `grade <= ${rule.gradeAtMost}`;
+}
+
+function ruleFor(drug: DrugDefinition, category: ToxicityCategory): HoldRule | undefined {
+  return drug.holdRules.find((rule) => rule.categories.includes(category));
+}
+
+/** Why (or why not) a toxicity interrupts `drug`; null when it does not. */
+function holdTrigger(event: ToxicityEvent, drug: DrugDefinition): { hold: Hold; why: string } | null {
+  const category = categoryOf(event);
+  const rule = ruleFor(drug, category);
+  if (rule === undefined || rule.kind === 'never') return null;
+  const hold: Hold = { term: event.term, category, since: event.date, resumeWhen: resumeText(drug, category) };
+  switch (rule.kind) {
+    case 'count': {
+      const value = countOf(event, rule.count);
+      const name = COUNT_NAMES[rule.count];
+      const limit = formatCount(rule.belowX10e9PerL);
+      const triggers = value !== undefined ? value < rule.belowX10e9PerL : event.grade >= rule.orGradeAtLeast;
+      if (!triggers) return null;
+      return { hold, why: value !== undefined ? `${name} ${value} < ${limit} x10^9/L` : `grade ${event.grade} ${category} (${name} < ${limit} x10^9/L)` };
+    }
+    case 'always':
+      return { hold, why: category.replace(/-/g, ' ') };
+    case 'grade': {
+      if (event.grade < rule.minGrade || event.grade > rule.maxGrade) return null;
+      if (rule.relatedOnly && !event.relatedTo.includes(drug.id)) return null;
+      return { hold, why: `${rule.relatedOnly ? `${drug.id}-related ` : ''}grade ${event.grade} ${event.term}` };
+    }
+  }
+}
+
+/** Whether a toxicity interrupts `drug` by the regimen's rules (with the reason), whatever the drug's state. */
+export function holdReason(event: ToxicityEvent, drug: DrugDefinition): string | null {
   if (event.grade >= 5) return `grade 5 event (${event.term})`;
   return holdTrigger(event, drug)?.why ?? null;
 }
 
-/** Whether a recovery lifts a hold: the label's count thresholds, otherwise grade <= 2. */
-function lifts(hold: Hold, event: RecoveryEvent): boolean {
-  const category = categoryOf(event);
-  const neutrophilFamily = (c: ToxicityCategory): boolean => c === 'neutropenia' || c === 'febrile-neutropenia';
-  if (neutrophilFamily(hold.category)) {
-    if (!neutrophilFamily(category)) return false;
-    // Grade <= 3 neutropenia means ANC >= 0.5 x10^9/L.
-    return event.ancX10e9PerL !== undefined ? event.ancX10e9PerL >= ANC_RESUME_AT : event.grade <= 3;
+/** Whether a recovery lifts a hold, by the drug's resume rule for the hold's category. */
+function lifts(drug: DrugDefinition, hold: Hold, event: RecoveryEvent): boolean {
+  const rule = resumeRuleFor(drug, hold.category);
+  if (rule === undefined) return false;
+  if (rule.recovery === 'same-term') {
+    if (hold.term.trim().toLowerCase() !== event.term.trim().toLowerCase()) return false;
+  } else if (!rule.recovery.includes(categoryOf(event))) return false;
+  if (rule.count !== undefined) {
+    const value = countOf(event, rule.count.count);
+    if (value !== undefined) return value >= rule.count.atLeastX10e9PerL;
   }
-  if (hold.category === 'thrombocytopenia') {
-    if (category !== 'thrombocytopenia') return false;
-    // Grade <= 2 thrombocytopenia means platelets >= 50 x10^9/L.
-    return event.plateletsX10e9PerL !== undefined ? event.plateletsX10e9PerL >= PLATELETS_RESUME_AT : event.grade <= 2;
-  }
-  return hold.term.trim().toLowerCase() === event.term.trim().toLowerCase() && event.grade <= 2;
+  return event.grade <= rule.gradeAtMost;
 }
 
-const RULE_TEXT: Readonly<Record<Drug, string>> = Object.freeze({
-  pomalidomide: 'pomalidomide label / MM-003: interrupt, resume one level lower (4 -> 3 -> 2 -> 1 mg; below 1 mg discontinue)',
-  dexamethasone: 'low-dose dexamethasone: interrupt, resume one level lower (40 -> 20 -> 10, or 20 -> 12 -> 8 mg)',
-});
-
-function applyToDrug(state: DrugState, event: DoseHistoryEvent): DrugState {
+function applyToDrug(definition: DrugDefinition, state: DrugState, event: DoseHistoryEvent): DrugState {
   if (state.status === 'discontinued') return state;
   if (event.type === 'dose') return event.drug === state.drug && event.mg > 0 && !state.dosedSinceChange ? { ...state, dosedSinceChange: true } : state;
 
   if (event.type === 'toxicity') {
-    if (event.grade >= 5)
-      return change(state, 'discontinued', state.levelIndex, [], event.date, 'discontinue', `grade 5 event (${event.term})`);
-    const trigger = holdTrigger(event, state.drug);
+    if (event.grade >= 5) return change(state, 'discontinued', state.levelIndex, [], event.date, 'discontinue', `grade 5 event (${event.term})`);
+    const trigger = holdTrigger(event, definition);
     if (trigger === null) return state;
-    if (state.status === 'held')
-      return { ...state, holds: Object.freeze([...state.holds, Object.freeze(trigger.hold)]) };
+    if (state.status === 'held') return { ...state, holds: Object.freeze([...state.holds, Object.freeze(trigger.hold)]) };
+    const unit = definition.doseUnit;
     if (state.levelIndex === state.ladderMg.length - 1)
       return change(
         state,
@@ -214,7 +194,7 @@ function applyToDrug(state: DrugState, event: DoseHistoryEvent): DrugState {
         [],
         event.date,
         'discontinue',
-        `${trigger.why} at ${state.ladderMg[state.levelIndex]} mg, the lowest level: discontinue (${RULE_TEXT[state.drug]})`,
+        `${trigger.why} at ${state.ladderMg[state.levelIndex]} ${unit}, the lowest level: discontinue (${definition.ruleText})`,
       );
     return change(
       state,
@@ -223,17 +203,18 @@ function applyToDrug(state: DrugState, event: DoseHistoryEvent): DrugState {
       [trigger.hold],
       event.date,
       'hold',
-      `${trigger.why}: interrupt ${state.drug}; resume at ${state.ladderMg[state.levelIndex + 1]} mg when ${trigger.hold.resumeWhen} (${RULE_TEXT[state.drug]})`,
+      `${trigger.why}: interrupt ${state.drug}; resume at ${state.ladderMg[state.levelIndex + 1]} ${unit} when ${trigger.hold.resumeWhen} (${definition.ruleText})`,
     );
   }
 
   // Recovery.
   if (state.status !== 'held') return state;
-  const remaining = state.holds.filter((hold) => !lifts(hold, event));
+  const remaining = state.holds.filter((hold) => !lifts(definition, hold, event));
   if (remaining.length === state.holds.length) return state;
   if (remaining.length > 0) return { ...state, holds: Object.freeze(remaining) };
   const next = state.levelIndex + 1;
   const lifted = state.holds.map((h) => `${h.term} since ${h.since}`).join(', ');
+  const unit = definition.doseUnit;
   return change(
     state,
     'active',
@@ -241,7 +222,7 @@ function applyToDrug(state: DrugState, event: DoseHistoryEvent): DrugState {
     [],
     event.date,
     'resume-reduced',
-    `${lifted} recovered (${event.term} grade ${event.grade}${recoveryValues(event)}): resume at ${state.ladderMg[next]} mg, one level below ${state.ladderMg[state.levelIndex]} mg (${RULE_TEXT[state.drug]})`,
+    `${lifted} recovered (${event.term} grade ${event.grade}${recoveryValues(event)}): resume at ${state.ladderMg[next]} ${unit}, one level below ${state.ladderMg[state.levelIndex]} ${unit} (${definition.ruleText})`,
   );
 }
 
@@ -252,7 +233,7 @@ function recoveryValues(event: RecoveryEvent): string {
   return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
 }
 
-function change(
+export function change(
   state: DrugState,
   status: DrugState['status'],
   levelIndex: number,
@@ -272,13 +253,26 @@ function change(
 }
 
 /** The transition function: the state after one event (events must be applied in date order). */
-export function applyDoseEvent(state: DoseState, event: DoseHistoryEvent): DoseState {
-  const pomalidomide = applyToDrug(state.pomalidomide, event);
-  let dexamethasone = applyToDrug(state.dexamethasone, event);
-  // Without pomalidomide the regimen stops: dexamethasone goes with it.
-  if (pomalidomide.status === 'discontinued' && dexamethasone.status !== 'discontinued')
-    dexamethasone = change(dexamethasone, 'discontinued', dexamethasone.levelIndex, [], event.date, 'discontinue', 'pomalidomide discontinued, so the regimen stops');
-  return pomalidomide === state.pomalidomide && dexamethasone === state.dexamethasone ? state : Object.freeze({ pomalidomide, dexamethasone });
+export function applyDoseEvent(state: DoseState, event: DoseHistoryEvent, regimen: RegimenDefinition): DoseState {
+  const next: Record<string, DrugState> = {};
+  let changed = false;
+  for (const drug of regimen.drugs) {
+    const before = state[drug.id];
+    const after = applyToDrug(drug, before, event);
+    next[drug.id] = after;
+    if (after !== before) changed = true;
+  }
+  // A drug that carries the regimen stops it: every other drug goes with it.
+  const stopper = regimen.drugs.find((drug) => drug.stopsRegimen && next[drug.id].status === 'discontinued' && state[drug.id].status !== 'discontinued');
+  if (stopper !== undefined) {
+    for (const drug of regimen.drugs) {
+      const current = next[drug.id];
+      if (current.status === 'discontinued') continue;
+      next[drug.id] = change(current, 'discontinued', current.levelIndex, [], event.date, 'discontinue', `${stopper.id} discontinued, so the regimen stops`);
+      changed = true;
+    }
+  }
+  return changed ? Object.freeze(next) : state;
 }
 
 /** The action a drug's state implies today. */
@@ -294,128 +288,7 @@ export interface DoseTransitionExample {
   readonly transition: string;
   readonly ageYears: number;
   readonly events: readonly DoseHistoryEvent[];
-  readonly expected: Readonly<Record<Drug, { readonly status: DrugState['status']; readonly doseMg: number | null; readonly action: DrugAction }>>;
+  /** Expected state per drug id. */
+  readonly expected: Readonly<Record<string, { readonly status: DrugState['status']; readonly doseMg: number | null; readonly action: DrugAction }>>;
   readonly why: string;
 }
-
-const pneumonia3 = (date: string): ToxicityEvent => ({ type: 'toxicity', date, term: 'Pneumonia', grade: 3, relatedTo: ['pomalidomide'] });
-const pneumoniaBack = (date: string): RecoveryEvent => ({ type: 'recovery', date, term: 'Pneumonia', grade: 2 });
-const hyperglycemia3 = (date: string): ToxicityEvent => ({ type: 'toxicity', date, term: 'Hyperglycemia', grade: 3, relatedTo: ['dexamethasone'] });
-const hyperglycemiaBack = (date: string): RecoveryEvent => ({ type: 'recovery', date, term: 'Hyperglycemia', grade: 1 });
-const onTrack = { status: 'active', doseMg: 4, action: 'continue' } as const;
-const dex40 = { status: 'active', doseMg: 40, action: 'continue' } as const;
-const stopped = { status: 'discontinued', doseMg: null, action: 'discontinue' } as const;
-
-/**
- * One worked example per transition of the machine, for a reader of the rules above. Executed by
- * doseStateMachineExamples.test.ts (applyDoseEvent from initialDoseState), so they cannot drift.
- */
-export const DOSE_TRANSITION_EXAMPLES: readonly DoseTransitionExample[] = Object.freeze([
-  {
-    transition: 'hold: related grade 3 non-haematological toxicity',
-    ageYears: 62,
-    events: [pneumonia3('2021-06-03')],
-    expected: { pomalidomide: { status: 'held', doseMg: null, action: 'hold' }, dexamethasone: dex40 },
-    why: 'pomalidomide-related grade 3 pneumonia interrupts pomalidomide; dexamethasone (not related) continues',
-  },
-  {
-    transition: 'no hold: grade 3 neutropenia with ANC >= 0.5',
-    ageYears: 62,
-    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Neutrophil count decreased', grade: 3, relatedTo: ['pomalidomide'], ancX10e9PerL: 0.5 }],
-    expected: { pomalidomide: onTrack, dexamethasone: dex40 },
-    why: 'the label interrupts at ANC < 0.5 x10^9/L; 0.5 exactly (boundary) does not',
-  },
-  {
-    transition: 'no hold: related grade 3-4 cytopenia other than neutropenia or thrombocytopenia',
-    ageYears: 62,
-    events: [
-      { type: 'toxicity', date: '2021-06-03', term: 'Lymphocyte count decreased', grade: 4, relatedTo: ['pomalidomide'] },
-      { type: 'toxicity', date: '2021-06-03', term: 'White blood cell count decreased', grade: 3, relatedTo: ['pomalidomide'] },
-      { type: 'toxicity', date: '2021-06-03', term: 'Anemia', grade: 3, relatedTo: ['pomalidomide'] },
-    ],
-    expected: { pomalidomide: onTrack, dexamethasone: dex40 },
-    why: "the label's haematological hold rows are neutropenia (ANC < 0.5) and thrombocytopenia (platelets < 25) only; trialkit reads its 'other grade 3-4 toxicity' row as non-haematological, so lymphopenia, leukopenia and anaemia do not interrupt (README.md)",
-  },
-  {
-    transition: 'hold: ANC < 0.5',
-    ageYears: 62,
-    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Neutrophil count decreased', grade: 4, relatedTo: [], ancX10e9PerL: 0.4 }],
-    expected: { pomalidomide: { status: 'held', doseMg: null, action: 'hold' }, dexamethasone: dex40 },
-    why: 'ANC 0.4 < 0.5 x10^9/L interrupts pomalidomide whatever the relatedness call (the label rule is on counts)',
-  },
-  {
-    transition: 'resume one level lower: grade <= 2',
-    ageYears: 62,
-    events: [pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12')],
-    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'resume-reduced' }, dexamethasone: dex40 },
-    why: 'back to grade 2: resume at 3 mg, one level below 4 mg (the paper: "continued with a reduced dose of 3 mg")',
-  },
-  {
-    transition: 'resume one level lower: platelets back to >= 50',
-    ageYears: 62,
-    events: [
-      { type: 'toxicity', date: '2021-06-03', term: 'Platelet count decreased', grade: 4, relatedTo: ['pomalidomide'], plateletsX10e9PerL: 20 },
-      { type: 'recovery', date: '2021-06-10', term: 'Platelet count decreased', grade: 3, plateletsX10e9PerL: 49 },
-      { type: 'recovery', date: '2021-06-17', term: 'Platelet count decreased', grade: 2, plateletsX10e9PerL: 50 },
-    ],
-    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'resume-reduced' }, dexamethasone: dex40 },
-    why: 'platelets 20 < 25 interrupt; 49 keeps the hold; 50 (boundary, >= 50) resumes at 3 mg',
-  },
-  {
-    transition: 'resumed dose given: continue',
-    ageYears: 62,
-    events: [pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12'), { type: 'dose', date: '2021-06-13', drug: 'pomalidomide', mg: 3 }],
-    expected: { pomalidomide: { status: 'active', doseMg: 3, action: 'continue' }, dexamethasone: dex40 },
-    why: 'once a dose is given at the new level, the action is to continue at 3 mg',
-  },
-  {
-    transition: 'discontinue below 1 mg',
-    ageYears: 62,
-    events: [
-      pneumonia3('2021-06-03'), pneumoniaBack('2021-06-12'),
-      pneumonia3('2021-07-03'), pneumoniaBack('2021-07-12'),
-      pneumonia3('2021-08-03'), pneumoniaBack('2021-08-12'),
-      pneumonia3('2021-09-03'),
-    ],
-    expected: { pomalidomide: stopped, dexamethasone: stopped },
-    why: '4 -> 3 -> 2 -> 1 mg after three episodes; a fourth at 1 mg would need a level below 1 mg, so pomalidomide is discontinued, and the regimen (dexamethasone with it) stops',
-  },
-  {
-    transition: 'discontinue: grade 5 event',
-    ageYears: 62,
-    events: [{ type: 'toxicity', date: '2021-06-03', term: 'Sepsis', grade: 5, relatedTo: [] }],
-    expected: { pomalidomide: stopped, dexamethasone: stopped },
-    why: 'a grade 5 event discontinues every drug',
-  },
-  {
-    transition: 'dexamethasone ladder: 40 -> 20 -> 10 -> discontinue',
-    ageYears: 62,
-    events: [
-      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
-      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
-    ],
-    expected: { pomalidomide: onTrack, dexamethasone: { status: 'active', doseMg: 10, action: 'resume-reduced' } },
-    why: 'two dexamethasone-related grade 3 episodes, each recovered: 40 -> 20 -> 10 mg; pomalidomide is untouched',
-  },
-  {
-    transition: 'dexamethasone at the foot of its ladder: discontinue, pomalidomide continues',
-    ageYears: 62,
-    events: [
-      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
-      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
-      hyperglycemia3('2021-08-03'),
-    ],
-    expected: { pomalidomide: onTrack, dexamethasone: stopped },
-    why: 'a third episode at 10 mg, the lowest level, discontinues dexamethasone; pomalidomide may continue alone',
-  },
-  {
-    transition: 'dexamethasone ladder for age > 75: 20 -> 12 -> 8',
-    ageYears: 76,
-    events: [
-      hyperglycemia3('2021-06-03'), hyperglycemiaBack('2021-06-10'),
-      hyperglycemia3('2021-07-03'), hyperglycemiaBack('2021-07-10'),
-    ],
-    expected: { pomalidomide: onTrack, dexamethasone: { status: 'active', doseMg: 8, action: 'resume-reduced' } },
-    why: 'a patient older than 75 starts at 20 mg, whose ladder is 20 -> 12 -> 8 mg',
-  },
-] satisfies DoseTransitionExample[]);

@@ -1,7 +1,7 @@
 import { formatIsoDate, parseIsoDate, type DayNumber } from '../dates/index.js';
 import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
 import { computeCycleStartDates } from './cycleSchedule.js';
-import { PROTOCOL_REGIMEN, type RegimenDefinition } from './protocolRegimen.js';
+import type { RegimenDefinition } from './regimenDefinition.js';
 
 export interface Visit {
   /** 'SCREENING', 'C1D1', 'C2D1', ..., 'EOT', 'FU1', 'FU2', ... */
@@ -18,8 +18,8 @@ export interface VisitScheduleInput {
   readonly endOfTreatmentDate: string;
   readonly screeningDate?: string | null;
   /**
-   * Survival follow-up runs every 12 weeks "for up to 2 years following the enrolment of the last patient"
-   * (a study-level date). Omitted: 2 years (730 days) after the end of treatment.
+   * Survival follow-up runs until a study-level date (e.g. "2 years following the enrolment of the last
+   * patient"). Omitted: 2 years (730 days) after the end of treatment.
    */
   readonly followUpUntilDate?: string | null;
 }
@@ -28,9 +28,9 @@ const DEFAULT_FOLLOW_UP_DAYS = 730;
 
 /**
  * The visit calendar: screening, day 1 of every cycle up to the end of treatment (efficacy and safety
- * assessments), the end-of-treatment visit, then survival follow-up every 84 days.
+ * assessments), the end-of-treatment visit, then survival follow-up at the regimen's interval.
  */
-export function computeVisitSchedule(input: VisitScheduleInput, regimen: RegimenDefinition = PROTOCOL_REGIMEN): Outcome<readonly Visit[]> {
+export function computeVisitSchedule(input: VisitScheduleInput, regimen: RegimenDefinition): Outcome<readonly Visit[]> {
   const cycles = computeCycleStartDates({ enrolmentDate: input.enrolmentDate, endOfTreatmentDate: input.endOfTreatmentDate }, regimen);
   const issues: Issue[] = [...cycles.issues];
   const enrolment = parseIsoDate(String(input.enrolmentDate));

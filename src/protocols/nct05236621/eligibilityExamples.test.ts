@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { computeEligibility, createScreeningRecordSchema, type EligibilityExample } from '../../clinical/index.js';
 import { repoPath } from '../../testing/index.js';
-import { computeEligibility } from './computeEligibility.js';
-import { NCT05236621_CRITERIA_EXAMPLES, NCT05236621_ELIGIBILITY, type EligibilityExample } from './nct05236621Criteria.js';
+import { NCT05236621_CRITERIA_EXAMPLES, NCT05236621_ELIGIBILITY } from './eligibility.js';
+import { NCT05236621_PROTOCOL } from './protocol.js';
+
+const responseCodelist = NCT05236621_PROTOCOL.codelists.find((list) => list.id === 'RESPONSE');
+if (responseCodelist === undefined) throw new Error('no RESPONSE code list');
+const schema = createScreeningRecordSchema(NCT05236621_ELIGIBILITY, responseCodelist);
 
 type Json = Record<string, unknown>;
 
 /** The example eligible record with the example's fields set (dotted paths; undefined deletes). */
 function recordFor(example: EligibilityExample): Json {
-  const record = JSON.parse(readFileSync(repoPath('examples', 'screening-eligible.json'), 'utf8')) as Json;
+  const record = JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-eligible.json'), 'utf8')) as Json;
   for (const [path, value] of Object.entries(example.fields)) {
     const keys = path.split('.');
     let node = record;
@@ -25,13 +30,13 @@ function recordFor(example: EligibilityExample): Json {
   return record;
 }
 
-describe('NCT05236621 worked examples (nct05236621Criteria.ts) agree with computeEligibility', () => {
+describe('NCT05236621 worked examples (eligibility.ts) agree with computeEligibility', () => {
   for (const criterion of NCT05236621_ELIGIBILITY.criteria) {
     it(`${criterion.id}: ${criterion.text}`, () => {
       const examples = NCT05236621_CRITERIA_EXAMPLES[criterion.id] ?? [];
       assert.ok(examples.length > 0, `${criterion.id} has no worked example`);
       for (const example of examples) {
-        const outcome = computeEligibility(recordFor(example));
+        const outcome = computeEligibility(recordFor(example), NCT05236621_ELIGIBILITY, schema);
         assert.ok(outcome.ok, `${criterion.id} ${JSON.stringify(example.fields)}: ${JSON.stringify(outcome.issues)}`);
         const result = outcome.value.criteria.find((c) => c.id === criterion.id);
         assert.equal(result?.status, example.status, `${criterion.id} ${JSON.stringify(example.fields)} (${example.why}): ${result?.reason ?? ''}`);

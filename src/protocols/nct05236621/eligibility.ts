@@ -1,5 +1,4 @@
-import type { EligibilityCriteriaSet } from './eligibilityRule.js';
-import type { CriterionStatus } from './evaluateRule.js';
+import type { EligibilityCriteriaSet, EligibilityExample } from '../../clinical/index.js';
 
 const PAPER = 'Zhou H et al. Ann Hematol 2023, doi:10.1007/s00277-023-05558-y';
 const INCLUSION = `${PAPER}, Methods, "Study design and participants" (inclusion criteria)`;
@@ -21,6 +20,37 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
   protocol: 'NCT05236621',
   version: '2023-12 (as published)',
   source: PAPER,
+  screening: {
+    labs: [
+      { key: 'anc', analyte: 'neutrophils', label: 'ANC' },
+      { key: 'platelets', analyte: 'platelets', label: 'platelets' },
+      { key: 'totalBilirubin', analyte: 'bilirubin', label: 'total bilirubin' },
+      { key: 'alt', analyte: 'alt', label: 'ALT' },
+      { key: 'ast', analyte: 'ast', label: 'AST' },
+      { key: 'creatinine', analyte: 'creatinine', label: 'serum creatinine' },
+    ],
+    measures: [
+      { key: 'serumMProteinGPerL', label: 'Serum M-protein', unit: 'g/L', softMax: 200, softNote: 'a serum M-protein above 200 g/L is beyond any reported myeloma' },
+      { key: 'urineMProteinMgPer24h', label: 'Urine M-protein', unit: 'mg/24h', softMax: 50000, softNote: 'Bence Jones proteinuria above 50 g/24 h is beyond any reported myeloma' },
+      { key: 'involvedFlcMgPerL', label: 'Involved serum free light chain', unit: 'mg/L', softMax: 100000, softNote: 'a free light chain above 100 000 mg/L is beyond any reported light-chain myeloma' },
+      { key: 'flcRatio', label: 'FLC ratio (involved/uninvolved as kappa/lambda)', unit: 'ratio' },
+    ],
+    facts: [
+      { key: 'rrmmDiagnosis', label: 'Relapsed and refractory MM per the Chinese MM guideline (2020 revision)', type: 'boolean' },
+      { key: 'thalidomideIntolerance', label: 'Intolerance to thalidomide', type: 'boolean' },
+      { key: 'lenalidomideIntolerance', label: 'Intolerance to lenalidomide', type: 'boolean' },
+      { key: 'pomalidomideIntolerance', label: 'Intolerance to pomalidomide', type: 'boolean' },
+      { key: 'proteasomeInhibitorHypersensitivity', label: 'Hypersensitivity to proteasome inhibitors', type: 'boolean' },
+      { key: 'dexamethasoneHypersensitivity', label: 'Hypersensitivity to dexamethasone', type: 'boolean' },
+      { key: 'otherIngredientHypersensitivity', label: 'Hypersensitivity to other ingredients', type: 'boolean' },
+      { key: 'peripheralNeuropathyGrade', label: 'Peripheral neuropathy, CTCAE grade (0 = none)', type: 'integer', min: 0, max: 5 },
+      { key: 'nyhaClass', label: 'NYHA functional class (I also for no heart disease)', type: 'integer', min: 1, max: 4 },
+      { key: 'priorMyocardialInfarction', label: 'History of myocardial infarction', type: 'boolean' },
+      { key: 'myocardialInfarctionDate', label: 'Date of the most recent myocardial infarction', type: 'date' },
+      { key: 'unstableOrPoorlyControlledAngina', label: 'Unstable or poorly controlled angina pectoris', type: 'boolean' },
+    ],
+    factRules: [{ dateFact: 'myocardialInfarctionDate', onlyWhen: 'priorMyocardialInfarction' }],
+  },
   criteria: [
     { id: 'inc-age', kind: 'inclusion', text: 'Age at least 18 years', source: INCLUSION, rule: { type: 'age', minYears: 18 } },
     {
@@ -66,9 +96,18 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
       rule: {
         type: 'any-of',
         rules: [
-          { type: 'disease-measure', measure: 'serumMProteinGPerL', label: 'serum M-protein', min: 5, unit: 'g/L' },
-          { type: 'disease-measure', measure: 'urineMProteinMgPer24h', label: 'urine M-protein', min: 200, unit: 'mg/24h' },
-          { type: 'involved-flc', minMgPerL: 100, normalRatio: { low: 0.26, high: 1.65 } },
+          { type: 'measure', measure: 'serumMProteinGPerL', label: 'serum M-protein', min: 5, unit: 'g/L' },
+          { type: 'measure', measure: 'urineMProteinMgPer24h', label: 'urine M-protein', min: 200, unit: 'mg/24h' },
+          {
+            type: 'measure-with-abnormal-ratio',
+            measure: 'involvedFlcMgPerL',
+            label: 'involved FLC',
+            min: 100,
+            unit: 'mg/L',
+            ratio: 'flcRatio',
+            ratioLabel: 'FLC ratio',
+            normalRatio: { low: 0.26, high: 1.65 },
+          },
         ],
       },
     },
@@ -115,7 +154,7 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
         type: 'any-of',
         rules: [
           { type: 'lab', lab: 'creatinine', comparator: '<=', limit: 3.0, unit: 'mg/dL' },
-          { type: 'creatinine-clearance', minMlPerMin: 30 },
+          { type: 'creatinine-clearance', lab: 'creatinine', minMlPerMin: 30 },
         ],
       },
     },
@@ -163,7 +202,7 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
       kind: 'exclusion',
       text: 'No myocardial infarction within 12 months before enrolment',
       source: EXCLUSION,
-      rule: { type: 'no-recent-myocardial-infarction', withinMonths: 12 },
+      rule: { type: 'no-recent-event', historyFact: 'priorMyocardialInfarction', dateFact: 'myocardialInfarctionDate', label: 'myocardial infarction', withinMonths: 12 },
     },
     {
       id: 'exc-angina',
@@ -176,19 +215,10 @@ export const NCT05236621_ELIGIBILITY: EligibilityCriteriaSet = deepFreeze({
 });
 
 /**
- * A worked example of one criterion: the fields that differ from the example eligible record
- * (examples/screening-eligible.json: screening 2021-05-10, enrolment 2021-05-20, a 62-year-old 58-kg woman,
- * labs in SI units with ALT/AST ULN 40 U/L, last prior line ended 2021-03-31), the criterion's status and why.
- * Paths are dotted (`labs.anc.value`, `priorTherapyLines.2.progressionDate`); `undefined` removes a field.
- */
-export interface EligibilityExample {
-  readonly fields: Readonly<Record<string, unknown>>;
-  readonly status: CriterionStatus;
-  readonly why: string;
-}
-
-/**
- * Worked examples per criterion of NCT05236621_ELIGIBILITY, keyed by criterion id (kept beside the criteria
+ * Worked examples per criterion of NCT05236621_ELIGIBILITY against the example eligible record
+ * (examples/nct05236621/screening-eligible.json: screening 2021-05-10, enrolment 2021-05-20, a 62-year-old
+ * 58-kg woman, labs in SI units with ALT/AST ULN 40 U/L, last prior line ended 2021-03-31), keyed by
+ * criterion id (kept beside the criteria
  * rather than inside them, so that the criteria set keeps its shared EligibilityCriterion type). Executed
  * by criteriaExamples.test.ts through computeEligibility, so they cannot drift from the engine.
  */
@@ -204,9 +234,9 @@ export const NCT05236621_CRITERIA_EXAMPLES: Readonly<Record<string, readonly Eli
     { fields: { ecog: null }, status: 'not evaluable', why: 'ECOG not recorded' },
   ],
   'inc-rrmm': [
-    { fields: {}, status: 'met', why: 'diagnosis.rrmmPerChinese2020Guideline is true' },
-    { fields: { 'diagnosis.rrmmPerChinese2020Guideline': false }, status: 'not met', why: 'RRMM not documented per the guideline' },
-    { fields: { 'diagnosis.rrmmPerChinese2020Guideline': null }, status: 'not evaluable', why: 'not recorded' },
+    { fields: {}, status: 'met', why: 'facts.rrmmDiagnosis is true' },
+    { fields: { 'facts.rrmmDiagnosis': false }, status: 'not met', why: 'RRMM not documented per the guideline' },
+    { fields: { 'facts.rrmmDiagnosis': null }, status: 'not evaluable', why: 'not recorded' },
   ],
   'inc-prior-therapy': [
     { fields: {}, status: 'met', why: '3 lines; lenalidomide 14 cycles in line 2; bortezomib 4 cycles in line 1' },
@@ -232,22 +262,22 @@ export const NCT05236621_CRITERIA_EXAMPLES: Readonly<Record<string, readonly Eli
   ],
   'inc-measurable': [
     {
-      fields: { 'disease.serumMProteinGPerL': 5, 'disease.urineMProteinMgPer24h': 0, 'disease.involvedFlcMgPerL': 20 },
+      fields: { 'measures.serumMProteinGPerL': 5, 'measures.urineMProteinMgPer24h': 0, 'measures.involvedFlcMgPerL': 20 },
       status: 'met',
       why: 'serum M-protein 5 g/L meets >= 5 (boundary)',
     },
     {
-      fields: { 'disease.serumMProteinGPerL': 4.9, 'disease.urineMProteinMgPer24h': 199, 'disease.involvedFlcMgPerL': 99 },
+      fields: { 'measures.serumMProteinGPerL': 4.9, 'measures.urineMProteinMgPer24h': 199, 'measures.involvedFlcMgPerL': 99 },
       status: 'not met',
       why: 'every measure just below its threshold (5 g/L, 200 mg/24 h, 100 mg/L)',
     },
     {
-      fields: { 'disease.serumMProteinGPerL': 0, 'disease.urineMProteinMgPer24h': 0, 'disease.involvedFlcMgPerL': 150, 'disease.flcRatio': 1.2 },
+      fields: { 'measures.serumMProteinGPerL': 0, 'measures.urineMProteinMgPer24h': 0, 'measures.involvedFlcMgPerL': 150, 'measures.flcRatio': 1.2 },
       status: 'not met',
       why: 'involved FLC 150 mg/L but a normal FLC ratio (0.26-1.65): not measurable FLC disease',
     },
     {
-      fields: { 'disease.serumMProteinGPerL': null, 'disease.urineMProteinMgPer24h': 100, 'disease.involvedFlcMgPerL': 20 },
+      fields: { 'measures.serumMProteinGPerL': null, 'measures.urineMProteinMgPer24h': 100, 'measures.involvedFlcMgPerL': 20 },
       status: 'not evaluable',
       why: 'urine and FLC do not qualify and the serum M-protein (missing) could',
     },
@@ -288,41 +318,41 @@ export const NCT05236621_CRITERIA_EXAMPLES: Readonly<Record<string, readonly Eli
   ],
   'exc-imid-intolerance': [
     { fields: {}, status: 'met', why: 'no intolerance to thalidomide, lenalidomide or pomalidomide (the excluding condition is absent)' },
-    { fields: { 'exclusionFacts.intolerance.lenalidomide': true }, status: 'not met', why: 'lenalidomide intolerance excludes' },
-    { fields: { 'exclusionFacts.intolerance.pomalidomide': null }, status: 'not evaluable', why: 'pomalidomide intolerance unknown' },
+    { fields: { 'facts.lenalidomideIntolerance': true }, status: 'not met', why: 'lenalidomide intolerance excludes' },
+    { fields: { 'facts.pomalidomideIntolerance': null }, status: 'not evaluable', why: 'pomalidomide intolerance unknown' },
   ],
   'exc-hypersensitivity': [
     { fields: {}, status: 'met', why: 'no hypersensitivity recorded' },
-    { fields: { 'exclusionFacts.hypersensitivity.dexamethasone': true }, status: 'not met', why: 'dexamethasone hypersensitivity excludes' },
-    { fields: { 'exclusionFacts.hypersensitivity.proteasomeInhibitors': null }, status: 'not evaluable', why: 'unknown' },
+    { fields: { 'facts.dexamethasoneHypersensitivity': true }, status: 'not met', why: 'dexamethasone hypersensitivity excludes' },
+    { fields: { 'facts.proteasomeInhibitorHypersensitivity': null }, status: 'not evaluable', why: 'unknown' },
   ],
   'exc-neuropathy': [
-    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': 2 }, status: 'met', why: 'grade 2 is below the excluding grade 3' },
-    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': 3 }, status: 'not met', why: 'grade 3 excludes (boundary; read as >= 3)' },
-    { fields: { 'exclusionFacts.peripheralNeuropathyGrade': null }, status: 'not evaluable', why: 'grade not recorded' },
+    { fields: { 'facts.peripheralNeuropathyGrade': 2 }, status: 'met', why: 'grade 2 is below the excluding grade 3' },
+    { fields: { 'facts.peripheralNeuropathyGrade': 3 }, status: 'not met', why: 'grade 3 excludes (boundary; read as >= 3)' },
+    { fields: { 'facts.peripheralNeuropathyGrade': null }, status: 'not evaluable', why: 'grade not recorded' },
   ],
   'exc-nyha': [
-    { fields: { 'exclusionFacts.nyhaClass': 1 }, status: 'met', why: 'NYHA class I' },
-    { fields: { 'exclusionFacts.nyhaClass': 2 }, status: 'not met', why: 'NYHA class II excludes (boundary)' },
-    { fields: { 'exclusionFacts.nyhaClass': undefined }, status: 'not evaluable', why: 'NYHA class not recorded' },
+    { fields: { 'facts.nyhaClass': 1 }, status: 'met', why: 'NYHA class I' },
+    { fields: { 'facts.nyhaClass': 2 }, status: 'not met', why: 'NYHA class II excludes (boundary)' },
+    { fields: { 'facts.nyhaClass': undefined }, status: 'not evaluable', why: 'NYHA class not recorded' },
   ],
   'exc-myocardial-infarction': [
     {
-      fields: { 'exclusionFacts.priorMyocardialInfarction': true, 'exclusionFacts.myocardialInfarctionDate': '2020-05-19' },
+      fields: { 'facts.priorMyocardialInfarction': true, 'facts.myocardialInfarctionDate': '2020-05-19' },
       status: 'met',
       why: 'infarction more than 12 months before enrolment (2021-05-20)',
     },
     {
-      fields: { 'exclusionFacts.priorMyocardialInfarction': true, 'exclusionFacts.myocardialInfarctionDate': '2020-05-20' },
+      fields: { 'facts.priorMyocardialInfarction': true, 'facts.myocardialInfarctionDate': '2020-05-20' },
       status: 'not met',
       why: 'infarction exactly 12 months before enrolment is within 12 months (boundary)',
     },
-    { fields: { 'exclusionFacts.priorMyocardialInfarction': true }, status: 'not evaluable', why: 'an infarction without a date' },
+    { fields: { 'facts.priorMyocardialInfarction': true }, status: 'not evaluable', why: 'an infarction without a date' },
   ],
   'exc-angina': [
     { fields: {}, status: 'met', why: 'no unstable or poorly controlled angina' },
-    { fields: { 'exclusionFacts.unstableOrPoorlyControlledAngina': true }, status: 'not met', why: 'unstable angina excludes' },
-    { fields: { 'exclusionFacts.unstableOrPoorlyControlledAngina': null }, status: 'not evaluable', why: 'not recorded' },
+    { fields: { 'facts.unstableOrPoorlyControlledAngina': true }, status: 'not met', why: 'unstable angina excludes' },
+    { fields: { 'facts.unstableOrPoorlyControlledAngina': null }, status: 'not evaluable', why: 'not recorded' },
   ],
 } satisfies Record<string, EligibilityExample[]>);
 

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { computeEligibility as computeWith, createScreeningRecordSchema, type CriterionStatus, type EligibilityResult } from '../../clinical/index.js';
 import { repoPath } from '../../testing/index.js';
-import { computeEligibility, type EligibilityResult } from './computeEligibility.js';
-import type { CriterionStatus } from './evaluateRule.js';
-import { NCT05236621_ELIGIBILITY } from './nct05236621Criteria.js';
+import { NCT05236621_ELIGIBILITY } from './eligibility.js';
+import { NCT05236621_PROTOCOL } from './protocol.js';
+
+const responseCodelist = NCT05236621_PROTOCOL.codelists.find((list) => list.id === 'RESPONSE');
+if (responseCodelist === undefined) throw new Error('no RESPONSE code list');
+const schema = createScreeningRecordSchema(NCT05236621_ELIGIBILITY, responseCodelist);
+const computeEligibility = (record: unknown) => computeWith(record, NCT05236621_ELIGIBILITY, schema);
 
 type Json = Record<string, unknown>;
 
-/** A fresh copy of the example eligible record (examples/screening-eligible.json). */
+/** A fresh copy of the example eligible record (examples/nct05236621/screening-eligible.json). */
 function eligible(): Json {
-  return JSON.parse(readFileSync(repoPath('examples', 'screening-eligible.json'), 'utf8')) as Json;
+  return JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-eligible.json'), 'utf8')) as Json;
 }
 
 function screen(record: Json): EligibilityResult {
@@ -62,7 +67,7 @@ describe('computeEligibility: the whole record', () => {
   });
 
   it('finds the example ineligible record ineligible, naming the failed criteria', () => {
-    const record = JSON.parse(readFileSync(repoPath('examples', 'screening-ineligible.json'), 'utf8')) as Json;
+    const record = JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-ineligible.json'), 'utf8')) as Json;
     const result = screen(record);
     assert.equal(result.eligible, false);
     assert.deepEqual(
@@ -93,7 +98,7 @@ describe('computeEligibility: the whole record', () => {
     assert.equal(byPath.get('ecogScore')?.code, 'unknown-field');
     const noDate = computeEligibility(withField('ecog', 1.5, withField('screeningDate', undefined)));
     assert.deepEqual(noDate.issues.map((i) => [i.code, i.path.join('.'), i.value, i.expected]), [
-      ['missing-field', 'screeningDate', undefined, 'a calendar date written YYYY-MM-DD'],
+      ['missing-field', 'screeningDate', undefined, 'a real calendar date YYYY-MM-DD'],
       ['wrong-type', 'ecog', 1.5, 'a whole number'],
     ]);
   });
@@ -121,7 +126,7 @@ describe('inclusion criteria at their boundaries', () => {
   });
 
   it('RRMM diagnosis per the Chinese 2020 guideline', () => {
-    boundary('inc-rrmm', 'diagnosis.rrmmPerChinese2020Guideline', [[true, 'met'], [false, 'not met'], [null, 'not evaluable']]);
+    boundary('inc-rrmm', 'facts.rrmmDiagnosis', [[true, 'met'], [false, 'not met'], [null, 'not evaluable']]);
   });
 
   it('>= 2 prior lines', () => {
@@ -200,7 +205,7 @@ describe('inclusion criteria at their boundaries', () => {
 
   it('measurable disease: M >= 5 g/L, U >= 200 mg/24 h or involved FLC >= 100 mg/L with abnormal ratio', () => {
     const only = (m: number | null, u: number | null, flc: number | null, ratio: number | null = 8) => (): Json =>
-      withField('disease', { serumMProteinGPerL: m, urineMProteinMgPer24h: u, involvedFlcMgPerL: flc, flcRatio: ratio });
+      withField('measures', { serumMProteinGPerL: m, urineMProteinMgPer24h: u, involvedFlcMgPerL: flc, flcRatio: ratio });
     const cases: [() => Json, CriterionStatus][] = [
       [only(4.9, 0, 20), 'not met'],
       [only(5, 0, 20), 'met'],
@@ -217,7 +222,7 @@ describe('inclusion criteria at their boundaries', () => {
       [only(null, 100, 20), 'not evaluable'], // M unknown could still qualify
       [only(null, 300, null), 'met'],
     ];
-    for (const [make, expected] of cases) assert.equal(statusOf(make(), 'inc-measurable'), expected, JSON.stringify(make().disease));
+    for (const [make, expected] of cases) assert.equal(statusOf(make(), 'inc-measurable'), expected, JSON.stringify(make().measures));
   });
 
   it('ANC >= 1.0 x10^9/L, converted from /uL', () => {
@@ -294,16 +299,16 @@ describe('inclusion criteria at their boundaries', () => {
 describe('exclusion criteria ("met" = the excluding condition is absent)', () => {
   it('intolerance to thalidomide, lenalidomide or pomalidomide', () => {
     for (const drug of ['thalidomide', 'lenalidomide', 'pomalidomide'])
-      boundary('exc-imid-intolerance', `exclusionFacts.intolerance.${drug}`, [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
+      boundary('exc-imid-intolerance', `facts.${drug}Intolerance`, [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
   });
 
   it('hypersensitivity to proteasome inhibitors, dexamethasone or other ingredients', () => {
     for (const what of ['proteasomeInhibitors', 'dexamethasone', 'otherIngredients'])
-      boundary('exc-hypersensitivity', `exclusionFacts.hypersensitivity.${what}`, [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
+      boundary('exc-hypersensitivity', `facts.${hypersensitivityFact(what)}`, [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
   });
 
   it('peripheral neuropathy grade >= 3', () => {
-    boundary('exc-neuropathy', 'exclusionFacts.peripheralNeuropathyGrade', [
+    boundary('exc-neuropathy', 'facts.peripheralNeuropathyGrade', [
       [2, 'met'],
       [3, 'not met'],
       [4, 'not met'],
@@ -312,22 +317,26 @@ describe('exclusion criteria ("met" = the excluding condition is absent)', () =>
   });
 
   it('NYHA class II or above', () => {
-    boundary('exc-nyha', 'exclusionFacts.nyhaClass', [[1, 'met'], [2, 'not met'], [3, 'not met'], [undefined, 'not evaluable']]);
+    boundary('exc-nyha', 'facts.nyhaClass', [[1, 'met'], [2, 'not met'], [3, 'not met'], [undefined, 'not evaluable']]);
   });
 
   it('myocardial infarction within 12 months before enrolment (2021-05-20)', () => {
-    const mi = (date: string) => (): Json => withField('exclusionFacts.priorMyocardialInfarction', true, withField('exclusionFacts.myocardialInfarctionDate', date));
+    const mi = (date: string) => (): Json => withField('facts.priorMyocardialInfarction', true, withField('facts.myocardialInfarctionDate', date));
     assert.equal(statusOf(mi('2020-05-19')(), 'exc-myocardial-infarction'), 'met');
     assert.equal(statusOf(mi('2020-05-20')(), 'exc-myocardial-infarction'), 'not met');
     assert.equal(statusOf(mi('2020-05-21')(), 'exc-myocardial-infarction'), 'not met');
-    assert.equal(statusOf(withField('exclusionFacts.priorMyocardialInfarction', true), 'exc-myocardial-infarction'), 'not evaluable');
-    assert.equal(statusOf(withField('exclusionFacts.priorMyocardialInfarction', null), 'exc-myocardial-infarction'), 'not evaluable');
+    assert.equal(statusOf(withField('facts.priorMyocardialInfarction', true), 'exc-myocardial-infarction'), 'not evaluable');
+    assert.equal(statusOf(withField('facts.priorMyocardialInfarction', null), 'exc-myocardial-infarction'), 'not evaluable');
     // Without an enrolment date the screening date (2021-05-10) is the reference.
     assert.equal(statusOf(withField('enrolmentDate', undefined, mi('2020-05-15')()), 'exc-myocardial-infarction'), 'not met');
     assert.equal(statusOf(withField('enrolmentDate', undefined, mi('2020-05-09')()), 'exc-myocardial-infarction'), 'met');
   });
 
   it('unstable or poorly controlled angina', () => {
-    boundary('exc-angina', 'exclusionFacts.unstableOrPoorlyControlledAngina', [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
+    boundary('exc-angina', 'facts.unstableOrPoorlyControlledAngina', [[true, 'not met'], [false, 'met'], [null, 'not evaluable']]);
   });
 });
+
+function hypersensitivityFact(what: string): string {
+  return what === 'proteasomeInhibitors' ? 'proteasomeInhibitorHypersensitivity' : what === 'otherIngredients' ? 'otherIngredientHypersensitivity' : `${what}Hypersensitivity`;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { parseIsoDate } from '../dates/index.js';
+import type { Codelist, FieldDefinition, FormDefinition, FormRow, FormRule, ScalarField } from './formDefinition.js';
+
+/**
+ * The validator of a form, built from its metadata: the same schema checks a save in the EDC, a form typed
+ * in the browser, a trial loaded from a file and the demo's generated records, so none of them can accept
+ * what another refuses. Unknown keys are refused (a misspelt field is an error, not silently dropped);
+ * hard limits refuse; soft limits are not checked here (they raise queries in the EDC).
+ */
+
+const DATE_MESSAGE = 'a real calendar date YYYY-MM-DD';
+
+export const isoDateText = z.string({ error: DATE_MESSAGE }).refine((text) => parseIsoDate(text) !== null, { message: DATE_MESSAGE });
+
+/** No NUL and no lone surrogate: text the database and every export can hold as it was typed. */
+function wellFormedText(maxLength: number, label: string): z.ZodType<string> {
+  return z
+    .string({ error: `text (${label})` })
+    .max(maxLength, { message: `at most ${maxLength} characters` })
+    .refine((text) => !text.includes('\u0000'), { message: 'text without NUL characters' })
+    .refine(isWellFormedText, { message: 'text without unpaired surrogate code units' });
+}
+
+/** No lone UTF-16 surrogate (String.prototype.isWellFormed is ES2024, beyond this project's lib). */
+export function isWellFormedText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
+  }
+  return true;
+}
+
+function codesOf(codelist: Codelist | undefined, id: string): [string, ...string[]] {
+  if (codelist === undefined || codelist.items.length === 0) throw new Error(`code list '${id}' is not defined or empty`);
+  const codes = codelist.items.map((item) => item.code);
+  return [codes[0], ...codes.slice(1)];
+}
+
+function numberSchema(field: Extract<ScalarField, { type: 'number' | 'integer' }>): z.ZodType<number> {
+  let schema = field.type === 'integer' ? z.int({ error: 'a whole number' }) : z.number({ error: 'a number' }).finite();
+  const unit = field.unit === undefined ? '' : ` ${field.unit}`;
+  if (field.hard?.min !== undefined) schema = schema.min(field.hard.min, { message: `>= ${field.hard.min}${unit} (${field.hard.note})` });
+  if (field.hard?.max !== undefined) schema = schema.max(field.hard.max, { message: `<= ${field.hard.max}${unit} (${field.hard.note})` });
+  return schema;
+}
+
+function scalarSchema(field: ScalarField, codelists: ReadonlyMap<string, Codelist>): z.ZodType {
+  switch (field.type) {
+    case 'text': {
+      const base = wellFormedText(field.maxLength, field.label).refine((text) => text.trim() !== '', { message: 'a non-empty text' });
+      const pattern = field.pattern;
+      return pattern === undefined ? base : base.refine((text) => new RegExp(`^(?:${pattern.source})$`).test(text), { message: pattern.description });
+    }
+    case 'date':
+      return isoDateText;
+    case 'number':
+    case 'integer':
+      return numberSchema(field);
+    case 'boolean':
+      return z.boolean({ error: 'true or false' });
+    case 'code': {
+      const codes = codesOf(codelists.get(field.codelist), field.codelist);
+      return z.enum(codes, { error: `one of ${codes.join(', ')}` });
+    }
+    case 'text-list':
+      return z
+        .array(wellFormedText(field.maxLength, field.label).refine((text) => text.trim() !== '', { message: 'a non-empty text' }))
+        .min(field.minItems, { message: `at least ${field.minItems} entries` })
+        .max(field.maxItems, { message: `at most ${field.maxItems} entries` });
+  }
+}
+
+export interface FormSchemaOptions {
+  /** Optional fields also accept null as "not recorded" (the screening record's convention). */
+  readonly allowNull?: boolean;
+}
+
+interface Context {
+  readonly codelists: ReadonlyMap<string, Codelist>;
+  readonly allowNull: boolean;
+}
+
+function objectSchema(fields: readonly FieldDefinition[], context: Context, rules: readonly FormRule[] = []): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    const schema = fieldSchema(field, context);
+    shape[field.key] = field.required ? schema : context.allowNull ? schema.nullish() : schema.optional();
+  }
+  const object = z.strictObject(shape);
+  if (rules.length === 0) return object;
+  return object.superRefine((row, ctx) => {
+    for (const rule of rules) applyRule(rule, row as Record<string, unknown>, ctx);
+  });
+}
+
+function fieldSchema(field: FieldDefinition, context: Context): z.ZodType {
+  if (field.type === 'record') return objectSchema(field.fields, context, field.rules);
+  if (field.type !== 'group') return scalarSchema(field, context.codelists);
+  const { uniqueKey, ascending } = field;
+  return z
+    .array(objectSchema(field.fields, context, field.rules))
+    .min(field.minItems, { message: `at least ${field.minItems} entries` })
+    .max(field.maxItems, { message: `at most ${field.maxItems} entries` })
+    .superRefine((rows, ctx) => {
+      const seen = new Set<unknown>();
+      let previous: string | null = null;
+      rows.forEach((row, index) => {
+        const record = row as Record<string, unknown>;
+        if (uniqueKey !== undefined) {
+          const value = record[uniqueKey];
+          if (value !== undefined && seen.has(value)) ctx.addIssue({ code: 'custom', path: [index, uniqueKey], input: value, message: `a ${uniqueKey} used once in the list` });
+          seen.add(value);
+        }
+        if (ascending !== undefined) {
+          const date = record[ascending.field];
+          if (typeof date !== 'string' || parseIsoDate(date) === null) return;
+          if (previous !== null && date < previous)
+            ctx.addIssue({ code: 'custom', path: [index, ascending.field], input: date, message: `a date on or after the previous entry's ${previous} (${ascending.note})` });
+          previous = date;
+        }
+      });
+    });
+}
+
+function applyRule(rule: FormRule, row: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  switch (rule.kind) {
+    case 'date-order': {
+      const earlier = row[rule.earlier];
+      const later = row[rule.later];
+      if (typeof earlier === 'string' && typeof later === 'string' && parseIsoDate(earlier) !== null && parseIsoDate(later) !== null && later < earlier)
+        ctx.addIssue({ code: 'custom', path: [rule.later], input: later, message: `a date on or after ${rule.earlier} ${earlier} (${rule.note})` });
+      return;
+    }
+    case 'required-when':
+      if (row[rule.when.field] === rule.when.equals && (row[rule.field] === undefined || row[rule.field] === null))
+        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` });
+      return;
+    case 'required-when-different':
+      if (row[rule.left] !== row[rule.right] && row[rule.field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.left} (${String(row[rule.left])}) differs from ${rule.right} (${String(row[rule.right] ?? 'none')}) (${rule.note})` });
+      return;
+    case 'absent-when':
+      if (row[rule.when.field] === rule.when.equals && row[rule.field] !== undefined && row[rule.field] !== null)
+        ctx.addIssue({ code: 'custom', path: [rule.field], input: row[rule.field], message: `no value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` });
+      return;
+  }
+}
+
+/** The zod schema of one form from its definition and the protocol's code lists. */
+export function createFormSchema(form: FormDefinition, codelists: readonly Codelist[], options: FormSchemaOptions = {}): z.ZodType<FormRow> {
+  const context: Context = { codelists: new Map(codelists.map((list) => [list.id, list])), allowNull: options.allowNull ?? false };
+  return objectSchema(form.fields, context, form.rules) as unknown as z.ZodType<FormRow>;
+}
+
+/** The schemas of every form of a protocol, by form id (built once per protocol). */
+export function createFormSchemas(forms: readonly FormDefinition[], codelists: readonly Codelist[]): ReadonlyMap<string, z.ZodType<FormRow>> {
+  return new Map(forms.map((form) => [form.id, createFormSchema(form, codelists)]));
+}
