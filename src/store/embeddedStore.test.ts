@@ -7,6 +7,7 @@ import { locksContract } from './locks.contract.js';
 import { migrateContract } from './migrate.contract.js';
 import type { Store } from './sqlClient.js';
 import { sqlClientContract } from './sqlClient.contract.js';
+import { trialProtocolContract } from './trialProtocol.contract.js';
 
 // One in-memory PGlite for the whole file: a cold start costs seconds.
 let store: Store | undefined;
@@ -28,4 +29,5 @@ describe('embedded store (PGlite)', () => {
   crfRecordsContract(getStore);
   locksContract(getStore);
   idempotencyKeysContract(getStore);
+  trialProtocolContract(getStore);
 });

@@ -45,4 +45,6 @@ export type { SnapshotContent, SnapshotListing } from './snapshots.js';
 export { listAuditEntries } from './auditEntries.js';
 export type { AuditEntry } from './auditEntries.js';
 export { existingSubjectIds } from './existingSubjectIds.js';
+export { getTrialProtocol, openTrialProtocol, trialProtocolMismatch } from './trialProtocol.js';
+export type { TrialProtocol, TrialProtocolRequest } from './trialProtocol.js';
 export { postgresTestTarget, type PostgresTestTarget } from './postgresTestTarget.js';

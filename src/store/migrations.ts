@@ -9,11 +9,12 @@
  * Trigger-raised SQLSTATEs (mapped to StoreError codes in storeError.ts):
  *   TKA01 write without trialkit.user, TKA02 update/delete without trialkit.reason,
  *   TKA03 audit trail changed, TKS01 snapshot changed, TKL01 write to locked data,
- *   TKQ01 query status transition not allowed.
+ *   TKQ01 query status transition not allowed, TKP01 the trial's protocol changed after it was recorded.
  */
 
 import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
 import { authMigration } from './authMigration.js';
+import { trialProtocolMigration } from './trialProtocolMigration.js';
 
 export interface Migration {
   readonly version: number;
@@ -307,4 +308,5 @@ export const migrations: readonly Migration[] = Object.freeze([
   Object.freeze({ version: 2, name: 'audit trail, guards and locks', sql: auditTrail }),
   authMigration,
   auditChainAtCommitMigration,
+  trialProtocolMigration,
 ]);

@@ -10,6 +10,7 @@ import { postgresTestTarget } from './postgresTestTarget.js';
 import { openPostgresStore } from './postgresStore.js';
 import type { Store } from './sqlClient.js';
 import { sqlClientContract } from './sqlClient.contract.js';
+import { trialProtocolContract } from './trialProtocol.contract.js';
 import { verifyAuditChain } from './verifyAuditChain.js';
 import { withAuditContext } from './withAuditContext.js';
 
@@ -50,6 +51,7 @@ if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
     crfRecordsContract(getStore);
     locksContract(getStore);
     idempotencyKeysContract(getStore);
+    trialProtocolContract(getStore);
 
     it('keeps its tables in its own schema', async () => {
       const { rows } = await getStore().query<{ schema: string }>("SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'audit_log' AND table_schema = current_schema()");

@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'snapshot-immutable'
   | 'locked'
   | 'query-transition'
+  | 'trial-set-once'
+  | 'protocol-mismatch'
   | 'unique-violation'
   | 'foreign-key-violation'
   | 'check-violation'
@@ -30,6 +32,7 @@ const triggerStates: Readonly<Record<string, StoreErrorCode>> = {
   TKS01: 'snapshot-immutable',
   TKL01: 'locked',
   TKQ01: 'query-transition',
+  TKP01: 'trial-set-once',
 };
 
 const standardStates: Readonly<Record<string, StoreErrorCode>> = {
