@@ -1,4 +1,4 @@
-import { createAdamDatasets, type AdslRow, type TrialData } from '../clinical/index.js';
+import { createAdamDatasets, type AdslRow, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 import { diseaseMeasurementsFromTrial, storedTrialSource } from '../publish/index.js';
 import {
   aggregateCell,
@@ -101,13 +101,16 @@ export const DASHBOARD_TABLES: readonly string[] = Object.freeze(['t-response-ra
 export const DASHBOARD_FIGURES: readonly string[] = Object.freeze(['f-km-pfs', 'f-km-os', 'f-forest-orr', 'f-swimmer']);
 
 /** ADaM derivations and the report model, exactly as src/publish writeReport does (the report and the dashboard agree). */
-export function createAnalysisModel(trial: TrialData, label: string): AnalysisModel {
+export function createAnalysisModel(trial: TrialData, protocol: ProtocolDefinition, label: string): AnalysisModel {
   const source = storedTrialSource(trial, label);
-  const { datasets: adam, issues } = createAdamDatasets(trial);
+  const { datasets: adam, issues } = createAdamDatasets(trial, protocol);
   const datasets = { ...adam, diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adam.adsl) };
   const model = createReportModel(datasets, source.protocol);
-  const bor = new Map(adam.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC').map((r) => [r.USUBJID, r.AVALC]));
-  const pfs = new Map(adam.adtte.filter((r) => r.PARAMCD === 'PFS').map((r) => [r.USUBJID, r]));
+  // the primary evaluator (its ADTTE parameters carry no suffix) and its progression-free survival endpoint
+  const primary = protocol.response.evaluators.find((e) => e.paramSuffix === '') ?? protocol.response.evaluators[0];
+  const pfsCode = protocol.endpoints.find((e) => e.kind === 'progression-free-survival' && e.evaluator === primary?.id)?.paramcd;
+  const bor = new Map(adam.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === primary?.id).map((r) => [r.USUBJID, r.AVALC]));
+  const pfs = new Map(adam.adtte.filter((r) => r.PARAMCD === pfsCode).map((r) => [r.USUBJID, r]));
   const facts = new Map(
     adam.adsl.map((s) => {
       const p = pfs.get(s.USUBJID);

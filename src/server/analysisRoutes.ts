@@ -1,15 +1,31 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { storedTrialSource, writeReport, type ReportEdition } from '../publish/index.js';
 import { InputError, type Issue } from '../result/index.js';
 import { listSnapshots, type SnapshotListing, type Store } from '../store/index.js';
 import { analysisDashboardResponse } from './analysisResponses.js';
-import { createAnalysisDashboard, createAnalysisModel, type AnalysisDashboard, type AnalysisModel, type DashboardSnapshot } from './analysisDashboard.js';
+import type * as AnalysisDashboardModule from './analysisDashboard.js';
+import type { AnalysisDashboard, AnalysisModel, DashboardSnapshot } from './analysisDashboard.js';
+import type * as AnalysisReportModule from './analysisReport.js';
+import type { ReportEdition, ReportFormat } from './analysisReport.js';
 import { HttpError, notFound } from './httpError.js';
 import { isAllowed } from './permissions.js';
 import { readTrialFromStore } from './readTrialFromStore.js';
 import { idParam, ok, route, type RouteSpec } from './route.js';
+import type { ServedProtocol } from './servedProtocol.js';
+
+/**
+ * The analysis engine (ADaM derivations, the report model, the report publisher) is loaded on the first
+ * analysis request, not with the server: the EDC serves data capture even when the analysis layers cannot
+ * be loaded, and answers 503 'analysis-unavailable' on these two routes with the reason.
+ */
+type AnalysisEngine = typeof AnalysisDashboardModule & typeof AnalysisReportModule;
+let engine: Promise<AnalysisEngine> | undefined;
+async function analysisEngine(): Promise<AnalysisEngine> {
+  engine ??= Promise.all([import('./analysisDashboard.js'), import('./analysisReport.js')]).then(([dashboard, report]) => ({ ...dashboard, ...report }));
+  try {
+    return await engine;
+  } catch (error) {
+    throw new HttpError(503, 'analysis-unavailable', `the analysis engine cannot be loaded on this server: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /**
  * What GET /analysis/dashboard answers: the dashboard of a snapshot, or why there is none (no snapshot taken
@@ -63,12 +79,12 @@ async function pickSnapshot(store: Store, idText: string | undefined): Promise<{
   return { listing: found, all };
 }
 
-function analyse(store: Store, listing: SnapshotListing): Promise<Analysed> {
+function analyse(store: Store, protocol: ServedProtocol, listing: SnapshotListing, analysis: AnalysisEngine): Promise<Analysed> {
   const snapshot = snapshotInfo(listing);
   return remember(analyses, store, String(listing.snapshotId), async (): Promise<Analysed> => {
     try {
-      const trial = await readTrialFromStore(store, { snapshot: listing.name });
-      return { ok: true, snapshot, analysis: createAnalysisModel(trial, `snapshot ${listing.name}`) };
+      const trial = await readTrialFromStore(store, protocol, { snapshot: listing.name });
+      return { ok: true, snapshot, analysis: analysis.createAnalysisModel(trial, protocol.definition, `snapshot ${listing.name}`) };
     } catch (error) {
       if (error instanceof InputError) return { ok: false, snapshot, message: error.message, issues: error.issues.slice(0, 50) };
       throw error;
@@ -77,24 +93,11 @@ function analyse(store: Store, listing: SnapshotListing): Promise<Analysed> {
 }
 
 const FORMATS = {
-  html: { file: 'report.html', contentType: 'text/html; charset=utf-8' },
-  pdf: { file: 'report.pdf', contentType: 'application/pdf' },
-  docx: { file: 'report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-} as const;
+  html: { contentType: 'text/html; charset=utf-8' },
+  pdf: { contentType: 'application/pdf' },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+} as const satisfies Record<ReportFormat, unknown>;
 type Format = keyof typeof FORMATS;
-
-/** The report of a snapshot in one format and edition, written by src/publish writeReport into a temporary folder. */
-async function renderReport(analysis: AnalysisModel, label: string, format: Format, edition: ReportEdition): Promise<Uint8Array> {
-  const out = await mkdtemp(join(tmpdir(), 'trialkit-report-'));
-  try {
-    const result = await writeReport({ source: storedTrialSource(analysis.trial, label), out, formats: [format], edition });
-    const skipped = result.skipped.find((s) => s.format === format);
-    if (skipped !== undefined) throw new HttpError(503, 'report-format-unavailable', `the ${format.toUpperCase()} report cannot be made on this server: ${skipped.reason}`);
-    return new Uint8Array(await readFile(join(out, FORMATS[format].file)));
-  } finally {
-    await rm(out, { recursive: true, force: true });
-  }
-}
 
 /** A file name for Content-Disposition: the snapshot name reduced to safe characters. */
 function fileName(snapshot: DashboardSnapshot, format: Format, edition: ReportEdition): string {
@@ -109,6 +112,7 @@ export const analysisRoutes: readonly RouteSpec[] = [
     path: '/analysis/dashboard',
     action: 'analysis:read',
     response: analysisDashboardResponse,
+    responses: { 503: 'the analysis engine cannot be loaded on this server' },
     tag: 'analysis',
     summary:
       'The analysis dashboard of the latest snapshot (or ?snapshotId=): ORR and DCR with exact CIs, KM medians, the report tables and the Vega-Lite specs of the report figures (KM with numbers at risk, forest, swimmer) and of enrolment by site over time. Subject lists behind each count only with analysis:subjects (never for the sponsor).',
@@ -119,10 +123,11 @@ export const analysisRoutes: readonly RouteSpec[] = [
       if (listing === undefined) {
         return ok({ state: 'no-snapshot', message: 'No snapshot has been taken yet: the dashboard reads the latest snapshot, which the data manager takes after locking the trial.' } satisfies DashboardAnswer);
       }
-      const analysed = await analyse(services.store, listing);
+      const analysis = await analysisEngine();
+      const analysed = await analyse(services.store, services.protocol, listing, analysis);
       if (!analysed.ok) return ok({ state: 'not-analysable', snapshot: analysed.snapshot, message: analysed.message, issues: analysed.issues, snapshots } satisfies DashboardAnswer);
       const drillDown = user !== undefined && isAllowed(user.role, 'analysis:subjects');
-      return ok({ state: 'ready', dashboard: createAnalysisDashboard(analysed.analysis, analysed.snapshot, drillDown), snapshots } satisfies DashboardAnswer);
+      return ok({ state: 'ready', dashboard: analysis.createAnalysisDashboard(analysed.analysis, analysed.snapshot, drillDown), snapshots } satisfies DashboardAnswer);
     },
   }),
   route({
@@ -135,17 +140,18 @@ export const analysisRoutes: readonly RouteSpec[] = [
     tag: 'analysis',
     summary:
       'The report of the latest snapshot (or ?snapshotId=) as ?format=html (default), pdf or docx, written by the report publisher: the full report (subjects behind each count, listings, subject profiles) with analysis:subjects, else (the sponsor) the aggregate edition, with the same tables and figures and no subject id; PDF needs Chromium on the server (503 with the package to install when missing)',
-    responses: { 200: 'text/html, application/pdf or DOCX', 503: 'the format needs Chromium, which the server lacks' },
+    responses: { 200: 'text/html, application/pdf or DOCX', 503: 'the format needs Chromium, which the server lacks; or the analysis engine cannot be loaded' },
     async handler({ c, services, user, query }) {
       const format = (query.format ?? 'html') as Format;
       const edition: ReportEdition = user !== undefined && isAllowed(user.role, 'analysis:subjects') ? 'full' : 'aggregate';
       if (!Object.hasOwn(FORMATS, format)) throw new HttpError(400, 'bad-format', `?format= must be one of ${Object.keys(FORMATS).join(', ')}`);
       const { listing } = await pickSnapshot(services.store, query.snapshotId);
       if (listing === undefined) throw notFound('snapshot');
-      const analysed = await analyse(services.store, listing);
+      const analysis = await analysisEngine();
+      const analysed = await analyse(services.store, services.protocol, listing, analysis);
       if (!analysed.ok) throw new HttpError(422, 'not-analysable', analysed.message, { issues: analysed.issues });
       const key = `${listing.snapshotId}:${format}:${edition}`;
-      const bytes = await remember(reports, services.store, key, () => renderReport(analysed.analysis, `snapshot ${listing.name}`, format, edition));
+      const bytes = await remember(reports, services.store, key, () => analysis.renderReport(analysed.analysis, `snapshot ${listing.name}`, format, edition));
       const disposition = format === 'html' ? 'inline' : 'attachment';
       // the report is self-contained (inline styles and SVG, no script): nothing else may load or run in it
       if (format === 'html') c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");

@@ -1,7 +1,7 @@
 import { convertLabValue, formatIsoDate, parseIsoDate } from '../clinical/index.js';
 import { issue, type Issue } from '../result/index.js';
 import type { EditCheckFinding } from './liveLogic.js';
-import { PLAUSIBILITY_LIMITS, PLAUSIBILITY_LIMITS_VERSION, type AllowedValuesLimit, type NotFutureLimit, type PlausibilityLimit, type RangeLimit } from './plausibilityLimits.js';
+import { type AllowedValuesLimit, type NotFutureLimit, type PlausibilityLimit, type RangeLimit } from './plausibilityLimits.js';
 
 export interface PlausibilityResult {
   /** Values outside a hard limit: the save is refused (422) with these issues, paths under `data`. */
@@ -77,7 +77,7 @@ function checkRange(limit: RangeLimit, at: Located, out: { rejected: Issue[]; fi
   }
   const outside = (limit.low !== undefined && value < limit.low) || (limit.high !== undefined && value > limit.high);
   if (!outside) return;
-  const expected = `${boundsAsEntered(limit, enteredUnit)}: ${limit.note} (${PLAUSIBILITY_LIMITS_VERSION})`;
+  const expected = `${boundsAsEntered(limit, enteredUnit)}: ${limit.note} (${limit.source})`;
   if (limit.severity === 'hard') {
     out.rejected.push(issue('out-of-range', ['data', ...at.path], at.value, expected));
   } else {
@@ -104,10 +104,10 @@ function checkNotFuture(limit: NotFutureLimit, at: Located, todayDay: number, to
 
 /**
  * The per-field plausibility checks of one validated form (after its zod schema): every limit of the
- * table for `formType` applied to every value at its field path. `today` (YYYY-MM-DD) is passed in by
- * the caller (the server's clock), so the check itself never reads the clock.
+ * protocol's table (createPlausibilityLimits) for `formType` applied to every value at its field path.
+ * `today` (YYYY-MM-DD) is passed in by the caller (the server's clock), so the check never reads the clock.
  */
-export function checkPlausibility(formType: string, data: unknown, today: string, limits: readonly PlausibilityLimit[] = PLAUSIBILITY_LIMITS): PlausibilityResult {
+export function checkPlausibility(formType: string, data: unknown, today: string, limits: readonly PlausibilityLimit[]): PlausibilityResult {
   const todayDay = parseIsoDate(today);
   if (todayDay === null) throw new Error(`checkPlausibility: today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const out: { rejected: Issue[]; findings: EditCheckFinding[] } = { rejected: [], findings: [] };

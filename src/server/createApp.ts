@@ -7,6 +7,7 @@ import {
   findSession,
   isStoreError,
   lookupIdempotencyKey,
+  openTrialProtocol,
   saveIdempotencyKey,
   withAuditContext,
   type IdempotencyRequest,
@@ -14,6 +15,7 @@ import {
   type Store,
   type StoreErrorCode,
 } from '../store/index.js';
+import type { ProtocolModule } from '../protocols/index.js';
 import { issue } from '../result/index.js';
 import { HttpError } from './httpError.js';
 import { isAllowed, siteScope } from './permissions.js';
@@ -21,10 +23,17 @@ import { SESSION_COOKIE, hashToken } from './sessionToken.js';
 import { API_ROUTES } from './apiRoutes.js';
 import { createOpenApiDocument } from './openApiDocument.js';
 import type { AppEnv, RouteResult, RouteSpec, Services, SessionUser } from './route.js';
+import { createServedProtocol, type ServedProtocol } from './servedProtocol.js';
 import { zodIssues } from './zodIssues.js';
 
 export interface AppOptions {
   readonly store: Store;
+  /**
+   * The protocol the EDC serves: its forms (and their validators), plausibility limits, regimen, criteria
+   * and response binding. The database records it on first use; a database recorded for another protocol
+   * or version answers 409 'protocol-mismatch' to every request.
+   */
+  readonly protocol: ProtocolModule | ServedProtocol;
   /** Defaults to the system clock; tests pass their own to expire sessions and throttles. */
   readonly clock?: () => Date;
   /** Absolute session lifetime; 8 hours by default. */
@@ -56,6 +65,7 @@ const storeStatus: Partial<Record<StoreErrorCode, { status: HttpError['status'];
   'not-null-violation': { status: 422, code: 'missing', message: 'a required value is missing' },
   'invalid-value': { status: 422, code: 'invalid-value', message: 'a value has the wrong form' },
   'serialization-failure': { status: 503, code: 'retry', message: 'concurrent update, retry the request' },
+  'trial-set-once': { status: 409, code: 'trial-set-once', message: "the trial's protocol is recorded once and never changed" },
   unavailable: { status: 503, code: 'unavailable', message: 'the database is unavailable' },
 };
 
@@ -155,8 +165,10 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services): void 
 
 /** The EDC's HTTP API under /api/v1: every route of API_ROUTES behind the session, permission and scope checks. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  const protocol = 'schema' in options.protocol ? options.protocol : createServedProtocol(options.protocol);
   const services: Services = {
     store: options.store,
+    protocol,
     clock: options.clock ?? (() => new Date()),
     sessionTtlMinutes: options.sessionTtlMinutes ?? 480,
     secureCookies: options.secureCookies ?? false,
@@ -178,6 +190,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (error.status === 429 && typeof error.extra.retryAfterSeconds === 'number') c.header('Retry-After', String(error.extra.retryAfterSeconds));
       return c.json(errorBody(error), error.status);
     }
+    if (isStoreError(error, 'protocol-mismatch')) return c.json(errorBody(new HttpError(409, 'protocol-mismatch', error.message)), 409);
     if (isStoreError(error)) {
       const mapped = storeStatus[error.code];
       if (mapped !== undefined) return c.json(errorBody(new HttpError(mapped.status, mapped.code, mapped.message)), mapped.status);
@@ -191,7 +204,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: 'no such endpoint' } }, 404));
 
-  const document = createOpenApiDocument(API_ROUTES);
+  // the database records the protocol on the first request (startServer does it before listening); a
+  // database of another protocol refuses every request with 409, naming both. A failure to reach the
+  // database is tried again on the next request.
+  let opened: Promise<unknown> | undefined;
+  app.use('*', async (_c, next) => {
+    opened ??= openTrialProtocol(options.store, { protocolId: protocol.definition.id, protocolVersion: protocol.definition.version }, 'system:server').catch((error: unknown) => {
+      if (!isStoreError(error, 'protocol-mismatch')) opened = undefined;
+      throw error;
+    });
+    await opened;
+    await next();
+  });
+
+  const document = createOpenApiDocument(API_ROUTES, protocol);
   app.get('/openapi.json', (c) => {
     c.set('route', '/openapi.json');
     return c.json(document);

@@ -1,4 +1,4 @@
-import { CHART_CONFIG, CHART_WIDTH, SERIES_PALETTE } from '../report/index.js';
+import { CHART_CONFIG, CHART_WIDTH, SERIES_PALETTE } from '../report/charts/index.js';
 
 /** One enrolled subject: the facts the enrolment figure counts. */
 export interface EnrolledSubject {

@@ -1,6 +1,5 @@
 import { getSnapshot } from '../store/index.js';
 import { HttpError, notFound } from './httpError.js';
-import { FORM_TYPES } from './requestSchemas.js';
 import { idParam, route, type RouteSpec } from './route.js';
 import { fileResponse } from './responseSchemas.js';
 import { snapshotFormCsv } from './snapshotCsv.js';
@@ -32,11 +31,12 @@ export const exportRoutes: readonly RouteSpec[] = [
     produces: 'text/csv',
     action: 'snapshot:read',
     tag: 'snapshots',
-    summary: 'The records of one form type (?form=lab, ...) in a snapshot as CSV: subjectId, siteId, recordId, recordVersion, recordVisit, then one column per answer (nested answers as dot paths)',
+    summary: "The records of one form type of the protocol (?form=<form id>, e.g. lab) in a snapshot as CSV: subjectId, siteId, recordId, recordVersion, recordVisit, then one column per answer (nested answers as dot paths)",
     responses: { 200: 'text/csv', 400: 'form missing or unknown' },
     async handler({ c, services, params, query }) {
-      const form = FORM_TYPES.find((type) => type === query.form);
-      if (form === undefined) throw new HttpError(400, 'bad-form', `?form= must be one of ${FORM_TYPES.join(', ')}`);
+      const formTypes = [...services.protocol.forms.keys()];
+      const form = formTypes.find((type) => type === query.form);
+      if (form === undefined) throw new HttpError(400, 'bad-form', `?form= must be a form of the protocol: ${formTypes.join(', ')}`);
       const snapshot = await snapshotOf(services.store, params.snapshotId);
       c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.id)}-${form}.csv"`);
       return { status: 200, body: snapshotFormCsv(snapshot.tables, form), contentType: 'text/csv; charset=utf-8' };

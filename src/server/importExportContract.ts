@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { parseCsvText } from '../io/index.js';
+import { findProtocol } from '../protocols/index.js';
 import { createSnapshot, insertCrfRecord, insertLock, insertSite, insertSubject, insertUser, setPasswordHash, withAuditContext, type Store, type UserRole } from '../store/index.js';
 import { createApp } from './createApp.js';
 import { parseWellFormedXml, xmlElements } from './parseWellFormedXml.js';
@@ -68,7 +69,9 @@ export function importExportContract(getStore: () => Store): void {
   };
 
   before(() => {
-    app = createApp({ store: getStore(), clock: () => new Date('2025-07-01T12:00:00Z') });
+    const protocol = findProtocol('nct05236621');
+    if (protocol === undefined) throw new Error('the reference protocol is not registered');
+    app = createApp({ store: getStore(), protocol, clock: () => new Date('2025-07-01T12:00:00Z') });
   });
 
   void describe('central-lab import and snapshot export', () => {
@@ -98,7 +101,7 @@ export function importExportContract(getStore: () => Store): void {
       const implausible = await dm('POST', '/imports/labs?file=p.csv', `${HEADER}\n${s1},2025-03-01,C1D1,platelets,-5,10^9/L,150,400\n${s1},2025-03-01,C1D1,neutrophils,1.2,10^9/L,,\n${s1},2025-07-09,C1D1,neutrophils,1.2,10^9/L,,\n`);
       assert.equal(implausible.status, 422, implausible.text);
       const refused = (JSON.parse(implausible.text) as { error: { issues: { code: string; path: unknown[]; value: unknown }[] } }).error.issues;
-      assert.deepEqual(refused.map((i) => [i.code, i.path, i.value]), [['out-of-range', ['p.csv', 2, 'value'], -5], ['future-date', ['p.csv', 4, 'date'], '2025-07-09']]);
+      assert.deepEqual(refused.map((i) => [i.code, i.path, i.value]), [['too-small', ['p.csv', 2, 'value'], -5], ['future-date', ['p.csv', 4, 'date'], '2025-07-09']]);
       assert.deepEqual(await counts(), before);
 
       // a row refused by the database itself (a locked subject) after earlier rows were inserted: all rolled back

@@ -44,7 +44,9 @@ export const importRoutes: readonly RouteSpec[] = [
         });
       }
       const file = query.file ?? `sha256:${sha256.slice(0, 16)}`;
-      const parsed = parseLabImport(text, file);
+      const { protocol } = services;
+      const parsed = parseLabImport(text, file, protocol);
+      const labType = protocol.formOfRole('lab')?.id ?? 'lab';
       const known = await existingSubjectIds(services.store, parsed.rows.map((row) => row.subjectId), scope);
       const unknown = parsed.rows
         .filter((row) => !known.has(row.subjectId))
@@ -52,7 +54,7 @@ export const importRoutes: readonly RouteSpec[] = [
       // each row through the checks of a single save (the lab form's schema and plausibility limits): a hard
       // limit refuses the file (the cell named), soft ones become queries
       const today = todayOf(services.clock);
-      const reviewed = parsed.rows.map((row) => ({ row, review: reviewForm('lab', row.data, today) }));
+      const reviewed = parsed.rows.map((row) => ({ row, review: reviewForm(protocol, labType, row.data, today) }));
       const refused = reviewed.flatMap(({ row, review }) => (review.ok ? [] : review.error.issues.map((item) => ({ ...item, path: [file, row.line, ...item.path.slice(1)] }))));
       const issues = [...parsed.issues, ...unknown, ...refused].sort((x, y) => lineOf(x) - lineOf(y));
       if (issues.length > 0) {
@@ -67,7 +69,7 @@ export const importRoutes: readonly RouteSpec[] = [
         const raisedQueries: { line: number; recordId: number; queryIds: readonly number[] }[] = [];
         for (const { row, form } of reviewed.flatMap(({ row, review }) => (review.ok ? [{ row, form: review }] : []))) {
           // the save of POST /subjects/:id/records: live logic (CTCAE grade, edit checks) and its findings as queries
-          const saved = await saveRecord(tx, row.subjectId, 'lab', form, row.data.visit);
+          const saved = await saveRecord(tx, protocol, today, row.subjectId, labType, form, row.data.visit);
           recordIds.push(saved.record.recordId);
           if (saved.raisedQueryIds.length > 0) raisedQueries.push({ line: row.line, recordId: saved.record.recordId, queryIds: saved.raisedQueryIds });
         }

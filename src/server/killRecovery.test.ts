@@ -17,12 +17,14 @@ import { DEMO_PASSWORD } from './seedDemoAccounts.js';
 // The child imports the compiled modules beside this test (dist/ or a scratch build), not the bin.
 const serverModule = new URL('./index.js', import.meta.url).href;
 const storeModule = new URL('../store/index.js', import.meta.url).href;
+const protocolsModule = new URL('../protocols/index.js', import.meta.url).href;
 const childScript = `
 import { openEmbeddedStore } from ${JSON.stringify(storeModule)};
+import { findProtocol } from ${JSON.stringify(protocolsModule)};
 import { seedDemoAccounts, startServer } from ${JSON.stringify(serverModule)};
 const store = await openEmbeddedStore({ dataDir: process.env.TRIALKIT_KILL_DATA });
-await seedDemoAccounts(store);
-const server = await startServer({ store, port: 0 });
+await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Demo site 01' }] });
+const server = await startServer({ store, protocol: findProtocol('nct05236621'), port: 0 });
 process.stdout.write('LISTENING ' + server.url + '\\n');
 process.on('SIGTERM', () => { void server.close().then(() => store.close()).then(() => process.exit(0)); });
 `;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseLabImport } from './labImportCsv.js';
+import { findProtocol } from '../protocols/index.js';
+import { parseLabImport as parseWith } from './labImportCsv.js';
+import { createServedProtocol } from './servedProtocol.js';
+
+const module = findProtocol('nct05236621');
+if (module === undefined) throw new Error('the reference protocol is not registered');
+const protocol = createServedProtocol(module);
+const parseLabImport = (text: string, file: string): ReturnType<typeof parseWith> => parseWith(text, file, protocol);
 
 const header = 'subjectId,date,visit,analyte,value,unit,lln,uln';
 

@@ -1,11 +1,13 @@
-import { acceptedUnits, isLabAnalyte, labFormSchema, parseIsoDate, parseUnit, type LabForm } from '../clinical/index.js';
+import { acceptedUnits, isLabAnalyte, parseIsoDate, parseUnit, type LabForm } from '../clinical/index.js';
 import { parseCsvText } from '../io/index.js';
 import { InputError, issue, type Issue } from '../result/index.js';
+import type { ServedProtocol } from './servedProtocol.js';
+import { zodIssues } from './zodIssues.js';
 
 /**
  * The central-lab import file: one result per row, with a header naming these columns (any order, no
  * others). `subjectId` is the EDC's subject id ('<site>-<sequence>'), `date` the sample date YYYY-MM-DD,
- * `visit` the visit label ('C1D1'), `analyte` a trialkit analyte code (neutrophils, hemoglobin, ...),
+ * `visit` the visit label ('C1D1'), `analyte` a code of the protocol's lab form (neutrophils, hemoglobin, ...),
  * `value` the result in `unit` (any unit trialkit converts for that analyte), `lln`/`uln` the lab's normal
  * range in the same unit (may be empty).
  */
@@ -42,7 +44,14 @@ function parseNumber(text: string): number | undefined {
  * the first, so the lab can fix the file in one round. Whether each subject exists is checked by the caller.
  * Line numbers count the header as line 1 and skip blank lines (as the CSV reader does).
  */
-export function parseLabImport(text: string, file: string): LabImportParse {
+export function parseLabImport(text: string, file: string, protocol: ServedProtocol): LabImportParse {
+  const labForm = protocol.formOfRole('lab');
+  const schema = labForm === undefined ? undefined : protocol.schema(labForm.id);
+  if (labForm === undefined || schema === undefined) return { rows: [], issues: [issue('no-lab-form', [file], protocol.definition.id, 'a protocol with a laboratory form')] };
+  const analyteField = labForm.fields.find((f) => f.key === 'analyte');
+  const analyteCodes = new Set(
+    analyteField?.type === 'code' ? (protocol.definition.codelists.find((list) => list.id === analyteField.codelist)?.items.map((item) => item.code) ?? []) : protocol.definition.labAnalytes,
+  );
   let table;
   try {
     table = parseCsvText(text, file);
@@ -79,7 +88,7 @@ export function parseLabImport(text: string, file: string): LabImportParse {
     if (visit === '') bad('missing-value', 'visit', 'a visit label, e.g. C1D1');
     const analyte = cell('analyte');
     const unit = cell('unit');
-    if (!isLabAnalyte(analyte)) bad('unknown-analyte', 'analyte', 'a known analyte code (e.g. neutrophils, hemoglobin, creatinine)');
+    if (!isLabAnalyte(analyte) || !analyteCodes.has(analyte)) bad('unknown-analyte', 'analyte', `an analyte code of the protocol's lab form: ${[...analyteCodes].join(', ')}`);
     else if (parseUnit(analyte, unit) === null) bad('unknown-unit', 'unit', `a unit of ${analyte}: ${acceptedUnits(analyte).join(', ')}`);
     const value = parseNumber(cell('value'));
     if (value === undefined) bad('not-a-number', 'value', 'a number');
@@ -95,12 +104,13 @@ export function parseLabImport(text: string, file: string): LabImportParse {
     if (issues.length > before || value === undefined) return;
     const data = { date, visit, analyte, value, unit, ...(lln === undefined ? {} : { lln }), ...(uln === undefined ? {} : { uln }), source: 'central' as const };
     // the checks above cover the form; the schema still has the last word on what is stored
-    const parsed = labFormSchema.safeParse(data);
+    // e.g. a hard limit of the lab form's metadata (a negative count): named at its cell
+    const parsed = schema.safeParse(data, { reportInput: true });
     if (!parsed.success) {
-      issues.push(issue('invalid-row', [file, line], cells.join(','), parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      issues.push(...zodIssues(parsed.error, data, [file, line]));
       return;
     }
-    rows.push(Object.freeze({ line, subjectId, data: parsed.data }));
+    rows.push(Object.freeze({ line, subjectId, data: parsed.data as unknown as LabForm }));
   });
   return { rows, issues };
 }

@@ -1,26 +1,25 @@
 import {
   CTCAE_V5_LAB_CRITERIA,
-  PROTOCOL_REGIMEN,
   ageInYears,
   checkDosingLog,
   computeCtcaeGrade,
   computeDoseDecision,
   computeEligibility,
-  computeImwgResponse,
   createDoseHistory,
   formatIsoDate,
   isLabAnalyte,
-  missingQualifyingParameters,
   parseIsoDate,
-  type AdverseEventForm,
-  type DiseaseAssessmentForm,
-  type DosingForm,
-  type ImwgMeasurements,
+  type DataSource,
+  type DayNumber,
+  type FormDefinition,
   type LabForm,
   type ScreeningRecord,
-  type DemographicsForm,
+  type SubjectForm,
+  type SubjectRecord,
 } from '../clinical/index.js';
-import { listSubjectRecords, type CrfRecord, type SqlClient } from '../store/index.js';
+import { getSubject, listSubjectRecords, type CrfRecord, type SqlClient } from '../store/index.js';
+import { assembleSubjectRecord, type StoredForm } from './assembleSubjectRecord.js';
+import type { ServedProtocol } from './servedProtocol.js';
 
 /** An edit check that failed on save; the server raises it as a query on the record. */
 export interface EditCheckFinding {
@@ -35,30 +34,49 @@ export interface LiveResult {
   readonly findings: readonly EditCheckFinding[];
 }
 
+/** What the live logic reads besides the database: the protocol and the server's date (the clock stays outside). */
+export interface LiveContext {
+  readonly protocol: ServedProtocol;
+  /** The server's date, YYYY-MM-DD: live derivations read assessments up to it. */
+  readonly today: string;
+}
+
 const nothing: LiveResult = Object.freeze({ derived: null, findings: Object.freeze([]) });
 
 /**
- * The clinical logic run when a record is saved: a lab is graded (CTCAE v5.0), a disease assessment is
- * classified with the subject's other assessments of the same source (IMWG 2016, trial reading), a
- * screening record is screened (eligibility), a dosing row gets the next cycle's dose proposal and is
- * checked against the dose ladder. Reads through `client`, so inside the save transaction it sees the
- * record being written.
+ * The clinical logic run when a record is saved, chosen by the role of its form in the protocol: a lab is
+ * graded (CTCAE v5.0), a screening record is screened (the protocol's eligibility criteria), an adverse
+ * event is checked against consent, a dosing row gets the next cycle's dose of every drug of the regimen and
+ * is checked against the dose ladders; a record of one of the response binding's assessment forms
+ * re-derives the subject's response on the protocol's scale (protocol.response.evaluate). Reads through
+ * `client`, so inside the save transaction it sees the record being written.
  */
-export async function deriveRecord(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
-  switch (record.formType) {
+export async function deriveRecord(client: SqlClient, record: CrfRecord, context: LiveContext): Promise<LiveResult> {
+  const form = context.protocol.forms.get(record.formType);
+  if (form === undefined) return nothing;
+  const parts: LiveResult[] = [];
+  switch (form.role) {
     case 'lab':
-      return gradeLab(record.data as LabForm);
-    case 'diseaseAssessment':
-      return classifyResponse(client, record);
+      parts.push(gradeLab(record.data as LabForm));
+      break;
     case 'screening':
-      return screen(record.data);
-    case 'adverseEvent':
-      return checkAdverseEvent(client, record);
+      parts.push(screen(record.data, context.protocol));
+      break;
+    case 'adverse-event':
+      parts.push(await checkAdverseEvent(client, record, context.protocol));
+      break;
     case 'dosing':
-      return proposeDose(client, record);
+      parts.push(await proposeDose(client, record, context));
+      break;
     default:
-      return nothing;
+      break;
   }
+  if (context.protocol.definition.response.assessmentForms.includes(form.id)) parts.push(await deriveResponse(client, record, form, context));
+  const derived = parts.filter((p) => p.derived !== null);
+  return {
+    derived: derived.length === 0 ? null : (Object.assign({}, ...derived.map((p) => p.derived)) as Record<string, unknown>),
+    findings: parts.flatMap((p) => p.findings),
+  };
 }
 
 function gradeLab(lab: LabForm): LiveResult {
@@ -67,7 +85,7 @@ function gradeLab(lab: LabForm): LiveResult {
     findings.push({ checkCode: 'LAB-RANGE', fieldPath: 'lln', message: `LLN ${lab.lln} is above ULN ${lab.uln}: please check the normal range` });
   }
   if (!isLabAnalyte(lab.analyte)) {
-    findings.push({ checkCode: 'LAB-ANALYTE', fieldPath: 'analyte', message: `analyte '${lab.analyte}' is not on the lab code list` });
+    findings.push({ checkCode: 'LAB-ANALYTE', fieldPath: 'analyte', message: `analyte '${lab.analyte}' is not one the units library converts` });
     return { derived: { ctcae: [] }, findings };
   }
   const grades = [];
@@ -87,56 +105,9 @@ function gradeLab(lab: LabForm): LiveResult {
   return { derived: { ctcae: grades }, findings };
 }
 
-function measurementsOf(form: DiseaseAssessmentForm): ImwgMeasurements {
-  const { date: _date, visit: _visit, source: _source, ...measurements } = form;
-  return measurements;
-}
-
-async function classifyResponse(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
-  const form = record.data as DiseaseAssessmentForm;
-  const sameSource = (await listSubjectRecords(client, record.subjectId, 'diseaseAssessment'))
-    .map((r) => ({ recordId: r.recordId, form: r.data as DiseaseAssessmentForm }))
-    .filter((r) => r.form.source === form.source)
-    .sort((a, b) => a.form.date.localeCompare(b.form.date) || a.recordId - b.recordId);
-  const [baseline, ...later] = sameSource;
-  if (baseline === undefined || baseline.recordId === record.recordId) {
-    return { derived: { imwg: { role: 'baseline', source: form.source, note: 'the earliest assessment of this source is the baseline' } }, findings: [] };
-  }
-  const outcome = computeImwgResponse({
-    baseline: { ...measurementsOf(baseline.form), date: baseline.form.date },
-    assessments: later.map((r) => ({ ...measurementsOf(r.form), date: r.form.date })),
-  });
-  if (!outcome.ok) {
-    return { derived: { imwg: null, issues: outcome.issues }, findings: [] };
-  }
-  const result = outcome.value;
-  const findings: EditCheckFinding[] = [];
-  const missing = missingQualifyingParameters({ measurable: result.measurableParameters, current: measurementsOf(form) });
-  if (missing.length > 0) {
-    findings.push({
-      checkCode: 'RESP-QUALIFYING',
-      fieldPath: missing[0],
-      message: `the response cannot be assessed without ${missing.join(', ')} (measurable at baseline)`,
-    });
-  }
-  const here = result.assessments.find((a) => a.date === form.date) ?? null;
-  return {
-    derived: {
-      imwg: {
-        ruleSet: result.ruleSet,
-        source: form.source,
-        assessment: here,
-        bestResponse: result.bestResponse,
-        bestResponseReason: result.bestResponseReason,
-        progressionDate: result.progressionDate,
-      },
-    },
-    findings,
-  };
-}
-
-function screen(data: unknown): LiveResult {
-  const outcome = computeEligibility(data);
+/** The eligibility of a screening record by the protocol's criteria, every criterion with its status and why. */
+function screen(data: unknown, protocol: ServedProtocol): LiveResult {
+  const outcome = screenRecord(data, protocol);
   if (!outcome.ok) return { derived: { eligibility: null, issues: outcome.issues }, findings: [] };
   const result = outcome.value;
   return {
@@ -153,72 +124,176 @@ function screen(data: unknown): LiveResult {
   };
 }
 
+/** computeEligibility with the protocol's criteria and screening schema. */
+export function screenRecord(data: unknown, protocol: ServedProtocol): ReturnType<typeof computeEligibility> {
+  const screening = protocol.formOfRole('screening');
+  const schema = screening === undefined ? undefined : protocol.schema(screening.id);
+  if (schema === undefined) return { ok: false, issues: [{ code: 'no-screening-form', path: [], value: protocol.definition.id, expected: 'a protocol with a screening form', severity: 'error' }] };
+  return computeEligibility(data, protocol.definition.eligibility, schema as unknown as Parameters<typeof computeEligibility>[2]);
+}
+
 /** The latest screening record of a subject, or undefined. */
-export async function latestScreening(client: SqlClient, subjectId: string): Promise<ScreeningRecord | undefined> {
-  const records = await listSubjectRecords(client, subjectId, 'screening');
+export async function latestScreening(client: SqlClient, subjectId: string, protocol: ServedProtocol): Promise<ScreeningRecord | undefined> {
+  const screening = protocol.formOfRole('screening');
+  if (screening === undefined) return undefined;
+  const records = await listSubjectRecords(client, subjectId, screening.id);
   return records.at(-1)?.data as ScreeningRecord | undefined;
 }
 
-async function checkAdverseEvent(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
-  const form = record.data as AdverseEventForm;
-  const consent = (await latestScreening(client, record.subjectId))?.consentDate ?? null;
-  if (consent != null && form.onsetDate < consent) {
-    return { derived: null, findings: [{ checkCode: 'AE-BEFORE-CONSENT', fieldPath: 'onsetDate', message: `AE onset ${form.onsetDate} is before informed consent ${consent}` }] };
+async function checkAdverseEvent(client: SqlClient, record: CrfRecord, protocol: ServedProtocol): Promise<LiveResult> {
+  const onset = (record.data as { onsetDate?: unknown }).onsetDate;
+  const consent = (await latestScreening(client, record.subjectId, protocol))?.consentDate ?? null;
+  if (consent != null && typeof onset === 'string' && onset < consent) {
+    return { derived: null, findings: [{ checkCode: 'AE-BEFORE-CONSENT', fieldPath: 'onsetDate', message: `AE onset ${onset} is before informed consent ${consent}` }] };
   }
   return nothing;
 }
 
-function ageOf(screening: ScreeningRecord | undefined, demographics: DemographicsForm | undefined, onDate: string): number | null {
+interface SubjectContext {
+  readonly record: SubjectRecord;
+  readonly screening: ScreeningRecord | undefined;
+}
+
+/**
+ * A subject's stored records as the engines read them (assembleSubjectRecord), with its latest screening
+ * record, which gives the subject form its consent and enrolment dates.
+ */
+export function subjectContextOf(
+  subjectId: string,
+  subject: { readonly siteId: string; readonly screeningNumber: string; readonly status: string } | null,
+  records: readonly StoredForm[],
+  protocol: ServedProtocol,
+): SubjectContext {
+  const screeningType = protocol.formOfRole('screening')?.id;
+  const screening = records.filter((r) => r.formType === screeningType).at(-1)?.data as ScreeningRecord | undefined;
+  const form = {
+    subjectId,
+    siteId: subject?.siteId ?? '',
+    screeningNumber: subject?.screeningNumber ?? '',
+    consentDate: screening?.consentDate ?? screening?.screeningDate ?? '',
+    ...(screening?.enrolmentDate == null ? {} : { enrolmentDate: screening.enrolmentDate }),
+    screenFailure: subject?.status === 'screen_failure',
+  } as SubjectForm;
+  return { record: assembleSubjectRecord(form, records, protocol), screening };
+}
+
+/** subjectContextOf a subject as stored, with its records in the order saved. */
+export async function loadSubjectContext(client: SqlClient, subjectId: string, protocol: ServedProtocol): Promise<SubjectContext & { readonly records: readonly CrfRecord[] }> {
+  const records = await listSubjectRecords(client, subjectId);
+  const subject = await getSubject(client, subjectId, null);
+  return { ...subjectContextOf(subjectId, subject ?? null, records, protocol), records };
+}
+
+function ageOf(screening: ScreeningRecord | undefined, record: SubjectRecord, onDate: string): number | null {
   const on = parseIsoDate(onDate);
-  const birthText = screening?.birthDate ?? demographics?.birthDate ?? null;
+  const birthText = screening?.birthDate ?? record.demographics?.birthDate ?? null;
   const birth = birthText === null ? null : parseIsoDate(birthText);
   if (birth !== null && on !== null) return ageInYears(birth, on);
   return screening?.ageYears ?? null;
 }
 
-async function proposeDose(client: SqlClient, record: CrfRecord): Promise<LiveResult> {
-  const form = record.data as DosingForm;
-  const records = await listSubjectRecords(client, record.subjectId);
-  const ofType = <T>(formType: string): T[] => records.filter((r) => r.formType === formType).map((r) => r.data as T);
-  // AEs, haematology counts (the label's ANC and platelet rules hold on a lab alone) and dosing rows.
-  const forms = createDoseHistory({ adverseEvents: ofType<AdverseEventForm>('adverseEvent'), dosing: ofType<DosingForm>('dosing'), labs: ofType<LabForm>('lab') });
-  const firstCycle = forms.treatmentStartDate;
+/**
+ * The dose of every drug of the regimen for the next cycle (computeDoseDecision over the dose history of
+ * adverse events, haematology counts and dosing rows), and the saved row checked against the ladders.
+ */
+async function proposeDose(client: SqlClient, saved: CrfRecord, context: LiveContext): Promise<LiveResult> {
+  const { regimen } = context.protocol.definition;
+  const row = saved.data as { cycle?: unknown; drug?: unknown; startDate?: unknown };
+  const { record, screening } = await loadSubjectContext(client, saved.subjectId, context.protocol);
+  // AEs, haematology counts (a label's count rules hold on a lab alone) and dosing rows
+  const history = createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs }, regimen);
+  const firstCycle = history.treatmentStartDate;
   if (firstCycle === null) return { derived: { doseProposal: null, reason: 'no cycle 1 dosing row yet: the treatment start is unknown' }, findings: [] };
-  const screening = records.filter((r) => r.formType === 'screening').at(-1)?.data as ScreeningRecord | undefined;
-  const demographics = records.filter((r) => r.formType === 'demographics').at(-1)?.data as DemographicsForm | undefined;
-  const ageYears = ageOf(screening, demographics, firstCycle);
+  const ageYears = ageOf(screening, record, firstCycle);
   if (ageYears === null) return { derived: { doseProposal: null, reason: 'age unknown: enter the screening record or demographics' }, findings: [] };
-  const ordered = forms.events;
 
-  const start = parseIsoDate(firstCycle);
   // The next cycle's day 1 is a cycle length after this row's own day 1, so a delayed cycle moves the calendar.
-  const thisCycleStart = parseIsoDate(form.startDate) ?? start;
-  const nextCycleDate = thisCycleStart === null ? form.startDate : formatIsoDate(thisCycleStart + PROTOCOL_REGIMEN.cycleLengthDays);
-  const history = { ageYears, treatmentStartDate: firstCycle, events: ordered };
-  const decision = computeDoseDecision({ ...history, date: nextCycleDate });
+  const startDate = typeof row.startDate === 'string' ? row.startDate : firstCycle;
+  const thisCycleStart = parseIsoDate(startDate) ?? parseIsoDate(firstCycle);
+  const nextCycleDate = thisCycleStart === null ? startDate : formatIsoDate(thisCycleStart + regimen.cycleLengthDays);
+  const input = { ageYears, treatmentStartDate: firstCycle, events: history.events };
   const findings: EditCheckFinding[] = [];
-  const deviations = checkDosingLog(history);
+  const deviations = checkDosingLog(input, regimen);
   if (deviations.ok) {
     for (const deviation of deviations.value) {
-      if (deviation.date === form.startDate && deviation.drug === form.drug) {
-        findings.push({ checkCode: 'DOSE-DEVIATION', fieldPath: 'doseGivenMg', message: `${deviation.code}: ${deviation.message}` });
-      }
+      if (deviation.date === startDate && deviation.drug === row.drug) findings.push({ checkCode: 'DOSE-DEVIATION', fieldPath: 'doseGivenMg', message: `${deviation.code}: ${deviation.message}` });
     }
   }
+  const decision = computeDoseDecision({ ...input, date: nextCycleDate }, regimen);
   if (!decision.ok) return { derived: { doseProposal: null, issues: decision.issues }, findings };
   const d = decision.value;
   return {
     derived: {
       doseProposal: {
-        cycle: form.cycle + 1,
+        cycle: (typeof row.cycle === 'number' ? row.cycle : 0) + 1,
         date: d.date,
-        pomalidomideMg: d.pomalidomideMg,
-        dexamethasoneMg: d.dexamethasoneMg,
         action: d.action,
-        dexamethasoneAction: d.dexamethasoneAction,
+        drugs: d.drugs.map((drug) => ({ drug: drug.drug, label: drug.label, doseMg: drug.doseMg, action: drug.action, dosingDay: drug.dosingDay, reason: drug.reason })),
         reason: d.reason,
       },
     },
     findings,
   };
+}
+
+const earliest = (dates: readonly unknown[]): string | null =>
+  dates.filter((d): d is string => typeof d === 'string' && parseIsoDate(d) !== null).sort()[0] ?? null;
+
+/**
+ * The day baseline is taken on, as ADRS takes it: the first dose, else the enrolment date; before either
+ * (a subject in screening), the earliest measurement of the source, which is then the baseline.
+ */
+function referenceDayOf(record: SubjectRecord, protocol: ServedProtocol, source: DataSource): DayNumber | null {
+  const firstDose = earliest(record.dosing.filter((row) => row.daysGiven > 0).map((row) => row.startDate));
+  const candidate = firstDose ?? record.subject.enrolmentDate ?? earliest(protocol.definition.response.measurements(record, source).map((m) => m.date));
+  return candidate === null || candidate === undefined ? null : parseIsoDate(candidate);
+}
+
+/**
+ * The subject's response on the protocol's scale after a save of an assessment form, per evaluator whose
+ * source the record is of (every evaluator when the form has no source field): the saved assessment's
+ * category when it is post-baseline, the best confirmed response so far and the date of progression. The
+ * criterion's remarks on the saved row (e.g. a parameter that qualified at baseline left unmeasured) are
+ * raised as queries on its field.
+ */
+async function deriveResponse(client: SqlClient, saved: CrfRecord, form: FormDefinition, context: LiveContext): Promise<LiveResult> {
+  const binding = context.protocol.definition.response;
+  const { record, records } = await loadSubjectContext(client, saved.subjectId, context.protocol);
+  const data = saved.data as Record<string, unknown>;
+  const date = form.dateField === undefined ? null : data[form.dateField];
+  const evaluators = binding.evaluators.filter((e) => typeof data.source !== 'string' || e.source === data.source);
+  const cutoffDay = (parseIsoDate(context.today) ?? 0) + 1;
+  const newTherapyDate = earliest(record.newTherapies.map((t) => t.startDate));
+  // where the saved row sits in diseaseForms[form.id]: the criterion's issues name rows by that index
+  const rowIndex = records.filter((r) => r.formType === form.id).findIndex((r) => r.recordId === saved.recordId);
+  const findings: EditCheckFinding[] = [];
+  const evaluations = evaluators.flatMap((evaluator) => {
+    const referenceDay = referenceDayOf(record, context.protocol, evaluator.source);
+    if (referenceDay === null) return [];
+    const { result, issues } = binding.evaluate({ record, recordPath: [], source: evaluator.source, referenceDay, cutoffDay, newTherapyDate, deathDate: record.death?.date ?? null });
+    for (const item of issues) {
+      const [where, formId, index, ...field] = item.path;
+      if (where !== 'diseaseForms' || formId !== form.id || index !== rowIndex || rowIndex < 0) continue;
+      const fieldPath = field.join('.') || (form.dateField ?? '');
+      const checkCode = `RESP-${item.code.toUpperCase()}`;
+      if (!findings.some((f) => f.checkCode === checkCode && f.fieldPath === fieldPath)) findings.push({ checkCode, fieldPath, message: `${binding.scale.name}: expected ${item.expected}` });
+    }
+    const here = result.assessments.find((a) => a.date === date) ?? null;
+    return [
+      {
+        evaluator: evaluator.id,
+        label: evaluator.label,
+        source: evaluator.source,
+        baselineFound: result.baselineFound,
+        referenceDate: formatIsoDate(referenceDay),
+        postBaselineCount: result.postBaselineCount,
+        assessment: here === null ? null : { date: here.date, response: here.response, confirmed: here.confirmed, rule: here.rule },
+        best: result.best,
+        bestReason: result.bestReason,
+        firstResponseDate: result.firstResponseDate,
+        progressionDate: result.progressionDate,
+      },
+    ];
+  });
+  return { derived: { response: { scale: binding.scale.id, scaleName: binding.scale.name, date: typeof date === 'string' ? date : null, evaluations } }, findings };
 }

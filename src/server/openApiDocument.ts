@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from './permissions.js';
-import { FORM_SCHEMAS } from './requestSchemas.js';
 import type { RouteSpec } from './route.js';
+import type { ServedProtocol } from './servedProtocol.js';
 
 const errorSchema = {
   type: 'object',
@@ -35,9 +35,10 @@ const errorResponse = (description: string): Record<string, unknown> => ({ descr
 
 /**
  * OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) generated from the routes and the zod schemas that
- * validate their bodies, so the document cannot drift from what the server accepts.
+ * validate their bodies, so the document cannot drift from what the server accepts; the CRF forms of the
+ * served protocol are components/schemas/<formType>, from the same schemas that validate a save.
  */
-export function createOpenApiDocument(routes: readonly RouteSpec[]): Record<string, unknown> {
+export function createOpenApiDocument(routes: readonly RouteSpec[], protocol: ServedProtocol): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const openApiPath = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -72,10 +73,18 @@ export function createOpenApiDocument(routes: readonly RouteSpec[]): Record<stri
       },
     };
   }
-  const forms = Object.fromEntries(Object.entries(FORM_SCHEMAS).map(([name, schema]) => [name, jsonSchema(schema)]));
+  const forms = Object.fromEntries([...protocol.forms.keys()].flatMap((formType) => {
+    const schema = protocol.schema(formType);
+    return schema === undefined ? [] : [[formType, { ...jsonSchema(schema), title: protocol.forms.get(formType)?.label }]];
+  }));
+  const { definition } = protocol;
   return {
     openapi: '3.1.0',
-    info: { title: 'trialkit EDC API', version: '1.0.0', description: 'Electronic data capture for the trial: sites, subjects, CRF records, queries, locks, snapshots.' },
+    info: {
+      title: 'trialkit EDC API',
+      version: '1.0.0',
+      description: `Electronic data capture for the trial of protocol ${definition.identity.registryId} (${definition.id} ${definition.version}): sites, subjects, CRF records, queries, locks, snapshots. The forms are components/schemas/<formType>; GET /protocol serves their metadata.`,
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ session: [] }],
     paths,

@@ -1,4 +1,5 @@
 import type { UserRole } from '../store/index.js';
+import type { ServedProtocol } from './servedProtocol.js';
 
 /**
  * Who may do what, as data: one middleware reads this table for every route (each route names its
@@ -77,12 +78,11 @@ export function siteScope(user: { readonly role: UserRole; readonly siteId: stri
 }
 
 /**
- * Form types a site role never reads: the IRC's adjudications stay hidden from the sites whose assessments
- * they judge (independent, blinded review). A hidden record answers 404, as if it did not exist.
+ * Whether a user with this site scope (null = trial-wide role) may read records of this form type. Form
+ * types marked siteHidden in the protocol's metadata (the IRC's adjudications) stay hidden from the sites
+ * whose assessments they judge (independent, blinded review): a hidden record answers 404, as if it did
+ * not exist.
  */
-export const SITE_HIDDEN_FORM_TYPES: readonly string[] = Object.freeze(['ircAdjudication']);
-
-/** Whether a user with this site scope (null = trial-wide role) may read records of this form type. */
-export function isFormTypeVisible(formType: string, scope: string | null): boolean {
-  return scope === null || !SITE_HIDDEN_FORM_TYPES.includes(formType);
+export function isFormTypeVisible(protocol: ServedProtocol, formType: string, scope: string | null): boolean {
+  return scope === null || !protocol.siteHiddenForms.has(formType);
 }

@@ -1,20 +1,31 @@
-import { PROTOCOL_REGIMEN, type LabAnalyte } from '../clinical/index.js';
+import {
+  LAB_PLAUSIBILITY_LIMITS,
+  LAB_PLAUSIBILITY_VERSION,
+  doseLevelsMg,
+  isLabAnalyte,
+  type FieldDefinition,
+  type FormDefinition,
+  type FormRole,
+  type LabAnalyte,
+  type ProtocolDefinition,
+} from '../clinical/index.js';
 
 /**
- * Per-field plausibility limits of the CRF forms, as data read by `checkPlausibility`.
+ * The plausibility checks of a save, as data read by `checkPlausibility`, built from the protocol:
+ * - every soft limit of a numeric field in the form metadata (a value outside is saved and raises a RANGE
+ *   query naming field, value and limit);
+ * - the laboratory analyte table of the units library (LAB_PLAUSIBILITY_LIMITS) on the lab form's result
+ *   and the screening form's labs, converted from the unit entered;
+ * - the dose levels of each drug of the regimen on the dosing form (another dose raises DOSE-LEVEL), the
+ *   regimen's maximum number of cycles and cycle length;
+ * - `not-future` on every date field of every form: an observation cannot be dated after today (the save is
+ *   refused), except a planned date (PLANNED_DATES).
+ * Hard limits are not here: they are part of each form's schema (createFormSchema), so the browser refuses
+ * them too, and the server answers 422 naming the field, the value and the limit.
  *
- * Source: these are trialkit's own plausibility limits (not reference ranges, not eligibility limits, not a
- * published standard). They are set wide enough that no real result of an adult with myeloma falls
- * outside them: a value outside a `soft` limit is possible but rare enough to be confirmed at source, so it
- * raises a query (check code RANGE or DOSE-LEVEL) and is saved; a value outside a `hard` limit cannot be
- * real (a negative count or concentration, a date after today) and the save is refused with 422 naming
- * the field path, the value and what was expected. Protocol-derived rows (dose levels, cycles) read the
- * regimen (PROTOCOL_REGIMEN, NCT05236621) instead of copying its numbers.
- *
- * Field paths are dotted paths in the form's data; `*` stands for every element of an array or every key
- * of an object (`labs.*.date`). `when` and `convertFrom.unitField` name a sibling of the checked value.
+ * Field paths are dotted paths in the form's data; `*` stands for every element of a repeating group
+ * (`priorTherapyLines.*.startDate`). `when` and `convertFrom.unitField` name a sibling of the checked value.
  */
-export const PLAUSIBILITY_LIMITS_VERSION = 'trialkit-plausibility-v1';
 
 export type LimitSeverity = 'hard' | 'soft';
 
@@ -26,11 +37,13 @@ interface LimitBase {
   readonly when?: { readonly field: string; readonly equals: string };
   /** Why the limit is where it is. */
   readonly note: string;
+  /** Where the limit comes from (the protocol's form metadata, the lab table, the regimen). */
+  readonly source: string;
 }
 
 export interface RangeLimit extends LimitBase {
   readonly kind: 'range';
-  /** The unit of low and high; null = any unit (a zero bound holds in every unit: conversions are factors). */
+  /** The unit of low and high; null = none (counts, scores). */
   readonly unit: string | null;
   /** The value's unit is read from a sibling field and the value converted (src/clinical/units) into `unit`. */
   readonly convertFrom?: { readonly analyte: LabAnalyte; readonly unitField: string };
@@ -52,160 +65,94 @@ export interface NotFutureLimit extends LimitBase {
 
 export type PlausibilityLimit = RangeLimit | AllowedValuesLimit | NotFutureLimit;
 
-const NEGATIVE = 'a count, concentration or activity cannot be negative';
+/** Date fields that hold a plan, not an observation: the screening form's planned enrolment date (createScreeningForm). */
+const PLANNED_DATES: Readonly<Partial<Record<FormRole, readonly string[]>>> = Object.freeze({ screening: ['enrolmentDate'] });
 
-/** Soft limits per lab analyte, in its SI unit (STANDARD_UNITS); values in other accepted units are converted. */
-const LAB_SOFT: readonly { analyte: LabAnalyte; unit: string; low?: number; high?: number; note: string }[] = [
-  { analyte: 'neutrophils', unit: '10^9/L', high: 100, note: 'a neutrophil count above 100 x 10^9/L (leukaemoid reaction range) is exceptional' },
-  { analyte: 'leukocytes', unit: '10^9/L', high: 1000, note: 'beyond hyperleukocytosis of acute or plasma cell leukaemia' },
-  { analyte: 'lymphocytes', unit: '10^9/L', high: 1000, note: 'beyond the highest lymphocytosis of lymphoid leukaemia' },
-  { analyte: 'platelets', unit: '10^9/L', high: 3000, note: 'beyond extreme thrombocytosis' },
-  { analyte: 'hemoglobin', unit: 'g/L', low: 20, high: 250, note: 'below 20 g/L or above 250 g/L is not compatible with a living outpatient' },
-  { analyte: 'potassium', unit: 'mmol/L', low: 1, high: 10, note: 'outside 1-10 mmol/L is not compatible with life (or a haemolysed sample)' },
-  { analyte: 'calcium', unit: 'mmol/L', low: 0.5, high: 6, note: 'total calcium: beyond hypocalcaemic tetany and hypercalcaemic crisis of myeloma' },
-  { analyte: 'bilirubin', unit: 'umol/L', high: 1000, note: 'total bilirubin above about 58 mg/dL is exceptional' },
-  { analyte: 'alt', unit: 'U/L', high: 20000, note: 'beyond ischaemic or toxic hepatitis' },
-  { analyte: 'ast', unit: 'U/L', high: 20000, note: 'beyond ischaemic or toxic hepatitis' },
-  { analyte: 'creatinine', unit: 'umol/L', low: 10, high: 3000, note: 'beyond end-stage renal failure (cast nephropathy) and extreme sarcopenia' },
-  { analyte: 'uricAcid', unit: 'umol/L', high: 2500, note: 'beyond tumour lysis syndrome' },
-  { analyte: 'albumin', unit: 'g/L', low: 5, high: 70, note: 'beyond nephrotic syndrome and dehydration' },
-  { analyte: 'totalProtein', unit: 'g/L', low: 20, high: 250, note: 'a paraprotein rarely brings total protein above 150 g/L' },
-  { analyte: 'beta2Microglobulin', unit: 'mg/L', high: 200, note: 'beyond myeloma with renal failure' },
-  { analyte: 'ldh', unit: 'U/L', low: 20, high: 50000, note: 'beyond haemolysis and tumour lysis' },
-];
+/** Every scalar field of a form with its dotted path (groups as `key.*.field`, records as `key.field`). */
+function* scalarFields(fields: readonly FieldDefinition[], prefix = ''): Generator<{ readonly path: string; readonly field: FieldDefinition }> {
+  for (const field of fields) {
+    const path = `${prefix}${field.key}`;
+    if (field.type === 'group') yield* scalarFields(field.fields, `${path}.*.`);
+    else if (field.type === 'record') yield* scalarFields(field.fields, `${path}.`);
+    else yield { path, field };
+  }
+}
 
-const labRows = (): PlausibilityLimit[] => [
-  { kind: 'range', formType: 'lab', field: 'value', unit: null, low: 0, severity: 'hard', note: NEGATIVE },
-  { kind: 'range', formType: 'lab', field: 'lln', unit: null, low: 0, severity: 'hard', note: 'a normal range cannot be negative' },
-  { kind: 'range', formType: 'lab', field: 'uln', unit: null, low: 0, severity: 'hard', note: 'a normal range cannot be negative' },
-  ...LAB_SOFT.map(
-    (row): RangeLimit => ({
-      kind: 'range',
-      formType: 'lab',
-      field: 'value',
-      when: { field: 'analyte', equals: row.analyte },
-      unit: row.unit,
-      convertFrom: { analyte: row.analyte, unitField: 'unit' },
-      ...(row.low === undefined ? {} : { low: row.low }),
-      ...(row.high === undefined ? {} : { high: row.high }),
-      severity: 'soft',
-      note: row.note,
-    }),
-  ),
-];
+function metadataLimits(protocol: ProtocolDefinition, form: FormDefinition): PlausibilityLimit[] {
+  const source = `${protocol.id} ${protocol.version} form metadata`;
+  const planned = PLANNED_DATES[form.role] ?? [];
+  const out: PlausibilityLimit[] = [];
+  for (const { path, field } of scalarFields(form.fields)) {
+    if ((field.type === 'number' || field.type === 'integer') && field.soft !== undefined) {
+      out.push({
+        kind: 'range',
+        formType: form.id,
+        field: path,
+        unit: field.unit ?? null,
+        ...(field.soft.min === undefined ? {} : { low: field.soft.min }),
+        ...(field.soft.max === undefined ? {} : { high: field.soft.max }),
+        severity: 'soft',
+        note: field.soft.note,
+        source,
+      });
+    }
+    if (field.type === 'date' && !planned.includes(path)) {
+      out.push({ kind: 'not-future', formType: form.id, field: path, toleranceDays: 1, severity: 'hard', note: 'a recorded observation cannot be dated after today', source });
+    }
+  }
+  return out;
+}
 
-const labSoft = (analyte: LabAnalyte): (typeof LAB_SOFT)[number] => {
-  const row = LAB_SOFT.find((r) => r.analyte === analyte);
-  if (row === undefined) throw new Error(`no plausibility row for ${analyte}`);
-  return row;
-};
-
-/** A form field in a fixed unit, with the soft limits of the lab analyte it measures. */
-const fixedUnit = (formType: string, field: string, analyte: LabAnalyte): RangeLimit => {
-  const row = labSoft(analyte);
-  return { kind: 'range', formType, field, unit: row.unit, ...(row.low === undefined ? {} : { low: row.low }), ...(row.high === undefined ? {} : { high: row.high }), severity: 'soft', note: row.note };
-};
-
-/** A screening lab (value with its own unit), with the soft limits of the analyte. */
-const screeningLab = (key: string, analyte: LabAnalyte): RangeLimit => {
-  const row = labSoft(analyte);
+/** A lab value entered with its own unit, checked against the analyte's row of the lab table. */
+function labValueLimit(formType: string, field: string, analyte: LabAnalyte, when?: RangeLimit['when']): RangeLimit | undefined {
+  const row = LAB_PLAUSIBILITY_LIMITS.find((r) => r.analyte === analyte);
+  if (row === undefined) return undefined;
   return {
     kind: 'range',
-    formType: 'screening',
-    field: `labs.${key}.value`,
+    formType,
+    field,
+    ...(when === undefined ? {} : { when }),
     unit: row.unit,
     convertFrom: { analyte, unitField: 'unit' },
     ...(row.low === undefined ? {} : { low: row.low }),
     ...(row.high === undefined ? {} : { high: row.high }),
     severity: 'soft',
     note: row.note,
+    source: LAB_PLAUSIBILITY_VERSION,
   };
-};
+}
 
-const soft = (formType: string, field: string, unit: string, low: number | undefined, high: number | undefined, note: string): RangeLimit => ({
-  kind: 'range',
-  formType,
-  field,
-  unit,
-  ...(low === undefined ? {} : { low }),
-  ...(high === undefined ? {} : { high }),
-  severity: 'soft',
-  note,
-});
+function labLimits(protocol: ProtocolDefinition, form: FormDefinition): PlausibilityLimit[] {
+  if (form.role === 'lab') {
+    return protocol.labAnalytes.flatMap((analyte) => labValueLimit(form.id, 'value', analyte, { field: 'analyte', equals: analyte }) ?? []);
+  }
+  if (form.role === 'screening') {
+    return protocol.eligibility.screening.labs.flatMap((lab) => (isLabAnalyte(lab.analyte) ? (labValueLimit(form.id, `labs.${lab.key}.value`, lab.analyte) ?? []) : []));
+  }
+  return [];
+}
 
-const WEIGHT = 'adult body weight outside 20-300 kg is exceptional';
-const HEIGHT = 'adult height outside 120-230 cm is exceptional';
-const M_PROTEIN = 'a serum M-protein above 200 g/L is beyond any reported myeloma';
-const URINE_M_PROTEIN = 'Bence Jones proteinuria above 50 g/24 h is beyond any reported myeloma';
-const FLC = 'a free light chain above 100 000 mg/L is beyond any reported light-chain myeloma';
+function doseLimits(protocol: ProtocolDefinition, form: FormDefinition): PlausibilityLimit[] {
+  if (form.role !== 'dosing') return [];
+  const { regimen } = protocol;
+  const source = `${protocol.id} ${protocol.version} regimen (${regimen.source})`;
+  const out: PlausibilityLimit[] = [];
+  for (const drug of regimen.drugs) {
+    const levels = doseLevelsMg(drug);
+    const note = `the dose levels of ${drug.label}; another dose is a deviation to confirm`;
+    const when = { field: 'drug', equals: drug.id };
+    out.push({ kind: 'allowed', formType: form.id, field: 'plannedDoseMg', when, unit: drug.doseUnit, values: levels, severity: 'soft', note, source });
+    out.push({ kind: 'allowed', formType: form.id, field: 'doseGivenMg', when, unit: drug.doseUnit, values: [...levels, 0], severity: 'soft', note: `${note}; 0 = held`, source });
+  }
+  out.push({ kind: 'range', formType: form.id, field: 'cycle', unit: 'cycle', high: regimen.maxCycles, severity: 'soft', note: `at most ${regimen.maxCycles} cycles (${regimen.maxTreatmentDays} days of treatment)`, source });
+  out.push({ kind: 'range', formType: form.id, field: 'daysGiven', unit: 'days', high: regimen.cycleLengthDays, severity: 'soft', note: `a cycle has ${regimen.cycleLengthDays} days`, source });
+  return out;
+}
 
-const dexamethasoneLevels = [...new Set(Object.values(PROTOCOL_REGIMEN.dexamethasone.laddersMg).flat())].sort((a, b) => b - a);
-const pomalidomideLevels = [...PROTOCOL_REGIMEN.pomalidomide.levelsMg];
-const LEVELS_NOTE = `the dose levels of ${PROTOCOL_REGIMEN.protocol} (${PROTOCOL_REGIMEN.source}); another dose is a deviation to confirm`;
-
-const doseRows = (): PlausibilityLimit[] => [
-  { kind: 'allowed', formType: 'dosing', field: 'plannedDoseMg', when: { field: 'drug', equals: 'pomalidomide' }, unit: 'mg', values: pomalidomideLevels, severity: 'soft', note: LEVELS_NOTE },
-  { kind: 'allowed', formType: 'dosing', field: 'doseGivenMg', when: { field: 'drug', equals: 'pomalidomide' }, unit: 'mg', values: [...pomalidomideLevels, 0], severity: 'soft', note: `${LEVELS_NOTE}; 0 = held` },
-  { kind: 'allowed', formType: 'dosing', field: 'plannedDoseMg', when: { field: 'drug', equals: 'dexamethasone' }, unit: 'mg', values: dexamethasoneLevels, severity: 'soft', note: LEVELS_NOTE },
-  { kind: 'allowed', formType: 'dosing', field: 'doseGivenMg', when: { field: 'drug', equals: 'dexamethasone' }, unit: 'mg', values: [...dexamethasoneLevels, 0], severity: 'soft', note: `${LEVELS_NOTE}; 0 = held` },
-  soft('dosing', 'cycle', 'cycle', undefined, PROTOCOL_REGIMEN.maxCycles, `at most ${PROTOCOL_REGIMEN.maxCycles} cycles (${PROTOCOL_REGIMEN.maxTreatmentDays} days of treatment)`),
-  soft('dosing', 'daysGiven', 'days', undefined, PROTOCOL_REGIMEN.cycleLengthDays, `a cycle has ${PROTOCOL_REGIMEN.cycleLengthDays} days`),
-];
-
-/** Every date field a site records: an observation cannot be dated after today. */
-const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  // enrolmentDate of the screening record may be the planned date: not checked
-  screening: ['screeningDate', 'consentDate', 'birthDate', 'priorTherapyLines.*.startDate', 'priorTherapyLines.*.endDate', 'priorTherapyLines.*.progressionDate', 'labs.*.date', 'exclusionFacts.myocardialInfarctionDate'],
-  demographics: ['birthDate'],
-  diagnosis: ['diagnosisDate'],
-  priorTherapy: ['startDate', 'endDate', 'progressionDate'],
-  baselineDisease: ['sampleDate'],
-  lab: ['date'],
-  diseaseAssessment: ['date'],
-  boneMarrow: ['date'],
-  dosing: ['startDate', 'endDate'],
-  adverseEvent: ['onsetDate', 'endDate'],
-  responseCall: ['date'],
-  newTherapy: ['startDate'],
-  disposition: ['endOfTreatment.date', 'endOfStudy.date'],
-  death: ['date'],
-  survivalContact: ['date'],
-};
-
-const dateRows = (): PlausibilityLimit[] =>
-  Object.entries(DATE_FIELDS).flatMap(([formType, fields]) =>
-    fields.map((field): NotFutureLimit => ({ kind: 'not-future', formType, field, toleranceDays: 1, severity: 'hard', note: 'a recorded observation cannot be dated after today' })),
-  );
-
-/** Version trialkit-plausibility-v1 of the limits. */
-export const PLAUSIBILITY_LIMITS: readonly PlausibilityLimit[] = deepFreeze([
-  soft('demographics', 'weightKg', 'kg', 20, 300, WEIGHT),
-  soft('demographics', 'heightCm', 'cm', 120, 230, HEIGHT),
-  soft('screening', 'weightKg', 'kg', 20, 300, WEIGHT),
-  screeningLab('anc', 'neutrophils'),
-  screeningLab('platelets', 'platelets'),
-  screeningLab('totalBilirubin', 'bilirubin'),
-  screeningLab('alt', 'alt'),
-  screeningLab('ast', 'ast'),
-  screeningLab('creatinine', 'creatinine'),
-  soft('screening', 'disease.serumMProteinGPerL', 'g/L', undefined, 200, M_PROTEIN),
-  soft('screening', 'disease.urineMProteinMgPer24h', 'mg/24h', undefined, 50000, URINE_M_PROTEIN),
-  soft('screening', 'disease.involvedFlcMgPerL', 'mg/L', undefined, 100000, FLC),
-  soft('priorTherapy', 'lineNumber', 'line', undefined, 20, 'more than 20 prior lines is exceptional'),
-  soft('priorTherapy', 'cycles', 'cycles', undefined, 200, 'more than 200 cycles in one line is exceptional'),
-  fixedUnit('baselineDisease', 'beta2MicroglobulinMgPerL', 'beta2Microglobulin'),
-  fixedUnit('baselineDisease', 'albuminGPerL', 'albumin'),
-  fixedUnit('baselineDisease', 'ldhUPerL', 'ldh'),
-  soft('baselineDisease', 'ldhUlnUPerL', 'U/L', 100, 1000, 'an LDH upper limit of normal outside 100-1000 U/L is not a laboratory normal range'),
-  ...labRows(),
-  soft('diseaseAssessment', 'serumMProteinGPerL', 'g/L', undefined, 200, M_PROTEIN),
-  soft('diseaseAssessment', 'urineMProteinMgPer24h', 'mg/24h', undefined, 50000, URINE_M_PROTEIN),
-  soft('diseaseAssessment', 'kappaFlcMgPerL', 'mg/L', undefined, 100000, FLC),
-  soft('diseaseAssessment', 'lambdaFlcMgPerL', 'mg/L', undefined, 100000, FLC),
-  soft('diseaseAssessment', 'plasmacytomaSpdCm2', 'cm2', undefined, 1000, 'a plasmacytoma SPD above 1000 cm2 is exceptional'),
-  ...doseRows(),
-  ...dateRows(),
-]);
+/** The plausibility limits of every form of a protocol (built once per protocol). */
+export function createPlausibilityLimits(protocol: ProtocolDefinition): readonly PlausibilityLimit[] {
+  return deepFreeze(protocol.forms.flatMap((form) => [...metadataLimits(protocol, form), ...labLimits(protocol, form), ...doseLimits(protocol, form)]));
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { validateTrialData, type TrialData } from '../clinical/index.js';
-import { DEMO_PROTOCOL_ID } from '../demo/index.js';
+import { protocolCatalogue, validateTrialData, type ProtocolDefinition, type SubjectForm, type SubjectRecord, type TrialData } from '../clinical/index.js';
+import type { ProtocolModule } from '../protocols/index.js';
 import { InputError, issue } from '../result/index.js';
-import { listSnapshots, type SqlClient } from '../store/index.js';
-import { DEMO_ADMIN } from './loadDemoTrial.js';
-import { ircResponseCalls } from './ircResponseCalls.js';
+import { getTrialProtocol, listSnapshots, trialProtocolMismatch, type SqlClient } from '../store/index.js';
+import { assembleSubjectRecord } from './assembleSubjectRecord.js';
+import { toServedProtocol, type ServedProtocol } from './servedProtocol.js';
 
 export interface ReadTrialOptions {
   /** A snapshot's name; the live data when absent. */
   readonly snapshot?: string;
-  /** Protocol id of the trial; the database does not hold one (the demo trial's is recognised). */
-  readonly protocolId?: string;
   /** Cutoff of live data when no trial lock is active; the snapshot's own cutoff otherwise. Default: today (UTC). */
   readonly cutoffDate?: string;
   readonly clock?: () => Date;
@@ -21,7 +19,7 @@ const contentSchema = z.object({
   cutoffDate: z.string().nullable(),
   auditHeadHash: z.string().nullable(),
   sites: z.array(z.looseObject({ site_id: z.string(), name: z.string(), created_by: z.string() })),
-  subjects: z.array(z.looseObject({ subject_id: z.string(), site_id: z.string(), screening_number: z.string(), status: z.string() })),
+  subjects: z.array(z.looseObject({ subject_id: z.string(), site_id: z.string(), screening_number: z.string(), status: z.string(), created_at: z.string() })),
   records: z.array(z.looseObject({ record_id: z.number(), subject_id: z.string(), form_type: z.string(), data: z.record(z.string(), z.unknown()) })),
 });
 type Content = z.infer<typeof contentSchema>;
@@ -61,52 +59,41 @@ async function screenFailureReasons(client: SqlClient, auditHeadHash: string | n
   return new Map(rows.filter((r) => r.reason !== null).map((r) => [r.record_id, r.reason ?? '']));
 }
 
-const many = ['priorTherapy', 'lab', 'diseaseAssessment', 'boneMarrow', 'dosing', 'adverseEvent', 'responseCall', 'newTherapy', 'survivalContact'] as const;
-const arrayKey = {
-  priorTherapy: 'priorTherapies',
-  lab: 'labs',
-  diseaseAssessment: 'diseaseAssessments',
-  boneMarrow: 'boneMarrow',
-  dosing: 'dosing',
-  adverseEvent: 'adverseEvents',
-  responseCall: 'responseCalls',
-  newTherapy: 'newTherapies',
-  survivalContact: 'survivalContacts',
-} as const;
-const single = ['demographics', 'diagnosis', 'baselineDisease', 'disposition', 'death'] as const;
-
-function subjectRecord(subject: Content['subjects'][number], records: readonly Content['records'][number][], reason: string | undefined): Record<string, unknown> {
-  const byType = new Map<string, Record<string, unknown>[]>();
-  for (const r of records) byType.set(r.form_type, [...(byType.get(r.form_type) ?? []), r.data]);
-  const screening = byType.get('screening')?.at(-1);
+function subjectRecord(subject: Content['subjects'][number], records: readonly Content['records'][number][], reason: string | undefined, protocol: ServedProtocol): SubjectRecord {
+  const screeningType = protocol.formOfRole('screening')?.id;
+  const screening = records.filter((r) => r.form_type === screeningType).at(-1)?.data;
   const enrolled = ['enrolled', 'off_treatment', 'off_study'].includes(subject.status);
-  const out: Record<string, unknown> = {
-    subject: {
-      subjectId: subject.subject_id,
-      siteId: subject.site_id,
-      screeningNumber: subject.screening_number,
-      consentDate: screening?.consentDate ?? screening?.screeningDate,
-      ...(enrolled ? { enrolmentDate: screening?.enrolmentDate ?? undefined } : {}),
-      screenFailure: !enrolled,
-      ...(subject.status === 'screen_failure' && reason !== undefined ? { screenFailureReason: reason } : {}),
-    },
+  const form = {
+    subjectId: subject.subject_id,
+    siteId: subject.site_id,
+    screeningNumber: subject.screening_number,
+    // a subject is registered once consented: without a screening record (a screen failure before any
+    // data) the date of its registration stands for the consent date
+    consentDate: screening?.consentDate ?? screening?.screeningDate ?? subject.created_at.slice(0, 10),
+    ...(enrolled ? { enrolmentDate: screening?.enrolmentDate ?? undefined } : {}),
+    screenFailure: !enrolled,
+    ...(subject.status === 'screen_failure' && reason !== undefined ? { screenFailureReason: reason } : {}),
   };
-  for (const type of single) {
-    const latest = byType.get(type)?.at(-1);
-    if (latest !== undefined) out[type] = latest;
-  }
-  for (const type of many) out[arrayKey[type]] = byType.get(type) ?? [];
-  out.responseCalls = [...(out.responseCalls as unknown[]), ...ircResponseCalls(byType.get('ircAdjudication') ?? [])];
-  return out;
+  return assembleSubjectRecord(form as unknown as SubjectForm, records.map((r) => ({ formType: r.form_type, data: r.data })), protocol);
 }
 
 /**
- * The trial as TrialData, read from the EDC database: a named snapshot (the analysis copy of a lock) or the
- * live data. Subjects still in screening are left out (neither enrolled nor failed); the subject form is
- * rebuilt from the subject row, the latest screening record (consent and enrolment dates) and the reason for
- * change of the screen failure; each form type keeps the order the records were saved in.
+ * The trial as TrialData, read from the EDC database with the forms of its protocol: a named snapshot (the
+ * analysis copy of a lock) or the live data. The protocol id, version and synthetic flag are the ones the
+ * database records (migration 5); a database recorded for another protocol or version is refused. Subjects
+ * still in screening are left out (neither enrolled nor failed); the subject form is rebuilt from the
+ * subject row, the latest screening record (consent and enrolment dates; the registration date when there
+ * is none) and the reason for change of the screen failure; each form goes where its role puts it (disease forms into diseaseForms, by form id) and
+ * keeps the order the records were saved in.
  */
-export async function readTrialFromStore(client: SqlClient, options: ReadTrialOptions = {}): Promise<TrialData> {
+export async function readTrialFromStore(client: SqlClient, protocol: ProtocolModule | ProtocolDefinition | ServedProtocol, options: ReadTrialOptions = {}): Promise<TrialData> {
+  const served = toServedProtocol(protocol);
+  const definition = served.definition;
+  const recorded = await getTrialProtocol(client);
+  if (recorded !== undefined) {
+    const mismatch = trialProtocolMismatch(recorded, { protocolId: definition.id, protocolVersion: definition.version });
+    if (mismatch !== undefined) throw new InputError(mismatch, [issue('protocol-mismatch', ['protocol'], definition.id, `${recorded.protocolId} version ${recorded.protocolVersion} (the protocol the database records)`)]);
+  }
   const raw = await readContent(client, options.snapshot);
   const parsed = contentSchema.safeParse(raw);
   if (!parsed.success) throw new InputError('the stored trial data does not have the expected shape', [issue('bad-content', ['snapshot'], options.snapshot ?? 'live', 'sites, subjects and records rows')]);
@@ -117,15 +104,19 @@ export async function readTrialFromStore(client: SqlClient, options: ReadTrialOp
   const subjects = content.subjects
     .filter((s) => s.status !== 'screening')
     .sort((a, b) => (a.screening_number < b.screening_number ? -1 : a.screening_number > b.screening_number ? 1 : a.subject_id < b.subject_id ? -1 : 1))
-    .map((s) => subjectRecord(s, bySubject.get(s.subject_id) ?? [], reasons.get(s.subject_id)));
-  const demo = content.sites.length > 0 && content.sites.some((s) => s.created_by === DEMO_ADMIN);
+    .map((s) => subjectRecord(s, bySubject.get(s.subject_id) ?? [], reasons.get(s.subject_id), served));
   const cutoffDate = content.cutoffDate ?? options.cutoffDate ?? (options.clock ?? (() => new Date()))().toISOString().slice(0, 10);
-  const outcome = validateTrialData({
-    protocolId: options.protocolId ?? (demo ? DEMO_PROTOCOL_ID : 'unspecified'),
-    dataCutoffDate: cutoffDate,
-    sites: content.sites.map((s) => ({ siteId: s.site_id, name: s.name })),
-    subjects,
-  });
+  const outcome = validateTrialData(
+    {
+      protocolId: recorded?.protocolId ?? definition.id,
+      protocolVersion: recorded?.protocolVersion ?? definition.version,
+      synthetic: recorded?.synthetic ?? false,
+      dataCutoffDate: cutoffDate,
+      sites: content.sites.map((s) => ({ siteId: s.site_id, name: s.name })),
+      subjects,
+    },
+    protocolCatalogue(definition),
+  );
   if (!outcome.ok) throw new InputError(`the stored trial data is not valid trial data (${outcome.issues.length} problem(s))`, outcome.issues);
   return outcome.value;
 }

@@ -1,50 +1,13 @@
 import { z } from 'zod';
-import {
-  adverseEventFormSchema,
-  baselineDiseaseFormSchema,
-  boneMarrowFormSchema,
-  deathFormSchema,
-  demographicsFormSchema,
-  diagnosisFormSchema,
-  diseaseAssessmentFormSchema,
-  dispositionFormSchema,
-  dosingFormSchema,
-  isoDateSchema,
-  labFormSchema,
-  newTherapyFormSchema,
-  priorTherapyFormSchema,
-  responseCallFormSchema,
-  screeningRecordSchema,
-  survivalContactFormSchema,
-} from '../clinical/index.js';
+import { isoDateSchema } from '../clinical/index.js';
 import { ROLES } from './permissions.js';
 
 /**
  * The request bodies of the API. The same schemas validate requests (422 with path, value, expected) and
- * generate the OpenAPI document, so the two cannot disagree.
+ * generate the OpenAPI document, so the two cannot disagree. A CRF form's data is validated by the schema
+ * built from its metadata in the served protocol (servedProtocol.ts), listed in the document as
+ * components/schemas/<formType>.
  */
-
-/** The CRF forms a site can enter, by form type; `screening` is the record the eligibility engine reads. */
-export const FORM_SCHEMAS = Object.freeze({
-  screening: screeningRecordSchema,
-  demographics: demographicsFormSchema,
-  diagnosis: diagnosisFormSchema,
-  priorTherapy: priorTherapyFormSchema,
-  baselineDisease: baselineDiseaseFormSchema,
-  lab: labFormSchema,
-  diseaseAssessment: diseaseAssessmentFormSchema,
-  boneMarrow: boneMarrowFormSchema,
-  dosing: dosingFormSchema,
-  adverseEvent: adverseEventFormSchema,
-  responseCall: responseCallFormSchema,
-  newTherapy: newTherapyFormSchema,
-  disposition: dispositionFormSchema,
-  death: deathFormSchema,
-  survivalContact: survivalContactFormSchema,
-});
-
-export type FormType = keyof typeof FORM_SCHEMAS;
-export const FORM_TYPES = Object.freeze(Object.keys(FORM_SCHEMAS) as FormType[]);
 
 const reason = z.string().trim().min(1).max(500).describe('reason for change, recorded in the audit trail');
 const version = z.int().min(1).describe('the version read; a stale version answers 409');
@@ -77,8 +40,11 @@ export const subjectBody = z.strictObject({
 export const SUBJECT_STATUSES = ['screening', 'screen_failure', 'enrolled', 'off_treatment', 'off_study'] as const;
 export const subjectStatusBody = z.strictObject({ status: z.enum(SUBJECT_STATUSES), version, reason });
 
+/** A form type as stored (the id of one of the protocol's forms: GET /protocol lists them). */
+export const formTypeSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, { message: "a form id of the protocol, e.g. 'adverseEvent' (GET /protocol lists them)" });
+
 export const recordBody = z.strictObject({
-  formType: z.enum(FORM_TYPES as [FormType, ...FormType[]]),
+  formType: formTypeSchema,
   visit: z.string().trim().min(1).max(40).optional(),
   data: z.record(z.string(), z.unknown()).describe('the form, validated by the schema of formType (components/schemas/<formType>)'),
 });

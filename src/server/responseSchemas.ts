@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FORM_TYPES } from './requestSchemas.js';
 import { ROLES } from './permissions.js';
 
 /**
@@ -37,7 +36,7 @@ export const subjectsResponse = z.strictObject({ subjects: z.array(subjectRespon
 export const crfRecordResponse = z.strictObject({
   recordId: id,
   subjectId: z.string(),
-  formType: z.string().describe(`one of ${FORM_TYPES.join(', ')} (or a form written by a review endpoint)`),
+  formType: z.string().describe('a form id of the protocol (GET /protocol)'),
   visit: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).describe('the form as saved (components/schemas/<formType>)'),
   version,
@@ -53,7 +52,10 @@ export const editCheckResponse = z.strictObject({ checkCode: z.string(), fieldPa
 
 export const recordViewResponse = z.strictObject({
   record: crfRecordResponse,
-  derived: z.record(z.string(), z.unknown()).nullable().describe('what the clinical engines derive (CTCAE grades, IMWG response, eligibility, next dose); never stored'),
+  derived: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("what the clinical engines derive (ctcae: CTCAE grades; eligibility; response: the response on the protocol's scale per evaluator; doseProposal: the next dose of each drug); never stored"),
   editChecks: z.array(editCheckResponse).describe('failed edit checks (plausibility limits and cross-form rules)'),
   raisedQueryIds: z.array(id).optional().describe('queries raised by this save (a check with a pending query is not raised again)'),
 });

@@ -14,6 +14,7 @@ import {
   type Store,
   type UserRole,
 } from '../store/index.js';
+import { findProtocol } from '../protocols/index.js';
 import { createApp } from './createApp.js';
 import type { IrcCaseView } from './ircCases.js';
 import { hashPassword } from './passwords.js';
@@ -107,7 +108,7 @@ async function caseOf(trial: Trial): Promise<IrcCaseView> {
   assert.equal(reply.status, 200);
   assert.ok(!reply.text.includes(trial.subjectId) && !reply.text.includes(trial.siteId), 'no subject or site identity for the IRC');
   const cases = reply.body.cases as IrcCaseView[];
-  const mine = cases.filter((c) => c.assessments[0]?.serumMProteinGPerL === trial.baselineMProtein);
+  const mine = cases.filter((c) => Object.values(c.assessments[0]?.values ?? {})[0] === trial.baselineMProtein);
   assert.equal(mine.length, 1);
   return mine[0];
 }
@@ -119,7 +120,9 @@ async function countRows(sql: string, params: string[] = []): Promise<number> {
 describe('IRC adjudication over HTTP (embedded store)', () => {
   before(async () => {
     store = await openEmbeddedStore();
-    app = createApp({ store, clientAddress: () => '10.9.0.1' });
+    const protocol = findProtocol('nct05236621');
+    if (protocol === undefined) throw new Error('the reference protocol is not registered');
+    app = createApp({ store, protocol, clientAddress: () => '10.9.0.1', clock: () => new Date('2025-06-01T10:00:00Z') });
   });
   after(async () => {
     await store?.close();
@@ -176,11 +179,16 @@ describe('IRC adjudication over HTTP (embedded store)', () => {
     assert.equal(refused.status, 422);
     const issues = (refused.body.error as { issues: { path: string[]; expected: string }[] }).issues;
     assert.deepEqual(issues.map((i) => i.path), [['reason']]);
-    assert.match(issues[0].expected, /reason for overriding the derived response \(PR\)/);
+    assert.match(issues[0].expected, /differs from derivedResponse \(PR\).*overriding the derived response needs a reason/);
     assert.equal(await countRows('SELECT count(*)::int AS n FROM audit_log'), before, 'nothing written');
 
     const baseline = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'assessment', assessmentDate: '2025-01-20', response: 'PR' });
     assert.equal(baseline.status, 422, 'the baseline has no response to adjudicate');
+    const offScale = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'bestOverall', response: 'GOOD', reason: 'not a category' });
+    assert.equal(offScale.status, 422, 'a response off the protocol scale');
+    const offIssue = (offScale.body.error as { issues: { path: string[]; value: unknown; expected: string }[] }).issues[0];
+    assert.deepEqual([offIssue.path, offIssue.value], [['response'], 'GOOD']);
+    assert.match(offIssue.expected, /"PR"/);
 
     const why = 'serum IFE images show a further fall; VGPR per charter section 4.2';
     const saved = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'assessment', assessmentDate: '2025-03-17', response: 'VGPR', reason: why });

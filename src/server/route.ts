@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { IdempotencyRequest, SqlClient, Store, UserRole } from '../store/index.js';
 import type { Action } from './permissions.js';
+import type { ServedProtocol } from './servedProtocol.js';
 
 /** The signed-in user of a request, read from the session at every request. */
 export interface SessionUser {
@@ -18,6 +19,8 @@ export interface AppEnv {
 
 export interface Services {
   readonly store: Store;
+  /** The protocol the EDC serves: its forms, schemas, plausibility limits, regimen, criteria and response binding. */
+  readonly protocol: ServedProtocol;
   /** The only clock of the server (sessions, throttling), injected so tests can move time. */
   readonly clock: () => Date;
   readonly sessionTtlMinutes: number;

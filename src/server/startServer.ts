@@ -1,11 +1,15 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Store } from '../store/index.js';
+import type { ProtocolModule } from '../protocols/index.js';
+import { openTrialProtocol, type Store } from '../store/index.js';
 import { createWebApp } from '../web/index.js';
 import { API_BASE, createApp } from './createApp.js';
+import { createServedProtocol } from './servedProtocol.js';
 
 export interface StartServerOptions {
   readonly store: Store;
+  /** The protocol the EDC serves (the database records it; another protocol's database is refused before listening). */
+  readonly protocol: ProtocolModule;
   readonly port: number;
   readonly hostname?: string;
   readonly log?: (line: string) => void;
@@ -17,9 +21,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on hostname:port (port 0 = any free port) and resolves once the socket is bound. */
-export function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = createApp({ store: options.store, ...(options.log === undefined ? {} : { log: options.log }) });
+/**
+ * Records the protocol in the database (or checks it: a StoreError 'protocol-mismatch' naming both when the
+ * database holds another protocol's trial), then listens on hostname:port (port 0 = any free port) and
+ * resolves once the socket is bound.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const protocol = createServedProtocol(options.protocol);
+  await openTrialProtocol(options.store, { protocolId: protocol.definition.id, protocolVersion: protocol.definition.version }, 'system:server');
+  const app = createApp({ store: options.store, protocol, ...(options.log === undefined ? {} : { log: options.log }) });
   const web = createWebApp();
   // the API under /api/v1, the web application's page and files everywhere else
   const fetch = (request: Request, env: unknown): Response | Promise<Response> =>

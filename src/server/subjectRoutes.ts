@@ -14,12 +14,12 @@ import {
   type SqlClient,
   type SubjectStatus,
 } from '../store/index.js';
-import { computeEligibility } from '../clinical/index.js';
 import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { checkPlausibility } from './checkPlausibility.js';
-import { deriveRecord, latestScreening, type EditCheckFinding, type LiveResult } from './liveLogic.js';
-import { FORM_SCHEMAS, recordBody, recordUpdateBody, subjectBody, subjectStatusBody, type FormType } from './requestSchemas.js';
+import { deriveRecord, latestScreening, screenRecord, type EditCheckFinding, type LiveResult } from './liveLogic.js';
+import { recordBody, recordUpdateBody, subjectBody, subjectStatusBody } from './requestSchemas.js';
+import type { ServedProtocol } from './servedProtocol.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
 import { auditEntriesResponse, crfRecordsResponse, recordViewResponse, subjectResponse, subjectsResponse } from './responseSchemas.js';
 import { versionConflict } from './versionConflict.js';
@@ -44,18 +44,20 @@ export interface CheckedForm {
 /** A form refused by the checks of a save: the 422 it answers (issues with paths under `data`). */
 export type FormReview = ({ readonly ok: true } & CheckedForm) | { readonly ok: false; readonly error: HttpError };
 
-function parseFormData(formType: string, data: unknown): { readonly ok: true; readonly data: Record<string, unknown> } | { readonly ok: false; readonly error: HttpError } {
-  const schema = FORM_SCHEMAS[formType as FormType] as (typeof FORM_SCHEMAS)[FormType] | undefined;
-  if (schema === undefined) return { ok: false, error: new HttpError(422, 'invalid-input', 'unknown form type', { issues: [issue('unknown-form', ['formType'], formType, 'a known form type')] }) };
+/** The 422 of a form type the protocol does not define, naming it and the protocol's forms. */
+export function unknownFormType(protocol: ServedProtocol, formType: string): HttpError {
+  const known = [...protocol.forms.keys()];
+  return new HttpError(422, 'unknown-form', `the protocol ${protocol.definition.id} has no form '${formType}'`, {
+    issues: [issue('unknown-form', ['formType'], formType, `a form of protocol ${protocol.definition.id} ${protocol.definition.version}: ${known.join(', ')}`)],
+  });
+}
+
+function parseFormData(protocol: ServedProtocol, formType: string, data: unknown): { readonly ok: true; readonly data: Record<string, unknown> } | { readonly ok: false; readonly error: HttpError } {
+  const schema = protocol.schema(formType);
+  if (schema === undefined) return { ok: false, error: unknownFormType(protocol, formType) };
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, error: new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: zodIssues(parsed.error, data, ['data']) }) };
   return { ok: true, data: parsed.data };
-}
-
-export function validateForm(formType: string, data: unknown): Record<string, unknown> {
-  const parsed = parseFormData(formType, data);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.data;
 }
 
 /** The server's date (UTC), the "today" of the date checks: read from the injected clock. */
@@ -64,15 +66,16 @@ export function todayOf(clock: () => Date): string {
 }
 
 /**
- * The checks of a save that need no database, as data: the form's schema, then the per-field plausibility
- * limits (plausibilityLimits.ts). A value outside a hard limit refuses the save (422 with path, value and
- * expected, nothing written); values outside soft limits come back as findings, raised as queries when the
- * record is saved. A bulk import collects the refusals of every row before writing any.
+ * The checks of a save that need no database: the form's schema built from its metadata (types, code
+ * lists, text lengths, hard limits: a value outside one is refused with 422 naming the field, the value and
+ * the limit), then the plausibility limits (plausibilityLimits.ts: a date after today refuses the save;
+ * values outside soft limits come back as findings, raised as queries when the record is saved). Nothing
+ * is written for a refused form. A bulk import collects the refusals of every row before writing any.
  */
-export function reviewForm(formType: string, input: unknown, today: string): FormReview {
-  const parsed = parseFormData(formType, input);
+export function reviewForm(protocol: ServedProtocol, formType: string, input: unknown, today: string): FormReview {
+  const parsed = parseFormData(protocol, formType, input);
   if (!parsed.ok) return parsed;
-  const plausibility = checkPlausibility(formType, parsed.data, today);
+  const plausibility = checkPlausibility(formType, parsed.data, today, protocol.limits);
   if (plausibility.rejected.length > 0) {
     return { ok: false, error: new HttpError(422, 'implausible-value', `the ${formType} form holds a value that cannot be right`, { issues: plausibility.rejected }) };
   }
@@ -80,8 +83,8 @@ export function reviewForm(formType: string, input: unknown, today: string): For
 }
 
 /** reviewForm for one save: a refused form throws its 422. */
-export function checkForm(formType: string, input: unknown, today: string): CheckedForm {
-  const review = reviewForm(formType, input, today);
+export function checkForm(protocol: ServedProtocol, formType: string, input: unknown, today: string): CheckedForm {
+  const review = reviewForm(protocol, formType, input, today);
   if (!review.ok) throw review.error;
   return { data: review.data, findings: review.findings };
 }
@@ -113,14 +116,17 @@ export interface SavedRecord {
 
 /**
  * The save of a new CRF record, inside the caller's transaction (its audit user and reason): insert the
- * checked form, run the live clinical logic on it (liveLogic.ts: CTCAE grade, IMWG response, next dose,
- * cross-form edit checks), and raise every finding (plausibility and live) as a query on the record.
- * POST /subjects/:id/records, the central-lab import and loadDemoTrial all save through here.
+ * checked form, run the live clinical logic on it (liveLogic.ts: CTCAE grade, the response on the
+ * protocol's scale, the next dose of each drug, eligibility, cross-form edit checks), and raise every
+ * finding (plausibility and live) as a query on the record. POST /subjects/:id/records, the central-lab
+ * import and loadDemoTrial all save through here.
  */
-export async function saveRecord(tx: SqlClient, subjectId: string, formType: FormType, form: CheckedForm, visit?: string): Promise<SavedRecord> {
-  const visitLabel = visit ?? (typeof form.data.visit === 'string' ? form.data.visit : undefined);
+export async function saveRecord(tx: SqlClient, protocol: ServedProtocol, today: string, subjectId: string, formType: string, form: CheckedForm, visit?: string): Promise<SavedRecord> {
+  const visitField = protocol.forms.get(formType)?.visitField;
+  const visitValue = visitField === undefined ? undefined : form.data[visitField];
+  const visitLabel = visit ?? (typeof visitValue === 'string' ? visitValue : undefined);
   const record = await insertCrfRecord(tx, { subjectId, formType, ...(visitLabel === undefined ? {} : { visit: visitLabel }), data: form.data });
-  const live = withFindings(await deriveRecord(tx, record), form.findings);
+  const live = withFindings(await deriveRecord(tx, record, { protocol, today }), form.findings);
   return { record, live, raisedQueryIds: await raiseFindings(tx, record, live) };
 }
 
@@ -128,11 +134,11 @@ function recordView(record: CrfRecord, live: LiveResult, raisedQueryIds?: readon
   return { record, derived: live.derived, editChecks: live.findings, ...(raisedQueryIds === undefined ? {} : { raisedQueryIds }) };
 }
 
-/** A record the caller may see: another site's answers as if it did not exist. */
-async function scopedRecord(client: SqlClient, recordIdText: string | undefined, scope: string | null): Promise<CrfRecord> {
+/** A record the caller may see: another site's answers, or a form hidden from sites, as if it did not exist. */
+async function scopedRecord(client: SqlClient, protocol: ServedProtocol, recordIdText: string | undefined, scope: string | null): Promise<CrfRecord> {
   const recordId = idParam(recordIdText);
   const record = recordId === undefined ? undefined : await getCrfRecord(client, recordId);
-  if (record === undefined || record.deleted || !isFormTypeVisible(record.formType, scope) || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
+  if (record === undefined || record.deleted || !isFormTypeVisible(protocol, record.formType, scope) || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
   return record;
 }
 
@@ -192,8 +198,8 @@ export const subjectRoutes: readonly RouteSpec[] = [
         throw new HttpError(409, 'status-move', `a subject cannot go from ${subject.status} to ${body.status}`);
       }
       if (body.status === 'enrolled') {
-        const screening = await latestScreening(services.store, subject.subjectId);
-        const outcome = screening === undefined ? undefined : computeEligibility(screening);
+        const screening = await latestScreening(services.store, subject.subjectId, services.protocol);
+        const outcome = screening === undefined ? undefined : screenRecord(screening, services.protocol);
         const eligible = outcome?.ok === true ? outcome.value.eligible : null;
         if (eligible !== true) {
           throw new HttpError(422, 'not-eligible', 'enrolment needs a screening record that meets every eligibility criterion', {
@@ -219,7 +225,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
     async handler({ services, scope, params }) {
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
       const records = await listSubjectRecords(services.store, params.subjectId);
-      return ok({ records: records.filter((record) => isFormTypeVisible(record.formType, scope)) });
+      return ok({ records: records.filter((record) => isFormTypeVisible(services.protocol, record.formType, scope)) });
     },
   }),
   route({
@@ -228,14 +234,18 @@ export const subjectRoutes: readonly RouteSpec[] = [
     response: recordViewResponse,
     action: 'record:write',
     tag: 'records',
-    summary: 'Save a CRF form; answers with what the clinical engines derive (CTCAE grade, IMWG response, eligibility, next dose) and the edit checks raised as queries',
+    summary:
+      "Save a CRF form of the protocol (formType: a form id of GET /protocol, data: validated by the form's metadata); answers with what the clinical engines derive (CTCAE grades, eligibility, the response on the protocol's scale, the next dose of each drug) and the edit checks raised as queries; a form type the protocol does not define answers 422 naming it",
     body: recordBody,
     responses: { 201: 'saved', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
-      const form = checkForm(body.formType, body.data, todayOf(services.clock));
+      // a site role may not write a form hidden from sites (the IRC's adjudication has its own endpoint)
+      if (!isFormTypeVisible(services.protocol, body.formType, scope)) throw unknownFormType(services.protocol, body.formType);
+      const today = todayOf(services.clock);
+      const form = checkForm(services.protocol, body.formType, body.data, today);
       return write(undefined, async (tx) => {
-        const saved = await saveRecord(tx, params.subjectId, body.formType, form, body.visit);
+        const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, form, body.visit);
         return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
       });
     },
@@ -248,9 +258,10 @@ export const subjectRoutes: readonly RouteSpec[] = [
     tag: 'records',
     summary: 'One CRF record with its derived values',
     async handler({ services, scope, params }) {
-      const record = await scopedRecord(services.store, params.recordId, scope);
-      const { findings } = checkPlausibility(record.formType, record.data, todayOf(services.clock));
-      return ok(recordView(record, withFindings(await deriveRecord(services.store, record), findings)));
+      const record = await scopedRecord(services.store, services.protocol, params.recordId, scope);
+      const today = todayOf(services.clock);
+      const { findings } = checkPlausibility(record.formType, record.data, today, services.protocol.limits);
+      return ok(recordView(record, withFindings(await deriveRecord(services.store, record, { protocol: services.protocol, today }), findings)));
     },
   }),
   route({
@@ -263,13 +274,14 @@ export const subjectRoutes: readonly RouteSpec[] = [
     body: recordUpdateBody,
     responses: { 200: 'saved', 409: 'stale version', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
-      const current = await scopedRecord(services.store, params.recordId, scope);
-      const { data, findings } = checkForm(current.formType, body.data, todayOf(services.clock));
+      const current = await scopedRecord(services.store, services.protocol, params.recordId, scope);
+      const today = todayOf(services.clock);
+      const { data, findings } = checkForm(services.protocol, current.formType, body.data, today);
       return write(body.reason, async (tx) => {
         const result = await updateCrfRecord(tx, current.recordId, body.version, data);
         if (result.kind === 'not-found') throw notFound('record');
         if (result.kind === 'conflict') throw versionConflict(result);
-        const live = withFindings(await deriveRecord(tx, result.record), findings);
+        const live = withFindings(await deriveRecord(tx, result.record, { protocol: services.protocol, today }), findings);
         return ok(recordView(result.record, live, await raiseFindings(tx, result.record, live)));
       });
     },
@@ -282,7 +294,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
     tag: 'records',
     summary: 'The audit trail of one record: who, when, old and new values, reason',
     async handler({ services, scope, params }) {
-      const record = await scopedRecord(services.store, params.recordId, scope);
+      const record = await scopedRecord(services.store, services.protocol, params.recordId, scope);
       return ok({ entries: await listAuditEntries(services.store, 'crf_records', String(record.recordId)) });
     },
   }),

@@ -15,8 +15,11 @@ function expectedOf(item: z.core.$ZodIssue): string {
     case 'invalid_type':
       return item.message.startsWith('Invalid input') ? `a value of type ${item.expected}` : item.message;
     case 'too_small':
+      // a limit written in the form metadata carries its unit and why (createFormSchema): keep those words
+      if (!item.message.startsWith('Too small')) return item.message;
       return `${item.origin === 'array' ? 'at least' : item.inclusive === false ? '>' : '>='} ${String(item.minimum)}${item.origin === 'array' ? ' item(s)' : item.origin === 'string' ? ' character(s)' : ''}`;
     case 'too_big':
+      if (!item.message.startsWith('Too big')) return item.message;
       return `${item.inclusive === false ? '<' : '<='} ${String(item.maximum)}`;
     case 'invalid_value':
       return `one of ${item.values.map((v) => JSON.stringify(v)).join(', ')}`;
