@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDemoTrial } from '../demo/index.js';
+import { findProtocol } from '../protocols/index.js';
 import { InputError } from '../result/index.js';
 import { loadDemoTrial } from '../server/index.js';
 import { openStore } from '../store/index.js';
@@ -20,7 +21,9 @@ describe('--trial <database> for report and reproduce', () => {
     const part = { ...demo, trial: { ...demo.trial, subjects: demo.trial.subjects.slice(0, 12) }, screening: demo.screening.slice(0, 12) };
     const store = await openStore({ dataDir });
     try {
-      await loadDemoTrial(store, part);
+      const protocol = findProtocol(part.trial.protocolId);
+      assert.ok(protocol !== undefined);
+      await loadDemoTrial(store, protocol, part.trial, { screening: part.screening });
     } finally {
       await store.close();
     }

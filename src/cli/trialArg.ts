@@ -28,11 +28,19 @@ export async function loadTrialArg(source: string, options: { readonly seed?: nu
     return loadTrialSource(source, options.seed);
   }
   // Loaded only for a database: the server and store modules cost a report from a file a good part of its start.
-  const [{ readTrialFromStore }, { openStore }] = await Promise.all([import('../server/index.js'), import('../store/index.js')]);
+  const [{ readTrialFromStore }, { getTrialProtocol, openStore }, { findProtocol }] = await Promise.all([import('../server/index.js'), import('../store/index.js'), import('../protocols/index.js')]);
   const url = /^postgres(ql)?:\/\//i.test(source);
   const store = await openStore(url ? { databaseUrl: source } : { dataDir: source });
   try {
-    const trial = await readTrialFromStore(store, options.snapshot === undefined ? {} : { snapshot: options.snapshot });
+    // the database records the protocol its trial was captured under (its forms read the records)
+    const recorded = await getTrialProtocol(store);
+    const protocol = recorded === undefined ? undefined : findProtocol(recorded.protocolId);
+    if (protocol === undefined) {
+      throw new InputError(`--trial ${url ? shown(source) : source}: the database records ${recorded === undefined ? 'no protocol (no EDC has opened it)' : `protocol ${recorded.protocolId}, which this trialkit does not know`}`, [
+        issue('unknown-protocol', ['--trial'], recorded?.protocolId ?? null, 'a database opened by trialkit serve for a registered protocol'),
+      ]);
+    }
+    const trial = await readTrialFromStore(store, protocol, options.snapshot === undefined ? {} : { snapshot: options.snapshot });
     return storedTrialSource(trial, `${url ? shown(source) : source}, ${options.snapshot === undefined ? 'live data' : `snapshot ${options.snapshot}`}`);
   } finally {
     await store.close();
