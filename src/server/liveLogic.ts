@@ -17,6 +17,7 @@ import {
   type SubjectForm,
   type SubjectRecord,
 } from '../clinical/index.js';
+import type { Issue } from '../result/index.js';
 import { getSubject, listSubjectRecords, type CrfRecord, type SqlClient } from '../store/index.js';
 import { assembleSubjectRecord, type StoredForm } from './assembleSubjectRecord.js';
 import type { ServedProtocol } from './servedProtocol.js';
@@ -249,28 +250,75 @@ function referenceDayOf(record: SubjectRecord, protocol: ServedProtocol, source:
   return candidate === null || candidate === undefined ? null : parseIsoDate(candidate);
 }
 
+/** A subject's response on the protocol's scale for one evaluator, derived from the saved assessment forms. */
+export interface SubjectEvaluation {
+  readonly evaluator: string;
+  readonly label: string;
+  readonly source: DataSource;
+  readonly baselineFound: boolean;
+  /** Baseline is the last assessment on or before this date (the first dose, else the enrolment). */
+  readonly referenceDate: string;
+  readonly postBaselineCount: number;
+  readonly assessments: readonly { readonly date: string; readonly visit: string | null; readonly response: string; readonly confirmed: boolean; readonly rule: string | null }[];
+  readonly best: string;
+  readonly bestReason: string | null;
+  readonly firstResponseDate: string | null;
+  readonly progressionDate: string | null;
+}
+
+/**
+ * protocol.response.evaluate over a subject's records for each evaluator (of `source` when given), with
+ * assessments read up to today; the issues of each evaluation come back beside it.
+ */
+export function evaluateSubject(record: SubjectRecord, protocol: ServedProtocol, today: string, source?: string): { readonly evaluation: SubjectEvaluation; readonly issues: readonly Issue[] }[] {
+  const binding = protocol.definition.response;
+  const cutoffDay = (parseIsoDate(today) ?? 0) + 1;
+  const newTherapyDate = earliest(record.newTherapies.map((t) => t.startDate));
+  return binding.evaluators
+    .filter((e) => source === undefined || e.source === source)
+    .flatMap((evaluator) => {
+      const referenceDay = referenceDayOf(record, protocol, evaluator.source);
+      if (referenceDay === null) return [];
+      const { result, issues } = binding.evaluate({ record, recordPath: [], source: evaluator.source, referenceDay, cutoffDay, newTherapyDate, deathDate: record.death?.date ?? null });
+      const evaluation: SubjectEvaluation = {
+        evaluator: evaluator.id,
+        label: evaluator.label,
+        source: evaluator.source,
+        baselineFound: result.baselineFound,
+        referenceDate: formatIsoDate(referenceDay),
+        postBaselineCount: result.postBaselineCount,
+        assessments: result.assessments.map((a) => ({ date: a.date, visit: a.visit, response: a.response, confirmed: a.confirmed, rule: a.rule })),
+        best: result.best,
+        bestReason: result.bestReason,
+        firstResponseDate: result.firstResponseDate,
+        progressionDate: result.progressionDate,
+      };
+      return [{ evaluation, issues }];
+    });
+}
+
+/** The response of a subject as GET /subjects/:id/response answers it. */
+export async function subjectResponse(client: SqlClient, subjectId: string, protocol: ServedProtocol, today: string): Promise<{ readonly scale: string; readonly evaluations: readonly SubjectEvaluation[] }> {
+  const { record } = await loadSubjectContext(client, subjectId, protocol);
+  return { scale: protocol.definition.response.scale.id, evaluations: evaluateSubject(record, protocol, today).map((e) => e.evaluation) };
+}
+
 /**
  * The subject's response on the protocol's scale after a save of an assessment form, per evaluator whose
- * source the record is of (every evaluator when the form has no source field): the saved assessment's
- * category when it is post-baseline, the best confirmed response so far and the date of progression. The
- * criterion's remarks on the saved row (e.g. a parameter that qualified at baseline left unmeasured) are
- * raised as queries on its field.
+ * source the record is of (every evaluator when the form has no source field): every assessment's category,
+ * the saved assessment's (when post-baseline), the best confirmed response so far and the date of
+ * progression. The criterion's remarks on the saved row (e.g. a parameter that qualified at baseline left
+ * unmeasured) are raised as queries on its field.
  */
 async function deriveResponse(client: SqlClient, saved: CrfRecord, form: FormDefinition, context: LiveContext): Promise<LiveResult> {
   const binding = context.protocol.definition.response;
   const { record, records } = await loadSubjectContext(client, saved.subjectId, context.protocol);
   const data = saved.data as Record<string, unknown>;
   const date = form.dateField === undefined ? null : data[form.dateField];
-  const evaluators = binding.evaluators.filter((e) => typeof data.source !== 'string' || e.source === data.source);
-  const cutoffDay = (parseIsoDate(context.today) ?? 0) + 1;
-  const newTherapyDate = earliest(record.newTherapies.map((t) => t.startDate));
   // where the saved row sits in diseaseForms[form.id]: the criterion's issues name rows by that index
   const rowIndex = records.filter((r) => r.formType === form.id).findIndex((r) => r.recordId === saved.recordId);
   const findings: EditCheckFinding[] = [];
-  const evaluations = evaluators.flatMap((evaluator) => {
-    const referenceDay = referenceDayOf(record, context.protocol, evaluator.source);
-    if (referenceDay === null) return [];
-    const { result, issues } = binding.evaluate({ record, recordPath: [], source: evaluator.source, referenceDay, cutoffDay, newTherapyDate, deathDate: record.death?.date ?? null });
+  const evaluations = evaluateSubject(record, context.protocol, context.today, typeof data.source === 'string' ? data.source : undefined).map(({ evaluation, issues }) => {
     for (const item of issues) {
       const [where, formId, index, ...field] = item.path;
       if (where !== 'diseaseForms' || formId !== form.id || index !== rowIndex || rowIndex < 0) continue;
@@ -278,22 +326,8 @@ async function deriveResponse(client: SqlClient, saved: CrfRecord, form: FormDef
       const checkCode = `RESP-${item.code.toUpperCase()}`;
       if (!findings.some((f) => f.checkCode === checkCode && f.fieldPath === fieldPath)) findings.push({ checkCode, fieldPath, message: `${binding.scale.name}: expected ${item.expected}` });
     }
-    const here = result.assessments.find((a) => a.date === date) ?? null;
-    return [
-      {
-        evaluator: evaluator.id,
-        label: evaluator.label,
-        source: evaluator.source,
-        baselineFound: result.baselineFound,
-        referenceDate: formatIsoDate(referenceDay),
-        postBaselineCount: result.postBaselineCount,
-        assessment: here === null ? null : { date: here.date, response: here.response, confirmed: here.confirmed, rule: here.rule },
-        best: result.best,
-        bestReason: result.bestReason,
-        firstResponseDate: result.firstResponseDate,
-        progressionDate: result.progressionDate,
-      },
-    ];
+    const here = evaluation.assessments.find((a) => a.date === date) ?? null;
+    return { ...evaluation, assessment: here };
   });
   return { derived: { response: { scale: binding.scale.id, scaleName: binding.scale.name, date: typeof date === 'string' ? date : null, evaluations } }, findings };
 }

@@ -60,6 +60,25 @@ export const recordViewResponse = z.strictObject({
   raisedQueryIds: z.array(id).optional().describe('queries raised by this save (a check with a pending query is not raised again)'),
 });
 
+export const subjectEvaluationsResponse = z.strictObject({
+  scale: z.string().describe("the response scale's id (GET /protocol response.scale)"),
+  evaluations: z.array(
+    z.strictObject({
+      evaluator: z.string(),
+      label: z.string(),
+      source: z.enum(['central', 'local']),
+      baselineFound: z.boolean(),
+      referenceDate: date.describe('baseline is the last assessment on or before it (the first dose, else the enrolment)'),
+      postBaselineCount: z.int().min(0),
+      assessments: z.array(z.strictObject({ date, visit: z.string().nullable(), response: z.string(), confirmed: z.boolean(), rule: z.string().nullable() })),
+      best: z.string().describe('the best confirmed response; the scale\'s not-evaluable category when none'),
+      bestReason: z.string().nullable(),
+      firstResponseDate: date.nullable(),
+      progressionDate: date.nullable(),
+    }),
+  ),
+});
+
 export const auditEntriesResponse = z.strictObject({
   entries: z.array(
     z.strictObject({

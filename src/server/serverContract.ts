@@ -207,6 +207,7 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   'get /subjects/:subjectId': (f) => ({ path: `/subjects/${f.subjectId}`, siteBound: true }),
   'post /subjects/:subjectId/status': (f) => ({ path: `/subjects/${f.subjectId}/status`, body: { status: 'screen_failure', version: 1, reason: 'not eligible' }, siteBound: true }),
   'get /subjects/:subjectId/records': (f) => ({ path: `/subjects/${f.subjectId}/records`, siteBound: true }),
+  'get /subjects/:subjectId/response': (f) => ({ path: `/subjects/${f.subjectId}/response`, siteBound: true }),
   'post /subjects/:subjectId/records': (f) => ({ path: `/subjects/${f.subjectId}/records`, body: { formType: 'lab', data: labData }, siteBound: true }),
   'get /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, siteBound: true }),
   'put /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, body: { version: 1, reason: 'typo', data: { ...labData, value: 0.6 } }, siteBound: true }),
@@ -582,6 +583,10 @@ export function serverContract(getStore: StoreProvider): void {
       assert.equal((second.body.derived as { response: { scale: string } }).response.scale, PROTOCOL.definition.response.scale.id);
       const [central] = evaluations(second);
       assert.deepEqual([central.evaluator, central.assessment?.response, central.best], [PROTOCOL.definition.response.evaluators.find((e) => e.source === 'central')?.id, 'PR', 'PR']);
+      const over = await c.send('get', `/subjects/${subjectId}/response`);
+      assert.equal(over.status, 200);
+      const all = (over.body.evaluations as (Evaluation & { assessments: { date: string; response: string }[] })[]).find((e) => e.source === 'central');
+      assert.deepEqual(all?.assessments.map((a) => [a.date, a.response]), [['2021-06-17', 'PR'], ['2021-07-15', 'PR']]);
       const missing = await c.send('post', `/subjects/${subjectId}/records`, assess('2021-08-12', undefined));
       assert.deepEqual(
         (missing.body.editChecks as { checkCode: string; fieldPath: string }[]).map((f) => [f.checkCode, f.fieldPath]),

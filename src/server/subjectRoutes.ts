@@ -17,11 +17,11 @@ import {
 import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { checkPlausibility } from './checkPlausibility.js';
-import { deriveRecord, latestScreening, screenRecord, type EditCheckFinding, type LiveResult } from './liveLogic.js';
+import { deriveRecord, latestScreening, screenRecord, subjectResponse as deriveSubjectResponse, type EditCheckFinding, type LiveResult } from './liveLogic.js';
 import { recordBody, recordUpdateBody, subjectBody, subjectStatusBody } from './requestSchemas.js';
 import type { ServedProtocol } from './servedProtocol.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
-import { auditEntriesResponse, crfRecordsResponse, recordViewResponse, subjectResponse, subjectsResponse } from './responseSchemas.js';
+import { auditEntriesResponse, crfRecordsResponse, recordViewResponse, subjectEvaluationsResponse, subjectResponse, subjectsResponse } from './responseSchemas.js';
 import { versionConflict } from './versionConflict.js';
 import { isFormTypeVisible } from './permissions.js';
 import { zodIssues } from './zodIssues.js';
@@ -226,6 +226,19 @@ export const subjectRoutes: readonly RouteSpec[] = [
       if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
       const records = await listSubjectRecords(services.store, params.subjectId);
       return ok({ records: records.filter((record) => isFormTypeVisible(services.protocol, record.formType, scope)) });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/subjects/:subjectId/response',
+    response: subjectEvaluationsResponse,
+    action: 'record:read',
+    tag: 'records',
+    summary:
+      "The subject's response on the protocol's scale, per evaluator, derived now from the saved assessment forms by the protocol's response criteria (every post-baseline assessment, the best confirmed response, the date of progression); never stored",
+    async handler({ services, scope, params }) {
+      if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
+      return ok(await deriveSubjectResponse(services.store, params.subjectId, services.protocol, todayOf(services.clock)));
     },
   }),
   route({
