@@ -151,6 +151,7 @@ export const protocolResponse = z.strictObject({
   regimen: z.strictObject({ source: z.string(), cycleLengthDays: z.int(), maxCycles: z.int(), maxTreatmentDays: z.int(), drugs: z.array(drugResponse) }),
   response: z.strictObject({
     scale: scaleResponse,
+    codelist: z.string().describe("the code list of the scale's categories on the forms (response calls, prior lines, adjudications)"),
     evaluators: z.array(z.strictObject({ id: z.string(), label: z.string(), source: z.enum(['central', 'local']), recordedBy: z.enum(['investigator', 'irc']), paramSuffix: z.string() })),
     assessmentForms: z.array(z.string()).describe('saving a record of one of these forms re-derives the response'),
     parameters: z.array(z.strictObject({ code: z.string(), label: z.string(), unit: z.string() })).describe('the measurements behind the response (the IRC trajectory)'),

@@ -36,6 +36,7 @@ export function protocolView(protocol: ServedProtocol, scope: string | null): Pr
     },
     response: {
       scale: response.scale as ProtocolView['response']['scale'],
+      codelist: protocol.responseCodelist.id,
       evaluators: response.evaluators as ProtocolView['response']['evaluators'],
       assessmentForms: [...response.assessmentForms],
       parameters: response.parameters as ProtocolView['response']['parameters'],

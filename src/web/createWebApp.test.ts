@@ -19,7 +19,7 @@ describe('createWebApp', () => {
   });
 
   it('serves the client and the pure clinical modules it imports, and zod and Vega for the browser', async () => {
-    for (const path of ['/js/web/client/main.js', '/js/clinical/eligibility/index.js', '/js/result/index.js', '/vendor/zod/index.js', '/vendor/vega.min.js', '/vendor/vega-lite.min.js']) {
+    for (const path of ['/js/web/client/main.js', '/js/web/client/formRenderer.js', '/js/clinical/crf/index.js', '/js/clinical/eligibility/index.js', '/js/result/index.js', '/vendor/zod/index.js', '/vendor/vega.min.js', '/vendor/vega-lite.min.js']) {
       const response = await get(path);
       assert.equal(response.status, 200, path);
       assert.match(response.headers.get('content-type') ?? '', /text\/javascript/, path);
@@ -35,6 +35,10 @@ describe('createWebApp', () => {
       '/js/web/client/%2e%2e/%2e%2e/store/index.js',
       '/js/web/e2e.test.js',
       '/js/clinical/index.js',
+      // the protocols and the response criteria stay on the server: the browser reads the protocol's metadata from the API
+      '/js/protocols/index.js',
+      '/js/clinical/protocol/index.js',
+      '/js/clinical/response/index.js',
       '/vendor/zod/src/index.ts',
       '/vendor/zod/../pg/package.json',
       '/vendor/vega.js',

@@ -71,6 +71,24 @@ button:disabled { opacity: .55; cursor: not-allowed; }
 .field.wide { grid-column: 1 / -1; }
 .adjudication-grid { grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); }
 .case-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
+.help { color: var(--muted); font-size: .8rem; }
+.required { color: var(--bad); }
+fieldset fieldset { background: #fbfcfd; }
+fieldset.group-row { border-style: dashed; }
+.group-row.compact { display: flex; align-items: flex-start; gap: .6rem; padding: .2rem 0; border-bottom: 1px dashed var(--line); }
+.group-row.compact > .record { flex: 1; }
+.group-row.compact .grid { grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); }
+.group-row.compact > button { margin-top: 1.3rem; }
+.row-number { color: var(--muted); margin-top: 1.5rem; min-width: 1.4rem; }
+.field input[type="checkbox"] { align-self: flex-start; width: 1.2rem; height: 1.2rem; margin: .35rem 0; }
+.group-rows { margin-bottom: .4rem; }
+button.small { padding: .15rem .6rem; font-size: .85rem; }
+.text-list { display: flex; flex-direction: column; gap: .3rem; margin-bottom: .3rem; }
+.crf-fields > .record > .grid { margin-bottom: .6rem; }
+ul.proposal { margin: .3rem 0 0; padding-left: 1.2rem; }
+.entry { margin: 1.2rem 0; }
+.timeline-form { margin-bottom: 1rem; overflow-x: auto; }
+@media (max-width: 1000px) { .layout-2 { grid-template-columns: minmax(0, 1fr); } .live-panel { position: static; min-height: 0; } }
 `;
 
 /**

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Where the browser's files come from. The client is plain ES modules compiled by tsc next to this file
- * (dist/web/client), and it imports the pure clinical modules it runs live (eligibility, CTCAE, IMWG, the
- * CRF schemas) from the same compiled tree, so the browser validates and derives with the server's code.
+ * (dist/web/client), and it imports the pure clinical modules it runs live (the CRF schema builder, the
+ * eligibility engine, CTCAE grading, units) from the same compiled tree, so the browser validates and
+ * derives with the server's code, from the protocol's metadata it reads from GET /api/v1/protocol.
  * Only these folders are served: the rest of the tree (server, store, CLI) never leaves the machine.
  */
 const COMPILED_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +18,6 @@ const SERVED_FOLDERS: readonly string[] = Object.freeze([
   'clinical/ctcae',
   'clinical/dates',
   'clinical/eligibility',
-  'clinical/imwg',
   'clinical/renal',
   'clinical/units',
 ]);

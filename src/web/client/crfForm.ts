@@ -1,39 +1,36 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { z } from 'zod';
+import type { FormDefinition } from '../../clinical/crf/index.js';
 import { api, ApiError } from './api.js';
 import { announce, clear, h } from './dom.js';
-import { readForm, renderField, showIssues, trackDirty, type FieldSpec, type PathIssue } from './forms.js';
+import { trackDirty } from './forms.js';
+import { displayValue, renderForm, type PathIssue } from './formRenderer.js';
+import type { ClientProtocol } from './protocol.js';
 import type { RecordView } from './shell.js';
 
 export interface CrfFormOptions {
-  readonly formId: string;
-  readonly formType: string;
+  /** Prefix of the form's DOM ids ('lab', 'edit', ...). */
+  readonly domId: string;
+  readonly form: FormDefinition;
+  readonly protocol: ClientProtocol;
   readonly subjectId: string;
-  readonly title: string;
-  readonly fields: readonly FieldSpec[];
-  /** The CRF's zod schema: the server validates the same form with the same schema. */
-  readonly schema: z.ZodType;
-  /** Draws what the clinical engines derive from the form as typed (valid or not). */
-  readonly live: (data: Record<string, unknown>, panel: HTMLElement) => void;
-  readonly saved: (view: RecordView) => void;
+  /** Values the system sets on every save of this form (e.g. the screening record's subject and site). */
+  readonly assigned?: Readonly<Record<string, unknown>>;
+  /** Draws what the clinical engines derive from the form as typed (valid or not) into the panel beside it. */
+  readonly live?: (data: Record<string, unknown>, panel: HTMLElement, valid: boolean) => void;
+  readonly saved?: (view: RecordView) => void;
   /** Correcting a saved record: its values prefill the form, a reason is asked, a stale version shows both versions. */
   readonly existing?: { readonly recordId: number; readonly version: number; readonly data: Readonly<Record<string, unknown>> };
+  /** The text of the save button (default: 'Save <form label>'). */
+  readonly saveLabel?: string;
 }
-
-function asFieldValue(spec: FieldSpec, value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (spec.kind === 'tri') return value === true ? 'yes' : 'no';
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-}
-
-const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The two versions side by side, field by field, the differences marked: nothing is lost silently. */
-function conflictView(fields: readonly FieldSpec[], mine: Record<string, unknown>, theirs: Readonly<Record<string, unknown>>, version: number): HTMLElement {
-  const rows = fields.map((f) => {
-    const a = show(mine[f.path]);
-    const b = show(theirs[f.path]);
+function conflictView(protocol: ClientProtocol, form: FormDefinition, mine: Record<string, unknown>, theirs: Readonly<Record<string, unknown>>, version: number): HTMLElement {
+  const rows = form.fields.map((f) => {
+    const a = displayValue(protocol, f, mine[f.key]);
+    const b = displayValue(protocol, f, theirs[f.key]);
     return h('tr', { class: a === b ? '' : 'differs' }, h('th', { scope: 'row' }, f.label), h('td', {}, a), h('td', {}, b), h('td', {}, a === b ? '' : 'differs'));
   });
   return h(
@@ -44,47 +41,53 @@ function conflictView(fields: readonly FieldSpec[], mine: Record<string, unknown
   );
 }
 
-function zodPathIssues(error: z.ZodError): PathIssue[] {
+export function zodPathIssues(error: z.ZodError): PathIssue[] {
   return error.issues.map((item) => ({ path: item.path.map((key) => (typeof key === 'number' ? key : String(key))), expected: item.message }));
 }
 
-/** A CRF form: client-side validation with the CRF schema, a live panel, save with the server's issues placed next to their fields. */
+/**
+ * A CRF form rendered from its metadata: checked as it is typed with the schema built from the same
+ * metadata (createFormSchema, the server's own function), a live panel, save (or correction with a reason)
+ * with the server's issues placed next to their fields, and a stale version shown side by side.
+ */
 export function crfForm(options: CrfFormOptions): HTMLElement {
-  const { formId, existing } = options;
+  const { domId, existing, form: definition, protocol } = options;
   let version = existing?.version ?? 0;
-  const form = h('form', { id: formId, novalidate: true, 'aria-labelledby': `${formId}-title` });
-  const fields = existing === undefined ? options.fields : options.fields.map((f) => ({ ...f, value: asFieldValue(f, existing.data[f.path]) ?? f.value }));
-  form.append(h('div', { class: 'grid' }, ...fields.map((f) => renderField(formId, f))));
+  const schema = protocol.schema(definition);
+  const rendered = renderForm({ domId, form: definition, protocol, ...(existing === undefined ? {} : { initial: existing.data }), skipAssigned: options.assigned !== undefined });
+  const form = h('form', { id: domId, novalidate: true, 'aria-labelledby': `${domId}-title`, 'data-form-type': definition.id }, rendered.element);
   if (existing !== undefined) {
     form.append(
       h(
         'div',
-        { class: 'field' },
-        h('label', { for: `${formId}-reason` }, 'Reason for change (kept in the audit trail)'),
-        h('input', { id: `${formId}-reason`, type: 'text', 'aria-describedby': `${formId}-reason-error` }),
-        h('span', { id: `${formId}-reason-error`, class: 'error', role: 'status' }),
+        { class: 'field wide' },
+        h('label', { for: `${domId}-reason` }, 'Reason for change (kept in the audit trail)'),
+        h('input', { id: `${domId}-reason`, type: 'text', 'aria-describedby': `${domId}-reason-error` }),
+        h('span', { id: `${domId}-reason-error`, class: 'error', role: 'status' }),
       ),
     );
   }
-  const errors = h('div', { id: `${formId}-errors`, role: 'alert' });
-  const button = h('button', { type: 'submit' }, `Save ${options.title.toLowerCase()}`);
+  const errors = h('div', { id: `${domId}-errors`, role: 'alert' });
+  const button = h('button', { type: 'submit' }, options.saveLabel ?? `Save ${definition.label.toLowerCase()}`);
   form.append(errors, button);
-  const panel = h('div', { id: `${formId}-live`, 'aria-live': 'polite', class: 'live-panel' });
-  const result = h('div', { id: `${formId}-result`, 'aria-live': 'polite' });
+  const panel = h('div', { id: `${domId}-live`, 'aria-live': 'polite', class: 'live-panel' });
+  const result = h('div', { id: `${domId}-result`, 'aria-live': 'polite' });
   const dirty = trackDirty(form);
   let touched = false;
 
-  const validate = (): Record<string, unknown> | null => {
-    const data = readForm(form);
-    const parsed = options.schema.safeParse(data);
+  const data = (): Record<string, unknown> => ({ ...rendered.read(), ...options.assigned });
+  const validate = (): { value: Record<string, unknown>; valid: boolean } => {
+    const value = data();
+    const parsed = schema.safeParse(value);
     // before the first edit, an empty form is not an error to shout about
-    if (touched) showIssues(form, formId, parsed.success ? [] : zodPathIssues(parsed.error));
-    return parsed.success ? (parsed.data as Record<string, unknown>) : null;
+    if (touched) rendered.showIssues(parsed.success ? [] : zodPathIssues(parsed.error));
+    return parsed.success ? { value: parsed.data, valid: true } : { value, valid: false };
   };
   const refresh = (): void => {
-    const data = validate();
+    const { value, valid } = validate();
+    if (options.live === undefined) return;
     clear(panel);
-    options.live(data ?? readForm(form), panel);
+    options.live(value, panel, valid);
   };
   form.addEventListener('input', () => refresh());
   form.addEventListener('change', () => refresh());
@@ -94,45 +97,53 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     touched = true;
-    const data = validate();
+    const { value, valid } = validate();
     clear(errors);
-    if (data === null) {
+    if (!valid) {
       errors.append(h('p', { class: 'error' }, 'Correct the marked fields.'));
       announce('The form has errors');
       return;
     }
     button.disabled = true;
-    const reason = form.querySelector<HTMLInputElement>(`#${formId}-reason`)?.value ?? '';
+    const reason = form.querySelector<HTMLInputElement>(`#${domId}-reason`)?.value ?? '';
     const request =
       existing === undefined
-        ? api<RecordView>('POST', `/subjects/${encodeURIComponent(options.subjectId)}/records`, { formType: options.formType, data })
-        : api<RecordView>('PUT', `/records/${existing.recordId}`, { version, reason, data });
+        ? api<RecordView>('POST', `/subjects/${encodeURIComponent(options.subjectId)}/records`, { formType: definition.id, data: value })
+        : api<RecordView>('PUT', `/records/${existing.recordId}`, { version, reason, data: value });
     request
       .then((view) => {
         dirty.clean();
-        announce(`${options.title} saved`);
+        announce(`${definition.label} saved`);
         clear(result);
         result.append(
-          h('p', { class: 'banner good' }, `${options.title} saved (record ${view.record.recordId}).`),
-          ...view.editChecks.map((check) => h('p', { class: 'banner bad' }, `Edit check ${check.checkCode} on ${check.fieldPath}: ${check.message} (raised as a query)`)),
+          h('p', { class: 'banner good' }, `${definition.label} saved (record ${view.record.recordId}).`),
+          ...view.editChecks.map((check) => h('p', { class: 'banner bad', 'data-check': check.checkCode }, `Edit check ${check.checkCode} on ${check.fieldPath}: ${check.message} (raised as a query)`)),
         );
-        options.saved(view);
+        options.saved?.(view);
+        // what the save derived (a response, a proposal) may change the live panel
+        refresh();
       })
       .catch(async (error: unknown) => {
         if (error instanceof ApiError && error.code === 'version-conflict' && existing !== undefined) {
           const current = await api<RecordView>('GET', `/records/${existing.recordId}`);
           version = current.record.version;
-          errors.append(conflictView(options.fields, data, current.record.data, version));
+          errors.append(conflictView(protocol, definition, value, current.record.data, version));
           button.textContent = `Save my version over version ${version}`;
           return;
         }
         if (error instanceof ApiError) {
-          const unplaced = showIssues(form, formId, error.issues, ['data']);
+          const unplaced = rendered.showIssues(error.issues, ['data']);
           errors.append(h('p', { class: 'error' }, error.message), ...unplaced.map((i) => h('p', { class: 'error' }, `${i.path.join('.')}: expected ${i.expected}`)));
         } else errors.append(h('p', { class: 'error' }, String(error)));
       })
       .finally(() => (button.disabled = false));
   });
   queueMicrotask(refresh);
-  return h('section', { class: 'card' }, h('h3', { id: `${formId}-title` }, options.title), h('div', { class: 'layout-2' }, h('div', {}, form, result), panel));
+  return h(
+    'section',
+    { class: 'card', 'data-crf': definition.id },
+    h('h3', { id: `${domId}-title` }, existing === undefined ? definition.label : `Correct record ${existing.recordId}: ${definition.label}`),
+    h('p', { class: 'muted' }, definition.description),
+    h('div', { class: options.live === undefined ? '' : 'layout-2' }, h('div', {}, form, result), options.live === undefined ? null : panel),
+  );
 }

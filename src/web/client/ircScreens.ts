@@ -1,15 +1,19 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { RESPONSE_CATEGORIES, ircAdjudicationFormSchema, type ResponseCategory } from '../../clinical/crf/index.js';
 import { api, ApiError } from './api.js';
 import { drawChart } from './chart.js';
 import { announce, clear, h, table } from './dom.js';
-import { fieldId, showIssues, trackDirty, type PathIssue } from './forms.js';
+import { fieldId, placeIssues, type PathIssue } from './formRenderer.js';
+import { trackDirty } from './forms.js';
+import { loadProtocol, type ClientProtocol } from './protocol.js';
 import type { Shell } from './shell.js';
 
 // The IRC's screens: the queue of blinded cases (pending or adjudicated, disagreements flagged) and one
-// case with its M-protein/FLC trajectory, the derived IMWG response, the investigator's call and the IRC's
-// adjudication side by side. Nothing the API sends names a site, a subject or a record.
+// case with the trajectory of the measurements behind the response (the protocol's response parameters),
+// the response derived by the protocol's criteria, the investigator's call and the IRC's adjudication side by
+// side. Nothing the API sends names a site, a subject or a record; the categories are the protocol's scale.
+
+type ResponseCategory = string;
 
 const enc = encodeURIComponent;
 const FORM_ID = 'adjudicate';
@@ -27,11 +31,8 @@ interface Adjudication {
 interface CaseAssessment {
   readonly date: string;
   readonly baseline: boolean;
-  readonly serumMProteinGPerL?: number;
-  readonly urineMProteinMgPer24h?: number;
-  readonly kappaFlcMgPerL?: number;
-  readonly lambdaFlcMgPerL?: number;
-  readonly serumImmunofixation?: string;
+  /** Measurement by parameter code. */
+  readonly values: Readonly<Record<string, number>>;
   readonly derivedResponse: ResponseCategory | null;
   readonly confirmed: boolean | null;
   readonly investigatorResponse: ResponseCategory | null;
@@ -48,6 +49,7 @@ interface Disagreement {
 interface IrcCase {
   readonly caseId: string;
   readonly status: 'pending' | 'adjudicated';
+  readonly parameters: readonly { readonly code: string; readonly label: string; readonly unit: string }[];
   readonly assessments: readonly CaseAssessment[];
   readonly bestOverall: { readonly derivedResponse: ResponseCategory | null; readonly investigatorResponse: ResponseCategory | null; readonly irc: Adjudication | null };
   readonly disagreements: readonly Disagreement[];
@@ -73,6 +75,7 @@ function flagList(disagreements: readonly Disagreement[]): HTMLElement | string 
 
 /** The queue: every blinded case with its status, the three best responses side by side and its disagreement flags. */
 export async function renderIrcQueue(shell: Shell): Promise<void> {
+  const protocol = await loadProtocol();
   const cases = await fetchCases();
   // pending first; within a status by the blinded id, so the order reveals nothing about sites or enrolment
   const ordered = [...cases].sort((a, b) => (a.status === b.status ? a.caseId.localeCompare(b.caseId) : a.status === 'pending' ? -1 : 1));
@@ -96,12 +99,12 @@ export async function renderIrcQueue(shell: Shell): Promise<void> {
   ]);
   shell.show(
     'IRC review queue',
-    h('p', { class: 'muted' }, 'Central-laboratory assessments per blinded case: no site, subject or record identity. Open a case to adjudicate it.'),
+    h('p', { class: 'muted' }, `${protocol.view.identity.registryId}: the assessments the IRC reads, per blinded case: no site, subject or record identity. Open a case to adjudicate it.`),
     h('p', { id: 'queue-summary' }, `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}: ${pending} pending, ${cases.length - pending} adjudicated; ${flagged} with a disagreement.`),
     h('p', { class: 'field inline' }, h('label', { for: 'queue-filter' }, 'Show '), filter),
     cases.length === 0
       ? h('p', {}, 'No cases to review.')
-      : h('div', { id: 'irc-queue', class: 'irc-table' }, table(['Case', 'Status', 'Assessments', 'Derived best (IMWG)', 'Investigator best', 'IRC best', 'Disagreements'], rows, 'Blinded cases to adjudicate')),
+      : h('div', { id: 'irc-queue', class: 'irc-table' }, table(['Case', 'Status', 'Assessments', `Derived best (${protocol.view.response.scale.name})`, 'Investigator best', 'IRC best', 'Disagreements'], rows, 'Blinded cases to adjudicate')),
   );
   // the rows stay in the page (no layout jump of the controls); a filter hides the others
   const bodyRows = [...document.querySelectorAll<HTMLTableRowElement>('#irc-queue tbody tr')];
@@ -115,43 +118,30 @@ export async function renderIrcQueue(shell: Shell): Promise<void> {
   });
 }
 
+/** One small chart per measurement parameter (their units differ), each point labelled with the derived response. */
 function trajectoryCharts(c: IrcCase): HTMLElement {
-  const mPoints = c.assessments
-    .filter((a) => typeof a.serumMProteinGPerL === 'number')
-    .map((a) => ({ date: a.date, value: a.serumMProteinGPerL, label: a.baseline ? 'baseline' : (a.derivedResponse ?? 'NE') }));
-  const flcPoints = c.assessments.flatMap((a) => [
-    ...(typeof a.kappaFlcMgPerL === 'number' ? [{ date: a.date, chain: 'κ', value: a.kappaFlcMgPerL }] : []),
-    ...(typeof a.lambdaFlcMgPerL === 'number' ? [{ date: a.date, chain: 'λ', value: a.lambdaFlcMgPerL }] : []),
-  ]);
-  const describe = (points: readonly { date: string; value?: number }[], unit: string): string => points.map((p) => `${p.date} ${String(p.value)} ${unit}`).join(', ') || 'not measured';
-  const mChart = h('div', { class: 'chart', id: 'chart-mprotein', role: 'img', 'aria-label': `Serum M-protein over time: ${describe(mPoints, 'g/L')}` });
-  const flcChart = h('div', { class: 'chart', id: 'chart-flc', role: 'img', 'aria-label': `Free light chains over time: ${flcPoints.map((p) => `${p.date} ${p.chain} ${p.value} mg/L`).join(', ') || 'not measured'}` });
   // ticks at the assessment dates themselves (UTC, as the dates are written), thinned by Vega when they crowd
   const ticks = [...new Set(c.assessments.map((a) => Date.parse(a.date)))];
   const x = { field: 'date', type: 'temporal', title: 'Assessment date', scale: { type: 'utc' }, axis: { values: ticks, labelExpr: "utcFormat(datum.value, '%Y-%m-%d')", labelAngle: -30, labelOverlap: true } };
-  if (mPoints.length > 0) {
-    void drawChart(mChart, {
+  const charts = c.parameters.map((parameter) => {
+    const points = c.assessments
+      .filter((a) => typeof a.values[parameter.code] === 'number')
+      .map((a) => ({ date: a.date, value: a.values[parameter.code], label: a.baseline ? 'baseline' : (a.derivedResponse ?? '—') }));
+    const text = points.map((p) => `${p.date} ${p.value} ${parameter.unit}`).join(', ');
+    const chart = h('div', { class: 'chart', id: `chart-${parameter.code}`, 'data-parameter': parameter.code, role: 'img', 'aria-label': `${parameter.label} over time: ${text}` });
+    void drawChart(chart, {
       width: 360,
-      height: 190,
-      title: 'Serum M-protein (derived response at each point)',
-      data: { values: mPoints },
+      height: 170,
+      title: `${parameter.label} (derived response at each point)`,
+      data: { values: points },
       layer: [
-        { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'Serum M-protein (g/L)' } } },
+        { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'value', type: 'quantitative', title: `${parameter.label} (${parameter.unit})` } } },
         { mark: { type: 'text', dy: -10 }, encoding: { x, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
       ],
-    }).catch(() => (mChart.textContent = 'The chart could not be drawn.'));
-  } else mChart.textContent = 'Serum M-protein not measured.';
-  if (flcPoints.length > 0) {
-    void drawChart(flcChart, {
-      width: 360,
-      height: 150,
-      title: 'Free light chains',
-      data: { values: flcPoints },
-      mark: { type: 'line', point: true },
-      encoding: { x, y: { field: 'value', type: 'quantitative', title: 'FLC (mg/L)' }, color: { field: 'chain', type: 'nominal', title: 'Chain' } },
-    }).catch(() => (flcChart.textContent = 'The chart could not be drawn.'));
-  } else flcChart.textContent = 'Free light chains not measured.';
-  return h('div', { class: 'charts' }, mChart, flcChart);
+    }).catch(() => (chart.textContent = 'The chart could not be drawn.'));
+    return chart;
+  });
+  return h('div', { class: 'charts' }, ...(charts.length === 0 ? [h('p', { class: 'muted' }, 'No measurement of the response parameters in this case.')] : charts));
 }
 
 /** A response cell: the value, marked when it differs from the one it is compared with. */
@@ -160,18 +150,13 @@ function responseCell(value: ResponseCategory | null, compareWith: ResponseCateg
   return h('span', { class: differs ? 'differs' : '', 'data-differs': differs ? 'true' : undefined }, value ?? empty, differs ? h('span', { class: 'flag-inline' }, h('span', { 'aria-hidden': 'true' }, ' ⚑ '), what) : null);
 }
 
-/** The measurements (only the kinds this case has) and the three responses per assessment, then the best overall. */
-function sideBySide(c: IrcCase): HTMLElement {
-  const has = (pick: (a: CaseAssessment) => unknown): boolean => c.assessments.some((a) => pick(a) !== undefined);
-  const columns: { header: string; cell: (a: CaseAssessment) => string }[] = [
-    ...(has((a) => a.serumMProteinGPerL) ? [{ header: 'Serum M (g/L)', cell: (a: CaseAssessment) => (a.serumMProteinGPerL === undefined ? '—' : String(a.serumMProteinGPerL)) }] : []),
-    ...(has((a) => a.urineMProteinMgPer24h) ? [{ header: 'Urine M (mg/24 h)', cell: (a: CaseAssessment) => (a.urineMProteinMgPer24h === undefined ? '—' : String(a.urineMProteinMgPer24h)) }] : []),
-    ...(has((a) => a.kappaFlcMgPerL ?? a.lambdaFlcMgPerL) ? [{ header: 'FLC κ / λ (mg/L)', cell: (a: CaseAssessment) => `${a.kappaFlcMgPerL ?? '—'} / ${a.lambdaFlcMgPerL ?? '—'}` }] : []),
-  ];
+/** The measurements (the parameters this case has) and the three responses per assessment, then the best overall. */
+function sideBySide(c: IrcCase, scaleName: string): HTMLElement {
+  const columns = c.parameters.map((p) => ({ header: `${p.label} (${p.unit})`, cell: (a: CaseAssessment) => (typeof a.values[p.code] === 'number' ? String(a.values[p.code]) : '—') }));
   const rows = c.assessments.map((a) => [
     h('span', { class: 'nowrap' }, a.date),
     ...columns.map((col) => col.cell(a)),
-    a.baseline ? h('span', { class: 'muted' }, 'baseline') : h('span', {}, a.derivedResponse ?? 'NE', h('span', { class: 'values' }, a.confirmed === true ? ' confirmed' : a.confirmed === false ? ' unconfirmed' : '')),
+    a.baseline ? h('span', { class: 'muted' }, 'baseline') : h('span', {}, a.derivedResponse ?? 'none', h('span', { class: 'values' }, a.confirmed === true ? ' confirmed' : a.confirmed === false ? ' unconfirmed' : '')),
     a.baseline ? '—' : responseCell(a.investigatorResponse, a.derivedResponse, 'not recorded', '≠ derived'),
     a.baseline ? '—' : responseCell(a.irc?.response ?? null, a.derivedResponse, 'pending', 'override'),
   ]);
@@ -179,11 +164,11 @@ function sideBySide(c: IrcCase): HTMLElement {
   const bestRow = [
     h('strong', {}, 'Best overall'),
     ...columns.map(() => ''),
-    h('strong', {}, best.derivedResponse ?? 'NE'),
+    h('strong', {}, best.derivedResponse ?? 'none'),
     responseCell(best.investigatorResponse, best.derivedResponse, 'not recorded', '≠ derived'),
     responseCell(best.irc?.response ?? null, best.derivedResponse, 'pending', 'override'),
   ];
-  const headers = ['Date', ...columns.map((col) => col.header), 'Derived (IMWG 2016)', "Investigator's call", 'IRC'];
+  const headers = ['Date', ...columns.map((col) => col.header), `Derived (${scaleName})`, "Investigator's call", 'IRC'];
   const recorded = [
     ...(best.irc === null ? [] : [{ what: 'Best overall', irc: best.irc }]),
     ...c.assessments.flatMap((a) => (a.irc === null ? [] : [{ what: a.date, irc: a.irc }])),
@@ -232,13 +217,16 @@ function errorSpan(id: string): HTMLElement {
 }
 
 /** The adjudication form: what is adjudicated, the response (the derived one preselected), a reason when overriding or changing. */
-function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLElement {
+function adjudicationForm(protocol: ClientProtocol, c: IrcCase, saved: (message: string) => void): HTMLElement {
+  const scale = protocol.view.response.scale;
+  const adjudication = protocol.formOfRole('adjudication');
+  const schema = adjudication === undefined ? null : protocol.schema(adjudication);
   const targets = targetsOf(c);
-  const targetId = fieldId(FORM_ID, 'assessmentDate');
-  const responseId = fieldId(FORM_ID, 'response');
-  const reasonId = fieldId(FORM_ID, 'reason');
+  const targetId = fieldId(FORM_ID, ['assessmentDate']);
+  const responseId = fieldId(FORM_ID, ['response']);
+  const reasonId = fieldId(FORM_ID, ['reason']);
   const target = h('select', { id: targetId, 'data-path': 'assessmentDate', 'aria-describedby': `${targetId}-error` }, ...targets.map((t) => h('option', { value: t.value }, `${t.label}${t.irc === null ? '' : ' (adjudicated)'}`)));
-  const response = h('select', { id: responseId, 'data-path': 'response', 'aria-describedby': `${responseId}-context ${responseId}-error` }, ...RESPONSE_CATEGORIES.map((r) => h('option', { value: r }, r)));
+  const response = h('select', { id: responseId, 'data-path': 'response', 'aria-describedby': `${responseId}-context ${responseId}-error` }, ...scale.categories.map((r) => h('option', { value: r.code }, r.code === r.label ? r.code : `${r.code} (${r.label})`)));
   const reason = h('textarea', { id: reasonId, 'data-path': 'reason', rows: '3', 'aria-describedby': `${reasonId}-hint ${reasonId}-error` });
   const context = h('p', { id: `${responseId}-context`, class: 'values', 'aria-live': 'polite' });
   const hint = h('span', { id: `${reasonId}-hint`, class: 'unit' });
@@ -252,7 +240,7 @@ function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLEle
       'div',
       { class: 'grid adjudication-grid' },
       h('div', { class: 'field' }, h('label', { for: targetId }, 'Response to adjudicate'), target, errorSpan(targetId)),
-      h('div', { class: 'field' }, h('label', { for: responseId }, 'IRC response (IMWG 2016)'), response, context, errorSpan(responseId)),
+      h('div', { class: 'field' }, h('label', { for: responseId }, `IRC response (${scale.name})`), response, context, errorSpan(responseId)),
       h('div', { class: 'field wide' }, h('label', { for: reasonId }, 'Reason'), reason, hint, errorSpan(reasonId)),
     ),
     errors,
@@ -267,8 +255,8 @@ function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLEle
       scope: t.scope,
       ...(t.assessmentDate === undefined ? {} : { assessmentDate: t.assessmentDate }),
       response: response.value,
-      derivedResponse: t.derived,
-      investigatorResponse: t.investigator,
+      ...(t.derived === null ? {} : { derivedResponse: t.derived }),
+      ...(t.investigator === null ? {} : { investigatorResponse: t.investigator }),
       ...(text === '' ? {} : { reason: text }),
     };
   };
@@ -281,17 +269,18 @@ function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLEle
   };
   const pickTarget = (): void => {
     const t = chosen();
-    response.value = t.irc?.response ?? t.derived ?? 'NE';
+    response.value = t.irc?.response ?? t.derived ?? scale.notEvaluable;
     reason.value = '';
     describeTarget();
   };
   let touched = false;
   const validate = (): Record<string, unknown> | null => {
     const data = formValue();
-    const parsed = ircAdjudicationFormSchema.safeParse(data);
-    const issues: PathIssue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map((k) => (typeof k === 'number' ? k : String(k))), expected: i.message }));
+    // the adjudication form's schema, built from its metadata (the server checks the same)
+    const parsed = schema?.safeParse(data);
+    const issues: PathIssue[] = parsed === undefined || parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map((k) => (typeof k === 'number' ? k : String(k))), expected: i.message }));
     if (chosen().irc !== null && data.reason === undefined) issues.push({ path: ['reason'], expected: 'a reason for changing the adjudication (kept in the audit trail)' });
-    if (touched) showIssues(form, FORM_ID, issues);
+    if (touched) placeIssues(form, FORM_ID, issues);
     return issues.length === 0 ? data : null;
   };
   target.addEventListener('change', () => {
@@ -330,7 +319,7 @@ function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLEle
       .catch((error: unknown) => {
         button.disabled = false;
         if (error instanceof ApiError) {
-          const unplaced = showIssues(form, FORM_ID, error.issues);
+          const unplaced = placeIssues(form, FORM_ID, error.issues);
           const conflict = error.code === 'version-conflict' ? ' Someone changed this adjudication: reload the case to see the current one.' : '';
           errors.append(h('p', { class: 'error' }, `${error.message} (${error.status}).${conflict}`), ...unplaced.map((i) => h('p', { class: 'error' }, `${i.path.join('.')}: expected ${i.expected}`)));
         } else errors.append(h('p', { class: 'error' }, String(error)));
@@ -345,6 +334,7 @@ function adjudicationForm(c: IrcCase, saved: (message: string) => void): HTMLEle
 
 /** One case: trajectory, the three responses side by side, the disagreements, and the adjudication form. */
 export async function renderIrcCase(shell: Shell, caseId: string, message?: string): Promise<void> {
+  const protocol = await loadProtocol();
   const cases = await fetchCases();
   const c = cases.find((x) => x.caseId === caseId);
   if (c === undefined) {
@@ -372,7 +362,7 @@ export async function renderIrcCase(shell: Shell, caseId: string, message?: stri
     ),
     ...(message === undefined ? [] : [h('p', { class: 'banner good', id: 'adjudication-saved', role: 'status' }, message)]),
     flags,
-    h('div', { class: 'side-by-side irc-case' }, h('section', { class: 'card', 'aria-label': 'Trajectory' }, trajectoryCharts(c)), h('section', { class: 'card', 'aria-label': 'Responses side by side' }, sideBySide(c))),
-    adjudicationForm(c, rerender),
+    h('div', { class: 'side-by-side irc-case' }, h('section', { class: 'card', 'aria-label': 'Trajectory' }, trajectoryCharts(c)), h('section', { class: 'card', 'aria-label': 'Responses side by side' }, sideBySide(c, protocol.view.response.scale.name))),
+    adjudicationForm(protocol, c, rerender),
   );
 }

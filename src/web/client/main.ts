@@ -6,6 +6,7 @@ import { renderAnalysis } from './dashboard.js';
 import { announce, append, byId, clear, h } from './dom.js';
 import { hasUnsavedChanges, resetDirtyTracking } from './forms.js';
 import { renderIrcCase, renderIrcQueue } from './ircScreens.js';
+import { forgetProtocol } from './protocol.js';
 import { renderDashboard, renderLocks, renderQueries } from './reviewScreens.js';
 import type { SessionInfo, Shell } from './shell.js';
 import { renderSubject, renderSubjectList } from './subjectScreens.js';
@@ -74,6 +75,7 @@ function renderNav(shell: Shell | null): void {
   const logout = h('button', { type: 'button', class: 'secondary', id: 'logout' }, 'Sign out');
   logout.addEventListener('click', () => {
     void api('POST', '/auth/logout').finally(() => {
+      forgetProtocol();
       history.pushState(null, '', '/');
       void start();
     });
