@@ -77,7 +77,7 @@ fieldset fieldset { background: #fbfcfd; }
 fieldset.group-row { border-style: dashed; }
 .group-row.compact { display: flex; align-items: flex-start; gap: .6rem; padding: .2rem 0; border-bottom: 1px dashed var(--line); }
 .group-row.compact > .record { flex: 1; }
-.group-row.compact .grid { grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); }
+.group-row.compact .grid { grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); }
 .group-row.compact > button { margin-top: 1.3rem; }
 .row-number { color: var(--muted); margin-top: 1.5rem; min-width: 1.4rem; }
 .field input[type="checkbox"] { align-self: flex-start; width: 1.2rem; height: 1.2rem; margin: .35rem 0; }

@@ -326,6 +326,12 @@ export function displayValue(protocol: ClientProtocol, field: FieldDefinition | 
       .map(([child, v]) => `${child.label}: ${displayValue(protocol, child, v)}`)
       .join('; ');
   }
+  if (field?.type === 'group' && Array.isArray(value)) {
+    // each row by its values in field order: 'T1 Lung 25 mm; T2 Liver 30 mm'
+    return (value as readonly Record<string, unknown>[])
+      .map((row) => field.fields.map((child) => displayValue(protocol, child, row[child.key])).filter((text) => text !== '—').join(' '))
+      .join('; ');
+  }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : asText(v))).join(', ');
   return asText(value);
 }

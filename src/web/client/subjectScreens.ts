@@ -64,9 +64,9 @@ export async function renderSubjectList(shell: Shell): Promise<void> {
   );
 }
 
-/** The columns of a form's table in the timeline: its fields up to a width a screen can hold (repeating groups left out). */
+/** The columns of a form's table in the timeline: its fields up to a width a screen can hold (a repeating group as one column, its rows summarised). */
 function columnsOf(form: FormDefinition): readonly FieldDefinition[] {
-  return form.fields.filter((f) => f.type !== 'group' && f.origin !== 'assigned').slice(0, 8);
+  return form.fields.filter((f) => f.origin !== 'assigned').slice(0, 8);
 }
 
 interface Extra {
