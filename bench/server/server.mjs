@@ -1,5 +1,5 @@
 // The EDC server for the load benchmark, on one engine, with one demo subject per load client.
-// Usage: node bench/server/server.mjs <embedded|postgres> <clients> [buildDir=dist]
+// Usage: node bench/server/server.mjs <embedded|postgres> <clients> [buildDir=dist] [protocol=nct05236621]
 // Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes and removes its data
 // (the temporary folder, or its own schema on the server).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [engine, clientsText, buildDir = 'dist'] = process.argv.slice(2);
+const [engine, clientsText, buildDir = 'dist', protocolId = 'nct05236621'] = process.argv.slice(2);
 const clients = Number(clientsText);
 if (!['embedded', 'postgres'].includes(engine) || !(clients >= 1 && clients <= 256)) {
   console.error('usage: node bench/server/server.mjs <embedded|postgres> <clients 1-256> [buildDir]');
@@ -16,13 +16,19 @@ if (!['embedded', 'postgres'].includes(engine) || !(clients >= 1 && clients <= 2
 const build = pathToFileURL(resolve(buildDir)).href;
 const { openEmbeddedStore, openPostgresStore } = await import(`${build}/store/index.js`);
 const { seedDemoAccounts, startServer } = await import(`${build}/server/index.js`);
+const { findProtocol } = await import(`${build}/protocols/index.js`);
+const protocol = findProtocol(protocolId);
+if (protocol === undefined) {
+  console.error(`no protocol ${protocolId}`);
+  process.exit(2);
+}
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `bench_server_${process.pid}`;
 const dataDir = engine === 'embedded' ? mkdtempSync(join(tmpdir(), 'trialkit-bench-')) : undefined;
 const store = engine === 'embedded' ? await openEmbeddedStore({ dataDir }) : await openPostgresStore({ url, schema });
-await seedDemoAccounts(store);
-const server = await startServer({ store, port: 0, hostname: '127.0.0.1' });
+await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Benchmark site' }] });
+const server = await startServer({ store, protocol, port: 0, hostname: '127.0.0.1' });
 
 // one subject per client, registered through the API like a site would
 const login = await fetch(`${server.url}/api/v1/auth/login`, {
