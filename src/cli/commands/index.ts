@@ -11,6 +11,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'protocol', summary: "check a protocol's definition for consistency (protocol check <id>)", load: async () => (await import('./protocol.js')).protocolCommand },
   { name: 'eligibility', summary: "screen a patient record (JSON) against a protocol's eligibility criteria", load: async () => (await import('./eligibility.js')).eligibilityCommand },
   { name: 'imwg', summary: 'IMWG 2016 response per assessment, best confirmed response, first response and progression dates', load: async () => (await import('./imwg.js')).imwgCommand },
+  { name: 'recist', summary: 'RECIST 1.1 response per assessment (target, non-target, overall), confirmed best overall response, first response and progression dates', load: async () => (await import('./recist.js')).recistCommand },
   { name: 'ctcae', summary: 'CTCAE v5.0 grades of laboratory values (with unit conversion, LLN/ULN and baseline rules)', load: async () => (await import('./ctcae.js')).ctcaeCommand },
   { name: 'report', summary: 'the trial report: CSR tables and figures as HTML (traceable counts), PDF, DOCX, CSV, SVG and PNG', load: async () => (await import('./report.js')).reportCommand },
   { name: 'reproduce', summary: 'reproduce every published result of the paper on the demo trial (match, close, differs, not computed)', load: async () => (await import('./reproduce.js')).reproduceCommand },
