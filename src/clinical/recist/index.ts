@@ -50,3 +50,5 @@ export type { RecistBestResponse, RecistBestResponseOptions, RecistBestResponseR
 export { computeRecistBestResponse } from './computeRecistBestResponse.js';
 export type { RecistOptions, RecistResult, RecistDisease } from './computeRecistResponse.js';
 export { computeRecistResponse } from './computeRecistResponse.js';
+export type { RecistBindingOptions } from './recistResponseBinding.js';
+export { RECIST_1_1_SCALE, createRecistResponseBinding } from './recistResponseBinding.js';
