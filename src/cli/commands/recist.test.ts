@@ -181,6 +181,12 @@ describe('trialkit recist', () => {
     assert.match(shape.err, /shape\.json: not a RECIST assessments file/);
     assert.match(shape.err, /subjects = \[\]: expected only "patients" at the top level \(unknown-field\)/);
 
+    const list = await run([file('list.json', [1, 2])]);
+    assert.equal(list.code, 2);
+    assert.match(list.err, /patients = \(missing\): expected an object \{ "patients": \[ \.\.\. \] \} at the top level \(not-a-recist-file\)/);
+    const notArray = await run([file('not-array.json', { patients: { id: 'P1' } })]);
+    assert.match(notArray.err, /patients = \{"id":"P1"\}: expected an object/);
+
     const days = await run([exampleFile, '--confirmation-days', '2.5']);
     assert.equal(days.code, 2);
     assert.match(days.err, /--confirmation-days "2\.5" is not valid; expected a whole number >= 0/);

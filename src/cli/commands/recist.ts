@@ -229,7 +229,7 @@ export const recistCommand: Command = {
       const shape = top.error.issues.flatMap((item) =>
         item.code === 'unrecognized_keys'
           ? item.keys.map((key) => issue('unknown-field', [key], valueAt(data, [key]), 'only "patients" at the top level'))
-          : [issue('not-a-recist-file', item.path.filter((p): p is string | number => typeof p !== 'symbol'), valueAt(data, ['patients']), 'an object { "patients": [ ... ] }')],
+          : [issue('not-a-recist-file', ['patients'], valueAt(data, ['patients']), 'an object { "patients": [ ... ] } at the top level')],
       );
       throw new InputError(`${file}: not a RECIST assessments file`, shape);
     }
