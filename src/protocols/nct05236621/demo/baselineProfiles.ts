@@ -1,6 +1,6 @@
 import type { SkeletonSubject } from './calibratedSkeleton.js';
 import type { FishCall, FishPanel, MeasurableParameter, PlannedSubtype, PriorTherapyPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
+import type { SeededRandom } from '../../../demo/index.js';
 
 /**
  * Baseline characteristics with Table 1's marginals exactly (counts, medians and ranges), drawn per seed:

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeEligibility, createAdsl, createAdlb, validateTrialData } from '../clinical/index.js';
-import type { TrialData } from '../clinical/index.js';
+import { computeEligibility, createAdsl, createAdlb, validateTrialData } from '../../../clinical/index.js';
+import type { TrialData } from '../../../clinical/index.js';
 import { createCohortPlan } from './createCohortPlan.js';
 import { createDemoTrial, crfSubjectId, DEMO_PROTOCOL_ID } from './createDemoTrial.js';
 import { verifyDemoTrial } from './verifyDemoTrial.js';

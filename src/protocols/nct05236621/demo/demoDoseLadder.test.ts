@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkDosingLog, computeDoseDecision, createDoseHistory, type SubjectRecord } from '../clinical/index.js';
+import { checkDosingLog, computeDoseDecision, createDoseHistory, type SubjectRecord } from '../../../clinical/index.js';
 import { createCohortPlan } from './createCohortPlan.js';
 import { createDemoTrial, crfSubjectId } from './createDemoTrial.js';
 

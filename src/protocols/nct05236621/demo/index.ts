@@ -1,5 +1,6 @@
-// SYNTHETIC twin of the published NCT05236621 trial: the calibrated cohort plan (latent truth per invented
-// subject) and the check that recomputes every published number from it with trialkit's own statistics.
+// The SYNTHETIC twin of the published NCT05236621 trial: the calibrated cohort plan (latent truth per invented
+// subject), its rendering into the protocol's raw case report forms, the check that derives everything back,
+// and the comparison of the plan with every published number. NCT05236621_DEMO is the generic demo contract.
 export type {
   AdverseEventPlan,
   BestResponse,
@@ -20,15 +21,24 @@ export type {
   TreatmentEndReason,
 } from './cohortPlanTypes.js';
 export type { CohortPlanOptions } from './createCohortPlan.js';
-export { createCohortPlan, DEFAULT_COHORT_SEED, CALIBRATION_ITERATIONS, SYNTHETIC_NOTE } from './createCohortPlan.js';
+export {
+  createCohortPlan,
+  DEFAULT_COHORT_SEED,
+  CALIBRATION_ITERATIONS,
+  LIMIT_CALIBRATION_ITERATIONS,
+  PUBLISHED_ENROLLED,
+  PUBLISHED_WINDOW,
+  SYNTHETIC_NOTE,
+} from './createCohortPlan.js';
 export type { CohortMix } from './calibratedSkeleton.js';
 export type { PlanTallies, Tally } from './computePlanTallies.js';
 export { computePlanTallies, derivedStages } from './computePlanTallies.js';
 export type { CiLimitComparison, Comparison, ComparisonStatus, PublishedResult } from './comparePlanToPublished.js';
 export { CI_LIMIT_TOLERANCE_MONTHS, compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, RATE_CI_LIMIT_TOLERANCE_POINTS } from './comparePlanToPublished.js';
 export { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
-export { SeededRandom } from './seededRandom.js';
+export type { BaselineDiseaseRow, BoneMarrowRow, DiseaseAssessmentRow } from './diseaseFormRows.js';
 export type { DemoTrial, DemoTrialOptions } from './createDemoTrial.js';
-export { createDemoTrial, crfSubjectId, DEMO_PROTOCOL_ID } from './createDemoTrial.js';
+export { createDemoTrial } from './createDemoTrial.js';
 export type { DemoMismatch } from './verifyDemoTrial.js';
-export { verifyDemoTrial, doseHistoryOf, plannedLastDoseDay } from './verifyDemoTrial.js';
+export { computeDemoEligibility, verifyDemoTrial, doseHistoryOf, plannedLastDoseDay } from './verifyDemoTrial.js';
+export { NCT05236621_DEMO } from './nct05236621Demo.js';

@@ -1,7 +1,7 @@
-import type { PriorTherapyForm, PriorTherapyLine } from '../clinical/index.js';
+import type { PriorTherapyForm, PriorTherapyLine } from '../../../clinical/index.js';
 import type { PriorTherapyPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
-import { dayNumberOf, shiftDate } from './studyDate.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { dayNumberOf, shiftDate } from '../../../demo/index.js';
 
 export interface RenderedPriorTherapy {
   readonly forms: PriorTherapyForm[];
