@@ -55,7 +55,7 @@ export interface DemoDefinition<Plan extends DemoPlan = DemoPlan> {
   readonly calibratedSize: number;
   /**
    * The source folders whose code can change a plan, relative to the source root (`src/`, or `dist/` once
-   * compiled; e.g. 'demo', 'protocols/nct05236621', 'clinical'): a plan cache keys on their contents, so a
+   * compiled; e.g. 'demo', 'protocols/<id>', 'clinical'): a plan cache keys on their contents, so a
    * changed generator or engine is never served a stale plan. A test walks the generator's imports and
    * checks they all fall inside these folders.
    */
