@@ -5,7 +5,8 @@ import { repoPath } from '../testing/index.js';
 
 // src/demo is the generic half of the demo trials: what a protocol knows (its drugs, disease, response
 // criteria, registry id) lives in src/protocols/<id>/demo. Counted in code, comments and the README, outside tests.
-const PROTOCOL_WORDS = /pomalidomide|dexamethasone|lenalidomide|thalidomide|bortezomib|ixazomib|daratumumab|isatuximab|imwg|m-protein|flc|free light chain|\br?-?iss\b|myeloma|plasmacytoma|\brrmm\b|nct\d{8}|recist|zhou/gi;
+const PROTOCOL_WORDS =
+  /pomalidomide|dexamethasone|lenalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|daratumumab|isatuximab|cabozantinib|imwg|m-protein|flc|free light chain|light[- ]chain|immunofixation|plasma cell|\br?-?iss\b|myeloma|plasmacytoma|\brrmm\b|nsclc|non-small-cell|nct\d{8}|recist|zhou/gi;
 // Response categories, as written in the standards (case-sensitive: 'sd' is a standard deviation).
 const RESPONSE_CATEGORIES = /\b(sCR|CR|VGPR|PR|MR|SD|PD|NE|ORR|DCR)\b/g;
 
