@@ -1,6 +1,6 @@
-import { holdReason, type Drug } from '../clinical/index.js';
 import type { AdverseEventPlan, DosingPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { holdsDrug, type RegimenDrug } from './regimenDrugs.js';
 
 /**
  * Dosing modifications and adverse events that realise the paper's dosing paragraph, Table 2, Table 3
@@ -286,8 +286,8 @@ export function safetyPlan(random: SeededRandom, subjects: readonly SafetyInput[
 
   // --- The dose-modification ladder (see the header). ---
   const dexCycles = new Map(dexAdjusted.map((i) => [i, random.int(2, Math.max(2, cyclesStarted[i]))] as const));
-  const holds = (e: MutableEvent, drug: Drug): boolean =>
-    holdReason({ type: 'toxicity', date: '', term: e.term, grade: e.worstGrade, relatedTo: [...(e.relatedToPomalidomide ? ['pomalidomide' as const] : []), ...(e.relatedToDexamethasone === true ? ['dexamethasone' as const] : [])] }, drug) !== null;
+  const holds = (e: MutableEvent, drug: RegimenDrug): boolean =>
+    holdsDrug({ type: 'toxicity', date: '', term: e.term, grade: e.worstGrade, relatedTo: [...(e.relatedToPomalidomide ? ['pomalidomide'] : []), ...(e.relatedToDexamethasone === true ? ['dexamethasone'] : [])] }, drug);
   const countTerm = (e: MutableEvent): boolean => e.term === 'neutrophil count decreased' || e.term === 'platelet count decreased';
   /** A day strictly inside the cycle before `cycle` (after its start row), `before` days before `cycle` starts at most. */
   const inCycleBefore = (i: number, cycle: number, before: number): number => Math.max(cycleStart(i, cycle - 1) + 1, cycleStart(i, cycle) - before);

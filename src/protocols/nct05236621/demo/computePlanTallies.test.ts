@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { repoPath } from '../testing/index.js';
+import { repoPath } from '../../../testing/index.js';
 import { compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, type PublishedResult } from './comparePlanToPublished.js';
 import { computePlanTallies } from './computePlanTallies.js';
 import { createCohortPlan } from './createCohortPlan.js';

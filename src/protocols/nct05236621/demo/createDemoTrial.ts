@@ -1,34 +1,22 @@
-import { NCT05236621_ELIGIBILITY, type DispositionForm, type ScreeningRecord, type SubjectRecord, type SurvivalContactForm, type TrialData } from '../clinical/index.js';
+import type { DispositionForm, ScreeningRecord, SubjectRecord, SurvivalContactForm, TrialData } from '../../../clinical/index.js';
+import { birthDateFor, crfSubjectId, SeededRandom, studyDate, type DemoTrial as GenericDemoTrial } from '../../../demo/index.js';
+import { NCT05236621_ELIGIBILITY } from '../eligibility.js';
+import { NCT05236621_PROTOCOL } from '../protocol.js';
 import type { CohortPlan, EnrolledPatientPlan } from './cohortPlanTypes.js';
 import { createCohortPlan, type CohortPlanOptions } from './createCohortPlan.js';
 import { renderAdverseEvents } from './renderAdverseEvents.js';
 import { renderDiseaseAssessments } from './renderDiseaseAssessments.js';
+import type { BaselineDiseaseRow } from './diseaseFormRows.js';
 import { renderDosing } from './renderDosing.js';
 import { renderLabs } from './renderLabs.js';
 import { diagnosisDateOf, renderPriorTherapy } from './renderPriorTherapy.js';
-import { birthDateFor, NO_EXCLUSION, screenFailureRecord, screeningLabsOf } from './renderScreeningRecord.js';
-import { SeededRandom } from './seededRandom.js';
-import { studyDate } from './studyDate.js';
+import { ELIGIBLE_FACTS, screenFailureRecord, screeningLabsOf } from './renderScreeningRecord.js';
 
-/** Protocol id of the synthetic twin: says SYNTHETIC wherever a subject id (USUBJID) is printed. */
-export const DEMO_PROTOCOL_ID = 'SYNTHETIC-NCT05236621';
+/** The SYNTHETIC twin rendered: raw forms of NCT05236621 (`trial.synthetic` true), screening records, and its plan. */
+export type DemoTrial = GenericDemoTrial<CohortPlan>;
 
-export interface DemoTrial {
-  readonly synthetic: true;
-  /** Raw case report forms of every screened subject (validates with validateTrialData). */
-  readonly trial: TrialData;
-  /** One screening record per screened subject, in the same order, ids matching the CRF subject ids. */
-  readonly screening: readonly ScreeningRecord[];
-  readonly plan: CohortPlan;
-}
-
-/** Follow-up contact interval after the end of treatment (12 weeks, protocolRegimen.followUpIntervalDays). */
-const FOLLOW_UP_DAYS = 84;
-
-/** CRF subject id '<site>-<sequence>' from the plan's screening number ('S007' at site C12 -> 'C12-007'). */
-export function crfSubjectId(siteId: string, screeningNumber: string): string {
-  return `${siteId}-${screeningNumber.replace(/\D/g, '')}`;
-}
+/** Follow-up contact interval after the end of treatment (12 weeks: the regimen's followUpIntervalDays). */
+const FOLLOW_UP_DAYS = NCT05236621_PROTOCOL.regimen.followUpIntervalDays;
 
 /** Study day on which treatment ended (the end-of-treatment form), null while ongoing. */
 export function endOfTreatmentDay(p: EnrolledPatientPlan): number | null {
@@ -83,6 +71,14 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
   const diagnosisDate = diagnosisDateOf(p.enrolmentDate, p.monthsSinceDiagnosis);
   const prior = renderPriorTherapy(p.prior, diagnosisDate, p.screeningDate, random);
   const birthDate = birthDateFor(p.screeningDate, p.age, random);
+  const baselineDisease: BaselineDiseaseRow = {
+    sampleDate: p.screeningDate,
+    beta2MicroglobulinMgPerL: p.beta2MicroglobulinMgPerL,
+    albuminGPerL: p.albuminGPerL,
+    ldhUPerL: p.ldhUPerL,
+    ldhUlnUPerL: p.ldhUpperLimitUPerL,
+    fish: { ...p.fish },
+  };
   const record: SubjectRecord = {
     subject: {
       subjectId,
@@ -95,17 +91,7 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
     demographics: { birthDate, sex: p.sex, weightKg: p.weightKg, heightCm: heightCm(p.sex, random), ecog: p.ecog },
     diagnosis: { diagnosisDate, subtype: p.subtype, lightChainType: p.lightChain },
     priorTherapies: prior.forms,
-    baselineDisease: {
-      sampleDate: p.screeningDate,
-      beta2MicroglobulinMgPerL: p.beta2MicroglobulinMgPerL,
-      albuminGPerL: p.albuminGPerL,
-      ldhUPerL: p.ldhUPerL,
-      ldhUlnUPerL: p.ldhUpperLimitUPerL,
-      fish: { ...p.fish },
-    },
     labs: labs.labs,
-    diseaseAssessments: disease.assessments,
-    boneMarrow: disease.boneMarrow,
     dosing,
     adverseEvents: adverseEvents.map((ae) => ae.form),
     responseCalls: disease.responseCalls,
@@ -113,6 +99,7 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
     disposition: disposition(p),
     ...(p.os.dead ? { death: { date: day(p, p.os.day), cause: p.os.deathCause ?? 'unknown' } } : {}),
     survivalContacts: survivalContacts(p),
+    diseaseForms: { baselineDisease: [baselineDisease], diseaseAssessment: disease.assessments, boneMarrow: disease.boneMarrow },
   };
   const screening: ScreeningRecord = {
     subjectId,
@@ -124,16 +111,15 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
     sex: p.sex === 'M' ? 'male' : 'female',
     weightKg: p.weightKg,
     ecog: p.ecog,
-    diagnosis: { rrmmPerChinese2020Guideline: true },
     priorTherapyLines: prior.screening,
     labs: screeningLabsOf(labs.baseline, p.screeningDate),
-    disease: {
+    measures: {
       serumMProteinGPerL: disease.screening.serumMProteinGPerL,
       urineMProteinMgPer24h: disease.screening.urineMProteinMgPer24h,
       involvedFlcMgPerL: disease.screening.involvedFlcMgPerL,
       flcRatio: disease.screening.flcRatio,
     },
-    exclusionFacts: NO_EXCLUSION,
+    facts: ELIGIBLE_FACTS,
   };
   return { record, screening };
 }
@@ -143,14 +129,6 @@ export interface DemoTrialOptions extends CohortPlanOptions {
   readonly plan?: CohortPlan;
 }
 
-/**
- * The SYNTHETIC demo trial at the level of raw case report forms: the cohort plan (createCohortPlan)
- * rendered into demographics, prior therapy, baseline disease, labs each cycle, central and local
- * disease assessments, bone marrow, dosing logs, adverse events, response calls, disposition, death,
- * survival contacts and subsequent therapy, plus a screening record for every screened subject. Nothing
- * derived is stored: responses, progression, stages and grades come back through src/clinical
- * (verifyDemoTrial checks they are what the plan meant). Deterministic for a seed.
- */
 const CRITERION_TEXT = new Map(NCT05236621_ELIGIBILITY.criteria.map((c) => [c.id, c] as const));
 
 function screenFailureReasonFor(criterionId: string): string {
@@ -161,6 +139,16 @@ function screenFailureReasonFor(criterionId: string): string {
   return `Not met: ${criterion.text}`;
 }
 
+/**
+ * The SYNTHETIC demo trial at the level of raw case report forms: the cohort plan (createCohortPlan)
+ * rendered into demographics, prior therapy, baseline disease, labs each cycle, central and local
+ * disease assessments, bone marrow, dosing logs, adverse events, response calls, disposition, death,
+ * survival contacts and subsequent therapy, plus a screening record for every screened subject. Nothing
+ * derived is stored: responses, progression, stages and grades come back through src/clinical
+ * (verifyDemoTrial checks they are what the plan meant). Deterministic for a seed. The trial is
+ * NCT05236621's (`protocolId` its registry id, `protocolVersion` the definition's version) and says
+ * `synthetic: true`, which every output derived from it carries as SYNTHETIC.
+ */
 export function createDemoTrial(options: DemoTrialOptions = {}): DemoTrial {
   const plan = options.plan ?? createCohortPlan(options);
   const random = new SeededRandom((plan.seed * 2_654_435_761) >>> 1);
@@ -189,20 +177,21 @@ export function createDemoTrial(options: DemoTrialOptions = {}): DemoTrial {
       demographics: { birthDate, sex: failure.sex, weightKg, heightCm: heightCm(failure.sex, subjectRandom), ecog: screening.ecog ?? 1 },
       priorTherapies: [],
       labs: [],
-      diseaseAssessments: [],
-      boneMarrow: [],
       dosing: [],
       adverseEvents: [],
       responseCalls: [],
       newTherapies: [],
       disposition: {},
       survivalContacts: [],
+      diseaseForms: {},
     };
     entries.push({ number: failure.subjectId, record, screening });
   }
   entries.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   const trial: TrialData = {
-    protocolId: DEMO_PROTOCOL_ID,
+    protocolId: NCT05236621_PROTOCOL.identity.registryId,
+    protocolVersion: NCT05236621_PROTOCOL.version,
+    synthetic: true,
     dataCutoffDate: plan.dataCutoffDate,
     sites: plan.sites.map((siteId) => ({ siteId, name: `Synthetic site ${siteId}` })),
     subjects: entries.map((entry) => entry.record),

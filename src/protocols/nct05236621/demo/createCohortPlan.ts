@@ -1,12 +1,12 @@
-import { formatIsoDate, parseIsoDate } from '../clinical/index.js';
+import { formatIsoDate, parseIsoDate } from '../../../clinical/index.js';
 import { baselineProfiles, MR_URINE_MIN_BASELINE } from './baselineProfiles.js';
 import { calibratedSkeleton, sampledSkeleton, type CohortMix, type SkeletonSubject } from './calibratedSkeleton.js';
 import type { BestResponse, CohortPlan, EnrolledPatientPlan, PfsCensorReason, ScreenFailurePlan, TreatmentEndReason } from './cohortPlanTypes.js';
-import { DATA_CUTOFF_DATE, FIRST_SCREENING_DATE, LAST_SCREENING_DATE, enrolmentCalendar } from './enrolmentCalendar.js';
+import { enrolmentCalendar, type EnrolmentWindow } from '../../../demo/index.js';
 import { layoutEventTimes, type SubjectLayout } from './layoutEventTimes.js';
 import { safetyPlan, type SafetyInput } from './safetyPlan.js';
 import { makeScreenFailure, screenFailureReasons } from './screenFailures.js';
-import { SeededRandom } from './seededRandom.js';
+import { SeededRandom } from '../../../demo/index.js';
 
 export const SYNTHETIC_NOTE =
   'SYNTHETIC: invented subjects calibrated to the published results of NCT05236621 (Zhou et al., Ann Hematol 2023). Not real patient data.';
@@ -18,8 +18,12 @@ export const CALIBRATION_ITERATIONS = 18_000;
 /** Iterations of the search's second stage (median and landmark-rate CI limits, keeping every target). */
 export const LIMIT_CALIBRATION_ITERATIONS = 12_000;
 
+/** The published calendar: first and last screening dates and the data cutoff (Zhou et al., Results). */
+export const PUBLISHED_WINDOW: EnrolmentWindow = Object.freeze({ firstScreeningDate: '2021-03-29', lastScreeningDate: '2022-11-09', dataCutoffDate: '2022-12-01' });
+
 const PUBLISHED_SCREENED = 109;
-const PUBLISHED_ENROLLED = 85;
+/** Enrolled subjects of the published trial, and so of the calibrated twin. */
+export const PUBLISHED_ENROLLED = 85;
 const SITE_COUNT = 32;
 
 export interface CohortPlanOptions {
@@ -84,7 +88,7 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
   const skeleton: SkeletonSubject[] = calibrated ? calibratedSkeleton(random.fork()) : sampledSkeleton(random.fork(), size, options.mix);
   const noPostBaseline = skeleton.filter((s) => s.fate === 'no-post-baseline').length;
   const failures = calibrated ? PUBLISHED_SCREENED - PUBLISHED_ENROLLED : Math.round(((PUBLISHED_SCREENED - PUBLISHED_ENROLLED) * size) / PUBLISHED_ENROLLED);
-  const calendar = enrolmentCalendar(random.fork(), size + failures, failures, noPostBaseline);
+  const calendar = enrolmentCalendar(random.fork(), PUBLISHED_WINDOW, size + failures, failures, noPostBaseline);
   const layout = layoutEventTimes(skeleton, calendar.enrolledCutoffDays, random.fork(), calibrated ? CALIBRATION_ITERATIONS : 0, scale, calibrated ? LIMIT_CALIBRATION_ITERATIONS : 0);
   const subjects = layout.subjects;
 
@@ -189,7 +193,7 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
     }
   }
 
-  const cutoffDay = parseIsoDate(DATA_CUTOFF_DATE) as number;
+  const cutoffDay = parseIsoDate(PUBLISHED_WINDOW.dataCutoffDate) as number;
   const siteOf = assignSites(random.fork(), size, sites);
   const bySlot = subjects.map((s, i) => [s.slot, i] as const).sort((a, b) => a[0] - b[0]);
   const screeningIdOf = new Map<number, string>();
@@ -314,9 +318,9 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
     note: SYNTHETIC_NOTE,
     seed,
     calibrated,
-    dataCutoffDate: DATA_CUTOFF_DATE,
-    firstScreeningDate: FIRST_SCREENING_DATE,
-    lastScreeningDate: LAST_SCREENING_DATE,
+    dataCutoffDate: PUBLISHED_WINDOW.dataCutoffDate,
+    firstScreeningDate: PUBLISHED_WINDOW.firstScreeningDate,
+    lastScreeningDate: PUBLISHED_WINDOW.lastScreeningDate,
     sites: Object.freeze(sites),
     screenFailures: Object.freeze(screenFailures),
     patients: Object.freeze(patients),

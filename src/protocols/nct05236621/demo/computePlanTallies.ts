@@ -1,8 +1,8 @@
-import { computeCytogeneticRisk, computeIssStage, computeRissStage } from '../clinical/staging/index.js';
-import { computeBinomialProportion } from '../stats/binomial/index.js';
-import { computeFisherExact2x2 } from '../stats/fisher/index.js';
-import { computePairwiseLogRank } from '../stats/logrank/index.js';
-import { computeKaplanMeier, computeMedianFollowUp, computeSurvivalAt, computeSurvivalQuantiles } from '../stats/survival/index.js';
+import { computeCytogeneticRisk, computeIssStage, computeRissStage } from '../../../clinical/staging/index.js';
+import { computeBinomialProportion } from '../../../stats/binomial/index.js';
+import { computeFisherExact2x2 } from '../../../stats/fisher/index.js';
+import { computePairwiseLogRank } from '../../../stats/logrank/index.js';
+import { computeKaplanMeier, computeMedianFollowUp, computeSurvivalAt, computeSurvivalQuantiles } from '../../../stats/survival/index.js';
 import type { BestResponse, CohortPlan, EnrolledPatientPlan, FishCall, IssStage } from './cohortPlanTypes.js';
 import { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
 

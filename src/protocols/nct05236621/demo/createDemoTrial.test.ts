@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeEligibility, createAdsl, createAdlb, validateTrialData } from '../clinical/index.js';
-import type { TrialData } from '../clinical/index.js';
+import { createAdamDatasets, validateTrialData } from '../../../clinical/index.js';
+import type { FormRow, TrialData } from '../../../clinical/index.js';
+import { crfSubjectId } from '../../../demo/index.js';
+import { NCT05236621_PROTOCOL } from '../protocol.js';
 import { createCohortPlan } from './createCohortPlan.js';
-import { createDemoTrial, crfSubjectId, DEMO_PROTOCOL_ID } from './createDemoTrial.js';
-import { verifyDemoTrial } from './verifyDemoTrial.js';
+import { createDemoTrial } from './createDemoTrial.js';
+import { computeDemoEligibility, verifyDemoTrial } from './verifyDemoTrial.js';
 
 const started = performance.now();
 const plan = createCohortPlan();
@@ -15,12 +17,14 @@ const renderMs = performance.now() - renderStarted;
 
 test(`default SYNTHETIC trial (plan ${planMs.toFixed(0)} ms + render ${renderMs.toFixed(0)} ms) validates as raw CRFs`, (t) => {
   t.diagnostic(`createCohortPlan ${planMs.toFixed(0)} ms, rendering ${renderMs.toFixed(0)} ms (timing is benchmarked in bench/demo, not asserted)`);
-  const outcome = validateTrialData(demo.trial);
+  const outcome = validateTrialData(demo.trial, NCT05236621_PROTOCOL);
   assert.equal(outcome.ok, true, outcome.ok ? '' : JSON.stringify(outcome.issues.slice(0, 5)));
   assert.deepEqual(outcome.issues, []);
   assert.equal(demo.synthetic, true);
-  assert.match(demo.trial.protocolId, /SYNTHETIC/);
-  assert.equal(demo.trial.protocolId, DEMO_PROTOCOL_ID);
+  assert.equal(demo.trial.synthetic, true);
+  assert.equal(demo.trial.protocolId, 'NCT05236621');
+  assert.equal(demo.trial.protocolId, NCT05236621_PROTOCOL.identity.registryId);
+  assert.equal(demo.trial.protocolVersion, NCT05236621_PROTOCOL.version);
   assert.ok(demo.trial.sites.every((site) => /Synthetic/.test(site.name)));
   assert.equal(demo.trial.subjects.length, plan.patients.length + plan.screenFailures.length);
   assert.equal(demo.trial.subjects.filter((s) => s.subject.screenFailure).length, plan.screenFailures.length);
@@ -41,7 +45,7 @@ test('one screening record per screened subject, ids matching the CRF subjects; 
   for (const failure of plan.screenFailures) {
     const record = demo.screening.find((r) => r.subjectId === crfSubjectId(failure.siteId, failure.subjectId));
     assert.ok(record !== undefined);
-    const result = computeEligibility(record);
+    const result = computeDemoEligibility(record);
     assert.ok(result.ok);
     assert.equal(result.value.eligible, false);
     assert.deepEqual(
@@ -56,7 +60,7 @@ test('every enrolled subject meets every eligibility criterion on its generated 
   const records = demo.screening.filter((record) => typeof record.subjectId === 'string' && enrolled.has(record.subjectId));
   assert.equal(records.length, 85);
   const notMet = records.flatMap((record) => {
-    const result = computeEligibility(record);
+    const result = computeDemoEligibility(record);
     assert.ok(result.ok, JSON.stringify(result.issues));
     return result.value.criteria.filter((c) => c.status !== 'met').map((c) => `${record.subjectId}: ${c.id} ${c.status}`);
   });
@@ -74,10 +78,9 @@ test('the same seed gives the same trial; another seed another one', () => {
 test('sites reporting in conventional units exercise the conversion, and ADLB converts them to SI', () => {
   const units = new Set(demo.trial.subjects.flatMap((record) => record.labs.map((lab) => lab.unit)));
   for (const unit of ['/uL', '10^3/uL', 'g/dL', 'mg/dL', '10^9/L', 'g/L', 'umol/L']) assert.ok(units.has(unit), unit);
-  const adsl = createAdsl(demo.trial).dataset;
-  const adlb = createAdlb(demo.trial, adsl);
-  assert.deepEqual(adlb.issues.filter((i) => i.severity !== 'warning'), []);
-  const neutrophils = adlb.dataset.filter((row) => row.PARAMCD === 'neutrophils');
+  const { datasets, issues } = createAdamDatasets(demo.trial, NCT05236621_PROTOCOL);
+  assert.deepEqual(issues.filter((i) => i.severity !== 'warning'), []);
+  const neutrophils = datasets.adlb.filter((row) => row.PARAMCD === 'neutrophils');
   assert.ok(neutrophils.length > 0 && neutrophils.every((row) => row.AVALU === '10^9/L' && row.AVAL < 20));
 });
 
@@ -85,7 +88,7 @@ test('uncalibrated trial of 200 enrolled subjects validates and verifies', () =>
   const big = createDemoTrial({ seed: 11, size: 200 });
   assert.equal(big.plan.calibrated, false);
   assert.equal(big.plan.patients.length, 200);
-  const outcome = validateTrialData(big.trial);
+  const outcome = validateTrialData(big.trial, NCT05236621_PROTOCOL);
   assert.equal(outcome.ok, true);
   assert.deepEqual(verifyDemoTrial(big).slice(0, 10), []);
 });
@@ -96,9 +99,10 @@ test('verifyDemoTrial reports a trial whose raw data no longer say what the plan
   assert.ok(p !== undefined);
   const id = crfSubjectId(p.siteId, p.subjectId);
   const record = broken.subjects.find((s) => s.subject.subjectId === id);
-  assert.ok(record?.baselineDisease !== undefined);
-  record.baselineDisease.fish = { del17p: 'negative', t4_14: 'negative', t14_16: 'negative', gain1q21: 'negative', del13q: 'negative' };
-  delete record.death;
+  const baseline = record?.diseaseForms.baselineDisease?.[0] as { fish?: FormRow } | undefined;
+  assert.ok(record !== undefined && baseline !== undefined);
+  baseline.fish = { del17p: 'negative', t4_14: 'negative', t14_16: 'negative', gain1q21: 'negative', del13q: 'negative' };
+  delete (record as { death?: unknown }).death;
   const checks = verifyDemoTrial({ ...demo, trial: broken }).filter((m) => m.subjectId === id).map((m) => m.check);
   assert.ok(checks.includes('CYTORISK'), checks.join(', '));
   assert.ok(checks.includes('OS event'), checks.join(', '));

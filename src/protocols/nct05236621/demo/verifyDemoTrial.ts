@@ -2,29 +2,24 @@ import {
   addDays,
   checkDosingLog,
   computeEligibility,
+  createAdamDatasets,
   createDoseHistory,
-  createAdae,
-  createAdex,
-  createAdlb,
-  createAdrs,
-  createAdsl,
-  createAdtte,
+  createScreeningRecordSchema,
   parseIsoDate,
   validateTrialData,
-} from '../clinical/index.js';
-import type { AdrsRow, AdtteRow, DoseHistory, SubjectRecord, TrialData } from '../clinical/index.js';
+} from '../../../clinical/index.js';
+import type { AdexParamcd, AdexRow, AdrsRow, AdtteRow, Codelist, DoseHistory, EligibilityResult, SubjectRecord, TrialData } from '../../../clinical/index.js';
+import type { Outcome } from '../../../result/index.js';
+import { crfSubjectId, type DemoMismatch } from '../../../demo/index.js';
+import { NCT05236621_ELIGIBILITY } from '../eligibility.js';
+import { NCT05236621_PROTOCOL } from '../protocol.js';
+import { NCT05236621_REGIMEN } from '../regimen.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
-import { crfSubjectId, type DemoTrial } from './createDemoTrial.js';
+import type { DemoTrial } from './createDemoTrial.js';
 import { observableAdverseEvents } from './renderAdverseEvents.js';
 import { LAB_BACKED_TERMS } from './renderLabs.js';
 
-/** One place where what the clinical core derived differs from what the plan meant to create. */
-export interface DemoMismatch {
-  readonly subjectId: string | null;
-  readonly check: string;
-  readonly expected: unknown;
-  readonly derived: unknown;
-}
+export type { DemoMismatch } from '../../../demo/index.js';
 
 const RESPONDERS = new Set(['sCR', 'CR', 'VGPR', 'PR']);
 
@@ -52,13 +47,36 @@ export function plannedLastDoseDay(p: EnrolledPatientPlan): number {
  * (createDoseHistory: AE onsets and recoveries, haematology counts, one dose per dosing row with its cycle).
  */
 export function doseHistoryOf(record: SubjectRecord): DoseHistory {
-  return createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs });
+  return createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs }, NCT05236621_REGIMEN);
+}
+
+function responseCodelist(): Codelist {
+  const list = NCT05236621_PROTOCOL.codelists.find((codelist) => codelist.id === 'RESPONSE');
+  if (list === undefined) throw new Error('the NCT05236621 protocol has no RESPONSE code list');
+  return list;
+}
+
+const SCREENING_SCHEMA = createScreeningRecordSchema(NCT05236621_ELIGIBILITY, responseCodelist());
+
+/** Screens one record with the protocol's criteria set (the eligibility engine, as the EDC's screening form does). */
+export function computeDemoEligibility(record: unknown): Outcome<EligibilityResult> {
+  return computeEligibility(record, NCT05236621_ELIGIBILITY, SCREENING_SCHEMA);
+}
+
+/** The doses given of a drug (ADEX DOSEGVN rows: one per distinct level, highest first). */
+function dosesGiven(adex: readonly AdexRow[], drug: string): (number | null)[] {
+  return adex.filter((row) => row.EXTRT === drug && row.PARAMCD === 'DOSEGVN').map((row) => row.AVAL);
+}
+
+function adexFlag(adex: readonly AdexRow[], drug: string, paramcd: AdexParamcd): string | null {
+  return adex.find((row) => row.EXTRT === drug && row.PARAMCD === paramcd)?.AVALC ?? null;
 }
 
 /**
- * Derives ADSL, ADRS, ADTTE, ADAE, ADEX and ADLB from the SYNTHETIC demo trial's raw forms through
- * src/clinical and compares every subject with its plan; screens every screening record with
- * computeEligibility. Returns the mismatches (none when the generator rendered what it meant to).
+ * Validates the SYNTHETIC demo trial's raw forms against the protocol's forms (validateTrialData), derives
+ * the ADaM datasets through createAdamDatasets(trial, NCT05236621_PROTOCOL) and compares every subject
+ * with its plan; screens every screening record with the eligibility engine and the protocol's criteria.
+ * Returns the mismatches (none when the generator rendered what it meant to).
  *
  * `checkLadder` (on by default) also replays each subject's dose history through the dose state machine
  * (checkDosingLog, with the history the EDC's dose proposal reads) and reports every deviation from the
@@ -73,23 +91,19 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
     if (JSON.stringify(expected) !== JSON.stringify(derived)) miss(subjectId, check, expected, derived);
   };
 
-  const validated = validateTrialData(demo.trial);
+  const validated = validateTrialData(demo.trial, NCT05236621_PROTOCOL);
   if (!validated.ok) {
     for (const item of validated.issues) miss(null, `crf:${item.path.join('.')}`, item.expected, item.value);
     return out;
   }
   const trial: TrialData = validated.value;
-  const adsl = createAdsl(trial);
-  const adrs = createAdrs(trial, adsl.dataset);
-  const adtte = createAdtte(trial, adsl.dataset, adrs.dataset);
-  const adae = createAdae(trial, adsl.dataset);
-  const adex = createAdex(trial, adsl.dataset);
-  const adlb = createAdlb(trial, adsl.dataset);
-  for (const [name, derivation] of [['ADSL', adsl], ['ADRS', adrs], ['ADTTE', adtte], ['ADAE', adae], ['ADEX', adex], ['ADLB', adlb]] as const) {
-    for (const item of derivation.issues) if (item.severity !== 'warning') miss(null, `${name}:${item.code}`, item.expected, { path: item.path.join('.'), value: item.value });
-  }
+  if (trial.protocolId !== NCT05236621_PROTOCOL.identity.registryId) miss(null, 'protocolId', NCT05236621_PROTOCOL.identity.registryId, trial.protocolId);
+  if (trial.protocolVersion !== NCT05236621_PROTOCOL.version) miss(null, 'protocolVersion', NCT05236621_PROTOCOL.version, trial.protocolVersion);
+  if (!trial.synthetic) miss(null, 'synthetic', true, trial.synthetic);
+  const { datasets, issues } = createAdamDatasets(trial, NCT05236621_PROTOCOL);
+  for (const item of issues) if (item.severity !== 'warning') miss(null, `ADaM:${item.code}`, item.expected, { path: item.path.join('.'), value: item.value });
 
-  const adslBy = new Map(adsl.dataset.map((row) => [row.SUBJID, row]));
+  const adslBy = new Map(datasets.adsl.map((row) => [row.SUBJID, row]));
   const usubjidOf = (subjectId: string): string => `${trial.protocolId}-${subjectId}`;
   const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
     const map = new Map<string, Row[]>();
@@ -100,11 +114,11 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
     }
     return map;
   };
-  const adrsBy = group(adrs.dataset);
-  const adtteBy = group(adtte.dataset);
-  const adaeBy = group(adae.dataset);
-  const adlbBy = group(adlb.dataset);
-  const adexBy = new Map(adex.dataset.map((row) => [row.USUBJID, row]));
+  const adrsBy = group(datasets.adrs);
+  const adtteBy = group(datasets.adtte);
+  const adaeBy = group(datasets.adae);
+  const adlbBy = group(datasets.adlb);
+  const adexBy = group(datasets.adex);
   const recordBy = new Map(trial.subjects.map((record) => [record.subject.subjectId, record]));
 
   for (const p of demo.plan.patients) {
@@ -168,22 +182,22 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
 
     // Exposure.
     const ex = adexBy.get(usubjid);
-    if (ex === undefined) miss(id, 'ADEX row', 'a row', null);
+    if (ex === undefined) miss(id, 'ADEX rows', 'rows', null);
     else {
-      same(id, 'pomalidomide doses', [4, ...p.dosing.pomalidomideSteps.map((s) => s.doseMg)], ex.POM.dosesGivenMg);
-      same(id, 'dexamethasone doses', [p.dosing.dexamethasoneStartMg, ...p.dosing.dexamethasoneSteps.map((s) => s.doseMg)], ex.DEX.dosesGivenMg);
-      same(id, 'pomalidomide delayed', p.dosing.pomalidomideDelayedCycles.length > 0 ? 'Y' : 'N', ex.POM.delayed);
-      same(id, 'dexamethasone delayed', p.dosing.dexamethasoneDelayedCycles.length > 0 ? 'Y' : 'N', ex.DEX.delayed);
-      same(id, 'dexamethasone dose adjusted', p.dosing.dexamethasoneSteps.length + p.dosing.dexamethasoneSkippedDoseCycles.length > 0 ? 'Y' : 'N', ex.DEX.doseAdjusted);
-      same(id, 'pomalidomide dose adjusted', p.dosing.pomalidomideSteps.length + p.dosing.pomalidomideInterruptedCycles.length > 0 ? 'Y' : 'N', ex.POM.doseAdjusted);
-      if (p.dosing.pomalidomideInterruptedCycles.length > 0) same(id, 'pomalidomide interrupted', 'Y', ex.POM.interrupted);
+      same(id, 'pomalidomide doses', [4, ...p.dosing.pomalidomideSteps.map((s) => s.doseMg)], dosesGiven(ex, 'pomalidomide'));
+      same(id, 'dexamethasone doses', [p.dosing.dexamethasoneStartMg, ...p.dosing.dexamethasoneSteps.map((s) => s.doseMg)], dosesGiven(ex, 'dexamethasone'));
+      same(id, 'pomalidomide delayed', p.dosing.pomalidomideDelayedCycles.length > 0 ? 'Y' : 'N', adexFlag(ex, 'pomalidomide', 'DELAYFL'));
+      same(id, 'dexamethasone delayed', p.dosing.dexamethasoneDelayedCycles.length > 0 ? 'Y' : 'N', adexFlag(ex, 'dexamethasone', 'DELAYFL'));
+      same(id, 'dexamethasone dose adjusted', p.dosing.dexamethasoneSteps.length + p.dosing.dexamethasoneSkippedDoseCycles.length > 0 ? 'Y' : 'N', adexFlag(ex, 'dexamethasone', 'ADJFL'));
+      same(id, 'pomalidomide dose adjusted', p.dosing.pomalidomideSteps.length + p.dosing.pomalidomideInterruptedCycles.length > 0 ? 'Y' : 'N', adexFlag(ex, 'pomalidomide', 'ADJFL'));
+      if (p.dosing.pomalidomideInterruptedCycles.length > 0) same(id, 'pomalidomide interrupted', 'Y', adexFlag(ex, 'pomalidomide', 'INTRPFL'));
     }
 
     if (options.checkLadder !== false) {
       const record = recordBy.get(id);
       if (record !== undefined) {
         const history = doseHistoryOf(record);
-        const checked = checkDosingLog({ ageYears: row.AGE ?? p.age, treatmentStartDate: history.treatmentStartDate, events: history.events });
+        const checked = checkDosingLog({ ageYears: row.AGE ?? p.age, treatmentStartDate: history.treatmentStartDate, events: history.events }, NCT05236621_REGIMEN);
         if (!checked.ok) miss(id, 'dose-ladder input', [], checked.issues);
         else for (const deviation of checked.value) miss(id, `dose-ladder ${deviation.code}`, deviation.expectedMg, { date: deviation.date, drug: deviation.drug, givenMg: deviation.givenMg });
       }
@@ -196,7 +210,7 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
   demo.screening.forEach((record, index) => {
     const id = record.subjectId ?? `#${index}`;
     if (trial.subjects[index]?.subject.subjectId !== record.subjectId) miss(id, 'screening id', trial.subjects[index]?.subject.subjectId, record.subjectId);
-    const result = computeEligibility(record);
+    const result = computeDemoEligibility(record);
     if (!result.ok) {
       miss(id, 'eligibility input', 'a valid screening record', result.issues);
       return;

@@ -1,7 +1,7 @@
-import type { DosingForm } from '../clinical/index.js';
+import type { DosingForm } from '../../../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
 import type { RenderedAdverseEvent } from './renderAdverseEvents.js';
-import { studyDate } from './studyDate.js';
+import { studyDate } from '../../../demo/index.js';
 
 /**
  * SYNTHETIC dosing log, one row per cycle and drug, following the regimen (pomalidomide days 1-21,
@@ -42,13 +42,13 @@ function heldDays(p: EnrolledPatientPlan, cycle: number, start: number, nextStar
     for (let day = Math.max(from, start); day <= Math.min(to, pomEnd); day++) if (day !== p.treatment.lastDoseDay) held.add(day);
   };
   if (p.dosing.pomalidomideInterruptedCycles.includes(cycle)) {
-    const ae = events.find((e) => e.form.actionPomalidomide === 'interrupted' && e.onsetDay >= start && e.onsetDay <= pomEnd);
+    const ae = events.find((e) => e.form.actionTaken.pomalidomide === 'interrupted' && e.onsetDay >= start && e.onsetDay <= pomEnd);
     if (ae === undefined) hold(start + 14, pomEnd);
     else hold(ae.onsetDay, (ae.endDay ?? ae.onsetDay + 7) - 1);
   }
   // The cycle before a reduction: held from the onset of the AE that led to it until it resolved.
   if (nextStart !== null && p.dosing.pomalidomideSteps.some((step) => step.fromCycle === cycle + 1)) {
-    const ae = events.find((e) => e.form.actionPomalidomide === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
+    const ae = events.find((e) => e.form.actionTaken.pomalidomide === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
     if (ae !== undefined) hold(ae.onsetDay, (ae.endDay ?? nextStart) - 1);
   }
   return held;
@@ -57,7 +57,7 @@ function heldDays(p: EnrolledPatientPlan, cycle: number, start: number, nextStar
 /** Dexamethasone dosing days held in a cycle: from the onset of the AE behind a reduction until it resolved. */
 function dexamethasoneHeld(p: EnrolledPatientPlan, cycle: number, start: number, nextStart: number | null, events: readonly RenderedAdverseEvent[]): (day: number) => boolean {
   if (nextStart === null || !p.dosing.dexamethasoneSteps.some((step) => step.fromCycle === cycle + 1)) return () => false;
-  const ae = events.find((e) => e.form.actionDexamethasone === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
+  const ae = events.find((e) => e.form.actionTaken.dexamethasone === 'dose-reduced' && e.onsetDay >= start && e.onsetDay < nextStart);
   return ae === undefined ? () => false : (day) => day >= ae.onsetDay && day < (ae.endDay ?? nextStart);
 }
 

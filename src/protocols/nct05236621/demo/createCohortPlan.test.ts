@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseIsoDate } from '../clinical/dates/index.js';
-import { NCT05236621_ELIGIBILITY } from '../clinical/eligibility/index.js';
+import { parseIsoDate } from '../../../clinical/index.js';
+import { NCT05236621_ELIGIBILITY } from '../eligibility.js';
 import type { CohortPlan, EnrolledPatientPlan } from './cohortPlanTypes.js';
 import { computePlanTallies, derivedStages } from './computePlanTallies.js';
 import { createCohortPlan } from './createCohortPlan.js';

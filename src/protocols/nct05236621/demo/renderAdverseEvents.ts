@@ -1,7 +1,8 @@
-import { holdReason, type AdverseEventForm, type Drug, type Relationship } from '../clinical/index.js';
+import type { AdverseEventForm, Relationship } from '../../../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
-import { studyDate } from './studyDate.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { studyDate } from '../../../demo/index.js';
+import { holdsDrug, type RegimenDrug } from './regimenDrugs.js';
 
 /** A rendered AE with its study days, for the labs and the dosing log that must agree with it. */
 export interface RenderedAdverseEvent {
@@ -52,10 +53,10 @@ export function renderAdverseEvents(p: EnrolledPatientPlan, lastContactDay: numb
     // A hold ends when the AE resolves: a 7-day interruption, or (an AE that holds a drug by the ladder,
     // e.g. the one behind a reduction) by the start of the next cycle, which resumes one level lower.
     if (ae.action === 'interrupted') duration = 7;
-    const relatedTo: Drug[] = [...(ae.relatedToPomalidomide ? ['pomalidomide' as const] : []), ...(ae.relatedToDexamethasone === true ? ['dexamethasone' as const] : [])];
+    const relatedTo: RegimenDrug[] = [...(ae.relatedToPomalidomide ? ['pomalidomide' as const] : []), ...(ae.relatedToDexamethasone === true ? ['dexamethasone' as const] : [])];
     const toxicity = { type: 'toxicity', date: '', term: ae.term, grade: ae.worstGrade, relatedTo } as const;
     const resume = p.assessmentDays.find((day) => day > ae.onsetDay && day <= p.treatment.lastDoseDay);
-    if (!ae.fatal && resume !== undefined && (holdReason(toxicity, 'pomalidomide') !== null || holdReason(toxicity, 'dexamethasone') !== null))
+    if (!ae.fatal && resume !== undefined && (holdsDrug(toxicity, 'pomalidomide') || holdsDrug(toxicity, 'dexamethasone')))
       duration = Math.min(duration, resume - ae.onsetDay);
     const recovers = !ae.fatal && ae.onsetDay + duration <= lastContactDay;
     const endDay = ae.fatal ? ae.onsetDay : recovers ? ae.onsetDay + duration : null;
@@ -70,10 +71,8 @@ export function renderAdverseEvents(p: EnrolledPatientPlan, lastContactDay: numb
       ...(endDay === null ? {} : { endDate: studyDate(p.enrolmentDate, endDay) }),
       grade: ae.worstGrade,
       serious: ae.serious,
-      relationshipPomalidomide: relationship,
-      relationshipDexamethasone: ae.relatedToDexamethasone === true ? 'probable' : 'not-related',
-      actionPomalidomide: ae.action,
-      actionDexamethasone: ae.action === 'withdrawn' ? 'withdrawn' : (ae.actionDexamethasone ?? 'none'),
+      relatedness: { pomalidomide: relationship, dexamethasone: ae.relatedToDexamethasone === true ? 'probable' : 'not-related' },
+      actionTaken: { pomalidomide: ae.action, dexamethasone: ae.action === 'withdrawn' ? 'withdrawn' : (ae.actionDexamethasone ?? 'none') },
       ledToStudyDiscontinuation: ae.ledToStudyDiscontinuation,
       outcome: ae.fatal ? 'fatal' : recovers ? 'recovered' : 'not-recovered',
     };

@@ -1,7 +1,7 @@
 import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
 import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
-import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from './fastSurvival.js';
-import type { SeededRandom } from './seededRandom.js';
+import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from '../../../demo/index.js';
+import type { SeededRandom } from '../../../demo/index.js';
 
 /**
  * The event-time search: a deterministic simulated annealing over the seeded draws that places each

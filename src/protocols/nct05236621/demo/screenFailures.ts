@@ -1,5 +1,5 @@
 import type { ScreenFailurePlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
+import type { SeededRandom } from '../../../demo/index.js';
 
 /**
  * Reasons for the 24 screen failures: one named criterion of src/clinical/eligibility's NCT05236621

@@ -1,5 +1,5 @@
 import type { BestResponse, CytogeneticRisk, IssStage } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
+import type { SeededRandom } from '../../../demo/index.js';
 
 /**
  * The categorical skeleton of the 85 enrolled subjects: staging, cytogenetic risk, LDH, best response,

@@ -1,9 +1,10 @@
-import { confirmedNadir } from '../clinical/index.js';
-import type { BoneMarrowForm, DataSource, DiseaseAssessmentForm, ResponseCallForm } from '../clinical/index.js';
+import { confirmedNadir } from '../../../clinical/index.js';
+import type { DataSource, ResponseCallForm } from '../../../clinical/index.js';
 import { MR_URINE_MIN_BASELINE } from './baselineProfiles.js';
 import type { BestResponse, EnrolledPatientPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
-import { shiftDate, studyDate } from './studyDate.js';
+import type { BoneMarrowRow, DiseaseAssessmentRow } from './diseaseFormRows.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { shiftDate, studyDate } from '../../../demo/index.js';
 
 /**
  * SYNTHETIC disease assessments: the IMWG measurements of every planned assessment, central (read by the
@@ -27,8 +28,8 @@ import { shiftDate, studyDate } from './studyDate.js';
 type Level = 'SD' | 'MR' | 'PR' | 'VGPR' | 'CR' | 'sCR' | 'PD' | 'NE';
 
 export interface RenderedDisease {
-  readonly assessments: DiseaseAssessmentForm[];
-  readonly boneMarrow: BoneMarrowForm[];
+  readonly assessments: DiseaseAssessmentRow[];
+  readonly boneMarrow: BoneMarrowRow[];
   readonly responseCalls: ResponseCallForm[];
   /** Baseline values for the screening record. */
   readonly screening: {
@@ -140,11 +141,11 @@ function sourceForms(
   source: DataSource,
   secondary: { readonly uninvolvedFlc: number; readonly serumSmallGPerL: number; readonly secondaryFlcDflc: number },
   marrowVisit: number | null,
-): DiseaseAssessmentForm[] {
+): DiseaseAssessmentRow[] {
   const primary = primaryOf(p, secondary.uninvolvedFlc);
   const followed: number[] = [];
   const involved = p.lightChain;
-  const forms: DiseaseAssessmentForm[] = [];
+  const forms: DiseaseAssessmentRow[] = [];
   let previousProgressionValue: number | null = null;
   levels.forEach((level, k) => {
     const date = studyDate(p.enrolmentDate, p.assessmentDays[k]);
@@ -166,7 +167,7 @@ function sourceForms(
     // Fraction of baseline disease left, for the secondary measurements.
     const baseValue = firstValue(p, secondary.uninvolvedFlc);
     const fraction = Number.isNaN(value) ? 1 : complete ? 0 : Math.max(0, value / baseValue);
-    const form: { -readonly [K in keyof DiseaseAssessmentForm]: DiseaseAssessmentForm[K] } = { date, visit, source };
+    const form: { -readonly [K in keyof DiseaseAssessmentRow]: DiseaseAssessmentRow[K] } = { date, visit, source };
     const measured = level !== 'NE';
     switch (p.measurableParameter) {
       case 'serum-m-protein': {
@@ -237,7 +238,7 @@ export function renderDiseaseAssessments(p: EnrolledPatientPlan, random: SeededR
   const central = sourceForms(p, ircLevels, centralNoise.map((n, k) => (k === 0 ? 1 : n)), 'central', secondary, marrowVisit);
   const local = sourceForms(p, investigatorLevels, localNoise.map((n, k) => (k === 0 ? 1 : n)), 'local', secondary, marrowVisit);
 
-  const boneMarrow: BoneMarrowForm[] = [
+  const boneMarrow: BoneMarrowRow[] = [
     { date: shiftDate(p.enrolmentDate, -3), plasmaCellsPct: round(25 + random.float() * 40, 0), clonalPlasmaCells: 'present', method: 'both' },
   ];
   if (marrowVisit !== null) {

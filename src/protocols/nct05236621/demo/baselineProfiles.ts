@@ -1,6 +1,6 @@
 import type { SkeletonSubject } from './calibratedSkeleton.js';
 import type { FishCall, FishPanel, MeasurableParameter, PlannedSubtype, PriorTherapyPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
+import type { SeededRandom } from '../../../demo/index.js';
 
 /**
  * Baseline characteristics with Table 1's marginals exactly (counts, medians and ranges), drawn per seed:
@@ -126,7 +126,8 @@ export function baselineProfiles(random: SeededRandom, skeleton: readonly Skelet
   const diagnosisSorted = n === 85 ? orderStatistics(random, n, 8.5, 36.3, 154.6, 1) : Array.from({ length: n }, () => random.pick(orderStatistics(random, 85, 8.5, 36.3, 154.6, 1))).sort((a, b) => a - b);
   const lineList = counts(PRIOR_LINE_COUNTS.filter(([lines]) => lines !== 1));
   const shuffledLines = lineList.length === n - 1 ? random.shuffle(lineList) : Array.from({ length: n }, () => random.pick(lineList));
-  const linesFor = (i: number): number => (i === protocolViolator ? 2 : shuffledLines[i < protocolViolator ? i : i - 1]);
+  // Without a protocol violator (-1: a small uncalibrated trial with no early stopper) every subject reads its own entry.
+  const linesFor = (i: number): number => (i === protocolViolator ? 2 : shuffledLines[i < protocolViolator || protocolViolator < 0 ? i : i - 1]);
   // Longer disease history with more prior lines: assign the sorted times along a noisy order of lines.
   const byHistory = Array.from({ length: n }, (_, i) => [i, linesFor(i) + random.normal(0, 2)] as const).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const diagnosis: number[] = new Array<number>(n);

@@ -1,8 +1,8 @@
-import type { LabForm } from '../clinical/index.js';
+import type { LabForm } from '../../../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
 import type { RenderedAdverseEvent } from './renderAdverseEvents.js';
-import type { SeededRandom } from './seededRandom.js';
-import { studyDate } from './studyDate.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { studyDate } from '../../../demo/index.js';
 
 /**
  * SYNTHETIC laboratory results: haematology and chemistry on day 1 of every cycle (and at every other

@@ -1,7 +1,7 @@
-import type { PriorTherapyForm, PriorTherapyLine } from '../clinical/index.js';
+import type { PriorTherapyForm, PriorTherapyLine } from '../../../clinical/index.js';
 import type { PriorTherapyPlan } from './cohortPlanTypes.js';
-import type { SeededRandom } from './seededRandom.js';
-import { dayNumberOf, shiftDate } from './studyDate.js';
+import type { SeededRandom } from '../../../demo/index.js';
+import { dayNumberOf, shiftDate } from '../../../demo/index.js';
 
 export interface RenderedPriorTherapy {
   readonly forms: PriorTherapyForm[];
@@ -38,9 +38,14 @@ export function renderPriorTherapy(
   const lastEndOffset = progressionOffset - gapDays;
   const diagnosisOffset = dayOffset(screeningDate, diagnosisDate);
   const firstStart = diagnosisOffset + 14;
-  const span = Math.max(lines, lastEndOffset - firstStart);
   const weights = Array.from({ length: lines }, (_, k) => (k === 0 ? 2 : 1));
   const total = weights.reduce((a, b) => a + b, 0);
+  const lastStartFor = (span: number): number => firstStart + weights.slice(0, -1).reduce((sum, weight) => sum + Math.round((span * weight) / total), 0);
+  let span = Math.max(lines, lastEndOffset - firstStart);
+  // The last line must start before it ends and before the progression on it (a short history with a
+  // long progression on the last line): then the lines share the time up to the day before that instead.
+  const latestLastStart = Math.min(lastEndOffset, progressionOffset) - 1;
+  if (lastStartFor(span) > latestLastStart) span = Math.max(lines, latestLastStart - firstStart);
 
   const regimens: string[][] = Array.from({ length: lines }, () => []);
   regimens[0].push('bortezomib');
@@ -66,7 +71,8 @@ export function renderPriorTherapy(
     const end = k === lines - 1 ? lastEndOffset : start + Math.max(1, Math.round(segment * 0.85));
     cursor = start + segment;
     const cycles = Math.max(k === 0 ? 2 : 1, Math.floor((end - start) / 28));
-    const progression = k === lines - 1 ? lastProgression : shiftDate(screeningDate, Math.min(end + 10, cursor - 2));
+    // Never before the line started (lines squeezed into a short history leave less than two days to the next one).
+    const progression = k === lines - 1 ? lastProgression : shiftDate(screeningDate, Math.max(start, Math.min(end + 10, cursor - 2)));
     const bestResponse = k === 0 ? random.pick(['VGPR', 'PR', 'CR'] as const) : random.pick(['PR', 'MR', 'SD'] as const);
     const refractory = k === lines - 1 ? true : random.chance(0.4);
     const agentCycles = (agent: string): number => (agent === 'lenalidomide' && lenalidomideCyclesOverride !== null ? lenalidomideCyclesOverride : agent === 'melphalan' ? 1 : cycles);

@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkDosingLog, computeDoseDecision, createDoseHistory, type SubjectRecord } from '../clinical/index.js';
+import { checkDosingLog, computeDoseDecision, createDoseHistory, type DoseDecision, type SubjectRecord } from '../../../clinical/index.js';
+import { crfSubjectId } from '../../../demo/index.js';
+import { NCT05236621_REGIMEN } from '../regimen.js';
 import { createCohortPlan } from './createCohortPlan.js';
-import { createDemoTrial, crfSubjectId } from './createDemoTrial.js';
+import { createDemoTrial } from './createDemoTrial.js';
 
 const demo = createDemoTrial({ plan: createCohortPlan() });
 const ageOf = new Map(demo.plan.patients.map((p) => [crfSubjectId(p.siteId, p.subjectId), p.age]));
 const enrolled = demo.trial.subjects.filter((record) => !record.subject.screenFailure);
 
+/** The dose the decision gives a drug of the regimen. */
+const doseOf = (decision: DoseDecision, drug: string): number | null | undefined => decision.drugs.find((d) => d.drug === drug)?.doseMg;
+
 /** The history exactly as the EDC's live dose proposal (src/server/liveLogic.ts proposeDose) builds it. */
 function deviationsOf(record: SubjectRecord): string[] {
-  const history = createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs });
+  const history = createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs }, NCT05236621_REGIMEN);
   const ageYears = ageOf.get(record.subject.subjectId) as number;
-  const checked = checkDosingLog({ ageYears, treatmentStartDate: history.treatmentStartDate, events: history.events });
+  const checked = checkDosingLog({ ageYears, treatmentStartDate: history.treatmentStartDate, events: history.events }, NCT05236621_REGIMEN);
   assert.ok(checked.ok, JSON.stringify(checked.issues));
   return checked.value.map((d) => `${d.date} ${d.drug} ${d.givenMg} mg: ${d.code}: ${d.message}`);
 }
@@ -28,16 +33,19 @@ test('the ladder is what reduces the doses: replayed to the last dosing row, it 
   let pomalidomideReduced = 0;
   let dexamethasoneReduced = 0;
   for (const record of enrolled) {
-    const history = createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs });
+    const history = createDoseHistory({ adverseEvents: record.adverseEvents, dosing: record.dosing, labs: record.labs }, NCT05236621_REGIMEN);
     const lastRow = (drug: string) => record.dosing.filter((row) => row.drug === drug && row.daysGiven > 0).sort((a, b) => a.cycle - b.cycle).at(-1);
     const pom = lastRow('pomalidomide');
     const dex = lastRow('dexamethasone');
     assert.ok(pom !== undefined && dex !== undefined && history.treatmentStartDate !== null);
-    const decision = computeDoseDecision({ ageYears: ageOf.get(record.subject.subjectId) as number, treatmentStartDate: history.treatmentStartDate, events: history.events, date: pom.startDate });
+    const decision = computeDoseDecision(
+      { ageYears: ageOf.get(record.subject.subjectId) as number, treatmentStartDate: history.treatmentStartDate, events: history.events, date: pom.startDate },
+      NCT05236621_REGIMEN,
+    );
     assert.ok(decision.ok);
-    assert.equal(decision.value.pomalidomideMg, pom.doseGivenMg, record.subject.subjectId);
+    assert.equal(doseOf(decision.value, 'pomalidomide'), pom.doseGivenMg, record.subject.subjectId);
     if (pom.doseGivenMg < 4) pomalidomideReduced += 1;
-    assert.equal(decision.value.dexamethasoneMg, dex.doseGivenMg, record.subject.subjectId);
+    assert.equal(doseOf(decision.value, 'dexamethasone'), dex.doseGivenMg, record.subject.subjectId);
     const firstDex = record.dosing.find((row) => row.drug === 'dexamethasone' && row.cycle === 1);
     if (firstDex !== undefined && dex.doseGivenMg < firstDex.doseGivenMg) dexamethasoneReduced += 1;
   }

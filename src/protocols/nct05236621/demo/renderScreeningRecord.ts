@@ -1,28 +1,31 @@
-import type { LabForm, ScreeningRecord } from '../clinical/index.js';
+import type { LabForm, LabResult, ScreeningRecord } from '../../../clinical/index.js';
+import { birthDateFor, shiftDate, type SeededRandom } from '../../../demo/index.js';
 import type { ScreenFailurePlan } from './cohortPlanTypes.js';
 import { renderPriorTherapy } from './renderPriorTherapy.js';
-import type { SeededRandom } from './seededRandom.js';
-import { shiftDate } from './studyDate.js';
 
 /**
- * SYNTHETIC screening records (the input of src/clinical/eligibility): one per screened subject. An
- * enrolled subject's record is read off its rendered CRFs (prior lines, screening labs = the cycle 1 day 1
- * results, baseline disease); a screen failure's record is an eligible-looking patient with exactly the
- * planned failing value put in (parsed from the plan's wording, e.g. 'ANC 0.87 x10^9/L').
+ * SYNTHETIC screening records (the input of the eligibility engine, in the shape the NCT05236621 criteria
+ * set declares: labs, measures, facts): one per screened subject. An enrolled subject's record is read off
+ * its rendered CRFs (prior lines, screening labs = the cycle 1 day 1 results, baseline disease); a screen
+ * failure's record is an eligible-looking patient with exactly the planned failing value put in (parsed
+ * from the plan's wording, e.g. 'ANC 0.87 x10^9/L').
  */
 
-/** A birth date that makes the subject `age` whole years old on `date` (birthday 1-330 days before it). */
-export function birthDateFor(date: string, age: number, random: SeededRandom): string {
-  const [year, month, day] = date.split('-');
-  const anniversary = `${String(Number(year) - age).padStart(4, '0')}-${month}-${month === '02' && day === '29' ? '28' : day}`;
-  return shiftDate(anniversary, -random.int(1, 330));
-}
+/** The screening labs the criteria set declares (eligibility.ts), by key. */
+export type ScreeningLabs = {
+  -readonly [K in 'anc' | 'platelets' | 'totalBilirubin' | 'alt' | 'ast' | 'creatinine']: LabResult;
+};
 
-type LabKey = 'anc' | 'platelets' | 'totalBilirubin' | 'alt' | 'ast' | 'creatinine';
-type ScreeningLabs = NonNullable<ScreeningRecord['labs']>;
+/** The measures the criteria set declares: the measurable-disease values at screening. */
+export type ScreeningMeasures = {
+  readonly serumMProteinGPerL: number | null;
+  readonly urineMProteinMgPer24h: number | null;
+  readonly involvedFlcMgPerL: number | null;
+  readonly flcRatio: number | null;
+};
 
 export function screeningLabsOf(baseline: Readonly<Record<string, LabForm>>, screeningDate: string): ScreeningLabs {
-  const pick = (analyte: string): ScreeningLabs[LabKey] => {
+  const pick = (analyte: string): LabResult => {
     const lab = baseline[analyte];
     return { value: lab.value, unit: lab.unit, ...(lab.uln === undefined ? {} : { upperLimitOfNormal: lab.uln }), date: screeningDate };
   };
@@ -36,9 +39,15 @@ export function screeningLabsOf(baseline: Readonly<Record<string, LabForm>>, scr
   };
 }
 
-export const NO_EXCLUSION: NonNullable<ScreeningRecord['exclusionFacts']> = Object.freeze({
-  intolerance: Object.freeze({ thalidomide: false, lenalidomide: false, pomalidomide: false }),
-  hypersensitivity: Object.freeze({ proteasomeInhibitors: false, dexamethasone: false, otherIngredients: false }),
+/** The facts of a patient who meets every criterion: the diagnosis documented, no excluding condition. */
+export const ELIGIBLE_FACTS: Readonly<Record<string, boolean | number>> = Object.freeze({
+  rrmmDiagnosis: true,
+  thalidomideIntolerance: false,
+  lenalidomideIntolerance: false,
+  pomalidomideIntolerance: false,
+  proteasomeInhibitorHypersensitivity: false,
+  dexamethasoneHypersensitivity: false,
+  otherIngredientHypersensitivity: false,
   peripheralNeuropathyGrade: 0,
   nyhaClass: 1,
   priorMyocardialInfarction: false,
@@ -58,7 +67,7 @@ export function screenFailureRecord(failure: ScreenFailurePlan, subjectId: strin
   let weightKg = Math.round((failure.sex === 'M' ? 62 + random.float() * 20 : 50 + random.float() * 16) * 10) / 10;
   const value = failure.failingValue;
   const id = failure.failedCriterionId;
-  const labs: { -readonly [K in keyof ScreeningLabs]: ScreeningLabs[K] } = {
+  const labs: ScreeningLabs = {
     anc: { value: Math.round((2 + random.float() * 2) * 100) / 100, unit: '10^9/L', date: screening },
     platelets: { value: random.int(130, 280), unit: '10^9/L', date: screening },
     totalBilirubin: { value: Math.round((6 + random.float() * 10) * 10) / 10, unit: 'umol/L', upperLimitOfNormal: 20.5, date: screening },
@@ -66,9 +75,9 @@ export function screenFailureRecord(failure: ScreenFailurePlan, subjectId: strin
     ast: { value: random.int(12, 38), unit: 'U/L', upperLimitOfNormal: 40, date: screening },
     creatinine: { value: random.int(60, 100), unit: 'umol/L', date: screening },
   };
-  let disease: NonNullable<ScreeningRecord['disease']> = { serumMProteinGPerL: Math.round((8 + random.float() * 30) * 10) / 10, urineMProteinMgPer24h: null, involvedFlcMgPerL: null, flcRatio: null };
+  let measures: ScreeningMeasures = { serumMProteinGPerL: Math.round((8 + random.float() * 30) * 10) / 10, urineMProteinMgPer24h: null, involvedFlcMgPerL: null, flcRatio: null };
   let ecog = random.int(0, 2);
-  const exclusion = { ...NO_EXCLUSION, intolerance: { ...NO_EXCLUSION.intolerance } };
+  const facts: Record<string, boolean | number> = { ...ELIGIBLE_FACTS };
   const enrolmentPlaceholder = shiftDate(screening, 10);
   const diagnosisDate = shiftDate(enrolmentPlaceholder, -random.int(700, 1800));
   const priorPlan = { lines: 3, agents: ['lenalidomide', 'bortezomib', 'dexamethasone', 'cyclophosphamide'], asct: false, antiCd38: null, progressionDaysAfterLastLine: random.int(-30, 40) };
@@ -81,7 +90,7 @@ export function screenFailureRecord(failure: ScreenFailurePlan, subjectId: strin
       prior = renderPriorTherapy(priorPlan, diagnosisDate, screening, random, null, numberAfter(value, 'progression'));
       break;
     case 'inc-measurable':
-      disease = {
+      measures = {
         serumMProteinGPerL: numberAfter(value, 'serum M-protein'),
         urineMProteinMgPer24h: numberAfter(value, 'urine M-protein'),
         involvedFlcMgPerL: numberAfter(value, 'involved FLC'),
@@ -113,13 +122,13 @@ export function screenFailureRecord(failure: ScreenFailurePlan, subjectId: strin
       ecog = numberAfter(value, 'ECOG');
       break;
     case 'exc-neuropathy':
-      exclusion.peripheralNeuropathyGrade = numberAfter(value, 'grade');
+      facts.peripheralNeuropathyGrade = numberAfter(value, 'grade');
       break;
     case 'exc-nyha':
-      exclusion.nyhaClass = (/class (I+)/.exec(value)?.[1] ?? 'II').length;
+      facts.nyhaClass = (/class (I+)/.exec(value)?.[1] ?? 'II').length;
       break;
     case 'exc-imid-intolerance':
-      exclusion.intolerance = { ...exclusion.intolerance, lenalidomide: true };
+      facts.lenalidomideIntolerance = true;
       break;
     default:
       throw new Error(`no screen-failure renderer for criterion ${id}`);
@@ -133,11 +142,10 @@ export function screenFailureRecord(failure: ScreenFailurePlan, subjectId: strin
     sex: failure.sex === 'M' ? 'male' : 'female',
     weightKg,
     ecog,
-    diagnosis: { rrmmPerChinese2020Guideline: true },
     priorTherapyLines: prior.screening,
     labs,
-    disease,
-    exclusionFacts: exclusion,
+    measures,
+    facts,
   };
   return { record, birthDate, weightKg };
 }
