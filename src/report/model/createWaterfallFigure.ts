@@ -85,7 +85,7 @@ export function createWaterfallFigure(datasets: Pick<AdamDatasets, 'adsl' | 'adr
       evaluator: evaluator.label,
       scale: figureScale(scale),
       parameters: Object.freeze(parameters.map((p) => Object.freeze({ code: p.code, label: p.label, unit: p.unit }))),
-      referenceLines: Object.freeze([...(protocol.analysisPlan.waterfallReferenceLines ?? [])]),
+      referenceLines: Object.freeze((protocol.analysisPlan.waterfallReferenceLines ?? []).map((line) => Object.freeze({ percentChange: line.percentChange, label: line.label }))),
       bars: Object.freeze(bars),
       notShown: Object.freeze(notShown.sort()),
     }),
