@@ -16,7 +16,7 @@ export interface DemoDefinition<Plan = unknown> {
   /** What the report's SYNTHETIC banner says about how the trial was made. */
   readonly syntheticNote: string;
   /**
-   * Folders of the compiled code (relative to its root, e.g. 'protocols/nct05236621', 'clinical') whose code
+   * Folders of the compiled code (relative to its root, e.g. 'protocols/<id>', 'clinical') whose code
    * can change a plan: the generator and what it imports.
    */
   readonly generatorFolders: readonly string[];

@@ -42,7 +42,7 @@ export function endpointByParamcd(protocol: ProtocolDefinition, paramcd: string)
   return protocol.endpoints.find((e) => e.paramcd === paramcd);
 }
 
-/** 'Very good partial response (VGPR)': a category's label with its code. */
+/** 'Partial remission (PAR)': a category's label with its code. */
 export function categoryLabel(category: ResponseCategoryDefinition): string {
   return category.label === category.code ? category.code : `${category.label} (${category.code})`;
 }
