@@ -132,7 +132,7 @@ describe('renderReportCsv', () => {
     assert.ok(p !== undefined && /^0\.\d{6,}/.test(p[header.indexOf('irc_p')]), 'P written unrounded');
   });
 
-  it('writes NR of a median as an empty estimate of a time-median', () => {
+  it('writes NR of a median as an empty estimate of a time-median, keeping the column', () => {
     const table = reportTable({
       id: 't-nr',
       title: 'NR',
@@ -141,7 +141,7 @@ describe('renderReportCsv', () => {
       rows: [row('median', 'Median', [cell(timeMedianValue({ estimate: null, lower: 2.5, upper: null, confLevel: 0.95, method: 'kaplan-meier' }))])],
     });
     const [file] = renderReportCsv({ sections: [], items: [table] });
-    assert.equal(file.content, 'key,label,indent,overall,overall_kind,overall_lower,overall_conflevel\r\nmedian,Median,1,"NR (95% CI, 2.50–NR)",time-median,2.5,0.95\r\n');
+    assert.equal(file.content, 'key,label,indent,overall,overall_kind,overall_estimate,overall_lower,overall_upper,overall_conflevel\r\nmedian,Median,1,"NR (95% CI, 2.50–NR)",time-median,,2.5,,0.95\r\n');
   });
 
   it('quotes per RFC 4180, uses CRLF, and defuses spreadsheet formulas but not negative numbers', () => {

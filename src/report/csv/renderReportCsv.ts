@@ -22,7 +22,7 @@ function rawNumber(value: number | null | undefined): string {
 
 /**
  * The typed columns after each table column's printed text, in this order; a column is written only when
- * some cell of that table column has the field (README.md says what each holds per kind).
+ * some cell of that table column is of a kind that has the field (README.md says what each holds per kind).
  */
 const FIELDS = ['kind', 'n', 'N', 'estimate', 'lower', 'upper', 'min', 'max', 'p', 'value', 'conflevel', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -61,7 +61,8 @@ interface ColumnLayout {
 function columnLayout(table: ReportTable, index: number): ColumnLayout {
   const cells = table.rows.flatMap((r) => (r.cells.length === 0 ? [] : [r.cells[index]]));
   const used = new Set<Field>();
-  for (const c of cells) for (const [field, text] of Object.entries(fieldsOf(c.value))) if (text !== '') used.add(field as Field);
+  // By the kinds present, not by the values: a median not reached (empty estimate) keeps its column.
+  for (const c of cells) for (const field of Object.keys(fieldsOf(c.value))) used.add(field as Field);
   return { fields: FIELDS.filter((f) => used.has(f)), subjects: cells.some((c) => c.subjects.length > 0) };
 }
 
