@@ -1,11 +1,16 @@
+import type { ReportValue } from '../model/reportValue.js';
+
 /**
- * How the report prints numbers, following the paper: percentages to 1 decimal ('56 (65.9%)'), exact
- * CIs of proportions to 2 decimals ('38.8% (95% CI, 28.44–50.01)'), medians of times in months to 2
- * decimals ('5.55 (95% CI, 3.68–7.52)', 'NR' when not reached), Kaplan-Meier rates to 1 decimal. The
- * dash between limits is an en dash, as printed.
+ * The one place the report turns numbers into text, following the paper: counts 'n (x.x%)', exact CIs of
+ * proportions to 2 decimals ('38.8% (95% CI, 28.44–50.01)'), median times in months to 2 decimals
+ * ('5.55 (95% CI, 3.68–7.52)', NR when not reached), Kaplan-Meier rates to 1 decimal, P to 4 decimals
+ * ('<0.0001' below), an en dash between limits, NE for what cannot be estimated. The HTML, DOCX and CSV
+ * renderers, the figures and the key-results summary all print through formatValue; the report models
+ * hold typed values only (labels such as '95% CI' use formatConfLevel).
  */
 
 export const NOT_REACHED = 'NR';
+export const NOT_ESTIMABLE = 'NE';
 const DASH = '\u2013';
 
 /** A proportion (0-1) as a percentage with 1 decimal, no sign: 0.3882 -> '38.8'. */
@@ -52,8 +57,8 @@ export function formatMedianCi(estimate: number | null, lower: number | null, up
 
 /** A Kaplan-Meier rate with its CI to 1 decimal: '51.0% (95% CI, 39.5–61.4)'; 'NE' past the last observation. */
 export function formatSurvivalRate(estimate: number | null, lower: number | null, upper: number | null, confLevel: number): string {
-  if (estimate === null) return 'NE';
-  const limit = (value: number | null): string => (value === null ? 'NE' : formatPercent(value));
+  if (estimate === null) return NOT_ESTIMABLE;
+  const limit = (value: number | null): string => (value === null ? NOT_ESTIMABLE : formatPercent(value));
   return `${formatPercent(estimate)}% (${formatConfLevel(confLevel)} CI, ${limit(lower)}${DASH}${limit(upper)})`;
 }
 
@@ -65,13 +70,48 @@ export function formatConfLevel(confLevel: number): string {
 
 /** P values as the paper: 4 decimals, '<0.0001' below; '1.0000' at 1. */
 export function formatPValue(p: number | null): string {
-  if (p === null || Number.isNaN(p)) return 'NE';
+  if (p === null || Number.isNaN(p)) return NOT_ESTIMABLE;
   return p < 0.0001 ? '<0.0001' : p.toFixed(4);
 }
 
 /** A kappa or other coefficient with its CI to 2 decimals: '0.81 (95% CI, 0.70–0.92)'. */
 export function formatCoefficientCi(estimate: number | null, lower: number | null, upper: number | null, confLevel: number): string {
-  if (estimate === null) return 'NE';
-  const limit = (value: number | null): string => (value === null ? 'NE' : value.toFixed(2));
+  if (estimate === null) return NOT_ESTIMABLE;
+  const limit = (value: number | null): string => (value === null ? NOT_ESTIMABLE : value.toFixed(2));
   return `${estimate.toFixed(2)} (${formatConfLevel(confLevel)} CI, ${limit(lower)}${DASH}${limit(upper)})`;
+}
+
+/** '3,512' for 3512. */
+export function formatThousands(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A report value as the report prints it. */
+export function formatValue(value: ReportValue): string {
+  switch (value.kind) {
+    case 'count':
+      return value.N === null ? String(value.n) : formatCount(value.n, value.N);
+    case 'proportion':
+      return formatRateCi(value.estimate, value.lower, value.upper, value.confLevel);
+    case 'median-range':
+      return formatMedianRange(value.median, value.min, value.max, value.integer);
+    case 'time-median':
+      return formatMedianCi(value.estimate, value.lower, value.upper, value.confLevel);
+    case 'rate':
+      return formatSurvivalRate(value.estimate, value.lower, value.upper, value.confLevel);
+    case 'p-value':
+      return formatPValue(value.p);
+    case 'coefficient':
+      return formatCoefficientCi(value.estimate, value.lower, value.upper, value.confLevel);
+    case 'number':
+      return value.decimals === undefined ? String(value.value) : value.value.toFixed(value.decimals);
+    case 'date':
+      return value.date;
+    case 'text':
+      return value.text;
+    case 'missing':
+      return NOT_ESTIMABLE;
+    case 'empty':
+      return '';
+  }
 }
