@@ -48,7 +48,7 @@ describe('createXpt', () => {
   it('writes a missing number as . and seven zero bytes, missing text as blanks', () => {
     const out = createXpt({ ...base, rows: [{ USUBJID: null, AESEQ: null }] }, { timestamp });
     assert.ok(out.ok);
-    assert.deepEqual([...out.value.subarray(1200, 1220)], [...Array(12).fill(0x20), 0x2e, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual([...out.value.subarray(1200, 1220)], [...new Array<number>(12).fill(0x20), 0x2e, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('refuses bad names, labels, types, lengths and formats, with the path of each', () => {
@@ -83,19 +83,15 @@ describe('createXpt', () => {
   });
 
   it('refuses non-ASCII, control characters, over-long text and non-numbers in the rows, naming row and variable', () => {
-    const out = createXpt(
-      {
-        ...base,
-        rows: [
-          { USUBJID: 'S-001', AESEQ: 1, AETERM: 'NAUSÉE' },
-          { USUBJID: 'S-002', AESEQ: '2' as unknown as number, AETERM: 'line\nbreak' },
-          { USUBJID: 'S-003-TOO-LONG', AESEQ: NaN, AETERM: 'ok' },
-          { USUBJID: 'S-004', AESEQ: Infinity, AETERM: 7 as unknown as string },
-          { USUBJID: 'S-005', AESEQ: 1e80, AETERM: '天' },
-        ],
-      },
-      { timestamp },
-    );
+    // rows as they might arrive from JSON: the wrong types on purpose
+    const rows = [
+      { USUBJID: 'S-001', AESEQ: 1, AETERM: 'NAUSÉE' },
+      { USUBJID: 'S-002', AESEQ: '2', AETERM: 'line\nbreak' },
+      { USUBJID: 'S-003-TOO-LONG', AESEQ: NaN, AETERM: 'ok' },
+      { USUBJID: 'S-004', AESEQ: Infinity, AETERM: 7 },
+      { USUBJID: 'S-005', AESEQ: 1e80, AETERM: '天' },
+    ] as unknown as XptDataset['rows'];
+    const out = createXpt({ ...base, rows }, { timestamp });
     assert.equal(out.ok, false);
     assert.deepEqual(
       out.issues.map((i) => [i.code, i.path, i.value]),

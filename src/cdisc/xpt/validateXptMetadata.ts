@@ -75,6 +75,11 @@ function checkVariable(variable: XptVariable, index: number, issues: Issue[]): {
   };
 }
 
+/** Array.isArray without narrowing a typed array to any[] (the input may come from JSON). */
+function isList(value: unknown): boolean {
+  return Array.isArray(value);
+}
+
 /**
  * Checks a dataset's names, labels, types, lengths and formats (not its values: the writer checks those as it
  * encodes them). Returns the variables with their row offsets, or the issues found.
@@ -83,12 +88,12 @@ export function validateXptMetadata(dataset: XptDataset): { variables: CheckedVa
   const issues: Issue[] = [];
   checkName(dataset.name, ['name'], 'a dataset name', issues);
   checkText(dataset.label, ['label'], 'a dataset label', issues);
-  if (!Array.isArray(dataset.variables) || dataset.variables.length === 0) {
+  if (!isList(dataset.variables) || dataset.variables.length === 0) {
     issues.push(issue('no-variables', ['variables'], dataset.variables, 'at least one variable'));
     return { variables: [], rowLength: 0, issues };
   }
   if (dataset.variables.length > MAX_VARIABLES) issues.push(issue('too-many-variables', ['variables'], dataset.variables.length, `at most ${MAX_VARIABLES} variables`));
-  if (!Array.isArray(dataset.rows)) issues.push(issue('no-rows', ['rows'], dataset.rows, 'an array of rows (may be empty)'));
+  if (!isList(dataset.rows)) issues.push(issue('no-rows', ['rows'], dataset.rows, 'an array of rows (may be empty)'));
   const seen = new Map<string, number>();
   const variables: CheckedVariable[] = [];
   let offset = 0;
