@@ -1,1 +1,2 @@
 export * from './xpt/index.js';
+export * from './define/index.js';

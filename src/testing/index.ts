@@ -3,3 +3,4 @@ export { assertClose } from './compare.js';
 export { cliRecorder } from './cliRecorder.js';
 export { readZip } from './readZip.js';
 export { xptTimestampOf, randomXptDataset } from './xptSamples.js';
+export { sampleSdtmPackage, sampleAdamPackage, type SamplePackage } from './cdiscSamples.js';
