@@ -77,7 +77,11 @@ const adsl: DefineDataset = {
     { name: 'SUBJID', label: 'Subject Identifier for the Study', dataType: 'text', length: 7, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.SUBJID' } },
     { name: 'SITEID', label: 'Study Site Identifier', dataType: 'text', length: 3, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.SITEID' } },
     { name: 'AGE', label: 'Age', dataType: 'integer', length: 2, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.AGE' } },
+    { name: 'AGEU', label: 'Age Units', dataType: 'text', length: 5, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.AGEU' } },
     { name: 'SEX', label: 'Sex', dataType: 'text', length: 1, mandatory: true, codelistId: 'CL.SEX', origin: { type: 'Predecessor', predecessor: 'DM.SEX' } },
+    { name: 'RACE', label: 'Race', dataType: 'text', length: 5, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.RACE' } },
+    { name: 'ARM', label: 'Description of Planned Arm', dataType: 'text', length: 11, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.ARM' } },
+    { name: 'ACTARM', label: 'Description of Actual Arm', dataType: 'text', length: 11, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.ACTARM' } },
     { name: 'TRT01P', label: 'Planned Treatment for Period 01', dataType: 'text', length: 20, mandatory: true, origin: { type: 'Predecessor', predecessor: 'DM.ARM' } },
     { name: 'TRTSDT', label: 'Date of First Exposure to Treatment', dataType: 'integer', length: 8, displayFormat: 'DATE9.', mandatory: false, origin: { type: 'Derived', source: 'Sponsor' }, methodId: 'MT.TRTSDT' },
     { name: 'FASFL', label: 'Full Analysis Set Population Flag', dataType: 'text', length: 1, mandatory: true, codelistId: 'CL.NY', origin: { type: 'Derived', source: 'Sponsor' }, methodId: 'MT.FASFL' },
@@ -132,7 +136,7 @@ const aeRows: XptRow[] = [
   { STUDYID: 'TK-SYNTH-001', DOMAIN: 'AE', USUBJID: usubjid('S01-001'), AESEQ: 2, AETERM: 'FATIGUE', AEDECOD: 'Fatigue', AESEV: 'MILD', AESTDTC: '2021-05' },
   { STUDYID: 'TK-SYNTH-001', DOMAIN: 'AE', USUBJID: usubjid('S02-001'), AESEQ: 1, AETERM: 'PNEUMONIA', AEDECOD: 'Pneumonia', AESEV: 'MODERATE', AESTDTC: '2021-06-01' },
 ];
-const adslRows: XptRow[] = subjects.map((s) => ({ STUDYID: 'TK-SYNTH-001', USUBJID: usubjid(s.id), SUBJID: s.id, SITEID: s.site, AGE: s.age, SEX: s.sex, TRT01P: 'POM + LoDEX', TRTSDT: s.trtsdt, FASFL: 'Y', SAFFL: 'Y' }));
+const adslRows: XptRow[] = subjects.map((s) => ({ STUDYID: 'TK-SYNTH-001', USUBJID: usubjid(s.id), SUBJID: s.id, SITEID: s.site, AGE: s.age, AGEU: 'YEARS', SEX: s.sex, RACE: 'ASIAN', ARM: 'POM + LoDEX', ACTARM: 'POM + LoDEX', TRT01P: 'POM + LoDEX', TRTSDT: s.trtsdt, FASFL: 'Y', SAFFL: 'Y' }));
 const adtteRows: XptRow[] = subjects.flatMap((s, i) => [
   { STUDYID: 'TK-SYNTH-001', USUBJID: usubjid(s.id), PARAMCD: 'PFS', PARAM: 'Progression-free survival (days)', AVAL: 120 + 30 * i, STARTDT: s.trtsdt, CNSR: i % 2, EVNTDESC: i % 2 === 0 ? 'PROGRESSIVE DISEASE' : 'LAST ADEQUATE ASSESSMENT' },
   { STUDYID: 'TK-SYNTH-001', USUBJID: usubjid(s.id), PARAMCD: 'OS', PARAM: 'Overall survival (days)', AVAL: 400 + 10 * i, STARTDT: s.trtsdt, CNSR: 1, EVNTDESC: 'LAST KNOWN ALIVE' },

@@ -4,3 +4,4 @@ export { cliRecorder } from './cliRecorder.js';
 export { readZip } from './readZip.js';
 export { xptTimestampOf, randomXptDataset } from './xptSamples.js';
 export { sampleSdtmPackage, sampleAdamPackage, type SamplePackage } from './cdiscSamples.js';
+export { samplePackageFiles } from './cdiscPackageFiles.js';

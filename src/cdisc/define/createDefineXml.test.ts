@@ -181,8 +181,8 @@ describe('createDefineXml', () => {
     assert.deepEqual(errors, [
       ['bad-datetime', 'creationDateTime'],
       ['bad-file-name', 'datasets.0.file'],
-      ['unknown-reference', 'datasets.0.variables.5.codelistId'],
-      ['missing-method', 'datasets.0.variables.7.methodId'],
+      ['unknown-reference', 'datasets.0.variables.6.codelistId'],
+      ['missing-method', 'datasets.0.variables.11.methodId'],
       ['unknown-key', 'datasets.0.keys.1'],
       ['unknown-variable', 'datasets.1.variables.4.valueLevel.0.where.0.variable'],
       ['bad-where-values', 'datasets.1.variables.4.valueLevel.0.where.0.values'],

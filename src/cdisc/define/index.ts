@@ -21,3 +21,4 @@ export type {
 export { createDefineXml, defineOid, ODM_NS, DEF_NS, XLINK_NS } from './createDefineXml.js';
 export { validateDefinePackage } from './validateDefinePackage.js';
 export { xptDatasetFromDefine } from './xptDatasetFromDefine.js';
+export { parseXmlTree, walkXml, childOf, translatedText, type XmlTree } from './parseXmlTree.js';

@@ -62,7 +62,7 @@ describe('define2-1.xsl in Chromium', () => {
     ]);
     assert.deepEqual(await page.$$eval('#dataset-list a[href$=".xpt"]', (links) => links.map((a) => a.getAttribute('href'))), ['adsl.xpt', 'adtte.xpt']);
     const adsl = await page.$$eval('table[id="IG.ADSL"] tr', (rows) => rows.slice(1).map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '')));
-    assert.equal(adsl.length, 10);
+    assert.equal(adsl.length, 14);
     assert.deepEqual(adsl.find((r) => r[0] === 'TRTSDT')?.slice(0, 8), ['TRTSDT', 'Date of First Exposure to Treatment', '', 'integer', '8', 'DATE9.', '', 'Derived (Sponsor)']);
     assert.match(adsl.find((r) => r[0] === 'AGE')?.[7] ?? '', /Predecessor DM\.AGE/);
     assert.match(adsl.find((r) => r[0] === 'FASFL')?.[6] ?? '', /No Yes Response \(N, Y\)/);
