@@ -19,7 +19,12 @@
 
 export type IbmEncodeStatus = 'ok' | 'underflow' | 'overflow' | 'not-finite';
 
-const scratch = new DataView(new ArrayBuffer(8));
+// One double seen as two 32-bit words, without a DataView call per value (the writer's inner loop).
+const scratchFloat = new Float64Array(1);
+const scratchWords = new Uint32Array(scratchFloat.buffer);
+scratchFloat[0] = 1; // 0x3ff00000_00000000: tells which word holds the sign and exponent on this machine
+const HI = scratchWords[1] === 0x3ff00000 ? 1 : 0;
+const LO = 1 - HI;
 
 /** Smallest and (exclusive) largest magnitudes an IBM double holds. */
 export const IBM_MIN_MAGNITUDE = 2 ** -260;
@@ -30,9 +35,9 @@ export const IBM_MAX_MAGNITUDE_EXCLUSIVE = 2 ** 252;
  * `not-finite` (nothing written: the caller must not emit the value).
  */
 export function encodeIbm(value: number, out: Uint8Array, offset: number): IbmEncodeStatus {
-  scratch.setFloat64(0, value);
-  const hi = scratch.getUint32(0);
-  const lo = scratch.getUint32(4);
+  scratchFloat[0] = value;
+  const hi = scratchWords[HI];
+  const lo = scratchWords[LO];
   const biased = (hi >>> 20) & 0x7ff;
   if (biased === 0x7ff) return 'not-finite';
   if (biased === 0) {
