@@ -27,7 +27,7 @@ function imports(file: string): string[] {
 }
 
 /** Folders that must stay pure: no file, network, database, process or clock access. */
-const pureFolders = ['stats', 'clinical', 'result', 'report', 'demo', 'reproduce', 'protocols'];
+const pureFolders = ['stats', 'clinical', 'result', 'report', 'demo', 'reproduce', 'protocols', 'cdisc'];
 
 describe('architecture', () => {
   it('keeps the pure core free of I/O modules', () => {
