@@ -27,7 +27,7 @@ function imports(file: string): string[] {
 }
 
 /** Folders that must stay pure: no file, network, database, process or clock access. */
-const pureFolders = ['stats', 'clinical', 'result', 'report', 'demo', 'reproduce'];
+const pureFolders = ['stats', 'clinical', 'result', 'report', 'demo', 'reproduce', 'protocols', 'cdisc'];
 
 describe('architecture', () => {
   it('keeps the pure core free of I/O modules', () => {
@@ -72,6 +72,61 @@ describe('architecture', () => {
         if (targetTop === ownTop || targetTop === '' || targetTop === '..') continue;
         // Inside another top-level folder, only its index (or a sub-folder's index) may be imported.
         if (target.at(-1) !== 'index.js') offenders.push(`${relative(srcRoot, file)} imports ${spec}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+});
+
+/**
+ * Issue 12: nothing outside src/protocols/ names a drug, a disease or a response criterion's categories,
+ * except the standards library (src/clinical) and the CLI commands named after a standard. The words are
+ * the ones a protocol brings: its drugs, its disease, the measurements and categories of its criteria, its
+ * registry id. Comments count too: a generic layer that explains itself in one trial's terms is not generic.
+ */
+const PROTOCOL_WORDS: readonly RegExp[] = [
+  /pomalidomide|dexamethasone|lenalidomide|thalidomide|bortezomib|carfilzomib|ixazomib|daratumumab|isatuximab|cabozantinib/i,
+  /myeloma|\bRRMM\b|plasmacytoma|plasma cell|immunofixation|light[- ]chain/i,
+  /\bIMWG\b|M-protein|MProtein|\bFLC\b|\bR?-?ISS\b|\bRISS\b|\bVGPR\b|\bsCR\b/,
+  /\bRECIST\b|non-small-cell|\bNSCLC\b|\bRET\b fusion/i,
+  /NCT05236621|NCT01639508/i,
+];
+
+const GENERIC_FOLDERS = ['store', 'server', 'web', 'report', 'publish', 'reproduce', 'stats', 'io', 'result', 'demo', 'cli'];
+/** CLI commands named after a standard may name it (their whole job is that standard). */
+const STANDARD_COMMANDS = new Set(['cli/commands/imwg.ts', 'cli/commands/recist.ts']);
+
+describe('protocols are data (issue 12)', () => {
+  it('no generic layer names a drug, a disease, a criterion or a registry id', () => {
+    const offenders: string[] = [];
+    for (const folder of GENERIC_FOLDERS) {
+      let files: string[] = [];
+      try {
+        files = sourceFiles(join(srcRoot, folder));
+      } catch {
+        continue;
+      }
+      for (const file of files) {
+        const name = relative(srcRoot, file).split(sep).join('/');
+        if (STANDARD_COMMANDS.has(name)) continue;
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, index) => {
+            for (const word of PROTOCOL_WORDS) {
+              const match = word.exec(line);
+              if (match !== null) offenders.push(`${name}:${index + 1}: '${match[0]}'`);
+            }
+          });
+      }
+    }
+    assert.deepEqual(offenders, [], `${offenders.length} lines name a protocol's drug, disease or criterion outside src/protocols`);
+  });
+
+  it('the core never reaches for a protocol: clinical, stats, report and reproduce take one as an argument', () => {
+    const offenders: string[] = [];
+    for (const folder of ['clinical', 'stats', 'report', 'reproduce', 'result', 'io']) {
+      for (const file of sourceFiles(join(srcRoot, folder))) {
+        for (const spec of imports(file)) if (/\/protocols\//.test(spec)) offenders.push(`${relative(srcRoot, file)} imports ${spec}`);
       }
     }
     assert.deepEqual(offenders, []);

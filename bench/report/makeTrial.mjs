@@ -2,7 +2,7 @@
 // <folder>/trial.json and protocol.json, for `trialkit report --trial <folder>`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDemoTrial } from '../../dist/demo/index.js';
+import { createDemoTrial } from '../../dist/protocols/nct05236621/demo/index.js';
 
 const [folder, sizeText = '10000', seedText = '1'] = process.argv.slice(2);
 if (folder === undefined) throw new Error('usage: node bench/report/makeTrial.mjs <folder> [size] [seed]');

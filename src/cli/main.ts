@@ -23,11 +23,13 @@ function overview(): string {
 
 /**
  * Issues from files carry the path [file, line, column] (see src/io); people read those as
- * "file line 3, column 'time'". Other paths (JSON paths, flags) use the core's generic rendering.
+ * "file line 3, column 'time'". Other paths (JSON paths such as patients[1].id, flags) use the core's
+ * generic rendering: a file is told apart by its name (an extension or a directory in it).
  */
 function describeIssue(item: Issue): string {
   const [file, line, column] = item.path;
-  if (item.path.length === 3 && typeof file === 'string' && typeof line === 'number' && typeof column === 'string') {
+  const looksLikeFile = typeof file === 'string' && /[./\\]/.test(file);
+  if (item.path.length === 3 && looksLikeFile && typeof line === 'number' && typeof column === 'string') {
     const shown = item.value === undefined ? '(missing)' : JSON.stringify(item.value);
     return `${file} line ${line}, column '${column}': ${shown}: expected ${item.expected} (${item.code})`;
   }

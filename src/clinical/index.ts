@@ -7,6 +7,7 @@ export * from './staging/index.js';
 export * from './renal/index.js';
 export * from './response/index.js';
 export * from './imwg/index.js';
+export * from './recist/index.js';
 export * from './eligibility/index.js';
 export * from './regimen/index.js';
 export * from './crf/index.js';

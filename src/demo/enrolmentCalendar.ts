@@ -1,13 +1,16 @@
 import { formatIsoDate, parseIsoDate } from '../clinical/index.js';
 import type { SeededRandom } from './seededRandom.js';
 
-export const DATA_CUTOFF_DATE = '2022-12-01';
-export const FIRST_SCREENING_DATE = '2021-03-29';
-export const LAST_SCREENING_DATE = '2022-11-09';
+/** The calendar a synthetic trial is laid out in: first and last screening dates and the data cutoff. */
+export interface EnrolmentWindow {
+  readonly firstScreeningDate: string;
+  readonly lastScreeningDate: string;
+  readonly dataCutoffDate: string;
+}
 
 function day(text: string): number {
   const value = parseIsoDate(text);
-  if (value === null) throw new Error(`bad constant date ${text}`);
+  if (value === null) throw new Error(`enrolment window date ${text} is not YYYY-MM-DD`);
   return value;
 }
 
@@ -28,15 +31,16 @@ export interface EnrolmentCalendar {
 }
 
 /**
- * Screening dates from the first to the last published screening date, front-loaded (accrual slowed
- * after the first months, as the median follow-up of 13.2 months out of at most 20 requires), and
- * enrolment 5-21 days after screening. The last two screened subjects enrol within four weeks of the
- * cutoff (`lateSlots`, two in the paper): they are the subjects without a post-baseline assessment.
+ * Screening dates from the window's first to its last screening date, front-loaded by `accrualPower` (> 1:
+ * accrual slows after the first months, which lengthens the median follow-up), and enrolment 5-21 days
+ * after screening. The last `lateSlots` screened subjects enrol within four weeks of the cutoff (a trial's
+ * subjects without a post-baseline assessment); screen failures are never the first nor those last ones.
+ * The draws are in a fixed order, so a calendar is a pure function of the random source's state.
  */
-export function enrolmentCalendar(random: SeededRandom, screened: number, failures: number, lateSlots = 2, accrualPower = 1.5): EnrolmentCalendar {
-  const first = day(FIRST_SCREENING_DATE);
-  const last = day(LAST_SCREENING_DATE);
-  const cutoff = day(DATA_CUTOFF_DATE);
+export function enrolmentCalendar(random: SeededRandom, window: EnrolmentWindow, screened: number, failures: number, lateSlots = 2, accrualPower = 1.5): EnrolmentCalendar {
+  const first = day(window.firstScreeningDate);
+  const last = day(window.lastScreeningDate);
+  const cutoff = day(window.dataCutoffDate);
   const span = last - first;
   const days: number[] = [];
   for (let j = 0; j < screened; j++) {
@@ -46,7 +50,7 @@ export function enrolmentCalendar(random: SeededRandom, screened: number, failur
     days.push(jittered);
   }
   days.sort((a, b) => a - b);
-  // Screen failures: never the first nor the last two screenings.
+  // Screen failures: never the first nor the late screenings.
   const candidates = Array.from({ length: Math.max(0, screened - 1 - lateSlots) }, (_, k) => k + 1);
   const failing = new Set(random.shuffle(candidates).slice(0, failures));
   const screenings = days.map((d, j): ScreeningSlot => {

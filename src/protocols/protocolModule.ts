@@ -1,4 +1,5 @@
 import type { ProtocolDefinition } from '../clinical/index.js';
+import type { DemoDefinition } from '../demo/index.js';
 
 /**
  * Everything a protocol folder offers: its definition (what the engines read) and, optionally, the
@@ -6,4 +7,6 @@ import type { ProtocolDefinition } from '../clinical/index.js';
  */
 export interface ProtocolModule {
   readonly definition: ProtocolDefinition;
+  /** The protocol's SYNTHETIC demo trial generator (src/demo's contract), when it has one. */
+  readonly demo?: DemoDefinition;
 }

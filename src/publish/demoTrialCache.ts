@@ -3,29 +3,52 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCohortPlan, createDemoTrial, type CohortPlan, type CohortPlanOptions, type DemoTrial } from '../demo/index.js';
+import type { TrialData } from '../clinical/index.js';
 
 /**
- * The demo trial, with its cohort plan generated on first use and cached on disk. Calibrating the plan
- * (a seeded search over event times) takes about two seconds; rendering the plan into CRFs takes
- * milliseconds. The cache key is a hash of the options and of the compiled generator code and the code it
- * imports (clinical, stats, result), so a changed generator or engine can never be served a stale plan. The
- * cache is an optimisation only: an unwritable or corrupt cache falls back to generating the plan.
+ * PLACEHOLDER of the demo contract. The demo generator is moving into the protocol folders (each protocol
+ * offers its synthetic trial as a `DemoDefinition`); until that lands this file compiles against the
+ * shape below, and the cache reads nothing else of the demo. Replace it by the protocol module's type.
+ */
+export interface DemoDefinition<Plan = unknown> {
+  /** The protocol the demo trial follows (a registered protocol id). */
+  readonly protocolId: string;
+  /** What the report's SYNTHETIC banner says about how the trial was made. */
+  readonly syntheticNote: string;
+  /**
+   * Folders of the compiled code (relative to its root, e.g. 'protocols/<id>', 'clinical') whose code
+   * can change a plan: the generator and what it imports.
+   */
+  readonly generatorFolders: readonly string[];
+  /** The calibrated latent truth of every subject: slow (seconds), so cached. */
+  createPlan(options: DemoPlanOptions): Plan;
+  /** The plan rendered into case report forms: milliseconds. */
+  createTrial(plan: Plan): TrialData;
+}
+
+export interface DemoPlanOptions {
+  readonly seed?: number;
+  readonly size?: number;
+  /** Generator-specific knobs, part of the cache key. */
+  readonly mix?: unknown;
+}
+
+/**
+ * A protocol's demo trial, with its cohort plan generated on first use and cached on disk. Calibrating the
+ * plan (a seeded search over event times) takes seconds; rendering the plan into CRFs takes milliseconds.
+ * The cache key is a hash of the protocol, the options and the compiled code of the demo's generator
+ * folders, so a changed generator or engine can never be served a stale plan. The cache is an optimisation
+ * only: an unwritable or corrupt cache falls back to generating the plan.
  *
  * Location: $TRIALKIT_CACHE_DIR, else $XDG_CACHE_HOME/trialkit, else ~/.cache/trialkit;
  * TRIALKIT_NO_CACHE=1 turns it off.
  */
-export interface DemoTrialCacheOptions extends CohortPlanOptions {
+export interface DemoTrialCacheOptions extends DemoPlanOptions {
   readonly cacheDir?: string | null;
 }
 
-let generatorFingerprint: string | null = null;
-
-/**
- * The folders whose code can change a plan: the generator and everything it imports (the clinical engines it
- * checks its intentions with, the statistics it calibrates with, the result types).
- */
-const GENERATOR_FOLDERS: readonly string[] = Object.freeze(['demo', 'clinical', 'stats', 'result']);
+/** Fingerprints by the demo's folder list (computed once per process). */
+const fingerprints = new Map<string, string>();
 
 function hashFolder(hash: ReturnType<typeof createHash>, root: string, relative: string): void {
   const entries = readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -39,14 +62,17 @@ function hashFolder(hash: ReturnType<typeof createHash>, root: string, relative:
   }
 }
 
-/** sha256 over the compiled files of the demo generator and of the code it imports (GENERATOR_FOLDERS). */
-function fingerprint(): string {
-  if (generatorFingerprint !== null) return generatorFingerprint;
+/** sha256 over the compiled files of the demo generator and of the code it imports (its generatorFolders). */
+function fingerprint(folders: readonly string[]): string {
+  const key = folders.join('\u0000');
+  const known = fingerprints.get(key);
+  if (known !== undefined) return known;
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
-  for (const folder of GENERATOR_FOLDERS) hashFolder(hash, root, folder);
-  generatorFingerprint = hash.digest('hex').slice(0, 16);
-  return generatorFingerprint;
+  for (const folder of folders) hashFolder(hash, root, folder);
+  const digest = hash.digest('hex').slice(0, 16);
+  fingerprints.set(key, digest);
+  return digest;
 }
 
 function defaultCacheDir(): string | null {
@@ -66,22 +92,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The cohort plan for these options, read from the cache when present, generated (and cached) otherwise. */
-export function loadDemoPlan(options: DemoTrialCacheOptions = {}): { plan: CohortPlan; cached: boolean } {
+/** The demo's cohort plan for these options, read from the cache when present, generated (and cached) otherwise. */
+export function loadDemoPlan<Plan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions = {}): { plan: Plan; cached: boolean } {
   const { cacheDir = defaultCacheDir(), ...planOptions } = options;
-  if (cacheDir === null) return { plan: createCohortPlan(planOptions), cached: false };
+  if (cacheDir === null) return { plan: demo.createPlan(planOptions), cached: false };
   const key = createHash('sha256')
-    .update(fingerprint())
-    .update(JSON.stringify([planOptions.seed ?? null, planOptions.size ?? null, planOptions.mix ?? null]))
+    .update(fingerprint(demo.generatorFolders))
+    .update(JSON.stringify([demo.protocolId, planOptions.seed ?? null, planOptions.size ?? null, planOptions.mix ?? null]))
     .digest('hex')
     .slice(0, 24);
   const file = join(cacheDir, `demo-plan-${key}.json`);
   try {
-    return { plan: deepFreeze(JSON.parse(readFileSync(file, 'utf8')) as CohortPlan), cached: true };
+    return { plan: deepFreeze(JSON.parse(readFileSync(file, 'utf8')) as Plan), cached: true };
   } catch {
     // Missing or unreadable: generate below.
   }
-  const plan = createCohortPlan(planOptions);
+  const plan = demo.createPlan(planOptions);
   try {
     mkdirSync(cacheDir, { recursive: true });
     // Write then rename, so a concurrent reader never sees half a file.
@@ -94,7 +120,7 @@ export function loadDemoPlan(options: DemoTrialCacheOptions = {}): { plan: Cohor
   return { plan, cached: false };
 }
 
-/** The SYNTHETIC demo trial (see src/demo), from the cached plan. */
-export function loadCachedDemoTrial(options: DemoTrialCacheOptions = {}): DemoTrial {
-  return createDemoTrial({ plan: loadDemoPlan(options).plan });
+/** The demo's SYNTHETIC trial, from the cached plan. */
+export function loadCachedDemoTrial<Plan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions = {}): TrialData {
+  return demo.createTrial(loadDemoPlan(demo, options).plan);
 }

@@ -1,11 +1,11 @@
 // Publishing the report: load a trial, derive, render every format and write the files. chromium.ts
 // (PDF and PNG through headless Chromium) is loaded on demand by writeReport, so that a report without
 // PDF or PNG does not pay for loading playwright-core.
-export { diseaseMeasurementsFromTrial } from './diseaseMeasurements.js';
 export type { KeyResult } from './keyResults.js';
 export { keyResults } from './keyResults.js';
-export type { TrialSource } from './trialSource.js';
-export { DEFAULT_PROTOCOL_INPUT, loadTrialSource, storedTrialSource } from './trialSource.js';
-export type { ReportEdition, ReportFormat, ReportProgress, WriteReportInput, WriteReportResult } from './writeReport.js';
+export type { TrialSource, TrialSourceOptions } from './trialSource.js';
+export { loadTrialSource, protocolById, storedTrialSource } from './trialSource.js';
+export type { ReportEdition, ReportFormat, ReportProgress, WriteReportOptions, WriteReportResult } from './writeReport.js';
 export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
+export type { DemoDefinition, DemoPlanOptions, DemoTrialCacheOptions } from './demoTrialCache.js';
 export { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';

@@ -1,22 +1,43 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial } from '../report/model/buildReportTestTrial.js';
-import { createReportModel, createReportProtocol, type ReportTable } from '../report/index.js';
+import { createReportModel, findCell, formatValue, type ReportModel } from '../report/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
 import { keyResults } from './keyResults.js';
-import { DEFAULT_PROTOCOL_INPUT } from './trialSource.js';
 
 describe('keyResults', () => {
-  it('reads ORR, DCR and the median PFS and OS from the cells the report prints', () => {
-    const model = createReportModel(buildStandardTestTrial(), createReportProtocol(DEFAULT_PROTOCOL_INPUT));
-    const table = (id: string) => model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === id);
-    const rates = table('t-response-rate');
-    assert.ok(rates !== undefined);
-    const rateRows = rates.rows.filter((r) => r.label.startsWith('Rate ('));
-    const median = (id: string) => table(id)?.rows.find((r) => r.label.startsWith('Median'))?.cells[0].text;
+  const model = createReportModel(buildStandardTestTrial(), TEST_PROTOCOL);
+
+  it('reads ORR, DCR and the median of each time-to-event endpoint of the plan by key, with the typed value', () => {
+    const results = keyResults(model, TEST_PROTOCOL);
     assert.deepEqual(
-      keyResults(model).map((k) => k.text),
-      [rateRows[0].cells[0].text, rateRows[1].cells[0].text, median('t-pfs'), median('t-os')],
+      results.map((k) => [k.id, k.tableId, k.rowKey, k.columnId]),
+      [
+        ['orr', 't-response-rate', 'orr:rate', 'irc'],
+        ['dcr', 't-response-rate', 'dcr:rate', 'irc'],
+        ...TEST_PROTOCOL.analysisPlan.timeToEventEndpoints.map((s) => [`median:${s.paramcd}`, `t-${s.paramcd.toLowerCase()}`, 'median', 'overall']),
+      ],
     );
-    assert.match(keyResults(model)[0].text, /^46\.7% \(95% CI, /);
+    for (const k of results) {
+      const cell = findCell(model, k.tableId, k.rowKey, k.columnId);
+      assert.ok(cell !== undefined, k.id);
+      assert.equal(k.value, cell.value, k.id);
+      assert.equal(k.text, formatValue(cell.value), k.id);
+    }
+    assert.equal(results[0].value?.kind, 'proportion');
+    assert.match(results[0].text, /^46\.7% \(95% CI, /);
+    assert.equal(results[2].value?.kind, 'time-median');
+  });
+
+  it('does not depend on labels: the same results with every label rewritten', () => {
+    const relabelled: ReportModel = {
+      ...model,
+      items: model.items.map((i) => (i.kind === 'table' ? { ...i, title: 'x', rows: i.rows.map((r) => ({ ...r, label: 'x' })) } : i)),
+    };
+    assert.deepEqual(keyResults(relabelled, TEST_PROTOCOL), keyResults(model, TEST_PROTOCOL));
+  });
+
+  it('says a result is not available when the model has no such cell', () => {
+    const empty: ReportModel = { sections: [], items: [] };
+    assert.ok(keyResults(empty, TEST_PROTOCOL).every((k) => k.value === null && k.text === 'not available'));
   });
 });

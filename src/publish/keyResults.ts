@@ -1,34 +1,41 @@
-import type { ReportModel, ReportRow, ReportTable } from '../report/index.js';
+import type { ProtocolDefinition } from '../clinical/index.js';
+import { evaluatorColumnId, findCell, formatValue, primaryEvaluator, type ReportModel, type ReportValue } from '../report/index.js';
 
-/** One headline result as the report prints it (the IRC / overall column). */
+/** One headline result, read from the report model by key: the typed value and its text as the report prints it. */
 export interface KeyResult {
+  /** 'orr', 'dcr', or 'median:<PARAMCD>'. */
+  readonly id: string;
   readonly label: string;
+  /** Where in the model the value is. */
+  readonly tableId: string;
+  readonly rowKey: string;
+  readonly columnId: string;
+  /** null when the model has no such cell. */
+  readonly value: ReportValue | null;
+  /** formatValue(value); 'not available' when there is no cell. */
   readonly text: string;
 }
 
-function table(model: ReportModel, id: string): ReportTable | undefined {
-  return model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === id);
-}
-
-/** The first row whose label starts with `label` after the heading row that starts with `heading` (null: anywhere). */
-function rowAfter(t: ReportTable | undefined, heading: string | null, label: string): ReportRow | undefined {
-  if (t === undefined) return undefined;
-  const start = heading === null ? 0 : t.rows.findIndex((r) => r.cells.length === 0 && r.label.startsWith(heading));
-  if (start < 0) return undefined;
-  return t.rows.slice(start).find((r) => r.label.startsWith(label) && r.cells.length > 0);
-}
-
 /**
- * The headline results the CLI closes with, read from the report model itself so the summary is
- * exactly what the tables print: ORR and DCR with their exact CIs (IRC), median PFS and OS with CIs.
+ * The headline results the CLI closes with, read from the report model by table id, row key and column id
+ * (never from labels or printed text), so the summary is exactly what the tables hold: the objective
+ * response and disease control rates of the primary evaluator with their exact CIs, and the Kaplan-Meier
+ * median of each time-to-event endpoint of the analysis plan.
  */
-export function keyResults(model: ReportModel): KeyResult[] {
-  const rates = table(model, 't-response-rate');
-  const pick = (label: string, row: ReportRow | undefined): KeyResult => ({ label, text: row?.cells[0]?.text ?? 'not available' });
+export function keyResults(model: ReportModel, protocol: ProtocolDefinition): KeyResult[] {
+  const evaluator = primaryEvaluator(protocol);
+  const column = evaluatorColumnId(evaluator);
+  const { scale } = protocol.response;
+  const pick = (id: string, label: string, tableId: string, rowKey: string, columnId: string): KeyResult => {
+    const value = findCell(model, tableId, rowKey, columnId)?.value ?? null;
+    return Object.freeze({ id, label, tableId, rowKey, columnId, value, text: value === null ? 'not available' : formatValue(value) });
+  };
   return [
-    pick('Overall response rate (IRC)', rowAfter(rates, 'Overall response rate', 'Rate (') ?? rowAfter(rates, 'Overall response rate', 'n (%)')),
-    pick('Disease control rate (IRC)', rowAfter(rates, 'Disease control rate', 'Rate (') ?? rowAfter(rates, 'Disease control rate', 'n (%)')),
-    pick('Median PFS, months', rowAfter(table(model, 't-pfs'), null, 'Median, months')),
-    pick('Median OS, months', rowAfter(table(model, 't-os'), null, 'Median, months')),
+    pick('orr', `Overall response rate, ${scale.responderLabel} (${evaluator.label})`, 't-response-rate', 'orr:rate', column),
+    pick('dcr', `Disease control rate, ${scale.diseaseControlLabel} (${evaluator.label})`, 't-response-rate', 'dcr:rate', column),
+    ...protocol.analysisPlan.timeToEventEndpoints.map((spec) => {
+      const label = protocol.endpoints.find((e) => e.paramcd === spec.paramcd)?.label ?? spec.paramcd;
+      return pick(`median:${spec.paramcd}`, `Median ${label}, months`, `t-${spec.paramcd.toLowerCase()}`, 'median', 'overall');
+    }),
   ];
 }

@@ -3,12 +3,11 @@ import { describe, it } from 'node:test';
 import { importChartEngine, renderFigureSvg } from '../report/charts/index.js';
 import { HTML_FIGURE_LINKS } from '../report/html/index.js';
 import { createReportModel, type ReportFigureModel } from '../report/index.js';
-import { buildStandardTestTrial } from '../report/model/buildReportTestTrial.js';
-import { testProtocol } from '../report/model/testSupport.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
 import { loadChartEngine } from './chartEngine.js';
 import { startFigureSvgRenderer } from './startFigureSvgRenderer.js';
 
-const model = createReportModel(buildStandardTestTrial(), testProtocol());
+const model = createReportModel(buildStandardTestTrial(), TEST_PROTOCOL);
 const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
 
 /** Each figure drawn here with vega and vega-lite imported as ES modules: what the worker must match. */

@@ -1,28 +1,28 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateTrialData, type TrialData } from '../clinical/index.js';
-import { DEMO_PROTOCOL_ID, SYNTHETIC_NOTE } from '../demo/index.js';
-import { loadCachedDemoTrial } from './demoTrialCache.js';
-import { createReportProtocol, type ReportProtocol, type ReportProtocolInput } from '../report/index.js';
+import { validateTrialData, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
+import { listProtocols, protocolOf } from '../protocols/index.js';
 import { InputError, issue } from '../result/index.js';
+import { loadCachedDemoTrial, type DemoDefinition } from './demoTrialCache.js';
 
-/** A trial to report on, with what the report needs to know about it beyond its data. */
+/** A trial to report on, with the protocol it was run under. Whether it is synthetic is TrialData.synthetic. */
 export interface TrialSource {
   readonly trial: TrialData;
-  readonly protocol: ReportProtocol;
-  readonly synthetic: boolean;
+  readonly protocol: ProtocolDefinition;
+  /** For a synthetic trial: the sentence the report's SYNTHETIC banner adds (how it was made). */
   readonly syntheticNote?: string;
   /** Where it came from, for messages: 'demo trial (seed 7)' or the file path. */
   readonly label: string;
 }
 
-/** NCT05236621's description: the demo trial's protocol, and the default for a folder without protocol.json. */
-export const DEFAULT_PROTOCOL_INPUT: ReportProtocolInput = Object.freeze({
-  armLabel: 'Pomalidomide + low-dose dexamethasone',
-  investigationalDrugLabel: 'Pomalidomide',
-  companionDrugLabel: 'Dexamethasone',
-  p0: 0.12,
-});
+export interface TrialSourceOptions {
+  /** The protocol to read the trial under (folder or registry id); default: the trial's own protocolId. */
+  readonly protocolId?: string;
+  /** The demo generator, for the source 'demo'. */
+  readonly demo?: DemoDefinition;
+  /** Seed of the demo trial. */
+  readonly seed?: number;
+}
 
 function readJson(path: string): unknown {
   let text: string;
@@ -42,66 +42,48 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function protocolFrom(path: string | null): { protocol: ReportProtocol; synthetic: boolean } {
-  if (path === null) return { protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT), synthetic: false };
-  const raw = readJson(path);
-  if (!isRecord(raw)) throw new InputError(`${path}: expected a JSON object`, [issue('bad-protocol', [path], raw, 'an object with armLabel, investigationalDrugLabel, companionDrugLabel, p0')]);
-  const input: Record<string, unknown> = { ...DEFAULT_PROTOCOL_INPUT };
-  for (const key of ['armLabel', 'investigationalDrugLabel', 'companionDrugLabel'] as const) {
-    if (key in raw) {
-      if (typeof raw[key] !== 'string' || raw[key] === '') throw new InputError(`${path}: ${key} must be a non-empty string`, [issue('bad-protocol', [path, key], raw[key], 'a non-empty string')]);
-      input[key] = raw[key];
-    }
-  }
-  for (const key of ['p0', 'confLevel'] as const) {
-    if (key in raw) {
-      const value = raw[key];
-      if (typeof value !== 'number' || !(value > 0 && value < 1)) throw new InputError(`${path}: ${key} must be a number between 0 and 1`, [issue('bad-protocol', [path, key], value, 'a number in (0, 1)')]);
-      input[key] = value;
-    }
-  }
-  return { protocol: createReportProtocol(input as unknown as ReportProtocolInput), synthetic: raw.synthetic === true };
+/** The registered protocol with this id, or an InputError naming the ids there are. */
+export function protocolById(id: string, where: readonly (string | number)[]): ProtocolDefinition {
+  const protocol = protocolOf(id);
+  if (protocol !== undefined) return protocol;
+  const known = listProtocols().map((m) => m.definition.id);
+  throw new InputError(`unknown protocol '${id}' (known: ${known.join(', ')})`, [issue('unknown-protocol', [...where], id, `a registered protocol id (${known.join(', ')})`)]);
 }
 
 /**
- * Loads a trial: 'demo' (the SYNTHETIC twin of NCT05236621, optionally with another seed), a TrialData
- * JSON file, or a folder holding trial.json and optionally protocol.json ({ armLabel, p0, ... }). A
- * top-level `synthetic: true` in either file prints the SYNTHETIC banner.
+ * Loads a trial: 'demo' (the SYNTHETIC demo trial of `options.demo`, optionally with another seed), a
+ * TrialData JSON file, or a folder holding trial.json. The trial is read under the protocol it names
+ * (its protocolId, or `options.protocolId`) from the registry in src/protocols, and checked against that
+ * protocol's forms. `synthetic: true` in the file prints the SYNTHETIC labels.
  */
-export function loadTrialSource(source: string, seed?: number): TrialSource {
+export function loadTrialSource(source: string, options: TrialSourceOptions = {}): TrialSource {
   if (source === 'demo') {
-    const demo = loadCachedDemoTrial(seed === undefined ? {} : { seed });
-    return Object.freeze({
-      trial: demo.trial,
-      protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT),
-      synthetic: demo.synthetic,
-      syntheticNote: SYNTHETIC_NOTE,
-      label: seed === undefined ? 'demo trial' : `demo trial (seed ${seed})`,
-    });
+    const { demo, seed } = options;
+    if (demo === undefined) throw new InputError('no demo trial is available in this build', [issue('no-demo', ['--trial'], source, 'a protocol with a demo generator')]);
+    const protocol = protocolById(options.protocolId ?? demo.protocolId, ['--protocol']);
+    const trial = loadCachedDemoTrial(demo, seed === undefined ? {} : { seed });
+    return Object.freeze({ trial, protocol, syntheticNote: demo.syntheticNote, label: seed === undefined ? 'demo trial' : `demo trial (seed ${seed})` });
   }
   if (!existsSync(source)) throw new InputError(`--trial ${source}: no such file or folder`, [issue('missing-file', ['--trial'], source, "'demo', a TrialData JSON file or a folder with trial.json")]);
   const folder = statSync(source).isDirectory();
   const trialPath = folder ? join(source, 'trial.json') : source;
   if (folder && !existsSync(trialPath)) throw new InputError(`--trial ${source}: the folder has no trial.json`, [issue('missing-file', ['--trial'], trialPath, 'trial.json (TrialData) in the folder')]);
-  const protocolPath = folder && existsSync(join(source, 'protocol.json')) ? join(source, 'protocol.json') : null;
+  if (folder && existsSync(join(source, 'protocol.json'))) {
+    const path = join(source, 'protocol.json');
+    throw new InputError(`${path}: protocol.json is not read; the report follows the registered protocol the trial names (protocolId) or --protocol`, [
+      issue('protocol-json-unsupported', [path], undefined, 'no protocol.json: a protocol is a folder of src/protocols'),
+    ]);
+  }
   const raw = readJson(trialPath);
-  const outcome = validateTrialData(raw);
+  const named = options.protocolId ?? (isRecord(raw) && typeof raw.protocolId === 'string' ? raw.protocolId : undefined);
+  if (named === undefined) throw new InputError(`${trialPath}: no protocolId`, [issue('missing-protocol', [trialPath, 'protocolId'], undefined, 'the id of a registered protocol')]);
+  const protocol = protocolById(named, options.protocolId === undefined ? [trialPath, 'protocolId'] : ['--protocol']);
+  const outcome = validateTrialData(raw, protocol);
   if (!outcome.ok) throw new InputError(`${trialPath} is not valid trial data (${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'})`, outcome.issues);
-  const { protocol, synthetic } = protocolFrom(protocolPath);
-  return Object.freeze({ trial: outcome.value, protocol, synthetic: synthetic || (isRecord(raw) && raw.synthetic === true), label: trialPath });
+  return Object.freeze({ trial: outcome.value, protocol, label: trialPath });
 }
 
-/**
- * A trial read from the EDC database (the CLI reads it: the store is an adapter this layer does not open).
- * The demo trial's protocol id marks it SYNTHETIC.
- */
-export function storedTrialSource(trial: TrialData, label: string): TrialSource {
-  const synthetic = trial.protocolId === DEMO_PROTOCOL_ID;
-  return Object.freeze({
-    trial,
-    protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT),
-    synthetic,
-    ...(synthetic ? { syntheticNote: SYNTHETIC_NOTE } : {}),
-    label,
-  });
+/** A trial read from the EDC database (the CLI and the server read it: the store is an adapter this layer does not open). */
+export function storedTrialSource(trial: TrialData, label: string, protocolId: string = trial.protocolId): TrialSource {
+  return Object.freeze({ trial, protocol: protocolById(protocolId, ['protocolId']), label });
 }

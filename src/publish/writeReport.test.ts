@@ -4,28 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { createDemoTrial } from '../demo/index.js';
-import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
-import { createReportProtocol, type ReportTable } from '../report/index.js';
+import type { TrialData } from '../clinical/index.js';
+import { buildTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
+import type { ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
 import { readZip } from '../testing/index.js';
-import { DEFAULT_PROTOCOL_INPUT, storedTrialSource, type TrialSource } from './trialSource.js';
 import { findRasterFonts } from './rasterizeSvg.js';
-import { writeReport, type ReportProgress } from './writeReport.js';
+import { writeReport, type ReportProgress, type WriteReportOptions } from './writeReport.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trialkit-report-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-function source(specs?: readonly TestSubjectSpec[]): TrialSource {
-  const { trial } = buildStandardTestTrial(specs);
-  return { trial, protocol: createReportProtocol(DEFAULT_PROTOCOL_INPUT), synthetic: true, label: 'test trial' };
-}
+const trial = buildTestTrial();
+const write = (options: WriteReportOptions, data: TrialData = trial) => writeReport(data, TEST_PROTOCOL, options);
 
 describe('writeReport', () => {
   it('writes the HTML, one CSV per table and one SVG per figure, reporting progress per table and figure', async () => {
     const out = join(root, 'a');
     const events: ReportProgress[] = [];
-    const result = await writeReport({ source: source(), out, formats: ['html', 'csv', 'svg'], onProgress: (p) => events.push(p) });
+    const result = await write({ out, formats: ['html', 'csv', 'svg'], onProgress: (p) => events.push(p) });
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const tables = result.model.items.filter((i): i is ReportTable => i.kind === 'table');
     const figures = result.model.items.filter((i) => i.kind === 'figure');
@@ -38,7 +35,7 @@ describe('writeReport', () => {
     assert.equal(readdirSync(join(out, 'tables')).filter((f) => f.endsWith('.csv')).length, tables.length);
     assert.deepEqual(events.filter((e) => e.step === 'table').map((e) => e.message), tables.map((t) => `${t.number}: ${t.title}`));
     assert.deepEqual(events.filter((e) => e.step === 'figure').map((e) => e.message), figures.map((f) => `${f.number}: ${f.title}`));
-    assert.ok(html.includes('class="synthetic-banner"'));
+    assert.ok(trial.synthetic && html.includes('class="synthetic-banner"'), 'a synthetic trial (TrialData.synthetic) says so');
     // Figures in the HTML link their marks to subject lists that exist in the page.
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
@@ -54,7 +51,7 @@ describe('writeReport', () => {
   it('draws no figure and writes no HTML for CSV alone', async () => {
     const out = join(root, 'csv-only');
     const events: ReportProgress[] = [];
-    const result = await writeReport({ source: source(), out, formats: ['csv'], onProgress: (p) => events.push(p) });
+    const result = await write({ out, formats: ['csv'], onProgress: (p) => events.push(p) });
     assert.deepEqual(readdirSync(out), ['tables']);
     assert.equal(events.filter((e) => e.step === 'figure').length, 0);
     assert.ok(result.files.every((f) => f.startsWith('tables')));
@@ -63,7 +60,7 @@ describe('writeReport', () => {
   it('leaves out the PDF with the package to install when Chromium is missing, and still writes the rest (PNGs via resvg)', async () => {
     const out = join(root, 'b');
     const events: ReportProgress[] = [];
-    const result = await writeReport({ source: source(), out, formats: ['html', 'pdf', 'png', 'docx'], chromiumPath: null, onProgress: (p) => events.push(p) });
+    const result = await write({ out, formats: ['html', 'pdf', 'png', 'docx'], chromiumPath: null, onProgress: (p) => events.push(p) });
     // PNGs need only a font (resvg); this machine has one (the rasterizeSvg test says which package otherwise).
     assert.ok(findRasterFonts().ok, 'a font for resvg (fonts-liberation) is installed');
     assert.deepEqual(result.skipped.map((s) => s.format), ['pdf']);
@@ -82,7 +79,7 @@ describe('writeReport', () => {
       { central: [30, 40, 45, 50], iss: 'II', endOfTreatment: { day: 60, reason: 'progressive-disease' } },
       { central: [30, 20, 20, 20], iss: 'III', asct: true, female: true },
     ];
-    const result = await writeReport({ source: source(specs), out, formats: ['pdf', 'png'] });
+    const result = await write({ out, formats: ['pdf', 'png'] }, buildTestTrial(specs));
     assert.deepEqual(result.skipped, []);
     assert.equal(readFileSync(join(out, 'report.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
     for (const item of result.model.items.filter((i) => i.kind === 'figure')) {
@@ -93,16 +90,21 @@ describe('writeReport', () => {
     }
   });
 
-  it('writes the aggregate edition of a demo-like trial with no subject id in any file and the full edition\'s numbers', async () => {
-    const demo = createDemoTrial({ seed: 5, size: 24 });
-    const demoSource = storedTrialSource(demo.trial, 'demo-like trial');
-    // SUBJID ('C29-001') is inside every USUBJID and is what the swimmer's axis prints
-    const ids = demo.trial.subjects.map((s) => s.subject.subjectId);
+  it('says nothing of SYNTHETIC for a real trial', async () => {
+    const out = join(root, 'real');
+    await write({ out, formats: ['html'] }, { ...trial, synthetic: false });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    assert.ok(!html.includes('SYNTHETIC'));
+  });
+
+  it("writes the aggregate edition with no subject id in any file and the full edition's numbers", async () => {
+    // SUBJID ('01-001') is inside every USUBJID and is what the swimmer's axis prints
+    const ids = trial.subjects.map((s) => s.subject.subjectId);
     const formats = ['html', 'csv', 'docx'] as const;
     const fullOut = join(root, 'edition-full');
     const aggregateOut = join(root, 'edition-aggregate');
-    const full = await writeReport({ source: demoSource, out: fullOut, formats });
-    const aggregate = await writeReport({ source: demoSource, out: aggregateOut, formats, edition: 'aggregate' });
+    const full = await write({ out: fullOut, formats });
+    const aggregate = await write({ out: aggregateOut, formats, edition: 'aggregate' });
     const read = (out: string) => ({
       html: readFileSync(join(out, 'report.html'), 'utf8'),
       documentXml: readZip(readFileSync(join(out, 'report.docx'))).get('word/document.xml')?.toString('utf8') ?? '',

@@ -1,14 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAdamDatasets } from '../clinical/index.js';
+import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
-import { diseaseMeasurementsFromTrial } from './diseaseMeasurements.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
-import type { TrialSource } from './trialSource.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -26,8 +24,8 @@ export interface ReportProgress {
   readonly message: string;
 }
 
-export interface WriteReportInput {
-  readonly source: TrialSource;
+export interface WriteReportOptions {
+  /** The folder the files are written to. */
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly onProgress?: (progress: ReportProgress) => void;
@@ -37,6 +35,13 @@ export interface WriteReportInput {
   readonly generatedBy?: string;
   /** Default 'full'. */
   readonly edition?: ReportEdition;
+  /** Where the trial came from, for progress messages: 'demo trial (seed 7)', a file path, 'snapshot x'. */
+  readonly label?: string;
+  /**
+   * For a synthetic trial (TrialData.synthetic), the sentence the SYNTHETIC banner (HTML) and title page
+   * (DOCX) add, e.g. how the demo was made; a default otherwise. Not read for a real trial.
+   */
+  readonly syntheticNote?: string;
 }
 
 export interface WriteReportResult {
@@ -46,6 +51,7 @@ export interface WriteReportResult {
   readonly skipped: readonly { readonly format: ReportFormat; readonly reason: string }[];
   /** The model the files were written from: for the aggregate edition, with `aggregate` saying what it leaves out. */
   readonly model: ReportModel;
+  /** The headline numbers (keyResults), read from the model by key. */
   readonly keyResults: readonly KeyResult[];
   readonly derivationIssues: readonly Issue[];
   readonly timingsMs: Readonly<Record<string, number>>;
@@ -59,7 +65,8 @@ function withoutLinks(svg: string): string {
 }
 
 /**
- * The whole report of a trial: ADaM derivations, the report model, then each asked-for format written
+ * The whole report of a trial under its protocol: ADaM derivations (createAdamDatasets), the report model
+ * of the protocol's analysis plan, then each asked-for format written
  * under `out` (report.html, report.pdf, report.docx, tables/*.csv, figures/*.svg and *.png). Formats that
  * need Chromium (pdf, png) are skipped with the reason when it is missing; the others are still written,
  * and the DOCX then carries a note instead of each figure.
@@ -71,18 +78,18 @@ function withoutLinks(svg: string): string {
  * figures are drawn on a worker thread started first, so that loading vega overlaps the derivations and
  * each figure is rasterised here while the next one is drawn.
  */
-export async function writeReport(input: WriteReportInput): Promise<WriteReportResult> {
-  const needsFigures = input.formats.some((format) => format !== 'csv');
+export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
+  const needsFigures = options.formats.some((format) => format !== 'csv');
   const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
   try {
-    return await writeReportWith(input, svgRenderer);
+    return await writeReportWith(trial, protocol, options, svgRenderer);
   } finally {
     await svgRenderer?.close();
   }
 }
 
-async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRenderer | null): Promise<WriteReportResult> {
-  const { source, out, onProgress } = input;
+async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, input: WriteReportOptions, svgRenderer: FigureSvgRenderer | null): Promise<WriteReportResult> {
+  const { out, onProgress } = input;
   const formats = new Set(input.formats);
   const progress = (step: ReportProgress['step'], message: string) => onProgress?.({ step, message });
   const timings: Record<string, number> = {};
@@ -101,10 +108,9 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
     files.push(relative);
   };
 
-  progress('derive', `Deriving analysis datasets (ADSL, ADRS, ADTTE, ADAE, ADLB, ADEX) for ${source.label}`);
-  const { trial, protocol } = source;
-  const { datasets: adam, issues: derivationIssues } = createAdamDatasets(trial);
-  const datasets = { ...adam, diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adam.adsl) };
+  const studyId = protocol.identity.registryId;
+  progress('derive', `Deriving analysis datasets (ADSL, ADRS, ADTR, ADTTE, ADAE, ADLB, ADEX) for ${input.label ?? `${studyId}, data cutoff ${trial.dataCutoffDate}`}`);
+  const { datasets, issues: derivationIssues } = createAdamDatasets(trial, protocol);
   lap('derive');
 
   progress('model', 'Computing the report model (tables, listings, figures)');
@@ -139,11 +145,12 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
   const needsHtml = formats.has('html') || formats.has('pdf');
   const html = !needsHtml ? '' : renderReportHtml(model, svgs, {
     title: REPORT_TITLE,
-    studyId: trial.protocolId,
+    studyId,
     dataCutoffDate: trial.dataCutoffDate,
-    synthetic: source.synthetic,
-    ...(source.syntheticNote === undefined ? {} : { syntheticNote: source.syntheticNote }),
+    synthetic: trial.synthetic,
+    ...(input.syntheticNote === undefined ? {} : { syntheticNote: input.syntheticNote }),
     ...(input.generatedBy === undefined ? {} : { generatedBy: input.generatedBy }),
+    protocol,
     datasets,
   });
   if (formats.has('html')) {
@@ -205,7 +212,7 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
           progress('write', 'report.pdf (headless Chromium)');
           const pdf = await chromium.renderPdfFromHtml(html, {
             browser,
-            headerText: `${source.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${trial.protocolId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
+            headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
             footerText: `Data cutoff ${trial.dataCutoffDate}`,
           });
           write('report.pdf', pdf);
@@ -230,12 +237,12 @@ async function writeReportWith(input: WriteReportInput, svgRenderer: FigureSvgRe
     const docx = await renderReportDocx(model, {
       figuresPng: pngs,
       title: REPORT_TITLE,
-      subtitle: `Study ${trial.protocolId}, data cutoff ${trial.dataCutoffDate}`,
-      ...(source.synthetic ? { syntheticNote: source.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+      subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+      ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
     });
     write('report.docx', docx);
     progress('write', 'report.docx');
     lap('docx');
   }
-  return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
+  return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }

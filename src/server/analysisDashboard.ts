@@ -1,27 +1,38 @@
 import { createAdamDatasets, type AdslRow, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { diseaseMeasurementsFromTrial, storedTrialSource } from '../publish/index.js';
 import {
   aggregateCell,
   aggregateTable,
   anonymousSwimmer,
   cell,
   column,
+  countValue,
   createReportModel,
+  dateValue,
+  evaluatorColumnId,
   figureSpec,
-  formatCount,
+  findCell,
+  findTable,
+  formatValue,
   population,
+  primaryEvaluator,
+  primaryNumber,
   reportTable,
   row,
-  textCell,
   type FigureLinks,
   type ReportCell,
   type ReportFigureModel,
   type ReportModel,
   type ReportPopulation,
-  type ReportRow,
   type ReportTable,
 } from '../report/index.js';
 import { enrolmentSpec } from './enrolmentSpec.js';
+
+/**
+ * The analysis dashboard of a snapshot: the one place the EDC reads the report model. Every number is found
+ * by table id, row key and column id (src/report/model/README.md) and printed by the report's formatting
+ * module, never looked up by a label; the tables and figures shown are the ones the protocol's analysis plan
+ * makes (its primary evaluator's response rates, its progression-free and overall survival endpoints).
+ */
 
 /** The snapshot a dashboard was computed from. */
 export interface DashboardSnapshot {
@@ -30,6 +41,22 @@ export interface DashboardSnapshot {
   readonly cutoffDate: string;
   readonly createdAt: string;
   readonly contentHash: string;
+}
+
+/** A cell of the dashboard: the report's typed value, as the report prints it, and the subjects behind it. */
+export interface DashboardCell {
+  /** The report's text, e.g. '23.3% (95% CI, 9.93–42.28)' (formatValue of the typed value). */
+  readonly text: string;
+  /** The value's main number (a count's n, a rate's estimate), null when it has none. */
+  readonly value: number | null;
+  /** The typed value itself (src/report/model reportValue.ts). */
+  readonly typed: ReportCell['value'];
+  readonly subjects: readonly string[];
+}
+
+/** A report table as the dashboard sends it: rows with their keys, cells with their text. */
+export interface DashboardTable extends Omit<ReportTable, 'rows'> {
+  readonly rows: readonly { readonly key: string; readonly label: string; readonly indent: number; readonly cells: readonly DashboardCell[] }[];
 }
 
 /** A headline number: the statistic as the report prints it, and the count behind it (clickable to its subjects). */
@@ -41,12 +68,14 @@ export interface KeyNumber {
   readonly value: number | null;
   /** What the count is ('responders', 'events'), printed after it. */
   readonly countLabel: string;
-  readonly count: ReportCell | null;
+  readonly count: DashboardCell | null;
   readonly population: ReportPopulation;
 }
 
 export interface DashboardFigure {
   readonly id: string;
+  /** 'enrolment' (the dashboard's own) or the report figure's kind ('kaplan-meier', 'forest', 'swimmer', ...). */
+  readonly kind: string;
   /** The report's number ('Figure 11'), or '' for a dashboard-only figure. */
   readonly number: string;
   readonly title: string;
@@ -76,7 +105,7 @@ export interface AnalysisDashboard {
   readonly drillDown: boolean;
   readonly keyNumbers: readonly KeyNumber[];
   /** Report tables, cells as in the report; without drill-down every cell's `subjects` is empty. */
-  readonly tables: readonly ReportTable[];
+  readonly tables: readonly DashboardTable[];
   readonly figures: readonly DashboardFigure[];
   /** Subject sets the figures' marks link to ('#drill-3' = subjectLists[3]); empty without drill-down. */
   readonly subjectLists: readonly (readonly string[])[];
@@ -89,6 +118,7 @@ export interface AnalysisDashboard {
 /** The report model of a trial, built as writeReport builds it, with the per-subject facts of drill-down lists. */
 export interface AnalysisModel {
   readonly trial: TrialData;
+  readonly protocol: ProtocolDefinition;
   readonly model: ReportModel;
   readonly synthetic: boolean;
   readonly adsl: readonly AdslRow[];
@@ -96,20 +126,34 @@ export interface AnalysisModel {
   readonly derivationIssues: number;
 }
 
-/** Report tables on the dashboard, and t-enrolment-site (the enrolment figure as a table, built here). */
-export const DASHBOARD_TABLES: readonly string[] = Object.freeze(['t-response-rate', 't-subgroup-response', 't-pfs', 't-os', 't-teae-overview']);
-export const DASHBOARD_FIGURES: readonly string[] = Object.freeze(['f-km-pfs', 'f-km-os', 'f-forest-orr', 'f-swimmer']);
+/** The plan's primary evaluator's column, and the table and figure ids of its survival endpoints. */
+function planIds(protocol: ProtocolDefinition): { readonly evaluator: string; readonly pfs: string | null; readonly os: string | null } {
+  const primary = primaryEvaluator(protocol);
+  const planned = new Set(protocol.analysisPlan.timeToEventEndpoints.map((e) => e.paramcd));
+  const pfs = protocol.endpoints.find((e) => e.kind === 'progression-free-survival' && e.evaluator === primary.id && planned.has(e.paramcd));
+  const os = protocol.endpoints.find((e) => e.kind === 'overall-survival' && planned.has(e.paramcd));
+  return { evaluator: evaluatorColumnId(primary), pfs: pfs === undefined ? null : pfs.paramcd.toLowerCase(), os: os === undefined ? null : os.paramcd.toLowerCase() };
+}
+
+/** Report tables on the dashboard (after t-enrolment-site, the enrolment figure as a table, built here). */
+export function dashboardTableIds(protocol: ProtocolDefinition): readonly string[] {
+  const { pfs, os } = planIds(protocol);
+  return ['t-response-rate', 't-subgroup-response', ...(pfs === null ? [] : [`t-${pfs}`]), ...(os === null ? [] : [`t-${os}`]), 't-teae-overview'];
+}
+
+export function dashboardFigureIds(protocol: ProtocolDefinition): readonly string[] {
+  const { pfs, os } = planIds(protocol);
+  return [...(pfs === null ? [] : [`f-km-${pfs}`]), ...(os === null ? [] : [`f-km-${os}`]), 'f-forest-orr', 'f-swimmer'];
+}
 
 /** ADaM derivations and the report model, exactly as src/publish writeReport does (the report and the dashboard agree). */
 export function createAnalysisModel(trial: TrialData, protocol: ProtocolDefinition, label: string): AnalysisModel {
-  const source = storedTrialSource(trial, label);
+  void label;
   const { datasets: adam, issues } = createAdamDatasets(trial, protocol);
-  const datasets = { ...adam, diseaseMeasurements: diseaseMeasurementsFromTrial(trial, adam.adsl) };
-  const model = createReportModel(datasets, source.protocol);
-  // the primary evaluator (its ADTTE parameters carry no suffix) and its progression-free survival endpoint
-  const primary = protocol.response.evaluators.find((e) => e.paramSuffix === '') ?? protocol.response.evaluators[0];
-  const pfsCode = protocol.endpoints.find((e) => e.kind === 'progression-free-survival' && e.evaluator === primary?.id)?.paramcd;
-  const bor = new Map(adam.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === primary?.id).map((r) => [r.USUBJID, r.AVALC]));
+  const model = createReportModel(adam, protocol);
+  const primary = primaryEvaluator(protocol);
+  const pfsCode = protocol.endpoints.find((e) => e.kind === 'progression-free-survival' && e.evaluator === primary.id)?.paramcd;
+  const bor = new Map(adam.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === primary.id).map((r) => [r.USUBJID, r.AVALC]));
   const pfs = new Map(adam.adtte.filter((r) => r.PARAMCD === pfsCode).map((r) => [r.USUBJID, r]));
   const facts = new Map(
     adam.adsl.map((s) => {
@@ -120,40 +164,42 @@ export function createAnalysisModel(trial: TrialData, protocol: ProtocolDefiniti
       ] as const;
     }),
   );
-  return Object.freeze({ trial, model, synthetic: source.synthetic, adsl: adam.adsl, facts, derivationIssues: issues.length });
+  return Object.freeze({ trial, protocol, model, synthetic: trial.synthetic, adsl: adam.adsl, facts, derivationIssues: issues.length });
 }
 
-function tableOf(model: ReportModel, id: string): ReportTable | undefined {
-  return model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === id);
+function dashboardCell(value: ReportCell): DashboardCell {
+  return { text: formatValue(value.value), value: primaryNumber(value.value), typed: value.value, subjects: value.subjects };
 }
 
-/** The first row with cells whose label starts with `label`, after the heading row starting with `heading` (null: from the top). */
-function rowAfter(table: ReportTable | undefined, heading: string | null, label: string): ReportRow | undefined {
-  if (table === undefined) return undefined;
-  const start = heading === null ? 0 : table.rows.findIndex((r) => r.cells.length === 0 && r.label.startsWith(heading));
-  if (start < 0) return undefined;
-  return table.rows.slice(start).find((r) => r.cells.length > 0 && r.label.startsWith(label));
+function dashboardTable(table: ReportTable): DashboardTable {
+  return { ...table, rows: table.rows.map((r) => ({ key: r.key, label: r.label, indent: r.indent, cells: r.cells.map(dashboardCell) })) };
 }
 
-function keyNumbers(model: ReportModel): KeyNumber[] {
+/** The headline numbers, found by key: the primary evaluator's ORR and DCR, the medians of the plan's PFS and OS. */
+function keyNumbers(model: ReportModel, protocol: ProtocolDefinition): KeyNumber[] {
   const out: KeyNumber[] = [];
-  const rates = tableOf(model, 't-response-rate');
-  for (const [id, label, heading] of [
-    ['orr', 'Overall response rate (IRC)', 'Overall response rate'],
-    ['dcr', 'Disease control rate (IRC)', 'Disease control rate'],
+  const { evaluator, pfs, os } = planIds(protocol);
+  const primary = primaryEvaluator(protocol);
+  const rates = findTable(model, 't-response-rate');
+  for (const [id, label, countLabel] of [
+    ['orr', `Overall response rate (${primary.label})`, 'responders'],
+    ['dcr', `Disease control rate (${primary.label})`, 'with disease control'],
   ] as const) {
-    const rate = rowAfter(rates, heading, 'Rate (')?.cells[0];
-    const count = rowAfter(rates, heading, 'n (%)')?.cells[0] ?? null;
-    if (rates !== undefined && rate !== undefined) out.push({ id, label, text: rate.text, value: rate.value, countLabel: id === 'orr' ? 'responders' : 'with disease control', count, population: rates.population });
+    const rate = findCell(model, 't-response-rate', `${id}:rate`, evaluator);
+    const count = findCell(model, 't-response-rate', `${id}:count`, evaluator) ?? null;
+    if (rates !== undefined && rate !== undefined) out.push({ id, label, text: formatValue(rate.value), value: primaryNumber(rate.value), countLabel, count: count === null ? null : dashboardCell(count), population: rates.population });
   }
-  for (const [id, label, tableId] of [
-    ['pfs', 'Median PFS (IRC), months', 't-pfs'],
-    ['os', 'Median OS, months', 't-os'],
+  for (const [id, code, countLabel] of [
+    ['pfs', pfs, 'events (progression or death)'],
+    ['os', os, 'deaths'],
   ] as const) {
-    const table = tableOf(model, tableId);
-    const median = rowAfter(table, null, 'Median, months')?.cells[0];
-    const events = rowAfter(table, null, 'Events')?.cells[0] ?? null;
-    if (table !== undefined && median !== undefined) out.push({ id, label, text: median.text, value: median.value, countLabel: id === 'pfs' ? 'events (progression or death)' : 'deaths', count: events, population: table.population });
+    if (code === null) continue;
+    const table = findTable(model, `t-${code}`);
+    const median = findCell(model, `t-${code}`, 'median', 'overall');
+    const events = findCell(model, `t-${code}`, 'events', 'overall') ?? null;
+    const endpoint = protocol.endpoints.find((e) => e.paramcd.toLowerCase() === code);
+    if (table !== undefined && median !== undefined)
+      out.push({ id, label: `Median ${endpoint?.label ?? code.toUpperCase()}, months`, text: formatValue(median.value), value: primaryNumber(median.value), countLabel, count: events === null ? null : dashboardCell(events), population: table.population });
   }
   return out;
 }
@@ -165,7 +211,7 @@ function enrolmentTable(enrolled: readonly { id: string; siteId: string; enrolme
   const rows = sites.map((site) => {
     const here = enrolled.filter((s) => s.siteId === site);
     const dates = here.map((s) => s.enrolmentDate).sort();
-    return row(site, [cell(formatCount(here.length, N), here.length, here.map((s) => s.id)), textCell(dates[0] ?? ''), textCell(dates.at(-1) ?? '')], 0);
+    return row(`site:${site}`, site, [cell(countValue(here.length, N), here.map((s) => s.id)), cell(dateValue(dates[0] ?? '')), cell(dateValue(dates.at(-1) ?? ''))], 0);
   });
   return reportTable({
     id: 't-enrolment-site',
@@ -198,7 +244,7 @@ function describeFigure(figure: ReportFigureModel): string {
  * in the answer at all: cells lose their subjects, figures have no links and swimmer lanes are renamed (as in the report's aggregate edition).
  */
 export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: DashboardSnapshot, drillDown: boolean): AnalysisDashboard {
-  const { model, trial } = analysis;
+  const { model, trial, protocol } = analysis;
   const subjectLists: string[][] = [];
   const listIndex = new Map<string, number>();
   const register = (ids: readonly string[]): string => {
@@ -219,6 +265,7 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
   const figures: DashboardFigure[] = [
     {
       id: 'f-enrolment',
+      kind: 'enrolment',
       number: '',
       title: 'Enrolment by site over time',
       population: { name: 'Enrolled', flag: 'ENRLFL', N: enrolled.length },
@@ -226,14 +273,15 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
       spec: enrolmentSpec(enrolled, drillDown ? register : null),
     },
   ];
-  for (const id of DASHBOARD_FIGURES) {
+  for (const id of dashboardFigureIds(protocol)) {
     const item = model.items.find((i): i is ReportFigureModel => i.kind === 'figure' && i.id === id);
     if (item === undefined) continue;
     const figure = !drillDown && item.figureKind === 'swimmer' ? anonymousSwimmer(item) : item;
-    figures.push({ id: figure.id, number: figure.number, title: figure.title, population: figure.population, description: describeFigure(figure), spec: figureSpec(figure, links) });
+    figures.push({ id: figure.id, kind: figure.figureKind, number: figure.number, title: figure.title, population: figure.population, description: describeFigure(figure), spec: figureSpec(figure, links) });
   }
-  const tables = [enrolmentTable(enrolled), ...DASHBOARD_TABLES.map((id) => tableOf(model, id)).filter((t): t is ReportTable => t !== undefined)];
-  const numbers = keyNumbers(model);
+  const reportTables = [enrolmentTable(enrolled), ...dashboardTableIds(protocol).map((id) => findTable(model, id)).filter((t): t is ReportTable => t !== undefined)];
+  const tables = (drillDown ? reportTables : reportTables.map(aggregateTable)).map(dashboardTable);
+  const numbers = keyNumbers(model, protocol);
 
   const subjects: Record<string, SubjectFacts> = {};
   if (drillDown) {
@@ -245,12 +293,13 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
   }
   return {
     snapshot,
-    protocolId: trial.protocolId,
+    // the registry id reads as the study's name ('Study NCT01234567'); the database keeps the folder id
+    protocolId: protocol.identity.registryId,
     dataCutoffDate: trial.dataCutoffDate,
     synthetic: analysis.synthetic,
     drillDown,
-    keyNumbers: drillDown ? numbers : numbers.map((k) => ({ ...k, count: k.count === null ? null : aggregateCell(k.count) })),
-    tables: drillDown ? tables : tables.map(aggregateTable),
+    keyNumbers: drillDown ? numbers : numbers.map((k) => ({ ...k, count: k.count === null ? null : { ...k.count, subjects: aggregateCell({ value: k.count.typed, subjects: k.count.subjects }).subjects } })),
+    tables,
     figures,
     subjectLists: drillDown ? subjectLists : [],
     subjects,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 const population = z.looseObject({ name: z.string(), flag: z.string().nullable(), N: z.int().min(0) });
 
 const cell = z.looseObject({
+  typed: z.looseObject({ kind: z.string() }).describe("the report's typed value (src/report/model reportValue.ts: count, proportion, time-median, ...)"),
   text: z.string(),
   value: z.number().nullable(),
   subjects: z.array(z.string()).describe('USUBJIDs behind the count; always empty without analysis:subjects (the sponsor)'),
@@ -23,7 +24,7 @@ const reportTable = z.looseObject({
   population,
   stubLabel: z.string(),
   columns: z.array(z.looseObject({ id: z.string(), label: z.string(), N: z.int().min(0).nullable() })),
-  rows: z.array(z.looseObject({ label: z.string(), indent: z.int().min(0), cells: z.array(cell) })),
+  rows: z.array(z.looseObject({ key: z.string().describe('the row key of the report table (src/report/model/README.md)'), label: z.string(), indent: z.int().min(0), cells: z.array(cell) })),
   footnotes: z.array(z.string()),
   abbreviations: z.array(z.string()),
 });
@@ -48,6 +49,7 @@ const keyNumber = z.strictObject({
 
 const figure = z.strictObject({
   id: z.string(),
+  kind: z.string().describe("'enrolment', or the report figure's kind: 'kaplan-meier', 'forest', 'swimmer', ..."),
   number: z.string(),
   title: z.string(),
   population: population.nullable(),

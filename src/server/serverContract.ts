@@ -224,10 +224,8 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   'post /snapshots': () => ({ path: '/snapshots', body: { name: `snap-${fresh()}`, cutoffDate: '2025-06-30' }, siteBound: false }),
   'get /snapshots/:snapshotId': (f) => ({ path: `/snapshots/${f.snapshotId}`, siteBound: false }),
   'get /irc/assessments': () => ({ path: '/irc/assessments', siteBound: false }),
-  // 503 'analysis-unavailable' while the report layer is being ported to keyed values (branch report12):
-  // the permission checks (403) still hold for these two routes
-  'get /analysis/dashboard': (f) => ({ path: `/analysis/dashboard?snapshotId=${f.snapshotId}`, siteBound: false, alsoAllowed: [503] }),
-  'get /analysis/report': (f) => ({ path: `/analysis/report?format=html&snapshotId=${f.snapshotId}`, siteBound: false, alsoAllowed: [422, 503] }),
+  'get /analysis/dashboard': (f) => ({ path: `/analysis/dashboard?snapshotId=${f.snapshotId}`, siteBound: false }),
+  'get /analysis/report': (f) => ({ path: `/analysis/report?format=html&snapshotId=${f.snapshotId}`, siteBound: false, alsoAllowed: [422] }),
   'post /irc/cases/:caseId/adjudications': (f) => ({ path: `/irc/cases/${f.caseId}/adjudications`, body: { scope: 'bestOverall', response: 'PR', reason: 'matrix' }, siteBound: false }),
   'get /summary': () => ({ path: '/summary', siteBound: false }),
   'post /imports/labs': (f) => ({
@@ -727,13 +725,8 @@ export function serverContract(getStore: StoreProvider): void {
         else failures.push(`${id}: ${z.prettifyError(parsed.error).slice(0, 400)}`);
       }
       assert.deepEqual(failures.slice(0, 10), []);
-      // each route that declares its answer was answered (by the role matrix at least) and checked; while the
-      // analysis engine cannot be loaded (the report layer's port, branch report12) the dashboard answers 503
-      const analysisLoads = await import('./analysisDashboard.js').then(
-        () => true,
-        () => false,
-      );
-      assert.deepEqual(API_ROUTES.filter((spec) => spec.response !== undefined && !answered.has(routeKey(spec))).map(routeKey), analysisLoads ? [] : ['get /analysis/dashboard']);
+      // each route that declares its answer was answered (by the role matrix at least) and checked
+      assert.deepEqual(API_ROUTES.filter((spec) => spec.response !== undefined && !answered.has(routeKey(spec))).map(routeKey), []);
     });
 
     void it('publishes an OpenAPI document with every route and the form schemas', async () => {

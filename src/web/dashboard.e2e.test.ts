@@ -5,25 +5,18 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findProtocol } from '../protocols/index.js';
 import { DEMO_PASSWORD, loadDemoTrial, startServer, type RunningServer } from '../server/index.js';
-import { fixtureDemoTrial } from '../server/loadDemoTrialContract.js';
+import { referenceDemoTrial } from '../server/loadDemoTrialContract.js';
 import { listSubjects, openEmbeddedStore, type Store } from '../store/index.js';
 import { repoPath } from '../testing/index.js';
 
 // The analysis dashboard through a real headless Chromium against the real server on PGlite, on a small
-// synthetic trial of the reference protocol (its fixtures) entered through the EDC's services, locked and
-// snapshotted: the statistician sees the report's numbers, drills from a count and from a figure to the
-// subjects and opens the report; the sponsor sees the same numbers without any subject. The dashboard reads
-// the report model, which is being ported to keyed values (branch report12): until the analysis engine
-// loads, these tests run as TODO.
+// synthetic trial (the reference protocol's demo generator, 24 enrolled) entered through the EDC's services,
+// locked and snapshotted: the statistician sees the report's numbers, drills from a count and from a figure
+// to the subjects and opens the report; the sponsor sees the same numbers without any subject.
 
 const reference = findProtocol('nct05236621');
 if (reference === undefined) throw new Error('the reference protocol is not registered');
 const PROTOCOL = reference;
-const engineLoads = await import('../server/analysisDashboard.js').then(
-  () => true,
-  () => false,
-);
-const pending = engineLoads ? {} : { todo: 'the analysis engine cannot be loaded until the report layer is ported to the protocol model (report12)' };
 const reportTitle = async (): Promise<string> => (await import('../publish/index.js')).REPORT_TITLE;
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -104,7 +97,7 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium' (.ci/run does this)`);
     mkdirSync(SHOTS, { recursive: true });
     store = await openEmbeddedStore();
-    const demo = fixtureDemoTrial();
+    const demo = referenceDemoTrial({ seed: 5, size: 24 });
     await loadDemoTrial(store, PROTOCOL, demo.trial, { screening: demo.screening });
     server = await startServer({ store, protocol: PROTOCOL, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
@@ -115,7 +108,7 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
     await store?.close();
   });
 
-  it('shows the statistician the report numbers, the subjects behind a count and behind a figure mark, and opens the report', pending, async () => {
+  it('shows the statistician the report numbers, the subjects behind a count and behind a figure mark, and opens the report', async () => {
     const page = await signIn('demo-statistician');
     await openAnalysis(page);
     const api = await dashboardFromApi(page);
@@ -164,7 +157,7 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
     assert.deepEqual(pageErrors, []);
   });
 
-  it('lays the dashboard out at tablet width without sideways scrolling', pending, async () => {
+  it('lays the dashboard out at tablet width without sideways scrolling', async () => {
     const page = await signIn('demo-statistician', { width: 820, height: 1180 });
     await openAnalysis(page);
     assert.ok(await fitsWidth(page), 'no sideways scroll at 820 px');
@@ -177,7 +170,7 @@ describe('web application: analysis dashboard (headless Chromium)', () => {
     assert.deepEqual(pageErrors, []);
   });
 
-  it('shows the sponsor the same numbers and no subject, and opens the aggregate edition of the report', pending, async () => {
+  it('shows the sponsor the same numbers and no subject, and opens the aggregate edition of the report', async () => {
     const page = await signIn('demo-sponsor');
     assert.equal(await page.locator('#screen-title').textContent(), 'Analysis', 'the analysis is the sponsor\'s first screen');
     await openAnalysis(page);

@@ -14,14 +14,14 @@ interface CriterionJson {
   reason?: string;
 }
 
-const eligibleFile = repoPath('examples', 'screening-eligible.json');
-const ineligibleFile = repoPath('examples', 'screening-ineligible.json');
+const eligibleFile = repoPath('examples', 'nct05236621', 'screening-eligible.json');
+const ineligibleFile = repoPath('examples', 'nct05236621', 'screening-ineligible.json');
 const scratch = mkdtempSync(join(tmpdir(), 'trialkit-eligibility-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const rec = cliRecorder();
-  const code = await main(['eligibility', ...args], rec.io);
+  const code = await main(['eligibility', '--protocol', 'nct05236621', ...args], rec.io);
   return { code, out: rec.stdout(), err: rec.stderr() };
 }
 
@@ -99,5 +99,16 @@ describe('trialkit eligibility', () => {
     assert.match(missing.err, /cannot read/);
     const none = await run([]);
     assert.equal(none.code, 2);
+  });
+});
+
+describe('trialkit eligibility --protocol', () => {
+  it('requires a known protocol and names the ones there are', async () => {
+    const rec = cliRecorder();
+    assert.equal(await main(['eligibility', eligibleFile], rec.io), 2);
+    assert.match(rec.stderr(), /--protocol is required \(one of .*nct05236621/);
+    const unknown = cliRecorder();
+    assert.equal(await main(['eligibility', eligibleFile, '--protocol', 'nct00000000'], unknown.io), 2);
+    assert.match(unknown.stderr(), /unknown protocol "nct00000000"/);
   });
 });

@@ -1,27 +1,31 @@
 import { readJsonFile } from '../../io/index.js';
-import { computeEligibility, type CriterionResult, type EligibilityValue } from '../../clinical/eligibility/index.js';
+import { computeEligibility, screeningSchemaOf, type CriterionResult, type EligibilityValue } from '../../clinical/index.js';
 import { InputError, formatIssue, issue } from '../../result/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { protocolArg } from '../protocolArg.js';
 import { toJson } from '../render.js';
 
-const USAGE = `Usage: trialkit eligibility <patient.json> [--json]
+const USAGE = `Usage: trialkit eligibility <patient.json> --protocol <id> [--json]
 
-Screens one patient's screening record (JSON) against the NCT05236621 eligibility criteria as
-published (Zhou et al., Ann Hematol 2023) and lists every criterion with its status ("met",
-"not met" or "not evaluable"), the values it used (with units, after unit conversion) and why.
-For an exclusion criterion "met" means the excluding condition is absent.
+Screens one patient's screening record (JSON) against a protocol's eligibility criteria
+(\`trialkit protocols\` lists them) and lists every criterion with its status ("met", "not met" or
+"not evaluable"), the values it used (with units, after unit conversion) and why. For an exclusion
+criterion "met" means the excluding condition is absent. The record holds the items every protocol
+collects (dates, age, sex, weight, ECOG, prior lines) and the labs, measures and facts the
+protocol's criteria declare (its screening form).
 
 eligible is true only when every criterion is met, false when any is not met, and null when none
 fails but some cannot be evaluated for missing data.
 
 Options:
+  --protocol <id>   the protocol whose criteria apply (required)
   --json   machine-readable output: { eligible, protocol, criteriaVersion, subjectId, counts,
            criteria: [{ id, kind, text, source, status, values, reason? }], warnings }
 
 Exit status: 0 when the record was screened (whatever the answer); 2 when the file is unreadable,
 not JSON, or not a valid screening record (each problem is named by its JSON path).
-Examples: examples/screening-eligible.json, examples/screening-ineligible.json
+Examples: examples/<protocol>/screening-eligible.json (and screening-ineligible.json)
 `;
 
 
@@ -54,14 +58,15 @@ export const eligibilityCommand: Command = {
   name: 'eligibility',
   usage: USAGE,
   run: (args, io) => {
-    const parsed = parseCommandArgs('eligibility', args, { json: { type: 'boolean', default: false } });
+    const parsed = parseCommandArgs('eligibility', args, { json: { type: 'boolean', default: false }, protocol: { type: 'string' } });
     const files = parsed.positionals;
     if (files.length !== 1)
       throw new InputError(`expected one screening record file, got ${files.length}\n\n${USAGE}`, [
-        issue('bad-argument', ['argv'], args.join(' '), 'trialkit eligibility <patient.json> [--json]'),
+        issue('bad-argument', ['argv'], args.join(' '), 'trialkit eligibility <patient.json> --protocol <id> [--json]'),
       ]);
     const file = files[0];
-    const outcome = computeEligibility(readJsonFile(file, 'one JSON object (a screening record)'));
+    const protocol = protocolArg(parsed.values.protocol).definition;
+    const outcome = computeEligibility(readJsonFile(file, 'one JSON object (a screening record)'), protocol.eligibility, screeningSchemaOf(protocol));
     if (!outcome.ok) throw new InputError(`${file} is not a valid screening record`, outcome.issues);
     const result = outcome.value;
     for (const warning of outcome.issues) io.err(`warning: ${formatIssue(warning, file)}\n`);

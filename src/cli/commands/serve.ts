@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { DEFAULT_DEMO_PROTOCOL_ID, findProtocol, listProtocols, type ProtocolModule } from '../../protocols/index.js';
-import { loadCachedDemoTrial } from '../../publish/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { DEMO_PASSWORD, loadDemoTrial, seedDemoAccounts, startServer } from '../../server/index.js';
 import { getTrialProtocol, openStore, type Store } from '../../store/index.js';
@@ -77,12 +76,18 @@ export const serveCommand: Command = {
       const protocol = await chooseProtocol(store, parsed.values.protocol, parsed.values.demo === true);
       io.out(`protocol: ${protocol.definition.identity.registryId} (${protocol.definition.id} ${protocol.definition.version})\n`);
       if (parsed.values.demo === true) {
-        // the protocol's synthetic demo trial (the demo generator moves into the protocol folder: ProtocolModule.demo)
-        const demo = loadCachedDemoTrial();
-        const accounts = await seedDemoAccounts(store, { sites: demo.trial.sites });
+        // the protocol's SYNTHETIC demo trial (its DemoDefinition): the plan, rendered into forms and screening records
+        const demo = protocol.demo;
+        if (demo === undefined) {
+          throw new InputError(`trialkit serve --demo: the protocol ${protocol.definition.id} has no demo trial`, [
+            issue('no-demo', ['--protocol'], protocol.definition.id, `a protocol with a demo: ${listProtocols().filter((m) => m.demo !== undefined).map((m) => m.definition.id).join(', ')}`),
+          ]);
+        }
+        const rendered = demo.renderTrial(demo.createPlan());
+        const accounts = await seedDemoAccounts(store, { sites: rendered.trial.sites });
         io.out(`demo accounts (password '${DEMO_PASSWORD}'):\n`);
         io.out(`${renderTable([['user id', 'role', 'site'], ...accounts.map((a) => [a.userId, a.role, a.siteId ?? '-'])])}\n`);
-        const loaded = await loadDemoTrial(store, protocol, demo.trial, { screening: demo.screening, reopenAfterSnapshot: true });
+        const loaded = await loadDemoTrial(store, protocol, rendered.trial, { screening: rendered.screening, reopenAfterSnapshot: true });
         io.out(
           `SYNTHETIC demo trial: ${loaded.subjectsLoaded} subjects loaded (${loaded.recordsSaved} CRF records, ${loaded.queriesRaised} edit-check queries), ` +
             `${loaded.subjectsSkipped} already there; snapshot ${loaded.snapshotName} ${loaded.snapshotCreated ? 'taken under the data lock' : 'already there'}; ` +

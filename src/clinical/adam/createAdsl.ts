@@ -137,12 +137,21 @@ export function receivedDoses(
   return { first, last, drugs };
 }
 
-function setFlag(rule: AnalysisSetDefinition['rule'], inStudy: boolean, doses: ReceivedDoses, hasAssessment: boolean): boolean {
+function setFlag(rule: AnalysisSetDefinition['rule'], inStudy: boolean, doses: ReceivedDoses, assessmentDays: readonly DayNumber[]): boolean {
   if (!inStudy) return false;
   if (rule.kind === 'enrolled') return true;
   const drugs = rule.drugs;
   const treated = drugs === 'any' ? doses.first !== null : drugs.some((drug) => doses.drugs.has(drug));
-  return rule.kind === 'treated' ? treated : treated && hasAssessment;
+  switch (rule.kind) {
+    case 'treated':
+      return treated;
+    case 'treated-and-assessed':
+      return treated && assessmentDays.length > 0;
+    case 'response-evaluable': {
+      const first = doses.first;
+      return treated && first !== null && assessmentDays.some((day) => day <= first) && assessmentDays.some((day) => day > first);
+    }
+  }
 }
 
 function deriveSubject(protocol: ProtocolDefinition, trial: TrialData, record: SubjectRecord, index: number, cutoff: DayNumber, issues: Issue[]): AdslRow {
@@ -161,13 +170,13 @@ function deriveSubject(protocol: ProtocolDefinition, trial: TrialData, record: S
 
   const doses: ReceivedDoses = inStudy ? receivedDoses(record, base, enrolment, cutoff, issues) : { first: null, last: null, drugs: new Set() };
 
-  // A response assessment of any source on or before the cutoff (baseline counts).
-  let hasAssessment = false;
+  // Response assessments of any source on or before the cutoff (baseline counts).
+  const assessmentDays: DayNumber[] = [];
   for (const formId of protocol.response.assessmentForms) {
     (record.diseaseForms[formId] ?? []).forEach((row, i) => {
       if (typeof row.date !== 'string') return;
       const day = readDate(row.date, [...base, 'diseaseForms', formId, i, 'date'], issues);
-      if (day !== null && day <= cutoff) hasAssessment = true;
+      if (day !== null && day <= cutoff) assessmentDays.push(day);
     });
   }
 
@@ -221,7 +230,7 @@ function deriveSubject(protocol: ProtocolDefinition, trial: TrialData, record: S
   const lastAlive = inStudy ? lastKnownAlive(protocol, record, base, enrolment, cutoff, died ? deathDay : null, issues) : null;
 
   const setFlags: Record<string, Flag> = {};
-  for (const set of protocol.analysisSets) setFlags[set.flag] = flag(setFlag(set.rule, inStudy, doses, hasAssessment));
+  for (const set of protocol.analysisSets) setFlags[set.flag] = flag(setFlag(set.rule, inStudy, doses, assessmentDays));
 
   return {
     STUDYID: trial.protocolId,

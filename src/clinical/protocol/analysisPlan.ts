@@ -69,7 +69,7 @@ export interface BaselineLevel {
  *   sorted by frequency (e.g. "prior treatments in > 50% of patients").
  */
 export type BaselineCharacteristic =
-  | { readonly kind: 'heading'; readonly label: string }
+  | { readonly kind: 'heading'; readonly label: string; readonly id?: string }
   | { readonly kind: 'continuous'; readonly variable: string; readonly label: string }
   | {
       readonly kind: 'categorical';
@@ -84,11 +84,27 @@ export type BaselineCharacteristic =
     }
   | {
       readonly kind: 'flags';
+      /** Stable row key of the group's heading in the report (default: derived from the label). */
+      readonly id?: string;
       readonly label: string;
       readonly flags: readonly { readonly variable: string; readonly label: string }[];
       readonly onlyAboveFraction?: number;
       readonly sortByFrequency: boolean;
     };
+
+/** A dashed guide line of the waterfall plot: a threshold of the response criteria on the percentage change. */
+export interface WaterfallReferenceLine {
+  /** Percentage change from baseline, e.g. -50. */
+  readonly percentChange: number;
+  /** e.g. '−50% (PR)'. */
+  readonly label: string;
+}
+
+/** An abbreviation the report explains under every table or figure whose text uses it. */
+export interface Abbreviation {
+  readonly abbreviation: string;
+  readonly meaning: string;
+}
 
 export interface AnalysisPlan {
   readonly design: StudyDesign;
@@ -98,6 +114,12 @@ export interface AnalysisPlan {
   readonly efficacyPopulation: string;
   /** ADSL flag of the safety population, e.g. 'SAFFL'. */
   readonly safetyPopulation: string;
+  /**
+   * ADSL flag of the population of the baseline characteristics and the deaths table (usually the
+   * intent-to-treat population). Absent: the first analysis set with the rule 'enrolled', else the efficacy
+   * population.
+   */
+  readonly baselinePopulation?: string;
   readonly confLevel: number;
   readonly baselineCharacteristics: readonly BaselineCharacteristic[];
   /** Footnotes and abbreviations of the baseline table. */
@@ -118,4 +140,11 @@ export interface AnalysisPlan {
   readonly swimmerMaxLanes: number;
   /** The paper's own table or figure each report item reproduces, by item id (reference protocols only). */
   readonly paperReferences: Readonly<Record<string, string>>;
+  /** Guide lines of the waterfall plot (the criteria's thresholds); absent or empty: none. */
+  readonly waterfallReferenceLines?: readonly WaterfallReferenceLine[];
+  /**
+   * Abbreviations of the protocol's own words (evaluators, staging systems, ...): each table and figure of
+   * the report lists those its text uses.
+   */
+  readonly abbreviations?: readonly Abbreviation[];
 }

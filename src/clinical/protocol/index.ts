@@ -4,3 +4,4 @@ export type * from './protocolDefinition.js';
 export type * from './analysisPlan.js';
 export { checkProtocol } from './checkProtocol.js';
 export { protocolCatalogue } from './protocolCatalogue.js';
+export { screeningSchemaOf } from './screeningSchemaOf.js';

@@ -78,13 +78,15 @@ export interface CensoringRules {
  * Analysis populations as data: an ADSL flag and the rule that sets it.
  * - enrolled: every enrolled subject (on or before the cutoff);
  * - treated: at least one dose (of the listed drugs, or any study drug);
- * - treated-and-assessed: treated, and at least one response assessment of any source (baseline counts).
+ * - treated-and-assessed: treated, and at least one response assessment of any source (baseline counts);
+ * - response-evaluable: treated, with an assessment on or before the first dose (baseline) and at least
+ *   one after it.
  */
 export interface AnalysisSetDefinition {
   /** ADSL flag, e.g. 'ITTFL', 'FASFL', 'SAFFL'. */
   readonly flag: string;
   readonly name: string;
-  readonly rule: { readonly kind: 'enrolled' } | { readonly kind: 'treated' | 'treated-and-assessed'; readonly drugs: 'any' | readonly string[] };
+  readonly rule: { readonly kind: 'enrolled' } | { readonly kind: 'treated' | 'treated-and-assessed' | 'response-evaluable'; readonly drugs: 'any' | readonly string[] };
   readonly description: string;
 }
 

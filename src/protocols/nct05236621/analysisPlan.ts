@@ -40,9 +40,10 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
   primaryEvaluator: 'IRC',
   efficacyPopulation: 'FASFL',
   safetyPopulation: 'SAFFL',
+  baselinePopulation: 'ITTFL',
   confLevel: 0.95,
   baselineCharacteristics: [
-    { kind: 'heading', label: 'Patients' },
+    { kind: 'heading', id: 'patients', label: 'Patients' },
     { kind: 'continuous', variable: 'AGE', label: 'Age, year, median (range)' },
     {
       kind: 'categorical',
@@ -96,7 +97,7 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
       missing: 'never',
       denominator: 'non-missing',
     },
-    { kind: 'heading', label: 'Disease' },
+    { kind: 'heading', id: 'disease', label: 'Disease' },
     { kind: 'continuous', variable: 'DIAGDURM', label: 'Time from initial diagnosis of multiple myeloma to enrollment, median (range), months' },
     { kind: 'continuous', variable: 'B2M', label: 'β2-Microglobulin, median (range), mg/L' },
     {
@@ -113,6 +114,7 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
     },
     {
       kind: 'flags',
+      id: 'cytogenetic-abnormalities',
       label: 'Cytogenetic abnormalities, n (%)',
       flags: [
         { variable: 'GAIN1Q21', label: 'Gain(1q21)' },
@@ -139,10 +141,11 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
       missing: 'when-any',
       denominator: 'all',
     },
-    { kind: 'heading', label: 'Prior treatments' },
+    { kind: 'heading', id: 'prior-treatments', label: 'Prior treatments' },
     { kind: 'continuous', variable: 'PRLINES', label: 'Number of prior treatments, median (range)' },
     {
       kind: 'flags',
+      id: 'prior-agents',
       label: 'Prior treatments in > 50% patients, n (%)',
       flags: [
         { variable: 'PRLENFL', label: 'Lenalidomide' },
@@ -155,8 +158,8 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
       onlyAboveFraction: 0.5,
       sortByFrequency: true,
     },
-    { kind: 'flags', label: 'Prior treatment with anti-CD38 antibody, n (%)', flags: [{ variable: 'PRCD38FL', label: 'Yes' }], sortByFrequency: false },
-    { kind: 'flags', label: 'Prior ASCT, n (%)', flags: [{ variable: 'PRASCTFL', label: 'Yes' }], sortByFrequency: false },
+    { kind: 'flags', id: 'prior-anti-cd38', label: 'Prior treatment with anti-CD38 antibody, n (%)', flags: [{ variable: 'PRCD38FL', label: 'Yes' }], sortByFrequency: false },
+    { kind: 'flags', id: 'prior-asct', label: 'Prior ASCT, n (%)', flags: [{ variable: 'PRASCTFL', label: 'Yes' }], sortByFrequency: false },
   ],
   baselineNotes: {
     footnotes: ['High-risk cytogenetic status is defined as the presence of at least one of del(17p13.1), t(4;14) and t(14;16).'],
@@ -204,11 +207,36 @@ export const NCT05236621_ANALYSIS_PLAN: AnalysisPlan = {
   earlyDeathDays: 60,
   swimmerMaxLanes: 60,
   paperReferences: {
+    't-disposition': 'Fig. 1',
     't-baseline': 'Table 1',
     't-teae-overview': 'Table 2',
     't-related-ae': 'Table 3',
     'f-consort': 'Fig. 1',
+    't-response-rate': 'Fig. 2A',
     'f-response-overall': 'Fig. 2A',
+    'f-response-iss': 'Fig. 2B',
+    'f-response-riss': 'Fig. 2C',
+    'f-swimmer': 'Fig. 3',
+    'f-km-pfs-iss': 'Fig. 4B',
+    'f-km-pfs-riss': 'Fig. 4C',
+    'f-km-os-iss': 'Fig. 5B',
+    'f-km-os-riss': 'Fig. 5C',
     't-best-response': 'Supplemental Table 1',
+    't-subgroup-response': 'Supplemental Table 2',
   },
+  // IMWG 2016: progression at +25% of the lowest value, PR at -50%, VGPR at -90% of serum M-protein.
+  waterfallReferenceLines: [
+    { percentChange: 25, label: '+25% (progression)' },
+    { percentChange: -50, label: '−50% (PR)' },
+    { percentChange: -90, label: '−90% (VGPR)' },
+  ],
+  abbreviations: [
+    { abbreviation: 'IRC', meaning: 'independent review committee' },
+    { abbreviation: 'IMWG', meaning: 'International Myeloma Working Group' },
+    { abbreviation: 'ISS', meaning: 'international staging system' },
+    { abbreviation: 'R-ISS', meaning: 'revised international staging system' },
+    { abbreviation: 'ASCT', meaning: 'autologous hematopoietic stem cell transplantation' },
+    { abbreviation: 'FISH', meaning: 'fluorescence in situ hybridization' },
+    { abbreviation: 'ECOG', meaning: 'Eastern Cooperative Oncology Group' },
+  ],
 };

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatConfLevel } from '../model/format.js';
+import { formatCiLimits, formatConfLevel, formatPercent, NOT_ESTIMABLE } from '../format/index.js';
 import type { ForestFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, SERIES_PALETTE } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
@@ -36,17 +36,17 @@ export function forestSpec(figure: ForestFigure, links: FigureLinks | null = nul
       group = r.group;
       lines.push({ key: key(), label: r.group, heading: true, estimate: null, lower: null, upper: null, counts: '', summary: '', size: 'level' });
     }
-    const estimate = r.estimate === null ? 'NE' : (r.estimate * 100).toFixed(1);
-    const ci = r.lower === null || r.upper === null ? '' : ` (${(r.lower * 100).toFixed(1)}\u2013${(r.upper * 100).toFixed(1)})`;
+    const rate = r.value.kind === 'proportion' ? r.value : null;
+    const summary = rate === null ? NOT_ESTIMABLE : `${formatPercent(rate.estimate)} (${formatCiLimits(rate.lower, rate.upper, 1)})`;
     lines.push({
       key: key(),
       label: r.group === '' ? r.label : `${INDENT}${r.label}`,
       heading: r.group === '',
-      estimate: r.estimate,
-      lower: r.lower,
-      upper: r.upper,
+      estimate: rate?.estimate ?? null,
+      lower: rate?.lower ?? null,
+      upper: rate?.upper ?? null,
       counts: `${r.x}/${r.n}`,
-      summary: `${estimate}${ci}`,
+      summary,
       size: r.group === '' ? 'overall' : 'level',
       ...(links === null || r.subjects.length === 0 ? {} : { href: links.subjects(r.subjects) }),
     });
@@ -86,7 +86,7 @@ export function forestSpec(figure: ForestFigure, links: FigureLinks | null = nul
             mark: { type: 'rule', strokeWidth: 1.5, color: SERIES_PALETTE[0] },
             encoding: {
               y,
-              x: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', title: `ORR (${level} CI); dashed line: p0 = ${(reference * 100).toFixed(0)}%`, values: [0, 0.2, 0.4, 0.6, 0.8, 1] } },
+              x: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', title: `ORR (${level} CI); dashed line: p0 = ${formatPercent(reference, 0)}%`, values: [0, 0.2, 0.4, 0.6, 0.8, 1] } },
               x2: { field: 'upper' },
             },
           },

@@ -3,10 +3,15 @@ export {
   CHART_CONFIG,
   CHART_FONT,
   CHART_WIDTH,
-  RESPONSE_COLORS,
-  RESPONSE_ORDER,
+  CONTROL_PALETTE,
+  NOT_EVALUABLE_COLOR,
+  PROGRESSION_COLOR,
+  RESPONDER_PALETTE,
   SERIES_PALETTE,
   responseColorScale,
+  responseColors,
+  responseOrder,
+  responseRank,
 } from './chartTheme.js';
 export type { FigureLinks } from './figureLinks.js';
 export { figureSpec } from './figureSpec.js';

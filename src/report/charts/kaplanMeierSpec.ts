@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumberOrNr, formatPValue } from '../model/format.js';
+import { formatNumberOrNr, formatPValue } from '../format/index.js';
 import type { KaplanMeierFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, SERIES_PALETTE } from './chartTheme.js';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial } from '../model/buildReportTestTrial.js';
-import { testProtocol } from '../model/testSupport.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
 import { createReportModel, type ForestFigure, type KaplanMeierFigure, type ReportFigureModel, type ResponseBarsFigure, type SwimmerFigure, type WaterfallFigure } from '../model/index.js';
+import { PROGRESSION_COLOR, RESPONDER_PALETTE, responseColors } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
 import { renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';
 import { shortSubjectLabels } from './swimmerSpec.js';
 
-const model = createReportModel(buildStandardTestTrial(), testProtocol());
+const model = createReportModel(buildStandardTestTrial(), TEST_PROTOCOL);
 const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
 const byId = <F extends ReportFigureModel>(id: string): F => {
   const found = figures.find((f) => f.id === id);
@@ -53,8 +53,10 @@ describe('renderFigureSvg', () => {
     const figure = byId<ForestFigure>('f-forest-orr');
     const shown = texts(await renderFigureSvg(figure));
     for (const row of figure.data.rows) {
-      assert.ok(shown.includes(`${row.x}/${row.n}`), row.id);
-      if (row.estimate !== null) assert.ok(shown.some((t) => t.startsWith((row.estimate! * 100).toFixed(1))), row.id);
+      assert.ok(shown.includes(`${row.x}/${row.n}`), row.key);
+      const { value } = row;
+      if (value.kind === 'proportion') assert.ok(shown.includes(`${(value.estimate * 100).toFixed(1)} (${(value.lower * 100).toFixed(1)}–${(value.upper * 100).toFixed(1)})`), row.key);
+      else assert.ok(shown.includes('NE'), row.key);
     }
   });
 
@@ -78,6 +80,22 @@ describe('renderFigureSvg', () => {
   it('keeps clip-path ids distinct across the figures of one page', async () => {
     const ids = (await Promise.all(figures.map((f) => renderFigureSvg(f)))).flatMap((svg) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('colours response categories by their rank and meaning on the scale, not their names', async () => {
+    const figure = byId<ResponseBarsFigure>('f-response-overall');
+    const colors = responseColors(figure.data.scale);
+    const [best, second] = figure.data.scale.categories;
+    // The same scale with its categories renamed gets the same colours by rank.
+    const renamed = { ...figure.data.scale, categories: figure.data.scale.categories.map((c) => ({ ...c, code: `X${c.rank}`, label: `Category ${c.rank}` })) };
+    const again = responseColors(renamed);
+    for (const c of figure.data.scale.categories) assert.equal(again.get(`X${c.rank}`), colors.get(c.code), c.code);
+    assert.equal(colors.get(best.code), RESPONDER_PALETTE[0]);
+    assert.equal(colors.get(second.code), RESPONDER_PALETTE[1]);
+    const progression = figure.data.scale.categories.find((c) => c.progression);
+    assert.equal(progression === undefined ? undefined : colors.get(progression.code), PROGRESSION_COLOR);
+    const svg = await renderFigureSvg(figure);
+    for (const segment of figure.data.bars[0].segments.filter((s) => s.count > 0)) assert.ok(svg.includes(`fill="${colors.get(segment.category)}"`), segment.category);
   });
 
   it('labels the swimmer lanes with their short ids in lane order, also when an id has no short form', async () => {

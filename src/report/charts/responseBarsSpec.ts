@@ -1,11 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatCount, formatPercent } from '../format/index.js';
 import type { ResponseBarsFigure } from '../model/index.js';
-import { CHART_CONFIG, CHART_SMALL_FONT_SIZE, CHART_WIDTH, RESPONSE_ORDER, responseColorScale } from './chartTheme.js';
+import { CHART_CONFIG, CHART_SMALL_FONT_SIZE, CHART_WIDTH, responseColorScale, responseRank } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
 
-/** Stacked bars of responder categories (sCR, CR, VGPR, PR) per group, the ORR printed on top. */
+/** Stacked bars of the scale's responder categories per group, the ORR printed on top. */
 export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks | null = null): TopLevelSpec {
-  const { bars } = figure.data;
+  const { bars, scale, evaluator } = figure.data;
   const groupLabel = (bar: (typeof bars)[number]) => `${bar.label} (n = ${bar.n})`;
   const order = bars.map(groupLabel);
   const categories = bars[0]?.segments.map((s) => s.category) ?? [];
@@ -15,16 +16,16 @@ export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks 
       .map((s) => ({
         group: groupLabel(bar),
         category: s.category,
-        rank: RESPONSE_ORDER.indexOf(s.category),
+        rank: responseRank(scale, s.category),
         proportion: s.proportion,
-        label: `${s.count} (${(s.proportion * 100).toFixed(1)}%)`,
+        label: `${s.category}: ${formatCount(s.count, bar.n)}`,
         ...(links === null ? {} : { href: links.subjects(s.subjects) }),
       })),
   );
   const totals = bars.map((bar) => ({
     group: groupLabel(bar),
     orr: bar.orr,
-    label: `ORR ${(bar.orr * 100).toFixed(1)}%`,
+    label: `ORR ${formatPercent(bar.orr)}%`,
   }));
   const maxOrr = Math.max(0.2, ...bars.map((b) => b.orr));
   const top = Math.min(1, Math.ceil((maxOrr + 0.08) * 10) / 10);
@@ -42,7 +43,7 @@ export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks 
         encoding: {
           x,
           y: { field: 'proportion', type: 'quantitative', stack: 'zero', scale: { domain: [0, top], nice: false }, axis: { format: '.0%', title: 'Patients (%)', grid: true } },
-          color: { field: 'category', type: 'nominal', scale: responseColorScale(categories), legend: { title: 'Best response (IRC)', orient: 'right' } },
+          color: { field: 'category', type: 'nominal', scale: responseColorScale(scale, categories), legend: { title: `Best response (${evaluator})`, orient: 'right' } },
           order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
           tooltip: { field: 'label', type: 'nominal' },
           ...href,

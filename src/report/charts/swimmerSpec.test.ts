@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial } from '../model/buildReportTestTrial.js';
-import { testProtocol } from '../model/testSupport.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
 import { createReportModel, type SwimmerFigure } from '../model/index.js';
+import { withPlan } from '../model/testSupport.js';
 import type { FigureLinks } from './figureLinks.js';
 import { renderFigureSvg } from './renderFigureSvg.js';
 
 const data = buildStandardTestTrial();
 const swimmerOf = (maxLanes?: number): SwimmerFigure => {
-  const found = createReportModel(data, testProtocol(maxLanes === undefined ? {} : { swimmerMaxLanes: maxLanes })).items.find((i) => i.id === 'f-swimmer');
+  const found = createReportModel(data, maxLanes === undefined ? TEST_PROTOCOL : withPlan({ swimmerMaxLanes: maxLanes })).items.find((i) => i.id === 'f-swimmer');
   assert.ok(found?.kind === 'figure' && found.figureKind === 'swimmer');
   return found;
 };

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatThousands } from '../format/index.js';
 import type { SwimmerFigure } from '../model/index.js';
-import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, RESPONSE_ORDER, responseColorScale } from './chartTheme.js';
+import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, responseColorScale } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
 
 const LANE_PX = 15;
@@ -32,16 +33,17 @@ function laneLabelExpr(ids: readonly string[]): string {
   return `${JSON.stringify(Object.fromEntries(shortSubjectLabels(ids)))}[datum.value]`;
 }
 
-const CIRCLES_NOTE = 'Circles: assessments at which the IRC response changed (colour = new response).';
+
 
 /**
  * The note under the plot; when the model kept only some responders' lanes, a first line says how many, so
  * the drawing alone (SVG, PNG) says it is a selection. The model's footnote says which and where the rest are.
  */
 function caption(figure: SwimmerFigure): string | string[] {
-  const { lanes, responders } = figure.data;
-  if (lanes.length >= responders) return CIRCLES_NOTE;
-  return [`${lanes.length.toLocaleString('en-US')} of ${responders.toLocaleString('en-US')} responders shown: the longest follow-up (see footnote).`, CIRCLES_NOTE];
+  const { lanes, responders, evaluator } = figure.data;
+  const circles = `Circles: assessments at which the ${evaluator} response changed (colour = new response).`;
+  if (lanes.length >= responders) return circles;
+  return [`${formatThousands(lanes.length)} of ${formatThousands(responders)} responders shown: the longest follow-up (see footnote).`, circles];
 }
 
 /**
@@ -50,11 +52,12 @@ function caption(figure: SwimmerFigure): string | string[] {
  * progression, death and ongoing treatment.
  */
 export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = null): TopLevelSpec {
-  const { lanes } = figure.data;
+  const { lanes, scale, evaluator } = figure.data;
+  const responding = new Set(scale.categories.filter((c) => c.responder).map((c) => c.code));
   const order = lanes.map((l) => l.USUBJID);
   const href = (id: string) => (links === null ? {} : { href: links.subject(id) });
   const lanesData = lanes.map((l) => ({ subject: l.USUBJID, start: 0, treatment: l.treatmentMonths ?? 0, followUp: l.followUpMonths ?? l.treatmentMonths ?? 0, response: l.bestResponse, ...href(l.USUBJID) }));
-  const changes = lanes.flatMap((l) => l.responseChanges.filter((c) => RESPONSE_ORDER.indexOf(c.category) <= RESPONSE_ORDER.indexOf('PR')).map((c) => ({ subject: l.USUBJID, months: c.months, response: c.category })));
+  const changes = lanes.flatMap((l) => l.responseChanges.filter((c) => responding.has(c.category)).map((c) => ({ subject: l.USUBJID, months: c.months, response: c.category })));
   const events = lanes.flatMap((l) => [
     ...(l.progressionMonths === null ? [] : [{ subject: l.USUBJID, months: l.progressionMonths, event: 'Progression' }]),
     ...(l.deathMonths === null ? [] : [{ subject: l.USUBJID, months: l.deathMonths, event: 'Death' }]),
@@ -62,7 +65,7 @@ export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = n
   ]);
   const maxMonths = Math.max(1, ...lanesData.map((l) => Math.max(l.followUp, l.treatment)), ...events.map((e) => e.months));
   const end = Math.ceil(maxMonths / 3) * 3;
-  const present = RESPONSE_ORDER.filter((c) => lanes.some((l) => l.bestResponse === c) || changes.some((x) => x.response === c));
+  const present = new Set([...lanes.map((l) => l.bestResponse), ...changes.map((x) => x.response)]);
   const x = { type: 'quantitative' as const, scale: { domain: [0, end], nice: false } };
   // Lanes in `order` through an explicit domain: a sort array compiles to a chain of one comparison per
   // lane evaluated for every datum (quadratic, and past a few thousand lanes Vega's parser overflows).
@@ -73,7 +76,7 @@ export function swimmerSpec(figure: SwimmerFigure, links: FigureLinks | null = n
     scale: { domain: order },
     axis: { title: 'Subject', labelFontSize: 10, ticks: false, domain: false, labelExpr: laneLabelExpr(order) },
   };
-  const color = { field: 'response', type: 'nominal' as const, scale: responseColorScale(present), legend: { title: 'Response (IRC)', orient: 'right' as const } };
+  const color = { field: 'response', type: 'nominal' as const, scale: responseColorScale(scale, present), legend: { title: `Response (${evaluator})`, orient: 'right' as const } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CHART_CONFIG,

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { ReportModel, ReportTable } from '../model/index.js';
+import { formatValue } from '../format/index.js';
+import type { ReportModel, ReportTable, ReportValue } from '../model/index.js';
 
 export interface ReportCsvFile {
   readonly fileName: string;
@@ -11,35 +12,74 @@ export interface ReportCsvFile {
 const FORMULA_START = /^(?:[=+@\t\r]|-(?!(?:\d*\.?\d+(?:[eE][+-]?\d+)?|Inf)$))/;
 
 /** Raw numbers in full precision (shortest round-trip form); R's spelling for the non-finite ones. */
-function rawNumber(value: number | null): string {
-  if (value === null) return '';
+function rawNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Inf';
   if (value === -Infinity) return '-Inf';
   return String(value);
 }
 
-/** Which per-column extras carry information: a value column only when some cell has a number, etc. */
-function columnExtras(table: ReportTable, index: number): { readonly value: boolean; readonly subjects: boolean } {
+/**
+ * The typed columns after each table column's printed text, in this order; a column is written only when
+ * some cell of that table column is of a kind that has the field (README.md says what each holds per kind).
+ */
+const FIELDS = ['kind', 'n', 'N', 'estimate', 'lower', 'upper', 'min', 'max', 'p', 'value', 'conflevel', 'reason'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The typed fields of a value; text, dates and empty cells have none (their text column says it all). */
+function fieldsOf(value: ReportValue): Partial<Record<Field, string>> {
+  switch (value.kind) {
+    case 'count':
+      return { kind: value.kind, n: rawNumber(value.n), N: rawNumber(value.N) };
+    case 'proportion':
+      return { kind: value.kind, n: rawNumber(value.n), N: rawNumber(value.N), estimate: rawNumber(value.estimate), lower: rawNumber(value.lower), upper: rawNumber(value.upper), conflevel: rawNumber(value.confLevel) };
+    case 'median-range':
+      return { kind: value.kind, n: rawNumber(value.n), estimate: rawNumber(value.median), min: rawNumber(value.min), max: rawNumber(value.max) };
+    case 'time-median':
+    case 'rate':
+    case 'coefficient':
+      return { kind: value.kind, estimate: rawNumber(value.estimate), lower: rawNumber(value.lower), upper: rawNumber(value.upper), conflevel: rawNumber(value.confLevel) };
+    case 'p-value':
+      return { kind: value.kind, p: rawNumber(value.p) };
+    case 'number':
+      return { kind: value.kind, value: rawNumber(value.value) };
+    case 'missing':
+      return { kind: value.kind, reason: value.reason };
+    case 'date':
+    case 'text':
+    case 'empty':
+      return {};
+  }
+}
+
+interface ColumnLayout {
+  readonly fields: readonly Field[];
+  readonly subjects: boolean;
+}
+
+function columnLayout(table: ReportTable, index: number): ColumnLayout {
   const cells = table.rows.flatMap((r) => (r.cells.length === 0 ? [] : [r.cells[index]]));
-  return { value: cells.some((c) => c.value !== null), subjects: cells.some((c) => c.subjects.length > 0) };
+  const used = new Set<Field>();
+  // By the kinds present, not by the values: a median not reached (empty estimate) keeps its column.
+  for (const c of cells) for (const field of Object.keys(fieldsOf(c.value))) used.add(field as Field);
+  return { fields: FIELDS.filter((f) => used.has(f)), subjects: cells.some((c) => c.subjects.length > 0) };
 }
 
 function tableCsv(table: ReportTable): string {
-  const extras = table.columns.map((_, index) => columnExtras(table, index));
-  const header = ['label', 'indent'];
+  const layouts = table.columns.map((_, index) => columnLayout(table, index));
+  const header = ['key', 'label', 'indent'];
   table.columns.forEach((col, index) => {
-    header.push(col.id);
-    if (extras[index].value) header.push(`${col.id}_value`);
-    if (extras[index].subjects) header.push(`${col.id}_subjects`);
+    header.push(col.id, ...layouts[index].fields.map((f) => `${col.id}_${f}`));
+    if (layouts[index].subjects) header.push(`${col.id}_subjects`);
   });
   const records = table.rows.map((r) => {
-    const record = [r.label, String(r.indent)];
+    const record = [r.key, r.label, String(r.indent)];
     table.columns.forEach((_, index) => {
       const c = r.cells.at(index);
-      record.push(c?.text ?? '');
-      if (extras[index].value) record.push(rawNumber(c?.value ?? null));
-      if (extras[index].subjects) record.push(c === undefined ? '' : c.subjects.join(' '));
+      const fields = c === undefined ? {} : fieldsOf(c.value);
+      record.push(c === undefined ? '' : formatValue(c.value), ...layouts[index].fields.map((f) => fields[f] ?? ''));
+      if (layouts[index].subjects) record.push(c === undefined ? '' : c.subjects.join(' '));
     });
     return record;
   });
@@ -49,7 +89,9 @@ function tableCsv(table: ReportTable): string {
 
 /**
  * One CSV per table and listing of the report, in report order, named after the item's stable id
- * ('t-baseline.csv'). The columns are described in README.md beside this file.
+ * ('t-baseline.csv'): the row key, label and indent, then per table column the printed text and the typed
+ * numbers behind it (n, N, estimate, limits, P ...) so that no reader has to parse text. The columns are
+ * described in README.md beside this file.
  */
 export function renderReportCsv(model: ReportModel): readonly ReportCsvFile[] {
   return Object.freeze(

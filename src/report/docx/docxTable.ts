@@ -1,4 +1,5 @@
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
+import { formatValue } from '../format/index.js';
 import type { ReportRow, ReportTable } from '../model/index.js';
 import { DOCX_STYLE } from './docxStyles.js';
 
@@ -50,7 +51,7 @@ function bodyRow(table: ReportTable, item: ReportRow, widths: readonly number[],
     cantSplit: true,
     children: [
       new TableCell({ children: lines(item.label, DOCX_STYLE.tableStub, indent), width: { size: widths[0], type: WidthType.DXA }, borders: bottom }),
-      ...item.cells.map((c, i) => new TableCell({ children: lines(c.text, DOCX_STYLE.tableCell), width: { size: widths[i + 1], type: WidthType.DXA }, borders: bottom })),
+      ...item.cells.map((c, i) => new TableCell({ children: lines(formatValue(c.value), DOCX_STYLE.tableCell), width: { size: widths[i + 1], type: WidthType.DXA }, borders: bottom })),
     ],
   });
 }

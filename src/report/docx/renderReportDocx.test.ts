@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { buildStandardTestTrial } from '../model/buildReportTestTrial.js';
-import { testProtocol } from '../model/testSupport.js';
+import { formatValue } from '../format/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
 import { createReportModel, type ReportTable } from '../model/index.js';
 import { readZip } from '../../testing/index.js';
 import { DOCX_STYLE } from './docxStyles.js';
@@ -53,7 +53,7 @@ function solidPng(widthPx: number, heightPx: number): Uint8Array {
 }
 
 describe('renderReportDocx', () => {
-  const model = createReportModel(buildStandardTestTrial(), testProtocol());
+  const model = createReportModel(buildStandardTestTrial(), TEST_PROTOCOL);
   const tables = model.items.filter((i): i is ReportTable => i.kind === 'table');
   const png = solidPng(1600, 800);
   const rendered = renderReportDocx(model, { figuresPng: new Map([['f-km-pfs', png]]), subtitle: 'Test trial', syntheticNote: 'SYNTHETIC: invented subjects' });
@@ -77,7 +77,7 @@ describe('renderReportDocx', () => {
       assert.ok(table !== undefined);
       for (const r of table.rows) {
         assert.ok(texts.has(r.label), `${id}: row ${r.label}`);
-        for (const c of r.cells) assert.ok(texts.has(c.text), `${id}: cell ${c.text}`);
+        for (const c of r.cells) assert.ok(texts.has(formatValue(c.value)), `${id}: cell ${formatValue(c.value)}`);
       }
       for (const note of [...table.footnotes]) assert.ok(texts.has(note), `${id}: footnote ${note}`);
       if (table.abbreviations.length > 0) assert.ok(texts.has(`Abbreviations: ${table.abbreviations.join('; ')}.`), `${id}: abbreviations`);

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, type TestSubjectSpec } from '../model/buildReportTestTrial.js';
-import { testProtocol } from '../model/testSupport.js';
-import { createAggregateEdition, createReportModel, flagSubgroup, type ReportModel, type ReportTable } from '../model/index.js';
+import type { SubgroupDefinition } from '../../clinical/index.js';
+import { formatValue } from '../format/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../model/buildReportTestTrial.js';
+import { withPlan } from '../model/testSupport.js';
+import { createAggregateEdition, createReportModel, type ReportModel, type ReportTable } from '../model/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { renderReportHtml, type ReportHtmlOptions } from './renderReportHtml.js';
 
 const data = buildStandardTestTrial();
-const model = createReportModel(data, testProtocol());
-const options: ReportHtmlOptions = { title: 'Clinical study report', studyId: 'POM-RRMM-001', dataCutoffDate: '2022-12-01', synthetic: true, datasets: data };
+const model = createReportModel(data, TEST_PROTOCOL);
+const options: ReportHtmlOptions = { title: 'Clinical study report', studyId: 'TK-001', dataCutoffDate: '2022-12-01', synthetic: true, protocol: TEST_PROTOCOL, datasets: data };
 const fakeSvg = (id: string) => `<svg xmlns="http://www.w3.org/2000/svg" data-figure="${id}"></svg>`;
 const svgs = (m: ReportModel) => Object.fromEntries(m.items.filter((i) => i.kind === 'figure').map((f) => [f.id, fakeSvg(f.id)]));
 const html = renderReportHtml(model, svgs(model), options);
@@ -22,16 +24,26 @@ function section(page: string, id: string): string {
 }
 
 const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const cellTexts = (tableHtml: string) => [...tableHtml.matchAll(/<td>(?:<a [^>]*>)?([^<]*)(?:<\/a>)?<\/td>/g)].map((m) => unescape(m[1]));
+const cellTexts = (tableHtml: string) => [...tableHtml.matchAll(/<td[^>]*>(?:<a [^>]*>)?([^<]*)(?:<\/a>)?<\/td>/g)].map((m) => unescape(m[1]));
 
 describe('renderReportHtml', () => {
-  it('prints every cell of every table in order, with the value the model computed', () => {
+  it('prints every cell of every table in order, formatted from the value the model computed', () => {
     const tables = model.items.filter((i): i is ReportTable => i.kind === 'table');
     assert.ok(tables.length >= 10);
     for (const table of tables) {
-      const expected = table.rows.flatMap((r) => r.cells.map((c) => c.text));
+      const expected = table.rows.flatMap((r) => r.cells.map((c) => formatValue(c.value)));
       assert.deepEqual(cellTexts(section(html, table.id)), expected, table.id);
     }
+  });
+
+  it('marks each row with its key and each cell with its column id', () => {
+    const rates = section(html, 't-response-rate');
+    const rate = /<tr data-key="orr:rate">.*?<td data-column="irc">(?:<a [^>]*>)?([^<]*)/.exec(rates);
+    assert.ok(rate !== null);
+    const cell = model.items.find((i): i is ReportTable => i.kind === 'table' && i.id === 't-response-rate')?.rows.find((r) => r.key === 'orr:rate')?.cells[0];
+    assert.ok(cell !== undefined);
+    assert.equal(unescape(rate[1]), formatValue(cell.value));
+    assert.ok(rates.includes('<tr class="heading" data-key="orr">'));
   });
 
   it('has a numbered, titled section for every table and figure, with population and N, listed in the contents', () => {
@@ -105,9 +117,10 @@ describe('renderReportHtml', () => {
       { central: [30, 31, 29, 30], iss: 'III', asct: true, female: true },
     ];
     const small = buildStandardTestTrial(specs);
-    const protocol = testProtocol({ responseSubgroups: [flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')], survivalSubgroups: [flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')] });
+    const asct: SubgroupDefinition = { id: 'asct', label: 'Prior ASCT', variable: 'PRASCTFL', levels: [{ value: 'Y', label: 'Yes' }, { value: 'N', label: 'No' }], comparisons: [['Y', 'N']] };
+    const protocol = withPlan({ responseSubgroups: [asct], survivalSubgroups: [asct] });
     const other = createReportModel(small, protocol);
-    const page = renderReportHtml(other, svgs(other), { ...options, datasets: small });
+    const page = renderReportHtml(other, svgs(other), { ...options, protocol, datasets: small });
     for (const item of other.items) assert.ok(page.includes(`id="${item.id}"`), item.id);
     const ids = new Set([...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     assert.deepEqual([...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((t) => !ids.has(t)), []);

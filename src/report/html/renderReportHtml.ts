@@ -1,4 +1,5 @@
-import type { AdaeRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
+import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
+import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -15,6 +16,8 @@ export interface ReportHtmlOptions {
   readonly syntheticNote?: string;
   /** e.g. 'trialkit 0.1.0'; printed in the title block. */
   readonly generatedBy?: string;
+  /** What the subject profiles name: analysis sets, subject variables, drugs, the response criteria. */
+  readonly protocol: ProtocolDefinition;
   /** The derived records each subject's profile shows (not read for the aggregate edition, which has no profiles). */
   readonly datasets: {
     readonly adsl: readonly AdslRow[];
@@ -49,20 +52,26 @@ function indentClass(indent: number): string {
   return indent <= 0 ? '' : ` class="i${Math.min(indent, 3)}"`;
 }
 
+/**
+ * A CSR table. Rows carry their stable key (data-key) and cells their column id (data-column), so that a
+ * script or a browser test finds a number as a program finds it in the model, not by its label.
+ */
 function renderTable(table: ReportTable, lists: SubjectLists): string {
   const head =
     `<th class="stub" scope="col">${escapeHtml(table.stubLabel)}</th>` +
-    table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`).join('');
+    table.columns.map((c) => `<th scope="col" data-column="${escapeHtml(c.id)}">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`).join('');
   const body = table.rows
     .map((r) => {
-      if (r.cells.length === 0) return `<tr class="heading"><th colspan="${table.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
+      const key = ` data-key="${escapeHtml(r.key)}"`;
+      if (r.cells.length === 0) return `<tr class="heading"${key}><th colspan="${table.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
       const cells = r.cells.map((c, i) => {
-        const shown = escapeHtml(c.text);
-        if (c.subjects.length === 0) return `<td>${shown}</td>`;
+        const shown = escapeHtml(formatValue(c.value));
+        const column = ` data-column="${escapeHtml(table.columns[i]?.id ?? '')}"`;
+        if (c.subjects.length === 0) return `<td${column}>${shown}</td>`;
         const where = `${table.number}, ${r.label}, ${table.columns[i]?.label ?? ''}`;
-        return `<td><a href="${lists.href(c.subjects, where, table.id)}" title="${c.subjects.length} subject${c.subjects.length === 1 ? '' : 's'}">${shown}</a></td>`;
+        return `<td${column}><a href="${lists.href(c.subjects, where, table.id)}" title="${c.subjects.length} subject${c.subjects.length === 1 ? '' : 's'}">${shown}</a></td>`;
       });
-      return `<tr><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+      return `<tr${key}><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
     })
     .join('\n');
   return `<table class="csr"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -137,7 +146,7 @@ function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, st
     .join('\n');
 }
 
-function renderSubjects(datasets: ReportHtmlOptions['datasets']): string {
+function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: ProtocolDefinition): string {
   const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
     const out = new Map<string, Row[]>();
     for (const r of rows) {
@@ -152,7 +161,7 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets']): string {
   const adae = group(datasets.adae);
   return [...datasets.adsl]
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID))
-    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }))
+    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }, protocol))
     .join('\n');
 }
 
@@ -186,7 +195,7 @@ export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record
 ${renderSubjectLists(lists, numbers)}
 </section>
 <section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>
-${renderSubjects(options.datasets)}
+${renderSubjects(options.datasets, options.protocol)}
 </section>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,4 +1,4 @@
-import type { AdaeRow, AdrsRow, AdslRow, AdtteRow } from '../../clinical/index.js';
+import type { AdaeRow, AdrsRow, AdslRow, AdslValue, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { subjectAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -21,10 +21,13 @@ function records(headings: readonly string[], rows: readonly (readonly (string |
   return `<table class="records"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function populations(s: AdslRow): string {
-  const flags: [string, string][] = [[s.ENRLFL, 'Enrolled'], [s.ITTFL, 'ITT'], [s.FASFL, 'FAS'], [s.SAFFL, 'Safety']];
-  const inside = flags.filter(([flag]) => flag === 'Y').map(([, label]) => label);
-  return inside.length === 0 ? 'Screen failure' : inside.join(', ');
+function populations(s: AdslRow, protocol: ProtocolDefinition): string {
+  if (s.ENRLFL !== 'Y') return 'Screen failure';
+  return ['Enrolled', ...protocol.analysisSets.filter((set) => s[set.flag] === 'Y').map((set) => set.name)].join(', ');
+}
+
+function show(value: AdslValue | undefined): string {
+  return value === null || value === undefined || value === '' ? '\u2013' : String(value);
 }
 
 function status(state: string | null, date: string | null, reason: string | null): string {
@@ -33,22 +36,21 @@ function status(state: string | null, date: string | null, reason: string | null
 }
 
 /**
- * A subject's profile: key ADSL facts, then the derived records behind every count the subject is in:
- * response at each assessment (ADRS, per evaluator, with the deciding IMWG rule) and best response,
- * time-to-event values with event or censoring reason (ADTTE), and adverse events with grade and
- * relatedness (ADAE).
+ * A subject's profile: key ADSL facts (with the protocol's own subject variables), then the derived records
+ * behind every count the subject is in: response at each assessment (ADRS, per evaluator, with the deciding
+ * rule of the response criteria) and best response, time-to-event values with event or censoring reason
+ * (ADTTE), and adverse events with grade and the drugs they are related to (ADAE).
  */
-export function renderSubjectProfile(subject: SubjectRecords): string {
+export function renderSubjectProfile(subject: SubjectRecords, protocol: ProtocolDefinition): string {
   const s = subject.adsl;
+  const drugLabel = new Map(protocol.regimen.drugs.map((d) => [d.id, d.label]));
   const facts: [string, string][] = [
     ['Site', s.SITEID],
-    ['Populations', populations(s)],
-    ['Age / sex', `${s.AGE ?? '\u2013'} / ${s.SEX ?? '\u2013'}`],
-    ['ECOG', s.ECOGBL === null ? '\u2013' : String(s.ECOGBL)],
-    ['ISS / R-ISS', `${s.ISS ?? '\u2013'} / ${s.RISS ?? '\u2013'}`],
-    ['Cytogenetic risk', s.CYTORISK ?? '\u2013'],
+    ['Populations', populations(s, protocol)],
+    ['Age / sex', `${show(s.AGE)} / ${show(s.SEX)}`],
+    ['ECOG', show(s.ECOGBL)],
     ['Prior lines', String(s.PRLINES)],
-    ['Prior ASCT', s.PRASCTFL],
+    ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, show(s[v.name])]),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
     ['End of treatment', status(s.EOTSTT, s.EOTDT, s.DCTREAS)],
     ['End of study', status(s.EOSSTT, s.EOSDT, s.DCSREAS)],
@@ -66,13 +68,13 @@ export function renderSubjectProfile(subject: SubjectRecords): string {
   const aes = subject.adae
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)
-    .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.AERELPOM, r.TRTEMFL, r.AEOUT]);
+    .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, r.AEOUT]);
   return (
     `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
-    `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', 'IMWG rule', 'Recorded call'], visits)}` +
+    `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
     `<h5>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
     `<h5>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
-    `<h5>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related (investigational drug)', 'Treatment-emergent', 'Outcome'], aes)}` +
+    `<h5>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
     '</section>'
   );
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { aggregateEditionNotice, createAggregateEdition } from './aggregateEdition.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createReportModel, type ReportItem } from './createReportModel.js';
-import { testProtocol } from './testSupport.js';
 
 function deepFrozen(value: unknown, path = 'model'): string[] {
   if (value === null || typeof value !== 'object') return [];
@@ -14,17 +13,17 @@ function deepFrozen(value: unknown, path = 'model'): string[] {
 
 /** What a reader sees of an item: everything but the subjects behind the numbers. */
 function printed(item: ReportItem): unknown {
-  if (item.kind === 'table') return { ...item, rows: item.rows.map((r) => ({ ...r, cells: r.cells.map((c) => [c.text, c.value]) })) };
+  if (item.kind === 'table') return { ...item, rows: item.rows.map((r) => ({ ...r, cells: r.cells.map((c) => c.value) })) };
   return { id: item.id, number: item.number, title: item.title, population: item.population };
 }
 
 describe('createAggregateEdition', () => {
   const data = buildStandardTestTrial();
-  const full = createReportModel(data, testProtocol());
+  const full = createReportModel(data, TEST_PROTOCOL);
   const aggregate = createAggregateEdition(full);
   const subjectIds = data.adsl.map((s) => s.USUBJID);
 
-  it('keeps every aggregate table with the same text, values and numbering, and leaves out the listings', () => {
+  it('keeps every aggregate table with the same keys, values and numbering, and leaves out the listings', () => {
     assert.equal(full.aggregate, undefined);
     const sae = full.items.find((i) => i.id === 'l-sae');
     assert.ok(sae !== undefined && sae.kind === 'table' && sae.rows.length > 0, 'the test trial has SAEs, so the listing has rows');

@@ -55,7 +55,7 @@ function anonymousWaterfall(figure: WaterfallFigure): WaterfallFigure {
   const label = rankLabels('Bar', bars.length);
   return Object.freeze({
     ...figure,
-    data: Object.freeze({ bars: Object.freeze(bars.map((bar, i) => Object.freeze({ ...bar, USUBJID: label(i) }))), notShown: Object.freeze([]) }),
+    data: Object.freeze({ ...figure.data, bars: Object.freeze(bars.map((bar, i) => Object.freeze({ ...bar, USUBJID: label(i) }))), notShown: Object.freeze([]) }),
     footnotes: Object.freeze([...figure.footnotes, 'Bars are numbered in plotted order; subject identifiers are left out of this edition.']),
   });
 }

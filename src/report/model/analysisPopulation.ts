@@ -1,13 +1,5 @@
-import type { AdslRow } from '../../clinical/index.js';
+import type { AdslRow, ProtocolDefinition } from '../../clinical/index.js';
 import { population, type ReportPopulation } from './reportTable.js';
-
-export type PopulationFlag = 'ITTFL' | 'FASFL' | 'SAFFL';
-
-const NAMES: Readonly<Record<PopulationFlag, string>> = Object.freeze({
-  ITTFL: 'Intent-to-treat population',
-  FASFL: 'Full analysis set',
-  SAFFL: 'Safety set',
-});
 
 export interface AnalysisPopulation {
   readonly population: ReportPopulation;
@@ -15,12 +7,31 @@ export interface AnalysisPopulation {
   readonly ids: ReadonlySet<string>;
 }
 
-/** The ADSL rows of one analysis population, with its name and N. */
-export function analysisPopulation(adsl: readonly AdslRow[], flagName: PopulationFlag): AnalysisPopulation {
-  const rows = adsl.filter((row) => row[flagName] === 'Y');
+/** The ADSL rows of one analysis population (an ADSL flag of the protocol), with its name and N. */
+export function analysisPopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition, flag: string): AnalysisPopulation {
+  const rows = adsl.filter((row) => row[flag] === 'Y');
+  const name = protocol.analysisSets.find((set) => set.flag === flag)?.name ?? flag;
   return Object.freeze({
-    population: population(NAMES[flagName], flagName, rows.length),
+    population: population(name, flag, rows.length),
     rows: Object.freeze(rows),
     ids: new Set(rows.map((row) => row.USUBJID)),
   });
+}
+
+/** The ADSL flag of the baseline characteristics and deaths: the plan's, else the set of every enrolled subject, else the efficacy population. */
+export function baselinePopulationFlag(protocol: ProtocolDefinition): string {
+  const plan = protocol.analysisPlan;
+  return plan.baselinePopulation ?? protocol.analysisSets.find((set) => set.rule.kind === 'enrolled')?.flag ?? plan.efficacyPopulation;
+}
+
+export function efficacyPopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition): AnalysisPopulation {
+  return analysisPopulation(adsl, protocol, protocol.analysisPlan.efficacyPopulation);
+}
+
+export function safetyPopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition): AnalysisPopulation {
+  return analysisPopulation(adsl, protocol, protocol.analysisPlan.safetyPopulation);
+}
+
+export function baselinePopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition): AnalysisPopulation {
+  return analysisPopulation(adsl, protocol, baselinePopulationFlag(protocol));
 }

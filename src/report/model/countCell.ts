@@ -1,10 +1,10 @@
-import { formatCount } from './format.js';
 import { cell, type ReportCell } from './reportTable.js';
+import { countValue } from './reportValue.js';
 
-/** A 'n (x.x%)' cell over distinct subjects: value n, subjects the ones counted. */
-export function countCell(subjects: Iterable<string>, N: number): ReportCell {
+/** A count of distinct subjects out of N (null: a plain count), with the subjects counted. */
+export function countCell(subjects: Iterable<string>, N: number | null): ReportCell {
   const distinct = new Set(subjects);
-  return cell(formatCount(distinct.size, N), distinct.size, distinct);
+  return cell(countValue(distinct.size, N), distinct);
 }
 
 /** The USUBJIDs of the rows that satisfy `predicate`. */

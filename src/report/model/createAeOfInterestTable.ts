@@ -1,30 +1,28 @@
-import type { AdaeRow, AdslRow, AeGroup } from '../../clinical/index.js';
-import { AE_GROUPS } from '../../clinical/index.js';
+import type { AdaeRow, AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { adverseEventTerms } from './adverseEventTerms.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
-import type { ReportProtocol } from './reportProtocol.js';
+import { abbreviationsFor, investigationalLabel, paperReference } from './protocolTerms.js';
 import { column, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
 
 /**
- * Adverse events of special interest (ADAE AEGRPS, groups of clinical/adam AE_GROUPS): per group and per
- * preferred term within it, subjects with any TEAE, a related TEAE, and a related grade >= 3 TEAE.
+ * Adverse events of special interest (the protocol's AE groups, ADAE AEGRPS): per group and per preferred
+ * term within it, subjects with any TEAE, a TEAE related to an investigational drug, and a related grade >= 3
+ * TEAE. Rows 'group:<group id>' and 'group:<group id>:term:<preferred term>'; columns 'teae', 'related',
+ * 'related-grade3'.
  */
-export function createAeOfInterestTable(
-  adsl: readonly AdslRow[],
-  adae: readonly AdaeRow[],
-  protocol: ReportProtocol,
-  groups: readonly AeGroup[] = AE_GROUPS,
-): ReportTable {
-  const safety = analysisPopulation(adsl, 'SAFFL');
+export function createAeOfInterestTable(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
   const N = safety.rows.length;
-  const related = (r: AdaeRow): boolean => r.RELPOMFL === 'Y';
+  const { adae } = datasets;
+  const related = (r: AdaeRow): boolean => r.RELINVFL === 'Y';
   const rows: ReportRow[] = [];
-  for (const group of groups) {
+  for (const group of protocol.aeGroups) {
     const inGroup = (r: AdaeRow): boolean => r.AEGRPS.includes(group.id);
     const teae = adae.filter((r) => safety.ids.has(r.USUBJID) && r.TRTEMFL === 'Y' && inGroup(r));
     rows.push(
       row(
+        `group:${group.id}`,
         group.label,
         [
           countCell(teae.map((r) => r.USUBJID), N),
@@ -34,22 +32,23 @@ export function createAeOfInterestTable(
         0,
       ),
     );
-    const all = adverseEventTerms(adae, safety.ids, inGroup);
     const relatedTerms = new Map(adverseEventTerms(adae, safety.ids, (r) => inGroup(r) && related(r)).map((t) => [t.term.toLowerCase(), t]));
-    for (const term of all) {
+    for (const term of adverseEventTerms(adae, safety.ids, inGroup)) {
       const rel = relatedTerms.get(term.term.toLowerCase());
-      rows.push(row(term.term, [countCell(term.anyGrade, N), countCell(rel?.anyGrade ?? [], N), countCell(rel?.grade3OrMore ?? [], N)], 1));
+      rows.push(row(`group:${group.id}:term:${term.term}`, term.term, [countCell(term.anyGrade, N), countCell(rel?.anyGrade ?? [], N), countCell(rel?.grade3OrMore ?? [], N)], 1));
     }
   }
-  const drug = protocol.investigationalDrugLabel;
+  const drug = investigationalLabel(protocol);
+  const title = `Adverse events of special interest (${safety.population.name.toLowerCase()})`;
   return reportTable({
     id: 't-ae-interest',
-    title: 'Adverse events of special interest (safety population)',
+    title,
     population: safety.population,
     stubLabel: 'Group / preferred term',
     columns: [column('teae', 'Any TEAE', N), column('related', `${drug}-related`, N), column('related-grade3', `${drug}-related grade ≥ 3`, N)],
     rows,
-    footnotes: ['Groups are defined by MedDRA preferred terms and system organ classes (clinical/adam AE_GROUPS). Subjects counted once per row.'],
-    abbreviations: ['TEAE treatment-emergent adverse event'],
+    footnotes: ["Groups are defined by MedDRA preferred terms and system organ classes (the protocol's AE groups). Subjects counted once per row."],
+    abbreviations: abbreviationsFor(protocol, [title], ['TEAE treatment-emergent adverse event']),
+    paperReference: paperReference(protocol, 't-ae-interest'),
   });
 }

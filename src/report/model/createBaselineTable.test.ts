@@ -1,65 +1,81 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createBaselineTable } from './createBaselineTable.js';
 import { sampleMedian } from './medianRangeCell.js';
-import { findRow, rowUnder, sorted } from './testSupport.js';
+import { cellAt, rowByKey, sorted, valueAt, withPlan } from './testSupport.js';
 
 describe('createBaselineTable', () => {
   const data = buildStandardTestTrial();
   const itt = data.adsl.filter((r) => r.ITTFL === 'Y');
-  const table = createBaselineTable(data.adsl, 'Arm');
+  const table = createBaselineTable(data, TEST_PROTOCOL);
   const N = itt.length;
 
-  it('is the ITT population with the paper rows, frozen', () => {
+  it("is the plan's baseline population with the plan's rows, keyed by ADSL variable and value, frozen", () => {
     assert.equal(table.population.N, N);
     assert.equal(table.population.flag, 'ITTFL');
     assert.equal(N, STANDARD_TEST_SUBJECTS.length);
     assert.equal(table.paperReference, 'Table 1');
+    assert.equal(table.columns[0].label, TEST_PROTOCOL.identity.armLabel);
     assert.ok(Object.isFrozen(table) && Object.isFrozen(table.rows) && Object.isFrozen(table.rows[1].cells[0].subjects));
-    for (const label of ['Age, year, median (range)', 'Male', 'Female', '0 or 1', 'High risk', 'Gain(1q21)', 't(14;16)', 'IgG', 'Light chain', 'Number of prior treatments, median (range)']) {
-      findRow(table, label);
+    for (const key of ['heading:patients', 'AGE', 'AGEGR1:<65', 'SEX', 'SEX:M', 'SEX:F', 'ECOGBL:0,1', 'ISS:I', 'RISS:III', 'CYTORISK:HIGH', 'CYTORISK:missing', 'GAIN1Q21:Y', 'T14_16:Y', 'MMTYPE:IgG', 'MMTYPE:light-chain', 'PRLINES', 'flags:prior-asct', 'PRASCTFL:Y']) {
+      rowByKey(table, key);
     }
+    assert.equal(rowByKey(table, 'SEX:M').label, 'Male');
+    assert.ok(!table.rows.some((r) => r.key === 'MMTYPE:IgE'), "a level shown only when present is left out when nobody has it");
   });
 
   it('counts subjects as a direct filter of ADSL does, with those subjects behind each cell', () => {
-    const check = (cellSubjects: readonly string[], value: number | null, expected: readonly string[]) => {
-      assert.deepEqual(cellSubjects, sorted(expected));
-      assert.equal(value, expected.length);
+    const check = (key: string, expected: readonly string[]) => {
+      const c = cellAt(table, key, 'arm');
+      assert.deepEqual(c.subjects, sorted(expected), key);
+      assert.deepEqual(c.value, { kind: 'count', n: expected.length, N }, key);
     };
-    const male = findRow(table, 'Male').cells[0];
-    check(male.subjects, male.value, itt.filter((r) => r.SEX === 'M').map((r) => r.USUBJID));
-    assert.equal(male.text, `${male.value} (${((100 * (male.value ?? 0)) / N).toFixed(1)}%)`);
-    const over75 = findRow(table, '> 75, n (%)').cells[0];
-    check(over75.subjects, over75.value, itt.filter((r) => (r.AGE ?? 0) > 75).map((r) => r.USUBJID));
-    const issIII = rowUnder(table, 'International Staging System stage at study entry, n (%)', 'III').cells[0];
-    check(issIII.subjects, issIII.value, itt.filter((r) => r.ISS === 'III').map((r) => r.USUBJID));
-    const cd38 = rowUnder(table, 'Prior treatment with anti-CD38 antibody, n (%)', 'Yes').cells[0];
-    check(cd38.subjects, cd38.value, itt.filter((r) => r.PRCD38FL === 'Y').map((r) => r.USUBJID));
+    check('SEX:M', itt.filter((r) => r.SEX === 'M').map((r) => r.USUBJID));
+    check('AGEGR1:>75', itt.filter((r) => (r.AGE ?? 0) > 75).map((r) => r.USUBJID));
+    check('ISS:III', itt.filter((r) => r.ISS === 'III').map((r) => r.USUBJID));
+    check('PRCD38FL:Y', itt.filter((r) => r.PRCD38FL === 'Y').map((r) => r.USUBJID));
+    check('ECOGBL:0,1', itt.filter((r) => r.ECOGBL === 0 || r.ECOGBL === 1).map((r) => r.USUBJID));
   });
 
-  it('gives R-ISS percentages of the staged subjects and says how many were staged', () => {
+  it('gives percentages of a non-missing denominator over the subjects with a value, and says how many', () => {
     const staged = itt.filter((r) => r.RISS !== null);
     assert.ok(staged.length < N, 'the test trial has an unstaged subject');
-    const rissI = rowUnder(table, 'Revised International Staging System stage at study entry, n (%)', 'I').cells[0];
-    const n = itt.filter((r) => r.RISS === 'I').length;
-    assert.equal(rissI.text, `${n} (${((100 * n) / staged.length).toFixed(1)}%)`);
-    assert.match(table.footnotes[0], new RegExp(`A total of ${staged.length} patients were staged`));
+    const rissI = valueAt(table, 'RISS:I', 'arm', 'count');
+    assert.equal(rissI.n, itt.filter((r) => r.RISS === 'I').length);
+    assert.equal(rissI.N, staged.length);
+    assert.ok(table.footnotes.some((f) => f.includes(`percentages are of the ${staged.length} subjects with a value (${N - staged.length} without)`)), table.footnotes.join(' | '));
   });
 
-  it('prints medians with ranges from the ADSL values', () => {
-    const age = findRow(table, 'Age, year, median (range)').cells[0];
+  it('gives medians with ranges from the ADSL values', () => {
     const ages = itt.map((r) => r.AGE ?? 0);
-    assert.equal(age.value, sampleMedian(ages));
-    assert.equal(age.text, `${(sampleMedian(ages) ?? 0).toFixed(1)} (${Math.min(...ages)}–${Math.max(...ages)})`);
+    assert.deepEqual(valueAt(table, 'AGE', 'arm', 'median-range'), { kind: 'median-range', median: sampleMedian(ages), min: Math.min(...ages), max: Math.max(...ages), n: N, integer: true });
   });
 
-  it('lists only prior agents given to more than half of the subjects, most frequent first', () => {
-    const heading = table.rows.findIndex((r) => r.label === 'Prior treatments in > 50% patients, n (%)');
+  it('lists only flags above the fraction the plan sets, most frequent first', () => {
+    const heading = table.rows.findIndex((r) => r.key === 'flags:prior-agents');
     const next = table.rows.findIndex((r, i) => i > heading && r.indent < 2);
     const agents = table.rows.slice(heading + 1, next);
     assert.ok(agents.length > 0);
-    for (const agent of agents) assert.ok((agent.cells[0].value ?? 0) > N / 2, agent.label);
-    assert.ok(!agents.some((a) => a.label === 'Daratumumab'), 'daratumumab is given to a minority');
+    for (const agent of agents) assert.ok((valueAt(table, agent.key, 'arm', 'count').n) > N / 2, agent.key);
+    const counts = agents.map((a) => valueAt(table, a.key, 'arm', 'count').n);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.ok(!agents.some((a) => a.key === 'PRDARAFL:Y'), 'a minority flag is left out');
+  });
+
+  it('follows another plan: other rows, another population, missing rows on request', () => {
+    const plan = withPlan({
+      baselinePopulation: 'SAFFL',
+      baselineCharacteristics: [
+        { kind: 'heading', label: 'Who' },
+        { kind: 'categorical', variable: 'SEX', label: 'Sex', levels: [{ values: ['F'], label: 'Women' }], missing: 'always', denominator: 'all' },
+      ],
+      baselineNotes: { footnotes: ['A note.'], abbreviations: [] },
+    });
+    const other = createBaselineTable(data, plan);
+    assert.equal(other.population.flag, 'SAFFL');
+    assert.deepEqual(other.rows.map((r) => r.key), ['heading:who', 'SEX', 'SEX:F', 'SEX:missing']);
+    assert.deepEqual(valueAt(other, 'SEX:missing', 'arm', 'count').n, 0);
+    assert.deepEqual(other.footnotes, ['A note.']);
   });
 });

@@ -1,116 +1,101 @@
-import type { AdslRow, MyelomaSubtype, PriorAgentFlag } from '../../clinical/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import type { AdamDatasets, AdslRow, AdslValue, BaselineCharacteristic, BaselineLevel, ProtocolDefinition } from '../../clinical/index.js';
+import { baselinePopulation } from './analysisPopulation.js';
 import { countCell, subjectsWhere } from './countCell.js';
 import { medianRangeCell } from './medianRangeCell.js';
+import { abbreviationsFor, paperReference } from './protocolTerms.js';
 import { column, headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
 
-/** Paper order of the subtypes; others follow when present. */
-const SUBTYPE_ORDER: readonly { readonly value: MyelomaSubtype; readonly label: string }[] = [
-  { value: 'IgG', label: 'IgG' },
-  { value: 'IgD', label: 'IgD' },
-  { value: 'IgA', label: 'IgA' },
-  { value: 'light-chain', label: 'Light chain' },
-  { value: 'IgM', label: 'IgM' },
-  { value: 'IgE', label: 'IgE' },
-  { value: 'non-secretory', label: 'Non-secretory' },
-];
+/** 'Prior ASCT, n (%)' -> 'prior-asct-n': the fallback key of a heading or flag group without an id. */
+function slug(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
-/** Single-agent prior-therapy flags that can appear in the "> 50%" block. */
-const PRIOR_AGENTS: readonly { readonly flag: PriorAgentFlag; readonly label: string }[] = [
-  { flag: 'PRLENFL', label: 'Lenalidomide' },
-  { flag: 'PRBORFL', label: 'Bortezomib' },
-  { flag: 'PRDEXFL', label: 'Dexamethasone' },
-  { flag: 'PRCYCFL', label: 'Cyclophosphamide' },
-  { flag: 'PRDARAFL', label: 'Daratumumab' },
-  { flag: 'PRISAFL', label: 'Isatuximab' },
-];
+/** '0,1' for ECOG 0 or 1: the level part of a categorical row's key. */
+function levelKey(level: BaselineLevel): string {
+  return level.values.map(String).join(',');
+}
 
-const CYTOGENETIC_ABNORMALITIES = [
-  { key: 'GAIN1Q21', label: 'Gain(1q21)' },
-  { key: 'DEL13Q', label: 'Del(13q)' },
-  { key: 'DEL17P', label: 'del(17p)' },
-  { key: 'T4_14', label: 't(4;14)' },
-  { key: 'T14_16', label: 't(14;16)' },
-] as const;
+function isMissing(value: AdslValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+interface Group {
+  readonly rows: ReportRow[];
+  readonly footnotes: string[];
+}
+
+/** The rows of one characteristic of the plan over the population's subjects. */
+function characteristicRows(item: BaselineCharacteristic, subjects: readonly AdslRow[]): Group {
+  const N = subjects.length;
+  const out: Group = { rows: [], footnotes: [] };
+  switch (item.kind) {
+    case 'heading':
+      out.rows.push(headingRow(`heading:${item.id ?? slug(item.label)}`, item.label));
+      return out;
+    case 'continuous': {
+      const value = (r: AdslRow): number | null => (typeof r[item.variable] === 'number' ? (r[item.variable] as number) : null);
+      out.rows.push(row(item.variable, item.label, [medianRangeCell(subjects.map((r) => ({ id: r.USUBJID, value: value(r) })))]));
+      return out;
+    }
+    case 'categorical': {
+      const withValue = subjects.filter((r) => !isMissing(r[item.variable]));
+      const denominator = item.denominator === 'non-missing' ? withValue.length : N;
+      const inLevel = (level: BaselineLevel) => (r: AdslRow) => level.values.some((v) => v === r[item.variable]);
+      if (item.indentOnly !== true) out.rows.push(headingRow(item.variable, item.label, 1));
+      for (const level of item.levels) {
+        const members = subjectsWhere(subjects, inLevel(level));
+        if (level.show === 'present' && members.length === 0) continue;
+        out.rows.push(row(`${item.variable}:${levelKey(level)}`, level.label, [countCell(members, denominator)], 2));
+      }
+      const missing = subjectsWhere(subjects, (r) => isMissing(r[item.variable]));
+      if (item.missing === 'always' || (item.missing === 'when-any' && missing.length > 0)) {
+        out.rows.push(row(`${item.variable}:missing`, item.missingLabel ?? 'Missing', [countCell(missing, N)], 2));
+      }
+      if (item.denominator === 'non-missing') {
+        out.footnotes.push(`${item.label.replace(/, n \(%\)$/, '')}: percentages are of the ${withValue.length} subjects with a value (${N - withValue.length} without).`);
+      }
+      return out;
+    }
+    case 'flags': {
+      const flagged = item.flags
+        .map((flag) => ({ ...flag, members: subjectsWhere(subjects, (r) => r[flag.variable] === 'Y') }))
+        .filter((flag) => item.onlyAboveFraction === undefined || flag.members.length > N * item.onlyAboveFraction);
+      // Array.prototype.sort is stable: equal counts keep the plan's order.
+      if (item.sortByFrequency) flagged.sort((a, b) => b.members.length - a.members.length);
+      out.rows.push(headingRow(`flags:${item.id ?? slug(item.label)}`, item.label, 1));
+      for (const flag of flagged) out.rows.push(row(`${flag.variable}:Y`, flag.label, [countCell(flag.members, N)], 2));
+      return out;
+    }
+  }
+}
 
 /**
- * Table 1 of the paper, baseline disease characteristics of the intent-to-treat population, row for row.
- * Missing rows appear only when some subject is missing the value. R-ISS percentages are of the subjects
- * staged (as the paper's footnote); all others of N.
+ * Baseline characteristics of the plan's baseline population (usually intent-to-treat), row group by row
+ * group of AnalysisPlan.baselineCharacteristics: headings, median (range) of continuous variables, n (%) per
+ * level of categorical ones (with a Missing row as the plan says), and Y flags. Row keys: the ADSL variable
+ * of a continuous row ('AGE'), '<variable>:<values>' of a level ('AGEGR1:<65', 'ECOGBL:0,1'),
+ * '<variable>:missing', '<flag>:Y' of a flag, and 'heading:<id>' / '<variable>' / 'flags:<id>' of headings.
  */
-export function createBaselineTable(adsl: readonly AdslRow[], armLabel: string): ReportTable {
-  const itt = analysisPopulation(adsl, 'ITTFL');
-  const subjects = itt.rows;
-  const N = subjects.length;
-  const count = (predicate: (r: AdslRow) => boolean, denominator = N) => countCell(subjectsWhere(subjects, predicate), denominator);
-  const median = (pick: (r: AdslRow) => number | null) => medianRangeCell(subjects.map((r) => ({ id: r.USUBJID, value: pick(r) })));
-  const missingRow = (predicate: (r: AdslRow) => boolean): ReportRow[] =>
-    subjects.some(predicate) ? [row('Missing', [count(predicate)])] : [];
-
-  const staged = subjects.filter((r) => r.RISS !== null).length;
-  const priorAbove = PRIOR_AGENTS.map((agent) => ({ ...agent, n: subjects.filter((r) => r[agent.flag] === 'Y').length }))
-    .filter((agent) => agent.n > N / 2)
-    .sort((a, b) => b.n - a.n);
-  const subtypes = SUBTYPE_ORDER.filter((s, i) => i < 4 || subjects.some((r) => r.MMTYPE === s.value));
-
-  const rows: ReportRow[] = [
-    headingRow('Patients'),
-    row('Age, year, median (range)', [median((r) => r.AGE)]),
-    row('< 65, n (%)', [count((r) => r.AGEGR1 === '<65')], 2),
-    row('≥ 65 to ≤ 75, n (%)', [count((r) => r.AGEGR1 === '65-75')], 2),
-    row('> 75, n (%)', [count((r) => r.AGEGR1 === '>75')], 2),
-    headingRow('Sex, n (%)', 1),
-    row('Male', [count((r) => r.SEX === 'M')], 2),
-    row('Female', [count((r) => r.SEX === 'F')], 2),
-    headingRow('ECOG performance status, n (%)', 1),
-    row('0 or 1', [count((r) => r.ECOGBL === 0 || r.ECOGBL === 1)], 2),
-    row('2', [count((r) => r.ECOGBL === 2)], 2),
-    ...(subjects.some((r) => r.ECOGBL !== null && r.ECOGBL > 2) ? [row('3 or 4', [count((r) => r.ECOGBL !== null && r.ECOGBL > 2)], 2)] : []),
-    ...missingRow((r) => r.ECOGBL === null),
-    headingRow('International Staging System stage at study entry, n (%)', 1),
-    ...(['I', 'II', 'III'] as const).map((stage) => row(stage, [count((r) => r.ISS === stage)], 2)),
-    ...missingRow((r) => r.ISS === null),
-    headingRow('Revised International Staging System stage at study entry, n (%)', 1),
-    ...(['I', 'II', 'III'] as const).map((stage) => row(stage, [count((r) => r.RISS === stage, staged)], 2)),
-    headingRow('Disease'),
-    row('Time from initial diagnosis of multiple myeloma to enrollment, median (range), months', [median((r) => r.DIAGDURM)]),
-    row('β2-Microglobulin, median (range), mg/L', [median((r) => r.B2M)]),
-    headingRow('Cytogenetic profile by FISH, n (%)', 1),
-    row('High risk', [count((r) => r.CYTORISK === 'HIGH')], 2),
-    row('Standard risk', [count((r) => r.CYTORISK === 'STANDARD')], 2),
-    row('Missing data', [count((r) => r.CYTORISK === null)], 2),
-    headingRow('Cytogenetic abnormalities, n (%)', 1),
-    ...CYTOGENETIC_ABNORMALITIES.map((item) => row(item.label, [count((r) => r[item.key] === 'Y')], 2)),
-    headingRow('Multiple myeloma subtype at study entry, n (%)', 1),
-    ...subtypes.map((s) => row(s.label, [count((r) => r.MMTYPE === s.value)], 2)),
-    ...missingRow((r) => r.MMTYPE === null),
-    headingRow('Prior treatments'),
-    row('Number of prior treatments, median (range)', [median((r) => r.PRLINES)]),
-    headingRow('Prior treatments in > 50% patients, n (%)', 1),
-    ...priorAbove.map((agent) => row(agent.label, [count((r) => r[agent.flag] === 'Y')], 2)),
-    headingRow('Prior treatment with anti-CD38 antibody, n (%)', 1),
-    row('Yes', [count((r) => r.PRCD38FL === 'Y')], 2),
-    headingRow('Prior ASCT, n (%)', 1),
-    row('Yes', [count((r) => r.PRASCTFL === 'Y')], 2),
-  ];
+export function createBaselineTable(datasets: Pick<AdamDatasets, 'adsl'>, protocol: ProtocolDefinition): ReportTable {
+  const base = baselinePopulation(datasets.adsl, protocol);
+  const subjects = base.rows;
+  const plan = protocol.analysisPlan;
+  const groups = plan.baselineCharacteristics.map((item) => characteristicRows(item, subjects));
+  const rows = groups.flatMap((g) => g.rows);
+  const footnotes = [...groups.flatMap((g) => g.footnotes), ...plan.baselineNotes.footnotes];
+  const title = `Baseline characteristics (${base.population.name.toLowerCase()})`;
   return reportTable({
     id: 't-baseline',
-    title: 'Baseline disease characteristics (intent-to-treat population)',
-    population: itt.population,
+    title,
+    population: base.population,
     stubLabel: 'Baseline Characteristic',
-    columns: [column('arm', armLabel, N)],
+    columns: [column('arm', protocol.identity.armLabel, subjects.length)],
     rows,
-    footnotes: [
-      `A total of ${staged} patients were staged per R-ISS; R-ISS percentages are of the staged patients (${N - staged} not staged, most for missing FISH results).`,
-      'High-risk cytogenetic status is defined as the presence of at least one of del(17p13.1), t(4;14) and t(14;16).',
-    ],
-    abbreviations: [
-      'FISH fluorescence in situ hybridization',
-      'ECOG Eastern Cooperative Oncology Group',
-      'ISS international staging system',
-      'R-ISS revised international staging system',
-      'ASCT autologous hematopoietic stem cell transplantation',
-    ],
-    paperReference: 'Table 1',
+    footnotes,
+    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label), ...footnotes], plan.baselineNotes.abbreviations),
+    paperReference: paperReference(protocol, 't-baseline'),
   });
 }

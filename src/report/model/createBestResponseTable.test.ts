@@ -2,25 +2,35 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCohenKappa } from '../../stats/agreement/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createBestResponseTable } from './createBestResponseTable.js';
 import { createResponseConcordanceTable } from './createResponseConcordanceTable.js';
-import { findCell, findRow, sorted } from './testSupport.js';
+import { cellAt, numberAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('createBestResponseTable and createResponseConcordanceTable', () => {
   const data = buildStandardTestTrial();
   const fas = new Set(data.adsl.filter((r) => r.FASFL === 'Y').map((r) => r.USUBJID));
   const bor = (evaluator: 'IRC' | 'INVESTIGATOR') => data.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === evaluator && fas.has(r.USUBJID));
-  const table = createBestResponseTable(data.adsl, data.adrs, 0.95);
+  const table = createBestResponseTable(data, TEST_PROTOCOL);
+  const scale = TEST_PROTOCOL.response.scale;
+
+  it("has a row per category of the protocol's scale and a column per evaluator, primary first", () => {
+    assert.deepEqual(table.columns.map((c) => c.id), ['irc', 'investigator']);
+    assert.deepEqual(
+      table.rows.filter((r) => r.key.startsWith('category:')).map((r) => r.key),
+      scale.categories.map((c) => `category:${c.code}`),
+    );
+    assert.equal(rowByKey(table, 'category:PR').label, 'Partial response (PR)');
+    assert.equal(rowByKey(table, 'orr').label, `Overall response (${scale.responderLabel}), n (%)`);
+  });
 
   it('counts each category per evaluator with the subjects', () => {
     for (const [column, evaluator] of [['irc', 'IRC'], ['investigator', 'INVESTIGATOR']] as const) {
-      const pr = findCell(table, 'Partial response (PR)', column);
-      assert.deepEqual(pr.subjects, sorted(bor(evaluator).filter((r) => r.AVALC === 'PR').map((r) => r.USUBJID)));
-      const orr = findCell(table, 'Overall response (PR or better), n (%)', column);
-      assert.deepEqual(orr.subjects, sorted(bor(evaluator).filter((r) => r.RSPFL === 'Y').map((r) => r.USUBJID)));
+      assert.deepEqual(cellAt(table, 'category:PR', column).subjects, sorted(bor(evaluator).filter((r) => r.AVALC === 'PR').map((r) => r.USUBJID)));
+      assert.deepEqual(cellAt(table, 'orr', column).subjects, sorted(bor(evaluator).filter((r) => r.RSPFL === 'Y').map((r) => r.USUBJID)));
+      assert.deepEqual(cellAt(table, 'dcr', column).subjects, sorted(bor(evaluator).filter((r) => r.DCRFL === 'Y').map((r) => r.USUBJID)));
     }
-    const total = table.rows.filter((r) => r.indent === 1 && r.cells.length === 2).slice(0, 8).reduce((s, r) => s + (r.cells[0].value ?? 0), 0);
+    const total = scale.categories.reduce((s, c) => s + (numberAt(table, `category:${c.code}`, 'irc') ?? 0), 0);
     assert.equal(total, fas.size);
   });
 
@@ -28,23 +38,31 @@ describe('createBestResponseTable and createResponseConcordanceTable', () => {
     const irc = new Map(bor('IRC').map((r) => [r.USUBJID, r.AVALC]));
     const inv = new Map(bor('INVESTIGATOR').map((r) => [r.USUBJID, r.AVALC]));
     const ids = [...irc.keys()].filter((id) => inv.has(id));
-    const direct = computeCohenKappa({ ratingsA: ids.map((id) => irc.get(id)), ratingsB: ids.map((id) => inv.get(id)) });
+    const direct = computeCohenKappa({ ratingsA: ids.map((id) => irc.get(id)), ratingsB: ids.map((id) => inv.get(id)), categories: scale.categories.map((c) => c.code) });
     assert.ok(direct.ok);
-    const cell = findCell(table, "Cohen's kappa (CI)", 'irc');
-    assertClose(cell.value, direct.value.kappa, { rel: 1e-12 }, 'kappa');
-    assert.ok((cell.value ?? 1) < 1, 'the test trial has one disagreement');
-    assertClose(findCell(table, 'Kappa asymptotic SE', 'irc').value, direct.value.stdErr, { rel: 1e-12 }, 'ASE');
-    const same = findCell(table, 'Same best response, n (%)', 'irc');
-    assert.deepEqual(same.subjects, sorted(ids.filter((id) => irc.get(id) === inv.get(id))));
+    const kappa = valueAt(table, 'concordance:kappa', 'irc', 'coefficient');
+    assertClose(kappa.estimate, direct.value.kappa, { rel: 1e-12 }, 'kappa');
+    assertClose(kappa.lower, direct.value.lower, { rel: 1e-12 }, 'kappa lower');
+    assert.ok(kappa.estimate < 1, 'the test trial has one disagreement');
+    assertClose(valueAt(table, 'concordance:kappa-se', 'irc', 'number').value, direct.value.stdErr, { rel: 1e-12 }, 'ASE');
+    assert.deepEqual(cellAt(table, 'concordance:agreement', 'irc').subjects, sorted(ids.filter((id) => irc.get(id) === inv.get(id))));
+    assert.equal(cellAt(table, 'concordance:agreement', 'investigator').value.kind, 'empty');
   });
 
-  it('cross-tabulates IRC by investigator; the diagonal holds the agreeing subjects', () => {
-    const cross = createResponseConcordanceTable(data.adsl, data.adrs, 0.95);
-    const prRow = findRow(cross, 'PR');
-    const mrColumn = cross.columns.findIndex((c) => c.id === 'MR');
+  it('cross-tabulates the primary by the second evaluator; the diagonal holds the agreeing subjects', () => {
+    const cross = createResponseConcordanceTable(data, TEST_PROTOCOL);
+    assert.ok(cross !== null);
     const expected = bor('IRC').filter((r) => r.AVALC === 'PR' && bor('INVESTIGATOR').some((x) => x.USUBJID === r.USUBJID && x.AVALC === 'MR'));
     assert.equal(expected.length, 1);
-    assert.deepEqual(prRow.cells[mrColumn].subjects, [expected[0].USUBJID]);
-    assert.equal(findCell(cross, 'Total', 'total').value, fas.size);
+    assert.deepEqual(cellAt(cross, 'category:PR', 'category:MR').subjects, [expected[0].USUBJID]);
+    assert.equal(numberAt(cross, 'total', 'total'), fas.size);
+  });
+
+  it('has no concordance with a single evaluator', () => {
+    const single = { ...TEST_PROTOCOL, response: { ...TEST_PROTOCOL.response, evaluators: TEST_PROTOCOL.response.evaluators.filter((e) => e.id === 'IRC') } };
+    const one = createBestResponseTable(data, single);
+    assert.deepEqual(one.columns.map((c) => c.id), ['irc']);
+    assert.ok(!one.rows.some((r) => r.key.startsWith('concordance')));
+    assert.equal(createResponseConcordanceTable(data, single), null);
   });
 });

@@ -1,5 +1,6 @@
-import type { AdslRow } from '../../clinical/index.js';
+import type { AdamDatasets, AdslRow, ProtocolDefinition } from '../../clinical/index.js';
 import { DISCONTINUATION_REASON_LABELS, reasonsPresent, screenFailureReason } from './createDispositionTable.js';
+import { paperReference } from './protocolTerms.js';
 import { population } from './reportTable.js';
 import { reportFigure, type ReportFigure } from './reportFigure.js';
 
@@ -32,8 +33,14 @@ function box(id: string, label: string, rows: readonly AdslRow[], breakdown: rea
   return Object.freeze({ id, label, n: subjects.length, subjects, breakdown: Object.freeze([...breakdown]) });
 }
 
-/** The CONSORT-style flow of subjects (paper Fig. 1) from ADSL. */
-export function createConsortFlow(adsl: readonly AdslRow[]): ConsortFigure {
+/**
+ * The CONSORT-style flow of subjects from ADSL. Box ids: 'screened', 'screen-failures' (with
+ * 'screen-failure-<n>' by reason), 'enrolled', 'population:<ADSL flag>' per analysis set of the protocol,
+ * 'discontinued-treatment' (with 'discontinued-treatment-<reason>'), 'ongoing-treatment',
+ * 'discontinued-study' (with 'discontinued-study-<reason>'), 'ongoing-study'.
+ */
+export function createConsortFlow(datasets: Pick<AdamDatasets, 'adsl'>, protocol: ProtocolDefinition): ConsortFigure {
+  const { adsl } = datasets;
   const failures = adsl.filter((r) => r.ENRLFL !== 'Y');
   const enrolled = adsl.filter((r) => r.ENRLFL === 'Y');
   const byReason = new Map<string, AdslRow[]>();
@@ -58,11 +65,7 @@ export function createConsortFlow(adsl: readonly AdslRow[]): ConsortFigure {
     screened: box('screened', 'Screened', adsl),
     screenFailures: box('screen-failures', 'Screen failures', failures, failureBoxes),
     enrolled: box('enrolled', 'Enrolled', enrolled),
-    populations: Object.freeze([
-      box('itt', 'Intent-to-treat population', enrolled.filter((r) => r.ITTFL === 'Y')),
-      box('fas', 'Full analysis set', enrolled.filter((r) => r.FASFL === 'Y')),
-      box('saf', 'Safety set', enrolled.filter((r) => r.SAFFL === 'Y')),
-    ]),
+    populations: Object.freeze(protocol.analysisSets.map((set) => box(`population:${set.flag}`, set.name, enrolled.filter((r) => r[set.flag] === 'Y')))),
     discontinuedTreatment: discontinued(enrolled, 'EOTSTT', 'DCTREAS', 'discontinued-treatment', 'Discontinued treatment'),
     ongoingTreatment: box('ongoing-treatment', 'Ongoing treatment at data cutoff', enrolled.filter((r) => r.EOTSTT === 'ONGOING')),
     discontinuedStudy: discontinued(enrolled, 'EOSSTT', 'DCSREAS', 'discontinued-study', 'Discontinued study'),
@@ -74,6 +77,6 @@ export function createConsortFlow(adsl: readonly AdslRow[]): ConsortFigure {
     title: 'Patient disposition',
     population: population('Screened subjects', null, adsl.length),
     data: flow,
-    paperReference: 'Fig. 1',
+    paperReference: paperReference(protocol, 'f-consort'),
   });
 }

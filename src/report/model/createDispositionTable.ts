@@ -1,6 +1,7 @@
-import type { AdslRow, DiscontinuationReason } from '../../clinical/index.js';
+import type { AdamDatasets, AdslRow, DiscontinuationReason, ProtocolDefinition } from '../../clinical/index.js';
 import { countCell, subjectsWhere } from './countCell.js';
-import { cell, column, headingRow, population, reportTable, row, type ReportTable } from './reportTable.js';
+import { paperReference } from './protocolTerms.js';
+import { column, headingRow, population, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
 
 /** Words for the end-of-treatment / end-of-study reasons of the CRF code list. */
 export const DISCONTINUATION_REASON_LABELS: Readonly<Record<DiscontinuationReason, string>> = Object.freeze({
@@ -28,46 +29,42 @@ export function screenFailureReason(row: AdslRow): string | null {
 }
 
 /**
- * Subject disposition (CSR 10.1): screened, screen failures, enrolled, the analysis populations, treatment
- * and study status with discontinuation reasons. Percentages of the enrolled (ITT) subjects.
+ * Subject disposition (CSR 10.1): screened, screen failures, enrolled, the protocol's analysis sets, treatment
+ * and study status with discontinuation reasons. Percentages of the enrolled subjects. Row keys: README.md.
  */
-export function createDispositionTable(adsl: readonly AdslRow[], armLabel: string): ReportTable {
+export function createDispositionTable(datasets: Pick<AdamDatasets, 'adsl'>, protocol: ProtocolDefinition): ReportTable {
+  const { adsl } = datasets;
   const enrolled = adsl.filter((r) => r.ENRLFL === 'Y');
   const N = enrolled.length;
-  const screened = adsl.map((r) => r.USUBJID);
   const count = (predicate: (r: AdslRow) => boolean) => countCell(subjectsWhere(enrolled, predicate), N);
+  const status = (prefix: 'treatment' | 'study', state: 'EOTSTT' | 'EOSSTT', reasonKey: 'DCTREAS' | 'DCSREAS'): ReportRow[] => [
+    row(`${prefix}:ongoing`, 'Ongoing at data cutoff', [count((r) => r[state] === 'ONGOING')]),
+    row(`${prefix}:completed`, 'Completed', [count((r) => r[state] === 'COMPLETED')]),
+    row(`${prefix}:discontinued`, 'Discontinued', [count((r) => r[state] === 'DISCONTINUED')]),
+    ...reasonsPresent(enrolled.filter((r) => r[state] === 'DISCONTINUED').map((r) => r[reasonKey])).map((reason) =>
+      row(`${prefix}:discontinued:${reason}`, DISCONTINUATION_REASON_LABELS[reason], [count((r) => r[state] === 'DISCONTINUED' && r[reasonKey] === reason)], 2),
+    ),
+  ];
   const rows = [
-    row('Screened', [cell(String(screened.length), screened.length, screened)], 0),
-    row('Screen failures', [cell(String(adsl.length - N), adsl.length - N, subjectsWhere(adsl, (r) => r.ENRLFL !== 'Y'))], 0),
-    row('Enrolled', [cell(String(N), N, enrolled.map((r) => r.USUBJID))], 0),
-    headingRow('Analysis populations'),
-    row('Intent-to-treat', [count((r) => r.ITTFL === 'Y')]),
-    row('Full analysis set', [count((r) => r.FASFL === 'Y')]),
-    row('Safety set', [count((r) => r.SAFFL === 'Y')]),
-    headingRow('Study treatment'),
-    row('Ongoing at data cutoff', [count((r) => r.EOTSTT === 'ONGOING')]),
-    row('Completed', [count((r) => r.EOTSTT === 'COMPLETED')]),
-    row('Discontinued', [count((r) => r.EOTSTT === 'DISCONTINUED')]),
-    ...reasonsPresent(enrolled.filter((r) => r.EOTSTT === 'DISCONTINUED').map((r) => r.DCTREAS)).map((reason) =>
-      row(DISCONTINUATION_REASON_LABELS[reason], [count((r) => r.EOTSTT === 'DISCONTINUED' && r.DCTREAS === reason)], 2),
-    ),
-    row('Never treated', [count((r) => r.EOTSTT === null)]),
-    headingRow('Study'),
-    row('Ongoing at data cutoff', [count((r) => r.EOSSTT === 'ONGOING')]),
-    row('Completed', [count((r) => r.EOSSTT === 'COMPLETED')]),
-    row('Discontinued', [count((r) => r.EOSSTT === 'DISCONTINUED')]),
-    ...reasonsPresent(enrolled.filter((r) => r.EOSSTT === 'DISCONTINUED').map((r) => r.DCSREAS)).map((reason) =>
-      row(DISCONTINUATION_REASON_LABELS[reason], [count((r) => r.EOSSTT === 'DISCONTINUED' && r.DCSREAS === reason)], 2),
-    ),
+    row('screened', 'Screened', [countCell(adsl.map((r) => r.USUBJID), null)], 0),
+    row('screen-failures', 'Screen failures', [countCell(subjectsWhere(adsl, (r) => r.ENRLFL !== 'Y'), null)], 0),
+    row('enrolled', 'Enrolled', [countCell(enrolled.map((r) => r.USUBJID), null)], 0),
+    headingRow('populations', 'Analysis populations'),
+    ...protocol.analysisSets.map((set) => row(`population:${set.flag}`, set.name, [count((r) => r[set.flag] === 'Y')])),
+    headingRow('treatment', 'Study treatment'),
+    ...status('treatment', 'EOTSTT', 'DCTREAS'),
+    row('treatment:never-treated', 'Never treated', [count((r) => r.EOTSTT === null)]),
+    headingRow('study', 'Study'),
+    ...status('study', 'EOSSTT', 'DCSREAS'),
   ];
   return reportTable({
     id: 't-disposition',
     title: 'Subject disposition',
     population: population('Enrolled subjects', 'ENRLFL', N),
     stubLabel: 'Disposition',
-    columns: [column('arm', armLabel, N)],
+    columns: [column('arm', protocol.identity.armLabel, N)],
     rows,
     footnotes: ['Percentages are of the enrolled subjects. Status as of the data cutoff.'],
-    paperReference: 'Fig. 1',
+    paperReference: paperReference(protocol, 't-disposition'),
   });
 }

@@ -3,33 +3,40 @@ import { describe, it } from 'node:test';
 import { summarizeExposure } from '../../clinical/index.js';
 import { computeKaplanMeier, computeSurvivalQuantiles } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createExposureTable } from './createExposureTable.js';
-import { rowUnder, testProtocol } from './testSupport.js';
+import { numberAt, rowByKey, valueAt } from './testSupport.js';
 
 describe('createExposureTable', () => {
   const data = buildStandardTestTrial();
-  const table = createExposureTable(data.adsl, data.adex, data.adtte, testProtocol());
-  const counts = summarizeExposure(data.adex);
+  const table = createExposureTable(data, TEST_PROTOCOL);
+  const drugs = TEST_PROTOCOL.regimen.drugs;
+  const counts = summarizeExposure(data.adex, drugs.map((d) => d.id));
 
-  it('counts modifications per drug as clinical/adam summarizeExposure', () => {
-    for (const [heading, drug] of [['Pomalidomide', counts.pomalidomide], ['Dexamethasone', counts.dexamethasone]] as const) {
-      assert.equal(rowUnder(table, heading, 'Dose reduction, n (%)').cells[0].value, drug.reduced.n);
-      assert.equal(rowUnder(table, heading, 'Delayed cycle, n (%)').cells[0].value, drug.delayed.n);
-      assert.equal(rowUnder(table, heading, 'Any adjustment (dose adjustment or delay), n (%)').cells[0].value, drug.anyAdjustment.n);
+  it('has a block per drug of the regimen, with the modification counts of clinical/adam summarizeExposure', () => {
+    assert.deepEqual(table.rows.filter((r) => r.cells.length === 0).map((r) => [r.key, r.label]), drugs.map((d) => [d.id, d.label]));
+    for (const drug of counts) {
+      assert.equal(numberAt(table, `${drug.drug}:reduction`, 'arm'), drug.reduced.n, drug.drug);
+      assert.equal(numberAt(table, `${drug.drug}:delay`, 'arm'), drug.delayed.n, drug.drug);
+      assert.equal(numberAt(table, `${drug.drug}:interruption`, 'arm'), drug.interrupted.n, drug.drug);
+      assert.equal(numberAt(table, `${drug.drug}:any-adjustment`, 'arm'), drug.anyAdjustment.n, drug.drug);
+      assert.equal(numberAt(table, `${drug.drug}:dose-adjustment`, 'arm'), drug.doseAdjustment.n, drug.drug);
+      for (const [dose, n] of Object.entries(drug.everAtDoseMg)) assert.equal(numberAt(table, `${drug.drug}:dose:${dose}`, 'arm'), n, `${drug.drug} at ${dose}`);
     }
-    for (const [dose, n] of Object.entries(counts.pomalidomide.everAtDoseMg)) {
-      assert.equal(rowUnder(table, 'Pomalidomide', `Ever at ${dose} mg/day`).cells[0].value, n);
-    }
-    assert.ok(counts.pomalidomide.reduced.n > 0);
+    const investigational = counts[drugs.findIndex((d) => d.role === 'investigational')];
+    assert.ok(investigational.reduced.n > 0 && Object.keys(investigational.everAtDoseMg).length > 0, 'the test trial reduces the investigational drug');
+    assert.match(rowByKey(table, `${investigational.drug}:dose:3`).label, /^Ever at 3 mg$/);
   });
 
-  it('gives the KM median duration of treatment of ADTTE TRTDUR', () => {
+  it('gives the KM median duration of the treatment-duration endpoint and the cycles received', () => {
     const rows = data.adtte.filter((r) => r.PARAMCD === 'TRTDUR');
     const fit = computeKaplanMeier({ time: rows.map((r) => r.AVALM), status: rows.map((r) => (r.CNSR === 0 ? 1 : 0)) });
     assert.ok(fit.ok);
     const median = computeSurvivalQuantiles(fit.value, [0.5]);
     assert.ok(median.ok);
-    assertClose(table.rows[0].cells[0].value, median.value[0].estimate, { rel: 1e-12 }, 'median duration');
+    assertClose(valueAt(table, 'duration', 'arm', 'time-median').estimate, median.value[0].estimate, { rel: 1e-12 }, 'median duration');
+    const cycles = data.adex.filter((r) => r.EXTRT === 'ALL' && r.PARAMCD === 'CYCLES').map((r) => r.AVAL ?? 0);
+    const value = valueAt(table, 'cycles', 'arm', 'median-range');
+    assert.deepEqual([value.min, value.max, value.n, value.integer], [Math.min(...cycles), Math.max(...cycles), cycles.length, true]);
   });
 });

@@ -1,68 +1,87 @@
-import type { AdexRow, AdslRow, AdtteRow, DrugExposure } from '../../clinical/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import type { AdamDatasets, AdexRow, DrugDefinition, ProtocolDefinition } from '../../clinical/index.js';
+import { formatConfLevel } from '../format/index.js';
+import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
-import { formatConfLevel, formatMedianCi } from './format.js';
 import { medianRangeCell } from './medianRangeCell.js';
-import type { ReportProtocol } from './reportProtocol.js';
-import { cell, column, headingRow, reportTable, row, textCell, type ReportRow, type ReportTable } from './reportTable.js';
+import { endpointOfKind, paperReference } from './protocolTerms.js';
+import { cell, column, headingRow, reportTable, row, type ReportCell, type ReportRow, type ReportTable } from './reportTable.js';
+import { missingValue, timeMedianValue } from './reportValue.js';
 import { endpointRows, summarizeSurvival } from './survivalSummary.js';
 
-function drugRows(adex: readonly AdexRow[], pick: (row: AdexRow) => DrugExposure, label: string, unit: string): ReportRow[] {
-  const N = adex.length;
-  const ids = (test: (e: DrugExposure) => boolean) => adex.filter((r) => test(pick(r))).map((r) => r.USUBJID);
-  const below = (e: DrugExposure): number[] => (e.startingDoseMg === null ? [] : e.dosesGivenMg.filter((dose) => dose < (e.startingDoseMg ?? 0)));
-  const reducedLevels = [...new Set(adex.flatMap((r) => below(pick(r))))].sort((a, b) => b - a);
+/** ADEX rows of one drug (EXTRT) and parameter, by subject (the first row; DOSEGVN is read apart). */
+function byParameter(rows: readonly AdexRow[], drug: string, paramcd: string): Map<string, AdexRow> {
+  const out = new Map<string, AdexRow>();
+  for (const r of rows) if (r.EXTRT === drug && r.PARAMCD === paramcd && !out.has(r.USUBJID)) out.set(r.USUBJID, r);
+  return out;
+}
+
+function drugRows(adex: readonly AdexRow[], drug: DrugDefinition, N: number): ReportRow[] {
+  const flagged = (paramcd: string) => [...byParameter(adex, drug.id, paramcd).values()].filter((r) => r.AVALC === 'Y').map((r) => r.USUBJID);
+  const starting = new Map([...byParameter(adex, drug.id, 'STDOSE').values()].map((r) => [r.USUBJID, r.AVAL]));
+  // Subjects ever given each dose below their own starting dose (ADEX DOSEGVN: one row per level given).
+  const below = new Map<number, Set<string>>();
+  for (const r of adex) {
+    if (r.EXTRT !== drug.id || r.PARAMCD !== 'DOSEGVN' || r.AVAL === null) continue;
+    const start = starting.get(r.USUBJID);
+    if (start === null || start === undefined || !(r.AVAL < start)) continue;
+    const set = below.get(r.AVAL) ?? new Set<string>();
+    set.add(r.USUBJID);
+    below.set(r.AVAL, set);
+  }
+  const levels = [...below.keys()].sort((a, b) => b - a);
+  const rdi = byParameter(adex, drug.id, 'RDI');
+  const key = (part: string) => `${drug.id}:${part}`;
   return [
-    headingRow(label),
-    row('Relative dose intensity, %, median (range)', [
-      medianRangeCell(
-        adex.map((r) => {
-          const intensity = pick(r).relativeDoseIntensity;
-          return { id: r.USUBJID, value: intensity === null ? null : intensity * 100 };
-        }),
-      ),
-    ]),
-    row('Any adjustment (dose adjustment or delay), n (%)', [countCell(ids((e) => e.anyAdjustment === 'Y'), N)]),
-    row('Dose adjustment (reduction or interruption), n (%)', [countCell(ids((e) => e.doseAdjusted === 'Y'), N)]),
-    row('Dose reduction, n (%)', [countCell(ids((e) => e.reduced === 'Y'), N)]),
-    ...reducedLevels.map((dose) =>
-      row(`Ever at ${dose} ${unit}`, [countCell(ids((e) => below(e).includes(dose)), N)], 2),
-    ),
-    row('Dose interruption, n (%)', [countCell(ids((e) => e.interrupted === 'Y'), N)]),
-    row('Delayed cycle, n (%)', [countCell(ids((e) => e.delayed === 'Y'), N)]),
+    headingRow(drug.id, drug.label),
+    row(key('rdi'), 'Relative dose intensity, %, median (range)', [medianRangeCell([...rdi.values()].map((r) => ({ id: r.USUBJID, value: r.AVAL })), '%')]),
+    row(key('any-adjustment'), 'Any adjustment (dose adjustment or delay), n (%)', [countCell(flagged('ANYADJFL'), N)]),
+    row(key('dose-adjustment'), 'Dose adjustment (reduction or interruption), n (%)', [countCell(flagged('ADJFL'), N)]),
+    row(key('reduction'), 'Dose reduction, n (%)', [countCell(flagged('REDUCFL'), N)]),
+    ...levels.map((dose) => row(key(`dose:${dose}`), `Ever at ${dose} ${drug.doseUnit}`, [countCell(below.get(dose) ?? [], N)], 2)),
+    row(key('interruption'), 'Dose interruption, n (%)', [countCell(flagged('INTRPFL'), N)]),
+    row(key('delay'), 'Delayed cycle, n (%)', [countCell(flagged('DELAYFL'), N)]),
   ];
 }
 
 /**
- * Extent of exposure and dose modifications (safety set): Kaplan-Meier median treatment duration with its
- * CI (ADTTE TRTDUR: censored while ongoing), cycles received, relative dose intensity, and per drug the
- * subjects with adjustments, reductions by dose level, interruptions and delays (ADEX).
+ * Extent of exposure and dose modifications (safety population): Kaplan-Meier median treatment duration
+ * with its CI (the protocol's treatment-duration endpoint, censored while ongoing), cycles received, and per
+ * drug of the regimen (ADEX, one row per subject, drug and parameter) the relative dose intensity and the
+ * subjects with adjustments, reductions by dose level, interruptions and delays. Row keys: 'duration',
+ * 'cycles', then '<drug id>' (heading) and '<drug id>:rdi', ':any-adjustment', ':dose-adjustment',
+ * ':reduction', ':dose:<level>', ':interruption', ':delay'.
  */
-export function createExposureTable(adsl: readonly AdslRow[], adex: readonly AdexRow[], adtte: readonly AdtteRow[], protocol: ReportProtocol): ReportTable {
-  const safety = analysisPopulation(adsl, 'SAFFL');
-  const exposed = adex.filter((r) => safety.ids.has(r.USUBJID));
+export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex' | 'adtte'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
+  const exposed = datasets.adex.filter((r) => safety.ids.has(r.USUBJID));
   const N = safety.rows.length;
-  const duration = summarizeSurvival(endpointRows(adtte, 'TRTDUR', safety.ids), [], protocol.confLevel);
-  const median = duration.median;
+  const { confLevel } = protocol.analysisPlan;
+  const durationEndpoint = endpointOfKind(protocol, 'treatment-duration');
+  let durationCell: ReportCell = cell(missingValue('the protocol has no treatment-duration endpoint'));
+  if (durationEndpoint !== undefined) {
+    const duration = summarizeSurvival(endpointRows(datasets.adtte, durationEndpoint.paramcd, safety.ids), [], confLevel);
+    const median = duration.median;
+    durationCell =
+      median === null
+        ? cell(missingValue(duration.subjects.length === 0 ? 'no treated subjects' : 'the Kaplan-Meier fit failed'))
+        : cell(timeMedianValue({ estimate: median.estimate, lower: median.lower, upper: median.upper, confLevel, method: 'kaplan-meier' }), duration.subjects);
+  }
+  const cycles = [...byParameter(exposed, 'ALL', 'CYCLES').values()];
   return reportTable({
     id: 't-exposure',
-    title: 'Treatment exposure and dose modifications (safety set)',
+    title: `Treatment exposure and dose modifications (${safety.population.name.toLowerCase()})`,
     population: safety.population,
     stubLabel: 'Exposure',
-    columns: [column('arm', protocol.armLabel, N)],
+    columns: [column('arm', protocol.identity.armLabel, N)],
     rows: [
-      row(
-        `Duration of treatment, months, Kaplan-Meier median (${formatConfLevel(protocol.confLevel)} CI)`,
-        [median === null ? textCell('NE') : cell(formatMedianCi(median.estimate, median.lower, median.upper, protocol.confLevel), median.estimate, duration.subjects)],
-        0,
-      ),
-      row('Cycles received, median (range)', [medianRangeCell(exposed.map((r) => ({ id: r.USUBJID, value: r.CYCLES })))], 0),
-      ...drugRows(exposed, (r) => r.POM, protocol.investigationalDrugLabel, 'mg/day'),
-      ...drugRows(exposed, (r) => r.DEX, protocol.companionDrugLabel, 'mg/dose'),
+      row('duration', `Duration of treatment, months, Kaplan-Meier median (${formatConfLevel(confLevel)} CI)`, [durationCell], 0),
+      row('cycles', 'Cycles received, median (range)', [medianRangeCell(cycles.map((r) => ({ id: r.USUBJID, value: r.AVAL })))], 0),
+      ...protocol.regimen.drugs.flatMap((drug) => drugRows(exposed, drug, N)),
     ],
     footnotes: [
       'Treatment duration: first to last dose, censored at the last dose for subjects still on treatment at the cutoff.',
-      'Relative dose intensity: delivered over planned dose per 28-day cycle.',
+      `Relative dose intensity: delivered over planned dose per ${protocol.regimen.cycleLengthDays}-day cycle.`,
     ],
+    paperReference: paperReference(protocol, 't-exposure'),
   });
 }

@@ -1,9 +1,8 @@
-import type { AdslRow, AdtteRow } from '../../clinical/index.js';
-import { computePairwiseLogRank, numberAtRiskAt } from '../../stats/index.js';
+import type { AdamDatasets, ProtocolDefinition, SubgroupDefinition } from '../../clinical/index.js';
+import { numberAtRiskAt } from '../../stats/index.js';
 import type { KaplanMeierCurve } from '../../stats/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
-import type { SubgroupDefinition } from './reportProtocol.js';
-import { population } from './reportTable.js';
+import { efficacyPopulation } from './analysisPopulation.js';
+import { endpointOf, endpointPopulation, logRankP, type TimeToEventSpec } from './createTimeToEventTable.js';
 import { reportFigure, type ReportFigure } from './reportFigure.js';
 import { subgroupMembers } from './subgroupMembers.js';
 import { endpointRows, summarizeSurvival } from './survivalSummary.js';
@@ -67,40 +66,44 @@ export function regularTimes(maxTime: number, every: number): number[] {
 }
 
 /**
- * Data of a Kaplan-Meier plot (full analysis set; responders for DoR): overall, or one curve per level of
- * a subgroup with the pairwise log-rank P it lists. Numbers at risk at regular times.
+ * Data of a Kaplan-Meier plot of one endpoint of the plan (efficacy population; its responders for a
+ * duration of response): overall ('f-km-<paramcd>'), or one curve per level of a survival subgroup
+ * ('f-km-<paramcd>-<subgroup id>', series ids = the level values) with the pairwise log-rank P it lists.
+ * Numbers at risk at the plan's regular times.
  */
 export function createKaplanMeierFigure(
-  adsl: readonly AdslRow[],
-  adtte: readonly AdtteRow[],
-  spec: { readonly paramcd: string; readonly id: string; readonly title: string; readonly endpoint: string; readonly atRiskEveryMonths: number; readonly confLevel: number; readonly paperReference?: string | null },
+  datasets: Pick<AdamDatasets, 'adsl' | 'adtte'>,
+  protocol: ProtocolDefinition,
+  spec: TimeToEventSpec,
   subgroup: SubgroupDefinition | null = null,
 ): KaplanMeierFigure {
-  const fas = analysisPopulation(adsl, 'FASFL');
-  const all = endpointRows(adtte, spec.paramcd, fas.ids);
+  const { confLevel, atRiskEveryMonths, paperReferences } = protocol.analysisPlan;
+  const endpoint = endpointOf(protocol, spec.paramcd);
+  const fas = efficacyPopulation(datasets.adsl, protocol);
+  const all = endpointRows(datasets.adtte, spec.paramcd, fas.ids);
   const maxTime = all.reduce((m, r) => Math.max(m, r.AVALM), 0);
-  const atRiskTimes = regularTimes(maxTime, spec.atRiskEveryMonths);
+  const atRiskTimes = regularTimes(maxTime, atRiskEveryMonths);
   const groups =
     subgroup === null
       ? [{ id: 'overall', label: 'Overall', rows: all }]
-      : subgroupMembers(fas.rows, subgroup).map((level) => ({ id: level.value, label: level.label, rows: endpointRows(adtte, spec.paramcd, level.ids) }));
+      : subgroupMembers(fas.rows, subgroup).map((level) => ({ id: level.value, label: level.label, rows: endpointRows(datasets.adtte, spec.paramcd, level.ids) }));
   const series = groups.map((g) => {
-    const summary = summarizeSurvival(g.rows, [], spec.confLevel);
+    const summary = summarizeSurvival(g.rows, [], confLevel);
     return seriesOf(g.id, g.label, summary.curve, summary.median?.estimate ?? null, atRiskTimes);
   });
   const comparisons = (subgroup?.comparisons ?? []).map(([a, b]) => {
-    const rows = groups.filter((g) => g.id === a || g.id === b).flatMap((g) => g.rows.map((r) => ({ r, g: g.id })));
-    const ok = rows.some((x) => x.g === a) && rows.some((x) => x.g === b);
-    const test = ok ? computePairwiseLogRank({ time: rows.map((x) => x.r.AVALM), status: rows.map((x) => (x.r.CNSR === 0 ? 1 : 0)), group: rows.map((x) => x.g), levels: [a, b] }) : null;
-    return Object.freeze({ groupA: a, groupB: b, p: test !== null && test.ok && test.value.length > 0 ? test.value[0].p : null });
+    const rowsOf = (id: string) => groups.find((g) => g.id === id)?.rows ?? [];
+    return Object.freeze({ groupA: a, groupB: b, p: logRankP(rowsOf(a), rowsOf(b), [a, b]) });
   });
+  const base = `f-km-${spec.paramcd.toLowerCase()}`;
+  const id = subgroup === null ? base : `${base}-${subgroup.id}`;
   return reportFigure({
     figureKind: 'kaplan-meier',
-    id: spec.id,
-    title: spec.title,
-    population: spec.paramcd.startsWith('DOR') ? population('Responders in the full analysis set', 'FASFL', all.length) : fas.population,
-    data: Object.freeze({ endpoint: spec.endpoint, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons) }),
+    id,
+    title: subgroup === null ? `Kaplan-Meier curve: ${endpoint.label}` : `Kaplan-Meier curves: ${endpoint.label}, by ${subgroup.label}`,
+    population: endpointPopulation(fas, endpoint, protocol, all.length),
+    data: Object.freeze({ endpoint: endpoint.label, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons) }),
     footnotes: ['Ticks mark censored observations; numbers at risk are subjects with a time at or after each time point.'],
-    paperReference: spec.paperReference ?? null,
+    paperReference: paperReferences[id] ?? (subgroup === null ? (spec.paperReference ?? null) : null),
   });
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
-import type { TestSubjectSpec } from './buildReportTestTrial.js';
+import type { SubgroupDefinition } from '../../clinical/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from './buildReportTestTrial.js';
 import { createReportModel } from './createReportModel.js';
-import { flagSubgroup, stageSubgroup } from './reportProtocol.js';
-import { testProtocol } from './testSupport.js';
+import { findCell, findFigure, findRow, findTable, findValue } from './findCell.js';
+import { rowByKey, withPlan } from './testSupport.js';
 
 function deepFrozen(value: unknown, path = 'model'): string[] {
   if (value === null || typeof value !== 'object') return [];
@@ -15,7 +15,7 @@ function deepFrozen(value: unknown, path = 'model'): string[] {
 
 describe('createReportModel', () => {
   const data = buildStandardTestTrial();
-  const model = createReportModel(data, testProtocol());
+  const model = createReportModel(data, TEST_PROTOCOL);
 
   it('assembles the sections in CSR order and numbers tables, listings and figures in order', () => {
     assert.deepEqual(model.sections.map((s) => s.id), ['disposition', 'baseline', 'exposure', 'efficacy', 'safety']);
@@ -27,13 +27,42 @@ describe('createReportModel', () => {
     assert.equal(model.items.find((i) => i.id === 't-baseline')?.number, 'Table 2');
     assert.equal(model.items.find((i) => i.id === 'f-consort')?.number, 'Figure 1');
     assert.equal(new Set(model.items.map((i) => i.id)).size, model.items.length, 'ids are unique');
-    for (const id of ['t-teae-overview', 't-related-ae', 't-pfs', 't-os', 't-dor', 'f-km-pfs-iss', 'f-waterfall', 'f-swimmer', 'f-forest-orr']) {
+    for (const id of ['t-teae-overview', 't-related-ae', 't-pfs', 't-os', 't-dor', 'f-km-pfs-iss', 'f-waterfall', 'f-swimmer', 'f-forest-orr', 't-response-concordance']) {
       assert.ok(model.items.some((i) => i.id === id), id);
     }
   });
 
-  it('gives every item its population and is deeply frozen', () => {
-    for (const item of model.items) assert.ok(item.population.N >= 0 && item.population.name !== '', item.id);
+  it("takes the time-to-event items, subgroups and paper references from the plan", () => {
+    const plan = TEST_PROTOCOL.analysisPlan;
+    for (const spec of plan.timeToEventEndpoints) {
+      const id = spec.paramcd.toLowerCase();
+      assert.ok(findTable(model, `t-${id}`) !== undefined, id);
+      assert.ok(findFigure(model, `f-km-${id}`, 'kaplan-meier') !== undefined, id);
+      for (const subgroup of plan.survivalSubgroups) assert.ok(findFigure(model, `f-km-${id}-${subgroup.id}`, 'kaplan-meier') !== undefined, `${id} ${subgroup.id}`);
+    }
+    for (const subgroup of plan.responseSubgroups) assert.ok(findFigure(model, `f-response-${subgroup.id}`, 'response-bars') !== undefined, subgroup.id);
+    for (const [id, reference] of Object.entries(plan.paperReferences)) assert.equal(model.items.find((i) => i.id === id)?.paperReference, reference, id);
+  });
+
+  it('finds cells by table id, row key and column id, and values by kind', () => {
+    const orr = findValue(model, 't-response-rate', 'orr:rate', 'irc', 'proportion');
+    assert.ok(orr !== undefined);
+    assert.equal(orr.N, data.adsl.filter((r) => r.FASFL === 'Y').length);
+    assert.equal(findCell(model, 't-response-rate', 'orr:rate', 'irc')?.value, orr);
+    assert.equal(findRow(model, 't-response-rate', 'orr:rate')?.label, 'Rate (95% exact CI)');
+    assert.equal(findValue(model, 't-response-rate', 'orr:rate', 'irc', 'count'), undefined, 'another kind');
+    assert.equal(findCell(model, 't-response-rate', 'no-such-row', 'irc'), undefined);
+    assert.equal(findCell(model, 't-response-rate', 'orr:rate', 'no-such-column'), undefined);
+    assert.equal(findCell(model, 't-no-such-table', 'orr:rate', 'irc'), undefined);
+    assert.equal(findFigure(model, 'f-km-pfs', 'forest'), undefined, 'another figure kind');
+    assert.equal(findValue(model, 't-pfs', 'median', 'overall', 'time-median')?.unit, 'months');
+  });
+
+  it('gives every item its population, unique row keys and is deeply frozen', () => {
+    for (const item of model.items) {
+      assert.ok(item.population.N >= 0 && item.population.name !== '', item.id);
+      if (item.kind === 'table') assert.equal(new Set(item.rows.map((r) => r.key)).size, item.rows.length, item.id);
+    }
     assert.deepEqual(deepFrozen(model), []);
   });
 
@@ -41,7 +70,7 @@ describe('createReportModel', () => {
     const known = new Set(data.adsl.map((r) => r.USUBJID));
     for (const item of model.items) {
       if (item.kind !== 'table') continue;
-      for (const r of item.rows) for (const c of r.cells) for (const id of c.subjects) assert.ok(known.has(id), `${item.id} / ${r.label}: ${id}`);
+      for (const r of item.rows) for (const c of r.cells) for (const id of c.subjects) assert.ok(known.has(id), `${item.id} / ${r.key}: ${id}`);
     }
   });
 
@@ -52,19 +81,16 @@ describe('createReportModel', () => {
       { central: [30, 20, 20, 20], iss: 'I', asct: true, female: true },
     ];
     const small = buildStandardTestTrial(specs);
-    const protocol = testProtocol({
-      p0: 0.2,
-      responseSubgroups: [stageSubgroup('iss', 'ISS', 'ISS', [['I', 'III']]), flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')],
-      survivalSubgroups: [flagSubgroup('asct', 'Prior ASCT', 'PRASCTFL')],
-    });
-    const other = createReportModel({ ...small, diseaseMeasurements: undefined }, protocol);
-    assert.ok(!other.items.some((i) => i.id === 'f-waterfall'), 'no waterfall without measurements');
+    const asct: SubgroupDefinition = { id: 'asct', label: 'Prior ASCT', variable: 'PRASCTFL', levels: [{ value: 'Y', label: 'Yes' }, { value: 'N', label: 'No' }], comparisons: [['Y', 'N']] };
+    const iss: SubgroupDefinition = { id: 'iss', label: 'ISS', variable: 'ISS', levels: ['I', 'II', 'III'].map((value) => ({ value, label: value })), comparisons: [['I', 'III']] };
+    const protocol = withPlan({ design: { ...TEST_PROTOCOL.analysisPlan.design, p0: 0.2 }, responseSubgroups: [iss, asct], survivalSubgroups: [asct] });
+    const other = createReportModel(small, protocol);
     assert.ok(other.items.some((i) => i.id === 'f-km-pfs-asct'));
     assert.ok(!other.items.some((i) => i.id === 'f-km-pfs-iss'));
-    const swimmer = other.items.find((i) => i.id === 'f-swimmer');
-    assert.equal(swimmer?.population.N, 0);
-    const rates = other.items.find((i) => i.id === 't-response-rate');
-    assert.ok(rates?.kind === 'table');
-    assert.match(rates.rows[3].label, /0\.2/);
+    assert.equal(other.items.find((i) => i.id === 'f-swimmer')?.population.N, 0);
+    const rates = findTable(other, 't-response-rate');
+    assert.ok(rates !== undefined);
+    assert.match(rowByKey(rates, 'orr:p').label, /0\.2/);
+    assert.equal(findValue(other, 't-subgroup-response', 'iss:III', 'orr-ci', 'missing')?.reason, 'no subjects in the denominator');
   });
 });

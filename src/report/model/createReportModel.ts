@@ -17,9 +17,8 @@ import { createSwimmerFigure, type SwimmerFigure } from './createSwimmerFigure.j
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 import { createTimeToEventTable } from './createTimeToEventTable.js';
 import { createWaterfallFigure, type WaterfallFigure } from './createWaterfallFigure.js';
+import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import type { AggregateEditionNote } from './aggregateEdition.js';
-import type { ReportDatasets } from './reportDatasets.js';
-import type { ReportProtocol } from './reportProtocol.js';
 import type { ReportTable } from './reportTable.js';
 
 export type ReportFigureModel = ConsortFigure | KaplanMeierFigure | ResponseBarsFigure | ForestFigure | SwimmerFigure | WaterfallFigure;
@@ -59,59 +58,45 @@ function numberItems(sections: readonly { id: string; title: string; items: read
 }
 
 /**
- * Every table, listing and figure of the report, computed from the analysis datasets and the protocol
- * description, in CSR order (disposition, baseline, exposure, efficacy, safety), numbered, each with its
- * population.
+ * Every table, listing and figure of the report, computed from the analysis datasets and the protocol's
+ * analysis plan, in CSR order (disposition, baseline, exposure, efficacy, safety), numbered, each with its
+ * population. Nothing about a particular trial is written here: populations, evaluators, the response scale,
+ * the regimen's drugs, subgroups, endpoints, landmarks and thresholds all come from `protocol`.
  */
-export function createReportModel(datasets: ReportDatasets, protocol: ReportProtocol): ReportModel {
-  const { adsl, adrs, adtte, adae, adex } = datasets;
-  const km = (paramcd: string, endpoint: string, ref: string | null) => {
-    const base = { paramcd, endpoint, atRiskEveryMonths: protocol.atRiskEveryMonths, confLevel: protocol.confLevel };
-    return [
-      createKaplanMeierFigure(adsl, adtte, { ...base, id: `f-km-${paramcd.toLowerCase()}`, title: `Kaplan-Meier curve of ${endpoint.toLowerCase()}`, paperReference: ref }),
-      ...protocol.survivalSubgroups.map((subgroup) =>
-        createKaplanMeierFigure(
-          adsl,
-          adtte,
-          { ...base, id: `f-km-${paramcd.toLowerCase()}-${subgroup.id}`, title: `Kaplan-Meier curves of ${endpoint.toLowerCase()} by ${subgroup.label}` },
-          subgroup,
-        ),
-      ),
-    ];
-  };
+export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition): ReportModel {
+  const plan = protocol.analysisPlan;
+  const survival: ReportItem[] = plan.timeToEventEndpoints.flatMap((spec) => [
+    createTimeToEventTable(datasets, protocol, spec),
+    createKaplanMeierFigure(datasets, protocol, spec),
+    ...plan.survivalSubgroups.map((subgroup) => createKaplanMeierFigure(datasets, protocol, spec, subgroup)),
+  ]);
+  const concordance = createResponseConcordanceTable(datasets, protocol);
   const efficacy: ReportItem[] = [
-    createBestResponseTable(adsl, adrs, protocol.confLevel),
-    createResponseConcordanceTable(adsl, adrs, protocol.confLevel),
-    createResponseRateTable(adsl, adrs, protocol),
-    createResponseBarsFigure(adsl, adrs, null, 'f-response-overall', 'IRC-assessed response to treatment in overall patients', 'Fig. 2A'),
-    ...protocol.responseSubgroups.map((subgroup) =>
-      createResponseBarsFigure(adsl, adrs, subgroup, `f-response-${subgroup.id}`, `IRC-assessed response to treatment by ${subgroup.label}`),
-    ),
-    createSubgroupResponseTable(adsl, adrs, protocol),
-    createForestFigure(adsl, adrs, protocol),
-    ...(datasets.diseaseMeasurements === undefined ? [] : [createWaterfallFigure(adsl, adrs, datasets.diseaseMeasurements, protocol.mProteinParameters)]),
-    createSwimmerFigure(adsl, adrs, adtte, protocol.swimmerMaxLanes),
-    createTimeToEventTable(adsl, adtte, protocol, { paramcd: 'PFS', id: 't-pfs', title: 'Progression-free survival by IRC (full analysis set)', endpointLabel: 'Progression-free survival', landmarkMonths: protocol.landmarkMonths, paperReference: 'Fig. 4' }),
-    ...km('PFS', 'Progression-free survival', 'Fig. 4'),
-    createTimeToEventTable(adsl, adtte, protocol, { paramcd: 'OS', id: 't-os', title: 'Overall survival (full analysis set)', endpointLabel: 'Overall survival', landmarkMonths: protocol.landmarkMonths, withFollowUp: true, paperReference: 'Fig. 5' }),
-    ...km('OS', 'Overall survival', 'Fig. 5'),
-    createTimeToEventTable(adsl, adtte, protocol, { paramcd: 'DOR', id: 't-dor', title: 'Duration of response by IRC (responders)', endpointLabel: 'Duration of response', landmarkMonths: protocol.dorLandmarkMonths }),
-    ...km('DOR', 'Duration of response', 'Fig. 3'),
+    createBestResponseTable(datasets, protocol),
+    ...(concordance === null ? [] : [concordance]),
+    createResponseRateTable(datasets, protocol),
+    createResponseBarsFigure(datasets, protocol),
+    ...plan.responseSubgroups.map((subgroup) => createResponseBarsFigure(datasets, protocol, subgroup)),
+    createSubgroupResponseTable(datasets, protocol),
+    createForestFigure(datasets, protocol),
+    ...(protocol.response.parameters.length === 0 ? [] : [createWaterfallFigure(datasets, protocol)]),
+    createSwimmerFigure(datasets, protocol),
+    ...survival,
   ];
   const sections = numberItems([
-    { id: 'disposition', title: 'Study patients: disposition', items: [createConsortFlow(adsl), createDispositionTable(adsl, protocol.armLabel)] },
-    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(adsl, protocol.armLabel)] },
-    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(adsl, adex, adtte, protocol)] },
+    { id: 'disposition', title: 'Study patients: disposition', items: [createConsortFlow(datasets, protocol), createDispositionTable(datasets, protocol)] },
+    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol)] },
+    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol)] },
     { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
     {
       id: 'safety',
       title: 'Safety evaluation',
       items: [
-        createTeaeOverviewTable(adsl, adae, protocol),
-        createRelatedAeTable(adsl, adae, protocol),
-        createAeOfInterestTable(adsl, adae, protocol),
-        createDeathTable(adsl, protocol),
-        createSaeListing(adsl, adae, protocol),
+        createTeaeOverviewTable(datasets, protocol),
+        createRelatedAeTable(datasets, protocol),
+        createAeOfInterestTable(datasets, protocol),
+        createDeathTable(datasets, protocol),
+        createSaeListing(datasets, protocol),
       ],
     },
   ]);

@@ -1,20 +1,29 @@
-import type { AdaeRow, AdslRow } from '../../clinical/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
-import type { ReportProtocol } from './reportProtocol.js';
+import type { AdaeRow, AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
+import { safetyPopulation } from './analysisPopulation.js';
+import { abbreviationsFor, paperReference } from './protocolTerms.js';
 import { cell, column, reportTable, row, textCell, type ReportTable } from './reportTable.js';
+import { dateValue, EMPTY_VALUE, numberValue } from './reportValue.js';
 
-/** Listing of every serious adverse event of the safety set (one row per event), by subject and onset. */
-export function createSaeListing(adsl: readonly AdslRow[], adae: readonly AdaeRow[], protocol: ReportProtocol): ReportTable {
-  const safety = analysisPopulation(adsl, 'SAFFL');
-  const events = adae
+/**
+ * Listing of every serious adverse event of the safety population (one row per event, key
+ * '<USUBJID>:<AESEQ>'), by subject and onset: term, system organ class, onset date and study day, grade,
+ * the drugs of the regimen it is related to, the action taken with each drug ('action:<drug id>'), outcome
+ * and whether it is treatment-emergent.
+ */
+export function createSaeListing(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
+  const drugs = protocol.regimen.drugs;
+  const drugLabel = new Map(drugs.map((d) => [d.id, d.label]));
+  const actionLabel = new Map((protocol.codelists.find((c) => c.id === 'AEACN')?.items ?? []).map((item) => [item.code, item.label]));
+  const events = datasets.adae
     .filter((r) => safety.ids.has(r.USUBJID) && r.AESER === 'Y')
     .slice()
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID) || a.ASTDT.localeCompare(b.ASTDT) || a.AESEQ - b.AESEQ);
-  const bySubject = (r: AdaeRow) => [r.USUBJID];
-  const text = (value: string, r: AdaeRow) => cell(value, null, bySubject(r));
+  const text = (value: string, r: AdaeRow) => textCell(value, [r.USUBJID]);
+  const title = `Listing of serious adverse events (${safety.population.name.toLowerCase()})`;
   return reportTable({
     id: 'l-sae',
-    title: 'Listing of serious adverse events (safety population)',
+    title,
     population: safety.population,
     stubLabel: 'Subject',
     columns: [
@@ -23,28 +32,34 @@ export function createSaeListing(adsl: readonly AdslRow[], adae: readonly AdaeRo
       column('onset', 'Onset date'),
       column('day', 'Study day'),
       column('grade', 'CTCAE grade'),
-      column('related', `Related to ${protocol.investigationalDrugLabel.toLowerCase()}`),
-      column('action', 'Action with study drug'),
+      column('related', 'Related to'),
+      ...drugs.map((d) => column(`action:${d.id}`, `Action with ${d.label.toLowerCase()}`)),
       column('outcome', 'Outcome'),
       column('teae', 'Treatment-emergent'),
     ],
     rows: events.map((r) =>
       row(
+        `${r.USUBJID}:${r.AESEQ}`,
         r.USUBJID,
         [
           text(r.AEDECOD, r),
           text(r.AEBODSYS ?? '', r),
-          text(r.ASTDT, r),
-          r.ASTDY === null ? textCell('') : cell(String(r.ASTDY), r.ASTDY, bySubject(r)),
-          cell(String(r.AETOXGR), r.AETOXGR, bySubject(r)),
-          text(r.RELPOMFL === 'Y' ? 'Yes' : 'No', r),
-          text(r.AEACNPOM, r),
+          cell(dateValue(r.ASTDT), [r.USUBJID]),
+          r.ASTDY === null ? cell(EMPTY_VALUE) : cell(numberValue(r.ASTDY, { decimals: 0 }), [r.USUBJID]),
+          cell(numberValue(r.AETOXGR, { decimals: 0 }), [r.USUBJID]),
+          text(r.RELDRUGS.length === 0 ? 'None' : r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', '), r),
+          ...drugs.map((d) => {
+            const action = r.AEACNS[d.id] as string | undefined;
+            return text(action === undefined ? '' : (actionLabel.get(action) ?? action), r);
+          }),
           text(r.AEOUT, r),
           text(r.TRTEMFL === 'Y' ? 'Yes' : 'No', r),
         ],
         0,
       ),
     ),
-    footnotes: ['Study day 1 is the day of the first dose.'],
+    footnotes: ['Study day 1 is the day of the first dose. Related: possibly, probably or definitely.'],
+    abbreviations: abbreviationsFor(protocol, [title], ['CTCAE Common Terminology Criteria for Adverse Events']),
+    paperReference: paperReference(protocol, 'l-sae'),
   });
 }

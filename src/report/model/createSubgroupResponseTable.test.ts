@@ -1,52 +1,67 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { SubgroupDefinition } from '../../clinical/index.js';
 import { computeFisherExact2x2 } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createSubgroupResponseTable } from './createSubgroupResponseTable.js';
-import { stageSubgroup } from './reportProtocol.js';
-import { findRow, rowUnder, sorted, testProtocol } from './testSupport.js';
+import { cellAt, numberAt, rowByKey, sorted, valueAt, withPlan } from './testSupport.js';
 
 describe('createSubgroupResponseTable', () => {
   const data = buildStandardTestTrial();
   const fas = data.adsl.filter((r) => r.FASFL === 'Y');
   const responders = new Set(data.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC' && r.RSPFL === 'Y').map((r) => r.USUBJID));
   const controlled = new Set(data.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC' && r.DCRFL === 'Y').map((r) => r.USUBJID));
-  const table = createSubgroupResponseTable(data.adsl, data.adrs, testProtocol());
+  const table = createSubgroupResponseTable(data, TEST_PROTOCOL);
 
-  it('gives each ISS level its n, ORR and the responders behind it', () => {
+  it('gives each level of each subgroup of the plan its n, ORR and the responders behind it', () => {
+    assert.deepEqual(
+      table.rows.filter((r) => r.cells.length === 0).map((r) => r.key),
+      TEST_PROTOCOL.analysisPlan.responseSubgroups.map((s) => s.id),
+    );
     for (const stage of ['I', 'II', 'III'] as const) {
       const members = fas.filter((r) => r.ISS === stage).map((r) => r.USUBJID);
-      const line = rowUnder(table, 'ISS stage', stage);
-      assert.equal(line.cells[0].value, members.length);
-      assert.deepEqual(line.cells[1].subjects, sorted(members.filter((id) => responders.has(id))));
+      assert.deepEqual(valueAt(table, `iss:${stage}`, 'n', 'count'), { kind: 'count', n: members.length, N: null });
+      assert.deepEqual(cellAt(table, `iss:${stage}`, 'orr-n').subjects, sorted(members.filter((id) => responders.has(id))));
+      const rate = valueAt(table, `iss:${stage}`, 'orr-ci', 'proportion');
+      assert.equal(rate.N, members.length);
     }
   });
 
-  it('tests I vs III with Fisher as computed directly on the 2 x 2 table', () => {
+  it('tests the listed pairs with Fisher as computed directly on the 2 x 2 table', () => {
     const count = (stage: string, set: Set<string>) => {
       const members = fas.filter((r) => r.ISS === stage).map((r) => r.USUBJID);
       const x = members.filter((id) => set.has(id)).length;
       return [x, members.length - x] as const;
     };
-    for (const [set, column] of [[responders, 2], [controlled, 4]] as const) {
+    for (const [set, column] of [[responders, 'orr-ci'], [controlled, 'dcr-ci']] as const) {
       const [a, b] = count('I', set);
       const [c, d] = count('III', set);
       const direct = computeFisherExact2x2({ a, b, c, d });
       assert.ok(direct.ok);
-      assertClose(findRow(table, 'I vs III, Fisher P').cells[column].value, direct.value.p, { rel: 1e-12 }, 'Fisher P');
+      const p = valueAt(table, 'iss:I-vs-III', column, 'p-value');
+      assertClose(p.p, direct.value.p, { rel: 1e-12 }, 'Fisher P');
+      assert.equal(p.test, 'fisher-exact-two-sided');
     }
+    assert.equal(cellAt(table, 'iss:I-vs-III', 'n').value.kind, 'empty');
+    assert.equal(rowByKey(table, 'iss:I-vs-III').label, 'I vs III, Fisher P');
   });
 
-  it('builds with a different subgroup mix from the protocol, including an empty level', () => {
-    const protocol = testProtocol({ responseSubgroups: [stageSubgroup('riss', 'R-ISS stage', 'RISS', [['II', 'III'], ['I', 'II']])] });
+  it('builds with another subgroup mix from the plan, including an empty level', () => {
+    const riss: SubgroupDefinition = {
+      id: 'riss',
+      label: 'R-ISS stage',
+      variable: 'RISS',
+      levels: ['I', 'II', 'III'].map((value) => ({ value, label: value })),
+      comparisons: [['II', 'III'], ['I', 'II']],
+    };
     const fewer = fas.filter((r) => r.RISS !== 'III').map((r) => r.USUBJID);
     const adsl = data.adsl.filter((r) => r.ENRLFL !== 'Y' || fewer.includes(r.USUBJID));
-    const other = createSubgroupResponseTable(adsl, data.adrs, protocol);
-    assert.deepEqual(other.rows.filter((r) => r.indent === 0).map((r) => r.label), ['R-ISS stage']);
-    assert.equal(rowUnder(other, 'R-ISS stage', 'III').cells[0].value, 0);
-    assert.equal(rowUnder(other, 'R-ISS stage', 'III').cells[2].text, 'NE');
-    assert.equal(findRow(other, 'II vs III, Fisher P').cells[2].text, 'NE');
-    assert.ok(findRow(other, 'I vs II, Fisher P').cells[2].value !== null);
+    const other = createSubgroupResponseTable({ adsl, adrs: data.adrs }, withPlan({ responseSubgroups: [riss] }));
+    assert.deepEqual(other.rows.filter((r) => r.indent === 0).map((r) => r.key), ['riss']);
+    assert.equal(numberAt(other, 'riss:III', 'n'), 0);
+    assert.equal(valueAt(other, 'riss:III', 'orr-ci', 'missing').reason, 'no subjects in the denominator');
+    assert.equal(cellAt(other, 'riss:II-vs-III', 'orr-ci').value.kind, 'missing');
+    assert.equal(cellAt(other, 'riss:I-vs-II', 'orr-ci').value.kind, 'p-value');
   });
 });

@@ -1,12 +1,13 @@
-import type { AdrsRow, AdslRow } from '../../clinical/index.js';
+import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { computeFisherExact2x2 } from '../../stats/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import { formatConfLevel } from '../format/index.js';
+import { efficacyPopulation } from './analysisPopulation.js';
 import { bestResponses, diseaseControlled, responders } from './bestResponse.js';
 import { countCell } from './countCell.js';
-import { formatConfLevel, formatPValue } from './format.js';
-import { rateCiCell } from './rateCells.js';
-import type { ReportProtocol } from './reportProtocol.js';
-import { cell, column, headingRow, reportTable, row, textCell, type ReportCell, type ReportRow, type ReportTable } from './reportTable.js';
+import { abbreviationsFor, paperReference, primaryEvaluator } from './protocolTerms.js';
+import { proportionCell } from './rateCells.js';
+import { cell, column, headingRow, reportTable, row, type ReportCell, type ReportRow, type ReportTable } from './reportTable.js';
+import { EMPTY_VALUE, missingValue, pValue } from './reportValue.js';
 import { subgroupMembers } from './subgroupMembers.js';
 
 /** Two-sided Fisher P comparing the rate in two groups (numerators of group sizes nA, nB). */
@@ -17,18 +18,21 @@ export function fisherP(xA: number, nA: number, xB: number, nB: number): number 
 }
 
 /**
- * ORR and DCR by the IRC in each subgroup level of the protocol (paper Supplemental Table 2), with
- * Clopper-Pearson CIs and two-sided Fisher P for the pairs of levels the protocol lists.
+ * Objective response and disease control by the primary evaluator in each level of the plan's response
+ * subgroups, with Clopper-Pearson CIs and two-sided Fisher P for the pairs of levels the plan lists. Rows:
+ * '<subgroup id>' (heading), '<subgroup id>:<level>', '<subgroup id>:<a>-vs-<b>' (P). Columns 'n',
+ * 'orr-n', 'orr-ci', 'dcr-n', 'dcr-ci'.
  */
-export function createSubgroupResponseTable(adsl: readonly AdslRow[], adrs: readonly AdrsRow[], protocol: ReportProtocol): ReportTable {
-  const fas = analysisPopulation(adsl, 'FASFL');
-  const { confLevel, p0 } = protocol;
-  const bor = bestResponses(adrs, 'IRC', fas.ids);
+export function createSubgroupResponseTable(datasets: Pick<AdamDatasets, 'adsl' | 'adrs'>, protocol: ProtocolDefinition): ReportTable {
+  const fas = efficacyPopulation(datasets.adsl, protocol);
+  const { confLevel, design } = protocol.analysisPlan;
+  const evaluator = primaryEvaluator(protocol);
+  const bor = bestResponses(datasets.adrs, evaluator.id, fas.ids);
   const responding = new Set(responders(bor));
   const controlled = new Set(diseaseControlled(bor));
   const rows: ReportRow[] = [];
-  for (const definition of protocol.responseSubgroups) {
-    rows.push(headingRow(definition.label));
+  for (const definition of protocol.analysisPlan.responseSubgroups) {
+    rows.push(headingRow(definition.id, definition.label));
     const members = subgroupMembers(fas.rows, definition);
     for (const level of members) {
       const ids = [...level.ids];
@@ -36,12 +40,12 @@ export function createSubgroupResponseTable(adsl: readonly AdslRow[], adrs: read
       const orr = ids.filter((id) => responding.has(id));
       const dcr = ids.filter((id) => controlled.has(id));
       rows.push(
-        row(level.label, [
-          cell(String(n), n, ids),
+        row(`${definition.id}:${level.value}`, level.label, [
+          countCell(ids, null),
           countCell(orr, n),
-          rateCiCell(orr, n, p0, confLevel),
+          proportionCell(orr, n, design.p0, confLevel),
           countCell(dcr, n),
-          rateCiCell(dcr, n, p0, confLevel),
+          proportionCell(dcr, n, design.p0, confLevel),
         ]),
       );
     }
@@ -52,26 +56,23 @@ export function createSubgroupResponseTable(adsl: readonly AdslRow[], adrs: read
       const both = [...ma.ids, ...mb.ids];
       const pFor = (set: ReadonlySet<string>): ReportCell => {
         const p = fisherP([...ma.ids].filter((id) => set.has(id)).length, ma.ids.size, [...mb.ids].filter((id) => set.has(id)).length, mb.ids.size);
-        return p === null ? textCell('NE') : cell(formatPValue(p), p, both);
+        return p === null ? cell(missingValue(`no subjects in ${ma.ids.size === 0 ? ma.label : mb.label}`)) : cell(pValue(p, 'fisher-exact-two-sided'), both);
       };
-      rows.push(row(`${ma.label} vs ${mb.label}, Fisher P`, [textCell(''), textCell(''), pFor(responding), textCell(''), pFor(controlled)], 2));
+      const empty = cell(EMPTY_VALUE);
+      rows.push(row(`${definition.id}:${a}-vs-${b}`, `${ma.label} vs ${mb.label}, Fisher P`, [empty, empty, pFor(responding), empty, pFor(controlled)], 2));
     }
   }
+  const title = `Response by subgroup, ${evaluator.label} assessment (${fas.population.name.toLowerCase()})`;
+  const level = formatConfLevel(confLevel);
   return reportTable({
     id: 't-subgroup-response',
-    title: 'Response by subgroup, IRC assessment (full analysis set)',
+    title,
     population: fas.population,
     stubLabel: 'Subgroup',
-    columns: [
-      column('n', 'n'),
-      column('orr-n', 'ORR, n (%)'),
-      column('orr-ci', `ORR (${formatConfLevel(confLevel)} CI)`),
-      column('dcr-n', 'DCR, n (%)'),
-      column('dcr-ci', `DCR (${formatConfLevel(confLevel)} CI)`),
-    ],
+    columns: [column('n', 'n'), column('orr-n', 'ORR, n (%)'), column('orr-ci', `ORR (${level} CI)`), column('dcr-n', 'DCR, n (%)'), column('dcr-ci', `DCR (${level} CI)`)],
     rows,
     footnotes: ['Exact (Clopper-Pearson) CIs; two-sided Fisher exact test between the two levels named; post hoc, not adjusted for multiplicity.'],
-    abbreviations: ['ORR overall response rate', 'DCR disease control rate', 'ISS international staging system', 'R-ISS revised ISS', 'ASCT autologous stem cell transplantation'],
-    paperReference: 'Supplemental Table 2',
+    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['ORR overall response rate', 'DCR disease control rate']),
+    paperReference: paperReference(protocol, 't-subgroup-response'),
   });
 }

@@ -1,86 +1,70 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDemoTrial } from '../../demo/index.js';
-import { deriveReportDatasets, buildStandardTestTrial } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, type TestSubjectSpec } from './buildReportTestTrial.js';
 import { createBestResponseTable } from './createBestResponseTable.js';
 import { createSwimmerFigure } from './createSwimmerFigure.js';
-import { DEFAULT_SWIMMER_MAX_LANES } from './reportProtocol.js';
-import { findCell, sorted } from './testSupport.js';
+import { cellAt, sorted, withPlan } from './testSupport.js';
+
+type Data = ReturnType<typeof buildStandardTestTrial>;
 
 /** IRC responders of the full analysis set, from ADRS directly. */
-function ircResponders(data: ReturnType<typeof deriveReportDatasets>): string[] {
+function ircResponders(data: Data): string[] {
   const fas = new Set(data.adsl.filter((r) => r.FASFL === 'Y').map((r) => r.USUBJID));
   return data.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC' && r.RSPFL === 'Y' && fas.has(r.USUBJID)).map((r) => r.USUBJID);
 }
 
 /** OS follow-up of each subject (the lane length the selection ranks by). */
-function followUp(data: ReturnType<typeof deriveReportDatasets>): Map<string, number> {
+function followUp(data: Data): Map<string, number> {
   return new Map(data.adtte.filter((r) => r.PARAMCD === 'OS').map((r) => [r.USUBJID, r.AVALM]));
 }
 
-describe('createSwimmerFigure lane cap', () => {
+describe('createSwimmerFigure', () => {
+  const data = buildStandardTestTrial();
+
+  it('draws one lane per responder of the primary evaluator, with progression where there was one', () => {
+    const figure = createSwimmerFigure(data, TEST_PROTOCOL);
+    const bor = data.adrs.filter((r) => r.PARAMCD === 'BOR' && r.EVALUATOR === 'IRC' && r.RSPFL === 'Y');
+    assert.deepEqual(sorted(figure.data.lanes.map((l) => l.USUBJID)), sorted(bor.map((r) => r.USUBJID)));
+    const progressed = figure.data.lanes.filter((l) => l.progressionMonths !== null);
+    assert.deepEqual(sorted(progressed.map((l) => l.USUBJID)), sorted(bor.filter((r) => r.PDDT !== null).map((r) => r.USUBJID)));
+    assert.deepEqual(progressed[0].responseChanges.map((c) => c.category), ['PR', 'PD']);
+    const lengths = figure.data.lanes.map((l) => l.followUpMonths ?? 0);
+    assert.deepEqual(lengths, [...lengths].sort((a, b) => b - a));
+    assert.deepEqual(figure.data.scale.categories.map((c) => c.code), TEST_PROTOCOL.response.scale.categories.map((c) => c.code));
+  });
+
   it('draws every responder without a footnote when they fit under the cap', () => {
-    const data = buildStandardTestTrial();
     const responders = ircResponders(data);
-    const figure = createSwimmerFigure(data.adsl, data.adrs, data.adtte, responders.length);
+    const figure = createSwimmerFigure(data, TEST_PROTOCOL, responders.length);
     assert.deepEqual(sorted(figure.data.lanes.map((l) => l.USUBJID)), sorted(responders));
     assert.equal(figure.data.responders, responders.length);
     assert.equal(figure.population.N, responders.length);
     assert.deepEqual(figure.footnotes, []);
-    assert.deepEqual(figure.data.lanes, createSwimmerFigure(data.adsl, data.adrs, data.adtte, 1000).data.lanes);
+    assert.deepEqual(figure.data.lanes, createSwimmerFigure(data, TEST_PROTOCOL, 1000).data.lanes);
   });
 
-  it('keeps the lanes of the longest follow-up, in order, and says so', () => {
-    const data = buildStandardTestTrial();
-    const all = createSwimmerFigure(data.adsl, data.adrs, data.adtte, 1000);
-    assert.ok(all.data.lanes.length >= 3, 'the test trial has at least 3 responders');
-    const cap = all.data.lanes.length - 1;
-    const capped = createSwimmerFigure(data.adsl, data.adrs, data.adtte, cap);
-    assert.equal(capped.data.lanes.length, cap);
-    assert.deepEqual(capped.data.lanes, all.data.lanes.slice(0, cap));
-    assert.equal(capped.data.responders, all.data.lanes.length);
-    assert.equal(capped.data.maxLanes, cap);
-    assert.equal(capped.population.N, all.data.lanes.length, 'the population is every responder, not the lanes drawn');
-    assert.equal(capped.footnotes.length, 1);
-    assert.match(capped.footnotes[0], new RegExp(`^${cap} of ${all.data.lanes.length} responders shown \\(at most ${cap} lanes\\): those with the longest follow-up`));
-  });
-
-  it(`caps a large synthetic trial at ${DEFAULT_SWIMMER_MAX_LANES} lanes of the longest follow-up; the best-response table still lists every responder`, () => {
-    const data = deriveReportDatasets(createDemoTrial({ seed: 7, size: 300 }).trial);
-    const responders = ircResponders(data);
-    assert.ok(responders.length > DEFAULT_SWIMMER_MAX_LANES, `${responders.length} responders: the trial must be above the cap`);
-    const figure = createSwimmerFigure(data.adsl, data.adrs, data.adtte);
+  it("caps at the plan's swimmerMaxLanes, keeps the lanes of the longest follow-up in order, and names where every responder is listed", () => {
+    // 30 more responders with 2 to 4 cycles (follow-up differs; equal ones rank by subject id) against a cap of 7 lanes.
+    const responding: TestSubjectSpec[] = Array.from({ length: 30 }, (_, i) => ({ ...STANDARD_TEST_SUBJECTS[i % 2 === 0 ? 0 : 1], central: [30, 14, 12, 12, 12].slice(0, 3 + (i % 3)) }));
+    const large = buildStandardTestTrial([...responding, ...STANDARD_TEST_SUBJECTS]);
+    const responders = ircResponders(large);
+    const cap = 7;
+    assert.ok(responders.length > cap, `${responders.length} responders: the trial must be above the cap`);
+    const figure = createSwimmerFigure(large, withPlan({ swimmerMaxLanes: cap }));
     const shown = figure.data.lanes.map((l) => l.USUBJID);
-    assert.equal(shown.length, DEFAULT_SWIMMER_MAX_LANES);
-    assert.equal(new Set(shown).size, shown.length);
+    assert.equal(shown.length, cap);
+    assert.equal(figure.data.maxLanes, cap);
     assert.equal(figure.data.responders, responders.length);
-    assert.equal(figure.population.N, responders.length);
-
-    // The selection rule, recomputed from ADTTE: responders by OS follow-up, longest first, ties by USUBJID.
-    const months = followUp(data);
-    const expected = [...responders].sort((a, b) => (months.get(b) ?? 0) - (months.get(a) ?? 0) || a.localeCompare(b)).slice(0, DEFAULT_SWIMMER_MAX_LANES);
+    assert.equal(figure.population.N, responders.length, 'the population is every responder, not the lanes drawn');
+    const months = followUp(large);
+    const expected = [...responders].sort((a, b) => (months.get(b) ?? 0) - (months.get(a) ?? 0) || a.localeCompare(b)).slice(0, cap);
     assert.deepEqual(shown, expected);
-    const shortestShown = Math.min(...shown.map((id) => months.get(id) ?? 0));
-    for (const id of responders) if (!shown.includes(id)) assert.ok((months.get(id) ?? 0) <= shortestShown, `${id} left out with a longer follow-up`);
-
     assert.deepEqual(figure.footnotes, [
-      `${DEFAULT_SWIMMER_MAX_LANES} of ${responders.length} responders shown (at most ${DEFAULT_SWIMMER_MAX_LANES} lanes): those with the longest follow-up, ties by subject id. ` +
-        `All ${responders.length} responders are listed in the best-response table (row 'Overall response (PR or better)', IRC column; ` +
+      `${cap} of ${responders.length} responders shown (at most ${cap} lanes): those with the longest follow-up, ties by subject id. ` +
+        `All ${responders.length} responders are listed in the best-response table (row key 'orr', column 'irc'; ` +
         'tables/t-best-response.csv, column irc_subjects), each with their derived records in the subject profiles of the HTML report.',
     ]);
     // The place the footnote names holds every responder.
-    const table = createBestResponseTable(data.adsl, data.adrs, 0.95);
-    assert.equal(table.id, 't-best-response');
-    assert.deepEqual(sorted(findCell(table, 'Overall response (PR or better), n (%)', 'irc').subjects), sorted(responders));
-  });
-
-  it('leaves the demo trial (below the cap) as it was: every responder, no footnote', () => {
-    const data = deriveReportDatasets(createDemoTrial().trial);
-    const responders = ircResponders(data);
-    assert.ok(responders.length > 0 && responders.length <= DEFAULT_SWIMMER_MAX_LANES, `${responders.length} responders`);
-    const figure = createSwimmerFigure(data.adsl, data.adrs, data.adtte);
-    assert.deepEqual(sorted(figure.data.lanes.map((l) => l.USUBJID)), sorted(responders));
-    assert.deepEqual(figure.footnotes, []);
-    assert.deepEqual(figure.data.lanes, createSwimmerFigure(data.adsl, data.adrs, data.adtte, Number.MAX_SAFE_INTEGER).data.lanes);
+    assert.deepEqual(sorted(cellAt(createBestResponseTable(large, TEST_PROTOCOL), 'orr', 'irc').subjects), sorted(responders));
   });
 });

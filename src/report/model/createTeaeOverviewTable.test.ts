@@ -1,43 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summarizeAdverseEvents } from '../../clinical/index.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { summarizeAdverseEvents, type TeaeOverview } from '../../clinical/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
-import { sorted, testProtocol } from './testSupport.js';
+import { cellAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('createTeaeOverviewTable', () => {
   const data = buildStandardTestTrial();
-  const table = createTeaeOverviewTable(data.adsl, data.adae, testProtocol());
-  const overview = summarizeAdverseEvents(data.adae, data.adsl);
+  const table = createTeaeOverviewTable(data, TEST_PROTOCOL);
+  const overview = summarizeAdverseEvents(data.adae, data.adsl, 'SAFFL');
 
-  it('has the 14 rows of Table 2 with the counts of clinical/adam summarizeAdverseEvents', () => {
-    const keys = [
-      'anyTeae',
-      'grade3Teae',
-      'pomRelatedTeae',
-      'pomRelatedGrade3Teae',
-      'tesae',
-      'pomRelatedTesae',
-      'teaeDoseAdjustment',
-      'pomRelatedTeaeDoseAdjustment',
-      'teaeDrugDiscontinuation',
-      'pomRelatedTeaeDrugDiscontinuation',
-      'aeStudyDiscontinuation',
-      'pomRelatedTeaeStudyDiscontinuation',
-      'death',
-      'pomRelatedDeath',
-    ] as const;
-    assert.equal(table.rows.length, keys.length);
-    keys.forEach((key, i) => assert.equal(table.rows[i].cells[0].value, overview[key].n, key));
+  it('has one row per field of clinical/adam summarizeAdverseEvents, keyed by the field, with its counts', () => {
+    const keys = Object.keys(overview) as (keyof TeaeOverview)[];
+    assert.deepEqual(table.rows.map((r) => r.key), keys);
+    for (const key of keys) assert.deepEqual(valueAt(table, key, 'arm', 'count'), { kind: 'count', n: overview[key].n, N: overview[key].N }, key);
     assert.equal(table.population.N, overview.anyTeae.N);
-    assert.ok(overview.death.n > 0 && overview.pomRelatedGrade3Teae.n > 0, 'the test trial exercises the rows');
+    assert.ok(overview.death.n > 0 && overview.relatedGrade3Teae.n > 0, 'the test trial exercises the rows');
   });
 
-  it('names the drug from the protocol and lists the subjects behind each count', () => {
-    assert.equal(table.rows[2].label, 'Pomalidomide-related TEAEs');
+  it('names the investigational drug of the regimen and lists the subjects behind each count', () => {
+    const drug = TEST_PROTOCOL.regimen.drugs.find((d) => d.role === 'investigational');
+    assert.equal(rowByKey(table, 'relatedTeae').label, `${drug?.label}-related TEAEs`);
     const serious = data.adae.filter((r) => r.TRTEMFL === 'Y' && r.AESER === 'Y').map((r) => r.USUBJID);
-    assert.deepEqual(table.rows[4].cells[0].subjects, sorted(serious));
-    const other = createTeaeOverviewTable(data.adsl, data.adae, testProtocol({ investigationalDrugLabel: 'Drug X' }));
-    assert.equal(other.rows[2].label, 'Drug X-related TEAEs');
+    assert.deepEqual(cellAt(table, 'tesae', 'arm').subjects, sorted(serious));
+    const renamed = { ...TEST_PROTOCOL, regimen: { ...TEST_PROTOCOL.regimen, drugs: TEST_PROTOCOL.regimen.drugs.map((d) => (d.role === 'investigational' ? { ...d, label: 'Drug X' } : d)) } };
+    assert.equal(rowByKey(createTeaeOverviewTable(data, renamed), 'relatedTeae').label, 'Drug X-related TEAEs');
   });
 });

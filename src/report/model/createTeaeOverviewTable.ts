@@ -1,49 +1,53 @@
-import type { AdaeRow, AdslRow } from '../../clinical/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import type { AdaeRow, AdamDatasets, ProtocolDefinition, TeaeOverview } from '../../clinical/index.js';
+import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
-import type { ReportProtocol } from './reportProtocol.js';
+import { abbreviationsFor, investigationalLabel, paperReference } from './protocolTerms.js';
 import { column, reportTable, row, type ReportTable } from './reportTable.js';
 
 const teae = (r: AdaeRow): boolean => r.TRTEMFL === 'Y';
-const related = (r: AdaeRow): boolean => r.RELPOMFL === 'Y';
+/** Related to an investigational drug of the regimen (ADAE RELINVFL), as clinical/adam summarizeAdverseEvents. */
+const related = (r: AdaeRow): boolean => r.RELINVFL === 'Y';
 
 /**
- * Table 2 of the paper: subjects of the safety set with at least one event of each kind. Same definitions
- * as clinical/adam summarizeAdverseEvents (which counts only), here with the subjects behind each count.
+ * Subjects of the safety population with at least one event of each kind, "related" meaning related to an
+ * investigational drug of the regimen. Same definitions and row keys as the fields of clinical/adam
+ * summarizeAdverseEvents (which counts only): 'anyTeae', 'grade3Teae', 'relatedTeae', ..., 'relatedDeath';
+ * here with the subjects behind each count.
  */
-export function createTeaeOverviewTable(adsl: readonly AdslRow[], adae: readonly AdaeRow[], protocol: ReportProtocol): ReportTable {
-  const safety = analysisPopulation(adsl, 'SAFFL');
+export function createTeaeOverviewTable(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
   const N = safety.rows.length;
-  const drug = protocol.investigationalDrugLabel;
-  const inSafety = adae.filter((r) => safety.ids.has(r.USUBJID));
+  const drug = investigationalLabel(protocol);
+  const inSafety = datasets.adae.filter((r) => safety.ids.has(r.USUBJID));
   const count = (predicate: (r: AdaeRow) => boolean) => countCell(inSafety.filter(predicate).map((r) => r.USUBJID), N);
-  const definitions: readonly [string, (r: AdaeRow) => boolean][] = [
-    ['Any grade TEAEs', teae],
-    ['Grade ≥ 3 TEAEs', (r) => teae(r) && r.AETOXGR >= 3],
-    [`${drug}-related TEAEs`, (r) => teae(r) && related(r)],
-    [`${drug}-related Grade ≥ 3 TEAEs`, (r) => teae(r) && related(r) && r.AETOXGR >= 3],
-    ['Treatment-emergent serious adverse events (TESAEs)', (r) => teae(r) && r.AESER === 'Y'],
-    [`${drug}-related TESAEs`, (r) => teae(r) && related(r) && r.AESER === 'Y'],
-    ['TEAEs leading to dose adjustment', (r) => teae(r) && r.DOSADJFL === 'Y'],
-    [`${drug}-related TEAEs leading to dose adjustment`, (r) => teae(r) && related(r) && r.DOSADJFL === 'Y'],
-    ['TEAEs leading to discontinuation of study drug', (r) => teae(r) && r.DRGWDFL === 'Y'],
-    [`${drug}-related TEAEs leading to discontinuation of study drug`, (r) => teae(r) && related(r) && r.DRGWDFL === 'Y'],
-    ['AEs leading to discontinuation of study', (r) => r.STDYDCFL === 'Y'],
-    [`${drug}-related TEAEs leading to discontinuation of study`, (r) => teae(r) && related(r) && r.STDYDCFL === 'Y'],
-    ['Death', (r) => teae(r) && r.FATALFL === 'Y'],
-    [`Death related with ${drug.toLowerCase()}`, (r) => teae(r) && related(r) && r.FATALFL === 'Y'],
+  const definitions: readonly [keyof TeaeOverview, string, (r: AdaeRow) => boolean][] = [
+    ['anyTeae', 'Any grade TEAEs', teae],
+    ['grade3Teae', 'Grade ≥ 3 TEAEs', (r) => teae(r) && r.AETOXGR >= 3],
+    ['relatedTeae', `${drug}-related TEAEs`, (r) => teae(r) && related(r)],
+    ['relatedGrade3Teae', `${drug}-related Grade ≥ 3 TEAEs`, (r) => teae(r) && related(r) && r.AETOXGR >= 3],
+    ['tesae', 'Treatment-emergent serious adverse events (TESAEs)', (r) => teae(r) && r.AESER === 'Y'],
+    ['relatedTesae', `${drug}-related TESAEs`, (r) => teae(r) && related(r) && r.AESER === 'Y'],
+    ['teaeDoseAdjustment', 'TEAEs leading to dose adjustment', (r) => teae(r) && r.DOSADJFL === 'Y'],
+    ['relatedTeaeDoseAdjustment', `${drug}-related TEAEs leading to dose adjustment`, (r) => teae(r) && related(r) && r.DOSADJFL === 'Y'],
+    ['teaeDrugDiscontinuation', 'TEAEs leading to discontinuation of study drug', (r) => teae(r) && r.DRGWDFL === 'Y'],
+    ['relatedTeaeDrugDiscontinuation', `${drug}-related TEAEs leading to discontinuation of study drug`, (r) => teae(r) && related(r) && r.DRGWDFL === 'Y'],
+    ['aeStudyDiscontinuation', 'AEs leading to discontinuation of study', (r) => r.STDYDCFL === 'Y'],
+    ['relatedTeaeStudyDiscontinuation', `${drug}-related TEAEs leading to discontinuation of study`, (r) => teae(r) && related(r) && r.STDYDCFL === 'Y'],
+    ['death', 'Death', (r) => teae(r) && r.FATALFL === 'Y'],
+    ['relatedDeath', `Death related with ${drug.toLowerCase()}`, (r) => teae(r) && related(r) && r.FATALFL === 'Y'],
   ];
+  const title = `Treatment-emergent adverse events (${safety.population.name.toLowerCase()})`;
   return reportTable({
     id: 't-teae-overview',
-    title: 'Treatment-emergent adverse events (safety population)',
+    title,
     population: safety.population,
     stubLabel: 'Treatment emergent adverse events (TEAEs)',
-    columns: [column('arm', protocol.armLabel, N)],
-    rows: definitions.map(([label, predicate]) => row(label, [count(predicate)], 0)),
-    footnotes: ['Subjects are counted once per row. Death: TEAE with a fatal outcome.'],
-    abbreviations: [
+    columns: [column('arm', protocol.identity.armLabel, N)],
+    rows: definitions.map(([key, label, predicate]) => row(key, label, [count(predicate)], 0)),
+    footnotes: [`Subjects are counted once per row. Related: to ${drug.toLowerCase()}, possibly, probably or definitely. Death: TEAE with a fatal outcome.`],
+    abbreviations: abbreviationsFor(protocol, [title], [
       'TEAEs treatment-emergent adverse events. TEAEs were named per MedDRA and graded per the Common Terminology Criteria for Adverse Events (CTCAE) v5.0',
-    ],
-    paperReference: 'Table 2',
+    ]),
+    paperReference: paperReference(protocol, 't-teae-overview'),
   });
 }

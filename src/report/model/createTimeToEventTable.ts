@@ -1,24 +1,22 @@
-import type { AdslRow, AdtteRow } from '../../clinical/index.js';
+import type { AdamDatasets, AdtteRow, EndpointDefinition, ProtocolDefinition, SubgroupDefinition } from '../../clinical/index.js';
 import { computePairwiseLogRank } from '../../stats/index.js';
-import { analysisPopulation } from './analysisPopulation.js';
+import { formatConfLevel } from '../format/index.js';
+import { efficacyPopulation, type AnalysisPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
-import { formatConfLevel, formatMedianCi, formatPValue, formatSurvivalRate } from './format.js';
-import type { ReportProtocol, SubgroupDefinition } from './reportProtocol.js';
-import { cell, column, headingRow, population, reportTable, row, textCell, type ReportCell, type ReportColumn, type ReportRow, type ReportTable } from './reportTable.js';
+import { abbreviationsFor, endpointByParamcd, endpointOfKind } from './protocolTerms.js';
+import { cell, column, headingRow, population, reportTable, row, type ReportCell, type ReportColumn, type ReportPopulation, type ReportRow, type ReportTable } from './reportTable.js';
+import { EMPTY_VALUE, missingValue, pValue, rateValue, timeMedianValue } from './reportValue.js';
 import { subgroupMembers } from './subgroupMembers.js';
 import { endpointRows, summarizeSurvival, type SurvivalSummary } from './survivalSummary.js';
 
+/** One time-to-event summary of the analysis plan (AnalysisPlan.timeToEventEndpoints). */
 export interface TimeToEventSpec {
-  /** ADTTE PARAMCD, e.g. 'PFS', 'OS', 'DOR'. */
+  /** ADTTE PARAMCD of one of the protocol's endpoints, e.g. 'PFS'. */
   readonly paramcd: string;
-  readonly id: string;
-  readonly title: string;
-  /** 'Progression-free survival'. */
-  readonly endpointLabel: string;
   readonly landmarkMonths: readonly number[];
-  /** Add the reverse-KM median follow-up (OS). */
-  readonly withFollowUp?: boolean;
-  readonly paperReference?: string | null;
+  /** Add the reverse-KM median follow-up (the protocol's follow-up endpoint). */
+  readonly withFollowUp: boolean;
+  readonly paperReference?: string;
 }
 
 interface Group {
@@ -26,99 +24,116 @@ interface Group {
   readonly summary: SurvivalSummary;
 }
 
-function summaryCells(groups: readonly Group[], pick: (g: Group) => ReportCell): ReportCell[] {
-  return groups.map(pick);
+/** The endpoint's definition (a bare one named after the PARAMCD when the protocol lacks it). */
+export function endpointOf(protocol: ProtocolDefinition, paramcd: string): EndpointDefinition {
+  return endpointByParamcd(protocol, paramcd) ?? { paramcd, kind: 'overall-survival', label: paramcd };
+}
+
+/** The population of an endpoint: the efficacy population, or its responders for a duration of response. */
+export function endpointPopulation(fas: AnalysisPopulation, endpoint: EndpointDefinition, protocol: ProtocolDefinition, N: number): ReportPopulation {
+  if (endpoint.kind !== 'duration-of-response') return fas.population;
+  const evaluator = protocol.response.evaluators.find((e) => e.id === endpoint.evaluator);
+  return population(`Responders${evaluator === undefined ? '' : ` (${evaluator.label})`} in the ${fas.population.name.toLowerCase()}`, fas.population.flag, N);
+}
+
+/** 'kaplan-meier' median with its CI, or why there is none. */
+function medianCell(summary: SurvivalSummary, confLevel: number, method: 'kaplan-meier' | 'reverse-kaplan-meier'): ReportCell {
+  const median = summary.median;
+  if (median === null) return cell(missingValue(summary.subjects.length === 0 ? 'no subjects' : 'the Kaplan-Meier fit failed'));
+  return cell(timeMedianValue({ estimate: median.estimate, lower: median.lower, upper: median.upper, confLevel, method }), summary.subjects);
+}
+
+/** Two-sided log-rank P of two groups of ADTTE rows (null when a group is empty). */
+export function logRankP(a: readonly AdtteRow[], b: readonly AdtteRow[], labels: readonly [string, string]): number | null {
+  if (a.length === 0 || b.length === 0) return null;
+  const rows = [...a.map((r) => ({ r, g: labels[0] })), ...b.map((r) => ({ r, g: labels[1] }))];
+  const test = computePairwiseLogRank({ time: rows.map((x) => x.r.AVALM), status: rows.map((x) => (x.r.CNSR === 0 ? 1 : 0)), group: rows.map((x) => x.g), levels: [...labels] });
+  return test.ok && test.value.length > 0 ? test.value[0].p : null;
 }
 
 /**
- * A time-to-event summary (events, censored, KM median with Brookmeyer-Crowley CI, landmark rates), over
- * the full analysis set and by each survival subgroup of the protocol, with the pairwise log-rank P the
- * protocol lists. DoR is over the responders (subjects with a DOR row).
+ * A time-to-event summary (patients, events, censored, KM median with Brookmeyer-Crowley CI, landmark rates)
+ * of one endpoint over the efficacy population (its responders for a duration of response) and by each
+ * survival subgroup of the plan, with the pairwise log-rank P the plan lists. Table id 't-<paramcd>' in
+ * lower case; rows 'patients', 'events', 'censored', 'median', 'rate:<months>', 'follow-up', 'logrank'
+ * (heading) and 'logrank:<subgroup id>:<a>-vs-<b>'; columns 'overall' and '<subgroup id>:<level>'.
  */
 export function createTimeToEventTable(
-  adsl: readonly AdslRow[],
-  adtte: readonly AdtteRow[],
-  protocol: ReportProtocol,
+  datasets: Pick<AdamDatasets, 'adsl' | 'adtte'>,
+  protocol: ProtocolDefinition,
   spec: TimeToEventSpec,
-  subgroups: readonly SubgroupDefinition[] = protocol.survivalSubgroups,
+  subgroups: readonly SubgroupDefinition[] = protocol.analysisPlan.survivalSubgroups,
 ): ReportTable {
-  const fas = analysisPopulation(adsl, 'FASFL');
-  const rowsOf = (ids: ReadonlySet<string>): AdtteRow[] => endpointRows(adtte, spec.paramcd, ids);
+  const { confLevel } = protocol.analysisPlan;
+  const endpoint = endpointOf(protocol, spec.paramcd);
+  const fas = efficacyPopulation(datasets.adsl, protocol);
+  const rowsOf = (ids: ReadonlySet<string>): AdtteRow[] => endpointRows(datasets.adtte, spec.paramcd, ids);
   const overallRows = rowsOf(fas.ids);
-  const groups: Group[] = [
-    { column: column('overall', 'Overall', overallRows.length), summary: summarizeSurvival(overallRows, spec.landmarkMonths, protocol.confLevel) },
-  ];
+  const groups: Group[] = [{ column: column('overall', 'Overall', overallRows.length), summary: summarizeSurvival(overallRows, spec.landmarkMonths, confLevel) }];
   for (const definition of subgroups) {
     for (const level of subgroupMembers(fas.rows, definition)) {
       const levelRows = rowsOf(level.ids);
-      groups.push({
-        column: column(`${definition.id}:${level.value}`, `${definition.label}: ${level.label}`, levelRows.length),
-        summary: summarizeSurvival(levelRows, spec.landmarkMonths, protocol.confLevel),
-      });
+      groups.push({ column: column(`${definition.id}:${level.value}`, `${definition.label}: ${level.label}`, levelRows.length), summary: summarizeSurvival(levelRows, spec.landmarkMonths, confLevel) });
     }
   }
   const N = (g: Group): number => g.summary.subjects.length;
+  const onlyFirst = (first: ReportCell): ReportCell[] => groups.map((_, i) => (i === 0 ? first : cell(EMPTY_VALUE)));
+  const level = formatConfLevel(confLevel);
   const rows: ReportRow[] = [
-    row('Patients, n', summaryCells(groups, (g) => cell(String(N(g)), N(g), g.summary.subjects)), 0),
-    row('Events, n (%)', summaryCells(groups, (g) => countCell(g.summary.eventSubjects, N(g))), 0),
-    row('Censored, n (%)', summaryCells(groups, (g) => countCell(g.summary.censoredSubjects, N(g))), 0),
-    row(
-      `Median, months (${formatConfLevel(protocol.confLevel)} CI)`,
-      summaryCells(groups, (g) =>
-        g.summary.median === null
-          ? textCell('NE')
-          : cell(formatMedianCi(g.summary.median.estimate, g.summary.median.lower, g.summary.median.upper, protocol.confLevel), g.summary.median.estimate, g.summary.subjects),
-      ),
-      0,
-    ),
+    row('patients', 'Patients, n', groups.map((g) => countCell(g.summary.subjects, null)), 0),
+    row('events', 'Events, n (%)', groups.map((g) => countCell(g.summary.eventSubjects, N(g))), 0),
+    row('censored', 'Censored, n (%)', groups.map((g) => countCell(g.summary.censoredSubjects, N(g))), 0),
+    row('median', `Median, months (${level} CI)`, groups.map((g) => medianCell(g.summary, confLevel, 'kaplan-meier')), 0),
     ...spec.landmarkMonths.map((month, i) =>
       row(
-        `${month}-month rate (${formatConfLevel(protocol.confLevel)} CI)`,
-        summaryCells(groups, (g) => {
+        `rate:${month}`,
+        `${month}-month rate (${level} CI)`,
+        groups.map((g) => {
           const at = g.summary.landmarks[i] as (typeof g.summary.landmarks)[number] | undefined;
-          return at === undefined ? textCell('NE') : cell(formatSurvivalRate(at.survival, at.lower, at.upper, protocol.confLevel), at.survival, g.summary.subjects);
+          if (at === undefined || at.survival === null) return cell(missingValue(N(g) === 0 ? 'no subjects' : `no Kaplan-Meier estimate at ${month} months (past the last observation)`));
+          return cell(rateValue({ time: month, estimate: at.survival, lower: at.lower, upper: at.upper, confLevel }), g.summary.subjects);
         }),
         0,
       ),
     ),
   ];
-  if (spec.withFollowUp === true) {
-    const follow = summarizeSurvival(endpointRows(adtte, 'FOLLOWUP', fas.ids), [], protocol.confLevel);
+  if (spec.withFollowUp) {
+    const followUp = endpointOfKind(protocol, 'follow-up');
     const followCell =
-      follow.median === null
-        ? textCell('NE')
-        : cell(formatMedianCi(follow.median.estimate, follow.median.lower, follow.median.upper, protocol.confLevel), follow.median.estimate, follow.subjects);
-    rows.push(row('Median follow-up, months (reverse Kaplan-Meier)', groups.map((_, i) => (i === 0 ? followCell : textCell(''))), 0));
+      followUp === undefined
+        ? cell(missingValue('the protocol has no follow-up endpoint'))
+        : medianCell(summarizeSurvival(endpointRows(datasets.adtte, followUp.paramcd, fas.ids), [], confLevel), confLevel, 'reverse-kaplan-meier');
+    rows.push(row('follow-up', 'Median follow-up, months (reverse Kaplan-Meier)', onlyFirst(followCell), 0));
   }
   const comparisons = subgroups.filter((d) => d.comparisons.length > 0);
-  if (comparisons.length > 0) rows.push(headingRow('Log-rank P (pairwise)'));
+  if (comparisons.length > 0) rows.push(headingRow('logrank', 'Log-rank P (pairwise)'));
   for (const definition of comparisons) {
     const members = subgroupMembers(fas.rows, definition);
     for (const [a, b] of definition.comparisons) {
       const ma = members.find((m) => m.value === a);
       const mb = members.find((m) => m.value === b);
-      const label = `${definition.label}: ${ma?.label ?? a} vs ${mb?.label ?? b}`;
-      const pairRows = [...rowsOf(ma?.ids ?? new Set()).map((r) => ({ r, g: a })), ...rowsOf(mb?.ids ?? new Set()).map((r) => ({ r, g: b }))];
-      const hasBoth = pairRows.some((p) => p.g === a) && pairRows.some((p) => p.g === b);
-      const test = hasBoth
-        ? computePairwiseLogRank({ time: pairRows.map((p) => p.r.AVALM), status: pairRows.map((p) => (p.r.CNSR === 0 ? 1 : 0)), group: pairRows.map((p) => p.g), levels: [a, b] })
-        : null;
-      const p = test !== null && test.ok && test.value.length > 0 ? test.value[0].p : null;
-      const pCell = p === null ? textCell('NE') : cell(formatPValue(p), p, pairRows.map((x) => x.r.USUBJID));
-      rows.push(row(label, groups.map((_, i) => (i === 0 ? pCell : textCell(''))), 1));
+      const rowsA = rowsOf(ma?.ids ?? new Set());
+      const rowsB = rowsOf(mb?.ids ?? new Set());
+      const p = logRankP(rowsA, rowsB, [a, b]);
+      const pCell = p === null ? cell(missingValue('a group has no subjects')) : cell(pValue(p, 'log-rank'), [...rowsA, ...rowsB].map((r) => r.USUBJID));
+      rows.push(row(`logrank:${definition.id}:${a}-vs-${b}`, `${definition.label}: ${ma?.label ?? a} vs ${mb?.label ?? b}`, onlyFirst(pCell), 1));
     }
   }
+  const tablePopulation = endpointPopulation(fas, endpoint, protocol, overallRows.length);
+  const title = `${endpoint.label} (${tablePopulation.name.toLowerCase()})`;
+  const id = `t-${spec.paramcd.toLowerCase()}`;
   return reportTable({
-    id: spec.id,
-    title: spec.title,
-    population: spec.paramcd.startsWith('DOR') ? population(`Responders in the full analysis set`, 'FASFL', overallRows.length) : fas.population,
-    stubLabel: spec.endpointLabel,
+    id,
+    title,
+    population: tablePopulation,
+    stubLabel: endpoint.label,
     columns: groups.map((g) => g.column),
     rows,
     footnotes: [
       'Kaplan-Meier estimates; confidence intervals of rates use the log-log transform and of medians the Brookmeyer-Crowley method. NR, not reached; NE, not estimable.',
-      'Log-rank P values compare two subgroups on their subjects only, without adjustment for multiplicity.',
+      ...(comparisons.length > 0 ? ['Log-rank P values compare two subgroups on their subjects only, without adjustment for multiplicity.'] : []),
     ],
-    paperReference: spec.paperReference ?? null,
+    abbreviations: abbreviationsFor(protocol, [title, ...groups.map((g) => g.column.label), ...rows.map((r) => r.label)]),
+    paperReference: protocol.analysisPlan.paperReferences[id] ?? spec.paperReference ?? null,
   });
 }

@@ -1,15 +1,49 @@
-// Report models: immutable tables and figure data computed from the analysis datasets and a protocol
-// description, read by every renderer (HTML, PDF, DOCX, CSV).
-export * from './format.js';
+// Report models: immutable tables (rows with stable keys, cells with typed values and their subjects) and
+// figure data computed from the analysis datasets and the protocol's analysis plan, read by every renderer
+// (HTML, PDF, DOCX, CSV) and, by key, by every consumer. The keys of each table: README.md.
+export type {
+  CoefficientValue,
+  CountValue,
+  DateValue,
+  EmptyValue,
+  MedianRangeValue,
+  MissingValue,
+  NumberValue,
+  ProportionValue,
+  PValue,
+  PValueTest,
+  RateValue,
+  ReportValue,
+  ReportValueKind,
+  TextValue,
+  TimeMedianValue,
+} from './reportValue.js';
+export {
+  coefficientValue,
+  countValue,
+  dateValue,
+  EMPTY_VALUE,
+  medianRangeValue,
+  missingValue,
+  numberValue,
+  primaryNumber,
+  proportionValue,
+  pValue,
+  rateValue,
+  textValue,
+  timeMedianValue,
+} from './reportValue.js';
 export type { ReportCell, ReportColumn, ReportPopulation, ReportRow, ReportTable, ReportTableSpec } from './reportTable.js';
 export { cell, column, headingRow, population, reportTable, row, textCell } from './reportTable.js';
+export { findCell, findFigure, findRow, findTable, findTableCell, findValue } from './findCell.js';
 export type { ReportFigure } from './reportFigure.js';
 export { reportFigure } from './reportFigure.js';
-export type { ReportProtocol, ReportProtocolInput, SubgroupDefinition, SubgroupLevel } from './reportProtocol.js';
-export { createReportProtocol, DEFAULT_SWIMMER_MAX_LANES, flagSubgroup, stageSubgroup } from './reportProtocol.js';
-export type { DiseaseMeasurementRow, ReportDatasets } from './reportDatasets.js';
-export type { AnalysisPopulation, PopulationFlag } from './analysisPopulation.js';
-export { analysisPopulation } from './analysisPopulation.js';
+export type { FigureScale, FigureScaleCategory } from './figureScale.js';
+export { figureScale } from './figureScale.js';
+export type { AnalysisPopulation } from './analysisPopulation.js';
+export { analysisPopulation, baselinePopulation, baselinePopulationFlag, efficacyPopulation, safetyPopulation } from './analysisPopulation.js';
+export { evaluatorColumnId, evaluatorsOf, investigationalLabel, primaryEvaluator } from './protocolTerms.js';
+export { countCell } from './countCell.js';
 export { createDispositionTable, DISCONTINUATION_REASON_LABELS } from './createDispositionTable.js';
 export type { ConsortBox, ConsortFigure, ConsortFlow } from './createConsortFlow.js';
 export { createConsortFlow } from './createConsortFlow.js';
@@ -29,12 +63,12 @@ export { createSaeListing } from './createSaeListing.js';
 export type { TimeToEventSpec } from './createTimeToEventTable.js';
 export { createTimeToEventTable } from './createTimeToEventTable.js';
 export type { SurvivalSummary } from './survivalSummary.js';
-export { summarizeSurvival } from './survivalSummary.js';
+export { endpointRows, summarizeSurvival } from './survivalSummary.js';
 export type { CurvePoint, KaplanMeierFigure, KaplanMeierFigureData, KaplanMeierSeries } from './createKaplanMeierFigure.js';
 export { createKaplanMeierFigure, regularTimes } from './createKaplanMeierFigure.js';
-export type { ResponseBar, ResponseBarsFigure } from './createResponseBarsFigure.js';
+export type { ResponseBar, ResponseBarsData, ResponseBarsFigure } from './createResponseBarsFigure.js';
 export { createResponseBarsFigure } from './createResponseBarsFigure.js';
-export type { SwimmerFigure, SwimmerLane } from './createSwimmerFigure.js';
+export type { SwimmerData, SwimmerFigure, SwimmerLane } from './createSwimmerFigure.js';
 export { createSwimmerFigure } from './createSwimmerFigure.js';
 export type { WaterfallBar, WaterfallData, WaterfallFigure } from './createWaterfallFigure.js';
 export { createWaterfallFigure } from './createWaterfallFigure.js';

@@ -1,5 +1,5 @@
-import { formatMedianRange } from './format.js';
-import { cell, textCell, type ReportCell } from './reportTable.js';
+import { cell, type ReportCell } from './reportTable.js';
+import { medianRangeValue, missingValue } from './reportValue.js';
 
 /** Sample median (mean of the two middle values for an even count), as SAS PROC MEANS and R median(). */
 export function sampleMedian(values: readonly number[]): number | null {
@@ -9,12 +9,20 @@ export function sampleMedian(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** A 'median (min–max)' cell over the non-missing values of the subjects; value = the median. */
-export function medianRangeCell(entries: readonly { readonly id: string; readonly value: number | null }[]): ReportCell {
+/** A median (range) cell over the non-missing values of the subjects; the subjects are those with a value. */
+export function medianRangeCell(entries: readonly { readonly id: string; readonly value: number | null }[], unit?: string): ReportCell {
   const present = entries.filter((e): e is { id: string; value: number } => e.value !== null && Number.isFinite(e.value));
-  const median = sampleMedian(present.map((e) => e.value));
-  if (median === null) return textCell('NE');
   const values = present.map((e) => e.value);
-  const whole = values.every((value) => Number.isInteger(value));
-  return cell(formatMedianRange(median, Math.min(...values), Math.max(...values), whole), median, present.map((e) => e.id));
+  const median = sampleMedian(values);
+  if (median === null) return cell(missingValue(entries.length === 0 ? 'no subjects' : 'no subject has a value'));
+  let min = values[0];
+  let max = values[0];
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return cell(
+    medianRangeValue({ median, min, max, n: values.length, integer: values.every((value) => Number.isInteger(value)), ...(unit === undefined ? {} : { unit }) }),
+    present.map((e) => e.id),
+  );
 }

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { repoPath } from '../../testing/index.js';
-import { buildStandardTestTrial } from './buildReportTestTrial.js';
+import { formatValue } from '../format/index.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
 import type { TestSubjectSpec } from './buildReportTestTrial.js';
 import { createResponseRateTable } from './createResponseRateTable.js';
 import { createSubgroupResponseTable } from './createSubgroupResponseTable.js';
-import { findRow, rowUnder, testProtocol } from './testSupport.js';
+import { cellAt, valueAt } from './testSupport.js';
 
 // A trial built with the paper's response counts (85 subjects: ISS I 18 PR / 8 SD / 4 PD, ISS II 9 / 5 /
 // 9, ISS III 6 / 11 / 15, so ORR 33/85 and DCR 57/85) must print the paper's numbers, read from the
@@ -39,32 +40,27 @@ function stage(iss: 'I' | 'II' | 'III', pr: number, sd: number, pd: number): Tes
 
 describe('report models on a trial with the published counts', () => {
   const data = buildStandardTestTrial([...stage('I', 18, 8, 4), ...stage('II', 9, 5, 9), ...stage('III', 6, 11, 15)]);
-  const protocol = testProtocol({ p0: 0.12 });
 
   it('prints ORR and DCR with the exact CIs of the paper', () => {
-    const table = createResponseRateTable(data.adsl, data.adrs, protocol);
-    for (const [occurrence, id] of [[0, 'efficacy.orr.overall'], [1, 'efficacy.dcr.overall']] as const) {
+    const table = createResponseRateTable(data, TEST_PROTOCOL);
+    for (const [key, id] of [['orr:rate', 'efficacy.orr.overall'], ['dcr:rate', 'efficacy.dcr.overall']] as const) {
       const paper = expected(id);
-      const text = findRow(table, 'Rate (95% exact CI)', occurrence).cells[0].text;
+      const text = formatValue(cellAt(table, key, 'irc').value);
       assert.equal(text, `${(paper.value ?? 0).toFixed(1)}% (95% CI, ${(paper.ciLower ?? 0).toFixed(2)}–${(paper.ciUpper ?? 0).toFixed(2)})`, id);
     }
   });
 
   it('prints the ISS subgroup rates and the Fisher P of I vs III as the paper', () => {
-    const table = createSubgroupResponseTable(data.adsl, data.adrs, protocol);
-    const stageI = rowUnder(table, 'ISS stage', 'I');
-    const stageIII = rowUnder(table, 'ISS stage', 'III');
-    for (const [row, level] of [[stageI, 'I'], [stageIII, 'III']] as const) {
-      for (const [column, endpoint] of [[2, 'orr'], [4, 'dcr']] as const) {
+    const table = createSubgroupResponseTable(data, TEST_PROTOCOL);
+    for (const level of ['I', 'III'] as const) {
+      for (const [column, endpoint] of [['orr-ci', 'orr'], ['dcr-ci', 'dcr']] as const) {
         const paper = expected(`subgroup.iss.${level}.${endpoint}`);
-        // The paper prints subgroup limits to one decimal; the model keeps two.
-        const match = /^([\d.]+)% \(95% CI, ([\d.]+)–([\d.]+)\)$/.exec(row.cells[column].text);
-        assert.ok(match !== null, row.cells[column].text);
-        assert.deepEqual(match.slice(1).map((x) => Number(Number(x).toFixed(1))), [paper.value, paper.ciLower, paper.ciUpper], `${level} ${endpoint}`);
+        // The paper prints subgroup limits to one decimal; the model keeps full precision.
+        const rate = valueAt(table, `iss:${level}`, column, 'proportion');
+        assert.deepEqual([rate.estimate, rate.lower, rate.upper].map((x) => Number((100 * x).toFixed(1))), [paper.value, paper.ciLower, paper.ciUpper], `${level} ${endpoint}`);
       }
     }
-    const p = findRow(table, 'I vs III, Fisher P', 0);
-    assert.equal(p.cells[2].text, (expected('fisher.orr.iss_I_vs_III').value ?? 0).toFixed(4));
-    assert.equal(p.cells[4].text, (expected('fisher.dcr.iss_I_vs_III').value ?? 0).toFixed(4));
+    assert.equal(formatValue(cellAt(table, 'iss:I-vs-III', 'orr-ci').value), (expected('fisher.orr.iss_I_vs_III').value ?? 0).toFixed(4));
+    assert.equal(formatValue(cellAt(table, 'iss:I-vs-III', 'dcr-ci').value), (expected('fisher.dcr.iss_I_vs_III').value ?? 0).toFixed(4));
   });
 });

@@ -1,6 +1,6 @@
 import { computeBinomialProportion, type BinomialProportion } from '../../stats/index.js';
-import { formatRateCi } from './format.js';
-import { cell, textCell, type ReportCell } from './reportTable.js';
+import { cell, type ReportCell } from './reportTable.js';
+import { missingValue, proportionValue, pValue } from './reportValue.js';
 
 /** x/n with the Clopper-Pearson CI and the exact test against p0; null when n is 0. */
 export function proportion(x: number, n: number, p0: number, confLevel: number): BinomialProportion | null {
@@ -9,9 +9,17 @@ export function proportion(x: number, n: number, p0: number, confLevel: number):
   return outcome.ok ? outcome.value : null;
 }
 
-/** 'x.x% (95% CI, a–b)' with the Clopper-Pearson limits; value = the proportion; subjects = the numerator. */
-export function rateCiCell(numerator: readonly string[], n: number, p0: number, confLevel: number): ReportCell {
-  const result = proportion(new Set(numerator).size, n, p0, confLevel);
-  if (result === null) return textCell('NE');
-  return cell(formatRateCi(result.estimate, result.clopperPearson.lower, result.clopperPearson.upper, confLevel), result.estimate, numerator);
+/** The proportion of `numerator` among n subjects with its exact CI; subjects = the numerator. */
+export function proportionCell(numerator: readonly string[], n: number, p0: number, confLevel: number): ReportCell {
+  const x = new Set(numerator).size;
+  const result = proportion(x, n, p0, confLevel);
+  if (result === null) return cell(missingValue(n === 0 ? 'no subjects in the denominator' : 'the proportion cannot be computed'));
+  return cell(proportionValue({ n: x, N: n, estimate: result.estimate, lower: result.clopperPearson.lower, upper: result.clopperPearson.upper, confLevel }), numerator);
+}
+
+/** The one-sided exact binomial P of H0: rate <= p0; subjects = the whole denominator. */
+export function binomialPCell(x: number, denominator: readonly string[], p0: number, confLevel: number): ReportCell {
+  const result = proportion(x, denominator.length, p0, confLevel);
+  if (result === null) return cell(missingValue('no subjects in the denominator'));
+  return cell(pValue(result.pGreater, 'binomial-exact-one-sided', `rate <= ${p0}`), denominator);
 }

@@ -1,7 +1,11 @@
+import { textValue, type ReportValue } from './reportValue.js';
+
 /**
- * The generic table model every renderer (HTML, PDF, DOCX, CSV) reads. A cell carries the text as the
- * paper prints it, the raw number behind it, and the subjects counted in it, so that a reader can click
- * from any number to the subjects (traceability).
+ * The generic table model every renderer (HTML, PDF, DOCX, CSV) and consumer (key results, reproduce, the
+ * dashboard, the web client) reads. A row has a stable key and a cell a typed value (reportValue.ts) and
+ * the subjects counted in it, so that a reader can click from any number to the subjects (traceability)
+ * and a program can find a number by (table id, row key, column id) without reading labels or text. The
+ * keys of each table are listed in README.md beside this file.
  */
 
 export interface ReportPopulation {
@@ -13,14 +17,15 @@ export interface ReportPopulation {
 }
 
 export interface ReportCell {
-  readonly text: string;
-  /** The raw number behind the text (a count, a proportion 0-1, a median in months, a P); null for text only. */
-  readonly value: number | null;
-  /** USUBJIDs behind the cell (the numerator of a count; the subjects analysed for a statistic). */
+  readonly value: ReportValue;
+  /** USUBJIDs behind the cell, sorted (the numerator of a count; the subjects analysed for a statistic). */
   readonly subjects: readonly string[];
 }
 
 export interface ReportRow {
+  /** Stable within the table (README.md): what a program looks the row up by. */
+  readonly key: string;
+  /** The row label as printed. */
   readonly label: string;
   /** 0 = heading level, 1 = under a heading, 2 = under a sub-heading. */
   readonly indent: number;
@@ -29,6 +34,7 @@ export interface ReportRow {
 }
 
 export interface ReportColumn {
+  /** Stable within the table (README.md). */
   readonly id: string;
   readonly label: string;
   /** N of the column, printed as '(N = 85)' under the label; null when not a population column. */
@@ -57,20 +63,20 @@ function sortedSubjects(subjects: Iterable<string>): readonly string[] {
   return Object.freeze([...new Set(subjects)].sort());
 }
 
-export function cell(text: string, value: number | null, subjects: Iterable<string> = []): ReportCell {
-  return Object.freeze({ text, value, subjects: sortedSubjects(subjects) });
+export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {
+  return Object.freeze({ value, subjects: sortedSubjects(subjects) });
 }
 
-export function textCell(text: string): ReportCell {
-  return cell(text, null, []);
+export function textCell(text: string, subjects: Iterable<string> = []): ReportCell {
+  return cell(textValue(text), subjects);
 }
 
-export function row(label: string, cells: readonly ReportCell[], indent = 1): ReportRow {
-  return Object.freeze({ label, indent, cells: Object.freeze([...cells]) });
+export function row(key: string, label: string, cells: readonly ReportCell[], indent = 1): ReportRow {
+  return Object.freeze({ key, label, indent, cells: Object.freeze([...cells]) });
 }
 
-export function headingRow(label: string, indent = 0): ReportRow {
-  return Object.freeze({ label, indent, cells: Object.freeze([]) });
+export function headingRow(key: string, label: string, indent = 0): ReportRow {
+  return Object.freeze({ key, label, indent, cells: Object.freeze([]) });
 }
 
 export function column(id: string, label: string, N: number | null = null): ReportColumn {
@@ -93,13 +99,21 @@ export interface ReportTableSpec {
   readonly paperReference?: string | null;
 }
 
-/** Builds a frozen table; every non-heading row must have one cell per column. */
+/**
+ * Builds a frozen table; every non-heading row must have one cell per column, row keys and column ids are
+ * unique (a broken model is a programming error, so it throws).
+ */
 export function reportTable(spec: ReportTableSpec): ReportTable {
+  const keys = new Set<string>();
   for (const item of spec.rows) {
     if (item.cells.length !== 0 && item.cells.length !== spec.columns.length) {
-      throw new Error(`table ${spec.id}: row '${item.label}' has ${item.cells.length} cells for ${spec.columns.length} columns`);
+      throw new Error(`table ${spec.id}: row '${item.key}' has ${item.cells.length} cells for ${spec.columns.length} columns`);
     }
+    if (keys.has(item.key)) throw new Error(`table ${spec.id}: row key '${item.key}' is used twice`);
+    keys.add(item.key);
   }
+  const ids = new Set(spec.columns.map((c) => c.id));
+  if (ids.size !== spec.columns.length) throw new Error(`table ${spec.id}: column ids are not unique (${spec.columns.map((c) => c.id).join(', ')})`);
   return Object.freeze({
     kind: 'table',
     id: spec.id,

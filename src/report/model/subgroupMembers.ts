@@ -1,5 +1,4 @@
-import type { AdslRow } from '../../clinical/index.js';
-import type { SubgroupDefinition } from './reportProtocol.js';
+import type { AdslRow, SubgroupDefinition } from '../../clinical/index.js';
 
 /** The value of a subgroup variable as a label, null when missing. */
 export function subgroupValue(row: AdslRow, definition: SubgroupDefinition): string | null {

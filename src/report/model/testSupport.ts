@@ -1,36 +1,42 @@
-// Test support (not exported from index.ts): finding rows and cells of a table model by label.
+// Test support (not exported from index.ts): rows and cells of a table model by key, and protocol variants.
+import type { AnalysisPlan, ProtocolDefinition } from '../../clinical/index.js';
+import { findTableCell } from './findCell.js';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable.js';
-import { createReportProtocol, type ReportProtocolInput } from './reportProtocol.js';
+import { primaryNumber, type ReportValue } from './reportValue.js';
+import { TEST_PROTOCOL } from './buildReportTestTrial.js';
 
-export function findRow(table: ReportTable, label: string, occurrence = 0): ReportRow {
-  const matches = table.rows.filter((r) => r.label === label);
-  const found = matches[occurrence];
-  if (found === undefined) throw new Error(`table ${table.id} has no row '${label}' (#${occurrence}); rows: ${table.rows.map((r) => r.label).join(' / ')}`);
+export function rowByKey(table: ReportTable, key: string): ReportRow {
+  const found = table.rows.find((r) => r.key === key);
+  if (found === undefined) throw new Error(`table ${table.id} has no row '${key}'; keys: ${table.rows.map((r) => r.key).join(' / ')}`);
   return found;
 }
 
-export function findCell(table: ReportTable, label: string, columnId: string, occurrence = 0): ReportCell {
-  const index = table.columns.findIndex((c) => c.id === columnId);
-  if (index < 0) throw new Error(`table ${table.id} has no column '${columnId}'`);
-  return findRow(table, label, occurrence).cells[index];
-}
-
-/** The row under a heading (the first row with `label` after the heading row). */
-export function rowUnder(table: ReportTable, heading: string, label: string): ReportRow {
-  const start = table.rows.findIndex((r) => r.label === heading);
-  const found = table.rows.slice(start + 1).find((r) => r.label === label);
-  if (start < 0 || found === undefined) throw new Error(`table ${table.id}: no '${label}' under '${heading}'`);
+export function cellAt(table: ReportTable, key: string, columnId: string): ReportCell {
+  const found = findTableCell(table, key, columnId);
+  if (found === undefined) throw new Error(`table ${table.id} has no cell (${key}, ${columnId}); columns: ${table.columns.map((c) => c.id).join(', ')}`);
   return found;
 }
 
-export function testProtocol(overrides: Partial<ReportProtocolInput> = {}) {
-  return createReportProtocol({
-    armLabel: 'Test arm',
-    investigationalDrugLabel: 'Pomalidomide',
-    companionDrugLabel: 'Dexamethasone',
-    p0: 0.12,
-    ...overrides,
-  });
+/** The value of a cell narrowed to a kind (fails the test when it is another kind). */
+export function valueAt<Kind extends ReportValue['kind']>(table: ReportTable, key: string, columnId: string, kind: Kind): Extract<ReportValue, { kind: Kind }> {
+  const value = cellAt(table, key, columnId).value;
+  if (value.kind !== kind) throw new Error(`table ${table.id} (${key}, ${columnId}) is ${value.kind}, not ${kind}: ${JSON.stringify(value)}`);
+  return value as Extract<ReportValue, { kind: Kind }>;
+}
+
+/** The count n of a count cell, the estimate of a statistic (primaryNumber). */
+export function numberAt(table: ReportTable, key: string, columnId: string): number | null {
+  return primaryNumber(cellAt(table, key, columnId).value);
+}
+
+/** The test protocol with parts of its analysis plan replaced. */
+export function withPlan(overrides: Partial<AnalysisPlan>, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
+  return { ...protocol, analysisPlan: { ...protocol.analysisPlan, ...overrides } };
+}
+
+/** The test protocol with another null response rate p0. */
+export function withP0(p0: number, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
+  return withPlan({ design: { ...protocol.analysisPlan.design, p0 } }, protocol);
 }
 
 export function sorted(ids: Iterable<string>): string[] {

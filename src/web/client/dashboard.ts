@@ -96,7 +96,7 @@ function figureCard(f: DashboardFigure, dashboard: AnalysisDashboard, drill: Dri
   const chart = h('div', { class: 'chart', role: 'img', 'aria-label': f.description });
   const onDrill = drill === null ? null : (index: number) => drill.show(f.title, dashboard.subjectLists[index] ?? []);
   draws.push(() => drawFigure(chart, f.spec, onDrill).catch(() => void (chart.textContent = 'The figure could not be drawn.')));
-  const clickable = drill !== null && f.id !== 'f-km-pfs' && f.id !== 'f-km-os';
+  const clickable = drill !== null && f.kind !== 'kaplan-meier';
   return h(
     'section',
     { class: 'figure-card', 'data-figure': f.id, 'aria-labelledby': `${f.id}-title` },
@@ -157,6 +157,8 @@ export async function renderAnalysis(shell: Shell): Promise<void> {
     const f = dashboard.figures.find((x) => x.id === id);
     return f === undefined ? null : figureCard(f, dashboard, drill, draws);
   };
+  // the survival endpoints of the protocol's plan: a Kaplan-Meier figure each, and its table (f-km-<x> -> t-<x>)
+  const survival = dashboard.figures.filter((f) => f.kind === 'kaplan-meier');
   const tableOf = (id: string): HTMLElement | null => {
     const t = dashboard.tables.find((x) => x.id === id);
     return t === undefined ? null : reportTable(t, drill);
@@ -180,8 +182,8 @@ export async function renderAnalysis(shell: Shell): Promise<void> {
     h('details', { class: 'more', id: 'enrolment-table' }, h('summary', {}, 'Enrolment by site as a table'), tableOf('t-enrolment-site')),
     h('h3', {}, 'Efficacy'),
     tableOf('t-response-rate') ?? h('p', {}, 'No response data.'),
-    h('div', { class: 'analysis-grid' }, figure('f-km-pfs'), figure('f-km-os')),
-    h('details', { class: 'more', id: 'survival-tables' }, h('summary', {}, 'Progression-free and overall survival by subgroup: medians, landmark rates, log-rank P'), tableOf('t-pfs'), tableOf('t-os')),
+    h('div', { class: 'analysis-grid' }, ...survival.map((f) => figure(f.id))),
+    h('details', { class: 'more', id: 'survival-tables' }, h('summary', {}, 'Time-to-event endpoints by subgroup: medians, landmark rates, log-rank P'), ...survival.map((f) => tableOf(`t-${f.id.slice('f-km-'.length)}`))),
     figure('f-forest-orr'),
     h('details', { class: 'more', id: 'subgroup-table' }, h('summary', {}, 'Response by subgroup as a table: ORR and DCR with CIs, Fisher P'), tableOf('t-subgroup-response')),
     figure('f-swimmer'),

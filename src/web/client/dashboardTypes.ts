@@ -37,6 +37,8 @@ export interface KeyNumber {
 
 export interface DashboardFigure {
   readonly id: string;
+  /** 'enrolment', 'kaplan-meier', 'forest', 'swimmer', ... */
+  readonly kind: string;
   readonly number: string;
   readonly title: string;
   readonly population: DashboardPopulation | null;

@@ -1,0 +1,1067 @@
+import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
+import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
+import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from '../../../demo/index.js';
+import type { SeededRandom } from '../../../demo/index.js';
+
+/**
+ * The event-time search: a deterministic simulated annealing over the seeded draws that places each
+ * subject's enrolment slot, visit schedule, response, progression, death and end of treatment so that the
+ * Kaplan-Meier medians, landmark rates and log-rank P values of the paper come back (stage 1), then, from
+ * the best stage-1 layout and without losing any of those, the median and landmark-rate CI limits (stage 2,
+ * `limitIterations`; see LossMode).
+ *
+ * Everything is on the visit grid: assessment k (k = 0 is baseline, C1D1 = day 1) falls on the start day of
+ * cycle k + 1, 28 days after the previous one give or take a small jitter, plus one 7- or 14-day delay in the
+ * subjects whose pomalidomide was delayed. Progression is dated at the first PD assessment and confirmed
+ * at the next one, which must fall on or before the cutoff; deaths may fall on any day.
+ */
+
+export const CYCLE_DAYS = 28;
+const MAX_VISITS = 26;
+export const DELAYED_SUBJECTS = 18;
+export const DELAY_DAYS = 7;
+const EARLY_STOPPERS = 12;
+const OS_LOST = 2;
+const OS_DEAD_AFTER_PROGRESSION = 31;
+const CONSENT_OS_WITHDRAWN = 6;
+
+export interface SubjectLayout {
+  readonly slot: number;
+  readonly fate: Fate;
+  readonly assessmentDays: readonly number[];
+  readonly delayCycle: number;
+  readonly delayDays: number;
+  readonly firstResponseVisit: number;
+  readonly progressionVisit: number;
+  readonly newTherapyVisit: number;
+  readonly lastAdequateVisit: number;
+  readonly deathDay: number | null;
+  readonly osDay: number;
+  readonly osState: 'dead' | 'alive' | 'lost' | 'withdrawn';
+  readonly lastDoseDay: number;
+  readonly treatmentOngoing: boolean;
+  readonly stoppedEarly: boolean;
+  readonly pfsDay: number;
+  readonly pfsEvent: 0 | 1;
+  readonly dorDay: number | null;
+}
+
+/** Jitter of a cycle start (days), a pure function of (seed, visit) so re-drawing a seed is cheap. */
+function jitter(seed: number, visit: number): number {
+  let h = Math.imul(seed ^ Math.imul(visit + 1, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  const r = (h >>> 0) % 100;
+  if (r < 45) return 0;
+  if (r < 62) return 1;
+  if (r < 74) return -1;
+  if (r < 84) return 2;
+  if (r < 91) return -2;
+  return 3;
+}
+
+/**
+ * Cycle start days for a subject: `delayCycle` > 0 delays that cycle's start (a pomalidomide delay) by
+ * `delayDays`; every later cycle follows from it.
+ */
+export function visitSchedule(seed: number, delayCycle: number, delayDays = DELAY_DAYS): number[] {
+  const days = [1];
+  for (let k = 1; k < MAX_VISITS; k++) {
+    days.push(days[k - 1] + CYCLE_DAYS + jitter(seed, k) + (k === delayCycle ? delayDays : 0));
+  }
+  return days;
+}
+
+interface State {
+  slot: Int32Array;
+  seed: Int32Array;
+  delayCycle: Int32Array;
+  delayDays: Int32Array;
+  fate: Fate[];
+  kResp: Int32Array;
+  kPd: Int32Array;
+  kNt: Int32Array;
+  kLast: Int32Array;
+  deathDay: Int32Array;
+  /** For progressing subjects: 0 alive, 1 dead, 2 lost; for consent withdrawals: 3 withdrawn from follow-up, 0 followed. */
+  osState: Int32Array;
+  gap: Int32Array;
+  early: Uint8Array;
+  kEnd: Int32Array;
+  endOffset: Int32Array;
+}
+
+interface Derived {
+  pfsTime: Float64Array;
+  pfsStatus: Uint8Array;
+  osTime: Float64Array;
+  osStatus: Uint8Array;
+  fuStatus: Uint8Array;
+  dorTime: Float64Array;
+  dorStatus: Uint8Array;
+  trtTime: Float64Array;
+  trtStatus: Uint8Array;
+  lastDose: Float64Array;
+  ongoing: Uint8Array;
+  violations: number;
+  violationTags: string[];
+  badSubjects: number[];
+}
+
+const isProgressing = (fate: Fate): boolean => fate === 'resp-progression' || fate === 'dc-progression' || fate === 'pd-progression';
+const isResponder = (fate: Fate): boolean => fate.startsWith('resp-');
+
+function lastVisitOnOrBefore(days: readonly number[], day: number): number {
+  let k = 0;
+  while (k + 1 < days.length && days[k + 1] <= day) k += 1;
+  return k;
+}
+
+/** Line-tagged constraint breaches, kept for diagnostics (`LayoutResult.violationTags`). */
+function violate(d: Derived, tag: string, count = 1, subject = -1): void {
+  d.violations += count;
+  d.violationTags.push(tag);
+  if (subject >= 0) d.badSubjects.push(subject);
+}
+
+function emptyDerived(n: number): Derived {
+  return {
+    pfsTime: new Float64Array(n),
+    pfsStatus: new Uint8Array(n),
+    osTime: new Float64Array(n),
+    osStatus: new Uint8Array(n),
+    fuStatus: new Uint8Array(n),
+    dorTime: new Float64Array(n),
+    dorStatus: new Uint8Array(n),
+    trtTime: new Float64Array(n),
+    trtStatus: new Uint8Array(n),
+    lastDose: new Float64Array(n),
+    ongoing: new Uint8Array(n),
+    violations: 0,
+    violationTags: [],
+    badSubjects: [],
+  };
+}
+
+function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, scale = 1): Derived {
+  const n = skeleton.length;
+  d.violations = 0;
+  d.violationTags.length = 0;
+  d.badSubjects.length = 0;
+  d.dorTime.fill(0);
+  d.dorStatus.fill(0);
+  const onTreatmentCandidates: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const cut = slotsCutoffDay[state.slot[i]];
+    const cs = schedules[i];
+    const fate = state.fate[i];
+    const kNow = lastVisitOnOrBefore(cs, cut);
+    const ongoingDose = Math.min(cut, cs[kNow] + 20);
+    let pfs = 1;
+    let pfsEvent: 0 | 1 = 0;
+    let os = cut;
+    let dead = 0;
+    let lastDose = ongoingDose;
+    let ongoing = 0;
+    if (isProgressing(fate)) {
+      const k = state.kPd[i];
+      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) violate(d, 'progression-confirmed-after-cutoff', 1, i);
+      if (isResponder(fate) && k < state.kResp[i] + 2) violate(d, 'progression-before-confirmed-response', 1, i);
+      // Best response PD: progression at the first or second assessment, before stable disease is confirmed.
+      if (fate === 'pd-progression' && k > 2) violate(d, 'best-response-pd-too-late', 1, i);
+      // MR/SD confirmed at assessments 1 and 2, so progression from assessment 3 on.
+      if (fate === 'dc-progression' && k < 3) violate(d, 'stable-disease-unconfirmed', 1, i);
+      pfs = cs[k];
+      pfsEvent = 1;
+      const confirm = cs[Math.min(k + 1, MAX_VISITS - 1)];
+      const st = state.osState[i];
+      if (st === 1 || st === 2) {
+        os = confirm + state.gap[i];
+        if (os > cut) violate(d, 'death-after-cutoff', 1, i);
+        dead = st === 1 ? 1 : 0;
+      }
+      if (state.early[i] === 1) {
+        const kEnd = state.kEnd[i];
+        if (kEnd >= k) violate(d, 'early-stop-after-progression', 1, i);
+        lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
+      } else {
+        lastDose = cs[k] + 20;
+        onTreatmentCandidates.push(i);
+      }
+    } else if (fate === 'resp-new-therapy') {
+      const k = state.kNt[i];
+      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) violate(d, 'new-therapy-infeasible', 1, i);
+      pfs = cs[k];
+      lastDose = cs[k] + 20;
+    } else if (fate === 'resp-ongoing' || fate === 'dc-ongoing') {
+      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) violate(d, 'response-unconfirmed-at-cutoff', 1, i);
+      pfs = cs[kNow];
+      ongoing = 1;
+    } else if (fate === 'ne-death') {
+      const day = state.deathDay[i];
+      if (day > cut) violate(d, 'early-death-after-cutoff', 1, i);
+      pfs = day;
+      pfsEvent = 1;
+      os = day;
+      dead = 1;
+      lastDose = Math.min(day - 2, day > cs[1] ? cs[1] + 20 : 21);
+    } else if (fate === 'ne-consent') {
+      const k = state.kLast[i];
+      if (cs[k] + state.endOffset[i] + 7 > cut) violate(d, 'withdrawal-after-cutoff', 1, i);
+      pfs = k === 0 ? 1 : cs[k];
+      lastDose = cs[k] + state.endOffset[i];
+      if (state.osState[i] === 3) os = lastDose + 7;
+    } else {
+      // no post-baseline assessment: enrolled within 4 weeks of the cutoff, on treatment.
+      if (cut >= cs[1]) violate(d, 'no-post-baseline-slot-too-early', 1, i);
+      pfs = 1;
+      ongoing = 1;
+    }
+    // A delayed cycle must be one that was started on treatment.
+    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) violate(d, 'delay-after-last-dose', 1, i);
+    d.pfsTime[i] = pfs;
+    d.pfsStatus[i] = pfsEvent;
+    d.osTime[i] = os;
+    d.osStatus[i] = dead;
+    d.fuStatus[i] = dead === 1 ? 0 : 1;
+    d.lastDose[i] = lastDose;
+    d.ongoing[i] = ongoing;
+    if (isResponder(fate)) {
+      const start = cs[state.kResp[i]];
+      d.dorTime[i] = pfs - start + 1;
+      d.dorStatus[i] = pfsEvent;
+    }
+  }
+  // Two progressing subjects whose confirmation came last before the cutoff are still on treatment.
+  const onTreatmentCount = Math.round(2 * scale);
+  const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
+  const chosen: number[] = [];
+  if (onTreatmentCount > 0) {
+    if (onTreatmentCount <= 4) {
+      // Small k: selection by repeated minimum (ties to the lower index), no sort in the hot loop.
+      const taken = new Set<number>();
+      for (let c = 0; c < onTreatmentCount; c++) {
+        let best = -1;
+        for (const row of onTreatmentCandidates) {
+          if (taken.has(row)) continue;
+          if (best < 0 || gapOf(row) < gapOf(best) || (gapOf(row) === gapOf(best) && row < best)) best = row;
+        }
+        if (best < 0) break;
+        taken.add(best);
+        chosen.push(best);
+      }
+    } else {
+      chosen.push(...onTreatmentCandidates.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount));
+    }
+  }
+  for (const i of chosen) {
+    const cut = slotsCutoffDay[state.slot[i]];
+    if (cut - schedules[i][state.kPd[i] + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
+    d.ongoing[i] = 1;
+    d.lastDose[i] = Math.min(cut, schedules[i][state.kPd[i] + 1] + 20);
+  }
+  let teDeaths = 0;
+  for (let i = 0; i < n; i++) {
+    d.trtTime[i] = d.lastDose[i];
+    d.trtStatus[i] = d.ongoing[i] === 1 ? 0 : 1;
+    if (d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28) teDeaths += 1;
+    if (d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i]) violate(d, 'death-before-progression', 1, i);
+  }
+  // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
+  if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
+  return d;
+}
+
+interface Groups {
+  all: number[];
+  issI: number[];
+  issII: number[];
+  issIII: number[];
+  rissI: number[];
+  rissII: number[];
+  rissIII: number[];
+  responders: number[];
+}
+
+const MEDIAN_TOLERANCE_MONTHS = 0.1;
+
+/**
+ * The search runs in two stages with two losses. `medians` (stage 1) aims at the medians, landmark rates
+ * and log-rank P values, with the overall curves' median CIs at a low weight. `limits` (stage 2) starts
+ * from the best stage-1 layout and adds every median CI limit and landmark-rate CI limit, while any
+ * target that stage 1 meets (median within the search's window, rate within 0.9 point, log-rank P within
+ * a factor of 1.8) costs MUST_MISS when lost, so the low-temperature stage 2 practically never trades one
+ * for a CI limit.
+ */
+type LossMode = 'medians' | 'limits';
+
+/**
+ * Slack of stage 2 around a printed median CI limit (months): inside the check's tolerance
+ * (CI_LIMIT_TOLERANCE_MONTHS, half a month), so a limit the search settles on is not on its edge.
+ */
+const LIMIT_SLACK_MONTHS = 0.25;
+/** Slack of stage 2 around a printed landmark-rate CI limit (percentage points). */
+const RATE_LIMIT_SLACK_POINTS = 0.5;
+/** Stage-2 weight of each median CI limit (a limit 1 month off costs about weight / 2, NR for a number about weight). */
+const MEDIAN_CI_WEIGHT = 1.5;
+/** Stage-2 weight of the landmark-rate CI limits (per squared percentage point beyond the slack). */
+const RATE_CI_WEIGHT = 0.2;
+/** Share of stage-2 iterations that try one of its own moves, and those moves (see the search loop). */
+const STAGE2_DIRECTED_SHARE = 0.3;
+const STAGE2_MOVES = [15, 16, 17, 17, 18, 18];
+/** Stage-2 cost of losing a target stage 1 meets. */
+const MUST_MISS = 25;
+/** Targets the last curveLoss / pLoss call missed, and matched exactly, in stage 2 (scratch, read right after the call). */
+let missedScratch = 0;
+let exactScratch = 0;
+
+/** Stage 1: the low-weight pull of a median CI limit towards the printed one (2 when NR for a number, 1 the other way). */
+function stage1LimitLoss(got: number | null, want: number | null): number {
+  if (want === null) return got === null ? 0 : 1;
+  if (got === null) return 2;
+  const diff = Math.max(0, Math.abs(got - want) - 0.15);
+  return diff * diff;
+}
+
+/**
+ * Stage 2: loss of one median CI limit. A printed number wants the band to reach 1/2 at that time; a
+ * printed NR ("not reached") wants the band to stay above 1/2 to the end of the curve. When the curve has
+ * the wrong kind (a number for NR or NR for a number), the distance of the band's lowest point from 1/2
+ * is the gradient.
+ */
+function limitLoss(got: number | null, want: number | null, lowestBand: number): number {
+  if (want === null) return got === null ? 0 : 1 + 10 * (0.5 - lowestBand);
+  if (got === null) return 1 + 10 * (lowestBand - 0.5);
+  const diff = Math.max(0, Math.abs(got - want) - LIMIT_SLACK_MONTHS);
+  return diff * diff;
+}
+
+function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number, mode: LossMode): number {
+  const rates = target.rates ?? [];
+  const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
+  const limits = mode === 'limits' || weightCi > 0;
+  // The lowest bands are read only for a printed NR limit (or a limit never reached, when the curve is read to its end anyway).
+  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], limits, mode === 'limits' && (target.lower === null || target.upper === null));
+  let loss = 0;
+  let missed = 0;
+  let exact = 0;
+  if (target.median === null) {
+    // Not reached: the curve must stay above one half; the gap below it is the gradient.
+    const lowest = c.median === null ? 1 : 0.5;
+    if (c.median !== null) {
+      loss += 4 + 400 * Math.max(0, 0.5 - Math.min(lowest, 0.5) + 0.02) ** 2;
+      if (mode === 'limits') missed += 1;
+    }
+  } else {
+    // S just before the window must be above 1/2 and just after it at or below 1/2.
+    const before = c.rates[rates.length];
+    const after = c.rates[rates.length + 1];
+    loss += 400 * Math.max(0, 0.5 - before + 1e-9) ** 2 + 400 * Math.max(0, after - 0.5) ** 2;
+    if (mode === 'limits' && c.median !== null && Math.round(c.median * 100) === Math.round(target.median * 100)) exact += 1;
+    // S exactly one half at the window's end: the median is the middle of the flat stretch (src/stats), not the window.
+    if (mode === 'limits' && Math.abs(after - 0.5) < 1e-9) missed += 1;
+    if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) {
+      if (mode === 'limits') missed += 1;
+      else loss += 6;
+    }
+  }
+  if (mode === 'medians') {
+    loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
+  } else {
+    loss += MEDIAN_CI_WEIGHT * (limitLoss(c.medianLower, target.lower, c.lowestLower) + limitLoss(c.medianUpper, target.upper, c.lowestUpper));
+  }
+  const pointsOff = (got: number, want: number, slack: number): number => {
+    const diff = Math.max(0, Math.abs(got * 100 - want) - slack);
+    return diff * diff;
+  };
+  rates.forEach(([, pct, lower, upper], r) => {
+    loss += pointsOff(c.rates[r], pct, 0.4);
+    if (mode === 'limits') {
+      if (Math.abs(c.rates[r] * 100 - pct) > 0.9) missed += 1;
+      if (Math.round(c.rates[r] * 1000) === Math.round(pct * 10)) exact += 1;
+      loss += RATE_CI_WEIGHT * (pointsOff(c.rateLower[r], lower, RATE_LIMIT_SLACK_POINTS) + pointsOff(c.rateUpper[r], upper, RATE_LIMIT_SLACK_POINTS));
+    }
+  });
+  missedScratch = missed;
+  exactScratch = exact;
+  return loss + missed * MUST_MISS;
+}
+
+function pLoss(p: number, target: { p: number; below: boolean }, mode: LossMode): number {
+  missedScratch = 0;
+  exactScratch = 0;
+  if (mode === 'medians') return pLossUnit(p, target);
+  const outside = target.below ? p >= target.p * 1.8 : Math.abs(Math.log(p / target.p)) > Math.log(1.8) || p < 0.05 !== target.p < 0.05;
+  missedScratch = outside ? 1 : 0;
+  // Printed to 4 decimals (0.0056, 0.0304), or "< 0.0001".
+  exactScratch = (target.below ? p < target.p : Math.round(p * 1e4) === Math.round(target.p * 1e4)) ? 1 : 0;
+  return pLossUnit(p, target) + missedScratch * MUST_MISS;
+}
+
+function pLossUnit(p: number, target: { p: number; below: boolean }): number {
+  if (target.below) {
+    // "< 0.0001": aim between a quarter and the bound.
+    if (p > target.p) return Math.log(p / target.p) ** 2 * 4 + 0.5;
+    return p < target.p / 8 ? Math.log(target.p / 8 / p) ** 2 : 0;
+  }
+  const diff = Math.max(0, Math.abs(Math.log(p / target.p)) - 0.35);
+  return 2 * diff * diff;
+}
+
+type Endpoint = 'pfs' | 'os' | 'dor' | 'followUp' | 'treatment';
+
+interface CurveSpec {
+  readonly endpoint: Endpoint;
+  readonly group: keyof Groups;
+  readonly target: CurveTarget;
+  readonly weightCi: number;
+}
+
+interface LogRankSpec {
+  readonly endpoint: 'pfs' | 'os';
+  readonly a: keyof Groups;
+  readonly b: keyof Groups;
+  readonly target: { p: number; below: boolean };
+}
+
+const T = CURVE_TARGETS;
+const L = LOGRANK_TARGETS;
+const CURVES: readonly CurveSpec[] = [
+  { endpoint: 'pfs', group: 'all', target: T.pfs, weightCi: 0.15 },
+  { endpoint: 'pfs', group: 'issI', target: T.pfsIssI, weightCi: 0 },
+  { endpoint: 'pfs', group: 'issII', target: T.pfsIssII, weightCi: 0 },
+  { endpoint: 'pfs', group: 'issIII', target: T.pfsIssIII, weightCi: 0 },
+  { endpoint: 'pfs', group: 'rissI', target: T.pfsRissI, weightCi: 0 },
+  { endpoint: 'pfs', group: 'rissII', target: T.pfsRissII, weightCi: 0 },
+  { endpoint: 'pfs', group: 'rissIII', target: T.pfsRissIII, weightCi: 0 },
+  { endpoint: 'os', group: 'all', target: T.os, weightCi: 0.15 },
+  { endpoint: 'os', group: 'issI', target: T.osIssI, weightCi: 0 },
+  { endpoint: 'os', group: 'issII', target: T.osIssII, weightCi: 0 },
+  { endpoint: 'os', group: 'issIII', target: T.osIssIII, weightCi: 0 },
+  { endpoint: 'os', group: 'rissI', target: T.osRissI, weightCi: 0 },
+  { endpoint: 'os', group: 'rissII', target: T.osRissII, weightCi: 0 },
+  { endpoint: 'os', group: 'rissIII', target: T.osRissIII, weightCi: 0 },
+  { endpoint: 'dor', group: 'responders', target: T.dor, weightCi: 0.15 },
+  { endpoint: 'followUp', group: 'all', target: T.followUp, weightCi: 0.15 },
+  { endpoint: 'treatment', group: 'all', target: T.treatment, weightCi: 0.15 },
+];
+const LOGRANKS: readonly LogRankSpec[] = [
+  { endpoint: 'pfs', a: 'issI', b: 'issIII', target: L.pfsIssIvsIII },
+  { endpoint: 'pfs', a: 'issII', b: 'issIII', target: L.pfsIssIIvsIII },
+  { endpoint: 'pfs', a: 'rissI', b: 'rissIII', target: L.pfsRissIvsIII },
+  { endpoint: 'os', a: 'issI', b: 'issIII', target: L.osIssIvsIII },
+  { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII },
+  { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII },
+];
+/** Curve and log-rank targets: each has a loss slot, and in stage 2 a slot counting its missed targets. */
+const TARGET_COUNT = CURVES.length + LOGRANKS.length;
+
+function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, ArrayLike<number>] {
+  switch (endpoint) {
+    case 'pfs':
+      return [d.pfsTime, d.pfsStatus];
+    case 'os':
+      return [d.osTime, d.osStatus];
+    case 'dor':
+      return [d.dorTime, d.dorStatus];
+    case 'followUp':
+      return [d.osTime, d.fuStatus];
+    default:
+      return [d.trtTime, d.trtStatus];
+  }
+}
+
+const OS_MEDIAN_SPECS = CURVES.filter((c) => c.endpoint === 'os' && c.target.median !== null);
+const PFS_MEDIAN_SPECS = CURVES.filter((c) => c.endpoint === 'pfs' && c.target.median !== null);
+
+/** Stage 2's directed moves: every printed median and median CI limit of PFS, OS and DoR, as a time to put an event at. */
+const EVENT_TIME_TARGETS = CURVES.filter((c) => c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor').flatMap((c) =>
+  [c.target.median, c.target.lower, c.target.upper].flatMap((months) => (months === null ? [] : [{ endpoint: c.endpoint, group: c.group, months }])),
+);
+/** ... and every curve with a printed NR limit (a late event may have to go). */
+const NR_LIMIT_SPECS = CURVES.filter((c) => (c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor') && (c.target.lower === null || c.target.upper === null));
+
+const ENDPOINTS: readonly Endpoint[] = ['pfs', 'os', 'dor', 'followUp', 'treatment'];
+
+interface GroupMembership {
+  readonly of: Readonly<Record<keyof Groups, Uint8Array>>;
+}
+
+function membershipOf(g: Groups, n: number): GroupMembership {
+  const of = {} as Record<keyof Groups, Uint8Array>;
+  for (const key of Object.keys(g) as (keyof Groups)[]) {
+    const flags = new Uint8Array(n);
+    for (const row of g[key]) flags[row] = 1;
+    of[key] = flags;
+  }
+  return { of };
+}
+
+/**
+ * Loss of each curve and log-rank target. With `previous`, a target none of whose subjects' times or
+ * statuses changed keeps its previous loss (the search moves one or two subjects at a time).
+ */
+function targetLosses(
+  d: Derived,
+  g: Groups,
+  m: GroupMembership,
+  mode: LossMode,
+  previous?: { derived: Derived; losses: Float64Array<ArrayBufferLike> },
+  out: Float64Array = new Float64Array(3 * TARGET_COUNT),
+): Float64Array {
+  const n = d.pfsTime.length;
+  const changedRows: Record<Endpoint, number[]> = { pfs: [], os: [], dor: [], followUp: [], treatment: [] };
+  if (previous !== undefined) {
+    for (const endpoint of ENDPOINTS) {
+      const [t, st] = endpointArrays(d, endpoint);
+      const [pt, pst] = endpointArrays(previous.derived, endpoint);
+      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) changedRows[endpoint].push(i);
+    }
+  }
+  const touches = (endpoint: Endpoint, group: keyof Groups): boolean => {
+    if (previous === undefined) return true;
+    const flags = m.of[group];
+    for (const row of changedRows[endpoint]) if (flags[row] === 1) return true;
+    return false;
+  };
+  CURVES.forEach((spec, k) => {
+    if (!touches(spec.endpoint, spec.group)) {
+      out[k] = (previous as { losses: Float64Array }).losses[k];
+      out[TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + k];
+      out[2 * TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + k];
+    }
+    else {
+      const [t, st] = endpointArrays(d, spec.endpoint);
+      out[k] = curveLoss(t, st, g[spec.group], spec.target, spec.weightCi, mode);
+      out[TARGET_COUNT + k] = missedScratch;
+      out[2 * TARGET_COUNT + k] = exactScratch;
+    }
+  });
+  LOGRANKS.forEach((spec, k) => {
+    const slot = CURVES.length + k;
+    if (!touches(spec.endpoint, spec.a) && !touches(spec.endpoint, spec.b)) {
+      out[slot] = (previous as { losses: Float64Array }).losses[slot];
+      out[TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + slot];
+      out[2 * TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + slot];
+    }
+    else {
+      const [t, st] = endpointArrays(d, spec.endpoint);
+      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec.target, mode);
+      out[TARGET_COUNT + slot] = missedScratch;
+      out[2 * TARGET_COUNT + slot] = exactScratch;
+    }
+  });
+  return out;
+}
+
+const VIOLATION_WEIGHT = 50;
+
+/** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 misses). */
+function lossOf(d: Derived, losses: Float64Array): number {
+  let total = d.violations * VIOLATION_WEIGHT;
+  for (let k = 0; k < TARGET_COUNT; k++) total += losses[k];
+  return total;
+}
+
+/** Stage-2 targets missed (medians, landmark rates, log-rank P): a layout with any is never kept as the best. */
+function missedTargets(losses: Float64Array): number {
+  let total = 0;
+  for (let k = TARGET_COUNT; k < 2 * TARGET_COUNT; k++) total += losses[k];
+  return total;
+}
+
+/** Stage-2 targets equal to the printed value at its precision: the best layout never has fewer than stage 1's. */
+function exactTargets(losses: Float64Array): number {
+  let total = 0;
+  for (let k = 2 * TARGET_COUNT; k < 3 * TARGET_COUNT; k++) total += losses[k];
+  return total;
+}
+
+export interface LayoutResult {
+  readonly subjects: readonly SubjectLayout[];
+  readonly loss: number;
+  readonly violations: number;
+  readonly violationTags: readonly string[];
+  readonly iterations: number;
+}
+
+/**
+ * Searches the layout. `slotsCutoffDay[s]` is the study day of the cutoff for enrolment slot s (slots in
+ * enrolment order, the last two reserved for the subjects without a post-baseline assessment).
+ */
+export function layoutEventTimes(
+  skeleton: readonly SkeletonSubject[],
+  slotsCutoffDay: readonly number[],
+  random: SeededRandom,
+  iterations: number,
+  scale = 1,
+  limitIterations = 0,
+): LayoutResult {
+  const n = skeleton.length;
+  const fate = skeleton.map((s) => s.fate);
+  const scaled = (count: number): number => Math.round(count * scale);
+  const state: State = {
+    slot: new Int32Array(n),
+    seed: new Int32Array(n),
+    delayCycle: new Int32Array(n),
+    delayDays: new Int32Array(n),
+    fate,
+    kResp: new Int32Array(n),
+    kPd: new Int32Array(n),
+    kNt: new Int32Array(n),
+    kLast: new Int32Array(n),
+    deathDay: new Int32Array(n),
+    osState: new Int32Array(n),
+    gap: new Int32Array(n),
+    early: new Uint8Array(n),
+    kEnd: new Int32Array(n),
+    endOffset: new Int32Array(n),
+  };
+
+  // Initial slots: the subjects who need the least follow-up get the latest slots.
+  const need = (f: Fate): number =>
+    f === 'no-post-baseline' ? 0 : f === 'ne-consent' ? 1 : f === 'resp-ongoing' ? 2 : f === 'ne-death' ? 3 : 4 + random.float();
+  const bySlotNeed = Array.from({ length: n }, (_, i) => i).sort((a, b) => need(fate[b]) - need(fate[a]) || a - b);
+  const noPb = bySlotNeed.filter((i) => fate[i] === 'no-post-baseline');
+  const rest = bySlotNeed.filter((i) => fate[i] !== 'no-post-baseline');
+  // Shuffle the long-follow-up part so slot order is not tied to skeleton order.
+  const longNeed = random.shuffle(rest.filter((i) => need(fate[i]) >= 4));
+  const shortNeed = rest.filter((i) => need(fate[i]) < 4);
+  const half = Math.floor(longNeed.length / 2);
+  const mix = [...longNeed.slice(0, half), ...random.shuffle([...longNeed.slice(half), ...shortNeed])];
+  [...mix, ...noPb].forEach((row, s) => (state.slot[row] = s));
+
+  const progressing = Array.from({ length: n }, (_, i) => i).filter((i) => isProgressing(fate[i]));
+  const deadSet = new Set(random.shuffle(progressing).slice(0, scaled(OS_DEAD_AFTER_PROGRESSION + OS_LOST)));
+  let lostLeft = scaled(OS_LOST);
+  const earlySet = new Set(random.shuffle(progressing).slice(0, scaled(EARLY_STOPPERS)));
+  const delayCandidates = random.shuffle(Array.from({ length: n }, (_, i) => i).filter((i) => fate[i] !== 'no-post-baseline' && fate[i] !== 'ne-death' && fate[i] !== 'ne-consent'));
+  const delaySet = new Set(delayCandidates.slice(0, scaled(DELAYED_SUBJECTS)));
+  let consentWithdrawn = 0;
+  for (let i = 0; i < n; i++) {
+    const cut = slotsCutoffDay[state.slot[i]];
+    state.seed[i] = random.int(0, 0x7fffffff);
+    state.delayCycle[i] = delaySet.has(i) ? random.int(2, 5) : 0;
+    state.delayDays[i] = random.pick([7, 7, 14]);
+    state.kResp[i] = random.weighted([0, 5, 3, 1]);
+    const cs = visitSchedule(state.seed[i], state.delayCycle[i], state.delayDays[i]);
+    const maxK = Math.max(1, lastVisitOnOrBefore(cs, cut) - 1);
+    const want = fate[i] === 'pd-progression' ? random.int(1, 2) : random.int(3, 14);
+    state.kPd[i] = fate[i] === 'pd-progression' ? Math.min(want, maxK) : Math.min(Math.max(want, isResponder(fate[i]) ? state.kResp[i] + 2 : 3), maxK);
+    state.kNt[i] = Math.min(state.kResp[i] + 1 + random.int(0, 4), Math.max(1, maxK));
+    state.kLast[i] = random.int(0, 1);
+    state.deathDay[i] = random.int(35, 62);
+    state.gap[i] = random.int(20, 200);
+    if (deadSet.has(i)) {
+      state.osState[i] = lostLeft > 0 ? 2 : 1;
+      if (lostLeft > 0) lostLeft -= 1;
+    }
+    if (fate[i] === 'ne-consent') {
+      state.osState[i] = consentWithdrawn < scaled(CONSENT_OS_WITHDRAWN) ? 3 : 0;
+      consentWithdrawn += 1;
+    }
+    state.early[i] = earlySet.has(i) ? 1 : 0;
+    state.kEnd[i] = Math.max(0, state.kPd[i] - random.int(1, 3));
+    state.endOffset[i] = random.int(3, 20);
+  }
+
+  const groups: Groups = {
+    all: Array.from({ length: n }, (_, i) => i),
+    issI: [],
+    issII: [],
+    issIII: [],
+    rissI: [],
+    rissII: [],
+    rissIII: [],
+    responders: [],
+  };
+  skeleton.forEach((s, i) => {
+    groups[`iss${s.iss}`].push(i);
+    if (s.riss !== null) groups[`riss${s.riss}`].push(i);
+    if (isResponder(s.fate)) groups.responders.push(i);
+  });
+
+  if (scale !== 1) {
+    // Uncalibrated trials: a progression that could not be confirmed before the cutoff becomes ongoing.
+    for (let i = 0; i < n; i++) {
+      const cs = visitSchedule(state.seed[i], state.delayCycle[i], state.delayDays[i]);
+      const cut = slotsCutoffDay[state.slot[i]];
+      const lastVisit = lastVisitOnOrBefore(cs, cut);
+      if (isProgressing(fate[i]) && cs[state.kPd[i] + 1] > cut) fate[i] = isResponder(fate[i]) && lastVisit >= state.kResp[i] + 1 ? 'resp-ongoing' : 'dc-ongoing';
+      if (fate[i] === 'resp-progression' && state.kPd[i] < state.kResp[i] + 2) {
+        if (state.kPd[i] >= 3) state.kResp[i] = state.kPd[i] - 2;
+        else fate[i] = 'dc-ongoing';
+      }
+      if (fate[i] === 'dc-progression' && state.kPd[i] < 3) fate[i] = 'dc-ongoing';
+      if (fate[i] === 'resp-ongoing' && lastVisit < state.kResp[i] + 1) fate[i] = 'dc-ongoing';
+      if (fate[i] === 'resp-new-therapy' && (state.kNt[i] < state.kResp[i] + 1 || cs[state.kNt[i]] + 27 > cut)) fate[i] = lastVisit >= state.kResp[i] + 1 ? 'resp-ongoing' : 'dc-ongoing';
+      if (fate[i] === 'ne-death' && state.deathDay[i] > cut) fate[i] = 'ne-consent';
+      if (fate[i] === 'ne-consent' && cs[state.kLast[i]] + state.endOffset[i] + 7 > cut) {
+        state.kLast[i] = 0;
+        state.endOffset[i] = Math.max(1, Math.min(state.endOffset[i], cut - 8));
+        if (cut < 10) fate[i] = 'no-post-baseline';
+      }
+      // Deaths and losses to follow-up planned after the cutoff are not observed: alive at the cutoff.
+      if (isProgressing(fate[i]) && (state.osState[i] === 1 || state.osState[i] === 2) && cs[state.kPd[i] + 1] + state.gap[i] > cut) state.osState[i] = 0;
+    }
+  }
+  const schedules = Array.from({ length: n }, (_, i) => visitSchedule(state.seed[i], state.delayCycle[i], state.delayDays[i]));
+  let currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
+  let spare = emptyDerived(n);
+  const membership = membershipOf(groups, n);
+  let mode: LossMode = 'medians';
+  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, mode);
+  let spareLosses: Float64Array = new Float64Array(currentLosses.length);
+  let current = lossOf(currentDerived, currentLosses);
+  const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
+  const responders = groups.responders;
+  const movable = groups.all.filter((i) => fate[i] !== 'no-post-baseline');
+  const progressingNow = (): number[] => groups.all.filter((i) => isProgressing(state.fate[i]));
+
+  const snapshot = (): { state: State; schedules: number[][] } => ({
+    state: {
+      slot: state.slot.slice(),
+      seed: state.seed.slice(),
+      delayCycle: state.delayCycle.slice(),
+      delayDays: state.delayDays.slice(),
+      fate: state.fate.slice(),
+      kResp: state.kResp.slice(),
+      kPd: state.kPd.slice(),
+      kNt: state.kNt.slice(),
+      kLast: state.kLast.slice(),
+      deathDay: state.deathDay.slice(),
+      osState: state.osState.slice(),
+      gap: state.gap.slice(),
+      early: state.early.slice(),
+      kEnd: state.kEnd.slice(),
+      endOffset: state.endOffset.slice(),
+    },
+    schedules: schedules.slice(),
+  });
+  let best = snapshot();
+  let bestLoss = current;
+  let bestViolations = currentDerived.violations;
+  let bestExact = 0;
+  let done = 0;
+  const phase = (phaseIterations: number, t0: number, t1: number): void => {
+    for (let it = 0; it < phaseIterations; it++) {
+      done += 1;
+      const temperature = t0 * Math.pow(t1 / t0, it / phaseIterations);
+      const undo: (() => void)[] = [];
+      const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
+        const old = arr[i];
+        arr[i] = v;
+        undo.push(() => (arr[i] = old));
+      };
+      /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
+      const swapBundle = (j: number, k: number): void => {
+        const fj = state.fate[j];
+        state.fate[j] = state.fate[k];
+        state.fate[k] = fj;
+        undo.push(() => {
+          state.fate[k] = state.fate[j];
+          state.fate[j] = fj;
+        });
+        for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
+          const vj = arr[j];
+          setInt(arr, j, arr[k]);
+          setInt(arr, k, vj);
+        }
+      };
+      const move =
+        mode === 'limits' && random.chance(STAGE2_DIRECTED_SHARE)
+          ? random.pick(STAGE2_MOVES)
+          : currentDerived.badSubjects.length > 0 && random.chance(0.3)
+            ? 14
+            : random.int(0, 13);
+      const i = random.pick(movable);
+      const touched: number[] = [];
+      switch (move) {
+        case 0:
+        case 1:
+          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick([-1, 1, -2, 2])));
+          break;
+        case 2: {
+          setInt(state.seed, i, random.int(0, 0x7fffffff));
+          touched.push(i);
+          break;
+        }
+        case 3: {
+          const j = random.pick(movable);
+          const si = state.slot[i];
+          setInt(state.slot, i, state.slot[j]);
+          setInt(state.slot, j, si);
+          break;
+        }
+        case 4: {
+          const j = random.pick(progressingNow());
+          const room = slotsCutoffDay[state.slot[j]] - schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+          setInt(state.gap, j, random.chance(0.5) ? Math.max(1, state.gap[j] + random.int(-30, 30)) : random.int(1, Math.max(1, room)));
+          break;
+        }
+        case 5: {
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const k = random.pick(pool);
+          const sj = state.osState[j];
+          setInt(state.osState, j, state.osState[k]);
+          setInt(state.osState, k, sj);
+          break;
+        }
+        case 6:
+          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick([-1, 1]))));
+          break;
+        case 7: {
+          const j = random.pick(responders);
+          const k = random.pick(responders);
+          swapBundle(j, k);
+          break;
+        }
+        case 8: {
+          swapBundle(random.pick(fails), random.pick(fails));
+          break;
+        }
+        case 9: {
+          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick([-1, 1])));
+          setInt(state.kLast, i, random.int(0, 1));
+          setInt(state.deathDay, i, random.int(35, 62));
+          break;
+        }
+        case 10: {
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const k = random.pick(pool);
+          const ej = state.early[j];
+          setInt(state.early, j, state.early[k]);
+          setInt(state.early, k, ej);
+          setInt(state.kEnd, j, Math.max(0, state.kPd[j] - random.int(1, 4)));
+          setInt(state.endOffset, i, random.int(3, 20));
+          break;
+        }
+        case 12: {
+          // Directed: put a death of a subgroup on its published OS median.
+          const spec = random.pick(OS_MEDIAN_SPECS);
+          const target = Math.round((spec.target.median as number) * DAYS_PER_MONTH) + random.int(-1, 1);
+          const j = random.pick(groups[spec.group].filter((row) => isProgressing(state.fate[row])));
+          const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+          if (state.osState[j] !== 1) {
+            const others = progressingNow().filter((row) => state.osState[row] === 1);
+            const k = random.pick(others);
+            setInt(state.osState, k, state.osState[j]);
+            setInt(state.osState, j, 1);
+          }
+          setInt(state.gap, j, Math.max(1, target - confirm));
+          break;
+        }
+        case 14: {
+          // Repair a subject that breaks a constraint: feasible visits for its fate, or, when its slot is
+          // too late for the assessments its fate needs, trade slots with an early consent withdrawal.
+          const j = random.pick(currentDerived.badSubjects);
+          const cs = schedules[j];
+          const lastVisit = lastVisitOnOrBefore(cs, slotsCutoffDay[state.slot[j]]);
+          const f = state.fate[j];
+          const minVisits = isProgressing(f) ? (isResponder(f) || f === 'dc-progression' ? 4 : 2) : isResponder(f) ? 2 : 0;
+          if (lastVisit < minVisits && f !== 'ne-consent' && f !== 'no-post-baseline') {
+            const k = random.pick(movable.filter((row) => state.fate[row] === 'ne-consent'));
+            const sj = state.slot[j];
+            setInt(state.slot, j, state.slot[k]);
+            setInt(state.slot, k, sj);
+            break;
+          }
+          if (isResponder(f)) setInt(state.kResp, j, Math.min(state.kResp[j], Math.max(1, lastVisit - (f === 'resp-ongoing' ? 1 : 3))));
+          if (isProgressing(f)) {
+            const low = isResponder(f) ? state.kResp[j] + 2 : f === 'dc-progression' ? 3 : 1;
+            const high = f === 'pd-progression' ? Math.min(2, lastVisit - 1) : lastVisit - 1;
+            setInt(state.kPd, j, random.int(Math.min(low, high), Math.max(low, high)));
+          }
+          if (f === 'resp-new-therapy') setInt(state.kNt, j, Math.max(state.kResp[j] + 1, Math.min(state.kNt[j], lastVisit - 1)));
+          if (f === 'ne-consent') {
+            setInt(state.kLast, j, 0);
+            setInt(state.endOffset, j, random.int(3, 10));
+          }
+          if (state.delayCycle[j] > 0) setInt(state.delayCycle, j, 2);
+          touched.push(j);
+          break;
+        }
+        case 13: {
+          // Directed: put a progression of a subgroup on the visit nearest its published PFS median, or a
+          // responder's progression at the published median duration of response.
+          const pick = random.int(0, PFS_MEDIAN_SPECS.length);
+          const dorMove = pick === PFS_MEDIAN_SPECS.length;
+          const pool = dorMove
+            ? responders.filter((row) => state.fate[row] === 'resp-progression')
+            : groups[PFS_MEDIAN_SPECS[pick].group].filter((row) => isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression');
+          if (pool.length === 0) break;
+          const j = random.pick(pool);
+          const origin = dorMove ? schedules[j][state.kResp[j]] - 1 : 0;
+          const median = dorMove ? (CURVE_TARGETS.dor.median as number) : (PFS_MEDIAN_SPECS[pick].target.median as number);
+          const target = origin + median * DAYS_PER_MONTH;
+          let best = 1;
+          for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][best] - target)) best = k;
+          setInt(state.kPd, j, best);
+          break;
+        }
+        case 15: {
+          // Stage 2, directed: put an event of a group at a printed median or median CI limit (a death on
+          // that day; a progression, or a responder's progression for DoR, at the nearest visit).
+          const spec = random.pick(EVENT_TIME_TARGETS);
+          if (spec.endpoint === 'os') {
+            const pool = groups[spec.group].filter((row) => isProgressing(state.fate[row]));
+            if (pool.length === 0) break;
+            const j = random.pick(pool);
+            const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
+            if (state.osState[j] !== 1) {
+              const k = random.pick(progressingNow().filter((row) => state.osState[row] === 1));
+              setInt(state.osState, k, state.osState[j]);
+              setInt(state.osState, j, 1);
+            }
+            setInt(state.gap, j, Math.max(1, Math.round(spec.months * DAYS_PER_MONTH) + random.int(-2, 2) - confirm));
+            break;
+          }
+          const dor = spec.endpoint === 'dor';
+          const pool = groups[spec.group].filter((row) => (dor ? state.fate[row] === 'resp-progression' : isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression'));
+          if (pool.length === 0) break;
+          const j = random.pick(pool);
+          const target = (dor ? schedules[j][state.kResp[j]] - 1 : 0) + spec.months * DAYS_PER_MONTH;
+          let nearest = 1;
+          for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][nearest] - target)) nearest = k;
+          setInt(state.kPd, j, nearest);
+          break;
+        }
+        case 16: {
+          // Stage 2, directed: a curve whose printed limit is NR loses one of its late events (after the
+          // printed median, or after the middle of the follow-up when the median is not reached) to a
+          // subject of the same class, who may be in another group.
+          const spec = random.pick(NR_LIMIT_SPECS);
+          const [t, st] = endpointArrays(currentDerived, spec.endpoint);
+          const after = (spec.target.median ?? 9) * DAYS_PER_MONTH * 0.9;
+          const late = groups[spec.group].filter((row) => st[row] === 1 && t[row] >= after);
+          if (late.length === 0) break;
+          const j = random.pick(late);
+          if (spec.endpoint === 'os') {
+            const alive = progressingNow().filter((row) => state.osState[row] === 0);
+            if (alive.length === 0 || !isProgressing(state.fate[j])) break;
+            const k = random.pick(alive);
+            setInt(state.osState, k, state.osState[j]);
+            setInt(state.osState, j, 0);
+          } else if (isResponder(state.fate[j])) {
+            swapBundle(j, random.pick(responders));
+          } else if (fails.includes(j)) {
+            swapBundle(j, random.pick(fails));
+          }
+          break;
+        }
+        case 17: {
+          // Stage 2: two progressing subjects of the same kind trade progression visits, so an event moves
+          // between groups while the overall curve keeps (nearly) its shape.
+          const pool = progressingNow();
+          const j = random.pick(pool);
+          const same = pool.filter((row) => row !== j && (state.fate[row] === 'pd-progression') === (state.fate[j] === 'pd-progression'));
+          if (same.length === 0) break;
+          const k = random.pick(same);
+          const pj = state.kPd[j];
+          setInt(state.kPd, j, state.kPd[k]);
+          setInt(state.kPd, k, pj);
+          break;
+        }
+        case 18: {
+          // Stage 2: two subjects who die after progression trade death days (each keeps at least a day after
+          // its confirmation), so a death moves between groups at the same time.
+          const dead = progressingNow().filter((row) => state.osState[row] === 1);
+          if (dead.length < 2) break;
+          const j = random.pick(dead);
+          const k = random.pick(dead);
+          const confirmOf = (row: number): number => schedules[row][Math.min(state.kPd[row] + 1, MAX_VISITS - 1)];
+          const dayJ = confirmOf(j) + state.gap[j];
+          const dayK = confirmOf(k) + state.gap[k];
+          setInt(state.gap, j, Math.max(1, dayK - confirmOf(j)));
+          setInt(state.gap, k, Math.max(1, dayJ - confirmOf(k)));
+          break;
+        }
+        default: {
+          const j = random.pick(movable);
+          const dj = state.delayCycle[j];
+          setInt(state.delayCycle, j, state.delayCycle[i]);
+          setInt(state.delayCycle, i, dj === 0 ? 0 : random.int(2, 6));
+          setInt(state.delayDays, i, random.pick([7, 14]));
+          touched.push(i, j);
+          break;
+        }
+      }
+      for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
+      const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
+      const nextLosses = targetLosses(nextDerived, groups, membership, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      const next = lossOf(nextDerived, nextLosses);
+      const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
+      if (accept) {
+        current = next;
+        spare = currentDerived;
+        currentDerived = nextDerived;
+        spareLosses = currentLosses;
+        currentLosses = nextLosses;
+        // Stage 2 keeps as the best only layouts that meet every target and break no more constraints than stage 1's best.
+        if (current < bestLoss - 1e-12 && (mode === 'medians' || (missedTargets(currentLosses) === 0 && currentDerived.violations <= bestViolations && exactTargets(currentLosses) >= bestExact))) {
+          bestLoss = current;
+          best = snapshot();
+        }
+      } else {
+        for (let u = undo.length - 1; u >= 0; u--) undo[u]();
+        for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
+      }
+    }
+  };
+  const restoreBest = (): void => {
+    Object.assign(state, best.state);
+    schedules.splice(0, schedules.length, ...best.schedules);
+    // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
+    best = snapshot();
+    currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
+    currentLosses = targetLosses(currentDerived, groups, membership, mode);
+    current = lossOf(currentDerived, currentLosses);
+    bestLoss = current;
+    bestViolations = currentDerived.violations;
+    bestExact = exactTargets(currentLosses);
+  };
+  phase(iterations, 3, 0.002);
+  restoreBest();
+  if (limitIterations > 0) {
+    // Stage 2 from the best stage-1 layout: the CI limits, keeping every target stage 1 met.
+    mode = 'limits';
+    restoreBest();
+    phase(limitIterations, 0.3, 0.002);
+    restoreBest();
+  }
+  const d = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
+  const subjects = skeleton.map((_, i): SubjectLayout => {
+    const f = state.fate[i];
+    const osState = isProgressing(f)
+      ? (['alive', 'dead', 'lost'] as const)[state.osState[i]]
+      : f === 'ne-death'
+        ? 'dead'
+        : f === 'ne-consent' && state.osState[i] === 3
+          ? 'withdrawn'
+          : 'alive';
+    return {
+      slot: state.slot[i],
+      fate: f,
+      assessmentDays: schedules[i],
+      delayCycle: state.delayCycle[i],
+      delayDays: state.delayDays[i],
+      firstResponseVisit: state.kResp[i],
+      progressionVisit: state.kPd[i],
+      newTherapyVisit: state.kNt[i],
+      lastAdequateVisit: state.kLast[i],
+      deathDay: d.osStatus[i] === 1 ? d.osTime[i] : null,
+      osDay: d.osTime[i],
+      osState,
+      lastDoseDay: d.lastDose[i],
+      treatmentOngoing: d.ongoing[i] === 1,
+      stoppedEarly: isProgressing(f) && state.early[i] === 1,
+      pfsDay: d.pfsTime[i],
+      pfsEvent: d.pfsStatus[i] === 1 ? 1 : 0,
+      dorDay: isResponder(f) ? d.dorTime[i] : null,
+    };
+  });
+  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
+}
