@@ -38,8 +38,8 @@ function withStoreIds(trial: TrialData, ids: ReadonlyMap<string, string>): Subje
 }
 
 function reproductionSummary(trial: TrialData): unknown {
-  const published = JSON.parse(readFileSync(repoPath('data/published-results.json'), 'utf8')) as unknown;
-  const findings = JSON.parse(readFileSync(repoPath('data/published-findings.json'), 'utf8')) as unknown;
+  const published = JSON.parse(readFileSync(repoPath('src/protocols/nct05236621/publication/published-results.json'), 'utf8')) as unknown;
+  const findings = JSON.parse(readFileSync(repoPath('src/protocols/nct05236621/publication/published-findings.json'), 'utf8')) as unknown;
   const protocol = createReportProtocol({ armLabel: 'Pomalidomide + low-dose dexamethasone', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0: 0.12 });
   const outcome = computeReproduction({ trial, published, findings, protocol });
   assert.ok(outcome.ok);
@@ -84,7 +84,7 @@ export function loadDemoTrialContract(target: DemoStoreTarget): void {
     assert.equal(first.snapshotName, 'cutoff-2022-12-01');
     assert.equal(first.snapshotCreated, true);
     // every enrolled subject of the twin meets every criterion (Table 1's single prior line contradicts the
-    // >= 2 lines criterion; the twin follows the criterion, see data/published-findings.json)
+    // >= 2 lines criterion; the twin follows the criterion, see publication/published-findings.json)
     assert.deepEqual(first.protocolDeviations, []);
   });
 
