@@ -12,5 +12,5 @@ it('the project copy of published-results.json equals the shared reference', (t)
     t.skip(`no team reference at ${shared} (a user's clone): nothing to compare`);
     return;
   }
-  assert.equal(readFileSync(repoPath('data', 'published-results.json'), 'utf8'), readFileSync(shared, 'utf8'));
+  assert.equal(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8'), readFileSync(shared, 'utf8'));
 });

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDemoTrial } from '../demo/index.js';
 import { findProtocol } from '../protocols/index.js';
 import { InputError } from '../result/index.js';
 import { loadDemoTrial } from '../server/index.js';
@@ -17,12 +16,12 @@ describe('--trial <database> for report and reproduce', () => {
   let dataDir = '';
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'trialkit-trialarg-'));
-    const demo = createDemoTrial();
-    const part = { ...demo, trial: { ...demo.trial, subjects: demo.trial.subjects.slice(0, 12) }, screening: demo.screening.slice(0, 12) };
+    const protocol = findProtocol('nct05236621');
+    assert.ok(protocol?.demo !== undefined);
+    const demo = protocol.demo.renderTrial(protocol.demo.createPlan());
+    const part = { trial: { ...demo.trial, subjects: demo.trial.subjects.slice(0, 12) }, screening: demo.screening.slice(0, 12) };
     const store = await openStore({ dataDir });
     try {
-      const protocol = findProtocol(part.trial.protocolId);
-      assert.ok(protocol !== undefined);
       await loadDemoTrial(store, protocol, part.trial, { screening: part.screening });
     } finally {
       await store.close();
@@ -40,7 +39,7 @@ describe('--trial <database> for report and reproduce', () => {
   it('reads the snapshot of a data folder as a SYNTHETIC trial source', async () => {
     const source = await loadTrialArg(dataDir, { snapshot: 'cutoff-2022-12-01' });
     assert.equal(source.trial.subjects.length, 12);
-    assert.equal(source.synthetic, true);
+    assert.equal(source.trial.synthetic, true);
     assert.match(source.label, /snapshot cutoff-2022-12-01/);
   });
 

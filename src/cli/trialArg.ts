@@ -15,17 +15,18 @@ function shown(source: string): string {
 }
 
 /**
- * The --trial of report and reproduce: 'demo', a TrialData file or folder, or an EDC database (a data
- * folder or a PostgreSQL URL) read from the named --snapshot or from its live data.
+ * The --trial of report and reproduce: 'demo' (the demo trial of --protocol), a TrialData file or folder,
+ * or an EDC database (a data folder or a PostgreSQL URL) read from the named --snapshot or from its live
+ * data. A stored or filed trial names its protocol; --protocol, when given, must agree with it.
  */
-export async function loadTrialArg(source: string, options: { readonly seed?: number; readonly snapshot?: string }): Promise<TrialSource> {
+export async function loadTrialArg(source: string, options: { readonly seed?: number; readonly snapshot?: string; readonly protocolId?: string }): Promise<TrialSource> {
   if (!isDatabaseSource(source)) {
     if (options.snapshot !== undefined) {
       throw new InputError(`--snapshot ${options.snapshot}: --trial ${source} is not a database`, [
         issue('snapshot-without-database', ['--snapshot'], options.snapshot, 'a --trial that is an EDC data folder or a PostgreSQL URL'),
       ]);
     }
-    return loadTrialSource(source, options.seed);
+    return loadTrialSource(source, { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.protocolId === undefined ? {} : { protocolId: options.protocolId }) });
   }
   // Loaded only for a database: the server and store modules cost a report from a file a good part of its start.
   const [{ readTrialFromStore }, { getTrialProtocol, openStore }, { findProtocol }] = await Promise.all([import('../server/index.js'), import('../store/index.js'), import('../protocols/index.js')]);
@@ -40,8 +41,14 @@ export async function loadTrialArg(source: string, options: { readonly seed?: nu
         issue('unknown-protocol', ['--trial'], recorded?.protocolId ?? null, 'a database opened by trialkit serve for a registered protocol'),
       ]);
     }
+    const named = options.protocolId === undefined ? undefined : findProtocol(options.protocolId);
+    if (options.protocolId !== undefined && named?.definition.id !== protocol.definition.id) {
+      throw new InputError(`--protocol ${options.protocolId}: the database at --trial holds a trial of protocol ${protocol.definition.id}`, [
+        issue('protocol-mismatch', ['--protocol'], options.protocolId, `${protocol.definition.id} (the protocol the database records), or leave --protocol out`),
+      ]);
+    }
     const trial = await readTrialFromStore(store, protocol, options.snapshot === undefined ? {} : { snapshot: options.snapshot });
-    return storedTrialSource(trial, `${url ? shown(source) : source}, ${options.snapshot === undefined ? 'live data' : `snapshot ${options.snapshot}`}`);
+    return storedTrialSource(trial, `${url ? shown(source) : source}, ${options.snapshot === undefined ? 'live data' : `snapshot ${options.snapshot}`}`, protocol.definition.id);
   } finally {
     await store.close();
   }

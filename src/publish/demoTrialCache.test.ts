@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
-import { loadCachedDemoTrial, loadDemoPlan, type DemoDefinition, type DemoPlanOptions } from './demoTrialCache.js';
+import type { DemoDefinition, DemoPlan, DemoPlanOptions, DemoTrial } from '../demo/index.js';
+import { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'trialkit-cache-'));
 after(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-interface Plan {
-  readonly seed: number;
+interface Plan extends DemoPlan {
   readonly size: number;
   readonly subjects: readonly { readonly sequence: number; readonly shift: number }[];
 }
@@ -22,25 +22,29 @@ interface Plan {
  */
 function fakeDemo(): DemoDefinition<Plan> & { planCalls: number } {
   const demo = {
-    protocolId: TEST_PROTOCOL.id,
+    synthetic: true as const,
+    description: 'SYNTHETIC test demo',
     syntheticNote: 'Invented for a test.',
-    generatorFolders: ['report/model', 'clinical'],
+    defaultSeed: 1,
+    calibratedSize: 3,
+    planCodeFolders: ['report/model', 'clinical'],
     planCalls: 0,
-    createPlan(options: DemoPlanOptions): Plan {
+    createPlan(options: DemoPlanOptions = {}): Plan {
       demo.planCalls += 1;
       const seed = options.seed ?? 1;
       const size = options.size ?? 3;
-      return { seed, size, subjects: Array.from({ length: size }, (_, i) => ({ sequence: i + 1, shift: (seed * 7 + i * 3) % 5 })) };
+      return { synthetic: true, note: 'SYNTHETIC', calibrated: false, seed, size, subjects: Array.from({ length: size }, (_, i) => ({ sequence: i + 1, shift: (seed * 7 + i * 3) % 5 })) };
     },
-    createTrial(plan: Plan) {
-      return buildTestTrial(plan.subjects.map((s) => STANDARD_TEST_SUBJECTS[(s.sequence + s.shift) % STANDARD_TEST_SUBJECTS.length]));
+    renderTrial(plan: Plan): DemoTrial<Plan> {
+      return { synthetic: true, plan, screening: [], trial: buildTestTrial(plan.subjects.map((s) => STANDARD_TEST_SUBJECTS[(s.sequence + s.shift) % STANDARD_TEST_SUBJECTS.length])) };
     },
+    verify: () => [],
   };
   return demo;
 }
 
 describe('demo trial cache', () => {
-  const options = { seed: 3, size: 4, cacheDir };
+  const options = { seed: 3, size: 4, cacheDir, protocolId: TEST_PROTOCOL.id };
 
   it('generates on first use, then serves exactly the generated plan, frozen', () => {
     const demo = fakeDemo();
@@ -52,14 +56,14 @@ describe('demo trial cache', () => {
     assert.equal(demo.planCalls, 1);
     assert.deepStrictEqual(second.plan, demo.createPlan({ seed: 3, size: 4 }));
     assert.ok(Object.isFrozen(second.plan) && Object.isFrozen(second.plan.subjects[0]));
-    assert.deepStrictEqual(loadCachedDemoTrial(demo, options), demo.createTrial(demo.createPlan({ seed: 3, size: 4 })));
+    assert.deepStrictEqual(loadCachedDemoTrial(demo, options).trial, demo.renderTrial(demo.createPlan({ seed: 3, size: 4 })).trial);
   });
 
   it('keys the cache by the options and the protocol', () => {
     const demo = fakeDemo();
     assert.equal(loadDemoPlan(demo, { ...options, seed: 4 }).cached, false);
     assert.notDeepStrictEqual(loadDemoPlan(demo, { ...options, seed: 4 }).plan, loadDemoPlan(demo, options).plan);
-    assert.equal(loadDemoPlan({ ...demo, protocolId: 'another' }, options).cached, false);
+    assert.equal(loadDemoPlan(demo, { ...options, protocolId: 'another' }).cached, false);
   });
 
   it('regenerates over a corrupt cache file', () => {

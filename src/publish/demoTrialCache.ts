@@ -3,35 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TrialData } from '../clinical/index.js';
-
-/**
- * PLACEHOLDER of the demo contract. The demo generator is moving into the protocol folders (each protocol
- * offers its synthetic trial as a `DemoDefinition`); until that lands this file compiles against the
- * shape below, and the cache reads nothing else of the demo. Replace it by the protocol module's type.
- */
-export interface DemoDefinition<Plan = unknown> {
-  /** The protocol the demo trial follows (a registered protocol id). */
-  readonly protocolId: string;
-  /** What the report's SYNTHETIC banner says about how the trial was made. */
-  readonly syntheticNote: string;
-  /**
-   * Folders of the compiled code (relative to its root, e.g. 'protocols/<id>', 'clinical') whose code
-   * can change a plan: the generator and what it imports.
-   */
-  readonly generatorFolders: readonly string[];
-  /** The calibrated latent truth of every subject: slow (seconds), so cached. */
-  createPlan(options: DemoPlanOptions): Plan;
-  /** The plan rendered into case report forms: milliseconds. */
-  createTrial(plan: Plan): TrialData;
-}
-
-export interface DemoPlanOptions {
-  readonly seed?: number;
-  readonly size?: number;
-  /** Generator-specific knobs, part of the cache key. */
-  readonly mix?: unknown;
-}
+import type { DemoDefinition, DemoPlan, DemoPlanOptions, DemoTrial } from '../demo/index.js';
 
 /**
  * A protocol's demo trial, with its cohort plan generated on first use and cached on disk. Calibrating the
@@ -45,6 +17,8 @@ export interface DemoPlanOptions {
  */
 export interface DemoTrialCacheOptions extends DemoPlanOptions {
   readonly cacheDir?: string | null;
+  /** Part of the cache key: the protocol the demo belongs to. */
+  readonly protocolId: string;
 }
 
 /** Fingerprints by the demo's folder list (computed once per process). */
@@ -62,7 +36,7 @@ function hashFolder(hash: ReturnType<typeof createHash>, root: string, relative:
   }
 }
 
-/** sha256 over the compiled files of the demo generator and of the code it imports (its generatorFolders). */
+/** sha256 over the compiled files of the demo generator and of the code it imports (its planCodeFolders). */
 function fingerprint(folders: readonly string[]): string {
   const key = folders.join('\u0000');
   const known = fingerprints.get(key);
@@ -93,15 +67,15 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The demo's cohort plan for these options, read from the cache when present, generated (and cached) otherwise. */
-export function loadDemoPlan<Plan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions = {}): { plan: Plan; cached: boolean } {
-  const { cacheDir = defaultCacheDir(), ...planOptions } = options;
+export function loadDemoPlan<Plan extends DemoPlan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions): { plan: Plan; cached: boolean } {
+  const { cacheDir = defaultCacheDir(), protocolId, ...planOptions } = options;
   if (cacheDir === null) return { plan: demo.createPlan(planOptions), cached: false };
   const key = createHash('sha256')
-    .update(fingerprint(demo.generatorFolders))
-    .update(JSON.stringify([demo.protocolId, planOptions.seed ?? null, planOptions.size ?? null, planOptions.mix ?? null]))
+    .update(fingerprint(demo.planCodeFolders))
+    .update(JSON.stringify([protocolId, planOptions.seed ?? null, planOptions.size ?? null]))
     .digest('hex')
     .slice(0, 24);
-  const file = join(cacheDir, `demo-plan-${key}.json`);
+  const file = join(cacheDir, `demo-plan-${protocolId.toLowerCase().replace(/[^a-z0-9-]/g, '')}-${key}.json`);
   try {
     return { plan: deepFreeze(JSON.parse(readFileSync(file, 'utf8')) as Plan), cached: true };
   } catch {
@@ -120,7 +94,7 @@ export function loadDemoPlan<Plan>(demo: DemoDefinition<Plan>, options: DemoTria
   return { plan, cached: false };
 }
 
-/** The demo's SYNTHETIC trial, from the cached plan. */
-export function loadCachedDemoTrial<Plan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions = {}): TrialData {
-  return demo.createTrial(loadDemoPlan(demo, options).plan);
+/** The demo's SYNTHETIC trial (forms, screening records, plan), from the cached plan. */
+export function loadCachedDemoTrial<Plan extends DemoPlan>(demo: DemoDefinition<Plan>, options: DemoTrialCacheOptions): DemoTrial<Plan> {
+  return demo.renderTrial(loadDemoPlan(demo, options).plan);
 }

@@ -7,5 +7,5 @@ export type { TrialSource, TrialSourceOptions } from './trialSource.js';
 export { loadTrialSource, protocolById, storedTrialSource } from './trialSource.js';
 export type { ReportEdition, ReportFormat, ReportProgress, WriteReportOptions, WriteReportResult } from './writeReport.js';
 export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
-export type { DemoDefinition, DemoPlanOptions, DemoTrialCacheOptions } from './demoTrialCache.js';
+export type { DemoTrialCacheOptions } from './demoTrialCache.js';
 export { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';

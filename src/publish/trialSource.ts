@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateTrialData, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { listProtocols, protocolOf } from '../protocols/index.js';
+import { findProtocol, listProtocols, protocolOf } from '../protocols/index.js';
 import { InputError, issue } from '../result/index.js';
-import { loadCachedDemoTrial, type DemoDefinition } from './demoTrialCache.js';
+import { loadCachedDemoTrial } from './demoTrialCache.js';
 
 /** A trial to report on, with the protocol it was run under. Whether it is synthetic is TrialData.synthetic. */
 export interface TrialSource {
@@ -16,12 +16,12 @@ export interface TrialSource {
 }
 
 export interface TrialSourceOptions {
-  /** The protocol to read the trial under (folder or registry id); default: the trial's own protocolId. */
+  /** The protocol to read the trial under (folder or registry id); default: the trial's own protocolId. Required for 'demo'. */
   readonly protocolId?: string;
-  /** The demo generator, for the source 'demo'. */
-  readonly demo?: DemoDefinition;
   /** Seed of the demo trial. */
   readonly seed?: number;
+  /** Where demo plans are cached (null: no cache; default: the user cache folder). */
+  readonly cacheDir?: string | null;
 }
 
 function readJson(path: string): unknown {
@@ -58,11 +58,13 @@ export function protocolById(id: string, where: readonly (string | number)[]): P
  */
 export function loadTrialSource(source: string, options: TrialSourceOptions = {}): TrialSource {
   if (source === 'demo') {
-    const { demo, seed } = options;
-    if (demo === undefined) throw new InputError('no demo trial is available in this build', [issue('no-demo', ['--trial'], source, 'a protocol with a demo generator')]);
-    const protocol = protocolById(options.protocolId ?? demo.protocolId, ['--protocol']);
-    const trial = loadCachedDemoTrial(demo, seed === undefined ? {} : { seed });
-    return Object.freeze({ trial, protocol, syntheticNote: demo.syntheticNote, label: seed === undefined ? 'demo trial' : `demo trial (seed ${seed})` });
+    const { seed } = options;
+    if (options.protocolId === undefined) throw new InputError('the demo trial of which protocol? (--protocol)', [issue('missing-protocol', ['--protocol'], undefined, 'a registered protocol id')]);
+    const protocol = protocolById(options.protocolId, ['--protocol']);
+    const demo = findProtocol(protocol.id)?.demo;
+    if (demo === undefined) throw new InputError(`protocol ${protocol.id} has no demo trial`, [issue('no-demo', ['--protocol'], protocol.id, 'a protocol with a demo trial (`trialkit protocols` says which)')]);
+    const rendered = loadCachedDemoTrial(demo, { protocolId: protocol.id, ...(seed === undefined ? {} : { seed }), ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }) });
+    return Object.freeze({ trial: rendered.trial, protocol, syntheticNote: demo.syntheticNote, label: seed === undefined ? `${protocol.id} demo trial` : `${protocol.id} demo trial (seed ${seed})` });
   }
   if (!existsSync(source)) throw new InputError(`--trial ${source}: no such file or folder`, [issue('missing-file', ['--trial'], source, "'demo', a TrialData JSON file or a folder with trial.json")]);
   const folder = statSync(source).isDirectory();
@@ -75,15 +77,26 @@ export function loadTrialSource(source: string, options: TrialSourceOptions = {}
     ]);
   }
   const raw = readJson(trialPath);
-  const named = options.protocolId ?? (isRecord(raw) && typeof raw.protocolId === 'string' ? raw.protocolId : undefined);
-  if (named === undefined) throw new InputError(`${trialPath}: no protocolId`, [issue('missing-protocol', [trialPath, 'protocolId'], undefined, 'the id of a registered protocol')]);
-  const protocol = protocolById(named, options.protocolId === undefined ? [trialPath, 'protocolId'] : ['--protocol']);
+  const own = isRecord(raw) && typeof raw.protocolId === 'string' ? raw.protocolId : undefined;
+  if (own === undefined) throw new InputError(`${trialPath}: no protocolId`, [issue('missing-protocol', [trialPath, 'protocolId'], undefined, 'the id of a registered protocol')]);
+  const protocol = protocolById(own, [trialPath, 'protocolId']);
+  agrees(protocol, options.protocolId);
   const outcome = validateTrialData(raw, protocol);
   if (!outcome.ok) throw new InputError(`${trialPath} is not valid trial data (${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'})`, outcome.issues);
   return Object.freeze({ trial: outcome.value, protocol, label: trialPath });
 }
 
+/** A protocol asked for (--protocol) must be the one the trial was captured under. */
+function agrees(protocol: ProtocolDefinition, asked: string | undefined): void {
+  if (asked === undefined) return;
+  const wanted = protocolById(asked, ['--protocol']);
+  if (wanted.id !== protocol.id)
+    throw new InputError(`the trial follows protocol ${protocol.id}, not ${wanted.id}`, [issue('protocol-mismatch', ['--protocol'], asked, `${protocol.id} (the trial's own protocol)`)]);
+}
+
 /** A trial read from the EDC database (the CLI and the server read it: the store is an adapter this layer does not open). */
-export function storedTrialSource(trial: TrialData, label: string, protocolId: string = trial.protocolId): TrialSource {
-  return Object.freeze({ trial, protocol: protocolById(protocolId, ['protocolId']), label });
+export function storedTrialSource(trial: TrialData, label: string, protocolId?: string): TrialSource {
+  const protocol = protocolById(trial.protocolId, ['protocolId']);
+  agrees(protocol, protocolId);
+  return Object.freeze({ trial, protocol, label });
 }

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { NCT05236621_PROTOCOL as protocol } from '../protocols/nct05236621/index.js';
+import { NCT05236621_PUBLICATION } from '../protocols/nct05236621/publication/index.js';
 import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
-import { createReportProtocol } from '../report/index.js';
-import { repoPath } from '../testing/index.js';
 import { computeReproduction } from './computeReproduction.js';
 import type { PublishedResults } from './publishedResults.js';
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as PublishedResults;
-const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as unknown;
-const protocol = createReportProtocol({ armLabel: 'Test arm', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0: 0.12 });
+// The engine on the reference protocol's publication, over small made-up trials.
+const published = NCT05236621_PUBLICATION.results as PublishedResults;
+const findings = NCT05236621_PUBLICATION.findings;
+const withResults = (results: unknown) => ({ ...NCT05236621_PUBLICATION, results, findings });
 
 // The paper's response counts by ISS stage (ORR 33/85, DCR 57/85; ISS I 18 PR / 8 SD / 4 PD, II 9 / 5 / 9,
 // III 6 / 11 / 15), as in the report's publishedCounts test: everything else about these subjects is made up.
@@ -22,7 +22,7 @@ function stage(iss: 'I' | 'II' | 'III', pr: number, sd: number, pd: number): Tes
 const responseTrial = buildStandardTestTrial([...stage('I', 18, 8, 4), ...stage('II', 9, 5, 9), ...stage('III', 6, 11, 15)]);
 
 function reproduce(trial = responseTrial.trial, input: unknown = published) {
-  const outcome = computeReproduction({ trial, published: input, findings, protocol });
+  const outcome = computeReproduction({ trial, protocol, publication: withResults(input) });
   assert.ok(outcome.ok, JSON.stringify(outcome.issues));
   return outcome.value;
 }
@@ -87,13 +87,13 @@ describe('computeReproduction', () => {
 
   it('rejects published input with a duplicate id or no results', () => {
     const duplicated = { ...published, results: [...published.results, published.results[0]] };
-    const outcome = computeReproduction({ trial: responseTrial.trial, published: duplicated, findings, protocol });
+    const outcome = computeReproduction({ trial: responseTrial.trial, protocol, publication: withResults(duplicated) });
     assert.equal(outcome.ok, false);
     assert.deepEqual(
       outcome.issues.map((i) => [i.code, i.path.join('.')]),
       [['duplicate-id', `published.results.${published.results.length}.id`]],
     );
-    const empty = computeReproduction({ trial: responseTrial.trial, published: { results: 'none' }, findings, protocol });
+    const empty = computeReproduction({ trial: responseTrial.trial, protocol, publication: withResults({ results: 'none' }) });
     assert.equal(empty.ok, false);
     assert.equal(empty.issues[0].code, 'not-published-results');
   });

@@ -1,24 +1,17 @@
-import type { TrialData } from '../clinical/index.js';
-import type { ReportProtocol } from '../report/index.js';
+import type { ProtocolDefinition, TrialData } from '../clinical/index.js';
 import { failure, success, type Outcome } from '../result/index.js';
-import { baselineQuantities } from './baselineQuantities.js';
 import { compareToPublished, type ReproducedValue, type ReproductionStatus } from './compareToPublished.js';
-import { dispositionQuantities } from './dispositionQuantities.js';
-import { efficacyQuantities } from './efficacyQuantities.js';
+import type { Publication } from './publication.js';
 import { publishedInputIssues, type PublishedFindings, type PublishedInconsistency, type PublishedResults } from './publishedResults.js';
-import { notComputed, type Quantity } from './quantity.js';
+import { notComputed } from './quantity.js';
 import { createReproductionContext } from './reproductionContext.js';
-import { safetyQuantities } from './safetyQuantities.js';
-import { survivalQuantities } from './survivalQuantities.js';
 
 export interface ReproductionInput {
-  /** The trial's raw CRF data (the demo trial by default in the CLI). */
+  /** The trial's raw CRF data (the protocol's demo trial by default in the CLI). */
   readonly trial: TrialData;
-  /** data/published-results.json as parsed JSON. */
-  readonly published: unknown;
-  /** data/published-findings.json as parsed JSON. */
-  readonly findings: unknown;
-  readonly protocol: ReportProtocol;
+  readonly protocol: ProtocolDefinition;
+  /** The publication of the protocol's trial (its folder's `publication`). */
+  readonly publication: Publication;
 }
 
 export interface ReproductionResult {
@@ -64,20 +57,13 @@ function inconsistenciesById(lists: readonly (readonly PublishedInconsistency[])
  * issues of a successful outcome are those the ADaM derivations reported on the trial.
  */
 export function computeReproduction(input: ReproductionInput): Outcome<Reproduction> {
-  const issues = publishedInputIssues(input.published, input.findings);
+  const issues = publishedInputIssues(input.publication.results, input.publication.findings);
   if (issues.length > 0) return failure(issues);
-  const published = input.published as PublishedResults;
-  const findings = input.findings as PublishedFindings;
-  const ids = published.results.map((r) => r.id);
+  const published = input.publication.results as PublishedResults;
+  const findings = input.publication.findings as PublishedFindings;
 
   const context = createReproductionContext(input.trial, input.protocol);
-  const quantities = new Map<string, Quantity>([
-    ...dispositionQuantities(context, published.results),
-    ...baselineQuantities(context),
-    ...efficacyQuantities(context, ids),
-    ...survivalQuantities(context, ids),
-    ...safetyQuantities(context, ids),
-  ]);
+  const quantities = input.publication.quantities(context, published.results);
   const inconsistent = inconsistenciesById([published.inconsistencies, findings.inconsistencies]);
 
   const results = published.results.map((pub): ReproductionResult => {

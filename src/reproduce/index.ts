@@ -15,3 +15,7 @@ export {
 } from './compareToPublished.js';
 export type { Reproduction, ReproductionInput, ReproductionResult, ReproductionSummary } from './computeReproduction.js';
 export { computeReproduction } from './computeReproduction.js';
+export type { Publication } from './publication.js';
+export type { ReproductionContext } from './reproductionContext.js';
+export { createReproductionContext } from './reproductionContext.js';
+export { cellSubjects, countAt, endpointRowsOf, numberAt, proportionFromCount, proportionQuantity, survivalQuantity } from './quantityReaders.js';

@@ -1,6 +1,6 @@
 import { issue, type Issue } from '../result/index.js';
 
-/** One published result as data/published-results.json holds it (the fields the reproduction reads). */
+/** One published result as publication/published-results.json holds it (the fields the reproduction reads). */
 export interface PublishedResult {
   readonly id: string;
   readonly section: string;
@@ -63,7 +63,7 @@ function inconsistencyIssues(list: unknown, path: readonly (string | number)[]):
 export function publishedInputIssues(published: unknown, findings: unknown): Issue[] {
   const issues: Issue[] = [];
   if (!isRecord(published) || !Array.isArray(published.results)) {
-    return [issue('not-published-results', ['published'], published, 'an object with results and inconsistencies (data/published-results.json)')];
+    return [issue('not-published-results', ['published'], published, 'an object with results and inconsistencies (publication/published-results.json)')];
   }
   const seen = new Set<string>();
   published.results.forEach((entry: unknown, i) => {
@@ -82,7 +82,7 @@ export function publishedInputIssues(published: unknown, findings: unknown): Iss
     }
   });
   issues.push(...inconsistencyIssues(published.inconsistencies, ['published', 'inconsistencies']));
-  if (!isRecord(findings)) issues.push(issue('not-findings', ['findings'], findings, 'an object with inconsistencies (data/published-findings.json)'));
+  if (!isRecord(findings)) issues.push(issue('not-findings', ['findings'], findings, 'an object with inconsistencies (publication/published-findings.json)'));
   else issues.push(...inconsistencyIssues(findings.inconsistencies, ['findings', 'inconsistencies']));
   return issues;
 }

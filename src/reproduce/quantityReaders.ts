@@ -1,44 +1,58 @@
 import type { AdtteRow } from '../clinical/index.js';
-import { summarizeSurvival, type ReportTable } from '../report/index.js';
+import { findCell, findTable, summarizeSurvival } from '../report/index.js';
 import { computeBinomialProportion } from '../stats/index.js';
 import { countQuantity, estimateQuantity, notComputed, type Quantity } from './quantity.js';
-import { modelRow, type ReproductionContext } from './reproductionContext.js';
+import type { ReproductionContext } from './reproductionContext.js';
 
-export const missingTable = (id: string): Quantity => notComputed(`the report model has no table '${id}'`);
+/**
+ * Readers of the report model by table id, row key and column id (src/report/model/README.md), never by
+ * a label or printed text: what a publication's quantity rules are written with.
+ */
 
-/** The N of a table column (its population N when the column has none). */
-export function columnN(table: ReportTable, columnIndex: number): number {
-  return table.columns[columnIndex]?.N ?? table.population.N;
+/** The subjects behind a cell; a reason when the table, row or column is absent. */
+export function cellSubjects(context: ReproductionContext, tableId: string, rowKey: string, columnId: string): readonly string[] | string {
+  if (findTable(context.model, tableId) === undefined) return `the report model has no table '${tableId}'`;
+  const cell = findCell(context.model, tableId, rowKey, columnId);
+  return cell === undefined ? `table ${tableId} has no cell '${rowKey}' / '${columnId}'` : cell.subjects;
 }
 
 /**
- * The subjects counted in a cell of the report model (the numerator of an 'n (%)' cell). `absentIsZero`
- * for rows the model prints only when someone has the value (discontinuation reasons, reduced dose levels).
+ * A count cell as n over its N (the cell's own N, else `N`). `absentIsZero` for rows the model prints only
+ * when someone has the value (discontinuation reasons, reduced dose levels, rare terms).
  */
-export function cellSubjects(table: ReportTable, heading: string | null, label: string, columnIndex: number, absentIsZero = false): readonly string[] | string {
-  const row = modelRow(table, heading, label);
-  if (row === undefined) {
-    return absentIsZero ? [] : `table ${table.id} has no row '${label}'${heading === null ? '' : ` under '${heading}'`}`;
+export function countAt(context: ReproductionContext, tableId: string, rowKey: string, columnId: string, options: { readonly N?: number; readonly absentIsZero?: boolean } = {}): Quantity {
+  const table = findTable(context.model, tableId);
+  if (table === undefined) return notComputed(`the report model has no table '${tableId}'`);
+  const cell = findCell(context.model, tableId, rowKey, columnId);
+  const N = options.N ?? table.columns.find((c) => c.id === columnId)?.N ?? table.population.N;
+  if (cell === undefined) return options.absentIsZero === true ? countQuantity(0, N) : notComputed(`table ${tableId} has no cell '${rowKey}' / '${columnId}'`);
+  const value = cell.value;
+  if (value.kind === 'count') return countQuantity(value.n, value.N ?? N);
+  if (value.kind === 'proportion') return countQuantity(value.n, value.N);
+  return notComputed(`table ${tableId} cell '${rowKey}' / '${columnId}' holds a ${value.kind}, not a count`);
+}
+
+/** The number a cell holds: a median, a P value, an estimate (null: not reached). */
+export function numberAt(context: ReproductionContext, tableId: string, rowKey: string, columnId: string): Quantity {
+  const table = findTable(context.model, tableId);
+  if (table === undefined) return notComputed(`the report model has no table '${tableId}'`);
+  const cell = findCell(context.model, tableId, rowKey, columnId);
+  if (cell === undefined) return notComputed(`table ${tableId} has no cell '${rowKey}' / '${columnId}'`);
+  const value = cell.value;
+  switch (value.kind) {
+    case 'p-value':
+      return estimateQuantity(value.p);
+    case 'median-range':
+      return estimateQuantity(value.median, { min: value.min, max: value.max });
+    case 'time-median':
+      return estimateQuantity(value.estimate, { ciLower: value.lower, ciUpper: value.upper });
+    case 'number':
+      return estimateQuantity(value.value);
+    case 'missing':
+      return notComputed(`table ${tableId} cell '${rowKey}' / '${columnId}': ${value.reason}`);
+    default:
+      return notComputed(`table ${tableId} cell '${rowKey}' / '${columnId}' holds a ${value.kind}, not a number`);
   }
-  const cell = row.cells[columnIndex] as (typeof row.cells)[number] | undefined;
-  return cell === undefined ? `table ${table.id} row '${label}' has no column ${columnIndex}` : cell.subjects;
-}
-
-/** An 'n (%)' cell as a count over N. */
-export function countFromCell(table: ReportTable | undefined, tableId: string, heading: string | null, label: string, columnIndex = 0, N?: number, absentIsZero = false): Quantity {
-  if (table === undefined) return missingTable(tableId);
-  const subjects = cellSubjects(table, heading, label, columnIndex, absentIsZero);
-  if (typeof subjects === 'string') return notComputed(subjects);
-  return countQuantity(subjects.length, N ?? columnN(table, columnIndex));
-}
-
-/** The numeric value of a cell (a median, a P value). */
-export function cellValue(table: ReportTable | undefined, tableId: string, heading: string | null, label: string, columnIndex = 0): number | Quantity {
-  if (table === undefined) return missingTable(tableId);
-  const row = modelRow(table, heading, label);
-  const cell = row?.cells[columnIndex];
-  if (row === undefined || cell === undefined) return notComputed(`table ${table.id} has no row '${label}'${heading === null ? '' : ` under '${heading}'`}`);
-  return cell.value ?? notComputed(`table ${table.id} row '${label}' prints '${cell.text}' (no number)`);
 }
 
 /** x / n with the Clopper-Pearson limits (percent) at the protocol's confidence level. */
@@ -48,7 +62,7 @@ export function proportionQuantity(x: number, n: number, confLevel: number): Qua
   return Object.freeze({ kind: 'proportion', n: x, N: n, ciLower: 100 * outcome.value.clopperPearson.lower, ciUpper: 100 * outcome.value.clopperPearson.upper });
 }
 
-/** A count cell as a proportion with its exact CI. */
+/** A count as a proportion with its exact CI. */
 export function proportionFromCount(count: Quantity, confLevel: number): Quantity {
   if (count.kind !== 'count') return count;
   if (count.N === null || count.N === 0) return notComputed('no subjects in the denominator');
@@ -67,7 +81,7 @@ export function endpointRowsOf(context: ReproductionContext, paramcd: string, su
  */
 export function survivalQuantity(context: ReproductionContext, rows: readonly AdtteRow[], landmarkMonths: number | null): Quantity {
   if (rows.length === 0) return notComputed('no subjects with this endpoint');
-  const summary = summarizeSurvival(rows, landmarkMonths === null ? [] : [landmarkMonths], context.protocol.confLevel);
+  const summary = summarizeSurvival(rows, landmarkMonths === null ? [] : [landmarkMonths], context.protocol.analysisPlan.confLevel);
   if (landmarkMonths === null) {
     const median = summary.median;
     if (median === null) return notComputed('Kaplan-Meier fit failed');

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { SUBJECT_RECORD_KEYS, type ScreeningRecord, type SubjectRecord, type TrialData } from '../clinical/index.js';
 import { findProtocol } from '../protocols/index.js';
@@ -97,7 +100,7 @@ export function loadDemoTrialContract(target: DemoStoreTarget): void {
     assert.equal(first.snapshotCreated, true);
     assert.equal(first.trialLocked, true);
     // every enrolled subject of the twin meets every criterion (Table 1's single prior line contradicts the
-    // >= 2 lines criterion; the twin follows the criterion, see data/published-findings.json)
+    // >= 2 lines criterion; the twin follows the criterion, see publication/published-findings.json)
     assert.deepEqual(first.protocolDeviations, []);
   });
 
@@ -182,18 +185,41 @@ export function loadDemoTrialContract(target: DemoStoreTarget): void {
     await assert.rejects(readTrialFromStore(store, PROTOCOL, { snapshot: 'no-such' }), (error: unknown) => error instanceof InputError && new RegExp(`cutoff-${CUTOFF}`).test(JSON.stringify(error.issues)));
   });
 
-  // The reproduction of the paper from a database snapshot reads src/reproduce and the CLI, which are still
-  // being ported to the protocol model: this check runs and reports as TODO until they are.
-  const pending = { todo: 'waits for src/reproduce and the report/reproduce commands on the protocol model' };
   const { cliTrial } = target;
   if (cliTrial !== undefined) {
-    void it('runs trialkit reproduce and trialkit report on the database snapshot', pending, async () => {
+    void it('runs trialkit reproduce on the database snapshot with the results of the in-memory demo trial', async () => {
       const { main } = await import('../cli/index.js');
       const { cliRecorder } = await import('../testing/index.js');
       const fromDatabase = cliRecorder();
       assert.equal(await main(['reproduce', '--trial', cliTrial, '--snapshot', `cutoff-${CUTOFF}`, '--json'], fromDatabase.io), 0, fromDatabase.stderr());
-      const report = cliRecorder();
-      assert.equal(await main(['report', '--trial', cliTrial, '--snapshot', `cutoff-${CUTOFF}`, '--format', 'html,csv'], report.io), 0, report.stderr());
+      const inMemory = cliRecorder();
+      assert.equal(await main(['reproduce', '--json'], inMemory.io), 0, inMemory.stderr());
+      type Reproduced = { results: { id: string; status: string; computed: unknown }[]; summary: Record<string, number> };
+      const db = JSON.parse(fromDatabase.stdout()) as Reproduced;
+      const demoRun = JSON.parse(inMemory.stdout()) as Reproduced;
+      assert.ok(db.results.length > 0);
+      assert.deepEqual(db.summary, demoRun.summary);
+      assert.deepEqual(db.results, demoRun.results);
+      const missing = cliRecorder();
+      assert.equal(await main(['reproduce', '--trial', cliTrial, '--snapshot', 'nope'], missing.io), 2);
+      assert.match(missing.stderr(), new RegExp(`cutoff-${CUTOFF}`));
+    });
+
+    void it('runs trialkit report on the database snapshot', async () => {
+      const { main } = await import('../cli/index.js');
+      const { cliRecorder } = await import('../testing/index.js');
+      const out = mkdtempSync(join(tmpdir(), 'trialkit-report-db-'));
+      try {
+        const rec = cliRecorder();
+        assert.equal(await main(['report', '--trial', cliTrial, '--snapshot', `cutoff-${CUTOFF}`, '--out', out, '--format', 'html,csv'], rec.io), 0, rec.stderr());
+        assert.match(rec.stdout(), new RegExp(`snapshot cutoff-${CUTOFF}`));
+        assert.doesNotMatch(rec.stdout(), /:[^@/\s]+@/, 'no password in what is printed');
+        const files = readdirSync(out, { recursive: true }).map(String);
+        assert.ok(files.some((f) => f.endsWith('.html')), files.join(', '));
+        assert.ok(files.some((f) => f.endsWith('.csv')), files.join(', '));
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     });
   }
 }

@@ -14,7 +14,7 @@ describe('trialkit audit verify', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'trialkit-audit-'));
     const store = await openStore({ dataDir });
     try {
-      await seedDemoAccounts(store);
+      await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Demo site 01' }, { siteId: 'S02', name: 'Demo site 02' }] });
     } finally {
       await store.close();
     }

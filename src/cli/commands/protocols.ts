@@ -36,8 +36,8 @@ export const protocolsCommand: Command = {
           design.kind === 'simon-two-stage'
             ? { kind: design.kind, optimality: design.optimality, p0: design.p0, p1: design.p1, alpha: design.alpha, power: design.power, n1: design.n1, r1: design.r1, n: design.n, r: design.r }
             : { kind: design.kind, p0: design.p0, p1: design.p1, alpha: design.alpha, power: design.power, sampleSize: design.sampleSize },
-        demo: 'demo' in module && module.demo !== undefined,
-        publication: 'publication' in module && module.publication !== undefined,
+        demo: module.demo !== undefined,
+        publication: module.publication !== undefined,
       };
     });
     if (parsed.values.json === true) {

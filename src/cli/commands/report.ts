@@ -1,23 +1,26 @@
 import { resolve } from 'node:path';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../publish/index.js';
+import { DEFAULT_DEMO_PROTOCOL_ID } from '../../protocols/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { protocolArg } from '../protocolArg.js';
 import { renderTable } from '../render.js';
 import { loadTrialArg } from '../trialArg.js';
 
-const usage = `Usage: trialkit report [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>] [--edition full|aggregate]
+const usage = `Usage: trialkit report [--protocol <id>] [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>] [--edition full|aggregate]
 
 Writes the trial's analysis report: the tables and figures of a clinical study report (disposition,
 baseline, exposure, efficacy, safety), each numbered, titled, with its population and N, footnotes and
 abbreviations. In the HTML every count links to the subjects behind it and every subject to their
 derived records (response per assessment, time-to-event censoring reasons, adverse-event grades).
 
-  --trial <source>   demo (default): the SYNTHETIC twin of NCT05236621; or a folder with trial.json
-                     (TrialData, as validateTrialData accepts) and optionally protocol.json
-                     ({ armLabel, investigationalDrugLabel, companionDrugLabel, p0, confLevel,
-                     synthetic }); or a TrialData JSON file; or an EDC database: its data folder
-                     (trialkit serve --data) or a PostgreSQL URL
+  --protocol <id>    the protocol whose demo trial to report (\`trialkit protocols\`; default: the
+                     embedded demo trial's protocol); with another --trial, the protocol the trial
+                     must follow (a trial names its own protocol)
+  --trial <source>   demo (default): the protocol's SYNTHETIC demo trial; or a folder with trial.json
+                     or a TrialData JSON file (checked against its protocol's forms); or an EDC
+                     database: its data folder (trialkit serve --data) or a PostgreSQL URL
   --snapshot <name>  with a database: read this snapshot (e.g. cutoff-2022-12-01), else the live data
   --seed <n>         seed of the demo trial (default: the calibrated seed)
   --out <dir>        output folder (default report/)
@@ -31,6 +34,7 @@ tables/<table>.csv, figures/<figure>.svg and .png. Progress goes to stderr; the 
 `;
 
 const options = {
+  protocol: { type: 'string' },
   trial: { type: 'string' },
   seed: { type: 'string' },
   snapshot: { type: 'string' },
@@ -77,12 +81,20 @@ export const reportCommand: Command = {
     const edition = parseEdition(values.edition);
     const out = resolve(values.out ?? 'report');
     const started = performance.now();
-    const source = await loadTrialArg(values.trial ?? 'demo', { ...(seed === undefined ? {} : { seed }), ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }) });
-    const result = await writeReport({
-      source,
+    const trialSource = values.trial ?? 'demo';
+    // A named protocol is checked against the trial's own; the demo needs one (the embedded demo's by default).
+    const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
+    const source = await loadTrialArg(trialSource, {
+      ...(seed === undefined ? {} : { seed }),
+      ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
+      ...(protocolId === undefined ? {} : { protocolId }),
+    });
+    const result = await writeReport(source.trial, source.protocol, {
       out,
       formats,
       edition,
+      label: source.label,
+      ...(source.syntheticNote === undefined ? {} : { syntheticNote: source.syntheticNote }),
       generatedBy: 'trialkit 0.1.0',
       onProgress: (p) => io.err(`  ${p.step.padEnd(6)} ${p.message}\n`),
     });
@@ -97,7 +109,7 @@ export const reportCommand: Command = {
     const tables = result.model.items.filter((i) => i.kind === 'table').length;
     const figures = result.model.items.length - tables;
     const lines = [
-      `${source.synthetic ? 'SYNTHETIC DATA. ' : ''}Report of ${source.trial.protocolId} (${source.label}), data cutoff ${source.trial.dataCutoffDate}`,
+      `${source.trial.synthetic ? 'SYNTHETIC DATA. ' : ''}Report of ${source.trial.protocolId} (${source.label}), data cutoff ${source.trial.dataCutoffDate}`,
       `${tables} tables and listings, ${figures} figures; ${result.files.length} files in ${out} (${seconds} s)`,
       '',
       renderTable([['Key result', 'Value'], ...result.keyResults.map((k) => [k.label, k.text])]).trimEnd(),

@@ -12,7 +12,7 @@ interface JsonResult {
   readonly note: string;
 }
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as { results: { id: string; section: string }[] };
+const published = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as { results: { id: string; section: string }[] };
 
 describe('trialkit reproduce', () => {
   it('prints JSON with one result per published id and the summary of statuses', async () => {

@@ -33,7 +33,7 @@ const singleArm = JSON.parse(readFileSync(repoPath('src/stats/samplesize/fixture
 const simon = JSON.parse(readFileSync(repoPath('src/stats/samplesize/fixtures/simonTwoStage.json'), 'utf8')) as {
   designs: { p0: number; p1: number; alpha: number; beta: number; nmax: number; optimal: SimonReference; minimax: SimonReference }[];
 };
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as {
+const published = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as {
   results: { id: string; value: number; p0?: number; p1?: number; alpha?: number; power?: number; dropout?: number }[];
 };
 

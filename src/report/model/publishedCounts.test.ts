@@ -21,7 +21,7 @@ interface PublishedResult {
 }
 
 const published = new Map(
-  (JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as { results: PublishedResult[] }).results.map((r) => [r.id, r]),
+  (JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as { results: PublishedResult[] }).results.map((r) => [r.id, r]),
 );
 
 function expected(id: string): PublishedResult {

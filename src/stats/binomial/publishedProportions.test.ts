@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { repoPath } from '../../testing/index.js';
 import { clopperPearsonKernel } from './clopperPearson.js';
 
-// The paper's proportions (data/published-results.json) reproduced at the precision they were printed.
+// The paper's proportions (publication/published-results.json) reproduced at the precision they were printed.
 // Every number compared here comes from the data file: the printed value, its n and N, its text (for
 // the printed decimals) and the documented inconsistencies (for the readings we assert instead).
 
@@ -26,14 +26,14 @@ interface Inconsistency {
   readonly plausible: string;
 }
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as {
+const published = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as {
   results: readonly PublishedResult[];
   inconsistencies: readonly Inconsistency[];
 };
 
 // trialkit's own findings (printed numbers that do not reproduce and that the reference file does not
 // list) are kept in a separate file so the reference stays an unchanged copy; both lists are read here.
-const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as {
+const findings = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-findings.json'), 'utf8')) as {
   inconsistencies: readonly Inconsistency[];
 };
 const allInconsistencies: readonly Inconsistency[] = [...published.inconsistencies, ...findings.inconsistencies];

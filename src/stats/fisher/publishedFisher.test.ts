@@ -24,7 +24,7 @@ interface Inconsistency {
   plausible: string;
 }
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as {
+const published = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as {
   results: PublishedResult[];
   inconsistencies: Inconsistency[];
 };

@@ -110,7 +110,7 @@ const PRIOR_LINE_COUNTS: readonly (readonly [number, number])[] = [
 
 /**
  * Table 1's prior lines (median 4, range 1-16). Its minimum of 1 contradicts the >= 2 lines inclusion
- * criterion (data/published-findings.json): the twin follows the criterion, so the one subject Table 1 gives
+ * criterion (publication/published-findings.json): the twin follows the criterion, so the one subject Table 1 gives
  * a single line, `protocolViolator` (the paper's "major violation of the protocol", a violation during the
  * study here), has 2 lines; the median stays 4 and every enrolled subject meets every criterion.
  */

@@ -1,6 +1,6 @@
 /**
  * The time-to-event targets the event-time search aims at, in months (Results and Figs. 3-5 of the paper;
- * ids of data/published-results.json in comments). null = not reached. The search needs them as plain
+ * ids of publication/published-results.json in comments). null = not reached. The search needs them as plain
  * numbers in its inner loop; computePlanTallies checks the plan against the JSON file itself.
  */
 export interface CurveTarget {

@@ -1,6 +1,6 @@
 import type { PlanTallies, Tally } from './computePlanTallies.js';
 
-/** One published result as data/published-results.json holds it (the fields the comparison reads). */
+/** One published result as publication/published-results.json holds it (the fields the comparison reads). */
 export interface PublishedResult {
   readonly id: string;
   readonly kind: string;
@@ -24,7 +24,7 @@ export interface Comparison {
 
 /**
  * Published ids the twin cannot match, and why (the paper contradicts itself; see the `inconsistencies`
- * of data/published-results.json). The plan follows the plausible reading of each.
+ * of publication/published-results.json). The plan follows the plausible reading of each.
  */
 export const KNOWN_DEVIATIONS: Readonly<Record<string, string>> = Object.freeze({
   'efficacy.bor.ne':

@@ -11,8 +11,8 @@ interface PublishedFile {
   readonly inconsistencies: readonly { readonly ids: readonly string[] }[];
 }
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as PublishedFile;
-const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as Pick<PublishedFile, 'inconsistencies'>;
+const published = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-results.json'), 'utf8')) as PublishedFile;
+const findings = JSON.parse(readFileSync(repoPath('src', 'protocols', 'nct05236621', 'publication', 'published-findings.json'), 'utf8')) as Pick<PublishedFile, 'inconsistencies'>;
 const plan = createCohortPlan();
 const tallies = computePlanTallies(plan);
 const comparisons = comparePlanToPublished(tallies, published.results);

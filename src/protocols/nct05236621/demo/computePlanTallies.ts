@@ -9,7 +9,7 @@ import { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
 /**
  * Every published quantity recomputed FROM A COHORT PLAN with trialkit's own statistics (Clopper-Pearson,
  * Fisher, Kaplan-Meier with log-log limits, Brookmeyer-Crowley median limits, reverse KM, log-rank) and
- * staging engines, keyed by the ids of data/published-results.json. Months = days / (365.25 / 12).
+ * staging engines, keyed by the ids of publication/published-results.json. Months = days / (365.25 / 12).
  */
 
 export type Tally =

@@ -1,10 +1,17 @@
-import type { DiscontinuationReason } from '../clinical/index.js';
-import type { ConsortFigure } from '../report/index.js';
-import { computeExactSingleArmDesign } from '../stats/index.js';
-import type { PublishedResult } from './publishedResults.js';
-import { countQuantity, estimateQuantity, notComputed, type Quantity } from './quantity.js';
-import { countFromCell, endpointRowsOf, survivalQuantity } from './quantityReaders.js';
-import { modelTable, type ReproductionContext } from './reproductionContext.js';
+import type { DiscontinuationReason } from '../../../clinical/index.js';
+import { findFigure } from '../../../report/index.js';
+import {
+  countAt,
+  countQuantity,
+  endpointRowsOf,
+  estimateQuantity,
+  notComputed,
+  survivalQuantity,
+  type PublishedResult,
+  type Quantity,
+  type ReproductionContext,
+} from '../../../reproduce/index.js';
+import { computeExactSingleArmDesign } from '../../../stats/index.js';
 
 const DISCONTINUATION_IDS: Readonly<Record<string, DiscontinuationReason>> = Object.freeze({
   'disposition.discontinued.pd': 'progressive-disease',
@@ -38,7 +45,7 @@ function designQuantities(published: readonly PublishedResult[]): Map<string, Qu
 /** Fig. 1 and the dosing paragraph: screening, discontinuation by reason, treatment duration, dose modifications. */
 export function dispositionQuantities(context: ReproductionContext, published: readonly PublishedResult[]): Map<string, Quantity> {
   const out = designQuantities(published);
-  const consort = context.model.items.find((item): item is ConsortFigure => item.kind === 'figure' && item.figureKind === 'consort');
+  const consort = findFigure(context.model, 'f-consort', 'consort');
   if (consort === undefined) {
     for (const id of ['disposition.screened', 'disposition.enrolled', 'disposition.discontinued', 'disposition.ongoing', ...Object.keys(DISCONTINUATION_IDS)]) {
       out.set(id, notComputed('the report model has no CONSORT flow'));
@@ -58,21 +65,19 @@ export function dispositionQuantities(context: ReproductionContext, published: r
     out.set('disposition.ongoing', countQuantity(flow.ongoingStudy.n, N));
   }
   out.set('disposition.centres', countQuantity(new Set(context.datasets.adsl.map((r) => r.SITEID)).size));
-  const safety = new Set(context.datasets.adsl.filter((r) => r.SAFFL === 'Y').map((r) => r.USUBJID));
+  const safetyFlag = context.protocol.analysisPlan.safetyPopulation;
+  const safety = new Set(context.datasets.adsl.filter((r) => r[safetyFlag] === 'Y').map((r) => r.USUBJID));
   out.set('disposition.treatment_duration.median', survivalQuantity(context, endpointRowsOf(context, 'TRTDUR', safety), null));
 
-  const exposure = modelTable(context, 't-exposure');
-  const pom = context.protocol.investigationalDrugLabel;
-  const dex = context.protocol.companionDrugLabel;
-  const exposureCount = (heading: string, label: string, absentIsZero = false): Quantity => countFromCell(exposure, 't-exposure', heading, label, 0, undefined, absentIsZero);
-  out.set('dosing.pom.any_adjustment', exposureCount(pom, 'Any adjustment (dose adjustment or delay), n (%)'));
-  out.set('dosing.pom.dose_adjustment', exposureCount(pom, 'Dose adjustment (reduction or interruption), n (%)'));
-  out.set('dosing.pom.delayed', exposureCount(pom, 'Delayed cycle, n (%)'));
-  out.set('dosing.pom.reduced', exposureCount(pom, 'Dose reduction, n (%)'));
-  for (const mg of [3, 2, 1]) out.set(`dosing.pom.reduced_to_${mg}mg`, exposureCount(pom, `Ever at ${mg} mg/day`, true));
-  out.set('dosing.dex.any_adjustment', exposureCount(dex, 'Any adjustment (dose adjustment or delay), n (%)'));
-  out.set('dosing.dex.dose_adjustment', exposureCount(dex, 'Dose adjustment (reduction or interruption), n (%)'));
-  out.set('dosing.dex.delayed', exposureCount(dex, 'Delayed cycle, n (%)'));
-  out.set('dosing.dex.reduced_to_20mg', exposureCount(dex, 'Ever at 20 mg/dose', true));
+  const exposure = (drug: string, key: string, absentIsZero = false): Quantity => countAt(context, 't-exposure', `${drug}:${key}`, 'arm', { absentIsZero });
+  out.set('dosing.pom.any_adjustment', exposure('pomalidomide', 'any-adjustment'));
+  out.set('dosing.pom.dose_adjustment', exposure('pomalidomide', 'dose-adjustment'));
+  out.set('dosing.pom.delayed', exposure('pomalidomide', 'delay'));
+  out.set('dosing.pom.reduced', exposure('pomalidomide', 'reduction'));
+  for (const mg of [3, 2, 1]) out.set(`dosing.pom.reduced_to_${mg}mg`, exposure('pomalidomide', `dose:${mg}`, true));
+  out.set('dosing.dex.any_adjustment', exposure('dexamethasone', 'any-adjustment'));
+  out.set('dosing.dex.dose_adjustment', exposure('dexamethasone', 'dose-adjustment'));
+  out.set('dosing.dex.delayed', exposure('dexamethasone', 'delay'));
+  out.set('dosing.dex.reduced_to_20mg', exposure('dexamethasone', 'dose:20', true));
   return out;
 }

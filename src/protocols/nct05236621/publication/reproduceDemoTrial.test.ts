@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { createDemoTrial, KNOWN_DEVIATIONS } from '../demo/index.js';
-import { createReportProtocol } from '../report/index.js';
-import { repoPath } from '../testing/index.js';
-import { computeReproduction, type ReproductionResult } from './computeReproduction.js';
-import type { PublishedResults } from './publishedResults.js';
+import { computeReproduction, type PublishedResults, type ReproductionResult } from '../../../reproduce/index.js';
+import { KNOWN_DEVIATIONS, NCT05236621_DEMO } from '../demo/index.js';
+import { NCT05236621_PROTOCOL } from '../protocol.js';
+import { NCT05236621_PUBLICATION } from './index.js';
 
 // The issue's acceptance check, run in CI: the whole pipeline (raw CRFs of the SYNTHETIC demo trial ->
 // ADaM -> report model) against every published result of the paper.
 
-const published = JSON.parse(readFileSync(repoPath('data', 'published-results.json'), 'utf8')) as PublishedResults;
-const findings = JSON.parse(readFileSync(repoPath('data', 'published-findings.json'), 'utf8')) as PublishedResults;
-const protocol = createReportProtocol({ armLabel: 'Pomalidomide + low-dose dexamethasone', investigationalDrugLabel: 'Pomalidomide', companionDrugLabel: 'Dexamethasone', p0: 0.12 });
-const outcome = computeReproduction({ trial: createDemoTrial().trial, published, findings, protocol });
+const published = NCT05236621_PUBLICATION.results as PublishedResults;
+const findings = NCT05236621_PUBLICATION.findings as PublishedResults;
+const demo = NCT05236621_DEMO.renderTrial(NCT05236621_DEMO.createPlan());
+const outcome = computeReproduction({ trial: demo.trial, protocol: NCT05236621_PROTOCOL, publication: NCT05236621_PUBLICATION });
 assert.ok(outcome.ok, JSON.stringify(outcome.issues));
 const reproduction = outcome.value;
 const kindOf = new Map(published.results.map((r) => [r.id, r]));

@@ -1,9 +1,6 @@
-import type { AdslRow } from '../clinical/index.js';
-import { CENSORING } from '../clinical/index.js';
-import type { SubgroupDefinition } from '../report/index.js';
-import { countQuantity, estimateQuantity, notComputed, type Quantity } from './quantity.js';
-import { cellValue, countFromCell, endpointRowsOf, survivalQuantity } from './quantityReaders.js';
-import { modelTable, type ReproductionContext } from './reproductionContext.js';
+import { CENSORING } from '../../../clinical/index.js';
+import type { SubgroupDefinition } from '../../../clinical/index.js';
+import { countAt, countQuantity, endpointRowsOf, notComputed, numberAt, survivalQuantity, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
 
 const ENDPOINT_TABLES: Readonly<Record<string, { readonly paramcd: string; readonly table: string }>> = Object.freeze({
   pfs: { paramcd: 'PFS', table: 't-pfs' },
@@ -12,15 +9,16 @@ const ENDPOINT_TABLES: Readonly<Record<string, { readonly paramcd: string; reado
   followup: { paramcd: 'FOLLOWUP', table: 't-os' },
 });
 
-const STAGE_VARIABLES: Readonly<Record<string, keyof AdslRow>> = Object.freeze({ iss: 'ISS', riss: 'RISS' });
+/** Published stage names -> the plan's survival subgroup ids. */
+const STAGE_SUBGROUPS: Readonly<Record<string, string>> = Object.freeze({ iss: 'iss', riss: 'riss' });
 
 function survivalSubgroup(context: ReproductionContext, name: string): SubgroupDefinition | undefined {
-  const variable = STAGE_VARIABLES[name] as keyof AdslRow | undefined;
-  return variable === undefined ? undefined : context.protocol.survivalSubgroups.find((d) => d.variable === variable);
+  const id = STAGE_SUBGROUPS[name] as string | undefined;
+  return id === undefined ? undefined : context.protocol.analysisPlan.survivalSubgroups.find((d) => d.id === id);
 }
 
 /**
- * km.<endpoint>.<group>.<median|rateN>: the report's Kaplan-Meier summary over the full analysis set
+ * km.<endpoint>.<group>.<median|rateN>: the report's Kaplan-Meier summary over the efficacy population
  * (responders for DoR), overall or in one stage; ADTTE times in months.
  */
 function kmQuantity(context: ReproductionContext, id: string): Quantity {
@@ -30,11 +28,11 @@ function kmQuantity(context: ReproductionContext, id: string): Quantity {
   // km.followup.median has no group; the others read km.<endpoint>.<overall | iss.I | ...>.<statistic>
   const statistic = parts[parts.length - 1] === 'abstract' ? parts[parts.length - 2] : parts[parts.length - 1];
   const group = parts.slice(2, parts[parts.length - 1] === 'abstract' ? -2 : -1);
-  let subjects = new Set(context.fas.map((r) => r.USUBJID));
+  let subjects = new Set(context.efficacy.map((r) => r.USUBJID));
   if (group.length === 2) {
     const definition = survivalSubgroup(context, group[0]);
     if (definition === undefined) return notComputed(`the protocol has no survival subgroup '${group[0]}'`);
-    subjects = new Set(context.fas.filter((r) => String(r[definition.variable]) === group[1]).map((r) => r.USUBJID));
+    subjects = new Set(context.efficacy.filter((r) => String(r[definition.variable]) === group[1]).map((r) => r.USUBJID));
   } else if (group.length === 1 && group[0] !== 'overall') {
     return notComputed(`no group '${group[0]}'`);
   }
@@ -51,9 +49,7 @@ function logRankQuantity(context: ReproductionContext, id: string): Quantity {
   const match = /^([a-z]+)_([A-Za-z]+)_vs_([A-Za-z]+)$/.exec(pair);
   const definition = match === null ? undefined : survivalSubgroup(context, match[1]);
   if (endpoint === undefined || match === null || definition === undefined) return notComputed(`no survival comparison for '${id}'`);
-  const label = (value: string): string => definition.levels.find((l) => l.value === value)?.label ?? value;
-  const p = cellValue(modelTable(context, endpoint.table), endpoint.table, 'Log-rank P (pairwise)', `${definition.label}: ${label(match[2])} vs ${label(match[3])}`, 0);
-  return typeof p === 'number' ? estimateQuantity(p) : p;
+  return numberAt(context, endpoint.table, `logrank:${definition.id}:${match[2]}-vs-${match[3]}`, 'overall');
 }
 
 /** Kaplan-Meier medians and rates, median follow-up, log-rank P, and the PFS / OS event and censoring counts. */
@@ -63,11 +59,11 @@ export function survivalQuantities(context: ReproductionContext, ids: readonly s
     if (id.startsWith('km.')) out.set(id, kmQuantity(context, id));
     else if (id.startsWith('logrank.')) out.set(id, logRankQuantity(context, id));
   }
-  const fasIds = new Set(context.fas.map((r) => r.USUBJID));
-  const N = fasIds.size;
+  const efficacyIds = new Set(context.efficacy.map((r) => r.USUBJID));
+  const N = efficacyIds.size;
   const inStudy = (usubjid: string): boolean => context.adslById.get(usubjid)?.EOSSTT === 'ONGOING';
-  const pfs = endpointRowsOf(context, 'PFS', fasIds);
-  const os = endpointRowsOf(context, 'OS', fasIds);
+  const pfs = endpointRowsOf(context, 'PFS', efficacyIds);
+  const os = endpointRowsOf(context, 'OS', efficacyIds);
   out.set('pfs.events.progression', countQuantity(pfs.filter((r) => r.CNSR === CENSORING.event && r.EVNTDESC === 'PROGRESSIVE DISEASE').length, N));
   out.set('pfs.events.death', countQuantity(pfs.filter((r) => r.CNSR === CENSORING.event && r.EVNTDESC === 'DEATH').length, N));
   // "Under follow-up": censored without an event (at the last adequate assessment, or at the origin without
@@ -80,7 +76,7 @@ export function survivalQuantities(context: ReproductionContext, ids: readonly s
     'pfs.censored.followup',
     countQuantity(pfs.filter((r) => (r.CNSR === CENSORING.noEvent || r.CNSR === CENSORING.noAdequateAssessment) && !withdrew(r.USUBJID)).length, N),
   );
-  out.set('os.deaths', countFromCell(modelTable(context, 't-os'), 't-os', null, 'Events, n (%)', 0));
+  out.set('os.deaths', countAt(context, 't-os', 'events', 'overall'));
   const osCensored = os.filter((r) => r.CNSR !== 0);
   out.set('os.censored.consent_withdrawn', countQuantity(osCensored.filter((r) => context.adslById.get(r.USUBJID)?.DCSREAS === 'consent-withdrawn').length, N));
   out.set('os.censored.followup', countQuantity(osCensored.filter((r) => inStudy(r.USUBJID)).length, N));

@@ -1,0 +1,67 @@
+import { tabulateAdverseEventsByTerm } from '../../../clinical/index.js';
+import { createRelatedAeTable } from '../../../report/index.js';
+import { countAt, countQuantity, notComputed, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
+
+const TABLE = 't-teae-overview';
+
+/** Table 2 ids -> the row keys of the TEAE overview ("related" = to pomalidomide, the investigational drug). */
+const OVERVIEW: Readonly<Record<string, string>> = Object.freeze({
+  'safety.any_teae': 'anyTeae',
+  'safety.grade3_teae': 'grade3Teae',
+  'safety.pom_related_teae': 'relatedTeae',
+  'safety.pom_related_grade3_teae': 'relatedGrade3Teae',
+  'safety.tesae': 'tesae',
+  'safety.pom_related_tesae': 'relatedTesae',
+  'safety.teae_dose_adjustment': 'teaeDoseAdjustment',
+  'safety.pom_related_teae_dose_adjustment': 'relatedTeaeDoseAdjustment',
+  'safety.teae_drug_discontinuation': 'teaeDrugDiscontinuation',
+  'safety.pom_related_teae_drug_discontinuation': 'relatedTeaeDrugDiscontinuation',
+  'safety.ae_study_discontinuation': 'aeStudyDiscontinuation',
+  'safety.pom_related_teae_study_discontinuation': 'relatedTeaeStudyDiscontinuation',
+  'safety.death': 'death',
+  'safety.pom_related_death': 'relatedDeath',
+});
+
+/** 'safety.trae.neutrophil_count_decreased.any' -> 'neutrophil count decreased' (preferred terms match case-blind). */
+const termOf = (key: string): string => key.replace(/_/g, ' ').toLowerCase();
+
+/**
+ * Table 2 (TEAE overview), Table 3 and the TRAEs of interest (related TEAEs by preferred term, the
+ * related-AE table without its frequency threshold), and the abstract's two all-TEAE figures.
+ */
+export function safetyQuantities(context: ReproductionContext, ids: readonly string[]): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  for (const [id, key] of Object.entries(OVERVIEW)) out.set(id, countAt(context, TABLE, key, 'arm'));
+
+  // Table 3 keeps terms in >= 5% of subjects; the terms of interest are rarer, so the threshold is lifted.
+  const protocol = { ...context.protocol, analysisPlan: { ...context.protocol.analysisPlan, aeTermThreshold: 0 } };
+  const related = createRelatedAeTable(context.datasets, protocol);
+  const N = related.columns[0]?.N ?? related.population.N;
+  const relatedCount = (term: string, column: 'any' | 'grade3'): Quantity => {
+    const row = related.rows.find((r) => r.key.toLowerCase() === `term:${term}`);
+    const index = related.columns.findIndex((c) => c.id === column);
+    // A term nobody had is not a row: zero subjects.
+    return countQuantity(row === undefined || index < 0 ? 0 : (row.cells[index]?.subjects.length ?? 0), N);
+  };
+  const allTeae = tabulateAdverseEventsByTerm(context.datasets.adae, context.datasets.adsl, { safetyFlag: context.protocol.analysisPlan.safetyPopulation });
+  const allCount = (term: string, grade3: boolean): Quantity => {
+    const found = allTeae.find((t) => t.term.toLowerCase() === term);
+    return countQuantity(found === undefined ? 0 : grade3 ? found.grade3OrMore : found.anyGrade, N);
+  };
+  for (const id of ids) {
+    let match: RegExpExecArray | null;
+    if (id === 'safety.trae.grade3.neutrophil_text') {
+      // The abstract's figure: grade >= 3 neutrophil count decreased among all TEAEs (Table 3 is the related ones).
+      out.set(id, allCount('neutrophil count decreased', true));
+    } else if (id === 'safety.trae.pneumonia_text') {
+      out.set(id, allCount('pneumonia', false));
+    } else if ((match = /^safety\.trae\.([a-z0-9_]+)\.(any|grade3)$/.exec(id)) !== null) {
+      out.set(id, relatedCount(termOf(match[1]), match[2] === 'any' ? 'any' : 'grade3'));
+    } else if ((match = /^safety\.trae_of_interest\.([a-z0-9_]+)$/.exec(id)) !== null) {
+      out.set(id, relatedCount(termOf(match[1]), 'any'));
+    } else if (id.startsWith('safety.') && !out.has(id)) {
+      out.set(id, notComputed('no rule for this safety id'));
+    }
+  }
+  return out;
+}
