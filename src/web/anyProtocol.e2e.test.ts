@@ -5,14 +5,18 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
 import { openEmbeddedStore, type Store } from '../store/index.js';
-import { repoPath, toyProtocol } from '../testing/index.js';
+import { findProtocol } from '../protocols/index.js';
+import { repoPath } from '../testing/index.js';
 
-// The web application on a protocol it was not written for (src/testing/toyProtocol.ts: one drug, its own
-// response scale, a disease form with a repeating group of lesions): every screen comes from the metadata.
+// The web application on the second registered protocol (RET-CABO-2: a solid tumour, RECIST 1.1, one drug,
+// tumour reads with a repeating group of lesions), which it was not written for: every screen comes from
+// the protocol's metadata.
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = repoPath('.tmp', 'web-screenshots');
-const TOY = toyProtocol();
+const module = findProtocol('ret-cabo-2');
+if (module === undefined) throw new Error('the second protocol is not registered');
+const RET = module;
 
 let store: Store | undefined;
 let server: RunningServer | undefined;
@@ -31,13 +35,13 @@ async function signIn(userId: string): Promise<Page> {
   return page;
 }
 
-describe('web application on another protocol (headless Chromium)', { timeout: 180_000 }, () => {
+describe('web application on the second protocol (headless Chromium)', { timeout: 180_000 }, () => {
   before(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium'`);
     mkdirSync(SHOTS, { recursive: true });
     store = await openEmbeddedStore();
-    await seedDemoAccounts(store, { sites: [{ siteId: 'T01', name: 'Toy site' }] });
-    server = await startServer({ store, protocol: TOY, port: 0 });
+    await seedDemoAccounts(store, { sites: [{ siteId: 'R01', name: 'Site R01' }] });
+    server = await startServer({ store, protocol: RET, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   });
   after(async () => {
@@ -46,7 +50,7 @@ describe('web application on another protocol (headless Chromium)', { timeout: 1
     await store?.close();
   });
 
-  it("enters a disease form with a repeating group of lesions and shows the response on the protocol's own scale", async () => {
+  it("enters its tumour reads (a repeating group of lesions) and shows the response on the protocol's scale", async () => {
     const page = await signIn('demo-investigator');
     const api = async (method: 'post' | 'get', path: string, data?: unknown): Promise<Record<string, unknown>> => {
       const response = method === 'post' ? await page.request.post(`${server?.url ?? ''}/api/v1${path}`, { data }) : await page.request.get(`${server?.url ?? ''}/api/v1${path}`);
@@ -54,41 +58,54 @@ describe('web application on another protocol (headless Chromium)', { timeout: 1
       return (await response.json()) as Record<string, unknown>;
     };
     const subjectId = String((await api('post', '/subjects', {})).subjectId);
-    const example = JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-eligible.json'), 'utf8')) as { priorTherapyLines: Record<string, unknown>[] };
-    await api('post', `/subjects/${subjectId}/records`, { formType: 'screening', data: { ...example, priorTherapyLines: example.priorTherapyLines.map(({ bestResponse: _b, ...line }) => line) } });
+    const example = JSON.parse(readFileSync(repoPath('examples', 'ret-cabo-2', 'screening-eligible.json'), 'utf8')) as Record<string, unknown>;
+    const screening = await api('post', `/subjects/${subjectId}/records`, { formType: 'screening', data: example });
+    assert.equal((screening.derived as { eligibility: { eligible: boolean } }).eligibility.eligible, true);
     await api('post', `/subjects/${subjectId}/status`, { status: 'enrolled', version: 1, reason: 'eligible' });
 
     await page.goto(`${server?.url ?? ''}/subjects/${subjectId}`);
-    await page.locator('#form-picker').selectOption('lesionAssessment');
-    const form = page.locator('#lesionAssessment');
+    await page.locator('#form-picker').selectOption('tumourAssessment');
+    const form = page.locator('#tumourAssessment');
     await form.waitFor();
-    for (const [date, visit, diameters] of [['2021-05-15', 'BL', ['40', '60']], ['2021-07-10', 'W8', ['25', '30']]] as const) {
-      await form.locator('[data-path="date"]').fill(date);
-      await form.locator('[data-path="visit"]').fill(visit);
+    const reads = [
+      { date: '2024-03-04', visit: 'SCREENING', lesions: [{ lesionId: 'T1', kind: 'target', organ: 'lung', diameterMm: '30' }, { lesionId: 'T2', kind: 'target', organ: 'liver', diameterMm: '20' }, { lesionId: 'NT1', kind: 'non-target', organ: 'bone', status: 'present' }] },
+      { date: '2024-05-06', visit: 'TA1', lesions: [{ lesionId: 'T1', diameterMm: '12' }, { lesionId: 'T2', diameterMm: '10' }, { lesionId: 'NT1', status: 'present' }] },
+    ];
+    for (const read of reads) {
+      await form.locator('[data-path="date"]').fill(read.date);
+      await form.locator('[data-path="visit"]').fill(read.visit);
       await form.locator('[data-path="source"]').selectOption('central');
-      for (const [i, diameter] of diameters.entries()) {
-        if (i > 0 && (await form.locator(`[data-path="lesions.${i}.lesionId"]`).count()) === 0) await form.locator('[data-add="lesions"]').press('Enter');
-        await form.locator(`[data-path="lesions.${i}.lesionId"]`).fill(`T${i + 1}`);
-        await form.locator(`[data-path="lesions.${i}.site"]`).selectOption(i === 0 ? 'lung' : 'liver');
-        await form.locator(`[data-path="lesions.${i}.diameterMm"]`).fill(diameter);
+      await form.locator('[data-path="newLesion"]').selectOption('no');
+      for (const [i, lesion] of read.lesions.entries()) {
+        await form.locator('[data-add="lesions"]').press('Enter');
+        for (const [key, value] of Object.entries(lesion)) {
+          const control = form.locator(`[data-path="lesions.${i}.${key}"]`);
+          if ((await control.evaluate((node) => node.tagName.toLowerCase())) === 'select') await control.selectOption(value);
+          else await control.fill(value);
+        }
       }
-      assert.equal(await form.locator('[data-path="lesions.1.site"] option:checked').textContent(), 'Liver', 'the code list of the protocol, shown by its labels');
+      assert.equal(await form.locator('[data-path="lesions.2.status"] option:checked').textContent(), 'Present', 'a code list of the protocol, shown by its labels');
       await form.locator('button[type="submit"]').press('Enter');
       await page.locator('#response-saved').waitFor();
-      if (visit === 'W8') {
-        assert.match((await page.locator('#response-saved').textContent()) ?? '', /Central reader SHRINK/);
-        await page.locator('#timeline [data-timeline="lesionAssessment"] td', { hasText: 'SHRINK' }).waitFor();
-        await page.screenshot({ path: join(SHOTS, '13-another-protocol-lesions.png'), fullPage: true });
+      if (read.visit === 'TA1') {
+        // the sum of target diameters fell from 50 to 22 mm: a partial response by RECIST 1.1 (not yet confirmed)
+        assert.match((await page.locator('#response-saved').textContent()) ?? '', /IRC PR/);
+        await page.locator('#timeline [data-timeline="tumourAssessment"] td', { hasText: 'PR (unconfirmed)' }).waitFor();
+        await page.screenshot({ path: join(SHOTS, '13-second-protocol-tumour-reads.png'), fullPage: true });
         await page.setViewportSize({ width: 820, height: 1180 });
-        await page.screenshot({ path: join(SHOTS, '13-another-protocol-lesions-tablet.png'), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, '13-second-protocol-tumour-reads-tablet.png'), fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
       await page.reload();
-      await page.locator('#form-picker').selectOption('lesionAssessment');
+      await page.locator('#form-picker').selectOption('tumourAssessment');
       await form.waitFor();
     }
-    // the dosing form offers this protocol's one drug
+    // the dosing form offers this protocol's one drug; the adverse event asks causality for it alone
     await page.locator('#form-picker').selectOption('dosing');
-    assert.deepEqual(await page.locator('#dosing [data-path="drug"] option').allTextContents(), ['— choose —', 'Drug A']);
+    const drugs = RET.definition.regimen.drugs.map((d) => d.label);
+    assert.deepEqual((await page.locator('#dosing [data-path="drug"] option').allTextContents()).slice(1), drugs);
+    await page.locator('#form-picker').selectOption('adverseEvent');
+    assert.equal(await page.locator('#adverseEvent [data-path^="relatedness."]').count(), drugs.length);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -245,7 +245,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await fill(page, 'dosing', {
       cycle: '1', drug: 'pomalidomide', startDate: '2021-05-20', endDate: '2021-06-09', plannedDoseMg: '4', plannedDays: '21', doseGivenMg: '4', daysGiven: '21',
     });
-    await submit(page, /^Save study drug/);
+    await submit(page, /^Save study drug/i);
     await page.locator('#dose-proposal > [data-action="continue"]').waitFor();
     await page.locator('#dose-proposal li[data-drug="dexamethasone"][data-action="continue"]').waitFor();
 
@@ -255,7 +255,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await fill(page, 'lab', { value: '0.3', lln: '2.0', source: 'local' });
     await page.locator('#lab-live [data-term="Neutrophil count decreased"][data-grade="4"]').waitFor();
     await shots(page, '05-lab-live-grade-4');
-    await submit(page, /^Save laboratory result/);
+    await submit(page, /^Save laboratory result/i);
     await page.locator('#lab-saved-grade', { hasText: 'grade 4' }).waitFor();
     // the grade 4 count alone holds the drug of the count rule (no AE needed); the timeline's proposal follows the lab save
     await page.locator('#dose-proposal > [data-action="hold"]').waitFor();
@@ -277,7 +277,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
       ledToStudyDiscontinuation: false,
       outcome: 'not-recovered',
     });
-    await submit(page, /^Save adverse event/);
+    await submit(page, /^Save adverse event/i);
     await page.locator('#record-list td', { hasText: 'Adverse event' }).waitFor();
     await page.locator('#dose-proposal > [data-action="hold"]').waitFor();
     assert.equal(await page.locator('#dose-proposal > [data-action="continue"]').count(), 0, 'the AE keeps the hold');
@@ -292,7 +292,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     for (const [date, visit, value] of visits) {
       await pick(page, 'diseaseAssessment');
       await fill(page, 'diseaseAssessment', { date, visit, source: 'central', serumMProteinGPerL: value });
-      await submit(page, /^Save disease assessment/);
+      await submit(page, /^Save disease assessment/i);
       const saved = page.locator('#response-saved');
       await saved.waitFor();
       if (visit === 'C2D1') {
@@ -310,7 +310,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     for (const [date, response] of [['2021-06-17', 'PR'], ['2021-07-15', 'VGPR']] as const) {
       await pick(page, 'responseCall');
       await fill(page, 'responseCall', { date, evaluator: 'investigator', response });
-      await submit(page, /^Save response assessment/);
+      await submit(page, /^Save response assessment/i);
       await page.locator('#responseCall-result', { hasText: 'saved' }).waitFor();
       await page.reload();
       await page.locator('#form-picker').waitFor();
@@ -336,14 +336,14 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
       'fish.del13q': 'not-done',
     });
     assert.equal(await page.locator('#baselineDisease [data-path="fish.gain1q21"] option:checked').textContent(), 'Positive', 'codes shown by their labels');
-    await submit(page, /^Save baseline disease/);
+    await submit(page, /^Save baseline disease/i);
     await page.locator('#baselineDisease-result [data-check="RANGE"]', { hasText: 'ldhUlnUPerL 5000 U/L' }).waitFor();
     await page.locator('#timeline [data-timeline="baselineDisease"] td', { hasText: 'del(17p): Negative' }).waitFor();
     await shots(page, '07b-disease-form-soft-limit-query');
 
     await pick(page, 'demographics');
     await fill(page, 'demographics', { birthDate: '1959-03-02', sex: 'F', weightKg: '800', heightCm: '162', ecog: '1' });
-    await submit(page, /^Save demographics/);
+    await submit(page, /^Save demographics/i);
     await page.locator('#demographics-weightKg[aria-invalid="true"]').waitFor();
     assert.match((await page.locator('#demographics-weightKg-error').textContent()) ?? '', /<= 700 kg \(no living adult weighs this\)/);
     assert.match((await page.locator('#demographics-errors').textContent()) ?? '', /Correct the marked fields/);
@@ -500,7 +500,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
       ledToStudyDiscontinuation: false,
       outcome: 'recovering',
     });
-    await submit(page, /^Save adverse event/);
+    await submit(page, /^Save adverse event/i);
     await page.locator('#adverseEvent-errors', { hasText: 'locked' }).waitFor();
     await page.context().close();
   });

@@ -68,7 +68,7 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
     );
   }
   const errors = h('div', { id: `${domId}-errors`, role: 'alert' });
-  const button = h('button', { type: 'submit' }, options.saveLabel ?? `Save ${definition.label.toLowerCase()}`);
+  const button = h('button', { type: 'submit' }, options.saveLabel ?? `Save ${definition.label}`);
   form.append(errors, button);
   const panel = h('div', { id: `${domId}-live`, 'aria-live': 'polite', class: 'live-panel' });
   const result = h('div', { id: `${domId}-result`, 'aria-live': 'polite' });
