@@ -67,7 +67,7 @@ describe('web application on the second protocol (headless Chromium)', { timeout
     await page.locator('#form-picker').selectOption('tumourAssessment');
     const form = page.locator('#tumourAssessment');
     await form.waitFor();
-    const reads = [
+    const reads: readonly { readonly date: string; readonly visit: string; readonly lesions: readonly Readonly<Record<string, string>>[] }[] = [
       { date: '2024-03-04', visit: 'SCREENING', lesions: [{ lesionId: 'T1', kind: 'target', organ: 'lung', diameterMm: '30' }, { lesionId: 'T2', kind: 'target', organ: 'liver', diameterMm: '20' }, { lesionId: 'NT1', kind: 'non-target', organ: 'bone', status: 'present' }] },
       { date: '2024-05-06', visit: 'TA1', lesions: [{ lesionId: 'T1', diameterMm: '12' }, { lesionId: 'T2', diameterMm: '10' }, { lesionId: 'NT1', status: 'present' }] },
     ];
