@@ -13,11 +13,11 @@ export interface CsvTable {
  * Reads a CSV with a header row. Fails (InputError) when the file is missing, empty or ragged, naming
  * the file and the line. Rows that are entirely blank (e.g. a trailing newline) are dropped.
  *
- * Plain comma-separated files (no quotes, LF or CRLF line ends, no other candidate delimiter in the
- * first lines) are split directly on the bytes into cell offsets, without a string per cell: the
- * column readers (numericColumn, eventColumn, labelColumn) read those offsets, and `rows` is built
- * only if someone asks for it. Anything else goes through papaparse as before, and both paths give
- * the same table.
+ * Comma-separated files with LF or CRLF line ends and RFC 4180 quoting (as R's write.csv and SAS
+ * exports write them: `"arm"`, `"a ""b"""`) are split directly on the bytes into cell offsets, without
+ * a string per cell: the column readers read those offsets, and `rows` is built only if someone asks
+ * for it. Anything else (a quote inside an unquoted cell, a line break inside quotes, a lone CR, a
+ * possible other delimiter) goes through papaparse, and both paths give the same table.
  */
 export function readCsvFile(file: string): CsvTable {
   let bytes: Buffer;
@@ -32,13 +32,19 @@ export function readCsvFile(file: string): CsvTable {
   return parsePlainCsv(bytes, file) ?? parseCsvText(bytes.toString('utf8'), file);
 }
 
-/** Cell offsets of a plain CSV: cell (r, c) is bytes[starts[r * width + c], ends[r * width + c]). */
+/**
+ * Cell offsets of a CSV read by the fast path: cell (r, c) is bytes[starts[r * width + c],
+ * ends[r * width + c]), without its enclosing quotes. A quoted cell holding a doubled quote ("") is
+ * listed in `escaped`; its text has the pair as one quote.
+ */
 export interface CsvCells {
   readonly bytes: Uint8Array;
   readonly width: number;
   readonly rowCount: number;
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
+  /** Cells (r * width + c) whose bytes hold doubled quotes; empty for most files. */
+  readonly escaped: ReadonlySet<number>;
   /** The cell as text, decoded as UTF-8 (as readFileSync(file, 'utf8') would have it). */
   text(row: number, column: number): string;
 }
@@ -57,113 +63,186 @@ const QUOTE = 0x22;
 /** Delimiters papaparse would also consider when guessing: tab, pipe, semicolon, RS, US. */
 const OTHER_DELIMITERS = new Set([0x09, 0x7c, 0x3b, 0x1e, 0x1f]);
 
+/** The blank bytes JavaScript's trim() removes below 0x80 (CR and LF never reach a cell here). */
+function isBlankByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c;
+}
+
 /**
- * The fast path of readCsvFile, or undefined when the file needs papaparse (quotes, a lone CR, a
- * possible other delimiter, no comma in the header). Whatever it returns is what papaparse would give
- * (header: false, skipEmptyLines: 'greedy', guessed delimiter and line ends).
+ * A scanner over the data lines: `row` fills the cells of the next row and returns the position after
+ * it, or -1 when the file needs papaparse. It keeps what the blank-line and field-count checks need.
+ */
+class RowScanner {
+  fields = 0;
+  /** A cell holds a byte that trim() would keep. */
+  content = false;
+  /** A cell holds a non-ASCII byte (which may or may not be blank: decided on the text). */
+  wide = false;
+  quoted = false;
+  contentEnd = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly end: number,
+    private readonly crlf: boolean,
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array,
+    private readonly escaped: Set<number>,
+  ) {}
+
+  /** Scans the row starting at `pos`, storing up to `width` cells from slot `base`. */
+  row(pos: number, base: number, width: number): number {
+    const { bytes, end, starts, ends } = this;
+    this.fields = 0;
+    this.content = false;
+    this.wide = false;
+    this.quoted = false;
+    let i = pos;
+    for (;;) {
+      let cellStart: number;
+      let cellEnd: number;
+      let escapedCell = false;
+      if (i < end && bytes[i] === QUOTE) {
+        // RFC 4180: the cell runs to the next quote not doubled; it must be followed by a comma or a line end.
+        this.quoted = true;
+        cellStart = i + 1;
+        let j = cellStart;
+        for (;;) {
+          if (j >= end) return -1;
+          const b = bytes[j];
+          if (b === QUOTE) {
+            if (j + 1 < end && bytes[j + 1] === QUOTE) {
+              escapedCell = true;
+              this.content = true;
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          if (b === LF || b === CR) return -1;
+          if (b >= 0x80) this.wide = true;
+          else if (!isBlankByte(b)) this.content = true;
+          j++;
+        }
+        cellEnd = j;
+        i = j + 1;
+        if (i < end && bytes[i] !== COMMA && bytes[i] !== LF && bytes[i] !== CR) return -1;
+      } else {
+        cellStart = i;
+        while (i < end) {
+          const b = bytes[i];
+          if (b === COMMA || b === LF || b === CR) break;
+          if (b === QUOTE) return -1;
+          if (b >= 0x80) this.wide = true;
+          else if (!isBlankByte(b)) this.content = true;
+          i++;
+        }
+        cellEnd = i;
+      }
+      if (this.fields < width) {
+        starts[base + this.fields] = cellStart;
+        ends[base + this.fields] = cellEnd;
+        if (escapedCell) this.escaped.add(base + this.fields);
+      }
+      this.fields += 1;
+      if (i < end && bytes[i] === COMMA) {
+        i++;
+        continue;
+      }
+      // A line end (CRLF where the file uses CRLF; a lone CR or LF there goes to papaparse) or the end.
+      this.contentEnd = i;
+      if (i >= end) return end + 1;
+      if (bytes[i] === CR) {
+        if (i + 1 >= end || bytes[i + 1] !== LF) return -1;
+        return i + 2;
+      }
+      return this.crlf ? -1 : i + 1;
+    }
+  }
+
+  /** papaparse's greedy rule: a row whose cells are all whitespace is skipped. */
+  blank(from: number): boolean {
+    if (this.content) return false;
+    if (!this.wide) return true;
+    // Non-ASCII bytes in an otherwise empty row: decide on the text (e.g. a no-break space is blank).
+    // Every comma and quote of such a row delimits a cell (a comma or a doubled quote inside quotes
+    // counts as content), so the cells' text is the row's without them.
+    return this.bytes.toString('utf8', from, this.contentEnd).replace(/[",]/g, '').trim() === '';
+  }
+}
+
+/**
+ * The fast path of readCsvFile, or undefined when the file needs papaparse. Whatever it returns is
+ * what papaparse would give (header: false, skipEmptyLines: 'greedy', guessed delimiter and line ends).
  */
 function parsePlainCsv(bytes: Buffer, file: string): CsvTable | undefined {
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const end = bytes.length;
-  if (bytes.indexOf(QUOTE, start) >= 0) return undefined;
   const crlf = bytes.indexOf(CR, start) >= 0;
   // papaparse guesses the delimiter from the first 10 rows; look at more than that to be safe.
   let lines = 0;
-  let commaInHeader = false;
   for (let i = start; i < end && lines < 50; i++) {
     const b = bytes[i];
     if (b === LF) lines += 1;
     else if (OTHER_DELIMITERS.has(b)) return undefined;
-    else if (b === COMMA && lines === 0) commaInHeader = true;
   }
-  if (!commaInHeader) return undefined;
-
   let lineCount = 1;
-  for (let i = start; i < end; i++) if (bytes[i] === LF) lineCount += 1;
+  for (let i = bytes.indexOf(LF, start); i >= 0; i = bytes.indexOf(LF, i + 1)) lineCount += 1;
 
-  // The header: the first line that is not blank.
+  // The header: the first row that is not blank, scanned into scratch slots.
+  const escapedHeader = new Set<number>();
+  const headerStarts = new Uint32Array(1024);
+  const headerEnds = new Uint32Array(1024);
+  const headerScanner = new RowScanner(bytes, end, crlf, headerStarts, headerEnds, escapedHeader);
   let pos = start;
   let header: string[] | undefined;
   while (pos <= end && header === undefined) {
-    let lineEnd = bytes.indexOf(LF, pos);
-    if (lineEnd < 0) lineEnd = end;
-    let contentEnd = lineEnd;
-    if (crlf && lineEnd < end) {
-      if (lineEnd === pos || bytes[lineEnd - 1] !== CR) return undefined;
-      contentEnd = lineEnd - 1;
+    const next = headerScanner.row(pos, 0, headerStarts.length);
+    if (next < 0 || headerScanner.fields > headerStarts.length) return undefined;
+    if (!headerScanner.blank(pos)) {
+      // papaparse keeps a one-column file's delimiter guess open: leave those to it.
+      if (headerScanner.fields < 2) return undefined;
+      header = [];
+      for (let c = 0; c < headerScanner.fields; c++) header.push(cellText(bytes, headerStarts[c], headerEnds[c], escapedHeader.has(c)).trim());
     }
-    if (crlf) {
-      const cr = bytes.indexOf(CR, pos);
-      if (cr >= 0 && cr < contentEnd) return undefined;
-    }
-    if (!isBlankLine(bytes, pos, contentEnd)) header = splitLine(bytes, pos, contentEnd).map((name) => name.trim());
-    pos = lineEnd + 1;
+    pos = next;
   }
   if (header === undefined) return undefined;
   const width = header.length;
   const starts = new Uint32Array(lineCount * width);
   const ends = new Uint32Array(lineCount * width);
+  const escaped = new Set<number>();
+  const scanner = new RowScanner(bytes, end, crlf, starts, ends, escaped);
 
-  // The data lines, in one pass over the bytes: cell offsets, blank-line and field-count checks.
   let rowCount = 0;
-  let rowBase = 0;
-  let fields = 0;
-  let lineStart = pos;
-  let cellStart = pos;
-  let content = false;
-  let wide = false;
-  for (let i = pos; i <= end; i++) {
-    const b = i < end ? bytes[i] : LF;
-    if (b === COMMA) {
-      if (fields < width) {
-        starts[rowBase + fields] = cellStart;
-        ends[rowBase + fields] = i;
+  while (pos <= end) {
+    const base = rowCount * width;
+    const next = scanner.row(pos, base, width);
+    if (next < 0) return undefined;
+    if (!scanner.blank(pos)) {
+      if (scanner.fields !== width) {
+        const line = rowCount + 2;
+        const text = bytes.toString('utf8', pos, scanner.contentEnd);
+        throw new InputError(`${file} line ${line}: ${scanner.fields} fields, expected ${width} (as in the header)`, [
+          issue('ragged-row', [file, line], text, `${width} fields`),
+        ]);
       }
-      fields += 1;
-      cellStart = i + 1;
-    } else if (b === LF) {
-      let contentEnd = i;
-      if (crlf && i < end) {
-        if (i === lineStart || bytes[i - 1] !== CR) return undefined;
-        contentEnd = i - 1;
-      }
-      if (fields < width) {
-        starts[rowBase + fields] = cellStart;
-        ends[rowBase + fields] = contentEnd;
-      }
-      fields += 1;
-      const blank = !content && (!wide || isBlankLine(bytes, lineStart, contentEnd));
-      if (!blank) {
-        if (fields !== width) {
-          const line = rowCount + 2;
-          const text = bytes.toString('utf8', lineStart, contentEnd);
-          throw new InputError(`${file} line ${line}: ${fields} fields, expected ${width} (as in the header)`, [
-            issue('ragged-row', [file, line], text, `${width} fields`),
-          ]);
-        }
-        rowCount += 1;
-        rowBase += width;
-      }
-      fields = 0;
-      lineStart = i + 1;
-      cellStart = i + 1;
-      content = false;
-      wide = false;
-    } else if (b === CR) {
-      // A CR is only allowed as part of CRLF (crlf is false when the file has none at all).
-      if (i + 1 >= end || bytes[i + 1] !== LF) return undefined;
-    } else if (!content) {
-      if (b >= 0x80) wide = true;
-      else if (b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) content = true;
+      rowCount += 1;
     }
+    pos = next;
   }
+
   const cells: CsvCells = {
     bytes,
     width,
     rowCount,
     starts,
     ends,
-    text: (row, column) => bytes.toString('utf8', starts[row * width + column], ends[row * width + column]),
+    escaped,
+    text: (row, column) => {
+      const cell = row * width + column;
+      return cellText(bytes, starts[cell], ends[cell], escaped.size > 0 && escaped.has(cell));
+    },
   };
   let rows: (readonly string[])[] | undefined;
   const table: CsvTable = {
@@ -185,23 +264,9 @@ function parsePlainCsv(bytes: Buffer, file: string): CsvTable | undefined {
   return table;
 }
 
-/** papaparse's greedy rule: a line whose fields are all whitespace is skipped. */
-function isBlankLine(bytes: Buffer, from: number, to: number): boolean {
-  let wide = false;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    if (b === COMMA || b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) continue;
-    if (b >= 0x80) {
-      wide = true;
-      continue;
-    }
-    return false;
-  }
-  return !wide || bytes.toString('utf8', from, to).split(',').join('').trim() === '';
-}
-
-function splitLine(bytes: Buffer, from: number, to: number): string[] {
-  return bytes.toString('utf8', from, to).split(',');
+function cellText(bytes: Buffer, from: number, to: number, escaped: boolean): string {
+  const text = bytes.toString('utf8', from, to);
+  return escaped ? text.replaceAll('""', '"') : text;
 }
 
 export function parseCsvText(text: string, file: string): CsvTable {
