@@ -17,10 +17,12 @@ export interface FactorColumn {
 
 // R sorts text with ICU's collation (R on Linux with ICU, in an en_US or C.UTF-8 locale): case and
 // accents are secondary to the letters ('a' < 'B' < 'b'), punctuation first. Intl.Collator is ICU too.
-const collator = new Intl.Collator('en-US');
+// Made on first use: creating it loads ICU data, which a file of numbers never needs.
+let collator: Intl.Collator | undefined;
 
 /** R's order for text levels; code-point order breaks ties between texts ICU considers equal. */
 export function compareLevelText(a: string, b: string): number {
+  collator ??= new Intl.Collator('en-US');
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
