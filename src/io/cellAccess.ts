@@ -1,25 +1,20 @@
 import { InputError, issue } from '../result/index.js';
-import { columnIndex, csvCells, type CsvCells, type CsvTable } from './readCsv.js';
+import type { ParsedColumn } from './parsedColumn.js';
+import { columnIndex, parsedColumn, type CsvTable } from './readCsv.js';
 
-/**
- * One column of a table, restricted to some rows: the column readers' common access, on the byte
- * offsets of the fast path when the table has them and on the strings otherwise.
- */
+/** One column of a table, restricted to some rows: what the column readers share. */
 export interface ColumnCells {
   readonly table: CsvTable;
   readonly column: string;
-  readonly index: number;
+  readonly parsed: ParsedColumn;
   /** Rows read: rows[k] is the table row of the k-th value; undefined means every row. */
   readonly rows: Uint32Array | undefined;
   readonly count: number;
-  readonly cells: CsvCells | undefined;
 }
 
 export function columnCells(table: CsvTable, column: string, rows?: Uint32Array): ColumnCells {
-  const index = columnIndex(table, column);
-  const cells = csvCells(table);
-  const count = rows?.length ?? cells?.rowCount ?? table.rows.length;
-  return { table, column, index, rows, count, cells };
+  const parsed = parsedColumn(table, columnIndex(table, column));
+  return { table, column, parsed, rows, count: rows?.length ?? parsed.count };
 }
 
 /** The table row of the k-th value. */
@@ -27,117 +22,21 @@ export function rowOf(column: ColumnCells, k: number): number {
   return column.rows === undefined ? k : column.rows[k];
 }
 
-/** The k-th value as text, as written (without its quotes). */
-export function cellText(column: ColumnCells, k: number): string {
-  const r = rowOf(column, k);
-  return column.cells === undefined ? column.table.rows[r][column.index] : column.cells.text(r, column.index);
-}
-
 /** Line numbers count the header as line 1, as an editor shows them. */
 export function lineOf(column: ColumnCells, k: number): number {
   return rowOf(column, k) + 2;
 }
 
-/**
- * A cell of an optional sign, digits with at most one decimal point and at most 15 digits, parsed
- * without making a string: mantissa / 10^k is then correctly rounded, so it equals Number(text). NaN
- * means "not this simple form": the caller falls back to Number() on the text.
- */
-export function plainDecimal(cells: CsvCells, cell: number): number {
-  const bytes = cells.bytes;
-  let from = cells.starts[cell];
-  const to = cells.ends[cell];
-  let negative = false;
-  if (from < to && (bytes[from] === 0x2d || bytes[from] === 0x2b)) {
-    negative = bytes[from] === 0x2d;
-    from += 1;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = -1;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    if (b >= 0x30 && b <= 0x39) {
-      mantissa = mantissa * 10 + (b - 0x30);
-      digits += 1;
-      if (fraction >= 0) fraction += 1;
-    } else if (b === 0x2e && fraction < 0) {
-      fraction = 0;
-    } else {
-      return Number.NaN;
-    }
-  }
-  if (digits === 0 || digits > 15) return Number.NaN;
-  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
-  return negative ? -value : value;
+/** The text code of the k-th value, or -1 when it is a number. */
+export function codeOf(column: ColumnCells, k: number): number {
+  const codes = column.parsed.codes;
+  return codes === undefined ? -1 : codes[rowOf(column, k)];
 }
 
-// Literals, so each power is exactly 10^k (all are representable up to 10^22).
-const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/** The k-th value as a number (NaN when it is not one; Number() rules, so ' 1e3 ' is 1000). */
-export function cellNumber(column: ColumnCells, k: number): number {
-  const { cells } = column;
-  if (cells !== undefined) {
-    const value = plainDecimal(cells, rowOf(column, k) * cells.width + column.index);
-    if (!Number.isNaN(value)) return value;
-  }
-  const raw = cellText(column, k);
-  return raw.trim() === '' ? Number.NaN : Number(raw);
-}
-
-/**
- * Short ASCII cells (up to 6 bytes: codes, labels like 'A', '1', 'yes') as a number key, so a column
- * of a few distinct values is read with one string per distinct value rather than one per row.
- * -1 for anything else (and for cells holding doubled quotes).
- */
-export function shortKey(cells: CsvCells, cell: number): number {
-  const bytes = cells.bytes;
-  const from = cells.starts[cell];
-  const to = cells.ends[cell];
-  if (to - from > 6) return -1;
-  let key = to - from;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i];
-    if (b >= 0x80 || b === 0x22) return -1;
-    key = key * 128 + b;
-  }
-  return key;
-}
-
-/**
- * Reads every value of a column through `decide`, computing it once per distinct short cell (and once
- * per distinct text for the others), and hands each to `use`.
- */
-export function eachDistinct<T>(column: ColumnCells, decide: (raw: string) => T, use: (k: number, value: T) => void): void {
-  const { cells } = column;
-  const byText = new Map<string, T>();
-  const fromText = (raw: string): T => {
-    let value = byText.get(raw);
-    if (value === undefined) {
-      value = decide(raw);
-      byText.set(raw, value);
-    }
-    return value;
-  };
-  if (cells === undefined) {
-    for (let k = 0; k < column.count; k++) use(k, fromText(cellText(column, k)));
-    return;
-  }
-  const byKey = new Map<number, T>();
-  for (let k = 0; k < column.count; k++) {
-    const key = shortKey(cells, rowOf(column, k) * cells.width + column.index);
-    if (key < 0) {
-      use(k, fromText(cellText(column, k)));
-      continue;
-    }
-    let value = byKey.get(key);
-    if (value === undefined) {
-      value = decide(cellText(column, k));
-      byKey.set(key, value);
-    }
-    use(k, value);
-  }
+/** The k-th value as written (a number as JavaScript writes it), for messages. */
+export function cellText(column: ColumnCells, k: number): string {
+  const code = codeOf(column, k);
+  return code >= 0 ? column.parsed.texts[code] : String(column.parsed.numbers?.[rowOf(column, k)]);
 }
 
 const SHOWN_LINES = 5;

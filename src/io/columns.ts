@@ -1,6 +1,6 @@
 import { InputError, issue } from '../result/index.js';
-import { BadValues, cellNumber, cellText, columnCells, lineOf } from './cellAccess.js';
-import { isMissingText } from './completeRows.js';
+import { BadValues, cellText, codeOf, columnCells, lineOf, rowOf } from './cellAccess.js';
+import { isMissingText } from './parsedColumn.js';
 import { factorColumn, type FactorColumn } from './factorColumn.js';
 import type { CsvTable } from './readCsv.js';
 
@@ -8,21 +8,36 @@ import type { CsvTable } from './readCsv.js';
 // first value with its line, how many there are and where the first few are.
 
 /**
- * Parses a column of numbers into a Float64Array; `min` bounds the values (e.g. 0 for times). Text and
+ * Parses a column of numbers into a Float64Array (possibly the table's own: do not write to it); `min`
+ * bounds the values (e.g. 0 for times). Text and
  * missing cells (empty or NA) among the rows read are errors: callers leave rows with missing values
  * out first (completeRows), as R's na.omit.
  */
 export function numericColumn(table: CsvTable, column: string, options: { min?: number; rows?: Uint32Array } = {}): Float64Array {
   const cells = columnCells(table, column, options.rows);
+  const { parsed } = cells;
+  if (options.rows === undefined && parsed.codes === undefined && parsed.numbers !== undefined) {
+    // Every cell a number: the parsed values themselves, when all are in range (no copy of a
+    // million-row column; callers treat it as read-only).
+    const values = parsed.numbers;
+    const min = options.min ?? Number.NEGATIVE_INFINITY;
+    let inRange = true;
+    for (let r = 0; r < values.length && inRange; r++) if (!(values[r] >= min)) inRange = false;
+    if (inRange) return values;
+  }
   const out = new Float64Array(cells.count);
   const expected = options.min === undefined ? 'a number' : `a number >= ${options.min}`;
   const bad = new BadValues(cells, expected);
   const min = options.min ?? Number.NEGATIVE_INFINITY;
+  const { numbers, codes } = cells.parsed;
   for (let k = 0; k < cells.count; k++) {
-    const value = cellNumber(cells, k);
-    if (Number.isFinite(value) && value >= min) {
-      out[k] = value;
-      continue;
+    const r = rowOf(cells, k);
+    if ((codes === undefined || codes[r] < 0) && numbers !== undefined) {
+      const value = numbers[r];
+      if (value >= min) {
+        out[k] = value;
+        continue;
+      }
     }
     const raw = cellText(cells, k);
     bad.add(k, raw, isMissingText(raw) ? 'missing-value' : 'bad-number');
@@ -55,10 +70,10 @@ export function covariateColumn(
   let numbers = 0;
   const text: { k: number; raw: string }[] = [];
   let textCount = 0;
+  const parsedNumbers = cells.parsed.numbers;
   for (let k = 0; k < cells.count; k++) {
-    const value = cellNumber(cells, k);
-    if (Number.isFinite(value)) {
-      values[k] = value;
+    if (codeOf(cells, k) < 0 && parsedNumbers !== undefined) {
+      values[k] = parsedNumbers[rowOf(cells, k)];
       numbers += 1;
       continue;
     }

@@ -1,14 +1,7 @@
-import { cellText, columnCells, rowOf, type ColumnCells } from './cellAccess.js';
-import type { CsvCells, CsvTable } from './readCsv.js';
+import { columnCells } from './cellAccess.js';
+import type { CsvTable } from './readCsv.js';
 
-/**
- * R's missing value in a CSV: an empty cell or NA (what R's write.csv writes for a missing value and
- * read.csv reads back as one), after trimming.
- */
-export function isMissingText(raw: string): boolean {
-  const text = raw.trim();
-  return text === '' || text === 'NA';
-}
+export { isMissingText } from './parsedColumn.js';
 
 /** The rows an analysis keeps: those with a value in every column it uses (R's na.omit). */
 export interface RowSelection {
@@ -28,17 +21,21 @@ export interface RowSelection {
  */
 export function completeRows(table: CsvTable, columns: readonly string[]): RowSelection {
   const unique = [...new Set(columns)];
-  const first = unique.length > 0 ? columnCells(table, unique[0]) : undefined;
-  const total = first?.count ?? table.rows.length;
+  const cells = unique.map((column) => columnCells(table, column));
+  const total = cells[0]?.count ?? table.rows.length;
   let drop: Uint8Array | undefined;
-  const missing = unique.map((column) => {
-    const cells = columnCells(table, column);
+  const missing = cells.map(({ column, parsed }) => {
     let count = 0;
-    for (let k = 0; k < cells.count; k++) {
-      if (!isMissingCell(cells, k)) continue;
-      drop ??= new Uint8Array(total);
-      drop[k] = 1;
-      count += 1;
+    const { codes } = parsed;
+    // Only text can be missing; a column of numbers has nothing to look at.
+    if (codes !== undefined && parsed.missing.includes(1)) {
+      for (let r = 0; r < total; r++) {
+        const code = codes[r];
+        if (code < 0 || parsed.missing[code] === 0) continue;
+        drop ??= new Uint8Array(total);
+        drop[r] = 1;
+        count += 1;
+      }
     }
     return Object.freeze({ column, count });
   });
@@ -51,33 +48,7 @@ export function completeRows(table: CsvTable, columns: readonly string[]): RowSe
   return Object.freeze({ rows, total, omitted, missing: Object.freeze(missing) });
 }
 
-function isBlankByte(b: number): boolean {
-  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
-}
-
-/** isMissingText on the bytes of the fast path, without a string per cell. */
-function isMissingBytes(cells: CsvCells, cell: number): boolean | undefined {
-  const bytes = cells.bytes;
-  let from = cells.starts[cell];
-  let to = cells.ends[cell];
-  while (from < to && isBlankByte(bytes[from])) from++;
-  while (to > from && isBlankByte(bytes[to - 1])) to--;
-  if (from === to) return true;
-  for (let i = from; i < to; i++) if (bytes[i] >= 0x80) return undefined;
-  return to - from === 2 && bytes[from] === 0x4e && bytes[from + 1] === 0x41;
-}
-
-function isMissingCell(column: ColumnCells, k: number): boolean {
-  const { cells } = column;
-  if (cells !== undefined) {
-    // undefined: non-ASCII bytes, which may be Unicode white space; decided on the text.
-    const fast = isMissingBytes(cells, rowOf(column, k) * cells.width + column.index);
-    if (fast !== undefined) return fast;
-  }
-  return isMissingText(cellText(column, k));
-}
-
-/** "3 rows left out for missing values (age 1, ph.ecog 2)", or undefined when none was. */
+/** "3 of 228 rows left out for missing values (empty or NA: 'age' 1, 'ph.ecog' 2)", or undefined. */
 export function describeOmitted(selection: RowSelection): string | undefined {
   if (selection.omitted === 0) return undefined;
   const where = selection.missing

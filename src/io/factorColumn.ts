@@ -1,5 +1,4 @@
-import { BadValues, columnCells, eachDistinct } from './cellAccess.js';
-import { isMissingText } from './completeRows.js';
+import { BadValues, columnCells, rowOf } from './cellAccess.js';
 import type { CsvTable } from './readCsv.js';
 
 /** A column read as R reads a factor: integer codes into its levels, in R's level order. */
@@ -49,28 +48,41 @@ export function sortLevels(texts: readonly string[]): { levels: string[]; numeri
  */
 export function factorColumn(table: CsvTable, column: string, options: { rows?: Uint32Array } = {}): FactorColumn {
   const cells = columnCells(table, column, options.rows);
+  const { parsed } = cells;
+  const { codes: textCodes, numbers } = parsed;
+  // Provisional codes: one per distinct (trimmed) text, and one per distinct number.
   const provisional = new Map<string, number>();
   const texts: string[] = [];
+  const codeOfText = (text: string): number => {
+    let code = provisional.get(text);
+    if (code === undefined) {
+      code = texts.length;
+      provisional.set(text, code);
+      texts.push(text);
+    }
+    return code;
+  };
+  const fromText = Int32Array.from(parsed.texts, (text, t) => (parsed.missing[t] === 1 ? -1 : codeOfText(text.trim())));
+  const fromNumber = new Map<number, number>();
   const first = new Uint32Array(cells.count);
   const bad = new BadValues(cells, 'a value (empty and NA cells are missing values)');
-  eachDistinct(
-    cells,
-    (raw) => {
-      const text = raw.trim();
-      if (isMissingText(text)) return -1;
-      let code = provisional.get(text);
-      if (code === undefined) {
-        code = texts.length;
-        provisional.set(text, code);
-        texts.push(text);
-      }
-      return code;
-    },
-    (k, code) => {
-      if (code < 0) bad.add(k, '', 'missing-value');
+  for (let k = 0; k < cells.count; k++) {
+    const r = rowOf(cells, k);
+    const t = textCodes === undefined ? -1 : textCodes[r];
+    if (t >= 0) {
+      const code = fromText[t];
+      if (code < 0) bad.add(k, parsed.texts[t], 'missing-value');
       else first[k] = code;
-    },
-  );
+      continue;
+    }
+    const value = numbers?.[r] ?? Number.NaN;
+    let code = fromNumber.get(value);
+    if (code === undefined) {
+      code = codeOfText(String(value));
+      fromNumber.set(value, code);
+    }
+    first[k] = code;
+  }
   bad.check();
   const { levels, numeric, codeOf } = sortLevels(texts);
   const remap = new Uint32Array(texts.length);

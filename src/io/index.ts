@@ -1,4 +1,4 @@
-export type { CsvTable } from './readCsv.js';
+export type { CsvTable, ReadCsvOptions } from './readCsv.js';
 export { readCsvFile, parseCsvText, columnIndex, columnValues } from './readCsv.js';
 export type { CovariateColumn } from './columns.js';
 export { numericColumn, covariateColumn } from './columns.js';

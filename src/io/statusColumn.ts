@@ -1,4 +1,5 @@
 import { InputError, issue } from '../result/index.js';
+import { columnCells } from './cellAccess.js';
 import { factorColumn, type FactorColumn } from './factorColumn.js';
 import type { CsvTable } from './readCsv.js';
 
@@ -46,6 +47,8 @@ export function statusColumn(
   column: string,
   options: { eventValue?: string; rows?: Uint32Array } = {},
 ): StatusColumn {
+  const quick = numericStatus(table, column, options);
+  if (quick !== undefined) return quick;
   const factor = factorColumn(table, column, { rows: options.rows });
   const { levels } = factor;
   if (options.eventValue !== undefined) {
@@ -69,6 +72,41 @@ export function statusColumn(
     return Object.freeze({ status: mapCodes(factor, isEvent), eventValue: levels.find((l) => TRUE_TEXT.has(l)) ?? 'TRUE', coding: 'logical' });
   }
   return unreadable(table, factor, options.rows, levels, 'a status coded 0/1, 1/2 or TRUE/FALSE');
+}
+
+/**
+ * The common case without a factor: every cell a number, at most a few distinct values, and R's 0/1 or
+ * 1/2 coding (or an --event-value). undefined for anything else, which the general path reads.
+ */
+function numericStatus(table: CsvTable, column: string, options: { eventValue?: string; rows?: Uint32Array }): StatusColumn | undefined {
+  const { parsed, rows, count } = columnCells(table, column, options.rows);
+  const values = parsed.numbers;
+  if (parsed.codes !== undefined || values === undefined) return undefined;
+  const distinct: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const v = values[rows === undefined ? k : rows[k]];
+    if (!distinct.includes(v)) {
+      distinct.push(v);
+      if (distinct.length > 2) return undefined;
+    }
+  }
+  let event: number;
+  let coding: StatusCoding;
+  if (options.eventValue !== undefined) {
+    const target = options.eventValue.trim();
+    event = target === '' ? Number.NaN : Number(target);
+    // A code written differently ('01') is matched as text by the general path.
+    if (!Number.isFinite(event) || String(event) !== target) return undefined;
+    coding = 'event-value';
+  } else {
+    const max = Math.max(...distinct);
+    [coding, event] = max === 2 ? ['1/2', 2] : ['0/1', 1];
+    const censored = event - 1;
+    if (!distinct.every((v) => v === event || v === censored)) return undefined;
+  }
+  const status = new Uint8Array(count);
+  for (let k = 0; k < count; k++) status[k] = values[rows === undefined ? k : rows[k]] === event ? 1 : 0;
+  return Object.freeze({ status, eventValue: String(event), coding });
 }
 
 function mapCodes(factor: FactorColumn, isEvent: readonly boolean[]): Uint8Array {

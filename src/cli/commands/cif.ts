@@ -101,7 +101,7 @@ function run(args: readonly string[], io: CliIo): number {
   const references = parseReferences(values.reference);
   checkReferencesUsed(references, values.group === undefined ? [] : [values.group], 'the --group column');
 
-  const table = readCsvFile(file);
+  const table = readCsvFile(file, { columns: [timeColumn, eventColumnName, ...(values.group === undefined ? [] : [values.group])] });
   const selection = completeRows(table, [timeColumn, eventColumnName, ...(values.group === undefined ? [] : [values.group])]);
   requireRows(table, selection);
   const time = numericColumn(table, timeColumn, { min: 0, rows: selection.rows });

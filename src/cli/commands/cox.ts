@@ -182,8 +182,8 @@ export const coxCommand: Command = {
     }
     const references = parseReferences(values.reference);
 
-    const table = readCsvFile(file);
     const used = [...covariateNames, ...(values.strata === undefined ? [] : [values.strata])];
+    const table = readCsvFile(file, { columns: [values.time, values.event, ...used] });
     const { selection, time, status } = readSurvivalColumns(table, { time: values.time, event: values.event, eventValue: values['event-value'], used });
     const design = buildDesign(table, covariateNames, new Set(factorNames), references, selection);
     checkReferencesUsed(references, design.covariates.filter((c) => c.kind === 'factor').map((c) => c.column), 'a factor covariate');

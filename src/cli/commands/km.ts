@@ -169,8 +169,8 @@ function run(args: readonly string[], io: CliIo): number {
   const references = parseReferences(values.reference);
   checkReferencesUsed(references, values.group === undefined ? [] : [values.group], 'the --group column');
 
-  const table = readCsvFile(file);
   const used = [values.group, values.strata].filter((c): c is string => c !== undefined);
+  const table = readCsvFile(file, { columns: [timeColumn, eventColumnName, ...used] });
   const { selection, time, status: statusRead } = readSurvivalColumns(table, {
     time: timeColumn,
     event: eventColumnName,

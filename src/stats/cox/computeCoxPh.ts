@@ -260,22 +260,24 @@ function stratumTimeOrder(time: Float64Array, stratum: Uint32Array, strata: numb
   let order = orderByTime(time);
   let fixedTime = time;
   if (timefix && n > 1) {
-    // Distinct times from the ordered rows, and each row's rank among them.
-    const rank = new Uint32Array(n);
+    // The distinct times, in order; each row's rank among them only when some are to be tied.
     const distinct = new Float64Array(n);
     let count = 0;
     for (let k = 0; k < n; k++) {
       const t = time[order[k]];
       if (count === 0 || t !== distinct[count - 1]) distinct[count++] = t;
-      rank[order[k]] = count - 1;
     }
     const chains = nearTimeChains(distinct.subarray(0, count));
     if (chains !== undefined) {
-      fixedTime = new Float64Array(n);
-      for (let r = 0; r < n; r++) {
-        rank[r] = chains[rank[r]];
-        fixedTime[r] = distinct[rank[r]];
+      const rank = new Uint32Array(n);
+      let d = -1;
+      for (let k = 0; k < n; k++) {
+        const r = order[k];
+        if (d < 0 || time[r] !== distinct[d]) d++;
+        rank[r] = chains[d];
       }
+      fixedTime = new Float64Array(n);
+      for (let r = 0; r < n; r++) fixedTime[r] = distinct[rank[r]];
       // Rows whose times were tied now order by row, as R orders the fixed times.
       const rows = new Uint32Array(n);
       for (let r = 0; r < n; r++) rows[r] = r;
