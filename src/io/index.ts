@@ -1,4 +1,11 @@
-export type { CsvTable } from './readCsv.js';
+export type { CsvTable, ReadCsvOptions } from './readCsv.js';
 export { readCsvFile, parseCsvText, columnIndex, columnValues } from './readCsv.js';
-export { numericColumn, eventColumn, labelColumn } from './columns.js';
+export type { CovariateColumn } from './columns.js';
+export { numericColumn, covariateColumn } from './columns.js';
+export type { RowSelection } from './completeRows.js';
+export { completeRows, describeOmitted, isMissingText } from './completeRows.js';
+export type { FactorColumn } from './factorColumn.js';
+export { factorColumn, levelIndex, relevelFactor, sortLevels, compareLevelText } from './factorColumn.js';
+export type { StatusColumn, StatusCoding } from './statusColumn.js';
+export { statusColumn, describeStatusCoding } from './statusColumn.js';
 export { readJsonFile } from './readJsonFile.js';

@@ -8,3 +8,6 @@ export * from './binomial/index.js';
 export * from './samplesize/index.js';
 export * from './survival/index.js';
 export * from './agreement/index.js';
+export * from './design/index.js';
+export * from './rmst/index.js';
+export * from './competingrisks/index.js';

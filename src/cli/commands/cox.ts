@@ -1,12 +1,24 @@
-import { readCsvFile, numericColumn, eventColumn, labelColumn } from '../../io/index.js';
+import { covariateColumn, readCsvFile, type CsvTable, type RowSelection } from '../../io/index.js';
 import { InputError, issue, unwrap } from '../../result/index.js';
 import { computeCoxPh, type CoxFit, type CoxTest } from '../../stats/cox/index.js';
+import { treatmentContrastsKernel } from '../../stats/design/index.js';
 import { parseCommandArgs, numberArg } from '../args.js';
 import type { Command } from '../command.js';
 import { formatNumber, formatP, renderTable, toJson } from '../render.js';
+import {
+  checkReferencesUsed,
+  describeOmitted,
+  parseReferences,
+  readFactor,
+  readSurvivalColumns,
+  statusJson,
+  statusLine,
+  withReference,
+} from '../survivalColumns.js';
 
 const usage = `Usage: trialkit cox <file.csv> --time <col> --event <col> [--event-value <v>]
-                    --covariate <col> [--covariate <col> ...] [--strata <col>]
+                    --covariate <col> [--covariate <col> ...] [--factor <col> ...]
+                    [--reference <col>=<level> ...] [--strata <col>]
                     [--ties efron|breslow] [--conf-level 0.95] [--json]
 
 Cox proportional hazards regression, as R's coxph (survival 3.5): Efron (default) or Breslow ties,
@@ -14,16 +26,29 @@ optional strata (a separate baseline hazard per stratum), Wald confidence interv
 ratios, and the likelihood-ratio, Wald and score (log-rank) tests.
 
   --time <col>         follow-up time, a number >= 0
-  --event <col>        event indicator; a cell equal to --event-value is an event, anything else censored
-  --event-value <v>    the code of an event (default 1)
-  --covariate <col>    a numeric covariate; repeat for several. Covariates must be numbers: code a factor
-                       as 0/1 dummy columns (one per level but the reference)
+  --event <col>        event indicator. Without --event-value it is read as R's Surv reads a status:
+                       0/1 (1 = event), 1/2 when the largest value is 2 (2 = event), or TRUE/FALSE
+  --event-value <v>    the value of an event; any other value is censored
+  --covariate <col>    a covariate; repeat for several. A column of numbers is a numeric covariate; a
+                       column of text is a factor, coded as R codes it (treatment contrasts against
+                       the first level in sorted order, one term per other level, named as R names
+                       them: column and level, e.g. sexM, rxLev+5FU)
+  --factor <col>       read this covariate as a factor even though its values are numbers (R's
+                       factor(x)); terms e.g. ph.ecog1, ph.ecog2
+  --reference <c>=<v>  the reference level of factor c (R's relevel), e.g. --reference rx=Obs
   --strata <col>       stratify by this column's labels
   --ties <method>      efron (default) or breslow
   --conf-level <p>     confidence level of the hazard-ratio intervals (default 0.95)
   --json               JSON: coefficients [{term, coef, hr, se, lower, upper, z, p, reason}], logLik
-                       [at beta = 0, fitted] as R's fit$loglik, lrTest/waldTest/scoreTest {chisq, df, p},
-                       n, events, strata, iterations, converged, warnings
+                       [at beta = 0, fitted] as R's fit$loglik, lrTest/waldTest/scoreTest {chisq, df, p}
+                       (the Wald statistic is R's fit$wald.test), n, events, omitted, eventValue,
+                       statusCoding, covariates [{column, kind, levels, reference, terms}], strata,
+                       iterations, converged, warnings
+
+Rows with an empty or NA cell in a column the model uses (time, event, covariates, strata) are left
+out and counted, as R's na.omit; other columns do not matter. A value that is not missing and cannot
+be read (text in a numeric column, a negative time) is an error naming the column, the first rows and
+how many there are.
 
 A constant covariate, or one determined by the others or the strata, has no estimate (R's NA): it is
 listed with null values and its reason, and a warning is printed.
@@ -34,6 +59,8 @@ const options = {
   event: { type: 'string' },
   'event-value': { type: 'string' },
   covariate: { type: 'string', multiple: true },
+  factor: { type: 'string', multiple: true },
+  reference: { type: 'string', multiple: true },
   strata: { type: 'string' },
   ties: { type: 'string' },
   'conf-level': { type: 'string' },
@@ -48,7 +75,53 @@ function testRow(name: string, test: CoxTest): string[] {
   return [name, formatNumber(test.chisq, 3), String(test.df), formatP(test.p)];
 }
 
-function renderText(file: string, fit: CoxFit, warnings: readonly string[]): string {
+interface CovariateReport {
+  readonly column: string;
+  readonly kind: 'numeric' | 'factor';
+  readonly levels?: readonly string[];
+  readonly reference?: string;
+  readonly terms: readonly string[];
+}
+
+interface Design {
+  readonly covariates: readonly CovariateReport[];
+  readonly terms: string[];
+  readonly columns: Float64Array[];
+}
+
+/** The model matrix: numeric covariates as they are, factors as treatment contrasts (R's defaults). */
+function buildDesign(table: CsvTable, names: readonly string[], factors: ReadonlySet<string>, references: ReadonlyMap<string, string>, selection: RowSelection): Design {
+  const covariates: CovariateReport[] = [];
+  const terms: string[] = [];
+  const columns: Float64Array[] = [];
+  for (const name of names) {
+    const read = covariateColumn(table, name, { rows: selection.rows, factor: factors.has(name) });
+    if (read.kind === 'numeric') {
+      covariates.push({ column: name, kind: 'numeric', terms: [name] });
+      terms.push(name);
+      columns.push(read.values);
+      continue;
+    }
+    const factor = withReference(read, references, table.file);
+    if (factor.levels.length < 2) {
+      throw new InputError(
+        `${table.file}: column '${name}' has one level ('${factor.levels[0]}') in the rows used; a factor needs two or more (R: contrasts can be applied only to factors with 2 or more levels)`,
+        [issue('too-few-levels', [table.file, name], factor.levels, 'a factor with two or more levels')],
+      );
+    }
+    const coded = treatmentContrastsKernel(name, factor.codes, factor.levels);
+    covariates.push({ column: name, kind: 'factor', levels: factor.levels, reference: coded.reference, terms: coded.terms });
+    terms.push(...coded.terms);
+    columns.push(...coded.columns);
+  }
+  return { covariates, terms, columns };
+}
+
+function describeCovariate(c: CovariateReport): string {
+  return c.kind === 'numeric' ? `${c.column}: numeric` : `${c.column}: factor, reference ${c.reference ?? ''} (levels ${(c.levels ?? []).join(', ')})`;
+}
+
+function renderText(file: string, fit: CoxFit, warnings: readonly string[], preamble: readonly string[]): string {
   const level = `${Math.round(fit.confLevel * 1000) / 10}%`;
   const coefficients = renderTable([
     ['term', 'coef', 'HR', 'se(coef)', `lower ${level}`, `upper ${level}`, 'z', 'p'],
@@ -67,6 +140,7 @@ function renderText(file: string, fit: CoxFit, warnings: readonly string[]): str
   const strata = fit.strata > 1 ? `, ${fit.strata} strata` : '';
   return [
     `Cox proportional hazards: ${file} (n = ${fit.n}, events = ${fit.events}${strata}, ties = ${fit.ties})`,
+    ...preamble,
     '',
     coefficients,
     `log partial likelihood: ${formatNumber(fit.logLik[0], 3)} (beta = 0), ${formatNumber(fit.logLik[1], 3)} (fitted); ` +
@@ -100,24 +174,54 @@ export const coxCommand: Command = {
     }
     const confLevel = numberArg('cox', '--conf-level', values['conf-level'], 0.95, { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
 
-    const table = readCsvFile(file);
-    const time = numericColumn(table, values.time, { min: 0 });
-    const status = eventColumn(table, values.event, values['event-value'] ?? '1');
-    const covariates = covariateNames.map((name) => numericColumn(table, name));
-    const strata = values.strata === undefined ? undefined : labelColumn(table, values.strata);
+    const factorNames = values.factor ?? [];
+    for (const name of factorNames) {
+      if (!covariateNames.includes(name)) {
+        throw new InputError(`--factor ${name}: '${name}' is not a --covariate`, [issue('bad-argument', ['--factor'], name, `one of the covariates: ${covariateNames.join(', ')}`)]);
+      }
+    }
+    const references = parseReferences(values.reference);
 
-    const outcome = computeCoxPh({ time, status, covariates, terms: covariateNames, strata, ties, confLevel });
+    const used = [...covariateNames, ...(values.strata === undefined ? [] : [values.strata])];
+    const table = readCsvFile(file, { columns: [values.time, values.event, ...used] });
+    const { selection, time, status } = readSurvivalColumns(table, { time: values.time, event: values.event, eventValue: values['event-value'], used });
+    const design = buildDesign(table, covariateNames, new Set(factorNames), references, selection);
+    checkReferencesUsed(references, design.covariates.filter((c) => c.kind === 'factor').map((c) => c.column), 'a factor covariate');
+    let strata: string[] | undefined;
+    if (values.strata !== undefined) {
+      const factor = readFactor(table, values.strata, selection, new Map());
+      strata = Array.from(factor.codes, (code) => factor.levels[code]);
+    }
+
+    const outcome = computeCoxPh({ time, status: status.status, covariates: design.columns, terms: design.terms, strata, ties, confLevel });
     const fit = unwrap(outcome, `${file}: cannot fit the Cox model`);
     const warnings = outcome.issues.map((w) => {
       const term = w.path.length > 1 ? `${String(w.path[1])}: ` : '';
       return `${term}expected ${w.expected} (${w.code})`;
     });
+    const omitted = describeOmitted(selection);
     if (values.json === true) {
-      io.out(toJson({ ...fit, warnings: outcome.issues }));
+      io.out(
+        toJson({
+          file,
+          time: values.time,
+          event: values.event,
+          ...statusJson(status),
+          omitted: selection.omitted,
+          covariates: design.covariates,
+          ...fit,
+          warnings: outcome.issues,
+        }),
+      );
       // JSON goes to a program; the warnings also go to whoever is watching.
       for (const w of warnings) io.err(`trialkit cox: warning: ${w}\n`);
     } else {
-      io.out(renderText(file, fit, warnings));
+      const preamble = [
+        statusLine(values.event, status),
+        ...(omitted === undefined ? [] : [omitted]),
+        ...design.covariates.filter((c) => c.kind === 'factor').map(describeCovariate),
+      ];
+      io.out(renderText(file, fit, warnings, preamble));
     }
     return 0;
   },

@@ -2,11 +2,12 @@ import type { CommandEntry } from '../command.js';
 
 /** Every CLI command, in the order `trialkit --help` lists them; each module loads on first use. */
 export const commands: readonly CommandEntry[] = [
-  { name: 'km', summary: 'Kaplan-Meier curves, median and landmark survival with CIs, log-rank test, median follow-up', load: async () => (await import('./km.js')).kmCommand },
+  { name: 'km', summary: 'Kaplan-Meier curves, median and landmark survival with CIs, log-rank test, RMST, median follow-up', load: async () => (await import('./km.js')).kmCommand },
   { name: 'cox', summary: 'Cox proportional hazards regression (hazard ratios, LR/Wald/score tests), as R coxph', load: async () => (await import('./cox.js')).coxCommand },
+  { name: 'cif', summary: 'cumulative incidence with competing risks (Aalen-Johansen) and Gray\'s test, as R cmprsk::cuminc', load: async () => (await import('./cif.js')).cifCommand },
   { name: 'binom', summary: 'Response rate with Clopper-Pearson exact CI and the exact binomial test, as R binom.test', load: async () => (await import('./binom.js')).binomCommand },
   { name: 'fisher', summary: "Fisher's exact test of a 2 x 2 table (p, conditional MLE odds ratio and exact CI), as R fisher.test", load: async () => (await import('./fisher.js')).fisherCommand },
-  { name: 'samplesize', summary: 'Single-arm sample size: exact binomial one-stage design and Simon two-stage designs', load: async () => (await import('./samplesize.js')).samplesizeCommand },
+  { name: 'samplesize', summary: 'Single-arm sample size: exact binomial one-stage and Simon two-stage designs with their operating characteristics', load: async () => (await import('./samplesize.js')).samplesizeCommand },
   { name: 'protocols', summary: 'list the protocols this trialkit runs (one folder each in src/protocols)', load: async () => (await import('./protocols.js')).protocolsCommand },
   { name: 'protocol', summary: "check a protocol's definition for consistency (protocol check <id>)", load: async () => (await import('./protocol.js')).protocolCommand },
   { name: 'eligibility', summary: "screen a patient record (JSON) against a protocol's eligibility criteria", load: async () => (await import('./eligibility.js')).eligibilityCommand },

@@ -35,6 +35,12 @@ const data = csv(
 
 interface KmJson {
   confType: string;
+  eventValue: string;
+  statusCoding: string;
+  n: number;
+  omitted: number;
+  levels?: string[];
+  reference?: string;
   curves: {
     group: string | null;
     n: number;
@@ -42,8 +48,10 @@ interface KmJson {
     steps: { time: number; atRisk: number; events: number; censored: number; survival: number; lower: number | null; upper: number | null }[];
     median: { estimate: number | null; lower: number | null; upper: number | null };
     at: { time: number; survival: number | null; lower: number | null; upper: number | null }[];
+    rmst?: { tau: number; estimate: number; se: number };
   }[];
   logrank?: { chisq: number; df: number; p: number };
+  rmstDifferences?: { group: string; reference: string; estimate: number; se: number; lower: number; upper: number; p: number }[];
   followUp: { estimate: number | null; lower: number | null; upper: number | null };
 }
 
@@ -55,7 +63,7 @@ async function runJson(args: string[]): Promise<KmJson> {
 }
 
 describe('trialkit km', () => {
-  it('writes the documented JSON shape, one curve per group in first-appearance order', async () => {
+  it('writes the documented JSON shape, one curve per group in R\'s level order', async () => {
     const out = await runJson([data, '--time', 'days', '--event', 'dead', '--event-value', 'yes', '--group', 'arm', '--at', '10,100']);
     assert.equal(out.confType, 'log-log');
     assert.deepEqual(out.curves.map((c) => c.group), ['A', 'B']);
@@ -116,6 +124,50 @@ describe('trialkit km', () => {
     assert.match(text, /^A\s+5\s+3\s+2\s+12\.00/m);
     assert.match(text, /Log-rank test: chi-square [\d.]+ on 1 df, p = /);
     assert.match(text, /Median follow-up \(reverse Kaplan-Meier/);
+  });
+
+  it('reads an unlabelled status as R\'s Surv: 0/1, 1/2 (2 = event), TRUE/FALSE; and says which value was the event', async () => {
+    const lung = await runJson([csv('s12.csv', 't,s\n1,2\n2,1\n3,2\n4,1\n'), '--time', 't', '--event', 's']);
+    assert.deepEqual([lung.eventValue, lung.statusCoding, lung.curves[0].events], ['2', '1/2', 2]);
+    const plain = await runJson([csv('s01.csv', 't,s\n1,1\n2,0\n3,1\n'), '--time', 't', '--event', 's']);
+    assert.deepEqual([plain.eventValue, plain.statusCoding, plain.curves[0].events], ['1', '0/1', 2]);
+    const logical = await runJson([csv('stf.csv', 't,s\n1,TRUE\n2,FALSE\n'), '--time', 't', '--event', 's']);
+    assert.deepEqual([logical.eventValue, logical.statusCoding, logical.curves[0].events], ['TRUE', 'logical', 1]);
+    const rec = cliRecorder();
+    assert.equal(await main(['km', csv('s012.csv', 't,s\n1,0\n2,1\n3,2\n'), '--time', 't', '--event', 's'], rec.io), 2);
+    assert.match(rec.stderr(), /column 's' holds '0', '1', '2' \(1 row with '0', at lines 2\); expected a status coded 0\/1 or 1\/2.*--event-value/);
+    const text = cliRecorder();
+    await main(['km', csv('s12b.csv', 't,s\n1,2\n2,1\n'), '--time', 't', '--event', 's'], text.io);
+    assert.match(text.stdout(), /event 's' = 2 \(1\/2 coding as R's Surv reads it: 2 = event, 1 = censored\)/);
+  });
+
+  it('leaves out rows with an empty or NA value in a used column, counts them, and ignores other columns', async () => {
+    const file = csv('missing.csv', '"t","s","g","note"\n1,1,"A",NA\n2,NA,"B","x"\n3,0,,"y"\n4,1,"B",""\n5,0,"A","z"\n');
+    const out = await runJson([file, '--time', 't', '--event', 's', '--group', 'g']);
+    assert.equal(out.omitted, 2);
+    assert.equal(out.n, 3);
+    assert.deepEqual(out.curves.map((c) => [c.group, c.n]), [['A', 2], ['B', 1]]);
+    const rec = cliRecorder();
+    await main(['km', file, '--time', 't', '--event', 's', '--group', 'g'], rec.io);
+    assert.match(rec.stdout(), /^2 of 5 rows left out for missing values \(empty or NA: 's' 1, 'g' 1\)$/m);
+  });
+
+  it('orders groups as R sorts the levels, with --reference first', async () => {
+    const file = csv('levels.csv', 't,s,g\n1,1,squamous\n2,0,smallcell\n3,1,adeno\n4,1,large\n5,1,adeno\n');
+    const sorted = await runJson([file, '--time', 't', '--event', 's', '--group', 'g']);
+    assert.deepEqual(sorted.levels, ['adeno', 'large', 'smallcell', 'squamous']);
+    assert.equal(sorted.reference, 'adeno');
+    const relevelled = await runJson([file, '--time', 't', '--event', 's', '--group', 'g', '--reference', 'g=smallcell']);
+    assert.deepEqual(relevelled.curves.map((c) => c.group), ['smallcell', 'adeno', 'large', 'squamous']);
+    const rec = cliRecorder();
+    assert.equal(await main(['km', file, '--time', 't', '--event', 's', '--group', 'g', '--reference', 'g=oat'], rec.io), 2);
+    assert.match(rec.stderr(), /'oat' is not a level of 'g'.*'adeno', 'large', 'smallcell', 'squamous'/);
+  });
+
+  it('refuses an RMST horizon before the smallest time, as R', async () => {
+    const rec = cliRecorder();
+    assert.equal(await main(['km', data, '--time', 'days', '--event', 'dead', '--event-value', 'yes', '--rmst', '2'], rec.io), 2);
+    assert.match(rec.stderr(), /--rmst 2 is before the smallest time, 3/);
   });
 
   it('names the file, line, column and value of a negative time (exit 2)', async () => {
@@ -194,6 +246,71 @@ describe('trialkit km against R (src/stats/survival/fixtures/groups.R)', () => {
       assertClose(out.followUp.estimate, c.followUp.estimate, closed, `${c.label} follow-up`);
       assertClose(out.followUp.lower, c.followUp.lower, closed, `${c.label} follow-up lower`);
       assertClose(out.followUp.upper, c.followUp.upper, closed, `${c.label} follow-up upper`);
+    });
+  }
+});
+
+interface RDataExpected {
+  n: number;
+  omitted: number;
+  levels: string[];
+  reference: string;
+  curves: {
+    group: string;
+    n: number;
+    events: number;
+    median: { estimate: number | null; lower: number | null; upper: number | null };
+    at: number[];
+    rmst: { tau: number; estimate: number; se: number };
+  }[];
+  logrank: { chisq: number; df: number; p: number };
+  rmstDifferences: { group: string; reference: string; estimate: number; se: number; lower: number; upper: number; p: number }[];
+}
+
+/** Cases of src/cli/fixtures/rdata.R: R-written CSVs and survival's answers on them. */
+function rdataCases(): { label: string; args: string[]; expected: RDataExpected }[] {
+  const all = (JSON.parse(readFileSync(repoPath('src/cli/fixtures/rdata.json'), 'utf8')) as {
+    cases: { command: string; label: string; args: string[]; expected: RDataExpected }[];
+  }).cases;
+  return all.filter((c) => c.command === 'km').map((c) => ({ ...c, args: [repoPath(c.args[0]), ...c.args.slice(1)] }));
+}
+
+describe('trialkit km on R-written CSVs of R data sets (src/cli/fixtures/rdata.R)', () => {
+  for (const c of rdataCases()) {
+    it(c.label, async () => {
+      const out = await runJson(c.args);
+      const e = c.expected;
+      const closed = { rel: 1e-9, abs: 1e-12 };
+      assert.equal(out.n, e.n);
+      assert.equal(out.omitted, e.omitted);
+      assert.deepEqual(out.levels, e.levels);
+      assert.equal(out.reference, e.reference);
+      e.curves.forEach((expected, i) => {
+        const curve = out.curves[i];
+        const label = `${c.label} ${expected.group}`;
+        assert.equal(curve.group, expected.group);
+        assert.equal(curve.n, expected.n);
+        assert.equal(curve.events, expected.events);
+        assertClose(curve.median.estimate, expected.median.estimate, closed, `${label} median`);
+        assertClose(curve.median.lower, expected.median.lower, closed, `${label} median lower`);
+        assertClose(curve.median.upper, expected.median.upper, closed, `${label} median upper`);
+        expected.at.forEach((s, k) => assertClose(curve.at[k].survival, s, closed, `${label} S(${curve.at[k].time})`));
+        assert.ok(curve.rmst !== undefined);
+        assert.equal(curve.rmst.tau, expected.rmst.tau);
+        assertClose(curve.rmst.estimate, expected.rmst.estimate, { rel: 1e-12, abs: 1e-12 }, `${label} RMST`);
+        assertClose(curve.rmst.se, expected.rmst.se, { rel: 1e-12, abs: 1e-12 }, `${label} se(RMST)`);
+      });
+      assert.ok(out.logrank !== undefined);
+      assertClose(out.logrank.chisq, e.logrank.chisq, closed, `${c.label} log-rank chisq`);
+      assert.equal(out.logrank.df, e.logrank.df);
+      assertClose(out.logrank.p, e.logrank.p, closed, `${c.label} log-rank p`);
+      assert.ok(out.rmstDifferences !== undefined);
+      assert.equal(out.rmstDifferences.length, e.rmstDifferences.length);
+      out.rmstDifferences.forEach((d, i) => {
+        const expected = e.rmstDifferences[i];
+        assert.deepEqual([d.group, d.reference], [expected.group, expected.reference]);
+        for (const key of ['estimate', 'se', 'lower', 'upper', 'p'] as const) assertClose(d[key], expected[key], { rel: 1e-10, abs: 1e-12 }, `${c.label} ${d.group} - ${d.reference} ${key}`);
+      });
     });
   }
 });

@@ -25,6 +25,10 @@ interface SimonReference {
   n: number;
   en0: number;
   pet0: number;
+  en1: number;
+  pet1: number;
+  alpha: number;
+  power: number;
 }
 
 const singleArm = JSON.parse(readFileSync(repoPath('src/stats/samplesize/fixtures/singleArmExact.json'), 'utf8')) as {
@@ -71,6 +75,8 @@ describe('trialkit samplesize binomial', () => {
     assertClose(json.power as number, reference.attainedPower, tolerance, 'attained power');
     assert.equal(json.sawtoothN, reference.sawtoothN);
     assert.equal(json.sawtoothR, reference.sawtoothR);
+    // One stage: never stops early, always treats n, under p0 and p1.
+    assert.deepEqual([json.en0, json.pet0, json.en1, json.pet1], [design.value, 0, design.value, 0]);
   });
 
   it('enrols ceil(n / (1 - d)) with --dropout-method divide', async () => {
@@ -140,6 +146,11 @@ describe('trialkit samplesize simon', () => {
         assert.deepEqual([got.r1, got.n1, got.r, got.n], [want.r1, want.n1, want.r, want.n], label);
         assertClose(got.en0, want.en0, tolerance, `${label} en0`);
         assertClose(got.pet0, want.pet0, tolerance, `${label} pet0`);
+        // Operating characteristics under p1 too, as clinfun's oc.twostage.bdry gives them.
+        assertClose(got.en1, want.en1, tolerance, `${label} en1`);
+        assertClose(got.pet1, want.pet1, tolerance, `${label} pet1`);
+        assertClose(got.alpha, want.alpha, tolerance, `${label} alpha`);
+        assertClose(got.power, want.power, tolerance, `${label} power`);
       }
     }
   });

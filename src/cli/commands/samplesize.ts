@@ -35,11 +35,13 @@ simon      Simon (1989) two-stage designs: stop after n1 patients if at most r1 
   --dropout-method <m> binomial: multiply (default; round(n x (1 + d)), as the Zhou 2023 protocol:
                        66 x 1.2 = 79.2 -> 79) or divide (ceil(n / (1 - d)), the usual convention: 83)
   --max-n <n>          largest n searched (binomial default ${defaultSearchMaxN}, simon default ${defaultSimonMaxN})
-  --json               binomial JSON: n, r, alpha, power (attained at n), nEnrolled, sawtoothN,
-                       sawtoothR, sawtoothAlpha, sawtoothPower, dropout, dropoutMethod, p0, p1,
-                       targetAlpha, targetPower, searchMaxN
-                       simon JSON: optimal and minimax {r1, n1, r, n, en0, pet0, alpha, power},
-                       p0, p1, targetAlpha, targetPower, maxN
+  --json               binomial JSON: n, r, alpha, power (attained at n), en0, pet0, en1, pet1
+                       (expected n and probability of early termination under p0 and p1: n and 0
+                       for one stage), nEnrolled, sawtoothN, sawtoothR, sawtoothAlpha, sawtoothPower,
+                       dropout, dropoutMethod, p0, p1, targetAlpha, targetPower, searchMaxN
+                       simon JSON: optimal and minimax {r1, n1, r, n, en0, pet0, en1, pet1, alpha,
+                       power} (as clinfun's ph2simon and oc.twostage.bdry: alpha and power are
+                       P(reject H0) under p0 and p1), p0, p1, targetAlpha, targetPower, maxN
 `;
 
 const options = {
@@ -106,6 +108,7 @@ function renderBinomial(d: ExactSingleArmDesign): string {
     [`reject H0 if responders >= r`, String(d.r)],
     ['attained alpha at n', formatNumber(d.alpha)],
     ['attained power at n', formatNumber(d.power)],
+    ['expected n under p0 and p1 (single stage: no early stop)', String(d.n)],
     [`saw-tooth n (every n up to ${d.searchMaxN})`, d.sawtooth === null ? 'NR' : String(d.sawtooth.n)],
     ['r at the saw-tooth n', d.sawtooth === null ? 'NR' : String(d.sawtooth.r)],
     ['power at the saw-tooth n', d.sawtooth === null ? 'NR' : formatNumber(d.sawtooth.power)],
@@ -120,7 +123,17 @@ function renderBinomial(d: ExactSingleArmDesign): string {
 }
 
 function designRow(name: string, d: SimonDesign): string[] {
-  return [name, `${d.r1}/${d.n1}`, `${d.r}/${d.n}`, formatNumber(d.en0, 2), formatNumber(d.pet0), formatNumber(d.alpha), formatNumber(d.power)];
+  return [
+    name,
+    `${d.r1}/${d.n1}`,
+    `${d.r}/${d.n}`,
+    formatNumber(d.en0, 2),
+    formatNumber(d.pet0),
+    formatNumber(d.en1, 2),
+    formatNumber(d.pet1),
+    formatNumber(d.alpha),
+    formatNumber(d.power),
+  ];
 }
 
 function renderSimon(s: SimonTwoStage): string {
@@ -129,17 +142,18 @@ function renderSimon(s: SimonTwoStage): string {
     `  H0: p <= ${s.p0}   H1: p = ${s.p1}   one-sided alpha ${s.targetAlpha}   target power ${s.targetPower}   n <= ${s.maxN}`,
     '',
     renderTable([
-      ['design', 'r1/n1', 'r/n', 'EN0', 'PET0', 'alpha', 'power'],
+      ['design', 'r1/n1', 'r/n', 'EN(p0)', 'PET(p0)', 'EN(p1)', 'PET(p1)', 'alpha', 'power'],
       designRow('optimal', s.optimal),
       designRow('minimax', s.minimax),
     ]),
-    'Stop after n1 patients if at most r1 respond; reject H0 if more than r of n respond.',
+    'Stop after n1 patients if at most r1 respond; reject H0 if more than r of n respond. EN: expected sample',
+    'size, PET: probability of early termination, under p0 and under p1; alpha and power: P(reject H0) under p0, p1.',
     '',
   ].join('\n');
 }
 
 function designJson(d: SimonDesign): Record<string, number> {
-  return { r1: d.r1, n1: d.n1, r: d.r, n: d.n, en0: d.en0, pet0: d.pet0, alpha: d.alpha, power: d.power };
+  return { r1: d.r1, n1: d.n1, r: d.r, n: d.n, en0: d.en0, pet0: d.pet0, en1: d.en1, pet1: d.pet1, alpha: d.alpha, power: d.power };
 }
 
 export const samplesizeCommand: Command = {
@@ -200,6 +214,11 @@ export const samplesizeCommand: Command = {
             r: result.r,
             alpha: result.alpha,
             power: result.power,
+            // A single stage never stops early: it always treats n.
+            en0: result.n,
+            pet0: 0,
+            en1: result.n,
+            pet1: 0,
             nEnrolled: result.nEnrolled,
             dropout: result.dropout,
             dropoutMethod: result.dropoutMethod,

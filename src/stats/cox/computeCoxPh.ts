@@ -3,7 +3,8 @@ import { chiSquareUpperTail, normalQuantile } from '../distributions/index.js';
 import { defaultCoxControl, type CoxControl } from './coxControl.js';
 import { coxPhKernel } from './coxPhKernel.js';
 import { ldlDecompose, ldlSolve } from './ldlDecomposition.js';
-import { tieNearTimes } from './tieNearTimes.js';
+import { orderByTime } from '../survival/orderByTime.js';
+import { nearTimeChains } from './tieNearTimes.js';
 
 export type CoxTies = 'efron' | 'breslow';
 
@@ -144,11 +145,7 @@ export function computeCoxPh(input: CoxInput): Outcome<CoxFit> {
     for (let r = 0; r < n; r++) stratumCode[r] = codeOf.get(input.strata[r]) ?? 0;
     strataCount = labels.length;
   }
-  const rawTime = Float64Array.from(time);
-  const fixedTime = control.timefix ? tieNearTimes(rawTime) : rawTime;
-  const order = new Uint32Array(n);
-  for (let r = 0; r < n; r++) order[r] = r;
-  order.sort((a, b) => stratumCode[a] - stratumCode[b] || fixedTime[a] - fixedTime[b] || a - b);
+  const { order, fixedTime } = stratumTimeOrder(Float64Array.from(time), stratumCode, strataCount, control.timefix);
 
   const p = kept.length;
   const sortedTime = new Float64Array(n);
@@ -160,8 +157,8 @@ export function computeCoxPh(input: CoxInput): Outcome<CoxFit> {
     sortedTime[k] = fixedTime[r];
     sortedStatus[k] = status[r];
     if (k === n - 1 || stratumCode[order[k + 1]] !== stratumCode[r]) stratumEnd[k] = 1;
-    for (let j = 0; j < p; j++) x[k * p + j] = covariates[kept[j]][r];
   }
+  kept.forEach((column, j) => gatherColumn(covariates[column], order, x, p, j));
   const standardise = new Uint8Array(p);
   kept.forEach((column, j) => {
     const values = covariates[column];
@@ -253,6 +250,59 @@ export function computeCoxPh(input: CoxInput): Outcome<CoxFit> {
   });
   return success(value, warnings);
 }
+
+/**
+ * Row indices sorted by stratum, then time, then row (a stable sort), and the times after R's timefix
+ * (near-equal times tied): a radix sort by time, then a counting sort by stratum.
+ */
+function stratumTimeOrder(time: Float64Array, stratum: Uint32Array, strata: number, timefix: boolean): { order: Uint32Array; fixedTime: Float64Array } {
+  const n = time.length;
+  let order = orderByTime(time);
+  let fixedTime = time;
+  if (timefix && n > 1) {
+    // The distinct times, in order; each row's rank among them only when some are to be tied.
+    const distinct = new Float64Array(n);
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const t = time[order[k]];
+      if (count === 0 || t !== distinct[count - 1]) distinct[count++] = t;
+    }
+    const chains = nearTimeChains(distinct.subarray(0, count));
+    if (chains !== undefined) {
+      const rank = new Uint32Array(n);
+      let d = -1;
+      for (let k = 0; k < n; k++) {
+        const r = order[k];
+        if (d < 0 || time[r] !== distinct[d]) d++;
+        rank[r] = chains[d];
+      }
+      fixedTime = new Float64Array(n);
+      for (let r = 0; r < n; r++) fixedTime[r] = distinct[rank[r]];
+      // Rows whose times were tied now order by row, as R orders the fixed times.
+      const rows = new Uint32Array(n);
+      for (let r = 0; r < n; r++) rows[r] = r;
+      order = countingSort(rows, rank, count);
+    }
+  }
+  if (strata > 1) order = countingSort(order, stratum, strata);
+  return { order, fixedTime };
+}
+
+/** `items` stably reordered by key[item], keys from 0 to size - 1. */
+function countingSort(items: Uint32Array, key: Uint32Array, size: number): Uint32Array {
+  const start = new Uint32Array(size + 1);
+  for (let k = 0; k < items.length; k++) start[key[items[k]] + 1] += 1;
+  for (let v = 0; v < size; v++) start[v + 1] += start[v];
+  const out = new Uint32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[start[key[items[k]]]++] = items[k];
+  return out;
+}
+
+/** Column `values` in row order `order` into column j of the row-major n x p matrix x. */
+function gatherColumn(values: ArrayLike<number>, order: Uint32Array, x: Float64Array, p: number, j: number): void {
+  for (let k = 0; k < order.length; k++) x[k * p + j] = values[order[k]];
+}
+
 
 /** |u' V| per term: how far the score still pushes each coefficient once the log-likelihood has settled. */
 function infiniteScores(score: Float64Array, variance: Float64Array, p: number): Float64Array {

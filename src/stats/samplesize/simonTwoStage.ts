@@ -17,6 +17,10 @@ export interface SimonDesign {
   readonly alpha: number;
   /** Attained power, the same probability under p1. */
   readonly power: number;
+  /** Expected sample size under p1: n1 + (1 - pet1)(n - n1). */
+  readonly en1: number;
+  /** Probability of early termination under p1: P(X1 <= r1 | p1). */
+  readonly pet1: number;
 }
 
 export interface SimonSearch {
@@ -111,6 +115,7 @@ export function simonTwoStageKernel(p0: number, p1: number, alpha: number, power
         if (r >= n) break;
         if (reject1[r] < power) continue;
         const pet = sumTo(f0, r1);
+        const pet1 = sumTo(f1, r1);
         const design: SimonDesign = Object.freeze({
           r1,
           n1,
@@ -120,6 +125,8 @@ export function simonTwoStageKernel(p0: number, p1: number, alpha: number, power
           pet0: pet,
           alpha: reject0[r],
           power: reject1[r],
+          en1: n1 + (1 - pet1) * n2,
+          pet1,
         });
         if (betterOptimal(design, optimal)) optimal = design;
         if (betterMinimax(design, minimax)) minimax = design;

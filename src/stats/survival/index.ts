@@ -23,3 +23,4 @@ export type { GroupCurve, KaplanMeierByGroupInput } from './kaplanMeierByGroup.j
 export { computeKaplanMeierByGroup, kaplanMeierByGroupKernel } from './kaplanMeierByGroup.js';
 export type { LogRankFromTable } from './logRankFromTable.js';
 export { logRankFromTable } from './logRankFromTable.js';
+export { orderByTime } from './orderByTime.js';

@@ -1,0 +1,2 @@
+export type { FactorTerms } from './treatmentContrasts.js';
+export { computeTreatmentContrasts, treatmentContrastsKernel } from './treatmentContrasts.js';
