@@ -1,6 +1,7 @@
 // The EDC server for the load benchmark, on one engine, with one demo subject per load client.
 // Usage: node bench/server/server.mjs <embedded|postgres> <clients> [buildDir=dist] [protocol=nct05236621]
-// Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes and removes its data
+// Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes, verifies the audit trail the run wrote
+// (chain, signed checkpoints, replay against the tables; one line on stderr) and removes its data
 // (the temporary folder, or its own schema on the server).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ if (!['embedded', 'postgres'].includes(engine) || !(clients >= 1 && clients <= 2
   process.exit(2);
 }
 const build = pathToFileURL(resolve(buildDir)).href;
-const { openEmbeddedStore, openPostgresStore } = await import(`${build}/store/index.js`);
+const { generateAuditSigner, openEmbeddedStore, openPostgresStore, startAuditSealer, verifyAuditTrail } = await import(`${build}/store/index.js`);
 const { seedDemoAccounts, startServer } = await import(`${build}/server/index.js`);
 const { findProtocol } = await import(`${build}/protocols/index.js`);
 const protocol = findProtocol(protocolId);
@@ -28,7 +29,10 @@ const schema = `bench_server_${process.pid}`;
 const dataDir = engine === 'embedded' ? mkdtempSync(join(tmpdir(), 'trialkit-bench-')) : undefined;
 const store = engine === 'embedded' ? await openEmbeddedStore({ dataDir }) : await openPostgresStore({ url, schema });
 await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Benchmark site' }] });
-const server = await startServer({ store, protocol, port: 0, hostname: '127.0.0.1' });
+// the audit sealer runs as in trialkit serve: every write is chained and its checkpoint signed during the run
+const signer = generateAuditSigner();
+const sealer = await startAuditSealer(store, signer);
+const server = await startServer({ store, protocol, port: 0, hostname: '127.0.0.1', sealer });
 
 // one subject per client, registered through the API like a site would
 const login = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -46,6 +50,11 @@ process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 
 process.on('SIGTERM', async () => {
   await server.close();
+  await sealer.stop();
+  // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
+  const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
+  const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;
+  process.stderr.write(`${engine}: audit trail ${report.ok ? 'OK' : 'BROKEN'}: ${report.chain.rows} rows chained, ${report.queued.entries} queued, ${checkpoints} checkpoints, ${report.problems.length} problems\n`);
   if (engine === 'postgres') await store.query(`DROP SCHEMA ${schema} CASCADE`);
   await store.close();
   if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });

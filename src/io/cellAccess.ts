@@ -43,12 +43,12 @@ const SHOWN_LINES = 5;
 
 /**
  * Bad values of one column, collected while reading it and reported as one error: the first value
- * with its line, how many there are in all and the lines of the first few.
+ * with its line in the message, how many there are in all, and an issue for each of the first few
+ * (line, value, expectation), so that a user fixes them in one pass.
  */
 export class BadValues {
   private count = 0;
-  private readonly lines: number[] = [];
-  private first: { line: number; value: string; code: string } | undefined;
+  private readonly shown: { line: number; value: string; code: string }[] = [];
 
   constructor(
     private readonly column: ColumnCells,
@@ -56,10 +56,8 @@ export class BadValues {
   ) {}
 
   add(k: number, value: string, code = 'bad-value'): void {
-    const line = lineOf(this.column, k);
     this.count += 1;
-    if (this.first === undefined) this.first = { line, value, code };
-    if (this.lines.length < SHOWN_LINES) this.lines.push(line);
+    if (this.shown.length < SHOWN_LINES) this.shown.push({ line: lineOf(this.column, k), value, code });
   }
 
   get size(): number {
@@ -68,14 +66,14 @@ export class BadValues {
 
   /** Throws the InputError when any value was bad. */
   check(): void {
-    const first = this.first;
+    const first = this.shown[0];
     if (first === undefined) return;
     const { table, column } = this.column;
-    const more = this.count > this.lines.length ? ', ...' : '';
-    const all = this.count > 1 ? ` (${this.count} bad values in all, at lines ${this.lines.join(', ')}${more})` : '';
+    const more = this.count > this.shown.length ? ', ...' : '';
+    const all = this.count > 1 ? ` (${this.count} bad values in all, at lines ${this.shown.map((s) => s.line).join(', ')}${more})` : '';
     throw new InputError(
       `${table.file} line ${first.line}, column '${column}': ${JSON.stringify(first.value)} is not valid; expected ${this.expected}${all}`,
-      [issue(first.code, [table.file, first.line, column], first.value, this.expected)],
+      this.shown.map((bad) => issue(bad.code, [table.file, bad.line, column], bad.value, this.expected)),
     );
   }
 }

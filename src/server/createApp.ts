@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import {
   findSession,
+  type AuditSealer,
   isStoreError,
   lookupIdempotencyKey,
   openTrialProtocol,
@@ -21,9 +23,14 @@ import { HttpError } from './httpError.js';
 import { isAllowed, siteScope } from './permissions.js';
 import { SESSION_COOKIE, hashToken } from './sessionToken.js';
 import { API_ROUTES } from './apiRoutes.js';
+import { parseJsonBody } from './jsonBody.js';
 import { createOpenApiDocument } from './openApiDocument.js';
+import { crossOriginRefusal, forbidFraming } from './originCheck.js';
+import { REQUEST_LIMITS } from './requestLimits.js';
 import type { AppEnv, RouteResult, RouteSpec, Services, SessionUser } from './route.js';
+import { safeIssues } from './safeIssues.js';
 import { createServedProtocol, type ServedProtocol } from './servedProtocol.js';
+import { storeErrorIssues } from './storeErrorIssues.js';
 import { zodIssues } from './zodIssues.js';
 
 export interface AppOptions {
@@ -42,8 +49,15 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** The client's address for login throttling; the socket's remote address by default. */
   readonly clientAddress?: (c: Context<AppEnv>) => string;
-  /** One line per request: method, route pattern (never the concrete path: it holds subject ids), status, time. */
+  /** One line per request: method, route pattern (never the concrete path: it holds subject ids), status, time, request id. */
   readonly log?: (line: string) => void;
+  /**
+   * Origins besides the one a request is addressed to that may send state-changing requests: the public
+   * origin when a proxy in front rewrites the scheme or host (e.g. 'https://edc.example.org').
+   */
+  readonly trustedOrigins?: readonly string[];
+  /** The audit sealer this server runs (startServer starts one): poked after every write. */
+  readonly sealer?: AuditSealer;
 }
 
 export const API_BASE = '/api/v1';
@@ -57,7 +71,7 @@ function socketAddress(c: Context<AppEnv>): string {
 }
 
 const storeStatus: Partial<Record<StoreErrorCode, { status: HttpError['status']; code: string; message: string }>> = {
-  locked: { status: 423, code: 'locked', message: 'the data is locked' },
+  locked: { status: 423, code: 'locked', message: 'the data, dated on or before the cutoff of an active lock, is locked' },
   'query-transition': { status: 409, code: 'query-transition', message: 'the query cannot move to that status' },
   'unique-violation': { status: 409, code: 'already-exists', message: 'a row with that key already exists' },
   'foreign-key-violation': { status: 422, code: 'reference', message: 'a referenced row does not exist' },
@@ -69,8 +83,16 @@ const storeStatus: Partial<Record<StoreErrorCode, { status: HttpError['status'];
   unavailable: { status: 503, code: 'unavailable', message: 'the database is unavailable' },
 };
 
-function errorBody(error: HttpError): Record<string, unknown> {
-  return { error: { code: error.code, message: error.message, ...error.extra, ...(error.issues.length > 0 ? { issues: error.issues } : {}) } };
+function errorBody(error: HttpError, requestId: string | undefined): Record<string, unknown> {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...error.extra,
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(error.issues.length > 0 ? { issues: safeIssues(error.issues) } : {}),
+    },
+  };
 }
 
 async function authenticate(c: Context<AppEnv>, services: Services): Promise<SessionUser> {
@@ -84,15 +106,11 @@ async function authenticate(c: Context<AppEnv>, services: Services): Promise<Ses
 }
 
 async function readBody(c: Context<AppEnv>): Promise<{ text: string; value: unknown }> {
-  const text = await c.req.text();
-  if (text.trim() === '') return { text, value: {} };
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) return { text: '', value: {} };
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(400, 'content-type', 'send the body as application/json');
-  try {
-    return { text, value: JSON.parse(text) as unknown };
-  } catch {
-    throw new HttpError(400, 'malformed-json', 'the body is not valid JSON');
-  }
+  return parseJsonBody(bytes);
 }
 
 function idempotencyOf(c: Context<AppEnv>, user: SessionUser | undefined, bodyText: string): IdempotencyRequest | undefined {
@@ -115,9 +133,25 @@ function respond(c: Context<AppEnv>, result: RouteResult, replayed = false): Res
   return c.json(result.body, result.status);
 }
 
-function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services): void {
-  app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+/** Names the route (for the log) and refuses a cross-origin state change before anything is read. */
+function routeGuard(spec: RouteSpec, trustedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
     c.set('route', spec.path);
+    const refusal = crossOriginRefusal(c, trustedOrigins);
+    if (refusal !== undefined) throw refusal;
+    await next();
+  };
+}
+
+function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services, trustedOrigins: readonly string[]): void {
+  const maxSize = spec.maxBodyBytes ?? REQUEST_LIMITS.maxBodyBytes;
+  const limit = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError(413, 'too-large', `the body is larger than ${maxSize} bytes`);
+    },
+  });
+  app.on(spec.method.toUpperCase(), spec.path, routeGuard(spec, trustedOrigins), limit, async (c) => {
     const user = spec.action === 'public' ? undefined : await authenticate(c, services);
     if (user !== undefined && spec.action !== 'authenticated' && spec.action !== 'public' && !isAllowed(user.role, spec.action)) {
       throw new HttpError(403, 'forbidden', `the ${user.role} role may not do ${spec.action}`);
@@ -144,11 +178,14 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services): void 
     const write = async (reason: string | undefined, fn: (tx: SqlClient) => Promise<RouteResult>): Promise<RouteResult> => {
       const context = { user: user?.userId ?? 'system:anonymous', ...(reason === undefined ? {} : { reason }) };
       try {
-        return await withAuditContext(services.store, context, async (tx) => {
-          const result = await fn(tx);
-          if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, result.status, result.body);
-          return result;
+        const result = await withAuditContext(services.store, context, async (tx) => {
+          const answer = await fn(tx);
+          if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, answer.status, answer.body);
+          return answer;
         });
+        // the entries are committed in the queue: the sealer chains and signs them within milliseconds
+        services.sealer?.poke();
+        return result;
       } catch (error) {
         // the same key racing in another request: its answer is now stored, so replay it
         if (idempotency !== undefined && isStoreError(error, 'unique-violation') && error.table === 'idempotency_keys') {
@@ -173,33 +210,44 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     sessionTtlMinutes: options.sessionTtlMinutes ?? 480,
     secureCookies: options.secureCookies ?? false,
     clientAddress: options.clientAddress ?? socketAddress,
+    sealer: options.sealer,
   };
   const log = options.log;
+  const trustedOrigins = options.trustedOrigins ?? [];
   const app = new Hono<AppEnv>().basePath(API_BASE);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
     await next();
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    log?.(`${c.req.method} ${API_BASE}${c.get('route') ?? '(no route)'} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    c.header('X-Request-Id', requestId);
+    forbidFraming(c.res.headers);
+    log?.(`${c.req.method} ${API_BASE}${c.get('route') ?? '(no route)'} ${c.res.status} ${Math.round(performance.now() - started)}ms ${requestId}`);
   });
 
   app.onError((error, c) => {
+    const requestId = c.get('requestId');
     if (error instanceof HttpError) {
       if (error.status === 429 && typeof error.extra.retryAfterSeconds === 'number') c.header('Retry-After', String(error.extra.retryAfterSeconds));
-      return c.json(errorBody(error), error.status);
+      return c.json(errorBody(error, requestId), error.status);
     }
-    if (isStoreError(error, 'protocol-mismatch')) return c.json(errorBody(new HttpError(409, 'protocol-mismatch', error.message)), 409);
+    if (isStoreError(error, 'protocol-mismatch')) return c.json(errorBody(new HttpError(409, 'protocol-mismatch', error.message), requestId), 409);
+    const where = `${c.req.method} ${API_BASE}${c.get('route') ?? '(no route)'} request ${requestId}`;
     if (isStoreError(error)) {
       const mapped = storeStatus[error.code];
-      if (mapped !== undefined) return c.json(errorBody(new HttpError(mapped.status, mapped.code, mapped.message)), mapped.status);
-      log?.(`store error ${error.code}${error.sqlState === undefined ? '' : ` (${error.sqlState})`}`);
+      if (mapped !== undefined) {
+        const issues = mapped.status === 422 || mapped.code === 'already-exists' ? storeErrorIssues(error) : [];
+        return c.json(errorBody(new HttpError(mapped.status, mapped.code, mapped.message, { issues }), requestId), mapped.status);
+      }
+      log?.(`store error ${error.code}${error.sqlState === undefined ? '' : ` (${error.sqlState})`}: ${where}`);
     } else {
       // the name only: a message may quote submitted values
-      log?.(`internal error ${error instanceof Error ? error.name : typeof error}`);
+      log?.(`internal error ${error instanceof Error ? error.name : typeof error}: ${where}`);
     }
-    return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+    return c.json({ error: { code: 'internal', message: 'internal error', requestId } }, 500);
   });
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: 'no such endpoint' } }, 404));
@@ -222,6 +270,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('route', '/openapi.json');
     return c.json(document);
   });
-  for (const spec of API_ROUTES) register(app, spec, services);
+  for (const spec of API_ROUTES) register(app, spec, services, trustedOrigins);
   return app;
 }

@@ -1,7 +1,7 @@
-import { getSnapshot } from '../store/index.js';
+import { createSnapshotEvidence, getSnapshot } from '../store/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { idParam, route, type RouteSpec } from './route.js';
-import { fileResponse } from './responseSchemas.js';
+import { fileResponse, snapshotEvidenceResponse } from './responseSchemas.js';
 import { snapshotFormCsv } from './snapshotCsv.js';
 import { snapshotOdmXml } from './snapshotOdm.js';
 import { readSnapshotTables, type SnapshotTables } from './snapshotTables.js';
@@ -22,7 +22,7 @@ function fileStem(name: string, id: number): string {
   return `snapshot-${id}${safe === '' ? '' : `-${safe}`}`;
 }
 
-/** Snapshot exports for analysis: CSV per form type, CDISC ODM 1.3.2 XML for the whole snapshot. */
+/** Snapshot exports for analysis: CSV per form type, CDISC ODM 1.3.2 XML for the whole snapshot; its signed evidence for an inspector. */
 export const exportRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
@@ -56,6 +56,30 @@ export const exportRoutes: readonly RouteSpec[] = [
       c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.id)}.odm.xml"`);
       const xml = snapshotOdmXml(snapshot.tables, { snapshotId: snapshot.id, snapshotName: snapshot.name, takenAt: snapshot.createdAt, createdAt: services.clock() });
       return { status: 200, body: xml, contentType: 'application/xml; charset=utf-8' };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/snapshots/:snapshotId/evidence',
+    response: snapshotEvidenceResponse,
+    action: 'snapshot:read',
+    tag: 'snapshots',
+    summary:
+      "A snapshot's tamper evidence, to check offline with the trial's public key (trialkit audit verify --evidence): its data as hashed, " +
+      'the audit chain up to the first signed checkpoint after the snapshot, and that checkpoint',
+    responses: { 200: 'the evidence bundle (JSON)', 503: 'the snapshot is not yet covered by a signed checkpoint; retry' },
+    async handler({ c, services, params }) {
+      const id = idParam(params.snapshotId);
+      if (id === undefined) throw notFound('snapshot');
+      let result = await createSnapshotEvidence(services.store, id);
+      if (result.kind === 'not-covered' && services.sealer !== undefined) {
+        await services.sealer.sealNow();
+        result = await createSnapshotEvidence(services.store, id);
+      }
+      if (result.kind === 'not-found') throw notFound('snapshot');
+      if (result.kind === 'not-covered') throw new HttpError(503, 'not-sealed', `${result.reason}; retry in a moment`);
+      c.header('Content-Disposition', `attachment; filename="${fileStem(result.evidence.snapshot.name, id)}.evidence.json"`);
+      return { status: 200, body: result.evidence };
     },
   }),
 ];

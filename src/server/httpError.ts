@@ -2,7 +2,7 @@ import type { Issue } from '../result/index.js';
 
 /** An answer other than success, thrown by a handler and rendered by createApp's error handler. */
 export class HttpError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 503;
   readonly code: string;
   readonly issues: readonly Issue[];
   readonly extra: Readonly<Record<string, unknown>>;

@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { parseCsvText } from '../io/index.js';
 import { findProtocol } from '../protocols/index.js';
-import { createSnapshot, insertCrfRecord, insertLock, insertSite, insertSubject, insertUser, setPasswordHash, withAuditContext, type Store, type UserRole } from '../store/index.js';
+import { createSnapshot, sealQueuedAuditEntries, insertCrfRecord, insertLock, insertSite, insertSubject, insertUser, setPasswordHash, withAuditContext, type Store, type UserRole } from '../store/index.js';
 import { createApp } from './createApp.js';
 import { parseWellFormedXml, xmlElements } from './parseWellFormedXml.js';
 import { hashPassword } from './passwords.js';
@@ -63,7 +63,7 @@ export function importExportContract(getStore: () => Store): void {
   };
   const counts = async (): Promise<{ records: number; queries: number; audit: number }> => {
     const { rows } = await getStore().query<{ records: number; queries: number; audit: number }>(
-      'SELECT (SELECT count(*)::int FROM crf_records) AS records, (SELECT count(*)::int FROM queries) AS queries, (SELECT count(*)::int FROM audit_log) AS audit',
+      'SELECT (SELECT count(*)::int FROM crf_records) AS records, (SELECT count(*)::int FROM queries) AS queries, ((SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_queue))::int AS audit',
     );
     return rows[0];
   };
@@ -124,6 +124,7 @@ export function importExportContract(getStore: () => Store): void {
       const result = JSON.parse(reply.text) as { imported: number; recordIds: number[]; sha256: string };
       assert.equal(result.imported, 3);
       assert.equal((await counts()).records, before.records + 3);
+      await sealQueuedAuditEntries(getStore());
       const { rows } = await getStore().query<{ record_id: string; reason: string; changed_by: string; action: string }>(
         "SELECT record_id, reason, changed_by, action FROM audit_log WHERE table_name = 'crf_records' AND record_id = ANY(string_to_array($1, ',')) ORDER BY audit_id",
         [result.recordIds.join(',')],
@@ -144,6 +145,7 @@ export function importExportContract(getStore: () => Store): void {
       const unnamed = await dm('POST', '/imports/labs', `${HEADER}\n${s1},2025-03-08,C1D8,ldh,250,U/L,,\n`);
       assert.equal(unnamed.status, 201);
       const hash = (JSON.parse(unnamed.text) as { sha256: string }).sha256;
+      await sealQueuedAuditEntries(getStore());
       const audit = await getStore().query<{ reason: string }>("SELECT reason FROM audit_log WHERE table_name = 'crf_records' ORDER BY audit_id DESC LIMIT 1");
       assert.equal(audit.rows[0].reason, `central lab import sha256:${hash.slice(0, 16)}`);
     });
@@ -184,6 +186,7 @@ export function importExportContract(getStore: () => Store): void {
           [result.raisedQueryIds[2], result.recordIds[2], s1, 'LAB-RANGE', 'lln', who, 'open'],
         ],
       );
+      await sealQueuedAuditEntries(getStore());
       const audit = await getStore().query<{ reason: string; changed_by: string }>(
         "SELECT reason, changed_by FROM audit_log WHERE table_name = 'queries' AND record_id = ANY(string_to_array($1, ',')) ORDER BY audit_id",
         [result.raisedQueryIds.join(',')],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existingSubjectIds } from '../store/index.js';
 import { issue, type Issue } from '../result/index.js';
 import { HttpError } from './httpError.js';
+import { firstInvalidUtf8 } from './jsonBody.js';
 import { LAB_IMPORT_COLUMNS, parseLabImport } from './labImportCsv.js';
 import { created, route, type RouteSpec } from './route.js';
 import { labImportResponse } from './responseSchemas.js';
@@ -11,6 +12,22 @@ import { reviewForm, saveRecord, todayOf } from './subjectRoutes.js';
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 const FILE_NAME = /^[A-Za-z0-9._ -]{1,200}$/;
+
+/** The file as UTF-8 text; a byte that is not UTF-8 refuses the file with its line, never replaced by U+FFFD. */
+function decodeFile(bytes: Uint8Array, file: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, Math.max(0, offset)).reduce((lines, byte) => (byte === 0x0a ? lines + 1 : lines), 1);
+    throw new HttpError(422, 'invalid-file', `${file}: line ${line} is not valid UTF-8; nothing was imported`, {
+      issues: [issue('invalid-utf8', [file, line], `byte ${offset}`, 'a file encoded as UTF-8')],
+      extra: { file, lines: [line] },
+    });
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function lineOf(item: Issue): number {
   return typeof item.path[1] === 'number' ? item.path[1] : 0;
@@ -31,13 +48,13 @@ export const importRoutes: readonly RouteSpec[] = [
       'is imported and raises a RANGE query); each row is then saved as POST /subjects/{subjectId}/records saves a lab form (CTCAE grade, ' +
       'edit checks such as LLN above ULN raised as queries, listed per line in raisedQueries); all rows are written in one transaction ' +
       'audited as "central lab import <file>", or none: 422 lists every bad cell with path [file, line, column], value and expected',
-    responses: { 201: 'imported', 400: 'not text/csv, too large, or a bad file name', 422: 'bad rows: nothing written', 423: 'locked' },
+    responses: { 201: 'imported', 400: 'not text/csv, or a bad file name', 413: 'larger than 16 MiB', 422: 'bad rows or not UTF-8: nothing written', 423: 'locked' },
+    maxBodyBytes: MAX_IMPORT_BYTES,
     async handler({ c, services, scope, query, write }) {
       if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) throw new HttpError(400, 'content-type', 'send the file as text/csv');
-      if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES) throw new HttpError(400, 'too-large', `the file is larger than ${MAX_IMPORT_BYTES} bytes`);
-      const text = await c.req.text();
-      if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) throw new HttpError(400, 'too-large', `the file is larger than ${MAX_IMPORT_BYTES} bytes`);
-      const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+      // the size is bounded before reading (maxBodyBytes: 413)
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (query.file !== undefined && !FILE_NAME.test(query.file)) {
         throw new HttpError(400, 'file-name', 'the file name may hold letters, digits, space, dot, dash and underscore (1-200)', {
           issues: [issue('bad-file-name', ['file'], query.file, '1-200 of A-Z a-z 0-9 . _ - and space')],
@@ -45,6 +62,7 @@ export const importRoutes: readonly RouteSpec[] = [
       }
       const file = query.file ?? `sha256:${sha256.slice(0, 16)}`;
       const { protocol } = services;
+      const text = decodeFile(bytes, file);
       const parsed = parseLabImport(text, file, protocol);
       const labType = protocol.formOfRole('lab')?.id ?? 'lab';
       const known = await existingSubjectIds(services.store, parsed.rows.map((row) => row.subjectId), scope);

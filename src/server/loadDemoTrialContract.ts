@@ -6,7 +6,7 @@ import { after, before, it } from 'node:test';
 import { SUBJECT_RECORD_KEYS, type ScreeningRecord, type SubjectRecord, type TrialData } from '../clinical/index.js';
 import { findProtocol } from '../protocols/index.js';
 import { InputError } from '../result/index.js';
-import { getTrialProtocol, insertCrfRecord, isStoreError, listAuditEntries, listSubjects, verifyAuditChain, withAuditContext, type Store } from '../store/index.js';
+import { countAuditEntries, getTrialProtocol, insertCrfRecord, sealQueuedAuditEntries, isStoreError, listAuditEntries, listSubjects, verifyAuditChain, withAuditContext, type SqlClient, type Store } from '../store/index.js';
 import { demoSiteUser, loadDemoTrial, type DemoLoadSummary } from './loadDemoTrial.js';
 import { readTrialFromStore } from './readTrialFromStore.js';
 
@@ -27,7 +27,7 @@ const reference = findProtocol('nct05236621');
 if (reference === undefined) throw new Error('the reference protocol is not registered');
 const PROTOCOL = reference;
 
-const countAudit = async (client: Store): Promise<number> => (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+const countAudit = (client: Store): Promise<number> => countAuditEntries(client);
 
 const CUTOFF = '2022-12-01';
 
@@ -127,6 +127,7 @@ export function loadDemoTrialContract(target: DemoStoreTarget): void {
     const subject = (await listSubjects(store, 'C01'))[0];
     const creation = (await listAuditEntries(store, 'subjects', subject.subjectId))[0];
     assert.equal(creation.changedBy, demoSiteUser('C01', 'coordinator'));
+    await sealQueuedAuditEntries(store);
     const moves = await store.query<{ changed_by: string; reason: string | null }>(
       "SELECT changed_by, reason FROM audit_log WHERE table_name = 'subjects' AND action = 'update' AND record_id = $1 ORDER BY audit_id",
       [subject.subjectId],
@@ -150,14 +151,20 @@ export function loadDemoTrialContract(target: DemoStoreTarget): void {
     assert.equal(await countAudit(store), before);
   });
 
-  void it('refuses writes after the lock', async () => {
-    const { store } = loaded();
+  void it('refuses, after the lock, data dated up to the cutoff, and takes later data', async () => {
+    const { store, demo } = loaded();
     const subject = (await listSubjects(store, 'C01'))[0];
+    const contact = (date: string) => (tx: SqlClient) =>
+      insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'survivalContact', data: { date, status: 'alive' } });
+    await assert.rejects(withAuditContext(store, { user: demoSiteUser('C01', 'coordinator') }, contact(demo.trial.dataCutoffDate)), (error: unknown) => isStoreError(error, 'locked'));
+    // a contact after the cutoff goes in; rolled back so the later tests read the trial as loaded
+    const rolledBack = new Error('rolled back on purpose');
     await assert.rejects(
-      withAuditContext(store, { user: demoSiteUser('C01', 'coordinator') }, (tx) =>
-        insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'survivalContact', data: { date: '2022-12-02', status: 'alive' } }),
-      ),
-      (error: unknown) => isStoreError(error, 'locked'),
+      withAuditContext(store, { user: demoSiteUser('C01', 'coordinator') }, async (tx) => {
+        await contact('2022-12-02')(tx);
+        throw rolledBack;
+      }),
+      (error: unknown) => error === rolledBack,
     );
   });
 

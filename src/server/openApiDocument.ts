@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from './permissions.js';
+import { REQUEST_LIMITS } from './requestLimits.js';
 import type { RouteSpec } from './route.js';
 import type { ServedProtocol } from './servedProtocol.js';
 
@@ -12,6 +13,7 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
+        requestId: { type: 'string', description: 'the X-Request-Id of the answer, also in the server log' },
         issues: {
           type: 'array',
           items: {
@@ -51,8 +53,13 @@ export function createOpenApiDocument(routes: readonly RouteSpec[], protocol: Se
     for (const [status, description] of success) responses[status] = status === '204' ? { description } : { description, content };
     if (spec.body !== undefined) {
       responses['400'] = errorResponse('malformed JSON or content type');
-      responses['422'] = errorResponse('invalid input: issues with path, value and expected');
+      responses['422'] = errorResponse('invalid input: issues with path, value (cut to 100 characters; never a secret) and expected');
     }
+    if (spec.method !== 'get') {
+      responses['403'] = errorResponse('role not allowed, or a request from another origin (Origin / Sec-Fetch-Site)');
+      responses['413'] = errorResponse(`body larger than ${spec.maxBodyBytes ?? REQUEST_LIMITS.maxBodyBytes} bytes`);
+    }
+    responses['500'] = errorResponse('internal error; the answer carries a requestId, logged with method and route');
     if (spec.action !== 'public') responses['401'] = errorResponse('not signed in or session expired');
     if (spec.action !== 'public' && spec.action !== 'authenticated') {
       responses['403'] = errorResponse('role not allowed');

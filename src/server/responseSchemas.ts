@@ -82,7 +82,7 @@ export const subjectEvaluationsResponse = z.strictObject({
 export const auditEntriesResponse = z.strictObject({
   entries: z.array(
     z.strictObject({
-      auditId: id,
+      auditId: id.nullable().describe('null while the entry waits to be sealed into the hash chain (a fraction of a second)'),
       tableName: z.string(),
       recordId: z.string(),
       action: z.enum(['create', 'update', 'delete']),
@@ -91,7 +91,7 @@ export const auditEntriesResponse = z.strictObject({
       changedBy: z.string(),
       changedAt: timestamp,
       reason: z.string().nullable(),
-      hash: z.string(),
+      hash: z.string().nullable().describe('the hash-chain link; null while queued'),
     }),
   ),
 });
@@ -142,3 +142,33 @@ export const labImportResponse = z.strictObject({
 
 /** A file answer (CSV, XML): the text as is. */
 export const fileResponse = z.string();
+
+const checkpoint = z.strictObject({
+  logId: z.string(),
+  treeSize: z.int().min(0),
+  lastAuditId: z.int().min(0),
+  headHash: z.string(),
+  signedAt: z.string(),
+  keyId: z.string(),
+  signature: z.string().describe('Ed25519 over the checkpoint text (trialkit-audit-checkpoint v1), base64'),
+});
+
+export const snapshotEvidenceResponse = z
+  .strictObject({
+    format: z.literal('trialkit-snapshot-evidence v1'),
+    logId: z.string(),
+    snapshot: z.strictObject({
+      snapshotId: id,
+      name: z.string(),
+      cutoffDate: z.string(),
+      lockId: id.nullable(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      contentHash: z.string(),
+      data: z.string().describe('the snapshot data as the exact text its content hash covers'),
+    }),
+    entries: z.array(z.strictObject({ auditId: id, prevHash: z.string(), hash: z.string(), content: z.string() })).describe('the audit chain from its first row to the checkpoint'),
+    checkpoint,
+    signingKey: z.strictObject({ keyId: z.string(), publicKey: z.string() }).nullable().describe('as the database lists it; an inspector pins the key from elsewhere'),
+  })
+  .describe('check offline with: trialkit audit verify --evidence <file> --public-key <trial key>');

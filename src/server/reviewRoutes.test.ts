@@ -174,13 +174,13 @@ describe('IRC adjudication over HTTP (embedded store)', () => {
   it('refuses an override without a reason (422 on the reason field, nothing written), and keeps the reason of one with it', async () => {
     const trial = await seedTrial();
     const c = await caseOf(trial);
-    const before = await countRows('SELECT count(*)::int AS n FROM audit_log');
+    const before = await countRows('SELECT ((SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_queue))::int AS n');
     const refused = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'assessment', assessmentDate: '2025-03-17', response: 'VGPR' });
     assert.equal(refused.status, 422);
     const issues = (refused.body.error as { issues: { path: string[]; expected: string }[] }).issues;
     assert.deepEqual(issues.map((i) => i.path), [['reason']]);
     assert.match(issues[0].expected, /differs from derivedResponse \(PR\).*overriding the derived response needs a reason/);
-    assert.equal(await countRows('SELECT count(*)::int AS n FROM audit_log'), before, 'nothing written');
+    assert.equal(await countRows('SELECT ((SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_queue))::int AS n'), before, 'nothing written');
 
     const baseline = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'assessment', assessmentDate: '2025-01-20', response: 'PR' });
     assert.equal(baseline.status, 422, 'the baseline has no response to adjudicate');

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { IdempotencyRequest, SqlClient, Store, UserRole } from '../store/index.js';
+import type { AuditSealer, IdempotencyRequest, SqlClient, Store, UserRole } from '../store/index.js';
 import type { Action } from './permissions.js';
 import type { ServedProtocol } from './servedProtocol.js';
 
@@ -14,7 +14,7 @@ export interface SessionUser {
 }
 
 export interface AppEnv {
-  Variables: { route: string };
+  Variables: { route: string; requestId: string };
 }
 
 export interface Services {
@@ -26,6 +26,8 @@ export interface Services {
   readonly sessionTtlMinutes: number;
   readonly secureCookies: boolean;
   readonly clientAddress: (c: Context<AppEnv>) => string;
+  /** The audit sealer of this server, when it runs one: poked after each write, asked to seal before an evidence export. */
+  readonly sealer: AuditSealer | undefined;
 }
 
 export interface RouteResult {
@@ -73,6 +75,8 @@ export interface RouteSpec<B = unknown> {
   readonly response?: z.ZodType;
   /** The media type of the success answer when it is not application/json (a file: text/csv, application/xml). */
   readonly produces?: string;
+  /** The largest body accepted, in bytes (REQUEST_LIMITS.maxBodyBytes by default); a larger one answers 413 unread. */
+  readonly maxBodyBytes?: number;
   handler(ctx: RouteContext<B>): Promise<RouteResult>;
 }
 

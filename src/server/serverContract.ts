@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { findProtocol } from '../protocols/index.js';
 import {
+  countAuditEntries,
   createSnapshot,
   getTrialProtocol,
+  generateAuditSigner,
+  startAuditSealer,
+  verifyAuditTrail,
+  verifySnapshotEvidence,
+  type AuditSealer,
+  type SqlClient,
   getServerKey,
   insertCrfRecord,
   insertLock,
@@ -86,6 +93,17 @@ class Client {
     const json = /^application\/json\b/.test(response.headers.get('content-type') ?? '');
     ANSWERS.push({ method: method.toLowerCase(), path: path.split('?')[0], status: response.status, contentType: response.headers.get('content-type') ?? '', body: json && text !== '' ? (JSON.parse(text) as unknown) : text });
     return { status: response.status, body: text === '' ? {} : json ? (JSON.parse(text) as Record<string, unknown>) : { text }, headers: response.headers };
+  }
+
+  /** A body sent as given (bytes that are not UTF-8, a text that is not JSON), with the session cookie. */
+  async sendRaw(method: string, path: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}): Promise<Reply> {
+    const response = await this.app.request(`/api/v1${path}`, {
+      method: method.toUpperCase(),
+      headers: { 'x-test-ip': this.ip, 'content-type': 'application/json', ...(this.cookie === undefined ? {} : { cookie: this.cookie }), ...headers },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
   }
 
   login(userId: string, password = PASSWORD): Promise<Reply> {
@@ -236,6 +254,7 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   }),
   'get /snapshots/:snapshotId/export.csv': (f) => ({ path: `/snapshots/${f.snapshotId}/export.csv?form=lab`, siteBound: false }),
   'get /snapshots/:snapshotId/odm.xml': (f) => ({ path: `/snapshots/${f.snapshotId}/odm.xml`, siteBound: false }),
+  'get /snapshots/:snapshotId/evidence': (f) => ({ path: `/snapshots/${f.snapshotId}/evidence`, siteBound: false }),
 };
 
 const routeKey = (spec: RouteSpec): string => `${spec.method} ${spec.path}`;
@@ -261,9 +280,14 @@ export function serverContract(getStore: StoreProvider): void {
     return c;
   }
 
-  before(() => {
+  const signer = generateAuditSigner();
+  let sealer: AuditSealer | undefined;
+  before(async () => {
     const logs: string[] = [];
+    // the server's sealer, as startServer runs it: chains and signs what the requests write
+    sealer = await startAuditSealer(getStore(), signer, { batchDelayMs: 5 });
     const app = createApp({
+      sealer,
       store: getStore(),
       protocol: PROTOCOL,
       clock: () => now,
@@ -281,6 +305,10 @@ export function serverContract(getStore: StoreProvider): void {
         now = new Date(now.getTime() + minutes * 60_000);
       },
     };
+  });
+
+  after(async () => {
+    await sealer?.stop();
   });
 
   void describe('EDC server', () => {
@@ -408,7 +436,7 @@ export function serverContract(getStore: StoreProvider): void {
       const trial = await seedTrial(getStore());
       const fixture = await seedFixture(getStore(), trial);
       const c = await signedIn(trial.users.coordinator);
-      const count = async (): Promise<number> => (await getStore().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      const count = async (): Promise<number> => countAuditEntries(getStore());
       const before = await count();
       const reply = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: 'low', source: 'elsewhere' } });
       assert.equal(reply.status, 422);
@@ -427,7 +455,7 @@ export function serverContract(getStore: StoreProvider): void {
       const trial = await seedTrial(getStore());
       const fixture = await seedFixture(getStore(), trial);
       const c = await signedIn(trial.users.coordinator);
-      const count = async (): Promise<number> => (await getStore().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      const count = async (): Promise<number> => countAuditEntries(getStore());
       const before = await count();
       const negative = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: -0.4 } });
       assert.equal(negative.status, 422);
@@ -687,6 +715,153 @@ export function serverContract(getStore: StoreProvider): void {
       assert.equal((await amended.request('/api/v1/auth/session')).status, 409, 'another version of the protocol too');
       await assert.rejects(readTrialFromStore(getStore(), other.definition), /cannot be opened as protocol other-protocol/);
       assert.equal((await getTrialProtocol(getStore()))?.protocolId, PROTOCOL.definition.id, 'unchanged');
+    });
+
+    void it('refuses hostile bodies at the edge with 413 or 422 naming the field, never 500, and writes nothing', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const before = await countAuditEntries(getStore());
+      const records = `/subjects/${fixture.subjectId}/records`;
+      const issuesOf = (reply: Reply): { code: string; path: unknown[]; value: unknown; expected: string }[] =>
+        (reply.body.error as { issues?: { code: string; path: unknown[]; value: unknown; expected: string }[] } | undefined)?.issues ?? [];
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+      const tooDeep = await c.sendRaw('post', records, `{"formType":"lab","data":{"note":${deep}}}`);
+      assert.equal(tooDeep.status, 422);
+      assert.equal(issuesOf(tooDeep)[0]?.code, 'too-deep');
+      assert.deepEqual(issuesOf(tooDeep)[0]?.path.slice(0, 3), ['data', 'note', 0]);
+      const anonymous = client('10.9.0.1');
+      assert.equal((await anonymous.sendRaw('post', '/auth/login', `{"userId":${deep}}`)).status, 422, 'the public login too');
+      assert.equal((await c.sendRaw('put', `/records/${fixture.recordId}`, `{"version":1,"reason":"x","data":${deep}}`)).status, 422);
+
+      const huge = await c.sendRaw('post', records, JSON.stringify({ formType: 'lab', data: { ...labData, analyte: 'x'.repeat(2 * 1024 * 1024) } }));
+      assert.equal(huge.status, 413);
+      assert.equal((huge.body.error as { code: string }).code, 'too-large');
+
+      const long = await c.send('post', records, { formType: 'lab', data: { ...labData, analyte: 'y'.repeat(1_000_000) } });
+      assert.equal(long.status, 422);
+      assert.deepEqual(issuesOf(long).map((i) => [i.code, i.path]), [['too-long', ['data', 'analyte']]]);
+      assert.match(String(issuesOf(long)[0].value), /^y{100}… \(1000000 characters\)$/, 'the echo is cut');
+      assert.ok(JSON.stringify(long.body).length < 1000, 'a 1 MB field gives a short answer');
+      const longPut = await c.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'z'.repeat(5000), data: labData });
+      assert.equal(longPut.status, 422);
+      assert.deepEqual(issuesOf(longPut).map((i) => i.path), [['reason']]);
+
+      const nul = await c.send('post', records, { formType: 'lab', data: { ...labData, unit: 'g/L\u0000' } });
+      assert.equal(nul.status, 422);
+      assert.deepEqual(issuesOf(nul).map((i) => [i.code, i.path]), [['nul-character', ['data', 'unit']]]);
+      const surrogate = await c.sendRaw('post', records, `{"formType":"lab","data":{"date":"2025-02-03","visit":"C1D1","analyte":"neutrophils\\ud800","value":1,"unit":"10^9/L","source":"local"}}`);
+      assert.equal(surrogate.status, 422);
+      assert.deepEqual(issuesOf(surrogate).map((i) => [i.code, i.path]), [['unpaired-surrogate', ['data', 'analyte']]]);
+      const key = await c.sendRaw('post', records, '{"formType":"lab","data":{"bad\\u0000key":1}}');
+      assert.equal(key.status, 422);
+      assert.equal(issuesOf(key)[0]?.code, 'nul-character');
+
+      const prefix = Buffer.from('{"formType":"lab","data":{"date":"2025-02-03","visit":"C1D1","analyte":"neutro');
+      const bytes = Buffer.concat([prefix, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('phils","value":1,"unit":"10^9/L","source":"local"}}')]);
+      const badUtf8 = await c.sendRaw('post', records, new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
+      assert.equal(badUtf8.status, 422, 'an encoded surrogate is not replaced by U+FFFD');
+      assert.deepEqual(issuesOf(badUtf8).map((i) => [i.code, i.path]), [['invalid-utf8', ['data', 'analyte']]]);
+      assert.equal((await c.sendRaw('post', records, '{"formType":')).status, 400);
+
+      assert.equal(await countAuditEntries(getStore()), before, 'nothing written');
+      const record = await c.send('get', `/records/${fixture.recordId}`);
+      assert.equal((record.body.record as { version: number }).version, 1);
+      assert.ok(!getWorld().logs.some((line) => / 5\d\d /.test(line)), 'no 5xx among the answers');
+    });
+
+    void it('never echoes a password, and names the field of a reference to a row that does not exist', async () => {
+      const trial = await seedTrial(getStore());
+      const admin = await signedIn(trial.users.admin);
+      const secret = 'Zq9#xY-short';
+      const short = await admin.send('post', '/users', { userId: `u-${fresh()}`, displayName: 'New', role: 'statistician', password: 'Zq9#xY' });
+      assert.equal(short.status, 422);
+      assert.ok(!JSON.stringify(short.body).includes('Zq9#xY'), JSON.stringify(short.body));
+      const issue = (short.body.error as { issues: { path: unknown[]; value: unknown }[] }).issues[0];
+      assert.deepEqual(issue.path, ['password']);
+      assert.equal(issue.value, '(not shown: a secret)');
+      const long = await client('10.9.0.2').send('post', '/auth/login', { userId: trial.users.admin, password: `${secret}${'p'.repeat(250)}` });
+      assert.equal(long.status, 422);
+      assert.ok(!JSON.stringify(long.body).includes(secret));
+
+      const unknownSite = await admin.send('post', '/users', { userId: `u-${fresh()}`, displayName: 'New', role: 'investigator', siteId: 'NOSUCHSITE', password: PASSWORD });
+      assert.equal(unknownSite.status, 422);
+      const error = unknownSite.body.error as { code: string; issues: { code: string; path: unknown[]; value: unknown; expected: string }[] };
+      assert.equal(error.code, 'reference');
+      assert.deepEqual(error.issues.map((i) => [i.code, i.path, i.value]), [['unknown-reference', ['siteId'], 'NOSUCHSITE']]);
+      assert.match(error.issues[0].expected, /sites/);
+      const taken = await admin.send('post', '/sites', { siteId: trial.siteA, name: 'again' });
+      assert.equal(taken.status, 409);
+      assert.deepEqual((taken.body.error as { issues: { path: unknown[] }[] }).issues.map((i) => i.path), [['siteId']]);
+    });
+
+    void it('refuses a state-changing request from another origin whatever its cookie (403, nothing written); reads and its own origin pass', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const before = await countAuditEntries(getStore());
+      const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'http://localhost:8080' }];
+      for (const headers of foreign) {
+        const label = JSON.stringify(headers);
+        const post = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: labData }, headers);
+        assert.equal(post.status, 403, label);
+        assert.equal((post.body.error as { code: string }).code, 'cross-origin', label);
+        assert.equal((await c.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'x', data: labData }, headers)).status, 403, label);
+        assert.equal((await c.send('post', '/auth/logout', undefined, headers)).status, 403, label);
+        assert.equal((await client('10.9.0.3').send('post', '/auth/login', { userId: trial.users.coordinator, password: PASSWORD }, headers)).status, 403, `login ${label}`);
+        assert.equal((await c.send('get', `/records/${fixture.recordId}`, undefined, headers)).status, 200, `a read ${label}`);
+      }
+      assert.equal(await countAuditEntries(getStore()), before, 'nothing written');
+      assert.equal((await c.send('get', '/auth/session')).status, 200, 'the session survived the refused logouts');
+      const own: Record<string, string>[] = [{ origin: 'http://localhost' }, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }, {}];
+      for (const headers of own) {
+        assert.equal((await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: labData }, headers)).status, 201, JSON.stringify(headers));
+      }
+      const proxied = createApp({ store: getStore(), protocol: PROTOCOL, trustedOrigins: ['https://edc.example.org'] });
+      const behindProxy = new Client(proxied, '10.9.0.4');
+      assert.equal((await behindProxy.send('post', '/auth/login', { userId: trial.users.coordinator, password: PASSWORD }, { origin: 'https://edc.example.org' })).status, 200);
+      assert.equal((await behindProxy.send('post', '/auth/logout', undefined, { origin: 'https://evil.example' })).status, 403);
+    });
+
+    void it('forbids framing and names every answer with a request id', async () => {
+      for (const reply of [await client().send('get', '/openapi.json'), await client().send('get', '/auth/session'), await client().send('get', '/no/such/path')]) {
+        assert.equal(reply.headers.get('x-frame-options'), 'DENY');
+        assert.match(reply.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+        assert.match(reply.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+      }
+    });
+
+    void it('answers an internal error with 500 and a request id, logged with method and route', async () => {
+      const logs: string[] = [];
+      const store = getStore();
+      const failing: SqlClient = {
+        query: (sql, params) => (/FROM sessions s JOIN users/.test(sql) ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : store.query(sql, params)),
+        exec: (sql) => store.exec(sql),
+        transaction: (fn, options) => store.transaction(fn, options),
+      };
+      const app = createApp({ store: { ...store, ...failing }, protocol: PROTOCOL, log: (line) => logs.push(line) });
+      const reply = await new Client(app, '10.9.0.5').send('get', '/auth/session', undefined, { cookie: 'trialkit_session=whatever' });
+      assert.equal(reply.status, 500);
+      const requestId = (reply.body.error as { requestId: string }).requestId;
+      assert.equal(reply.headers.get('x-request-id'), requestId);
+      assert.ok(logs.includes(`internal error RangeError: GET /api/v1/auth/session request ${requestId}`), logs.join('\n'));
+      assert.ok(!logs.join('\n').includes('Maximum call stack'), 'the message may quote values: only the name is logged');
+    });
+
+    void it('signs the trail of what the requests wrote; a snapshot exports evidence that verifies offline', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const stat = await signedIn(trial.users.statistician);
+      const evidence = await stat.send('get', `/snapshots/${fixture.snapshotId}/evidence`);
+      assert.equal(evidence.status, 200);
+      assert.match(evidence.headers.get('content-disposition') ?? '', /evidence\.json/);
+      const report = verifySnapshotEvidence(evidence.body, [signer]);
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.ok, true);
+      await sealer?.sealNow();
+      const trail = await verifyAuditTrail(getStore(), { trustedKeys: [signer] });
+      assert.deepEqual(trail.problems, []);
+      assert.ok(trail.checkpoints.total > 0);
     });
 
     void it('logs route patterns, never subject ids or passwords', () => {

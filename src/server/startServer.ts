@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { ProtocolModule } from '../protocols/index.js';
-import { openTrialProtocol, type Store } from '../store/index.js';
+import { openTrialProtocol, type AuditSealer, type Store } from '../store/index.js';
 import { createWebApp } from '../web/index.js';
 import { API_BASE, createApp } from './createApp.js';
 import { createServedProtocol } from './servedProtocol.js';
@@ -13,6 +13,10 @@ export interface StartServerOptions {
   readonly port: number;
   readonly hostname?: string;
   readonly log?: (line: string) => void;
+  /** The audit sealer to poke after writes (see startAuditSealer); the caller starts and stops it. */
+  readonly sealer?: AuditSealer;
+  /** Public origins besides the listening address that may send state-changing requests (behind a proxy). */
+  readonly trustedOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -29,7 +33,13 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const protocol = createServedProtocol(options.protocol);
   await openTrialProtocol(options.store, { protocolId: protocol.definition.id, protocolVersion: protocol.definition.version }, 'system:server');
-  const app = createApp({ store: options.store, protocol, ...(options.log === undefined ? {} : { log: options.log }) });
+  const app = createApp({
+    store: options.store,
+    protocol,
+    ...(options.log === undefined ? {} : { log: options.log }),
+    ...(options.sealer === undefined ? {} : { sealer: options.sealer }),
+    ...(options.trustedOrigins === undefined ? {} : { trustedOrigins: options.trustedOrigins }),
+  });
   const web = createWebApp();
   // the API under /api/v1, the web application's page and files everywhere else
   const fetch = (request: Request, env: unknown): Response | Promise<Response> =>

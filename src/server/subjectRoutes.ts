@@ -18,6 +18,7 @@ import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { checkPlausibility } from './checkPlausibility.js';
 import { deriveRecord, latestScreening, screenRecord, subjectResponse as deriveSubjectResponse, type EditCheckFinding, type LiveResult } from './liveLogic.js';
+import { findTextIssues } from './requestLimits.js';
 import { recordBody, recordUpdateBody, subjectBody, subjectStatusBody } from './requestSchemas.js';
 import type { ServedProtocol } from './servedProtocol.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
@@ -68,13 +69,17 @@ export function todayOf(clock: () => Date): string {
 /**
  * The checks of a save that need no database: the form's schema built from its metadata (types, code
  * lists, text lengths, hard limits: a value outside one is refused with 422 naming the field, the value and
- * the limit), then the plausibility limits (plausibilityLimits.ts: a date after today refuses the save;
- * values outside soft limits come back as findings, raised as queries when the record is saved). Nothing
- * is written for a refused form. A bulk import collects the refusals of every row before writing any.
+ * the limit), the generic text checks of the edge (requestLimits.ts), then the plausibility limits
+ * (plausibilityLimits.ts: a date after today refuses the save; values outside soft limits come back as
+ * findings, raised as queries when the record is saved). Nothing is written for a refused form. A bulk
+ * import collects the refusals of every row before writing any.
  */
 export function reviewForm(protocol: ServedProtocol, formType: string, input: unknown, today: string): FormReview {
   const parsed = parseFormData(protocol, formType, input);
   if (!parsed.ok) return parsed;
+  // the generic text checks (NUL, unpaired surrogates, the default maximum) for rows that did not come through a JSON body (CSV import)
+  const text = findTextIssues(parsed.data, { formType, prefix: ['data'] });
+  if (text.length > 0) return { ok: false, error: new HttpError(422, 'invalid-input', `the ${formType} form is not valid`, { issues: text }) };
   const plausibility = checkPlausibility(formType, parsed.data, today, protocol.limits);
   if (plausibility.rejected.length > 0) {
     return { ok: false, error: new HttpError(422, 'implausible-value', `the ${formType} form holds a value that cannot be right`, { issues: plausibility.rejected }) };

@@ -135,7 +135,9 @@ export const workflowRoutes: readonly RouteSpec[] = [
     response: lockResponse,
     action: 'lock:write',
     tag: 'locks',
-    summary: 'Lock the trial or one subject up to a data cutoff; every write to locked data then answers 423',
+    summary:
+      'Lock the trial or one subject up to a data cutoff: a write of data dated on or before the cutoff then answers 423 ' +
+      '(a CRF record is dated by the earliest date it holds, undated records count as before it, a subject row by the day of the write); later data can still be entered',
     body: lockBody,
     responses: { 201: 'locked', 409: 'already locked' },
     async handler({ services, body, write }) {

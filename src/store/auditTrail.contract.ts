@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoreProvider } from './contractSupport.js';
-import { auditRowsFor, countRows, freshId, inRolledBackTransaction, seedSubject } from './contractSupport.js';
+import { auditRowsFor, countAudit, countRows, freshId, inRolledBackTransaction, sealAll, seedSubject } from './contractSupport.js';
 import { deleteCrfRecord, insertCrfRecord, updateCrfRecord } from './crfRecords.js';
 import { StoreError, isStoreError } from './storeError.js';
 import { GENESIS_HASH, verifyAuditChain } from './verifyAuditChain.js';
@@ -117,8 +117,28 @@ export function auditTrailContract(getStore: StoreProvider): void {
       assert.deepEqual((await auditRowsFor(getStore(), 'subjects', subjectId))[0], row);
     });
 
+    void it('lets a queued entry leave the queue only into the chain', async () => {
+      const siteId = `Q${freshId()}`;
+      await withAuditContext(getStore(), { user: 'coordinator-a' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'queued']));
+      const { rows } = await getStore().query<{ queue_id: number }>("SELECT queue_id FROM audit_queue WHERE table_name = 'sites' AND record_id = $1", [siteId]);
+      assert.equal(rows.length, 1, 'the entry waits in the queue until a sealer runs');
+      for (const sql of ["UPDATE audit_queue SET changed_by = 'mallory' WHERE queue_id = $1", 'DELETE FROM audit_queue WHERE queue_id = $1']) {
+        await assert.rejects(
+          withAuditContext(getStore(), { user: 'mallory', reason: 'cover up' }, (tx) => tx.query(sql, [rows[0].queue_id])),
+          (error) => isStoreError(error, 'audit-immutable'),
+          sql,
+        );
+      }
+      await assert.rejects(getStore().query('TRUNCATE audit_queue'), (error) => isStoreError(error, 'audit-immutable'));
+      await sealAll(getStore());
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM audit_queue WHERE queue_id = $1', [rows[0].queue_id]), 0);
+      const chained = await getStore().query<{ changed_by: string; queue_id: number }>("SELECT changed_by, queue_id FROM audit_log WHERE table_name = 'sites' AND record_id = $1", [siteId]);
+      assert.deepEqual(chained.rows, [{ changed_by: 'coordinator-a', queue_id: rows[0].queue_id }]);
+    });
+
     void it('chains every row to the previous one and verifies', async () => {
       await seedSubject(getStore());
+      await sealAll(getStore());
       const report = await verifyAuditChain(getStore());
       assert.equal(report.ok, true, JSON.stringify(report));
       const total = await countRows(getStore(), 'SELECT 1 FROM audit_log');
@@ -139,6 +159,8 @@ export function auditTrailContract(getStore: StoreProvider): void {
           }),
         ),
       );
+      assert.equal(await countRows(getStore(), "SELECT 1 FROM audit_queue WHERE table_name = 'sites' AND record_id = ANY($1)", [siteIds]), 16, 'written, queued');
+      await sealAll(getStore());
       assert.equal(await countRows(getStore(), "SELECT 1 FROM audit_log WHERE table_name = 'sites' AND record_id = ANY($1)", [siteIds]), 16);
       assert.equal((await verifyAuditChain(getStore())).ok, true);
     });
@@ -159,6 +181,7 @@ export function auditTrailContract(getStore: StoreProvider): void {
       const { subjectId } = await seedSubject(getStore());
       const [target] = await auditRowsFor(getStore(), 'subjects', subjectId);
       await seedSubject(getStore());
+      await sealAll(getStore());
       const { report, next } = await inRolledBackTransaction(getStore(), async (tx) => {
         await tx.query('ALTER TABLE audit_log DISABLE TRIGGER trialkit_00_immutable');
         await tx.query('DELETE FROM audit_log WHERE audit_id = $1', [target.audit_id]);
@@ -172,7 +195,7 @@ export function auditTrailContract(getStore: StoreProvider): void {
 
     void it('leaves no rows and no audit rows when a transaction fails', async () => {
       const siteId = `R${freshId()}`;
-      const auditBefore = await countRows(getStore(), 'SELECT 1 FROM audit_log');
+      const auditBefore = await countAudit(getStore());
       await assert.rejects(
         withAuditContext(getStore(), { user: 'coordinator-a' }, async (tx) => {
           await tx.query("INSERT INTO sites (site_id, name) VALUES ($1, 'doomed')", [siteId]);
@@ -184,7 +207,8 @@ export function auditTrailContract(getStore: StoreProvider): void {
       );
       assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [siteId]), 0);
       assert.equal(await countRows(getStore(), 'SELECT 1 FROM subjects WHERE site_id = $1', [siteId]), 0);
-      assert.equal(await countRows(getStore(), 'SELECT 1 FROM audit_log'), auditBefore);
+      assert.equal(await countAudit(getStore()), auditBefore);
+      await sealAll(getStore());
       assert.equal((await verifyAuditChain(getStore())).ok, true);
     });
   });

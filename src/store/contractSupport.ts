@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { SqlClient, SqlParam, Store } from './sqlClient.js';
+import { sealAuditQueue } from './sealAuditQueue.js';
+import { settingsQuery, type SqlClient, type SqlParam, type Store, type TransactionOptions } from './sqlClient.js';
 import { withAuditContext } from './withAuditContext.js';
 
 /**
@@ -42,13 +43,26 @@ export interface AuditRow {
   reason: string | null;
 }
 
-export async function auditRowsFor(client: SqlClient, table: string, recordId: string): Promise<AuditRow[]> {
+/** Seals every committed audit entry into the chain (what the server's sealer does a moment after each commit). */
+export async function sealAll(store: Store): Promise<void> {
+  await store.transaction((tx) => sealAuditQueue(tx));
+}
+
+/** The chained audit rows of one row, after sealing what is queued. */
+export async function auditRowsFor(store: Store, table: string, recordId: string): Promise<AuditRow[]> {
+  await sealAll(store);
+  const client: SqlClient = store;
   const result = await client.query<AuditRow>(
     `SELECT audit_id, table_name, record_id, action, old_value, new_value, changed_by, changed_at, reason
      FROM audit_log WHERE table_name = $1 AND record_id = $2 ORDER BY audit_id`,
     [table, recordId],
   );
   return result.rows;
+}
+
+/** Audit entries written so far, sealed or queued. */
+export async function countAudit(client: SqlClient): Promise<number> {
+  return countRows(client, 'SELECT 1 FROM audit_log UNION ALL SELECT 1 FROM audit_queue');
 }
 
 export async function countRows(client: SqlClient, sql: string, params: readonly SqlParam[] = []): Promise<number> {
@@ -87,6 +101,10 @@ export function passThroughTransactions(tx: SqlClient): SqlClient {
   return {
     query: <Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]) => tx.query<Row>(sql, params),
     exec: (sql: string) => tx.exec(sql),
-    transaction: <T>(fn: (inner: SqlClient) => Promise<T>) => fn(tx),
+    transaction: async <T>(fn: (inner: SqlClient) => Promise<T>, options?: TransactionOptions) => {
+      const settings = settingsQuery(options);
+      if (settings !== undefined) await tx.query(settings.sql, settings.params);
+      return fn(tx);
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { sealAuditQueue } from './sealAuditQueue.js';
 import type { SqlClient } from './sqlClient.js';
 
 export interface SnapshotRequest {
@@ -11,7 +12,10 @@ export interface SnapshotSummary {
   readonly snapshotId: number;
   readonly name: string;
   readonly contentHash: string;
-  /** Last audit hash at copy time: an external anchor that reveals a later truncation of the trail. */
+  /**
+   * The head of the audit chain at copy time, after every entry written before the copy was sealed into it:
+   * the snapshot's own audit entry follows it in the chain.
+   */
   readonly auditHeadHash: string | null;
 }
 
@@ -25,8 +29,15 @@ interface SnapshotRow {
 /**
  * Copies sites, subjects, live CRF records and queries into an immutable snapshot row, all read in the
  * same transaction as the insert. Run it inside withAuditContext, normally right after creating the lock.
+ *
+ * It first takes the lock that every audited write holds shared (waiting for writes in flight, holding new
+ * ones until it commits) and seals the queued audit entries into the chain, so the copy holds exactly the
+ * writes whose audit entries precede its own entry in the chain: an inspector replays the trail up to that
+ * entry and gets the snapshot back (verifySnapshotEvidence).
  */
 export async function createSnapshot(tx: SqlClient, request: SnapshotRequest): Promise<SnapshotSummary> {
+  await tx.query('SELECT pg_advisory_xact_lock(7302, hashtext(current_schema())) AS locked');
+  await sealAuditQueue(tx);
   const result = await tx.query<SnapshotRow>(
     `INSERT INTO snapshots (name, lock_id, cutoff_date, data, content_hash)
      SELECT $1, $2, $3::date, jsonb_build_object(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoreProvider } from './contractSupport.js';
-import { countRows, seedSubject } from './contractSupport.js';
+import { countAudit, seedSubject } from './contractSupport.js';
 import { deleteCrfRecord, getCrfRecord, insertCrfRecord, updateCrfRecord } from './crfRecords.js';
 import { withAuditContext } from './withAuditContext.js';
 
@@ -26,11 +26,11 @@ export function crfRecordsContract(getStore: StoreProvider): void {
       const first = await withAuditContext(getStore(), { user: 'coordinator-a', reason: 'correction' }, (tx) => updateCrfRecord(tx, record.recordId, 1, { weightKg: 71 }));
       assert.equal(first.kind, 'written');
       if (first.kind === 'written') assert.equal(first.record.version, 2);
-      const auditBefore = await countRows(getStore(), 'SELECT 1 FROM audit_log');
+      const auditBefore = await countAudit(getStore());
       const stale = await withAuditContext(getStore(), { user: 'investigator-b', reason: 'correction' }, (tx) => updateCrfRecord(tx, record.recordId, 1, { weightKg: 99 }));
       assert.deepEqual(stale, { kind: 'conflict', expectedVersion: 1, currentVersion: 2 });
       assert.deepEqual((await getCrfRecord(getStore(), record.recordId))?.data, { weightKg: 71 });
-      assert.equal(await countRows(getStore(), 'SELECT 1 FROM audit_log'), auditBefore);
+      assert.equal(await countAudit(getStore()), auditBefore);
     });
 
     void it('answers not-found for a missing or deleted record', async () => {

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { openEmbeddedStore } from './embeddedStore.js';
 import { migrations } from './migrations.js';
 import { openStore } from './openStore.js';
+import { sealQueuedAuditEntries } from './sealAuditQueue.js';
 import { verifyAuditChain } from './verifyAuditChain.js';
 import { withAuditContext } from './withAuditContext.js';
 
@@ -26,6 +27,7 @@ describe('embedded store in a data folder', () => {
       assert.deepEqual(second.migrationsApplied, [999999]);
       const { rows } = await second.query<{ name: string }>("SELECT name FROM sites WHERE site_id = '01'");
       assert.deepEqual(rows, [{ name: 'Lyon' }]);
+      assert.equal((await sealQueuedAuditEntries(second)).sealed, 1, 'the entry written before closing waited in the queue');
       assert.deepEqual(await verifyAuditChain(second), { ok: true, rows: 1 });
     } finally {
       await second.close();

@@ -1,4 +1,5 @@
 import { after, before, describe } from 'node:test';
+import { auditSealContract } from './auditSeal.contract.js';
 import { auditTrailContract } from './auditTrail.contract.js';
 import { crfRecordsContract } from './crfRecords.contract.js';
 import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
@@ -26,6 +27,7 @@ describe('embedded store (PGlite)', () => {
   sqlClientContract(getStore);
   migrateContract(getStore);
   auditTrailContract(getStore);
+  auditSealContract(getStore);
   crfRecordsContract(getStore);
   locksContract(getStore);
   idempotencyKeysContract(getStore);

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Results, Transaction } from '@electric-sql/pglite';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations.js';
-import type { QueryResult, SqlClient, SqlParam, Store } from './sqlClient.js';
+import { settingsQuery, type QueryResult, type SqlClient, type SqlParam, type Store, type TransactionOptions } from './sqlClient.js';
 import { toStoreError } from './storeError.js';
 import { transactionClient } from './transactionClient.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './typeParsers.js';
@@ -46,11 +46,13 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
         await db.exec(sql);
       });
     },
-    async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       // the body's own errors pass through unchanged; only BEGIN/COMMIT failures are wrapped here
       let bodyError: { error: unknown } | undefined;
+      const settings = settingsQuery(options);
       try {
         return await db.transaction(async (tx: Transaction) => {
+          if (settings !== undefined) await tx.query(settings.sql, settings.params);
           const { client: txClient, end } = transactionClient({
             query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => toResult(await tx.query<Row>(sql, [...params])),
             exec: async (sql: string) => {

@@ -1,6 +1,7 @@
 // The trial database: one schema on embedded PostgreSQL (PGlite) or a PostgreSQL server, with a
-// structural, hash-chained audit trail and lock enforcement in triggers.
-export type { QueryResult, SqlClient, SqlParam, Store, StoreEngine } from './sqlClient.js';
+// structural audit trail (entries written by triggers, sealed into a hash chain, signed checkpoints) and
+// lock enforcement in triggers.
+export type { QueryResult, SqlClient, SqlParam, Store, StoreEngine, TransactionOptions } from './sqlClient.js';
 export { StoreError, isStoreError, toStoreError } from './storeError.js';
 export type { StoreErrorCode, StoreErrorDetails } from './storeError.js';
 export { openEmbeddedStore } from './embeddedStore.js';
@@ -16,6 +17,29 @@ export { setAuditContext, withAuditContext } from './withAuditContext.js';
 export type { AuditContext } from './withAuditContext.js';
 export { GENESIS_HASH, verifyAuditChain } from './verifyAuditChain.js';
 export type { AuditChainBreak, AuditChainReport } from './verifyAuditChain.js';
+export { sealAuditQueue, sealQueuedAuditEntries } from './sealAuditQueue.js';
+export type { SealResult } from './sealAuditQueue.js';
+export {
+  checkpointStatement,
+  createAuditSigner,
+  generateAuditSigner,
+  parseCheckpoint,
+  signCheckpoint,
+  trustedKeyFromPem,
+  verifyCheckpointSignature,
+} from './auditCheckpoint.js';
+export type { AuditCheckpoint, AuditSigner, TrustedKey } from './auditCheckpoint.js';
+export { latestCheckpoint, listCheckpoints, listSigningKeys, readLogId, registerSigningKey } from './auditCheckpoints.js';
+export { sealAndCheckpoint, startAuditSealer } from './auditSealer.js';
+export type { AuditSealer, AuditSealerOptions } from './auditSealer.js';
+export { loadOrCreateSigningKey } from './signingKeyFile.js';
+export type { LoadedSigningKey } from './signingKeyFile.js';
+export { AUDITED_TABLES, verifyAuditTrail } from './verifyAuditTrail.js';
+export type { AuditProblem, AuditProblemCode, AuditTrailReport, VerifyAuditTrailOptions } from './verifyAuditTrail.js';
+export { EVIDENCE_FORMAT, createSnapshotEvidence } from './snapshotEvidence.js';
+export type { EvidenceEntry, EvidenceResult, SnapshotEvidence } from './snapshotEvidence.js';
+export { verifySnapshotEvidence } from './verifySnapshotEvidence.js';
+export type { EvidenceReport } from './verifySnapshotEvidence.js';
 export { deleteCrfRecord, getCrfRecord, insertCrfRecord, updateCrfRecord } from './crfRecords.js';
 export type { CrfRecord, NewCrfRecord, VersionedWrite } from './crfRecords.js';
 export { lookupIdempotencyKey, saveIdempotencyKey } from './idempotencyKeys.js';
@@ -42,7 +66,7 @@ export { getLock, insertLock, listLocks, releaseLock } from './locks.js';
 export type { LockRow } from './locks.js';
 export { getSnapshot, listSnapshots } from './snapshots.js';
 export type { SnapshotContent, SnapshotListing } from './snapshots.js';
-export { listAuditEntries } from './auditEntries.js';
+export { countAuditEntries, listAuditEntries } from './auditEntries.js';
 export type { AuditEntry } from './auditEntries.js';
 export { existingSubjectIds } from './existingSubjectIds.js';
 export { getTrialProtocol, openTrialProtocol, trialProtocolMismatch } from './trialProtocol.js';

@@ -10,10 +10,15 @@
  *   TKA01 write without trialkit.user, TKA02 update/delete without trialkit.reason,
  *   TKA03 audit trail changed, TKS01 snapshot changed, TKL01 write to locked data,
  *   TKQ01 query status transition not allowed, TKP01 the trial's protocol changed after it was recorded.
+ *
+ * Migrations 6 (audit queue, sealer, checkpoints) and 7 (cutoff locks) replace trialkit_audit and
+ * trialkit_guard below with CREATE OR REPLACE: read those files for the functions in force.
  */
 
 import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
+import { auditQueueMigration } from './auditQueueMigration.js';
 import { authMigration } from './authMigration.js';
+import { cutoffLockMigration } from './cutoffLockMigration.js';
 import { trialProtocolMigration } from './trialProtocolMigration.js';
 
 export interface Migration {
@@ -309,4 +314,6 @@ export const migrations: readonly Migration[] = Object.freeze([
   authMigration,
   auditChainAtCommitMigration,
   trialProtocolMigration,
+  auditQueueMigration,
+  cutoffLockMigration,
 ]);

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations.js';
-import type { QueryResult, SqlClient, SqlParam, Store } from './sqlClient.js';
+import type { QueryResult, SqlClient, SqlParam, Store, TransactionOptions } from './sqlClient.js';
 import { StoreError, toStoreError } from './storeError.js';
 import { transactionClient } from './transactionClient.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './typeParsers.js';
@@ -12,7 +13,7 @@ export interface PostgresStoreOptions {
   readonly url: string;
   /** Schema for every table (created if missing, set as search_path on each connection). */
   readonly schema?: string;
-  /** Pool size; 10 by default. */
+  /** Pool size; TRIALKIT_PG_POOL, else 10. */
   readonly maxConnections?: number;
   /** For tests of the migration runner; the trial schema by default. */
   readonly migrations?: readonly Migration[];
@@ -32,6 +33,31 @@ function toResult<Row>(result: pg.QueryResult<Row & pg.QueryResultRow>): QueryRe
   return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
 }
 
+/**
+ * A statement with parameters runs as a named prepared statement, named after its text: PostgreSQL parses
+ * and plans it once per connection instead of at every call (the EDC sends the same few statements all the
+ * time). The set of texts is the code's own SQL, so the per-connection cache stays small.
+ */
+function statement(sql: string, params: readonly SqlParam[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql };
+  return { name: `tk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql, values: [...params] };
+}
+
+const settingName = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
+
+/** BEGIN and the transaction's settings as one simple query: one round trip (names checked, values escaped). */
+function beginSql(connection: PoolClient, options: TransactionOptions | undefined): string {
+  const entries = Object.entries(options?.settings ?? {});
+  if (entries.length === 0) return 'BEGIN';
+  for (const [name] of entries) if (!settingName.test(name)) throw new StoreError('invalid-config', `not a custom setting name: ${name}`);
+  return `BEGIN; SELECT ${entries.map(([name, value]) => `set_config('${name}', ${connection.escapeLiteral(value)}, true)`).join(', ')}`;
+}
+
+function poolSize(option: number | undefined): number {
+  const fromEnv = Number(process.env.TRIALKIT_PG_POOL);
+  return option ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10);
+}
+
 async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -48,7 +74,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.maxConnections ?? 10,
+    max: poolSize(options.maxConnections),
     connectionTimeoutMillis: 5000,
     types: typeParsers(),
     // a startup parameter, so the path is in force before the first statement on every connection
@@ -60,25 +86,25 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   const client: SqlClient = {
     query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
-      return run(async () => toResult(await pool.query<Row & pg.QueryResultRow>(sql, [...params])));
+      return run(async () => toResult(await pool.query<Row & pg.QueryResultRow>(statement(sql, params))));
     },
     exec(sql: string): Promise<void> {
       return run(async () => {
         await pool.query(sql);
       });
     },
-    async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const connection: PoolClient = await run(() => pool.connect());
       const { client: txClient, end } = transactionClient({
         query: async <Row extends object>(sql: string, params: readonly SqlParam[]) =>
-          toResult(await connection.query<Row & pg.QueryResultRow>(sql, [...params])),
+          toResult(await connection.query<Row & pg.QueryResultRow>(statement(sql, params))),
         exec: async (sql: string) => {
           await connection.query(sql);
         },
       });
       let broken: Error | undefined;
       try {
-        await run(() => connection.query('BEGIN'));
+        await run(() => connection.query(beginSql(connection, options)));
         const value = await fn(txClient);
         end();
         await run(() => connection.query('COMMIT'));

@@ -23,8 +23,28 @@ export interface SqlClient {
   /**
    * Runs fn inside BEGIN ... COMMIT on one connection; ROLLBACK when fn throws (the error is rethrown).
    * A transaction's own client rejects a nested transaction() with StoreError 'nested-transaction'.
+   * options.settings are set for this transaction only (set_config(name, value, true)) before fn runs: on
+   * a server in the same round trip as BEGIN (withAuditContext's who and why).
    */
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /** Run-time parameters local to the transaction, e.g. { 'trialkit.user': 'u1' } (names: [a-z_.]+). */
+  readonly settings?: Readonly<Record<string, string>>;
+}
+
+const settingName = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
+
+/** The settings as one SELECT set_config(...) with parameters ($1, $2, ...), or undefined when there are none. */
+export function settingsQuery(options: TransactionOptions | undefined): { sql: string; params: string[] } | undefined {
+  const entries = Object.entries(options?.settings ?? {});
+  if (entries.length === 0) return undefined;
+  for (const [name] of entries) if (!settingName.test(name)) throw new Error(`not a custom setting name: ${name}`);
+  return {
+    sql: `SELECT ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+    params: entries.flatMap(([name, value]) => [name, value]),
+  };
 }
 
 export type StoreEngine = 'embedded' | 'postgres';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoreProvider } from './contractSupport.js';
-import { auditRowsFor, countRows, inRolledBackTransaction, passThroughTransactions } from './contractSupport.js';
+import { countRows, inRolledBackTransaction, passThroughTransactions } from './contractSupport.js';
 import { isStoreError } from './storeError.js';
 import { getTrialProtocol, openTrialProtocol } from './trialProtocol.js';
 import { setAuditContext } from './withAuditContext.js';
@@ -20,10 +20,10 @@ export function trialProtocolContract(getStore: StoreProvider): void {
         assert.deepEqual([first.protocolId, first.protocolVersion, first.synthetic, first.createdBy], ['proto-a', '2.1', true, 'system:test']);
         const again = await openTrialProtocol(client, { protocolId: 'proto-a', protocolVersion: '2.1' }, 'someone-else');
         assert.deepEqual(again, first, 'a second opener reads the recorded row; synthetic unset accepts either');
-        const audit = await auditRowsFor(tx, 'trial', 'proto-a');
-        // audit rows are chained at commit (migration 4): inside the transaction they wait in audit_pending
-        const pending = await countRows(tx, "SELECT 1 FROM audit_pending WHERE table_name = 'trial' AND record_id = 'proto-a'");
-        assert.equal(audit.length + pending, 1, 'one audit entry: the first opener');
+        // audit entries are queued in the writing transaction and sealed into the chain later (migration 6)
+        const queued = await countRows(tx, "SELECT 1 FROM audit_queue WHERE table_name = 'trial' AND record_id = 'proto-a'");
+        const sealed = await countRows(tx, "SELECT 1 FROM audit_log WHERE table_name = 'trial' AND record_id = 'proto-a'");
+        assert.equal(queued + sealed, 1, 'one audit entry: the first opener');
       });
     });
 

@@ -18,10 +18,10 @@ export async function setAuditContext(tx: SqlClient, context: AuditContext): Pro
   ]);
 }
 
-/** Runs fn in a transaction whose writes are audited as done by context.user for context.reason. */
+/**
+ * Runs fn in a transaction whose writes are audited as done by context.user for context.reason (set with
+ * BEGIN, in the same round trip on a server).
+ */
 export function withAuditContext<T>(client: SqlClient, context: AuditContext, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-  return client.transaction(async (tx) => {
-    await setAuditContext(tx, context);
-    return fn(tx);
-  });
+  return client.transaction(fn, { settings: { 'trialkit.user': context.user, 'trialkit.reason': context.reason ?? '' } });
 }

@@ -12,6 +12,8 @@ describe('createWebApp', () => {
       assert.equal(response.status, 200, path);
       assert.match(response.headers.get('content-type') ?? '', /text\/html/);
       assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self' 'unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, 'no other site may frame the page');
+      assert.equal(response.headers.get('x-frame-options'), 'DENY');
       const text = await response.text();
       assert.match(text, /<script type="module" src="\/js\/web\/client\/main.js">/);
       assert.match(text, /"zod":"\/vendor\/zod\/index.js"/);

@@ -18,7 +18,8 @@ export function createWebApp(): Hono {
   const page = indexHtml();
   // the import map is the page's only inline script; Vega compiles its expressions with Function()
   const importMapHash = createHash('sha256').update(IMPORT_MAP, 'utf8').digest('base64');
-  const policy = `default-src 'self'; script-src 'self' 'unsafe-eval' 'sha256-${importMapHash}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+  // frame-ancestors 'none' (and X-Frame-Options for older browsers): no other site may frame the EDC (clickjacking)
+  const policy = `default-src 'self'; script-src 'self' 'unsafe-eval' 'sha256-${importMapHash}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'`;
   app.get('/js/*', async (c) => fileResponse(await readCompiledModule(c.req.path.slice('/js/'.length))));
   app.get('/vendor/*', async (c) => fileResponse(await readVendorFile(c.req.path.slice('/vendor/'.length))));
   app.get('*', (c) => {
@@ -26,6 +27,7 @@ export function createWebApp(): Hono {
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Security-Policy', policy);
+    c.header('X-Frame-Options', 'DENY');
     return c.html(page);
   });
   return app;

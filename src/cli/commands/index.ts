@@ -18,5 +18,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'reproduce', summary: 'reproduce every published result of the paper on the demo trial (match, close, differs, not computed)', load: async () => (await import('./reproduce.js')).reproduceCommand },
   { name: 'cdisc', summary: 'the CDISC submission package: conformance checks of SDTM/ADaM XPT files and define.xml (--check <dir>)', load: async () => (await import('./cdisc.js')).cdiscCommand },
   { name: 'serve', summary: 'run the EDC server (REST API under /api/v1, OpenAPI document) on the embedded store or DATABASE_URL', load: async () => (await import('./serve.js')).serveCommand },
-  { name: 'audit', summary: 'verify the hash chain of the EDC audit trail (embedded data folder or PostgreSQL)', load: async () => (await import('./audit.js')).auditCommand },
+  { name: 'audit', summary: 'verify the EDC audit trail (hash chain, signed checkpoints, replay against the tables) or a snapshot evidence bundle offline; export one', load: async () => (await import('./audit.js')).auditCommand },
 ];

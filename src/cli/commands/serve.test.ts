@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { trustedKeyFromPem, verifySnapshotEvidence } from '../../store/index.js';
 import { cliRecorder } from '../../testing/index.js';
 import { main } from '../main.js';
 
@@ -42,13 +44,37 @@ describe('trialkit serve', () => {
       // one account per role, and an investigator and a coordinator at each of the demo trial's 32 sites
       assert.equal(users.users.length, 7 + 2 * 32);
       assert.match(rec.stdout(), /SYNTHETIC demo trial: 109 subjects loaded .*snapshot cutoff-2022-12-01 taken under the data lock; trial open for entry/);
+      const keyFile = `${dataDir}.signing-key.pem`;
+      assert.match(rec.stdout(), new RegExp(`audit checkpoints: signed with key [0-9a-f]{16} \\(new key ${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+      // the demo snapshot's evidence, as an inspector downloads it, verifies offline with the published public key
+      const stat = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'demo-statistician', password: 'trialkit-demo-password' }) });
+      const statCookie = (stat.headers.get('set-cookie') ?? '').split(';')[0];
+      const snapshots = (await (await fetch(`${base}/snapshots`, { headers: { cookie: statCookie } })).json()) as { snapshots: { snapshotId: number; name: string }[] };
+      const cutoff = snapshots.snapshots.find((x) => x.name === 'cutoff-2022-12-01');
+      assert.ok(cutoff !== undefined);
+      const evidence = await fetch(`${base}/snapshots/${cutoff.snapshotId}/evidence`, { headers: { cookie: statCookie } });
+      assert.equal(evidence.status, 200);
+      const report = verifySnapshotEvidence(await evidence.json(), [trustedKeyFromPem(readFileSync(`${keyFile}.pub`, 'utf8'))]);
+      assert.deepEqual(report.problems, []);
+      assert.deepEqual(report.warnings, []);
+      assert.ok((report.replayed.records ?? 0) > 1000, JSON.stringify(report.replayed));
+
       process.emit('SIGTERM');
       assert.equal(await exit, 0);
       assert.match(rec.stdout(), /POST \/api\/v1\/auth\/login 200/);
       assert.doesNotMatch(rec.stdout(), /trialkit-demo-password.*200/);
+
+      // the whole demo trail: chain, checkpoints, the witness beside the key, and the replay of every table
+      const verify = cliRecorder();
+      assert.equal(await main(['audit', 'verify', '--data', dataDir, '--signing-key', keyFile], verify.io), 0, verify.stdout());
+      assert.match(verify.stdout(), /external checkpoints: 1/);
+      assert.match(verify.stdout(), /queue: 0 entries/);
+      assert.match(verify.stdout(), /audit trail OK/);
     } finally {
       if (saved !== undefined) process.env.DATABASE_URL = saved;
       rmSync(dataDir, { recursive: true, force: true });
+      for (const suffix of ['', '.pub', '.checkpoint.json']) rmSync(`${dataDir}.signing-key.pem${suffix}`, { force: true });
     }
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NCT05236621_PROTOCOL as P } from '../../protocols/nct05236621/index.js';
-import { exampleAssessments, exampleDosing, nctCycleDay as cycleDay, nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
+import { nctSubject as exampleSubject, nctTrial as exampleTrial } from '../../protocols/nct05236621/testing/index.js';
 import { addDays } from '../crf/index.js';
 import { formatPath } from '../../result/index.js';
 import type { SubjectRecord } from '../crf/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates/index.js';
+import { fieldText } from './fieldText.js';
 import type { Codelist, FieldDefinition, FormDefinition, FormRow, FormRule, ScalarField } from './formDefinition.js';
 
 /**
@@ -94,7 +95,7 @@ function objectSchema(fields: readonly FieldDefinition[], context: Context, rule
   const object = z.strictObject(shape);
   if (rules.length === 0) return object;
   return object.superRefine((row, ctx) => {
-    for (const rule of rules) applyRule(rule, row as Record<string, unknown>, ctx);
+    for (const rule of rules) applyRule(rule, row, ctx);
   });
 }
 
@@ -142,7 +143,7 @@ function applyRule(rule: FormRule, row: Record<string, unknown>, ctx: z.Refineme
       return;
     case 'required-when-different':
       if (row[rule.left] !== row[rule.right] && row[rule.field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.left} (${String(row[rule.left])}) differs from ${rule.right} (${String(row[rule.right] ?? 'none')}) (${rule.note})` });
+        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.left} (${fieldText(row[rule.left])}) differs from ${rule.right} (${row[rule.right] === undefined ? 'none' : fieldText(row[rule.right])}) (${rule.note})` });
       return;
     case 'absent-when':
       if (row[rule.when.field] === rule.when.equals && row[rule.field] !== undefined && row[rule.field] !== null)

@@ -13,3 +13,4 @@ export { validateTrialData, diseaseFormRows, SUBJECT_RECORD_KEYS } from './trial
 export type { TrialData, FormCatalogue } from './trialData.js';
 export { addDays, cycleDay, exampleSubject, exampleTrial } from './exampleTrial.js';
 export type { ExampleSubjectOptions } from './exampleTrial.js';
+export { fieldText } from './fieldText.js';

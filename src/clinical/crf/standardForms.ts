@@ -2,7 +2,6 @@ import {
   booleanField,
   codeField,
   dateField,
-  groupField,
   integerField,
   numberField,
   opt,

@@ -146,7 +146,7 @@ function checkRows(value: unknown, one: boolean, schema: z.ZodType<FormRow> | un
     issues.push(issue('crf-invalid_type', path, value, 'an array of records'));
     return [];
   }
-  return value.map((row, i) => {
+  return (value as readonly unknown[]).map((row, i) => {
     const parsed = schema.safeParse(row, { reportInput: true });
     if (!parsed.success) issues.push(...zodIssues(parsed.error, [...path, i]));
     return parsed.success ? parsed.data : row;

@@ -1,6 +1,6 @@
 import { formatIsoDate, parseIsoDate, type DayNumber } from '../dates/index.js';
 import { computeCreatinineClearance } from '../renal/index.js';
-import { convertLabValue, type LabAnalyte } from '../units/index.js';
+import { convertLabValue } from '../units/index.js';
 import { addCalendarMonths } from './calendarMonths.js';
 import type { EligibilityRule, ScreeningLab } from './eligibilityRule.js';
 import type { ScreeningRecord } from './screeningRecord.js';

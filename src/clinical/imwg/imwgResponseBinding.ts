@@ -5,6 +5,7 @@ import type { EvaluatorDefinition, MeasurementPoint, ResponseBinding, ResponseEv
 import { computeImwgResponse } from './computeImwgResponse.js';
 import type { ImwgAssessment, ImwgMeasurements } from './imwgMeasurements.js';
 import { IMWG_2016_CITATION, type ImwgRuleSet } from './imwgRuleSet.js';
+import { fieldText } from '../crf/index.js';
 
 /** The IMWG 2016 categories as a response scale (PR or better responds; MR and SD control the disease). */
 export const IMWG_2016_SCALE: ResponseScale = Object.freeze({
@@ -59,7 +60,7 @@ function measurementsOf(form: FormRow, marrow: FormRow | null): ImwgMeasurements
     if (out.boneMarrowPlasmaCellsPct === undefined && typeof marrow.plasmaCellsPct === 'number') out.boneMarrowPlasmaCellsPct = marrow.plasmaCellsPct;
     if (marrow.clonalPlasmaCells === 'present' || marrow.clonalPlasmaCells === 'absent') out.clonalPlasmaCellsInMarrow = marrow.clonalPlasmaCells === 'present';
   }
-  return out as ImwgMeasurements;
+  return out;
 }
 
 interface Dated {
@@ -117,10 +118,10 @@ export function createImwgResponseBinding(options: ImwgBindingOptions): Response
       issues.push(issue('no-baseline-assessment', base, input.source, `a ${input.source} disease assessment on or before the first dose (${formatIsoDate(input.referenceDay)})`));
       return { result: notEvaluable('no-baseline'), issues };
     }
-    const assessments: ImwgAssessment[] = post.map((item) => ({ ...measurementsOf(item.form, nearest(item.day, marrows, marrowMatchDays)), date: String(item.form.date) }));
+    const assessments: ImwgAssessment[] = post.map((item) => ({ ...measurementsOf(item.form, nearest(item.day, marrows, marrowMatchDays)), date: fieldText(item.form.date) }));
     const outcome = computeImwgResponse(
       {
-        baseline: { ...measurementsOf(baseline.form, nearest(baseline.day, marrows, marrowMatchDays)), date: String(baseline.form.date) },
+        baseline: { ...measurementsOf(baseline.form, nearest(baseline.day, marrows, marrowMatchDays)), date: fieldText(baseline.form.date) },
         assessments,
         ...(input.newTherapyDate === null ? {} : { newTherapyDate: input.newTherapyDate }),
         ...(input.deathDate === null ? {} : { deathDate: input.deathDate }),
@@ -141,7 +142,7 @@ export function createImwgResponseBinding(options: ImwgBindingOptions): Response
     }
     if (!outcome.ok) return { result: notEvaluable('not-evaluable'), issues };
     const result = outcome.value;
-    const byDate = new Map(post.map((item) => [String(item.form.date), item]));
+    const byDate = new Map(post.map((item) => [fieldText(item.form.date), item]));
     return {
       result: {
         baselineFound: true,
@@ -161,13 +162,13 @@ export function createImwgResponseBinding(options: ImwgBindingOptions): Response
   }
 
   function measurements(record: SubjectRecord, source: DataSource): readonly MeasurementPoint[] {
-    const lightChain = options.lightChainField === undefined ? '' : String(record.diagnosis?.[options.lightChainField] ?? '').toLowerCase();
+    const lightChain = options.lightChainField === undefined ? '' : fieldText(record.diagnosis?.[options.lightChainField]).toLowerCase();
     const out: MeasurementPoint[] = [];
     for (const form of rowsOf(record, assessmentForm)) {
       if (form.source !== source || typeof form.date !== 'string') continue;
       const visit = typeof form.visit === 'string' ? form.visit : null;
       const push = (parameter: string, value: unknown): void => {
-        if (typeof value === 'number') out.push({ parameter, date: String(form.date), visit, value });
+        if (typeof value === 'number') out.push({ parameter, date: fieldText(form.date), visit, value });
       };
       push('SPEP', form.serumMProteinGPerL);
       push('UPEP', form.urineMProteinMgPer24h);

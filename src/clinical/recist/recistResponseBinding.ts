@@ -8,6 +8,7 @@ import type { RecistRuleSet } from './recist11RuleSet.js';
 import { RECIST_1_1_CITATION } from './recist11RuleSet.js';
 import { RECIST_OVERALL_CATEGORIES, type RecistOverallResponse } from './recistCategories.js';
 import type { RecistAssessment, RecistBaselineLesion, RecistLesionResult, RecistNewLesion, RecistNonTargetStatus } from './recistInput.js';
+import { fieldText } from '../crf/index.js';
 
 /** The RECIST 1.1 overall categories as a response scale (CR or PR respond; SD and NON-CR/NON-PD control). */
 export const RECIST_1_1_SCALE: ResponseScale = Object.freeze({
@@ -53,7 +54,7 @@ function lesionsOf(form: FormRow): readonly FormRow[] {
 
 function baselineLesions(form: FormRow): RecistBaselineLesion[] {
   return lesionsOf(form).map((lesion) => ({
-    id: String(lesion.lesionId ?? ''),
+    id: fieldText(lesion.lesionId),
     kind: lesion.kind === 'non-target' ? 'non-target' : 'target',
     nodal: lesion.nodal === true,
     ...(typeof lesion.diameterMm === 'number' ? { diameterMm: lesion.diameterMm } : {}),
@@ -117,7 +118,7 @@ export function createRecistResponseBinding(options: RecistBindingOptions): Resp
     // Each follow-up read lists every baseline lesion; a lesion left off the form was not evaluated.
     const indexMaps: (number | null)[][] = [];
     const assessments: RecistAssessment[] = post.map((read, j) => {
-      const byId = new Map(lesionsOf(read.form).map((lesion, k) => [String(lesion.lesionId ?? ''), { lesion, k }]));
+      const byId = new Map(lesionsOf(read.form).map((lesion, k) => [fieldText(lesion.lesionId), { lesion, k }]));
       const map: (number | null)[] = [];
       const results: RecistLesionResult[] = lesions.map((baselineLesion) => {
         const found = byId.get(baselineLesion.id);
@@ -133,10 +134,10 @@ export function createRecistResponseBinding(options: RecistBindingOptions): Resp
       indexMaps[j] = map;
       for (const [id] of byId) if (!lesions.some((l) => l.id === id)) issues.push(issue('unknown-lesion', [...base, read.index, 'lesions'], id, 'a lesion id recorded at baseline (a new lesion is recorded as newLesion)'));
       const newLesion = NEW_LESION.find((v) => v === read.form.newLesion) ?? 'no';
-      return { date: String(read.form.date), lesions: results, newLesion };
+      return { date: fieldText(read.form.date), lesions: results, newLesion };
     });
     const outcome = computeRecistResponse(
-      { baseline: { date: String(baseline.form.date), lesions }, assessments },
+      { baseline: { date: fieldText(baseline.form.date), lesions }, assessments },
       { ruleSet: options.ruleSet, confirmationDays: options.confirmationDays, sdMinDays: options.sdMinDays },
     );
     // Engine paths are ['baseline', 'lesions', k, ...] or ['assessments', j, 'lesions', k, ...]: point them at the form.
@@ -191,9 +192,9 @@ export function createRecistResponseBinding(options: RecistBindingOptions): Resp
     for (const read of dated(record, source, null)) {
       const lesions = lesionsOf(read.form);
       if (lesions.some((lesion) => lesion.kind === 'target' || lesion.kind === 'non-target'))
-        targets = lesions.filter((lesion) => lesion.kind === 'target').map((lesion) => String(lesion.lesionId));
+        targets = lesions.filter((lesion) => lesion.kind === 'target').map((lesion) => fieldText(lesion.lesionId));
       const sum = sumOf(read.form, targets);
-      if (sum !== null) out.push({ parameter: 'SUMDIAM', date: String(read.form.date), visit: typeof read.form.visit === 'string' ? read.form.visit : null, value: sum });
+      if (sum !== null) out.push({ parameter: 'SUMDIAM', date: fieldText(read.form.date), visit: typeof read.form.visit === 'string' ? read.form.visit : null, value: sum });
     }
     return out;
   }

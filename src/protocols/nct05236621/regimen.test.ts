@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyDoseEvent, checkProtocol, currentDoseMg, drugAction, initialDoseState, type DrugAction, type DrugState } from '../../clinical/index.js';
+import { applyDoseEvent, currentDoseMg, drugAction, initialDoseState, type DrugAction, type DrugState } from '../../clinical/index.js';
 import { NCT05236621_DOSE_EXAMPLES, NCT05236621_REGIMEN } from './regimen.js';
 
 const summary = (state: DrugState): { status: DrugState['status']; doseMg: number | null; action: DrugAction } => ({

@@ -9,3 +9,5 @@ export type { SimonDesign, SimonSearch } from './simonTwoStage.js';
 export { simonTwoStageKernel } from './simonTwoStage.js';
 export type { SimonTwoStage, SimonTwoStageInput } from './computeSimonTwoStage.js';
 export { computeSimonTwoStage, defaultSimonMaxN } from './computeSimonTwoStage.js';
+export type { SimonDecision, SimonDecisionInput, SimonOutcome, SimonRuleState, SimonStageState } from './computeSimonDecision.js';
+export { computeSimonDecision } from './computeSimonDecision.js';
