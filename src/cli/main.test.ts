@@ -27,6 +27,6 @@ describe('trialkit main', () => {
     assert.equal(await main(['km', file, '--time', 'time', '--event', 'status'], r.io), 2);
     const err = r.err.join('');
     assert.match(err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 3, column 'time': "-3"`));
-    assert.match(err, /line 4, column 'time': "abc": expected a number >= 0/);
+    assert.match(err, /expected a number >= 0 \(2 bad values in all, at lines 3 \("-3"\), 4 \("abc"\)\)/);
   });
 });

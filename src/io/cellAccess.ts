@@ -42,9 +42,9 @@ export function cellText(column: ColumnCells, k: number): string {
 const SHOWN_LINES = 5;
 
 /**
- * Bad values of one column, collected while reading it and reported as one error: the first value
- * with its line in the message, how many there are in all, and an issue for each of the first few
- * (line, value, expectation), so that a user fixes them in one pass.
+ * Bad values of one column, collected while reading it and reported as one error (one line, however
+ * many rows are bad): the first value with its line, how many there are in all, and the lines and
+ * values of the first few, so that a user can fix them in one pass.
  */
 export class BadValues {
   private count = 0;
@@ -70,10 +70,10 @@ export class BadValues {
     if (first === undefined) return;
     const { table, column } = this.column;
     const more = this.count > this.shown.length ? ', ...' : '';
-    const all = this.count > 1 ? ` (${this.count} bad values in all, at lines ${this.shown.map((s) => s.line).join(', ')}${more})` : '';
+    const all = this.count > 1 ? ` (${this.count} bad values in all, at lines ${this.shown.map((s) => `${s.line} (${JSON.stringify(s.value)})`).join(', ')}${more})` : '';
     throw new InputError(
       `${table.file} line ${first.line}, column '${column}': ${JSON.stringify(first.value)} is not valid; expected ${this.expected}${all}`,
-      this.shown.map((bad) => issue(bad.code, [table.file, bad.line, column], bad.value, this.expected)),
+      [issue(first.code, [table.file, first.line, column], first.value, this.expected)],
     );
   }
 }

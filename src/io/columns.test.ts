@@ -115,7 +115,7 @@ describe('numericColumn and covariateColumn errors', () => {
   it('reports bad values once: the first with its line, the count and the first lines', () => {
     const rows = ['t,x', ...Array.from({ length: 1371 }, (_, i) => `${i},${i % 2 === 0 ? 'abc' : '1'}`)];
     const error = thrown(() => numericColumn(table(rows.join('\n')), 'x'));
-    assert.match(error.message, /line 2, column 'x': "abc" is not valid; expected a number \(686 bad values in all, at lines 2, 4, 6, 8, 10, \.\.\.\)/);
+    assert.match(error.message, /line 2, column 'x': "abc" is not valid; expected a number \(686 bad values in all, at lines 2 \("abc"\), 4 \("abc"\), 6 \("abc"\), 8 \("abc"\), 10 \("abc"\), \.\.\.\)/);
     assert.equal(error.message.split('\n').length, 1);
     assert.equal((error as Error & { issues: unknown[] }).issues.length, 1);
   });

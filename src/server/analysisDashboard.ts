@@ -25,6 +25,7 @@ import {
   type ReportPopulation,
   type ReportTable,
 } from '../report/index.js';
+import { createDesignStatus, type DesignStatus } from './designStatus.js';
 import { enrolmentSpec } from './enrolmentSpec.js';
 
 /**
@@ -104,6 +105,8 @@ export interface AnalysisDashboard {
   /** True when the counts carry their subjects (statistician, data manager); false: aggregates only (sponsor). */
   readonly drillDown: boolean;
   readonly keyNumbers: readonly KeyNumber[];
+  /** Where the trial stands against its two-stage design (stage-1 decision from the live data), null for other designs. */
+  readonly design: DesignStatus | null;
   /** Report tables, cells as in the report; without drill-down every cell's `subjects` is empty. */
   readonly tables: readonly DashboardTable[];
   readonly figures: readonly DashboardFigure[];
@@ -298,6 +301,7 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
     dataCutoffDate: trial.dataCutoffDate,
     synthetic: analysis.synthetic,
     drillDown,
+    design: createDesignStatus(model, protocol, analysis.adsl, (id) => analysis.facts.get(id)?.pfsEvent === true),
     keyNumbers: drillDown ? numbers : numbers.map((k) => ({ ...k, count: k.count === null ? null : { ...k.count, subjects: aggregateCell({ value: k.count.typed, subjects: k.count.subjects }).subjects } })),
     tables,
     figures,

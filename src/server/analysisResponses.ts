@@ -66,6 +66,38 @@ const subjectFacts = z.strictObject({
   pfsEvent: z.boolean().nullable(),
 });
 
+const stageState = z.strictObject({
+  size: z.int().min(1),
+  threshold: z.int().min(0).describe('responders at or below this count fail the rule'),
+  accrued: z.int().min(0),
+  responders: z.int().min(0),
+  nonResponders: z.int().min(0),
+  pending: z.int().min(0),
+  state: z.enum(['accruing', 'met', 'not-met', 'pending']).describe("'met': more than threshold responders (continue / reject H0); 'not-met': no pending or later subject can change it"),
+});
+
+const designStatus = z
+  .strictObject({
+    kind: z.literal('simon-two-stage'),
+    optimality: z.enum(['optimal', 'minimax']),
+    p0: z.number(),
+    p1: z.number(),
+    alpha: z.number(),
+    power: z.number(),
+    n1: z.int().min(1),
+    r1: z.int().min(0),
+    n: z.int().min(2),
+    r: z.int().min(0),
+    citation: z.string(),
+    evaluator: z.string(),
+    population,
+    decision: z.strictObject({ kind: z.literal('simon-decision'), stage1: stageState, final: stageState, beyondDesign: z.int().min(0) }),
+    stage1Text: z.string(),
+    finalText: z.string(),
+    rule: z.string(),
+  })
+  .describe("the Simon two-stage design's decisions on the snapshot's data (aggregates only)");
+
 export const analysisDashboardResponse = z.discriminatedUnion('state', [
   z.strictObject({
     state: z.literal('ready'),
@@ -76,6 +108,7 @@ export const analysisDashboardResponse = z.discriminatedUnion('state', [
       synthetic: z.boolean(),
       drillDown: z.boolean().describe('true with analysis:subjects (statistician, data manager): counts carry their subjects'),
       keyNumbers: z.array(keyNumber),
+      design: designStatus.nullable(),
       tables: z.array(reportTable),
       figures: z.array(figure),
       subjectLists: z.array(z.array(z.string())),

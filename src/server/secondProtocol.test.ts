@@ -101,4 +101,27 @@ describe('the EDC on the second protocol (RET-CABO-2, RECIST 1.1)', () => {
     // best overall: -24 % stays SD; the growing one was SD before it progressed; the new PR is not confirmed yet
     assert.deepEqual(cases.map((c) => c.bestOverall.derivedResponse), ['SD', 'SD', 'SD']);
   });
+
+  it("shows the sponsor the Simon stage-1 decision computed from the snapshot's data (aggregates only)", async () => {
+    assert.ok(store !== undefined && loaded !== undefined);
+    await withAuditContext(store, { user: 'seed' }, async (tx) => {
+      await insertUser(tx, { userId: 'ret-sponsor', displayName: 'ret-sponsor', role: 'sponsor', siteId: null });
+      await setPasswordHash(tx, 'ret-sponsor', await hashPassword(PASSWORD), new Date());
+    });
+    const app = createApp({ store, protocol: RET, clock: () => new Date('2025-06-30T12:00:00Z') });
+    const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'ret-sponsor', password: PASSWORD }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const reply = await app.request('/api/v1/analysis/dashboard', { headers: { cookie } });
+    assert.equal(reply.status, 200);
+    const text = await reply.text();
+    const answer = JSON.parse(text) as { dashboard: { design: { n1: number; r1: number; n: number; r: number; decision: { stage1: Record<string, unknown>; final: Record<string, unknown> }; stage1Text: string } | null } };
+    const design = answer.dashboard.design;
+    assert.ok(design !== null, 'a Simon design has a status');
+    const plan = RET.definition.analysisPlan.design;
+    assert.ok(plan.kind === 'simon-two-stage');
+    assert.deepEqual([design.n1, design.r1, design.n, design.r], [plan.n1, plan.r1, plan.n, plan.r]);
+    // three subjects, none responding at the snapshot; the second progressed (a final non-responder), the others are still assessed
+    assert.deepEqual(design.decision.stage1, { size: plan.n1, threshold: plan.r1, accrued: 3, responders: 0, nonResponders: 1, pending: 2, state: 'accruing' });
+    assert.match(design.stage1Text, new RegExp(`^Stage 1 accruing: 0 responders among the first 3 of ${plan.n1} subjects`));
+  });
 });

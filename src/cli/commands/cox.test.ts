@@ -210,7 +210,7 @@ describe('trialkit cox', () => {
     writeFileSync(file, ['time,status,x', ...rows.map((r) => r.replace(/^(\d+),/, (_, t: string) => `${Number(t) % 7 === 0 ? 'soon' : t},`))].join('\n'));
     const { code, err } = await run([file, '--time', 'time', '--event', 'status', '--covariate', 'x']);
     assert.equal(code, 2);
-    assert.match(err, /bad-values\.csv line 8, column 'time': "soon" is not valid; expected a number >= 0 \(195 bad values in all, at lines 8, 15, 22, 29, 36, \.\.\.\)/);
+    assert.match(err, /bad-values\.csv line 8, column 'time': "soon" is not valid; expected a number >= 0 \(195 bad values in all, at lines 8 \("soon"\), 15 \("soon"\), 22 \("soon"\), 29 \("soon"\), 36 \("soon"\), \.\.\.\)/);
     assert.ok(err.trim().split('\n').length <= 2, err);
   });
 

@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { drawFigure } from './dashboardChart.js';
 import { ensureDashboardStyles } from './dashboardStyles.js';
-import type { AnalysisDashboard, DashboardAnswer, DashboardCell, DashboardFigure, DashboardSnapshot, DashboardTable, KeyNumber } from './dashboardTypes.js';
+import type { AnalysisDashboard, DashboardAnswer, DashboardCell, DashboardFigure, DashboardSnapshot, DashboardTable, DesignStatus, KeyNumber, SimonStageState } from './dashboardTypes.js';
 import { append, clear, h, table } from './dom.js';
 import type { Shell } from './shell.js';
 
@@ -68,6 +68,42 @@ function keyNumberCard(k: KeyNumber, drill: DrillDown | null): HTMLElement {
     h('div', { class: 'big' }, main),
     h('div', { class: 'ci' }, ci),
     k.count === null ? null : h('div', { class: 'count' }, countNode(k.count, `${k.label}, ${k.countLabel}`, drill), ` ${k.countLabel} of ${k.population.N} (${k.population.name.toLowerCase()})`),
+  );
+}
+
+const STATE_WORDS: Record<SimonStageState['state'], string> = { met: 'met', 'not-met': 'not met', pending: 'pending', accruing: 'accruing' };
+
+/** One stage's rule as a bar of its places: responders, non-responders, still assessed, not yet accrued. */
+function stageBar(label: string, s: SimonStageState): HTMLElement {
+  const open = s.size - s.accrued;
+  const part = (cls: string, count: number, title: string): HTMLElement | null =>
+    count === 0 ? null : h('span', { class: `seg ${cls}`, style: `flex-grow: ${count}`, title: `${count} ${title}` });
+  return h(
+    'div',
+    { class: `stage ${s.state}` },
+    h('div', { class: 'stage-head' }, h('strong', {}, label), ` (more than ${s.threshold} of ${s.size} responders): `, h('span', { class: 'state' }, STATE_WORDS[s.state])),
+    h(
+      'div',
+      { class: 'bar', role: 'img', 'aria-label': `${s.responders} responders, ${s.nonResponders} non-responders, ${s.pending} being assessed, ${open} not yet accrued, of ${s.size}` },
+      part('responder', s.responders, 'responders'),
+      part('non-responder', s.nonResponders, 'non-responders'),
+      part('pending', s.pending, 'still being assessed'),
+      part('open', open, 'not yet accrued'),
+    ),
+  );
+}
+
+/** Where the trial stands against its two-stage design: the stage-1 decision first, then the final rule. */
+function designCard(d: DesignStatus): HTMLElement {
+  return h(
+    'section',
+    { class: 'design-card', id: 'design-status', 'aria-labelledby': 'design-title' },
+    h('h3', { id: 'design-title' }, `Simon two-stage design (${d.optimality}): p0 = ${d.p0}, p1 = ${d.p1}, alpha = ${d.alpha}, power = ${d.power}`),
+    h('p', { class: 'decision', id: 'design-stage1' }, d.stage1Text),
+    stageBar(`Stage 1, first ${d.n1}`, d.decision.stage1),
+    h('p', { class: 'decision', id: 'design-final' }, d.finalText),
+    stageBar(`Both stages, ${d.n}`, d.decision.final),
+    h('p', { class: 'muted' }, `${d.population.name}, ${d.evaluator} calls, in order of enrolment. ${d.rule}`),
   );
 }
 
@@ -176,6 +212,7 @@ export async function renderAnalysis(shell: Shell): Promise<void> {
   const content: (Node | null)[] = [
     meta,
     h('div', { class: 'key-numbers', role: 'group', 'aria-label': 'Key results' }, ...dashboard.keyNumbers.map((k) => keyNumberCard(k, drill))),
+    dashboard.design === null ? null : designCard(dashboard.design),
     ...(dashboard.drillDown ? [] : [h('p', { class: 'muted', id: 'aggregates-note' }, 'Aggregates only: the subjects behind each count are shown to the study statistician and data manager; the report is its aggregate edition.')]),
     h('h3', {}, 'Enrolment'),
     figure('f-enrolment') ?? h('p', {}, 'No enrolment.'),

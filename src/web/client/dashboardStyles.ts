@@ -7,6 +7,18 @@ const CSS = `
 .report-links a { display: inline-block; padding: .3rem .7rem; border: 1px solid var(--accent); border-radius: 4px; color: var(--accent); text-decoration: none; background: #fff; }
 .report-links a:hover { background: var(--accent); color: #fff; }
 .key-numbers { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: .8rem; margin-bottom: 1rem; }
+.design-card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .7rem .9rem; margin: .8rem 0; }
+.design-card h3 { margin: 0 0 .4rem; font-size: .95rem; }
+.design-card .decision { margin: .5rem 0 .25rem; font-weight: 600; }
+.design-card .stage-head { font-size: .85rem; margin-bottom: .2rem; }
+.design-card .stage.met .state { color: #1a7f37; font-weight: 700; }
+.design-card .stage.not-met .state { color: #b42318; font-weight: 700; }
+.design-card .bar { display: flex; height: .9rem; border: 1px solid var(--line); border-radius: 3px; overflow: hidden; }
+.design-card .seg { display: block; min-width: 2px; }
+.design-card .seg.responder { background: #2e7d32; }
+.design-card .seg.non-responder { background: #9e9e9e; }
+.design-card .seg.pending { background: repeating-linear-gradient(45deg, #f9a825 0 4px, #fff3c4 4px 8px); }
+.design-card .seg.open { background: #fff; }
 .key-number { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .7rem .9rem; }
 .key-number h3 { margin: 0 0 .3rem; font-size: .9rem; font-weight: 600; color: var(--muted); }
 .key-number .big { font-size: 1.6rem; font-weight: 700; line-height: 1.2; }

@@ -35,6 +35,37 @@ export interface KeyNumber {
   readonly population: DashboardPopulation;
 }
 
+export interface SimonStageState {
+  readonly size: number;
+  readonly threshold: number;
+  readonly accrued: number;
+  readonly responders: number;
+  readonly nonResponders: number;
+  readonly pending: number;
+  readonly state: 'accruing' | 'met' | 'not-met' | 'pending';
+}
+
+/** The two-stage design's decisions on the snapshot (server: src/server/designStatus.ts). */
+export interface DesignStatus {
+  readonly kind: 'simon-two-stage';
+  readonly optimality: 'optimal' | 'minimax';
+  readonly p0: number;
+  readonly p1: number;
+  readonly alpha: number;
+  readonly power: number;
+  readonly n1: number;
+  readonly r1: number;
+  readonly n: number;
+  readonly r: number;
+  readonly citation: string;
+  readonly evaluator: string;
+  readonly population: DashboardPopulation;
+  readonly decision: { readonly stage1: SimonStageState; readonly final: SimonStageState; readonly beyondDesign: number };
+  readonly stage1Text: string;
+  readonly finalText: string;
+  readonly rule: string;
+}
+
 export interface DashboardFigure {
   readonly id: string;
   /** 'enrolment', 'kaplan-meier', 'forest', 'swimmer', ... */
@@ -70,6 +101,7 @@ export interface AnalysisDashboard {
   readonly synthetic: boolean;
   readonly drillDown: boolean;
   readonly keyNumbers: readonly KeyNumber[];
+  readonly design: DesignStatus | null;
   readonly tables: readonly DashboardTable[];
   readonly figures: readonly DashboardFigure[];
   readonly subjectLists: readonly (readonly string[])[];
