@@ -163,11 +163,11 @@ function enrolledSubject(random: SeededRandom, input: { screeningNumber: string;
   const withdrawalDay = course === 'not-evaluable' ? Math.min(cutoffDay, lastScan.day + random.int(3, 10)) : null;
   const stopDay = investigatorProgression ?? withdrawalDay;
 
-  // After progression: a new anticancer therapy for most, and death at a median of 9 months.
+  // After progression: a new anticancer therapy for most, and death at a median of 6 months.
   let death: EnrolledSubjectPlan['death'] = null;
   let newTherapy: EnrolledSubjectPlan['newTherapy'] = null;
   if (investigatorProgression !== null) {
-    const deathDay = investigatorProgression + Math.max(21, Math.round((-Math.log(1 - random.float()) * 270) / Math.LN2));
+    const deathDay = investigatorProgression + Math.max(14, Math.round((-Math.log(1 - random.float()) * 180) / Math.LN2));
     if (deathDay <= cutoffDay) death = { day: deathDay, cause: 'progressive-disease' };
     const therapyDay = investigatorProgression + random.int(18, 45);
     if (random.chance(0.65) && therapyDay < (death?.day ?? cutoffDay + 1) && therapyDay <= cutoffDay)

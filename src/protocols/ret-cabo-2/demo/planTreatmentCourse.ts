@@ -30,8 +30,8 @@ interface AdverseEventKind {
 const GI = 'Gastrointestinal disorders';
 const INV = 'Investigations';
 const KINDS: readonly AdverseEventKind[] = [
-  { term: 'Diarrhoea', systemOrganClass: GI, perCycle: 0.16, grades: [55, 33, 12, 0], related: 0.95, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Palmar-plantar erythrodysaesthesia syndrome', systemOrganClass: 'Skin and subcutaneous tissue disorders', perCycle: 0.11, grades: [45, 40, 15, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
+  { term: 'Diarrhoea', systemOrganClass: GI, perCycle: 0.16, grades: [50, 34, 16, 0], related: 0.95, labAnalyte: null, seriousAtGrade3: false },
+  { term: 'Palmar-plantar erythrodysaesthesia syndrome', systemOrganClass: 'Skin and subcutaneous tissue disorders', perCycle: 0.11, grades: [42, 38, 20, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Hypertension', systemOrganClass: 'Vascular disorders', perCycle: 0.09, grades: [25, 50, 25, 0], related: 0.9, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Fatigue', systemOrganClass: 'General disorders and administration site conditions', perCycle: 0.14, grades: [55, 38, 7, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Alanine aminotransferase increased', systemOrganClass: INV, perCycle: 0.11, grades: [70, 17, 12, 1], related: 0.95, labAnalyte: 'alt', seriousAtGrade3: false },
@@ -40,7 +40,7 @@ const KINDS: readonly AdverseEventKind[] = [
   { term: 'Stomatitis', systemOrganClass: GI, perCycle: 0.07, grades: [55, 35, 10, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Nausea', systemOrganClass: GI, perCycle: 0.07, grades: [70, 28, 2, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Hypothyroidism', systemOrganClass: 'Endocrine disorders', perCycle: 0.04, grades: [50, 50, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Platelet count decreased', systemOrganClass: INV, perCycle: 0.05, grades: [70, 20, 10, 0], related: 0.95, labAnalyte: 'platelets', seriousAtGrade3: false },
+  { term: 'Platelet count decreased', systemOrganClass: INV, perCycle: 0.025, grades: [70, 20, 10, 0], related: 0.95, labAnalyte: 'platelets', seriousAtGrade3: false },
   { term: 'Dysgeusia', systemOrganClass: 'Nervous system disorders', perCycle: 0.05, grades: [80, 20, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Weight decreased', systemOrganClass: INV, perCycle: 0.04, grades: [60, 40, 0, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
   { term: 'Haemoptysis', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.015, grades: [80, 20, 0, 0], related: 0.6, labAnalyte: null, seriousAtGrade3: false },
@@ -115,7 +115,8 @@ export function planTreatmentCourse(random: SeededRandom, cutoffDay: number, sto
       }
     }
     // Nothing begins while the drug is held for the rest of the cycle but that one episode.
-    const kept = hold === null ? drawn : drawn.filter((e) => e === hold || e.onsetDay < (hold as Episode).onsetDay);
+    const holdOnset = hold?.onsetDay ?? Infinity;
+    const kept = drawn.filter((e) => e === hold || e.onsetDay < holdOnset);
     episodes.push(...kept);
     const lastDose = hold === null ? windowEnd : hold.onsetDay - 1;
     cycles.push({
