@@ -154,7 +154,7 @@ describe('RET_CABO_2_DEMO (the SYNTHETIC demo trial of RET-CABO-2)', () => {
       const targets = (reads[0].lesions as FormRow[]).filter((l) => l.kind === 'target').map((l) => l.lesionId);
       const sumOf = (read: FormRow): number | null => {
         const values = (read.lesions as FormRow[]).filter((l) => targets.includes(l.lesionId)).map((l) => l.diameterMm);
-        return values.every((v) => typeof v === 'number') ? values.reduce((s: number, v) => s + (v as number), 0) : null;
+        return values.every((v) => typeof v === 'number') ? values.reduce((s: number, v) => s + v, 0) : null;
       };
       let nadir = sumOf(reads[0]) as number;
       for (const read of reads.slice(1)) {
@@ -172,8 +172,8 @@ describe('RET_CABO_2_DEMO (the SYNTHETIC demo trial of RET-CABO-2)', () => {
       const start = day(record.subject.enrolmentDate as string);
       const reads = record.diseaseForms.tumourAssessment ?? [];
       for (const read of reads) {
-        const visit = String(read.visit);
-        const offset = day(String(read.date)) - start;
+        const visit = typeof read.visit === 'string' ? read.visit : '';
+        const offset = day(typeof read.date === 'string' ? read.date : '') - start;
         if (visit === 'SCREENING') assert.ok(offset < 0 && offset >= -28, `${record.subject.subjectId} baseline ${offset}`);
         else {
           const n = Number(visit.replace('TA', ''));
