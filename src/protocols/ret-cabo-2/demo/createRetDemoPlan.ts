@@ -62,15 +62,24 @@ function scanDaysFor(random: SeededRandom, cutoffDay: number): number[] {
  */
 function assignCourses(random: SeededRandom, courses: readonly TumourCourse[], available: readonly number[]): TumourCourse[] {
   const design = RET_CABO_2_ANALYSIS_PLAN.design;
-  let order = random.shuffle(courses);
+  const fit = (order: TumourCourse[]): TumourCourse[] => {
+    // A course on a slot without the scans it needs trades places with one that fits both ways.
+    for (let i = 0; i < order.length; i++) {
+      if (available[i] >= SCANS_NEEDED[order[i]]) continue;
+      const j = order.findIndex((other, k) => available[k] >= SCANS_NEEDED[order[i]] && available[i] >= SCANS_NEEDED[other]);
+      if (j >= 0) [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
+  let order = fit(random.shuffle(courses));
   for (let attempt = 0; attempt < 500; attempt++) {
     const fits = order.every((course, i) => available[i] >= SCANS_NEEDED[course]);
     const stageOne = design.kind === 'simon-two-stage' && order.length >= design.n1 ? order.slice(0, design.n1).filter((c) => RESPONDING.has(c)).length > design.r1 : true;
     if (fits && stageOne) return order;
-    order = random.shuffle(courses);
+    order = fit(random.shuffle(courses));
   }
-  // No order fits (a very short window for this size): keep the courses that need fewer scans at the end.
-  return [...courses].sort((a, b) => SCANS_NEEDED[b] - SCANS_NEEDED[a]);
+  // No order meets both (a window too short for this size): the last draw; verify names what it breaks.
+  return order;
 }
 
 function round1(value: number): number {

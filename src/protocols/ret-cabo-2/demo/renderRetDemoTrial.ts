@@ -318,11 +318,14 @@ function screenFailure(f: ScreenFailurePlan, random: SeededRandom): { record: Su
     case 'exc-qtc':
       facts.qtcfMs = n;
       break;
-    case 'exc-prior-ret':
+    case 'exc-prior-ret': {
+      // Chemotherapy ended 7-11 months ago, then selpercatinib until progression shortly before screening.
+      const firstEnd = shiftDate(f.screeningDate, -random.int(220, 320));
+      lines[0] = { ...lines[0], startDate: shiftDate(firstEnd, -83), endDate: firstEnd, progressionDate: shiftDate(firstEnd, 30) };
       facts.priorRetInhibitor = true;
-      lines.push({ agents: [{ agent: 'selpercatinib', cycles: 9 }], startDate: shiftDate(lineEnd, 21), endDate: shiftDate(f.screeningDate, -21), bestResponse: 'PR', progressionDate: shiftDate(f.screeningDate, -12), refractory: true });
-      lines[0] = { ...lines[0], progressionDate: shiftDate(lineEnd, 14) };
+      lines.push({ agents: [{ agent: 'selpercatinib', cycles: 6 }], startDate: shiftDate(firstEnd, 45), endDate: shiftDate(f.screeningDate, -21), bestResponse: 'PR', progressionDate: shiftDate(f.screeningDate, -12), refractory: true });
       break;
+    }
     case 'exc-hypertension':
       facts.uncontrolledHypertension = true;
       break;
