@@ -23,31 +23,31 @@ interface AdverseEventKind {
   /** Chance the investigator judges it related to cabozantinib. */
   readonly related: number;
   readonly labAnalyte: AdverseEventPlan['labAnalyte'];
-  /** A grade 3-4 episode is serious (hospitalisation). */
-  readonly seriousAtGrade3: boolean;
+  /** Chance a grade 3-4 episode is serious (leads to hospitalisation): high for infections and emboli, some for diarrhoea (dehydration), none for laboratory findings. */
+  readonly seriousAtGrade3: number;
 }
 
 const GI = 'Gastrointestinal disorders';
 const INV = 'Investigations';
 const KINDS: readonly AdverseEventKind[] = [
-  { term: 'Diarrhoea', systemOrganClass: GI, perCycle: 0.16, grades: [50, 34, 16, 0], related: 0.95, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Palmar-plantar erythrodysaesthesia syndrome', systemOrganClass: 'Skin and subcutaneous tissue disorders', perCycle: 0.11, grades: [42, 38, 20, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Hypertension', systemOrganClass: 'Vascular disorders', perCycle: 0.09, grades: [25, 50, 25, 0], related: 0.9, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Fatigue', systemOrganClass: 'General disorders and administration site conditions', perCycle: 0.14, grades: [55, 38, 7, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Alanine aminotransferase increased', systemOrganClass: INV, perCycle: 0.11, grades: [70, 17, 12, 1], related: 0.95, labAnalyte: 'alt', seriousAtGrade3: false },
-  { term: 'Aspartate aminotransferase increased', systemOrganClass: INV, perCycle: 0.1, grades: [75, 17, 8, 0], related: 0.95, labAnalyte: 'ast', seriousAtGrade3: false },
-  { term: 'Decreased appetite', systemOrganClass: 'Metabolism and nutrition disorders', perCycle: 0.08, grades: [60, 35, 5, 0], related: 0.85, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Stomatitis', systemOrganClass: GI, perCycle: 0.07, grades: [55, 35, 10, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Nausea', systemOrganClass: GI, perCycle: 0.07, grades: [70, 28, 2, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Hypothyroidism', systemOrganClass: 'Endocrine disorders', perCycle: 0.04, grades: [50, 50, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Platelet count decreased', systemOrganClass: INV, perCycle: 0.025, grades: [70, 20, 10, 0], related: 0.95, labAnalyte: 'platelets', seriousAtGrade3: false },
-  { term: 'Dysgeusia', systemOrganClass: 'Nervous system disorders', perCycle: 0.05, grades: [80, 20, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Weight decreased', systemOrganClass: INV, perCycle: 0.04, grades: [60, 40, 0, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Haemoptysis', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.015, grades: [80, 20, 0, 0], related: 0.6, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Cough', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.04, grades: [70, 30, 0, 0], related: 0, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Back pain', systemOrganClass: 'Musculoskeletal and connective tissue disorders', perCycle: 0.03, grades: [60, 35, 5, 0], related: 0, labAnalyte: null, seriousAtGrade3: false },
-  { term: 'Pneumonia', systemOrganClass: 'Infections and infestations', perCycle: 0.012, grades: [0, 40, 60, 0], related: 0, labAnalyte: null, seriousAtGrade3: true },
-  { term: 'Pulmonary embolism', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.006, grades: [0, 50, 50, 0], related: 0.7, labAnalyte: null, seriousAtGrade3: true },
+  { term: 'Diarrhoea', systemOrganClass: GI, perCycle: 0.16, grades: [50, 34, 16, 0], related: 0.95, labAnalyte: null, seriousAtGrade3: 0.3 },
+  { term: 'Palmar-plantar erythrodysaesthesia syndrome', systemOrganClass: 'Skin and subcutaneous tissue disorders', perCycle: 0.11, grades: [42, 38, 20, 0], related: 1, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Hypertension', systemOrganClass: 'Vascular disorders', perCycle: 0.09, grades: [25, 50, 25, 0], related: 0.9, labAnalyte: null, seriousAtGrade3: 0.1 },
+  { term: 'Fatigue', systemOrganClass: 'General disorders and administration site conditions', perCycle: 0.14, grades: [55, 38, 7, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: 0.1 },
+  { term: 'Alanine aminotransferase increased', systemOrganClass: INV, perCycle: 0.11, grades: [70, 17, 12, 1], related: 0.95, labAnalyte: 'alt', seriousAtGrade3: 0 },
+  { term: 'Aspartate aminotransferase increased', systemOrganClass: INV, perCycle: 0.1, grades: [75, 17, 8, 0], related: 0.95, labAnalyte: 'ast', seriousAtGrade3: 0 },
+  { term: 'Decreased appetite', systemOrganClass: 'Metabolism and nutrition disorders', perCycle: 0.08, grades: [60, 35, 5, 0], related: 0.85, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Stomatitis', systemOrganClass: GI, perCycle: 0.07, grades: [55, 35, 10, 0], related: 1, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Nausea', systemOrganClass: GI, perCycle: 0.07, grades: [70, 28, 2, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Hypothyroidism', systemOrganClass: 'Endocrine disorders', perCycle: 0.04, grades: [50, 50, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Platelet count decreased', systemOrganClass: INV, perCycle: 0.025, grades: [70, 20, 10, 0], related: 0.95, labAnalyte: 'platelets', seriousAtGrade3: 0 },
+  { term: 'Dysgeusia', systemOrganClass: 'Nervous system disorders', perCycle: 0.05, grades: [80, 20, 0, 0], related: 1, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Weight decreased', systemOrganClass: INV, perCycle: 0.04, grades: [60, 40, 0, 0], related: 0.8, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Haemoptysis', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.015, grades: [80, 20, 0, 0], related: 0.6, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Cough', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.04, grades: [70, 30, 0, 0], related: 0, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Back pain', systemOrganClass: 'Musculoskeletal and connective tissue disorders', perCycle: 0.03, grades: [60, 35, 5, 0], related: 0, labAnalyte: null, seriousAtGrade3: 0 },
+  { term: 'Pneumonia', systemOrganClass: 'Infections and infestations', perCycle: 0.012, grades: [0, 40, 60, 0], related: 0, labAnalyte: null, seriousAtGrade3: 1 },
+  { term: 'Pulmonary embolism', systemOrganClass: 'Respiratory, thoracic and mediastinal disorders', perCycle: 0.006, grades: [0, 50, 50, 0], related: 0.7, labAnalyte: null, seriousAtGrade3: 1 },
 ];
 
 /** Event rates at 60, 40 and 20 mg relative to the starting dose. */
@@ -109,7 +109,7 @@ export function planTreatmentCourse(random: SeededRandom, cutoffDay: number, sto
         const holding = (episode: { grade: number; related: boolean }): boolean => episode.related && episode.grade >= 3;
         // At most one interrupting event per cycle (the drug is already held for the rest of it).
         if (holding({ grade, related }) && drawn.some(holding)) grade = 2;
-        const episode: Episode = { kind, onsetDay, endDay: onsetDay + durationDays(random, grade), grade, related, serious: grade >= 3 && (kind.seriousAtGrade3 || random.chance(0.15)), action: 'none' };
+        const episode: Episode = { kind, onsetDay, endDay: onsetDay + durationDays(random, grade), grade, related, serious: grade >= 3 && random.chance(kind.seriousAtGrade3), action: 'none' };
         drawn.push(episode);
         if (holding(episode)) hold = episode;
       }
