@@ -53,6 +53,8 @@ describe('RET_CABO_2_DEMO (the SYNTHETIC demo trial of RET-CABO-2)', () => {
     assert.equal(trial.synthetic, true);
     assert.equal(trial.protocolId, P.identity.registryId);
     assert.equal(trial.protocolVersion, P.version);
+    for (const site of trial.sites) assert.match(site.name, /^Synthetic site /);
+    for (const p of plan.subjects) assert.equal(p.synthetic, true);
   });
 
   it('is deterministic: the same seed gives the same plan and trial, another seed another; a JSON round trip renders the same trial', () => {
