@@ -3,12 +3,12 @@ import type { ProtocolDefinition } from '../clinical/index.js';
 import { NCT05236621_PROTOCOL } from './nct05236621/index.js';
 import { NCT05236621_DEMO } from './nct05236621/demo/index.js';
 import { NCT05236621_PUBLICATION } from './nct05236621/publication/index.js';
-import { RET_CABO_2_PROTOCOL } from './ret-cabo-2/index.js';
+import { RET_CABO_2_DEMO, RET_CABO_2_PROTOCOL } from './ret-cabo-2/index.js';
 import type { ProtocolModule } from './protocolModule.js';
 
 export type { ProtocolModule } from './protocolModule.js';
 
-const MODULES: readonly ProtocolModule[] = Object.freeze([{ definition: NCT05236621_PROTOCOL, demo: NCT05236621_DEMO, publication: NCT05236621_PUBLICATION }, { definition: RET_CABO_2_PROTOCOL }]);
+const MODULES: readonly ProtocolModule[] = Object.freeze([{ definition: NCT05236621_PROTOCOL, demo: NCT05236621_DEMO, publication: NCT05236621_PUBLICATION }, { definition: RET_CABO_2_PROTOCOL, demo: RET_CABO_2_DEMO }]);
 
 /** Every protocol, in registry order. */
 export function listProtocols(): readonly ProtocolModule[] {
