@@ -44,7 +44,7 @@ describe('loadTrialSource', () => {
     fails(folder('noid', { 'trial.json': JSON.stringify({ ...trial, protocolId: undefined }) }), /no protocolId/);
     fails(folder('protocoljson', { 'trial.json': JSON.stringify(trial), 'protocol.json': '{"p0": 0.2}' }), /protocol.json is not read/);
     fails(folder('ok2', { 'trial.json': JSON.stringify(trial) }), /unknown protocol 'other'/, { protocolId: 'other' });
-    fails('demo', /no demo trial is available/);
+    fails('demo', /the demo trial of which protocol\? \(--protocol\)/);
     const invalid = folder('invalid', { 'trial.json': JSON.stringify({ ...trial, dataCutoffDate: 'yesterday' }) });
     assert.throws(() => loadTrialSource(invalid), (e: unknown) => e instanceof InputError && /not valid trial data/.test(e.message) && e.issues.some((i) => i.path.includes('dataCutoffDate')));
   });
