@@ -60,6 +60,16 @@ function originOf(origin: VariableOrigin): DefineOrigin {
   return { type: 'Protocol', source: 'Sponsor' };
 }
 
+/**
+ * A dataset label that says SYNTHETIC within the 40 characters of a SAS v5 label: `Label (SYNTHETIC)`, else
+ * `SYNTHETIC Label`, else the short form given, else the label cut (never without the word).
+ */
+export function syntheticLabel(label: string, synthetic: boolean, short?: string): string {
+  if (!synthetic) return label;
+  const tries = [`${label} (SYNTHETIC)`, `SYNTHETIC ${label}`, `SYNTHETIC ${label.replace(/ Dataset$/, '')}`, ...(short === undefined ? [] : [`${short} (SYNTHETIC)`, `SYNTHETIC ${short}`])];
+  return tries.find((t) => t.length <= 40) ?? `SYNTHETIC ${label}`.slice(0, 40);
+}
+
 /** ASCII text: accents dropped by Unicode decomposition, any other non-ASCII character as '?'. */
 export function asciiText(text: string): string {
   return text

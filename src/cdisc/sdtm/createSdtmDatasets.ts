@@ -1,7 +1,7 @@
 import { convertLabValue, isLabAnalyte, parseIsoDate, ageInYears, studyDay, RELATIONSHIPS } from '../../clinical/index.js';
 import type { EndForm, ProtocolDefinition, SubjectRecord, TrialData } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
-import { createSubmissionDataset, type SubmissionDataset } from '../dataset/createSubmissionDataset.js';
+import { createSubmissionDataset, syntheticLabel, type SubmissionDataset } from '../dataset/index.js';
 import type { DefineCodelist } from '../define/index.js';
 import { computeVisit, repeatingVisitLabel } from './computeVisit.js';
 import { mapAnnotatedForms, unannotatedFields } from './mapAnnotatedForms.js';
@@ -258,8 +258,8 @@ function numberRecords(domain: string, rows: SdtmRow[]): SdtmRow[] {
     .sort((a, b) => {
       const s = String(a.row.USUBJID).localeCompare(String(b.row.USUBJID));
       if (s !== 0) return s;
-      const da = typeof a.row[dtc] === 'string' ? (a.row[dtc] as string) : '\uffff';
-      const db = typeof b.row[dtc] === 'string' ? (b.row[dtc] as string) : '\uffff';
+      const da = typeof a.row[dtc] === 'string' ? (a.row[dtc]) : '\uffff';
+      const db = typeof b.row[dtc] === 'string' ? (b.row[dtc]) : '\uffff';
       return da < db ? -1 : da > db ? 1 : a.i - b.i;
     })
     .map((x) => x.row);
@@ -298,8 +298,7 @@ export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinitio
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   const datasets: SubmissionDataset[] = [];
-  const label = (text: string): string => label40(trial.synthetic ? `${text} (SYNTHETIC)` : text);
-  for (const domain of domains) {
+    for (const domain of domains) {
     const rows = domain === 'DM' ? (out.rows.get(domain) ?? []) : numberRecords(domain, out.rows.get(domain) ?? []);
     const spec = SPECIAL_SPECS[domain] ?? findingsSpec(domain, testCodelist(domain, rows));
     const known = new Set(spec.variables.map((x) => x.name));
@@ -308,7 +307,7 @@ export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinitio
     datasets.push(
       createSubmissionDataset({
         name: domain,
-        label: label(spec.label),
+        label: syntheticLabel(spec.label, trial.synthetic, spec.shortLabel),
         domain,
         class: spec.class,
         structure: spec.structure,
@@ -346,7 +345,7 @@ export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinitio
     datasets.push(
       createSubmissionDataset({
         name: supp,
-        label: label(`Supplemental Qualifiers for ${domain}`),
+        label: syntheticLabel(`Supplemental Qualifiers for ${domain}`, trial.synthetic, `Supp Qualifiers for ${domain}`),
         class: 'RELATIONSHIP',
         structure: 'One record per supplemental qualifier per related parent record',
         repeating: true,

@@ -34,13 +34,20 @@ function annotationsOf(protocol: ProtocolDefinition, formId: string, path: strin
   return Array.isArray(entry) ? (entry as readonly SdtmAnnotation[]) : [entry as SdtmAnnotation];
 }
 
-/** The submission text of a recorded value: the annotation's term for it, else the value as recorded. */
-export function submissionValue(annotation: SdtmAnnotation, value: FieldValue): string | null {
+/**
+ * The submission text of a recorded value: the annotation's term for it, else for a code the words of its
+ * code list (what the site read), else the value as recorded (booleans as Y/N).
+ */
+export function submissionValue(annotation: SdtmAnnotation, value: FieldValue, field?: FieldDefinition, protocol?: ProtocolDefinition): string | null {
   if (value === null || typeof value === 'object') return null;
   const key = String(value);
   const term = annotation.terms?.[key];
   if (term !== undefined) return term;
   if (typeof value === 'boolean') return value ? 'Y' : 'N';
+  if (field?.type === 'code') {
+    const label = protocol?.codelists.find((c) => c.id === field.codelist)?.items.find((item) => item.code === key)?.label;
+    if (label !== undefined) return label;
+  }
   return key;
 }
 
@@ -94,7 +101,7 @@ function mapLevel(
       for (const annotation of annotationsOf(context.protocol, scope.form.id, fieldPath)) {
         if (annotation.testCode !== undefined) tests.push({ annotation, field, value });
         else {
-          const text = submissionValue(annotation, value);
+          const text = submissionValue(annotation, value, field, context.protocol);
           if (text === null) continue;
           if (annotation.qnam !== undefined) supps.push({ annotation, value: text });
           else if (annotation.variable !== undefined) qualifiers.push({ annotation, value: text });
@@ -111,7 +118,7 @@ function mapLevel(
       out.issues.push(issue('sdtm-annotation', ['sdtm', 'forms', scope.form.id, `${prefix}${test.field.key}`], test.annotation, 'a domain for a test annotation'));
       continue;
     }
-    const text = submissionValue(test.annotation, test.value);
+    const text = submissionValue(test.annotation, test.value, test.field, context.protocol);
     const numeric = typeof test.value === 'number' ? test.value : null;
     const unit = 'unit' in test.field && typeof test.field.unit === 'string' ? test.field.unit : null;
     const row: SdtmRow = {

@@ -31,6 +31,8 @@ const visits = (): VariableSpec[] => [
 export interface DomainSpec {
   readonly name: string;
   readonly label: string;
+  /** A shorter label for when SYNTHETIC must fit in 40 characters. */
+  readonly shortLabel?: string;
   readonly class: DefineDatasetClass;
   readonly structure: string;
   readonly keys: readonly string[];
@@ -176,6 +178,8 @@ const FINDINGS_LABELS_BY_DOMAIN: Readonly<Record<string, string>> = {
   VS: 'Vital Signs',
 };
 
+const FINDINGS_SHORT_LABELS: Readonly<Record<string, string>> = { RS: 'Disease Response', TU: 'Tumor Identification', TR: 'Tumor Results', LB: 'Laboratory Results' };
+
 /** A findings domain's variables in SDTMIG order; `testCodes` is the codelist of its test codes. */
 export function findingsSpec(domain: string, testCodes: DefineCodelist | undefined): DomainSpec {
   const variables: VariableSpec[] = [...identifiers(domain)];
@@ -196,6 +200,7 @@ export function findingsSpec(domain: string, testCodes: DefineCodelist | undefin
   return {
     name: domain,
     label: FINDINGS_LABELS_BY_DOMAIN[domain] ?? `Findings ${domain}`,
+    shortLabel: FINDINGS_SHORT_LABELS[domain],
     class: 'FINDINGS',
     structure: `One record per test per time point per subject${domain === 'TU' || domain === 'TR' ? ' per lesion' : ''}${domain === 'TU' || domain === 'TR' || domain === 'RS' ? ' per evaluator' : ''}`,
     keys: ['STUDYID', 'USUBJID', `${domain}TESTCD`, ...(domain === 'TU' || domain === 'TR' ? [`${domain}LNKID`] : []), ...(domain === 'TU' || domain === 'TR' || domain === 'RS' ? [`${domain}EVAL`] : []), 'VISITNUM', `${domain}DTC`],
