@@ -58,9 +58,9 @@ export const ADSL_VARIABLES: Table = {
   LSTALVDT: d('Date Last Known Alive', 'sasdate', 'Latest dated contact on or before the cutoff and not after death'),
   NTRTDT: d('Date of First New Anticancer Therapy', 'sasdate', 'Earliest start of a subsequent anticancer therapy on or before the cutoff'),
   DCUTDT: { label: 'Date of Data Cutoff', kind: 'sasdate', origin: 'assigned' },
-  ARM: { ...d('Description of Planned Arm', 'text', 'DM.ARM; for a screen failure DM.ARMNRS (SCREEN FAILURE)'), required: true },
-  ACTARM: { ...d('Description of Actual Arm', 'text', 'DM.ACTARM; else DM.ARMNRS (SCREEN FAILURE, ASSIGNED, NOT TREATED)'), required: true },
-  TRT01P: { ...d('Planned Treatment for Period 01', 'text', 'ARM of an enrolled subject; SCREEN FAILURE otherwise'), required: true },
+  ARM: { ...d('Description of Planned Arm', 'text', 'DM.ARM'), required: true },
+  ACTARM: { ...d('Description of Actual Arm', 'text', 'DM.ACTARM; for an enrolled subject never dosed DM.ARMNRS (ASSIGNED, NOT TREATED)'), required: true },
+  TRT01P: { ...d('Planned Treatment for Period 01', 'text', 'ARM (single-arm study: one period)'), required: true },
   TRT01A: d('Actual Treatment for Period 01', 'text', 'ACTARM of a treated subject'),
 };
 

@@ -89,13 +89,14 @@ export function createAdamSubmission(
   const issues: Issue[] = [];
   const arm = protocol.identity.armLabel;
   const synthetic = trial.synthetic;
-  const adsl = datasets.adsl.map((row) => {
-    const enrolled = row.ENRLFL === 'Y';
-    const treated = row.TRTSDT !== null;
-    const armValue = enrolled ? arm : 'SCREEN FAILURE';
-    const actArm = !enrolled ? 'SCREEN FAILURE' : treated ? arm : 'ASSIGNED, NOT TREATED';
-    return { ...row, RACE: 'NOT REPORTED', ARM: armValue, ACTARM: actArm, TRT01P: armValue, TRT01A: treated ? arm : null };
-  });
+  // ADSL holds the enrolled subjects (ADaMIG allows leaving screen failures out): a screen failure has no
+  // treatment, often no demographics, and is described by DM (ARMNRS) and DS.
+  const adsl = datasets.adsl
+    .filter((row) => row.ENRLFL === 'Y')
+    .map((row) => {
+      const treated = row.TRTSDT !== null;
+      return { ...row, RACE: 'NOT REPORTED', ARM: arm, ACTARM: treated ? arm : 'ASSIGNED, NOT TREATED', TRT01P: arm, TRT01A: treated ? arm : null };
+    });
   const adslOrder = Object.keys(ADSL_VARIABLES);
   const adlb = datasets.adlb.map((row) => {
     const test = isLabAnalyte(row.PARAMCD) ? LAB_TESTS[row.PARAMCD] : undefined;
@@ -123,7 +124,7 @@ export function createAdamSubmission(
     table,
   });
   const out = [
-    build({ name: 'ADSL', label: 'Subject-Level Analysis Dataset', class: 'SUBJECT LEVEL ANALYSIS DATASET', structure: 'One record per subject', keys: ['STUDYID', 'USUBJID'], table: ADSL_VARIABLES }, adsl, adslExtras(protocol), adslOrder, issues, synthetic),
+    build({ name: 'ADSL', label: 'Subject-Level Analysis Dataset', class: 'SUBJECT LEVEL ANALYSIS DATASET', structure: 'One record per enrolled subject', keys: ['STUDYID', 'USUBJID'], table: ADSL_VARIABLES }, adsl, adslExtras(protocol), adslOrder, issues, synthetic),
     build(bds('ADRS', 'Response Analysis Dataset', 'One record per subject per parameter per evaluator per assessment', ['STUDYID', 'USUBJID', 'PARAMCD', 'EVAL', 'ADT'], ADRS_VARIABLES), withEval(datasets.adrs), {}, Object.keys(ADRS_VARIABLES), issues, synthetic),
     build(bds('ADTR', 'Tumor/Disease Measurement Analysis', 'One record per subject per parameter per evaluator per assessment', ['STUDYID', 'USUBJID', 'PARAMCD', 'EVAL', 'ADT'], ADTR_VARIABLES), withEval(datasets.adtr), {}, Object.keys(ADTR_VARIABLES), issues, synthetic),
     build(bds('ADTTE', 'Time-to-Event Analysis Dataset', 'One record per subject per parameter', ['STUDYID', 'USUBJID', 'PARAMCD'], ADTTE_VARIABLES, 'TIME-TO-EVENT'), withEval(datasets.adtte), {}, Object.keys(ADTTE_VARIABLES), issues, synthetic),

@@ -67,7 +67,11 @@ export function lesionProtocolTrial(): { readonly trial: TrialData; readonly pro
 export function laboratoryProtocolTrial(): { readonly trial: TrialData; readonly protocol: ProtocolDefinition } {
   const first = nctSubject(1, { serumMProteinGPerL: [30, 14, 13, 12] });
   const subjects: SubjectRecord[] = [
-    { ...first, adverseEvents: [exampleAdverseEvent('2021-06-20', { sequence: 1 }), exampleAdverseEvent('2021-06-10', { sequence: 2, grade: 3, serious: true })] },
+    {
+      ...first,
+      adverseEvents: [exampleAdverseEvent('2021-06-20', { sequence: 1 }), exampleAdverseEvent('2021-06-10', { sequence: 2, grade: 3, serious: true })],
+      responseCalls: [{ date: '2021-06-29', evaluator: 'investigator', response: 'PR' }],
+    },
     nctSubject(2, { serumMProteinGPerL: [30, 30, 40, 42] }),
     {
       ...nctSubject(3, { serumMProteinGPerL: [30, 45] }),
