@@ -23,7 +23,7 @@ function checked(trial: TrialData, protocol: ProtocolDefinition): TrialData {
 
 /** Six enrolled subjects (PR, PD, SD, a death) and one screen failure under the lesion-read protocol. */
 export function lesionProtocolTrial(): { readonly trial: TrialData; readonly protocol: ProtocolDefinition } {
-  const first = retSubject(1, { t1Mm: [30, 18, 17, 16] });
+  const first = retSubject(1, { t1Mm: [30, 10, 9, 8] });
   const subjects: SubjectRecord[] = [
     {
       ...first,
@@ -56,7 +56,7 @@ export function lesionProtocolTrial(): { readonly trial: TrialData; readonly pro
       disposition: { endOfTreatment: { date: '2024-05-10', reason: 'progressive-disease' }, endOfStudy: { date: '2024-07-15', reason: 'death' } },
     },
     retSubject(4, { t1Mm: [30, 30, 30, 30] }),
-    retSubject(5, { t1Mm: [30, 20, 19, 48] }),
+    retSubject(5, { t1Mm: [30, 12, 11, 48] }),
     retSubject(6, { t1Mm: [30, 31, 42] }),
     screenFailure(retSubject(7), 'Creatinine clearance below the limit'),
   ];
