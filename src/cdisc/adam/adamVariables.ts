@@ -135,7 +135,7 @@ export const ADAE_VARIABLES: Table = {
   DOSADJFL: d('Dose Reduced or Interrupted Flag', 'text'),
   DRGWDFL: d('Study Drug Withdrawn Flag', 'text'),
   STDYDCFL: d('Led to Study Discontinuation Flag', 'text'),
-  AEOUT: { label: 'Outcome of Adverse Event', kind: 'text', origin: 'collected' },
+  AEOUT: { label: 'Outcome of Adverse Event', kind: 'text', origin: { predecessor: 'AE.AEOUT' } },
   FATALFL: d('Fatal Event Flag', 'text', 'Fatal outcome or grade 5'),
   AEGRPS: d('Adverse Event Groups of Interest', 'text', "Ids of the protocol's AE groups the event belongs to, comma-separated"),
   WORSTFL: d('Worst Occurrence per Term Flag', 'text', 'Highest grade, then earliest onset, then lowest AESEQ, among treatment-emergent events of the term'),

@@ -2,8 +2,8 @@ import { isLabAnalyte } from '../../clinical/index.js';
 import type { AdamDatasets, ProtocolDefinition, TrialData } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
 import { createSubmissionDataset, syntheticLabel, type SubmissionDataset, type VariableSpec } from '../dataset/index.js';
-import type { DefineDatasetClass } from '../define/index.js';
-import { LAB_TESTS } from '../sdtm/index.js';
+import type { DefineCodelist, DefineDatasetClass } from '../define/index.js';
+import { AE_OUTCOME_TERMS, CL_AGEU, CL_NY, CL_OUT, CL_RACE, CL_SEX, LAB_TESTS } from '../sdtm/index.js';
 import { sasDateFromIso, type XptValue } from '../xpt/index.js';
 import { ADAE_VARIABLES, ADEX_VARIABLES, ADLB_VARIABLES, ADRS_VARIABLES, ADSL_VARIABLES, ADTR_VARIABLES, ADTTE_VARIABLES, type AdamVariableMeta } from './adamVariables.js';
 
@@ -28,6 +28,9 @@ interface DatasetPlan {
   readonly table: Readonly<Record<string, AdamVariableMeta>>;
 }
 
+/** CDISC codelists of ADaM variables copied from SDTM (flags ending in FL take No Yes Response). */
+const CODELISTS: Readonly<Record<string, DefineCodelist>> = { SEX: CL_SEX, AGEU: CL_AGEU, RACE: CL_RACE, AESER: CL_NY, AEOUT: CL_OUT };
+
 const label40 = (text: string): string => (text.length <= 40 ? text : `${text.slice(0, 37)}...`);
 
 function toCell(value: unknown, meta: AdamVariableMeta): XptValue {
@@ -47,7 +50,16 @@ function build(plan: DatasetPlan, rows: readonly object[], extras: Readonly<Reco
   const known = names.filter((name) => table[name] !== undefined);
   const variables: VariableSpec[] = known.map((name) => {
     const meta = table[name];
-    return { name, label: meta.label, kind: meta.kind, origin: meta.origin ?? 'derived', ...(meta.derivation === undefined ? {} : { derivation: meta.derivation }), ...(meta.required === true ? { required: true } : {}) };
+    const codelist = CODELISTS[name] ?? (/FL$/.test(name) && meta.kind === 'text' ? CL_NY : undefined);
+    return {
+      name,
+      label: meta.label,
+      kind: meta.kind,
+      origin: meta.origin ?? 'derived',
+      ...(meta.derivation === undefined ? {} : { derivation: meta.derivation }),
+      ...(meta.required === true ? { required: true } : {}),
+      ...(codelist === undefined ? {} : { codelist }),
+    };
   });
   const cells: Row[] = rows.map((row) => Object.fromEntries(known.map((name) => [name, toCell((row as Record<string, unknown>)[name], table[name])])));
   return createSubmissionDataset({
@@ -106,7 +118,7 @@ export function createAdamSubmission(
     const { AERELS: _rels, AEACNS: _acns, AESEQ: formSequence, ...rest } = row;
     const aespid = String(formSequence);
     const { STUDYID, USUBJID, ...others } = rest;
-    return { STUDYID, USUBJID, AESEQ: aeSeq.get(aeSeqKey(row.USUBJID, aespid)) ?? null, AESPID: aespid, ...others };
+    return { STUDYID, USUBJID, AESEQ: aeSeq.get(aeSeqKey(row.USUBJID, aespid)) ?? null, AESPID: aespid, ...others, AEOUT: AE_OUTCOME_TERMS[row.AEOUT] };
   });
   // EVALUATOR has nine characters: the XPT name is EVAL.
   const withEval = <T extends { readonly EVALUATOR: string | null }>(rows: readonly T[]) =>
