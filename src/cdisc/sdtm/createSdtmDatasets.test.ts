@@ -119,7 +119,7 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
     const rs = rowsOf(result, 'RS');
     assert.ok(rs.filter((r) => r.USUBJID === subject).every((r) => r.RSTESTCD === 'NEWLIND' && r.RSSTRESC === 'N'));
     const call = rs.find((r) => r.RSTESTCD === 'OVRLRESP');
-    assert.deepEqual([call?.RSORRES, call?.RSEVAL, call?.RSDTC], ['PR', 'INVESTIGATOR', '2024-05-06']);
+    assert.deepEqual([call?.RSORRES, call?.RSEVAL, call?.RSDTC, call?.RSCAT], ['PR', 'INVESTIGATOR', '2024-05-06', protocol.response.scale.name.toUpperCase()]);
     const suppmh = rowsOf(result, 'SUPPMH').filter((r) => r.USUBJID === subject);
     assert.deepEqual(
       suppmh.map((r) => [r.QNAM, r.QVAL]),

@@ -235,7 +235,7 @@ function mapSubject(trial: TrialData, protocol: ProtocolDefinition, record: Subj
       DOMAIN: 'RS',
       RSTESTCD: 'OVRLRESP',
       RSTEST: 'Overall Response',
-      RSCAT: `${protocol.response.scale.name} ${protocol.response.scale.version}`.trim().toUpperCase(),
+      RSCAT: responseCategory(protocol),
       RSORRES: call.response,
       RSSTRESC: call.response,
       RSEVAL: EVALUATOR_TERMS[call.evaluator],
@@ -248,6 +248,12 @@ function mapSubject(trial: TrialData, protocol: ProtocolDefinition, record: Subj
   for (const row of annotated.rows) push(out, row);
   out.supp.push(...annotated.supp);
   out.issues.push(...annotated.issues);
+}
+
+/** RSCAT of the overall response calls: the response scale's name, with its version when the name lacks it. */
+function responseCategory(protocol: ProtocolDefinition): string {
+  const { name, version } = protocol.response.scale;
+  return (name.includes(version) ? name : `${name} ${version}`).trim().toUpperCase();
 }
 
 /** Sorts a domain's records by subject, then date (undated last), and numbers --SEQ within each subject. */
