@@ -92,7 +92,7 @@ const PROTOCOL_WORDS: readonly RegExp[] = [
   /NCT05236621|NCT01639508/i,
 ];
 
-const GENERIC_FOLDERS = ['store', 'server', 'web', 'report', 'publish', 'reproduce', 'stats', 'io', 'result', 'demo', 'cli'];
+const GENERIC_FOLDERS = ['store', 'server', 'web', 'report', 'publish', 'reproduce', 'stats', 'io', 'result', 'demo', 'cli', 'cdisc'];
 /** CLI commands named after a standard may name it (their whole job is that standard), and so may their registration line. */
 const STANDARD_COMMANDS = new Set(['cli/commands/imwg.ts', 'cli/commands/recist.ts']);
 const STANDARD_COMMAND_LINE = /name: '(imwg|recist)'/;

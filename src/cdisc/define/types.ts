@@ -207,7 +207,7 @@ export interface DefineDocument {
 export interface DefinePackage {
   /** SDTM: tabulation datasets (Purpose Tabulation); ADaM: analysis datasets (Purpose Analysis). */
   readonly model: 'SDTM' | 'ADaM';
-  /** ODM FileOID, unique for this file, e.g. `trialkit.NCT05236621.SDTM`. */
+  /** ODM FileOID, unique for this file, e.g. `trialkit.<study id>.SDTM`. */
   readonly fileOid: string;
   /** ISO 8601 date-time the caller stamps (the core reads no clock), e.g. `2026-12-06T12:00:00`. */
   readonly creationDateTime: string;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CheckReport } from '../../cdisc/index.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { FIXTURE_TRIALS } from '../../cdisc/package/packageFixtures.test.js';
 import { cliRecorder, sampleAdamPackage, samplePackageFiles, sampleSdtmPackage } from '../../testing/index.js';
 import { main } from '../main.js';
 
@@ -54,11 +56,36 @@ describe('trialkit cdisc', () => {
     });
   });
 
-  it('--out says it is not yet available and exits 2', async () => {
+  for (const { name, make } of FIXTURE_TRIALS) {
+    it(`--out writes the package of a trial file (${name}), checks it and exits 0`, async () => {
+      const { trial } = make();
+      const file = join(root, `${name.replace(/\W+/g, '-')}.json`);
+      writeFileSync(file, JSON.stringify(trial));
+      const out = join(root, `out-${name.replace(/\W+/g, '-')}`);
+      const rec = cliRecorder();
+      assert.equal(await main(['cdisc', '--out', out, '--trial', file], rec.io), 0, rec.stderr());
+      const text = rec.stdout();
+      assert.match(text, /^SYNTHETIC DATA\. CDISC package of /);
+      assert.match(text, new RegExp(`\\n {2}sdtm: DM ${trial.subjects.length}, DS \\d+`));
+      assert.match(text, new RegExp(`\\n {2}adam: ADSL ${trial.subjects.length - 1}, `), 'ADSL: the enrolled subjects');
+      assert.match(text, /^sdtm \(SDTM\): \d+ datasets .*; 0 errors, 0 warnings$/m);
+      assert.match(text, /^adam \(ADaM\): 7 datasets .*; 0 errors, 0 warnings$/m);
+      assert.match(text, /\nno errors, 0 warnings\n$/);
+      for (const folder of ['sdtm', 'adam']) {
+        const files = readdirSync(join(out, folder));
+        assert.ok(files.includes('define.xml') && files.includes('define2-1.xsl'), folder);
+      }
+      assert.ok(existsSync(join(out, 'sdtm', 'dm.xpt')) && existsSync(join(out, 'adam', 'adsl.xpt')));
+      const check = cliRecorder();
+      assert.equal(await main(['cdisc', '--check', out], check.io), 0);
+    });
+  }
+
+  it('--out refuses an unknown protocol (exit 2)', async () => {
     const rec = cliRecorder();
-    assert.equal(await main(['cdisc', '--out', join(root, 'out')], rec.io), 2);
-    assert.match(rec.stderr(), /--out: not yet available/);
-    assert.equal(rec.stdout(), '');
+    assert.equal(await main(['cdisc', '--out', join(root, 'never'), '--protocol', 'no-such-protocol'], rec.io), 2);
+    assert.match(rec.stderr(), /unknown protocol/);
+    assert.equal(existsSync(join(root, 'never')), false);
   });
 
   it('--rules lists the catalogue', async () => {

@@ -16,7 +16,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'ctcae', summary: 'CTCAE v5.0 grades of laboratory values (with unit conversion, LLN/ULN and baseline rules)', load: async () => (await import('./ctcae.js')).ctcaeCommand },
   { name: 'report', summary: 'the trial report: CSR tables and figures as HTML (traceable counts), PDF, DOCX, CSV, SVG and PNG', load: async () => (await import('./report.js')).reportCommand },
   { name: 'reproduce', summary: 'reproduce every published result of the paper on the demo trial (match, close, differs, not computed)', load: async () => (await import('./reproduce.js')).reproduceCommand },
-  { name: 'cdisc', summary: 'the CDISC submission package: conformance checks of SDTM/ADaM XPT files and define.xml (--check <dir>)', load: async () => (await import('./cdisc.js')).cdiscCommand },
+  { name: 'cdisc', summary: 'the CDISC submission package: SDTM and ADaM XPT files with define.xml (--out <dir>), conformance checks (--check <dir>)', load: async () => (await import('./cdisc.js')).cdiscCommand },
   { name: 'serve', summary: 'run the EDC server (REST API under /api/v1, OpenAPI document) on the embedded store or DATABASE_URL', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'audit', summary: 'verify the EDC audit trail (hash chain, signed checkpoints, replay against the tables) or a snapshot evidence bundle offline; export one', load: async () => (await import('./audit.js')).auditCommand },
 ];

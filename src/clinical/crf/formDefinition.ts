@@ -175,6 +175,45 @@ export interface FormDefinition {
   readonly sdtmDomain?: string;
 }
 
+/**
+ * Where a field's value goes in CDISC SDTM: the annotated CRF as data, read by the SDTM mapping of src/cdisc.
+ * The standard forms (demographics, AE, dosing, labs, response calls, disposition) are mapped by the mapping
+ * itself; a protocol annotates its own fields (disease forms, extensions of the standard forms), so what is a
+ * test, which test code and which specimen come from the protocol and never from generic code.
+ *
+ * - a test (`testCode`): each recorded value is one row of the findings domain (`--TESTCD`, `--TEST`, the value
+ *   in `--ORRES`/`--STRESC`/`--STRESN`, the field's unit in `--ORRESU`/`--STRESU`);
+ * - a qualifier (`variable`, no `testCode`): the value fills that variable (`--` = the domain prefix) on every
+ *   row the record (or the group entry) gives in `domain`, or in every domain of the record when `domain` is
+ *   left out; with `forTest` only on the rows of that test (e.g. the upper limit of normal of one analyte);
+ * - a supplemental qualifier (`qnam`): a value with no standard variable, one SUPP-- row per parent record of
+ *   `domain` (the subject's MH record for the disease history, the TU record of a group entry).
+ * A field with no annotation is not mapped (the mapping lists it).
+ */
+export interface SdtmAnnotation {
+  /** The SDTM domain, e.g. 'LB', 'TR', 'TU', 'RS', 'MH'. Optional for a qualifier (all domains of the record). */
+  readonly domain?: string;
+  readonly testCode?: string;
+  /** --TEST, at most 40 characters. */
+  readonly test?: string;
+  /** --SPEC of the test (e.g. 'SERUM'). */
+  readonly specimen?: string;
+  /** --CAT of the test's rows. */
+  readonly category?: string;
+  /** The variable a qualifier fills, e.g. '--EVAL', '--LNKID', 'TULOC', 'LBORNRHI'. */
+  readonly variable?: string;
+  /** A qualifier that applies only to the rows of this test code. */
+  readonly forTest?: string;
+  /** Supplemental qualifier name (at most 8 characters) and label (at most 40). */
+  readonly qnam?: string;
+  readonly qlabel?: string;
+  /** Stored value (a code, or 'true'/'false') -> the submission value (a CDISC CT term where there is one). */
+  readonly terms?: Readonly<Record<string, string>>;
+}
+
+/** Form id -> field path (`lesions.diameterMm` inside a group, `fish.del17p` inside a record) -> annotations. */
+export type SdtmFormAnnotations = Readonly<Record<string, Readonly<Record<string, SdtmAnnotation | readonly SdtmAnnotation[]>>>>;
+
 /** The values a form field may hold once validated. */
 export type FieldValue = string | number | boolean | null | readonly string[] | readonly FormRow[] | FormRow;
 

@@ -1,5 +1,5 @@
 import type { Issue, IssuePath } from '../../result/index.js';
-import type { Codelist, FormDefinition, SubjectRecord } from '../crf/index.js';
+import type { Codelist, FormDefinition, SdtmFormAnnotations, SubjectRecord } from '../crf/index.js';
 import type { EligibilityCriteriaSet } from '../eligibility/index.js';
 import type { RegimenDefinition } from '../regimen/index.js';
 import type { ResponseBinding } from '../response/index.js';
@@ -137,6 +137,16 @@ export interface AeGroup {
   readonly systemOrganClasses: readonly string[];
 }
 
+/**
+ * What the SDTM mapping needs from the protocol beyond its forms: the annotations of the protocol's own fields
+ * (the annotated CRF as data) and facts the case report forms do not collect. Not served to the EDC.
+ */
+export interface ProtocolSdtm {
+  /** ISO 3166-1 alpha-3 code of the country of every site (DM.COUNTRY): sites carry no country in the trial data. */
+  readonly country?: string;
+  readonly forms: SdtmFormAnnotations;
+}
+
 export interface ProtocolDefinition {
   /** Folder id, lower case, e.g. 'nct05236621'. */
   readonly id: string;
@@ -163,4 +173,6 @@ export interface ProtocolDefinition {
   /** Treatment-emergent window: first dose to this many days after the last dose. */
   readonly teaeWindowDaysAfterLastDose: number;
   readonly analysisPlan: AnalysisPlan;
+  /** The SDTM annotations of the protocol's forms (absent: its disease forms are not mapped to SDTM). */
+  readonly sdtm?: ProtocolSdtm;
 }

@@ -1,5 +1,5 @@
 import { booleanField, codeField, dateField, numberField, opt, recordField, textField } from '../../clinical/index.js';
-import type { Codelist, FieldDefinition, FormDefinition } from '../../clinical/index.js';
+import type { Codelist, FieldDefinition, FormDefinition, SdtmFormAnnotations } from '../../clinical/index.js';
 
 /**
  * The disease-specific case report forms of NCT05236621 (IMWG 2016 measurements, marrow, baseline staging
@@ -124,3 +124,45 @@ export const NCT05236621_DISEASE_FORMS: readonly FormDefinition[] = Object.freez
 ]);
 
 export const MARROW_MATCH_DAYS = 14;
+
+const SERUM = 'SERUM';
+const URINE = 'URINE';
+const MARROW = 'BONE MARROW';
+const IFE_TERMS = { positive: 'POSITIVE', negative: 'NEGATIVE' } as const;
+
+/**
+ * The annotated CRF of NCT05236621's own fields: the IMWG measurements and the staging panel are laboratory
+ * findings (LB, the specimen telling serum from urine), the plasmacytoma SPD a tumour result (TR), a new
+ * lesion the response domain's new-lesion indicator (RS), the central or site laboratory LBNAM. The disease
+ * history fields are supplemental qualifiers of the MH record. Not mapped: the FISH panel (SDTM's genomic
+ * findings domain is not implemented) and the ASCT of a prior line (CM is not implemented).
+ */
+export const NCT05236621_SDTM_ANNOTATIONS: SdtmFormAnnotations = Object.freeze({
+  baselineDisease: {
+    beta2MicroglobulinMgPerL: { domain: 'LB', testCode: 'B2MICG', test: 'Beta-2 Microglobulin', specimen: SERUM },
+    albuminGPerL: { domain: 'LB', testCode: 'ALB', test: 'Albumin', specimen: SERUM },
+    ldhUPerL: { domain: 'LB', testCode: 'LDH', test: 'Lactate Dehydrogenase', specimen: SERUM },
+    ldhUlnUPerL: { domain: 'LB', variable: 'LBORNRHI', forTest: 'LDH' },
+  },
+  diseaseAssessment: {
+    source: { domain: 'LB', variable: 'LBNAM', terms: { central: 'CENTRAL LABORATORY', local: 'SITE LABORATORY' } },
+    serumMProteinGPerL: { domain: 'LB', testCode: 'MPROTEIN', test: 'Monoclonal Protein', specimen: SERUM },
+    urineMProteinMgPer24h: { domain: 'LB', testCode: 'MPROTEIN', test: 'Monoclonal Protein', specimen: URINE },
+    kappaFlcMgPerL: { domain: 'LB', testCode: 'KAPPALC', test: 'Kappa Light Chain, Free', specimen: SERUM },
+    lambdaFlcMgPerL: { domain: 'LB', testCode: 'LAMBDLC', test: 'Lambda Light Chain, Free', specimen: SERUM },
+    serumImmunofixation: { domain: 'LB', testCode: 'IMMUNFIX', test: 'Immunofixation', specimen: SERUM, terms: IFE_TERMS },
+    urineImmunofixation: { domain: 'LB', testCode: 'IMMUNFIX', test: 'Immunofixation', specimen: URINE, terms: IFE_TERMS },
+    boneMarrowPlasmaCellsPct: { domain: 'LB', testCode: 'PLASMCE', test: 'Plasma Cells', specimen: MARROW },
+    plasmacytomaSpdCm2: { domain: 'TR', testCode: 'SPD', test: 'Sum of Products of Diameters' },
+    newLesion: { domain: 'RS', testCode: 'NEWLIND', test: 'New Lesion Indicator', terms: { true: 'Y', false: 'N' } },
+  },
+  boneMarrow: {
+    plasmaCellsPct: { domain: 'LB', testCode: 'PLASMCE', test: 'Plasma Cells', specimen: MARROW },
+    clonalPlasmaCells: { domain: 'LB', testCode: 'CLONPLCE', test: 'Clonal Plasma Cells', specimen: MARROW, terms: { present: 'PRESENT', absent: 'ABSENT', 'not-done': 'NOT DONE' } },
+    method: { domain: 'LB', variable: 'LBMETHOD', terms: { aspirate: 'ASPIRATION', biopsy: 'BIOPSY', both: 'ASPIRATION AND BIOPSY' } },
+  },
+  diagnosis: {
+    subtype: { domain: 'MH', qnam: 'MMTYPE', qlabel: 'Isotype of the Monoclonal Protein' },
+    lightChainType: { domain: 'MH', qnam: 'LCTYPE', qlabel: 'Light-Chain Type' },
+  },
+});

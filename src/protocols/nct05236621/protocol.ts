@@ -12,7 +12,7 @@ import {
 import type { Codelist, ProtocolDefinition } from '../../clinical/index.js';
 import { NCT05236621_ANALYSIS_PLAN } from './analysisPlan.js';
 import { NCT05236621_ELIGIBILITY } from './eligibility.js';
-import { DIAGNOSIS_FIELDS, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, PRIOR_THERAPY_FIELDS } from './forms.js';
+import { DIAGNOSIS_FIELDS, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, NCT05236621_SDTM_ANNOTATIONS, PRIOR_THERAPY_FIELDS } from './forms.js';
 import { NCT05236621_REGIMEN } from './regimen.js';
 import { NCT05236621_SUBJECT_VARIABLES } from './subjectVariables.js';
 
@@ -168,4 +168,6 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
   ],
   teaeWindowDaysAfterLastDose: 28,
   analysisPlan: NCT05236621_ANALYSIS_PLAN,
+  // Every centre of the published trial is in China (DM.COUNTRY).
+  sdtm: { country: 'CHN', forms: NCT05236621_SDTM_ANNOTATIONS },
 };

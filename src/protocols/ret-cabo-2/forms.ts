@@ -1,5 +1,5 @@
 import { booleanField, codeField, dateField, groupField, numberField, opt, textField } from '../../clinical/index.js';
-import type { Codelist, FieldDefinition, FormDefinition } from '../../clinical/index.js';
+import type { Codelist, FieldDefinition, FormDefinition, SdtmFormAnnotations } from '../../clinical/index.js';
 
 /**
  * The disease-specific case report forms of RET-CABO-2: the tumour assessment (RECIST 1.1 target and
@@ -98,3 +98,32 @@ export const RET_CABO_2_DISEASE_FORMS: readonly FormDefinition[] = [
     rules: [],
   },
 ];
+
+const EVALUATOR_TERMS = { central: 'INDEPENDENT ASSESSOR', local: 'INVESTIGATOR' } as const;
+
+/**
+ * The annotated CRF of RET-CABO-2's own fields (SDTMIG 3.4 oncology domains): each tumour read gives one TU
+ * record per lesion identified at baseline (TUMIDENT, the lesion id as TULNKID, its organ as TULOC), one TR
+ * record per measured target diameter and per non-target status, and the new-lesion answer in RS; the reader
+ * (IRC or site) is --EVAL. The disease history fields have no SDTM variable: they are supplemental qualifiers
+ * of the subject's MH record.
+ */
+export const RET_CABO_2_SDTM_ANNOTATIONS: SdtmFormAnnotations = {
+  tumourAssessment: {
+    source: { variable: '--EVAL', terms: EVALUATOR_TERMS },
+    newLesion: { domain: 'RS', testCode: 'NEWLIND', test: 'New Lesion Indicator', terms: { no: 'N', yes: 'Y', equivocal: 'EQUIVOCAL' } },
+    'lesions.lesionId': { variable: '--LNKID' },
+    'lesions.kind': { domain: 'TU', testCode: 'TUMIDENT', test: 'Tumor Identification', terms: { target: 'TARGET', 'non-target': 'NON-TARGET' } },
+    'lesions.organ': { domain: 'TU', variable: 'TULOC' },
+    'lesions.nodal': { domain: 'TU', qnam: 'TUNODAL', qlabel: 'Lymph Node Lesion', terms: { true: 'Y', false: 'N' } },
+    'lesions.diameterMm': { domain: 'TR', testCode: 'DIAMETER', test: 'Diameter' },
+    'lesions.status': { domain: 'TR', testCode: 'TUMSTATE', test: 'Tumor State', terms: { absent: 'ABSENT', present: 'PRESENT', 'unequivocal-progression': 'UNEQUIVOCAL PROGRESSION', 'not-evaluated': 'NOT EVALUATED' } },
+  },
+  diagnosis: {
+    histology: { domain: 'MH', qnam: 'HISTOL', qlabel: 'Histology' },
+    retFusionPartner: { domain: 'MH', qnam: 'FUSPART', qlabel: 'Fusion Partner' },
+    retTestMethod: { domain: 'MH', qnam: 'FUSTEST', qlabel: 'Fusion Test Method' },
+    smokingStatus: { domain: 'MH', qnam: 'SMOKHX', qlabel: 'Smoking History' },
+    brainMetastases: { domain: 'MH', qnam: 'BRAINMET', qlabel: 'Brain Metastases at Study Entry', terms: { true: 'Y', false: 'N' } },
+  },
+};

@@ -12,7 +12,7 @@ import {
 import type { Codelist, LabAnalyte, ProtocolDefinition } from '../../clinical/index.js';
 import { RET_CABO_2_ANALYSIS_PLAN } from './analysisPlan.js';
 import { RET_CABO_2_ELIGIBILITY } from './eligibility.js';
-import { DIAGNOSIS_FIELDS, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS } from './forms.js';
+import { DIAGNOSIS_FIELDS, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS, RET_CABO_2_SDTM_ANNOTATIONS } from './forms.js';
 import { RET_CABO_2_REGIMEN } from './regimen.js';
 import { RET_CABO_2_SUBJECT_VARIABLES } from './subjectVariables.js';
 
@@ -116,4 +116,6 @@ export const RET_CABO_2_PROTOCOL: ProtocolDefinition = {
   ],
   teaeWindowDaysAfterLastDose: 30,
   analysisPlan: RET_CABO_2_ANALYSIS_PLAN,
+  // An example protocol with invented sites: they are placed in the country of its model trial (NCT01639508, New York).
+  sdtm: { country: 'USA', forms: RET_CABO_2_SDTM_ANNOTATIONS },
 };

@@ -1,0 +1,1 @@
+export { createSubmissionDataset, asciiText, syntheticLabel, type SubmissionDataset, type SubmissionDatasetInput, type VariableSpec, type VariableKind, type VariableOrigin } from './createSubmissionDataset.js';

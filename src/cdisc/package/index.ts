@@ -1,0 +1,1 @@
+export { createCdiscPackage, STYLESHEET_FILE, type CdiscPackage, type CdiscPackageOptions } from './createCdiscPackage.js';
