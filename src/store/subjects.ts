@@ -1,7 +1,8 @@
 import type { SqlClient } from './sqlClient.js';
 import type { VersionedResult } from './versionedResult.js';
 
-export type SubjectStatus = 'screening' | 'screen_failure' | 'enrolled' | 'off_treatment' | 'off_study';
+/** The states of a subject (migration 8); the moves a site may record are the server's SUBJECT_STATUS_MOVES. */
+export type SubjectStatus = 'screening' | 'screen_failure' | 'enrolled' | 'on_treatment' | 'follow_up' | 'off_study';
 
 export interface SubjectRow {
   readonly subjectId: string;
