@@ -1,6 +1,7 @@
 import {
   getCrfRecord,
   getSubject,
+  getSubjectForShare,
   insertCrfRecord,
   insertQuery,
   insertSubject,
@@ -280,6 +281,10 @@ export const subjectRoutes: readonly RouteSpec[] = [
       const today = todayOf(services.clock);
       const form = checkForm(services.protocol, body.formType, body.data, today);
       return write(undefined, async (tx) => {
+        // again under the row's share lock: a status move racing this save waits for it, or is seen
+        const locked = await getSubjectForShare(tx, subject.subjectId);
+        if (locked === undefined) throw notFound('subject');
+        checkScreeningAllowed(services.protocol, body.formType, locked);
         await checkNotBeforeConsent(tx, services.protocol, params.subjectId, body.formType, form.data);
         const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, form, body.visit);
         return created(recordView(saved.record, saved.live, saved.raisedQueryIds));

@@ -50,6 +50,16 @@ export async function getSubject(client: SqlClient, subjectId: string, siteId: s
 }
 
 /**
+ * The subject row, read under a share lock held to the end of the transaction: a concurrent status move
+ * waits for it (and one committed before is seen), so a write that depends on the subject's state (a
+ * screening form only while in screening) cannot interleave with a move of that state.
+ */
+export async function getSubjectForShare(tx: SqlClient, subjectId: string): Promise<SubjectRow | undefined> {
+  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 FOR SHARE`, [subjectId]);
+  return rows.length === 0 ? undefined : toSubject(rows[0]);
+}
+
+/**
  * Registers a subject at screening under the next pseudonymous number of its site, '<site>-<sequence>'
  * (three digits at least). The advisory lock serialises numbering per site for the transaction.
  */
