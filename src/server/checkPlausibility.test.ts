@@ -42,10 +42,27 @@ describe('plausibility limits from the protocol', () => {
         assert.ok(limit.low !== undefined || limit.high !== undefined, `${where}: a bound`);
         if (limit.low !== undefined && limit.high !== undefined) assert.ok(limit.low < limit.high, `${where}: low < high`);
         if (limit.convertFrom !== undefined) assert.ok(acceptedUnits(limit.convertFrom.analyte).includes(limit.unit ?? ''), `${where}: ${String(limit.unit)} is a unit of ${limit.convertFrom.analyte}`);
-        assert.equal(limit.severity, 'soft', `${where}: hard limits are in the schema`);
+        // the metadata's hard limits are in the schema; a hard range here is an analyte's impossible bound, converted from the unit entered
+        if (limit.severity === 'hard') assert.ok(limit.convertFrom !== undefined, `${where}: hard limits of the metadata are in the schema`);
       }
       assert.ok(limit.note.length > 0, `${where}: says why`);
       assert.ok(limit.source.length > 0, `${where}: says where it comes from`);
+    }
+  });
+
+  it("refuses a lab value beyond the analyte's impossible bound in any unit (haemoglobin 900 g/L, 90 g/dL), naming path, value and limit; its soft range still queries", () => {
+    for (const [value, unit] of [[900, 'g/L'], [90, 'g/dL']] as const) {
+      const result = checkPlausibility('lab', { ...lab, value, unit }, TODAY, limits);
+      assert.deepEqual(result.rejected.map((i) => [i.code, i.path, i.value]), [['out-of-range', ['data', 'value'], value]], `${value} ${unit}`);
+      assert.match(result.rejected[0].expected, /<= 370 g\/L/);
+    }
+    const rare = checkPlausibility('lab', { ...lab, value: 260 }, TODAY, limits);
+    assert.deepEqual([rare.rejected, rare.findings.map((f) => f.checkCode)], [[], ['RANGE']]);
+    const hard = limits.filter((l) => l.kind === 'range' && l.severity === 'hard' && l.formType === 'lab');
+    const soft = limits.filter((l) => l.kind === 'range' && l.severity === 'soft' && l.formType === 'lab');
+    for (const limit of hard) {
+      const pair = soft.find((l) => l.kind === 'range' && l.when?.equals === limit.when?.equals);
+      assert.ok(pair !== undefined && pair.kind === 'range' && limit.kind === 'range' && (pair.high ?? Infinity) < (limit.high ?? Infinity), `${limit.when?.equals ?? ''}: the impossible bound lies beyond the plausible one`);
     }
   });
 

@@ -115,7 +115,8 @@ async function readBody(c: Context<AppEnv>): Promise<{ text: string; value: unkn
 
 function idempotencyOf(c: Context<AppEnv>, user: SessionUser | undefined, bodyText: string): IdempotencyRequest | undefined {
   const key = c.req.header('idempotency-key');
-  if (key === undefined || user === undefined || c.req.method !== 'POST') return undefined;
+  // a PUT (a correction) is keyed too: its retry would otherwise answer 409 stale version instead of its first answer
+  if (key === undefined || user === undefined || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return undefined;
   if (key.length < 1 || key.length > 200) {
     throw new HttpError(400, 'idempotency-key', 'the Idempotency-Key header must be 1-200 characters', {
       issues: [issue('bad-header', ['Idempotency-Key'], key, '1-200 characters')],

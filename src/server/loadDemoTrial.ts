@@ -218,9 +218,15 @@ async function loadSubject(
   }
 
   const { endOfTreatment, endOfStudy } = record.disposition;
-  if (!screenFailure && endOfTreatment !== undefined && endOfStudy === undefined) {
+  // the subject's states as a site records them (SUBJECT_STATUS_MOVES): treated once dosed, in follow-up after the end of treatment
+  const firstDose = record.dosing.map((d) => d.startDate).sort()[0];
+  if (!screenFailure && firstDose !== undefined) {
+    await setAuditContext(tx, { user: investigator, reason: `first dose ${firstDose}` });
+    subject = await moveStatus(tx, subject, 'on_treatment');
+  }
+  if (!screenFailure && firstDose !== undefined && endOfTreatment !== undefined && endOfStudy === undefined) {
     await setAuditContext(tx, { user: investigator, reason: `end of treatment ${endOfTreatment.date}: ${endOfTreatment.reason}` });
-    subject = await moveStatus(tx, subject, 'off_treatment');
+    subject = await moveStatus(tx, subject, 'follow_up');
   }
   if (!screenFailure && endOfStudy !== undefined) {
     await setAuditContext(tx, { user: investigator, reason: `end of study ${endOfStudy.date}: ${endOfStudy.reason}` });

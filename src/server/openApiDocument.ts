@@ -33,7 +33,19 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record
   return rest;
 }
 
+const IDEMPOTENT_METHODS: readonly string[] = ['post', 'put'];
+
 const errorResponse = (description: string): Record<string, unknown> => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** The Idempotency-Key header of a write (createApp.ts idempotencyOf). */
+const IDEMPOTENCY_KEY_PARAMETER = Object.freeze({
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A key the client chooses once per intended write (1-200 characters) and sends again with every retry of it: a repeat by the same user with the same key and the same method, path and body answers the first answer (same status and body, header Idempotent-Replayed: true) and writes nothing; the same key with another request answers 422 idempotency-key-reused. Kept in the database (table idempotency_keys), so it holds across restarts. A refused request stores no key.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+});
 
 /**
  * OpenAPI 3.1 (whose schemas are JSON Schema 2020-12) generated from the routes and the zod schemas that
@@ -44,7 +56,11 @@ export function createOpenApiDocument(routes: readonly RouteSpec[], protocol: Se
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const openApiPath = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const parameters = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const keyed = IDEMPOTENT_METHODS.includes(spec.method) && spec.action !== 'public';
+    const parameters: Record<string, unknown>[] = [
+      ...[...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...(keyed ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+    ];
     const success = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) < 300);
     const failures = Object.entries(spec.responses ?? {}).filter(([status]) => Number(status) >= 300);
     const responses: Record<string, unknown> = {};
@@ -71,7 +87,7 @@ export function createOpenApiDocument(routes: readonly RouteSpec[], protocol: Se
       ...paths[openApiPath],
       [spec.method]: {
         summary: spec.summary,
-        description: `Permission: ${spec.action} (${roles}).${spec.method === 'post' ? ' Accepts an Idempotency-Key header: a retry with the same key replays the first answer.' : ''}`,
+        description: `Permission: ${spec.action} (${roles}).${keyed ? ' Accepts an Idempotency-Key header: a retry with the same key replays the first answer.' : ''}`,
         tags: [spec.tag],
         ...(parameters.length === 0 ? {} : { parameters }),
         ...(spec.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }),

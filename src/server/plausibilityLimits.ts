@@ -15,12 +15,13 @@ import {
  * - every soft limit of a numeric field in the form metadata (a value outside is saved and raises a RANGE
  *   query naming field, value and limit);
  * - the laboratory analyte table of the units library (LAB_PLAUSIBILITY_LIMITS) on the lab form's result
- *   and the screening form's labs, converted from the unit entered;
+ *   and the screening form's labs, converted from the unit entered: its plausible range is soft, its
+ *   impossible bounds (e.g. haemoglobin above what packed red cells hold) hard, refusing the save;
  * - the dose levels of each drug of the regimen on the dosing form (another dose raises DOSE-LEVEL), the
  *   regimen's maximum number of cycles and cycle length;
  * - `not-future` on every date field of every form: an observation cannot be dated after today (the save is
  *   refused), except a planned date (PLANNED_DATES).
- * Hard limits are not here: they are part of each form's schema (createFormSchema), so the browser refuses
+ * The hard limits of the form metadata are not here: they are part of each form's schema (createFormSchema), so the browser refuses
  * them too, and the server answers 422 naming the field, the value and the limit.
  *
  * Field paths are dotted paths in the form's data; `*` stands for every element of a repeating group
@@ -103,31 +104,33 @@ function metadataLimits(protocol: ProtocolDefinition, form: FormDefinition): Pla
   return out;
 }
 
-/** A lab value entered with its own unit, checked against the analyte's row of the lab table. */
-function labValueLimit(formType: string, field: string, analyte: LabAnalyte, when?: RangeLimit['when']): RangeLimit | undefined {
+/**
+ * A lab value entered with its own unit, checked against the analyte's row of the lab table: its
+ * impossible bounds refuse the save (hard), its plausible bounds raise a query (soft).
+ */
+function labValueLimits(formType: string, field: string, analyte: LabAnalyte, when?: RangeLimit['when']): RangeLimit[] {
   const row = LAB_PLAUSIBILITY_LIMITS.find((r) => r.analyte === analyte);
-  if (row === undefined) return undefined;
-  return {
-    kind: 'range',
-    formType,
-    field,
-    ...(when === undefined ? {} : { when }),
-    unit: row.unit,
-    convertFrom: { analyte, unitField: 'unit' },
-    ...(row.low === undefined ? {} : { low: row.low }),
-    ...(row.high === undefined ? {} : { high: row.high }),
-    severity: 'soft',
-    note: row.note,
-    source: LAB_PLAUSIBILITY_VERSION,
+  if (row === undefined) return [];
+  const base = { kind: 'range' as const, formType, field, ...(when === undefined ? {} : { when }), unit: row.unit, convertFrom: { analyte, unitField: 'unit' }, source: LAB_PLAUSIBILITY_VERSION };
+  const soft: RangeLimit = { ...base, ...(row.low === undefined ? {} : { low: row.low }), ...(row.high === undefined ? {} : { high: row.high }), severity: 'soft', note: row.note };
+  const { impossible } = row;
+  if (impossible === undefined) return [soft];
+  const hard: RangeLimit = {
+    ...base,
+    ...(impossible.low === undefined ? {} : { low: impossible.low }),
+    ...(impossible.high === undefined ? {} : { high: impossible.high }),
+    severity: 'hard',
+    note: impossible.note,
   };
+  return [hard, soft];
 }
 
 function labLimits(protocol: ProtocolDefinition, form: FormDefinition): PlausibilityLimit[] {
   if (form.role === 'lab') {
-    return protocol.labAnalytes.flatMap((analyte) => labValueLimit(form.id, 'value', analyte, { field: 'analyte', equals: analyte }) ?? []);
+    return protocol.labAnalytes.flatMap((analyte) => labValueLimits(form.id, 'value', analyte, { field: 'analyte', equals: analyte }));
   }
   if (form.role === 'screening') {
-    return protocol.eligibility.screening.labs.flatMap((lab) => (isLabAnalyte(lab.analyte) ? (labValueLimit(form.id, `labs.${lab.key}.value`, lab.analyte) ?? []) : []));
+    return protocol.eligibility.screening.labs.flatMap((lab) => (isLabAnalyte(lab.analyte) ? labValueLimits(form.id, `labs.${lab.key}.value`, lab.analyte) : []));
   }
   return [];
 }

@@ -61,6 +61,7 @@ const formResponse = z.strictObject({
   fields: z.array(fieldDefinitionResponse),
   rules: z.array(formRule),
   dateField: z.string().optional(),
+  notBeforeConsent: z.boolean().optional().describe("the form records a study procedure: its date field is refused before the subject's informed consent"),
   visitField: z.string().optional(),
   siteHidden: z.boolean().optional(),
   sdtmDomain: z.string().optional(),

@@ -5,6 +5,7 @@ import { InputError, issue } from '../result/index.js';
 import { getTrialProtocol, listSnapshots, trialProtocolMismatch, type SqlClient } from '../store/index.js';
 import { assembleSubjectRecord } from './assembleSubjectRecord.js';
 import { toServedProtocol, type ServedProtocol } from './servedProtocol.js';
+import { ENROLLED_STATUSES } from './subjectStatusMoves.js';
 
 export interface ReadTrialOptions {
   /** A snapshot's name; the live data when absent. */
@@ -62,7 +63,8 @@ async function screenFailureReasons(client: SqlClient, auditHeadHash: string | n
 function subjectRecord(subject: Content['subjects'][number], records: readonly Content['records'][number][], reason: string | undefined, protocol: ServedProtocol): SubjectRecord {
   const screeningType = protocol.formOfRole('screening')?.id;
   const screening = records.filter((r) => r.form_type === screeningType).at(-1)?.data;
-  const enrolled = ['enrolled', 'off_treatment', 'off_study'].includes(subject.status);
+  // 'off_treatment': the name of follow_up in snapshots taken before migration 8
+  const enrolled = [...ENROLLED_STATUSES, 'off_treatment'].includes(subject.status);
   const form = {
     subjectId: subject.subject_id,
     siteId: subject.site_id,

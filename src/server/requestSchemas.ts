@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../clinical/index.js';
 import { ROLES } from './permissions.js';
+import { SUBJECT_STATUSES } from './subjectStatusMoves.js';
 
 /**
  * The request bodies of the API. The same schemas validate requests (422 with path, value, expected) and
@@ -37,8 +38,11 @@ export const subjectBody = z.strictObject({
   screeningNumber: z.string().trim().min(1).max(40).optional(),
 });
 
-export const SUBJECT_STATUSES = ['screening', 'screen_failure', 'enrolled', 'off_treatment', 'off_study'] as const;
-export const subjectStatusBody = z.strictObject({ status: z.enum(SUBJECT_STATUSES), version, reason });
+export const subjectStatusBody = z.strictObject({
+  status: z.enum(SUBJECT_STATUSES).describe('screening -> screen_failure | enrolled -> on_treatment -> follow_up -> off_study; a screen failure may return to screening (re-screen)'),
+  version,
+  reason,
+});
 
 /** A form type as stored (the id of one of the protocol's forms: GET /protocol lists them). */
 export const formTypeSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, { message: "a form id of the protocol, e.g. 'adverseEvent' (GET /protocol lists them)" });
@@ -63,7 +67,12 @@ export const queryCloseBody = z.strictObject({ version, reason: reason.optional(
 export const queryReopenBody = z.strictObject({ version, reason });
 
 export const lockBody = z
-  .strictObject({ scope: z.enum(['trial', 'subject']), subjectId: z.string().min(1).optional(), cutoffDate: isoDateSchema })
+  .strictObject({
+    scope: z.enum(['trial', 'subject']),
+    subjectId: z.string().min(1).optional(),
+    cutoffDate: isoDateSchema,
+    reason: reason.describe('why the data is locked (e.g. interim analysis cutoff), recorded in the audit trail'),
+  })
   .superRefine((lock, ctx) => {
     if ((lock.scope === 'subject') !== (lock.subjectId !== undefined))
       ctx.addIssue({ code: 'custom', path: ['subjectId'], input: lock.subjectId, message: 'a subjectId exactly when scope is subject' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './permissions.js';
+import { SUBJECT_STATUSES } from './subjectStatusMoves.js';
 
 /**
  * The JSON answers of the API as they go over the wire (dates as ISO strings), one schema per shape. They
@@ -27,7 +28,7 @@ export const subjectResponse = z.strictObject({
   subjectId: z.string().describe("pseudonymous '<site>-<sequence>'"),
   siteId: z.string(),
   screeningNumber: z.string(),
-  status: z.enum(['screening', 'screen_failure', 'enrolled', 'off_treatment', 'off_study']),
+  status: z.enum(SUBJECT_STATUSES),
   version,
   createdAt: timestamp,
 });

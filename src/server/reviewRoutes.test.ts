@@ -229,7 +229,7 @@ describe('IRC adjudication over HTTP (embedded store)', () => {
   it('refuses an adjudication of a locked subject (423), 404 for an unknown case, 403 for a site role', async () => {
     const trial = await seedTrial();
     const c = await caseOf(trial);
-    const lock = await trial.dm.send('post', '/locks', { scope: 'subject', subjectId: trial.subjectId, cutoffDate: '2025-06-30' });
+    const lock = await trial.dm.send('post', '/locks', { scope: 'subject', subjectId: trial.subjectId, cutoffDate: '2025-06-30', reason: 'adjudication complete' });
     assert.equal(lock.status, 201);
     const refused = await trial.irc.send('post', `/irc/cases/${c.caseId}/adjudications`, { scope: 'bestOverall', response: 'PR' });
     assert.equal(refused.status, 423);

@@ -148,6 +148,8 @@ async function seedTrial(store: Store): Promise<Trial> {
   return { siteA, siteB, users };
 }
 
+type Refusal = { code: string; issues: { code: string; path: unknown[]; value: unknown; expected: string }[] };
+
 const labData = { date: '2025-02-03', visit: 'C1D1', analyte: 'neutrophils', value: 0.4, unit: '10^9/L', lln: 1.8, uln: 7.5, source: 'local' };
 
 interface Fixture {
@@ -236,7 +238,7 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   'post /queries/:queryId/close': (f) => ({ path: `/queries/${f.queryId}/close`, body: { version: 1 }, siteBound: true }),
   'post /queries/:queryId/reopen': (f) => ({ path: `/queries/${f.answeredQueryId}/reopen`, body: { version: 2, reason: 'answer incomplete' }, siteBound: true }),
   'get /locks': () => ({ path: '/locks', siteBound: false }),
-  'post /locks': (f) => ({ path: '/locks', body: { scope: 'subject', subjectId: f.subjectId, cutoffDate: '2025-06-30' }, siteBound: false }),
+  'post /locks': (f) => ({ path: '/locks', body: { scope: 'subject', subjectId: f.subjectId, cutoffDate: '2025-06-30', reason: 'interim cutoff' }, siteBound: false }),
   'post /locks/:lockId/release': (f) => ({ path: `/locks/${f.lockId}/release`, body: { version: 1, reason: 'query resolution' }, siteBound: false }),
   'get /snapshots': () => ({ path: '/snapshots', siteBound: false }),
   'post /snapshots': () => ({ path: '/snapshots', body: { name: `snap-${fresh()}`, cutoffDate: '2025-06-30' }, siteBound: false }),
@@ -278,6 +280,30 @@ export function serverContract(getStore: StoreProvider): void {
     const reply = await c.login(userId);
     assert.equal(reply.status, 200, `login of ${userId}: ${JSON.stringify(reply.body)}`);
     return c;
+  }
+
+  /**
+   * What a refused request must leave as it was: the audit entries (log and queue), the subject's CRF
+   * records, queries and locks, and the idempotency keys.
+   */
+  async function unchanged(subjectId: string): Promise<{ assertSame(what: string): Promise<void> }> {
+    const measure = async (): Promise<Record<string, number>> => {
+      const { rows } = await getStore().query<{ records: number; queries: number; locks: number; keys: number; versions: number }>(
+        `SELECT (SELECT count(*) FROM crf_records WHERE subject_id = $1)::int AS records,
+                (SELECT count(*) FROM queries WHERE subject_id = $1)::int AS queries,
+                (SELECT count(*) FROM locks)::int AS locks,
+                (SELECT count(*) FROM idempotency_keys)::int AS keys,
+                (SELECT coalesce(sum(version), 0) FROM crf_records WHERE subject_id = $1)::int + (SELECT version FROM subjects WHERE subject_id = $1) AS versions`,
+        [subjectId],
+      );
+      return { audit: Number(await countAuditEntries(getStore())), ...rows[0] };
+    };
+    const first = await measure();
+    return {
+      async assertSame(what: string) {
+        assert.deepEqual(await measure(), first, `${what}: nothing written`);
+      },
+    };
   }
 
   const signer = generateAuditSigner();
@@ -459,7 +485,6 @@ export function serverContract(getStore: StoreProvider): void {
       const before = await count();
       const negative = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: -0.4 } });
       assert.equal(negative.status, 422);
-      type Refusal = { code: string; issues: { code: string; path: unknown[]; value: unknown; expected: string }[] };
       const error = negative.body.error as Refusal;
       assert.deepEqual(error.issues.map((i) => [i.code, i.path, i.value]), [['too-small', ['data', 'value'], -0.4]]);
       assert.match(error.issues[0].expected, /^>= 0 \(.*cannot be negative\)/);
@@ -475,6 +500,200 @@ export function serverContract(getStore: StoreProvider): void {
       assert.equal(await count(), before, 'nothing written');
       const record = await c.send('get', `/records/${fixture.recordId}`);
       assert.equal((record.body.record as { version: number }).version, 1);
+    });
+
+    void it('refuses a second screening of an enrolled subject (409 naming the subject and its state, nothing stored); a screen failure is re-screened through its status', async () => {
+      const trial = await seedTrial(getStore());
+      const c = await signedIn(trial.users.investigator);
+      const screening = JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-eligible.json'), 'utf8')) as Record<string, unknown>;
+      const register = async (): Promise<string> => String((await c.send('post', '/subjects', {})).body.subjectId);
+      const enrolled = await register();
+      assert.equal((await c.send('post', `/subjects/${enrolled}/records`, { formType: 'screening', data: screening })).status, 201);
+      assert.equal((await c.send('post', `/subjects/${enrolled}/status`, { status: 'enrolled', version: 1, reason: 'eligible' })).status, 200);
+      const before = await unchanged(enrolled);
+      const again = await c.send('post', `/subjects/${enrolled}/records`, { formType: 'screening', data: { ...screening, screeningDate: '2021-06-01' } });
+      assert.equal(again.status, 409);
+      const error = again.body.error as Refusal & { subjectId: string; status: string; message: string };
+      assert.deepEqual([error.code, error.subjectId, error.status], ['subject-state', enrolled, 'enrolled']);
+      assert.match(error.message, new RegExp(`subject ${enrolled} is enrolled`));
+      assert.deepEqual(error.issues.map((i) => [i.path, i.value]), [[['formType'], 'screening']]);
+      await before.assertSame('a refused screening');
+      const subject = await c.send('get', `/subjects/${enrolled}`);
+      assert.deepEqual([subject.body.status, subject.body.version], ['enrolled', 2], 'the enrolment stands');
+
+      // the state machine: enrolled -> on_treatment -> follow_up -> off_study; a skipped state is refused naming the moves
+      const skip = await c.send('post', `/subjects/${enrolled}/status`, { status: 'follow_up', version: 2, reason: 'end of treatment' });
+      assert.equal(skip.status, 409);
+      assert.match((skip.body.error as Refusal).issues[0].expected, /one of on_treatment, off_study \(subject .* is enrolled\)/);
+      let version = 2;
+      for (const status of ['on_treatment', 'follow_up', 'off_study']) {
+        const moved = await c.send('post', `/subjects/${enrolled}/status`, { status, version, reason: `to ${status}` });
+        assert.equal(moved.status, 200, `${status}: ${JSON.stringify(moved.body)}`);
+        version += 1;
+      }
+      const final = await c.send('post', `/subjects/${enrolled}/status`, { status: 'screening', version, reason: 'again' });
+      assert.equal(final.status, 409);
+      assert.match((final.body.error as Refusal).issues[0].expected, /nothing: off_study is final/);
+
+      // the re-screen path of a screen failure: back to screening with a reason, then a new screening record
+      const failed = await register();
+      assert.equal((await c.send('post', `/subjects/${failed}/records`, { formType: 'screening', data: screening })).status, 201);
+      assert.equal((await c.send('post', `/subjects/${failed}/status`, { status: 'screen_failure', version: 1, reason: 'washout not complete' })).status, 200);
+      const early = await c.send('post', `/subjects/${failed}/records`, { formType: 'screening', data: screening });
+      assert.equal(early.status, 409);
+      assert.match((early.body.error as Refusal).issues[0].expected, new RegExp(`re-screen first: POST /subjects/${failed}/status with status 'screening'`));
+      assert.equal((await c.send('post', `/subjects/${failed}/status`, { status: 'screening', version: 2, reason: 're-screened after the washout' })).status, 200);
+      assert.equal((await c.send('post', `/subjects/${failed}/records`, { formType: 'screening', data: { ...screening, screeningDate: '2021-05-12' } })).status, 201);
+      assert.equal((await c.send('post', `/subjects/${failed}/status`, { status: 'enrolled', version: 3, reason: 'eligible at re-screening' })).status, 200);
+    });
+
+    void it('refuses a physiologically impossible lab value (haemoglobin 900 g/L) with 422 naming field, value and limit; a rare value is saved with a query', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const before = await unchanged(fixture.subjectId);
+      const hb = { ...labData, analyte: 'hemoglobin', unit: 'g/L', lln: 120, uln: 160 };
+      for (const [value, unit] of [[900, 'g/L'], [90, 'g/dL']] as const) {
+        const reply = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...hb, value, unit } });
+        assert.equal(reply.status, 422, `${value} ${unit}`);
+        const error = reply.body.error as Refusal;
+        assert.equal(error.code, 'implausible-value');
+        assert.deepEqual(error.issues.map((i) => [i.code, i.path, i.value]), [['out-of-range', ['data', 'value'], value]]);
+        assert.match(error.issues[0].expected, /<= 370 g\/L/, 'the limit in the limit unit');
+        assert.match(error.issues[0].expected, /packed red cells/, 'and why');
+      }
+      const correction = await c.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'analyte', data: { ...hb, value: 900 } });
+      assert.equal(correction.status, 422, 'a correction meets the same limit');
+      await before.assertSame('refused lab values');
+      const rare = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...hb, value: 260 } });
+      assert.equal(rare.status, 201);
+      assert.deepEqual((rare.body.editChecks as { checkCode: string }[]).map((f) => f.checkCode), ['RANGE']);
+    });
+
+    void it('refuses an adverse event that ends before its onset, and a term longer than 200 characters (a 4,001-character one too), naming the field; nothing stored', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.investigator);
+      const [drug, companion] = PROTOCOL.definition.regimen.drugs;
+      const ae = {
+        sequence: 1,
+        reportedTerm: 'nausea',
+        preferredTerm: 'Nausea',
+        onsetDate: '2025-02-10',
+        endDate: '2025-02-14',
+        grade: 1,
+        serious: false,
+        relatedness: { [drug.id]: 'not-related', [companion.id]: 'not-related' },
+        actionTaken: { [drug.id]: 'none', [companion.id]: 'none' },
+        ledToStudyDiscontinuation: false,
+        outcome: 'recovered',
+      };
+      const before = await unchanged(fixture.subjectId);
+      const backwards = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'adverseEvent', data: { ...ae, endDate: '2025-02-01' } });
+      assert.equal(backwards.status, 422);
+      const order = (backwards.body.error as Refusal).issues;
+      assert.deepEqual(order.map((i) => [i.path, i.value]), [[['data', 'endDate'], '2025-02-01']]);
+      assert.match(order[0].expected, /on or after onsetDate 2025-02-10/);
+      for (const length of [201, 4001]) {
+        const long = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'adverseEvent', data: { ...ae, reportedTerm: 'x'.repeat(length) } });
+        assert.equal(long.status, 422, `${length} characters`);
+        const issues = (long.body.error as Refusal).issues;
+        assert.deepEqual(issues.map((i) => i.path), [['data', 'reportedTerm']]);
+        assert.match(issues[0].expected, /at most (200|4000|4,000) characters/);
+        assert.ok(String(issues[0].value).length < 200, 'the value is echoed cut');
+      }
+      await before.assertSame('refused adverse events');
+      assert.equal((await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'adverseEvent', data: { ...ae, reportedTerm: 'x'.repeat(200) } })).status, 201);
+    });
+
+    void it('refuses a visit dated before informed consent or after today (the server clock), with 422 naming the field and the date expected', async () => {
+      const trial = await seedTrial(getStore());
+      const c = await signedIn(trial.users.investigator);
+      const subjectId = String((await c.send('post', '/subjects', {})).body.subjectId);
+      const screening = JSON.parse(readFileSync(repoPath('examples', 'nct05236621', 'screening-eligible.json'), 'utf8')) as Record<string, unknown>;
+      assert.equal((await c.send('post', `/subjects/${subjectId}/records`, { formType: 'screening', data: screening })).status, 201);
+      const before = await unchanged(subjectId);
+      const early = await c.send('post', `/subjects/${subjectId}/records`, { formType: 'lab', data: { ...labData, date: '2021-05-01' } });
+      assert.equal(early.status, 422);
+      const error = early.body.error as Refusal;
+      assert.equal(error.code, 'before-consent');
+      assert.deepEqual(error.issues.map((i) => [i.path, i.value]), [[['data', 'date'], '2021-05-01']]);
+      assert.match(error.issues[0].expected, /on or after 2021-05-08/);
+      const future = await c.send('post', `/subjects/${subjectId}/records`, { formType: 'lab', data: { ...labData, date: '2025-03-09' } });
+      assert.equal(future.status, 422);
+      assert.match((future.body.error as Refusal).issues[0].expected, /on or before 2025-03-02 \(today is 2025-03-01\)/);
+      await before.assertSame('refused visit dates');
+      const onConsent = await c.send('post', `/subjects/${subjectId}/records`, { formType: 'lab', data: { ...labData, date: '2021-05-08' } });
+      assert.equal(onConsent.status, 201, 'the day of consent is after consent');
+      const recordId = (onConsent.body.record as { recordId: number }).recordId;
+      const moved = await c.send('put', `/records/${recordId}`, { version: 1, reason: 'date', data: { ...labData, date: '2021-05-07' } });
+      assert.equal(moved.status, 422, 'a correction meets the same rule');
+    });
+
+    void it('refuses a query on a field path that the record form does not have (422 naming the path and the fields), and a lock without a reason', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const dm = await signedIn(trial.users.data_manager);
+      const before = await unchanged(fixture.subjectId);
+      const bad = await dm.send('post', '/queries', { subjectId: fixture.subjectId, recordId: fixture.recordId, fieldPath: 'no.such.field', message: 'check' });
+      assert.equal(bad.status, 422);
+      const error = bad.body.error as Refusal;
+      assert.equal(error.code, 'unknown-field');
+      assert.deepEqual(error.issues.map((i) => [i.path, i.value]), [[['fieldPath'], 'no.such.field']]);
+      assert.match(error.issues[0].expected, /a field of the record's form lab: date, visit, analyte, value, unit/);
+      const other = await dm.send('post', '/queries', { subjectId: fixture.subjectId, recordId: fixture.recordId, fieldPath: 'weightKg', message: 'check' });
+      assert.equal(other.status, 422, "a field of another form is not the record's");
+      const loose = await dm.send('post', '/queries', { subjectId: fixture.subjectId, fieldPath: 'no.such.field', message: 'check' });
+      assert.equal(loose.status, 422, 'a subject query names a field of some form of the protocol');
+      const noReason = await dm.send('post', '/locks', { scope: 'subject', subjectId: fixture.subjectId, cutoffDate: '2025-06-30' });
+      assert.equal(noReason.status, 422);
+      assert.deepEqual((noReason.body.error as Refusal).issues.map((i) => i.path), [['reason']]);
+      await before.assertSame('a refused query and lock');
+      assert.equal((await dm.send('post', '/queries', { subjectId: fixture.subjectId, recordId: fixture.recordId, fieldPath: 'value', message: 'ANC?' })).status, 201);
+      assert.equal((await dm.send('post', '/queries', { subjectId: fixture.subjectId, fieldPath: 'weightKg', message: 'weight?' })).status, 201);
+      const lock = await dm.send('post', '/locks', { scope: 'subject', subjectId: fixture.subjectId, cutoffDate: '2025-06-30', reason: 'interim analysis cutoff' });
+      assert.equal(lock.status, 201);
+      const { rows } = await getStore().query<{ reason: string | null }>(
+        "SELECT reason FROM (SELECT table_name, record_id, reason FROM audit_log UNION ALL SELECT table_name, record_id, reason FROM audit_queue) a WHERE table_name = 'locks' AND record_id = $1",
+        [String(lock.body.lockId)],
+      );
+      assert.deepEqual(rows.map((r) => r.reason), ['interim analysis cutoff'], 'the reason is in the audit trail');
+    });
+
+    void it('replays a keyed save across a restart and a keyed correction; a refused request stores no key', async () => {
+      const trial = await seedTrial(getStore());
+      const fixture = await seedFixture(getStore(), trial);
+      const c = await signedIn(trial.users.coordinator);
+      const key = fresh();
+      const body = { formType: 'lab', data: { ...labData, value: 1.7 } };
+      const first = await c.send('post', `/subjects/${fixture.subjectId}/records`, body, { 'idempotency-key': key });
+      assert.equal(first.status, 201);
+      // a new server on the same database (a restart): the key is in the database, not in memory
+      const restarted = new Client(createApp({ store: getStore(), protocol: PROTOCOL, clock: () => now, clientAddress: () => 'restart' }), c.ip);
+      restarted.cookie = c.cookie;
+      const before = await unchanged(fixture.subjectId);
+      const again = await restarted.send('post', `/subjects/${fixture.subjectId}/records`, body, { 'idempotency-key': key });
+      assert.equal(again.status, 201);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(again.body, first.body);
+      const reused = await restarted.send('post', `/subjects/${fixture.subjectId}/records`, { ...body, data: { ...labData, value: 1.8 } }, { 'idempotency-key': key });
+      assert.equal(reused.status, 422);
+      assert.deepEqual((reused.body.error as Refusal).issues.map((i) => [i.code, i.path]), [['idempotency-key-reused', ['Idempotency-Key']]]);
+      await before.assertSame('a replay and a reused key');
+
+      const put = { version: 1, reason: 'transcription', data: { ...labData, value: 0.45 } };
+      const putKey = fresh();
+      const corrected = await c.send('put', `/records/${fixture.recordId}`, put, { 'idempotency-key': putKey });
+      assert.equal(corrected.status, 200);
+      const retried = await c.send('put', `/records/${fixture.recordId}`, put, { 'idempotency-key': putKey });
+      assert.deepEqual([retried.status, retried.body], [200, corrected.body], 'the retry of a correction answers as the first, not 409 stale');
+
+      const refusedKey = fresh();
+      const refused = await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: -1 } }, { 'idempotency-key': refusedKey });
+      assert.equal(refused.status, 422);
+      const { rows } = await getStore().query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [refusedKey]);
+      assert.equal(rows[0].n, 0, 'a refusal stores no key: the corrected request may use it');
+      assert.equal((await c.send('post', `/subjects/${fixture.subjectId}/records`, { formType: 'lab', data: { ...labData, value: 1 } }, { 'idempotency-key': refusedKey })).status, 201);
     });
 
     void it('refuses a form type the protocol does not define with 422 naming it and the forms it has', async () => {
@@ -525,7 +744,7 @@ export function serverContract(getStore: StoreProvider): void {
       const fixture = await seedFixture(getStore(), trial);
       const dm = await signedIn(trial.users.data_manager);
       const site = await signedIn(trial.users.coordinator);
-      const lock = await dm.send('post', '/locks', { scope: 'subject', subjectId: fixture.subjectId, cutoffDate: '2025-06-30' });
+      const lock = await dm.send('post', '/locks', { scope: 'subject', subjectId: fixture.subjectId, cutoffDate: '2025-06-30', reason: 'database lock' });
       assert.equal(lock.status, 201);
       const blocked = await site.send('put', `/records/${fixture.recordId}`, { version: 1, reason: 'late', data: { ...labData, value: 0.7 } });
       assert.equal(blocked.status, 423);

@@ -1,6 +1,7 @@
 import {
   getCrfRecord,
   getSubject,
+  getSubjectForShare,
   insertCrfRecord,
   insertQuery,
   insertSubject,
@@ -12,29 +13,39 @@ import {
   updateSubjectStatus,
   type CrfRecord,
   type SqlClient,
-  type SubjectStatus,
+  type SubjectRow,
 } from '../store/index.js';
 import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { checkPlausibility } from './checkPlausibility.js';
+import { checkNotBeforeConsent } from './consentDateRule.js';
 import { deriveRecord, latestScreening, screenRecord, subjectResponse as deriveSubjectResponse, type EditCheckFinding, type LiveResult } from './liveLogic.js';
 import { findTextIssues } from './requestLimits.js';
 import { recordBody, recordUpdateBody, subjectBody, subjectStatusBody } from './requestSchemas.js';
 import type { ServedProtocol } from './servedProtocol.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
 import { auditEntriesResponse, crfRecordsResponse, recordViewResponse, subjectEvaluationsResponse, subjectResponse, subjectsResponse } from './responseSchemas.js';
+import { SUBJECT_STATUS_MOVES } from './subjectStatusMoves.js';
 import { versionConflict } from './versionConflict.js';
 import { isFormTypeVisible } from './permissions.js';
 import { zodIssues } from './zodIssues.js';
 
-/** Status moves a site may record; anything else is refused with 409. */
-const STATUS_MOVES: Readonly<Record<SubjectStatus, readonly SubjectStatus[]>> = Object.freeze({
-  screening: ['enrolled', 'screen_failure'],
-  screen_failure: [],
-  enrolled: ['off_treatment', 'off_study'],
-  off_treatment: ['off_study'],
-  off_study: [],
-});
+/**
+ * A screening form is saved only for a subject in screening: a second screening of an enrolled subject would
+ * replace the eligibility its enrolment rested on (the latest screening record decides). 409 naming the
+ * subject, its state and the re-screen path of a screen failure.
+ */
+export function checkScreeningAllowed(protocol: ServedProtocol, formType: string, subject: SubjectRow): void {
+  if (protocol.forms.get(formType)?.role !== 'screening' || subject.status === 'screening') return;
+  const path =
+    subject.status === 'screen_failure'
+      ? `re-screen first: POST /subjects/${subject.subjectId}/status with status 'screening' and a reason`
+      : 'a subject in screening (an enrolled subject is never screened again)';
+  throw new HttpError(409, 'subject-state', `subject ${subject.subjectId} is ${subject.status}: a ${formType} form is entered only while the subject is in screening`, {
+    issues: [issue('subject-state', ['formType'], formType, `${path}; subject ${subject.subjectId} is ${subject.status}`)],
+    extra: { subjectId: subject.subjectId, status: subject.status },
+  });
+}
 
 /** A form that passed the checks of a save: the validated data and the soft findings to raise as queries. */
 export interface CheckedForm {
@@ -193,14 +204,19 @@ export const subjectRoutes: readonly RouteSpec[] = [
     response: subjectResponse,
     action: 'subject:write',
     tag: 'subjects',
-    summary: 'Enrol, record a screen failure, or take a subject off treatment/study; enrolment needs an eligible screening record',
+    summary:
+      'Move a subject along screening -> screen_failure | enrolled -> on_treatment -> follow_up -> off_study (off_study from any state after enrolment; a screen failure may return to screening to be re-screened); enrolment needs an eligible screening record; another move answers 409 naming the subject, its state and the moves it has',
     body: subjectStatusBody,
     responses: { 200: 'changed', 409: 'stale version or status move not allowed', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
       const subject = await getSubject(services.store, params.subjectId, scope);
       if (subject === undefined) throw notFound('subject');
-      if (!STATUS_MOVES[subject.status].includes(body.status)) {
-        throw new HttpError(409, 'status-move', `a subject cannot go from ${subject.status} to ${body.status}`);
+      const moves = SUBJECT_STATUS_MOVES[subject.status];
+      if (!moves.includes(body.status)) {
+        throw new HttpError(409, 'status-move', `subject ${subject.subjectId} cannot go from ${subject.status} to ${body.status}`, {
+          issues: [issue('status-move', ['status'], body.status, moves.length === 0 ? `nothing: ${subject.status} is final` : `one of ${moves.join(', ')} (subject ${subject.subjectId} is ${subject.status})`)],
+          extra: { subjectId: subject.subjectId, status: subject.status },
+        });
       }
       if (body.status === 'enrolled') {
         const screening = await latestScreening(services.store, subject.subjectId, services.protocol);
@@ -255,14 +271,21 @@ export const subjectRoutes: readonly RouteSpec[] = [
     summary:
       "Save a CRF form of the protocol (formType: a form id of GET /protocol, data: validated by the form's metadata); answers with what the clinical engines derive (CTCAE grades, eligibility, the response on the protocol's scale, the next dose of each drug) and the edit checks raised as queries; a form type the protocol does not define answers 422 naming it",
     body: recordBody,
-    responses: { 201: 'saved', 423: 'locked' },
+    responses: { 201: 'saved', 409: 'a screening form for a subject not in screening', 423: 'locked' },
     async handler({ services, scope, params, body, write }) {
-      if ((await getSubject(services.store, params.subjectId, scope)) === undefined) throw notFound('subject');
+      const subject = await getSubject(services.store, params.subjectId, scope);
+      if (subject === undefined) throw notFound('subject');
       // a site role may not write a form hidden from sites (the IRC's adjudication has its own endpoint)
       if (!isFormTypeVisible(services.protocol, body.formType, scope)) throw unknownFormType(services.protocol, body.formType);
+      checkScreeningAllowed(services.protocol, body.formType, subject);
       const today = todayOf(services.clock);
       const form = checkForm(services.protocol, body.formType, body.data, today);
       return write(undefined, async (tx) => {
+        // again under the row's share lock: a status move racing this save waits for it, or is seen
+        const locked = await getSubjectForShare(tx, subject.subjectId);
+        if (locked === undefined) throw notFound('subject');
+        checkScreeningAllowed(services.protocol, body.formType, locked);
+        await checkNotBeforeConsent(tx, services.protocol, params.subjectId, body.formType, form.data);
         const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, form, body.visit);
         return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
       });
@@ -296,6 +319,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
       const today = todayOf(services.clock);
       const { data, findings } = checkForm(services.protocol, current.formType, body.data, today);
       return write(body.reason, async (tx) => {
+        await checkNotBeforeConsent(tx, services.protocol, current.subjectId, current.formType, data);
         const result = await updateCrfRecord(tx, current.recordId, body.version, data);
         if (result.kind === 'not-found') throw notFound('record');
         if (result.kind === 'conflict') throw versionConflict(result);

@@ -16,10 +16,13 @@ import {
   type VersionedResult,
   type QueryRow,
 } from '../store/index.js';
+import { issue } from '../result/index.js';
+import { formFieldPaths, isFormFieldPath } from './formFieldPath.js';
 import { HttpError, notFound } from './httpError.js';
 import { lockBody, lockReleaseBody, queryAnswerBody, queryBody, queryCloseBody, queryReopenBody, snapshotBody } from './requestSchemas.js';
 import { created, idParam, ok, route, type RouteResult, type RouteSpec } from './route.js';
 import { lockResponse, locksResponse, queriesResponse, queryResponse, snapshotCreatedResponse, snapshotResponse, snapshotsResponse } from './responseSchemas.js';
+import type { ServedProtocol } from './servedProtocol.js';
 import { versionConflict } from './versionConflict.js';
 
 const QUERY_STATUSES: readonly QueryStatus[] = ['open', 'answered', 'closed'];
@@ -28,6 +31,34 @@ function queryResult(result: VersionedResult<QueryRow>): RouteResult {
   if (result.kind === 'not-found') throw notFound('query');
   if (result.kind === 'conflict') throw versionConflict(result);
   return ok(result.row);
+}
+
+/** At most this many field paths are listed in the answer refusing a path (the rest are counted). */
+const LISTED_PATHS = 60;
+
+function listPaths(paths: readonly string[]): string {
+  const shown = paths.slice(0, LISTED_PATHS).join(', ');
+  return paths.length > LISTED_PATHS ? `${shown} (and ${paths.length - LISTED_PATHS} more)` : shown;
+}
+
+/**
+ * The field path of a query names a field of its record's form (422 naming the path and the form's fields);
+ * a query on the subject alone may name a field of any form of the protocol (e.g. a screening weight).
+ */
+function checkQueryFieldPath(protocol: ServedProtocol, fieldPath: string | undefined, formType: string | undefined): void {
+  if (fieldPath === undefined) return;
+  if (formType !== undefined) {
+    const form = protocol.forms.get(formType);
+    if (form !== undefined && isFormFieldPath(form, fieldPath)) return;
+    const paths = form === undefined ? [] : formFieldPaths(form);
+    throw new HttpError(422, 'unknown-field', `the ${formType} form has no field '${fieldPath}'`, {
+      issues: [issue('unknown-field', ['fieldPath'], fieldPath, `a field of the record's form ${formType}: ${listPaths(paths)}`)],
+    });
+  }
+  if ([...protocol.forms.values()].some((form) => isFormFieldPath(form, fieldPath))) return;
+  throw new HttpError(422, 'unknown-field', `no form of the protocol has a field '${fieldPath}'`, {
+    issues: [issue('unknown-field', ['fieldPath'], fieldPath, `a field of a form of protocol ${protocol.definition.id} (with recordId: a field of that record's form)`)],
+  });
 }
 
 /** Data queries (open -> answered -> closed), locks and snapshots. */
@@ -57,15 +88,19 @@ export const workflowRoutes: readonly RouteSpec[] = [
     response: queryResponse,
     action: 'query:raise',
     tag: 'queries',
-    summary: 'Raise a manual query on a subject or one of its records',
+    summary:
+      "Raise a manual query on a subject or one of its records; a fieldPath must name a field of the record's form (of any form of the protocol without a record), else 422 naming the path and the fields",
     body: queryBody,
     responses: { 201: 'raised', 423: 'locked' },
     async handler({ services, scope, body, write }) {
       if ((await getSubject(services.store, body.subjectId, scope)) === undefined) throw notFound('subject');
+      let formType: string | undefined;
       if (body.recordId !== undefined) {
         const record = await getCrfRecord(services.store, body.recordId);
-        if (record === undefined || record.subjectId !== body.subjectId) throw notFound('record');
+        if (record === undefined || record.deleted || record.subjectId !== body.subjectId) throw notFound('record');
+        formType = record.formType;
       }
+      checkQueryFieldPath(services.protocol, body.fieldPath, formType);
       return write(undefined, async (tx) => created(await insertQuery(tx, body)));
     },
   }),
@@ -137,12 +172,13 @@ export const workflowRoutes: readonly RouteSpec[] = [
     tag: 'locks',
     summary:
       'Lock the trial or one subject up to a data cutoff: a write of data dated on or before the cutoff then answers 423 ' +
-      '(a CRF record is dated by the earliest date it holds, undated records count as before it, a subject row by the day of the write); later data can still be entered',
+      '(a CRF record is dated by the earliest date it holds, undated records count as before it, a subject row by the day of the write); later data can still be entered. ' +
+      'A reason is required, as for a release, and recorded in the audit trail',
     body: lockBody,
     responses: { 201: 'locked', 409: 'already locked' },
     async handler({ services, body, write }) {
       if (body.subjectId !== undefined && (await getSubject(services.store, body.subjectId, null)) === undefined) throw notFound('subject');
-      return write(undefined, async (tx) =>
+      return write(body.reason, async (tx) =>
         created(await insertLock(tx, { scope: body.scope, cutoffDate: body.cutoffDate, ...(body.subjectId === undefined ? {} : { subjectId: body.subjectId }) })),
       );
     },

@@ -57,7 +57,7 @@ export type { SessionRow } from './sessions.js';
 export { clearLoginThrottle, getLoginThrottle, saveLoginThrottle } from './loginThrottle.js';
 export type { LoginThrottleKey, LoginThrottleRow } from './loginThrottle.js';
 export { getServerKey } from './serverKeys.js';
-export { getSubject, insertSubject, listSubjects, updateSubjectStatus } from './subjects.js';
+export { getSubject, getSubjectForShare, insertSubject, listSubjects, updateSubjectStatus } from './subjects.js';
 export type { SubjectRow, SubjectStatus } from './subjects.js';
 export { listSubjectRecords } from './subjectRecords.js';
 export { getQuery, insertQuery, listQueries, updateQuery } from './queries.js';

@@ -19,6 +19,7 @@ import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
 import { auditQueueMigration } from './auditQueueMigration.js';
 import { authMigration } from './authMigration.js';
 import { cutoffLockMigration } from './cutoffLockMigration.js';
+import { subjectStatusMigration } from './subjectStatusMigration.js';
 import { trialProtocolMigration } from './trialProtocolMigration.js';
 
 export interface Migration {
@@ -316,4 +317,5 @@ export const migrations: readonly Migration[] = Object.freeze([
   trialProtocolMigration,
   auditQueueMigration,
   cutoffLockMigration,
+  subjectStatusMigration,
 ]);

@@ -1,7 +1,8 @@
 import type { SqlClient } from './sqlClient.js';
 import type { VersionedResult } from './versionedResult.js';
 
-export type SubjectStatus = 'screening' | 'screen_failure' | 'enrolled' | 'off_treatment' | 'off_study';
+/** The states of a subject (migration 8); the moves a site may record are the server's SUBJECT_STATUS_MOVES. */
+export type SubjectStatus = 'screening' | 'screen_failure' | 'enrolled' | 'on_treatment' | 'follow_up' | 'off_study';
 
 export interface SubjectRow {
   readonly subjectId: string;
@@ -45,6 +46,16 @@ export async function listSubjects(client: SqlClient, siteId: string | null): Pr
 
 export async function getSubject(client: SqlClient, subjectId: string, siteId: string | null): Promise<SubjectRow | undefined> {
   const { rows } = await client.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 AND ($2::text IS NULL OR site_id = $2)`, [subjectId, siteId]);
+  return rows.length === 0 ? undefined : toSubject(rows[0]);
+}
+
+/**
+ * The subject row, read under a share lock held to the end of the transaction: a concurrent status move
+ * waits for it (and one committed before is seen), so a write that depends on the subject's state (a
+ * screening form only while in screening) cannot interleave with a move of that state.
+ */
+export async function getSubjectForShare(tx: SqlClient, subjectId: string): Promise<SubjectRow | undefined> {
+  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 FOR SHARE`, [subjectId]);
   return rows.length === 0 ? undefined : toSubject(rows[0]);
 }
 

@@ -466,6 +466,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
 
     await dm.getByRole('link', { name: 'Locks and snapshots' }).click();
     await dm.getByLabel('Data cutoff').fill('2021-08-01');
+    await dm.getByLabel('Reason for locking').fill('interim analysis cutoff');
     await dm.getByRole('button', { name: 'Lock', exact: true }).click();
     await dm.locator('[data-lock-state="active"]').first().waitFor();
     await dm.getByRole('button', { name: 'Snapshot' }).first().click();

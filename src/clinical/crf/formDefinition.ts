@@ -167,6 +167,12 @@ export interface FormDefinition {
   readonly rules: readonly FormRule[];
   /** The date field that places a record in time (for visits, cutoff locks and listings); absent for undated forms. */
   readonly dateField?: string;
+  /**
+   * The form records a study procedure (a visit's labs, a dose, an assessment): its `dateField` cannot be
+   * before the subject's informed consent; the EDC refuses such a save (422). Absent for history forms
+   * (diagnosis, prior therapy) and for adverse events, where an onset before consent raises a query.
+   */
+  readonly notBeforeConsent?: boolean;
   /** The field holding the visit label, when the form is visit-bound. */
   readonly visitField?: string;
   /** Hidden from site roles (e.g. the IRC's adjudication form). */

@@ -111,6 +111,7 @@ export function createStandardForms(input: StandardFormsInput): readonly FormDef
     }),
     form({
       id: 'lab',
+      notBeforeConsent: true,
       label: 'Laboratory result',
       role: 'lab',
       cardinality: 'many',
@@ -131,6 +132,7 @@ export function createStandardForms(input: StandardFormsInput): readonly FormDef
     }),
     form({
       id: 'dosing',
+      notBeforeConsent: true,
       label: 'Study drug administration',
       role: 'dosing',
       cardinality: 'many',
@@ -182,6 +184,7 @@ export function createStandardForms(input: StandardFormsInput): readonly FormDef
     }),
     form({
       id: 'responseCall',
+      notBeforeConsent: true,
       label: 'Response assessment (investigator)',
       role: 'response-call',
       cardinality: 'many',
@@ -221,6 +224,7 @@ export function createStandardForms(input: StandardFormsInput): readonly FormDef
     }),
     form({
       id: 'survivalContact',
+      notBeforeConsent: true,
       label: 'Survival follow-up contact',
       role: 'survival-contact',
       cardinality: 'many',

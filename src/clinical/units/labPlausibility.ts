@@ -17,6 +17,11 @@ export interface LabPlausibilityLimit {
   readonly high?: number;
   /** Why the limit is where it is, shown in the query text. */
   readonly note: string;
+  /**
+   * Beyond these (same unit) the value is physically impossible, not merely rare: the EDC refuses it (422)
+   * instead of raising a query. Only where physiology sets a bound; most analytes have none.
+   */
+  readonly impossible?: { readonly low?: number; readonly high?: number; readonly note: string };
 }
 
 export const LAB_PLAUSIBILITY_LIMITS: readonly LabPlausibilityLimit[] = Object.freeze(
@@ -25,7 +30,15 @@ export const LAB_PLAUSIBILITY_LIMITS: readonly LabPlausibilityLimit[] = Object.f
     { analyte: 'leukocytes', unit: '10^9/L', high: 1000, note: 'beyond the most extreme hyperleukocytosis reported' },
     { analyte: 'lymphocytes', unit: '10^9/L', high: 1000, note: 'beyond the most extreme lymphocytosis reported' },
     { analyte: 'platelets', unit: '10^9/L', high: 3000, note: 'beyond extreme thrombocytosis' },
-    { analyte: 'hemoglobin', unit: 'g/L', low: 20, high: 250, note: 'below 20 g/L or above 250 g/L is not compatible with a living outpatient' },
+    {
+      analyte: 'hemoglobin',
+      unit: 'g/L',
+      low: 20,
+      high: 250,
+      note: 'below 20 g/L or above 250 g/L is not compatible with a living outpatient',
+      // whole blood cannot hold more haemoglobin than its red cells do (MCHC at most about 370 g/L), even at a haematocrit of 100%
+      impossible: { high: 370, note: 'whole blood cannot hold more haemoglobin than packed red cells (MCHC about 370 g/L)' },
+    },
     { analyte: 'potassium', unit: 'mmol/L', low: 1, high: 10, note: 'outside 1-10 mmol/L is not compatible with life (or a haemolysed sample)' },
     { analyte: 'calcium', unit: 'mmol/L', low: 0.5, high: 6, note: 'total calcium: beyond hypocalcaemic tetany and hypercalcaemic crisis' },
     { analyte: 'bilirubin', unit: 'umol/L', high: 1000, note: 'total bilirubin above about 58 mg/dL is exceptional' },

@@ -29,12 +29,27 @@ interface ErrorBody {
   readonly error?: { readonly code?: string; readonly message?: string; readonly issues?: readonly ApiIssue[] } & Readonly<Record<string, unknown>>;
 }
 
-/** Calls the API; non-2xx answers become an ApiError carrying the server's issues (path, value, expected). */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+/**
+ * A new Idempotency-Key: 128 random bits as hex (getRandomValues also works on a plain-HTTP intranet
+ * address, where randomUUID does not).
+ */
+export function newIdempotencyKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Calls the API; non-2xx answers become an ApiError carrying the server's issues (path, value, expected).
+ * `idempotencyKey`: sent as the Idempotency-Key header, so a repeat of the same save answers the first one.
+ */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;

@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { z } from 'zod';
 import type { FormDefinition } from '../../clinical/crf/index.js';
-import { api, ApiError } from './api.js';
+import { api, ApiError, newIdempotencyKey } from './api.js';
 import { announce, clear, h } from './dom.js';
 import { trackDirty } from './forms.js';
 import { displayValue, renderForm, type PathIssue } from './formRenderer.js';
@@ -94,6 +94,7 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
   form.addEventListener('focusout', () => {
     touched = true;
   });
+  let saveKey: { readonly body: string; readonly key: string } | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     touched = true;
@@ -106,10 +107,14 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
     }
     button.disabled = true;
     const reason = form.querySelector<HTMLInputElement>(`#${domId}-reason`)?.value ?? '';
+    const body = existing === undefined ? { formType: definition.id, data: value } : { version, reason, data: value };
+    // the same save pressed twice (or retried after a lost answer) carries the same key: the server answers the first save again
+    const sent = JSON.stringify(body);
+    if (saveKey?.body !== sent) saveKey = { body: sent, key: newIdempotencyKey() };
     const request =
       existing === undefined
-        ? api<RecordView>('POST', `/subjects/${encodeURIComponent(options.subjectId)}/records`, { formType: definition.id, data: value })
-        : api<RecordView>('PUT', `/records/${existing.recordId}`, { version, reason, data: value });
+        ? api<RecordView>('POST', `/subjects/${encodeURIComponent(options.subjectId)}/records`, body, saveKey.key)
+        : api<RecordView>('PUT', `/records/${existing.recordId}`, body, saveKey.key);
     request
       .then((view) => {
         dirty.clean();

@@ -122,11 +122,21 @@ export async function renderLocks(shell: Shell): Promise<void> {
     }
     return [String(lock.lockId), lock.scope, lock.subjectId ?? '—', lock.cutoffDate, h('span', { 'data-lock-state': lock.released ? 'released' : 'active' }, action)];
   });
-  const lockForm = canWrite ? h('form', { id: 'lock-form', class: 'card' }, h('h3', {}, 'Lock the trial'), h('div', { class: 'field' }, h('label', { for: 'lock-cutoff' }, 'Data cutoff'), h('input', { id: 'lock-cutoff', type: 'date', 'aria-describedby': 'lock-error' }), h('span', { id: 'lock-error', class: 'error', role: 'status' })), h('button', { type: 'submit' }, 'Lock')) : null;
+  const lockForm = canWrite
+    ? h(
+        'form',
+        { id: 'lock-form', class: 'card' },
+        h('h3', {}, 'Lock the trial'),
+        h('div', { class: 'field' }, h('label', { for: 'lock-cutoff' }, 'Data cutoff'), h('input', { id: 'lock-cutoff', type: 'date', 'aria-describedby': 'lock-error' })),
+        h('div', { class: 'field' }, h('label', { for: 'lock-reason' }, 'Reason for locking'), h('input', { id: 'lock-reason', type: 'text', 'aria-describedby': 'lock-error' }), h('span', { id: 'lock-error', class: 'error', role: 'status' })),
+        h('button', { type: 'submit' }, 'Lock'),
+      )
+    : null;
   lockForm?.addEventListener('submit', (event) => {
     event.preventDefault();
     const cutoff = lockForm.querySelector<HTMLInputElement>('#lock-cutoff')?.value ?? '';
-    api('POST', '/locks', { scope: 'trial', cutoffDate: cutoff })
+    const reason = lockForm.querySelector<HTMLInputElement>('#lock-reason')?.value ?? '';
+    api('POST', '/locks', { scope: 'trial', cutoffDate: cutoff, reason })
       .then(() => {
         announce('Trial locked');
         rerender();
@@ -146,9 +156,9 @@ export async function renderLocks(shell: Shell): Promise<void> {
 /** The sponsor's and data manager's dashboard: subjects by site and status from the aggregate endpoint. */
 export async function renderDashboard(shell: Shell): Promise<void> {
   const { subjectsBySite, queriesByStatus } = await api<{ subjectsBySite: Record<string, Record<string, number>>; queriesByStatus: Record<string, number> }>('GET', '/summary');
-  const statuses = ['screening', 'screen_failure', 'enrolled', 'off_treatment', 'off_study'];
+  const statuses = ['screening', 'screen_failure', 'enrolled', 'on_treatment', 'follow_up', 'off_study'];
   const sites = Object.keys(subjectsBySite).sort();
-  const chart = h('div', { class: 'chart', role: 'img', 'aria-label': `Enrolled subjects by site: ${sites.map((s) => `${s} ${subjectsBySite[s].enrolled ?? 0}`).join(', ')}` });
+  const chart = h('div', { class: 'chart', role: 'img', 'aria-label': `Enrolled subjects by site: ${sites.map((s) => `${s} ${['enrolled', 'on_treatment', 'follow_up', 'off_study'].reduce((n, status) => n + (subjectsBySite[s][status] ?? 0), 0)}`).join(', ')}` });
   const values = sites.flatMap((site) => statuses.map((status) => ({ site, status: status.replace('_', ' '), n: subjectsBySite[site][status] ?? 0 }))).filter((v) => v.n > 0);
   const content: Node[] = [
     h('h3', {}, 'Subjects by site and status'),

@@ -13,7 +13,7 @@ export interface SubjectRow {
   readonly subjectId: string;
   readonly siteId: string;
   readonly screeningNumber: string;
-  readonly status: 'screening' | 'screen_failure' | 'enrolled' | 'off_treatment' | 'off_study';
+  readonly status: 'screening' | 'screen_failure' | 'enrolled' | 'on_treatment' | 'follow_up' | 'off_study';
   readonly version: number;
 }
 

@@ -46,7 +46,7 @@ export async function renderSubjectList(shell: Shell): Promise<void> {
   const { subjects } = await api<{ subjects: SubjectRow[] }>('GET', '/subjects');
   const rows = await Promise.all(
     subjects.map(async (s) => {
-      const due = s.status === 'enrolled' ? nextVisitDue(protocol, await recordsOf(s.subjectId)) : s.status === 'screening' ? 'screening in progress' : '—';
+      const due = s.status === 'enrolled' || s.status === 'on_treatment' ? nextVisitDue(protocol, await recordsOf(s.subjectId)) : s.status === 'screening' ? 'screening in progress' : '—';
       return [h('a', { href: `/subjects/${enc(s.subjectId)}`, 'data-link': true }, s.subjectId), s.siteId, s.screeningNumber, s.status.replace('_', ' '), due];
     }),
   );
