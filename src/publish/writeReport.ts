@@ -8,7 +8,7 @@ import type { Issue } from '../result/index.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
+export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'rtf', 'csv', 'svg', 'png'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
@@ -42,6 +42,8 @@ export interface WriteReportOptions {
    * (DOCX) add, e.g. how the demo was made; a default otherwise. Not read for a real trial.
    */
   readonly syntheticNote?: string;
+  /** Run date printed in the RTF footers (YYYY-MM-DD); default today (UTC). */
+  readonly runDate?: string;
 }
 
 export interface WriteReportResult {
@@ -123,13 +125,15 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
   // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
   const pngs = new Map<string, Uint8Array>();
-  const wantsPngs = formats.has('png') || formats.has('docx');
+  const wantsPngs = formats.has('png') || formats.has('docx') || formats.has('rtf');
   const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
   const docxRenderer = formats.has('docx') ? import('../report/docx/index.js') : null;
   docxRenderer?.catch(() => undefined);
+  const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
+  rtfRenderer?.catch(() => undefined);
 
   const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
   const svgs: Record<string, string> = {};
@@ -243,6 +247,22 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     write('report.docx', docx);
     progress('write', 'report.docx');
     lap('docx');
+  }
+  if (rtfRenderer !== null) {
+    const { renderReportRtf } = await rtfRenderer;
+    if (pngs.size === 0) progress('skip', 'rtf figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; each RTF notes its missing figure');
+    const rtfFiles = renderReportRtf(model, {
+      title: REPORT_TITLE,
+      studyId,
+      dataCutoffDate: trial.dataCutoffDate,
+      program: `${input.generatedBy ?? 'trialkit'} report`,
+      runDate: input.runDate ?? new Date().toISOString().slice(0, 10),
+      figuresPng: pngs,
+      ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+    });
+    for (const file of rtfFiles) write(join('rtf', file.fileName), file.content);
+    progress('write', 'rtf/report.rtf and one RTF per table, listing and figure');
+    lap('rtf');
   }
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }
