@@ -8,6 +8,8 @@ export interface PageGeometry {
   readonly landscape: { readonly widthPt: number; readonly heightPt: number };
   /** Font size of table text (header, stub, cells). */
   readonly fontSizePt: number;
+  /** The smaller size a table too wide for a landscape page at fontSizePt is tried at (as TLF listings are set). */
+  readonly smallFontSizePt: number;
   /** Line height as a multiple of the font size. */
   readonly lineHeight: number;
   /** Left plus right padding of a cell. */
@@ -33,8 +35,8 @@ export function a4Geometry(sideMarginMm: number, topBottomMm: number, type: Omit
   });
 }
 
-/** DOCX and RTF: A4, 2 cm margins, 9 pt tables (Word's 'Table cell' style, 0.15 inch indents). */
-export const WORD_PAGE_GEOMETRY: PageGeometry = a4Geometry(20, 20, { fontSizePt: 9, lineHeight: 1.17, cellPaddingPt: 10.8, rowPaddingPt: 2.5, indentPt: 10.8 });
+/** DOCX and RTF: A4, 2 cm margins, 9 pt tables (8 pt when wide) (Word's 'Table cell' style, 0.15 inch indents). */
+export const WORD_PAGE_GEOMETRY: PageGeometry = a4Geometry(20, 20, { fontSizePt: 9, smallFontSizePt: 8, lineHeight: 1.17, cellPaddingPt: 10.8, rowPaddingPt: 2.5, indentPt: 10.8 });
 
-/** PDF (Chromium printing report.html): A4, 15 mm side margins, the 12.5 px (9.4 pt) tables of reportStyles. */
-export const PDF_PAGE_GEOMETRY: PageGeometry = a4Geometry(15, 20, { fontSizePt: 9.375, lineHeight: 1.2, cellPaddingPt: 12, rowPaddingPt: 3, indentPt: 16.5 });
+/** PDF (Chromium printing report.html): A4, 15 mm side margins, the 12.5 px (9.4 pt) tables of reportStyles (11 px when wide). */
+export const PDF_PAGE_GEOMETRY: PageGeometry = a4Geometry(15, 20, { fontSizePt: 9.375, smallFontSizePt: 8.25, lineHeight: 1.2, cellPaddingPt: 12, rowPaddingPt: 3, indentPt: 16.5 });

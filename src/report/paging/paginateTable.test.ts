@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { computeHeaderHeightPt, computeRowHeightPt, paginateTable } from './paginateTable.js';
 import { PDF_PAGE_GEOMETRY, WORD_PAGE_GEOMETRY } from './pageGeometry.js';
 import { createLongListing, createWideTable } from './pagingTestTables.js';
-import { planTableLayout } from './planTableLayout.js';
+import { layoutGeometry, planTableLayout } from './planTableLayout.js';
 import { computeTextWidthPt, wrapText } from './textWidth.js';
 
 describe('computeTextWidthPt and wrapText', () => {
@@ -28,10 +28,14 @@ describe('planTableLayout', () => {
     const p = layout.panels[0];
     assert.ok(Math.abs(p.stubWidthPt + p.columnWidthsPt.reduce((a, b) => a + b, 0) - WORD_PAGE_GEOMETRY.portrait.widthPt) < 1e-6);
   });
-  it('turns a table whose values do not fit a portrait page to landscape', () => {
+  it('turns a table whose values do not fit a portrait page to landscape, at the small font size only when needed', () => {
     const layout = planTableLayout(createWideTable(5), WORD_PAGE_GEOMETRY);
     assert.equal(layout.orientation, 'landscape');
     assert.equal(layout.panels.length, 1);
+    assert.equal(layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt);
+    const wider = planTableLayout(createWideTable(8), WORD_PAGE_GEOMETRY);
+    assert.equal(wider.panels.length, 1);
+    assert.equal(wider.fontSizePt, WORD_PAGE_GEOMETRY.smallFontSizePt);
   });
   it('splits a table too wide for a landscape page into column panels, each with the row labels, none wider than the page', () => {
     for (const geometry of [WORD_PAGE_GEOMETRY, PDF_PAGE_GEOMETRY]) {
@@ -69,8 +73,9 @@ describe('paginateTable', () => {
       assert.equal(p.page, i + 1);
       assert.equal(p.pageCount, pages.length);
       const panel = layout.panels[p.panel];
-      let height = computeHeaderHeightPt(table, panel, WORD_PAGE_GEOMETRY);
-      for (let r = p.rowStart; r < p.rowEnd; r += 1) height += computeRowHeightPt(table, r, panel, WORD_PAGE_GEOMETRY);
+      const g = layoutGeometry(WORD_PAGE_GEOMETRY, layout);
+      let height = computeHeaderHeightPt(table, panel, g);
+      for (let r = p.rowStart; r < p.rowEnd; r += 1) height += computeRowHeightPt(table, r, panel, g);
       assert.ok(height <= bodyHeightPt, `page ${p.page}: ${height} pt`);
       next = p.rowEnd;
     }
@@ -78,7 +83,8 @@ describe('paginateTable', () => {
   });
   it('counts a wrapped row as taller than a one-line row', () => {
     const panel = layout.panels[0];
-    assert.ok(computeRowHeightPt(table, 0, panel, WORD_PAGE_GEOMETRY) > computeRowHeightPt(table, 1, panel, WORD_PAGE_GEOMETRY));
+    const g = layoutGeometry(WORD_PAGE_GEOMETRY, layout);
+    assert.ok(computeRowHeightPt(table, 0, panel, g) > computeRowHeightPt(table, 1, panel, g));
   });
   it('never ends a page on a heading row, and pages every panel of a wide table in turn', () => {
     const wide = createWideTable(14);

@@ -1,7 +1,7 @@
 import { formatValue } from '../format/index.js';
 import type { ReportTable } from '../model/index.js';
 import type { PageGeometry } from './pageGeometry.js';
-import { columnHeaderText, type TableLayout, type TablePanel } from './planTableLayout.js';
+import { columnHeaderText, layoutGeometry, MEASURE_SAFETY, type TableLayout, type TablePanel } from './planTableLayout.js';
 import { wrapText } from './textWidth.js';
 
 /** One printed page of a table: a panel of its columns and a run of whole rows. */
@@ -17,17 +17,17 @@ export interface TablePage {
 }
 
 function lineCount(text: string, widthPt: number, g: PageGeometry, bold = false): number {
-  return wrapText(text, Math.max(1, widthPt - g.cellPaddingPt), g.fontSizePt, bold).length;
+  return wrapText(text, Math.max(1, (widthPt - g.cellPaddingPt) / MEASURE_SAFETY), g.fontSizePt, bold).length;
 }
 
-/** Height of the header row of a panel (the tallest wrapped column label). */
+/** Height of the header row of a panel (at the geometry's font size: pass layoutGeometry(geometry, layout)) (the tallest wrapped column label). */
 export function computeHeaderHeightPt(table: ReportTable, panel: TablePanel, g: PageGeometry): number {
   let lines = lineCount(table.stubLabel, panel.stubWidthPt, g, true);
   panel.columns.forEach((c, i) => (lines = Math.max(lines, lineCount(columnHeaderText(table, c), panel.columnWidthsPt[i], g, true))));
   return lines * g.fontSizePt * g.lineHeight + g.rowPaddingPt;
 }
 
-/** Height of one row in a panel: its tallest wrapped cell. A heading row spans the panel. */
+/** Height of one row in a panel (at the geometry's font size): its tallest wrapped cell. A heading row spans the panel. */
 export function computeRowHeightPt(table: ReportTable, rowIndex: number, panel: TablePanel, g: PageGeometry): number {
   const r = table.rows[rowIndex];
   const indent = r.indent * g.indentPt;
@@ -47,7 +47,8 @@ export function computeRowHeightPt(table: ReportTable, rowIndex: number, panel: 
  * of the first panel, then every row of the second (as rtables and SAS ODS print column sets). A row taller
  * than a whole page gets a page of its own (with the headings above it).
  */
-export function paginateTable(table: ReportTable, layout: TableLayout, geometry: PageGeometry, bodyHeightPt: number): TablePage[] {
+export function paginateTable(table: ReportTable, layout: TableLayout, pageGeometry: PageGeometry, bodyHeightPt: number): TablePage[] {
+  const geometry = layoutGeometry(pageGeometry, layout);
   const pages: Omit<TablePage, 'page' | 'pageCount'>[] = [];
   layout.panels.forEach((panel, panelIndex) => {
     const header = computeHeaderHeightPt(table, panel, geometry);

@@ -18,7 +18,7 @@ export function createLongListing(subjects: number): ReportTable {
       `${id}:1`,
       id,
       [
-        textCell(i % 7 === 0 ? 'Respiratory tract infection with a long preferred term' : 'Event'),
+        textCell(i % 7 === 0 ? 'Respiratory tract infection with a long preferred term that wraps over two or more lines in its column' : 'Event'),
         textCell(i % 5 === 0 ? 'Infections and infestations of the lower airways' : 'General disorders'),
         textCell(`2022-0${1 + (i % 9)}-1${i % 10}`),
         cell(numberValue(10 + i, { decimals: 0 })),

@@ -27,16 +27,22 @@ export function computeTextWidthPt(text: string, fontSizePt: number, bold = fals
   return (units / 1000) * fontSizePt * (bold ? BOLD_FACTOR : 1);
 }
 
-/** Width of the widest word (what a column cannot be narrower than without breaking a word). */
+/** The pieces a line may break between: words, and a hyphenated word after each hyphen (as Word and LibreOffice break). */
+function breakPieces(word: string): string[] {
+  return word.split(/(?<=-)(?=.)/);
+}
+
+/** Width of the widest unbreakable piece (what a column cannot be narrower than without breaking inside a word). */
 export function computeLongestWordPt(text: string, fontSizePt: number, bold = false): number {
   let widest = 0;
-  for (const word of text.split(/\s+/)) widest = Math.max(widest, computeTextWidthPt(word, fontSizePt, bold));
+  for (const word of text.split(/\s+/)) for (const piece of breakPieces(word)) widest = Math.max(widest, computeTextWidthPt(piece, fontSizePt, bold));
   return widest;
 }
 
 /**
- * The lines `text` wraps into in a column `widthPt` wide, breaking at spaces only (a word wider than the
- * column stays whole on its own line, as a layout engine that does not hyphenate would overflow it).
+ * The lines `text` wraps into in a column `widthPt` wide, breaking at spaces, and after the hyphens of a
+ * hyphenated word too wide for the column (a word without one stays whole on its own line, as a layout
+ * engine that does not hyphenate would overflow it).
  * A newline in the text always starts a new line.
  */
 export function wrapText(text: string, widthPt: number, fontSizePt: number, bold = false): string[] {
@@ -45,10 +51,21 @@ export function wrapText(text: string, widthPt: number, fontSizePt: number, bold
     let line = '';
     for (const word of paragraph.split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && computeTextWidthPt(candidate, fontSizePt, bold) > widthPt) {
+      if (line !== '' && computeTextWidthPt(candidate, fontSizePt, bold) > widthPt + 1e-6) {
         lines.push(line);
         line = word;
       } else line = candidate;
+      // A hyphenated word wider than the column breaks after its hyphens.
+      if (computeTextWidthPt(line, fontSizePt, bold) > widthPt && line === word) {
+        const pieces = breakPieces(word);
+        line = '';
+        for (const piece of pieces) {
+          if (line !== '' && computeTextWidthPt(line + piece, fontSizePt, bold) > widthPt + 1e-6) {
+            lines.push(line);
+            line = piece;
+          } else line += piece;
+        }
+      }
     }
     lines.push(line);
   }

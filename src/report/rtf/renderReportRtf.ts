@@ -1,6 +1,6 @@
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { pngSize } from '../docx/pngSize.js';
-import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, wrapText, type PageGeometry, type TableLayout, type TablePage } from '../paging/index.js';
+import { layoutGeometry, paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, wrapText, type PageGeometry, type TableLayout, type TablePage } from '../paging/index.js';
 import { rtfTablePage } from './rtfTable.js';
 import { rtfBookmark, rtfText, twips } from './rtfText.js';
 
@@ -150,7 +150,7 @@ function tableSection(table: ReportTable, options: ReportRtfOptions, edition: st
   const bodyPt = page.heightPt - (EDGE_TWIPS / 20) * 2 - headerPt - footerPt - 2 * GAP_PT - titlePt - 4;
   const pages = paginateTable(table, layout, G, bodyPt);
   const body = pages
-    .map((p, i) => titleParagraphs(titleLines(p), i === 0 ? rtfBookmark(table.id) : null, i > 0) + rtfTablePage(table, layout.panels[p.panel], p, G) + '\\pard\\plain\\f0\\fs4\\par\n')
+    .map((p, i) => titleParagraphs(titleLines(p), i === 0 ? rtfBookmark(table.id) : null, i > 0) + rtfTablePage(table, layout.panels[p.panel], p, layoutGeometry(G, layout)) + '\\pard\\plain\\f0\\fs4\\par\n')
     .join('');
   return { page, headerPt, footerPt, footer, body, pages: pages.length };
 }

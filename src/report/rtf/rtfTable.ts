@@ -50,7 +50,7 @@ export function rtfTablePage(table: ReportTable, panel: TablePanel, page: Pick<T
   const align = table.id.startsWith('l-') ? 'l' : 'c';
   let out = rowDefinition(g, edges, { top: true, bottom: true }, true, false);
   out += cellParagraph(table.stubLabel, g, 'l', { bold: true });
-  for (const c of panel.columns) out += cellParagraph(columnHeaderText(table, c), g, 'c', { bold: true });
+  for (const c of panel.columns) out += cellParagraph(columnHeaderText(table, c), g, align, { bold: true });
   out += '\\row\n';
   for (let i = page.rowStart; i < page.rowEnd; i += 1) {
     const r = table.rows[i];
