@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
+import { createAggregateEdition, createReportModel, frameFigureSvg, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -124,8 +124,18 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
 
   // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
   // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
+  // Two sets of PNGs: the documents' (the drawing alone: the DOCX and RTF print the title, population
+  // and footnotes around it) and the files' (figures/*.png, framed like figures/*.svg).
   const pngs = new Map<string, Uint8Array>();
-  const wantsPngs = formats.has('png') || formats.has('docx') || formats.has('rtf');
+  const filePngs = new Map<string, Uint8Array>();
+  const wantsDocumentPngs = formats.has('docx') || formats.has('rtf');
+  const wantsPngs = formats.has('png') || wantsDocumentPngs;
+  const frame = (figure: ReportFigureModel, svg: string) =>
+    frameFigureSvg(withoutLinks(svg), figure, {
+      synthetic: trial.synthetic,
+      source: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+      ...(aggregate ? { edition: 'Aggregate edition' } : {}),
+    });
   const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
@@ -140,7 +150,8 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   if (svgRenderer !== null) {
     const drawn = await svgRenderer.render(figures, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
-      if (rasterFonts !== null) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
+      if (rasterFonts !== null && wantsDocumentPngs) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
+      if (rasterFonts !== null && formats.has('png')) filePngs.set(figure.id, rasterizeSvg(frame(figure, svg), rasterFonts, 2));
     }, !aggregate);
     for (const [id, svg] of drawn) svgs[id] = svg;
   }
@@ -163,12 +174,12 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   }
   lap('html');
   if (formats.has('csv')) {
-    for (const file of renderReportCsv(model)) write(join('tables', file.fileName), file.content);
+    for (const file of renderReportCsv(model, { synthetic: trial.synthetic })) write(join('tables', file.fileName), file.content);
     progress('write', 'tables/*.csv');
   }
   lap('csv');
   if (formats.has('svg')) {
-    for (const figure of figures) write(join('figures', `${figure.id}.svg`), withoutLinks(svgs[figure.id]));
+    for (const figure of figures) write(join('figures', `${figure.id}.svg`), frame(figure, svgs[figure.id]));
     progress('write', 'figures/*.svg');
   }
   lap('svg');
@@ -176,7 +187,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   const writePngs = () => {
     if (!formats.has('png')) return;
     for (const figure of figures) {
-      const png = pngs.get(figure.id);
+      const png = filePngs.get(figure.id);
       if (png !== undefined) write(join('figures', `${figure.id}.png`), png);
     }
     progress('write', 'figures/*.png');
@@ -185,7 +196,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     writePngs();
     lap('png');
   }
-  const pngsFromBrowser = wantsPngs && pngs.size === 0;
+  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
 
   const needsChromium = formats.has('pdf') || pngsFromBrowser;
   let chromiumPath: string | null = null;
@@ -206,9 +217,9 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     await chromium.withBrowser(
       async (browser) => {
         if (pngsFromBrowser) {
-          const standalone = new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])]));
           const { renderFigurePngs } = await import('./renderFigurePngs.js');
-          for (const [id, png] of await renderFigurePngs(browser, standalone, 2)) pngs.set(id, png);
+          if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])])), 2)) pngs.set(id, png);
+          if (formats.has('png')) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, frame(f, svgs[f.id])])), 2)) filePngs.set(id, png);
           writePngs();
           lap('png');
         }
@@ -228,7 +239,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   };
   await render();
   for (const format of ['png', 'pdf'] as const) {
-    const made = format === 'png' ? pngs.size > 0 : chromiumPath !== null;
+    const made = format === 'png' ? filePngs.size > 0 : chromiumPath !== null;
     if (formats.has(format) && !made) {
       const reason = format === 'png' && fonts !== null && !fonts.ok ? `${fonts.message}; or ${chromiumMissing}` : chromiumMissing;
       skipped.push({ format, reason });
