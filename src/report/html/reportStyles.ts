@@ -73,6 +73,8 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   nav.toc { break-after: page; }
   section.report-section > h2 { break-before: page; }
   .figure-item { break-inside: avoid; }
+  /* A figure fills the text width on paper (its text then prints at 8-9 pt), within the page height. */
+  figure.chart svg { width: 100%; height: auto; max-height: 205mm; }
   .table-item h3, .table-item .population { break-after: avoid; }
   table.csr thead { display: table-header-group; }
   table.csr tr { break-inside: avoid; }
