@@ -107,7 +107,8 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
         format: 'A4',
         landscape: options.landscape ?? false,
         printBackground: true,
-        preferCSSPageSize: false,
+        // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
+        preferCSSPageSize: true,
         displayHeaderFooter: true,
         headerTemplate,
         footerTemplate,

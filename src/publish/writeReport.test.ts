@@ -48,6 +48,29 @@ describe('writeReport', () => {
     assert.ok(!existsSync(join(out, 'report.pdf')));
   });
 
+  it('says SYNTHETIC in every file of a synthetic trial, in both editions, and nowhere for a real trial', async () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const text = (path: string): string => {
+      if (path.endsWith('.docx')) return [...readZip(readFileSync(path)).entries()].filter(([name]) => name.startsWith('word/')).map(([, bytes]) => bytes.toString('utf8')).join('\n');
+      return readFileSync(path, 'utf8');
+    };
+    const formats: WriteReportOptions['formats'] = ['html', 'docx', 'rtf', 'csv', 'svg'];
+    for (const edition of ['full', 'aggregate'] as const) {
+      const out = join(root, `synthetic-${edition}`);
+      const result = await write({ out, formats, edition, chromiumPath: null, runDate: '2026-01-02' });
+      const written = files(out);
+      assert.equal(written.length, result.files.length);
+      assert.ok(written.some((f) => f.endsWith('.rtf')) && written.some((f) => f.endsWith('.csv')) && written.some((f) => f.endsWith('.svg')));
+      for (const path of written) assert.match(text(path), /SYNTHETIC/, `${edition}: ${path}`);
+      // In the DOCX, in the page header that every page repeats.
+      const docx = readZip(readFileSync(join(out, 'report.docx')));
+      assert.ok([...docx.entries()].some(([name, bytes]) => /^word\/header\d*\.xml$/.test(name) && bytes.toString('utf8').includes('SYNTHETIC')));
+    }
+    const real = join(root, 'real');
+    await write({ out: real, formats, chromiumPath: null, runDate: '2026-01-02' }, { ...trial, synthetic: false });
+    for (const path of files(real)) assert.doesNotMatch(text(path), /SYNTHETIC/, path);
+  });
+
   it('draws no figure and writes no HTML for CSV alone', async () => {
     const out = join(root, 'csv-only');
     const events: ReportProgress[] = [];

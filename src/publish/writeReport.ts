@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/index.js';
+import { createAggregateEdition, createReportModel, frameFigureSvg, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'csv', 'svg', 'png'] as const;
+export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'rtf', 'csv', 'svg', 'png'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
@@ -42,6 +42,8 @@ export interface WriteReportOptions {
    * (DOCX) add, e.g. how the demo was made; a default otherwise. Not read for a real trial.
    */
   readonly syntheticNote?: string;
+  /** Run date printed in the RTF footers (YYYY-MM-DD); default today (UTC). */
+  readonly runDate?: string;
 }
 
 export interface WriteReportResult {
@@ -122,21 +124,34 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
 
   // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
   // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
+  // Two sets of PNGs: the documents' (the drawing alone: the DOCX and RTF print the title, population
+  // and footnotes around it) and the files' (figures/*.png, framed like figures/*.svg).
   const pngs = new Map<string, Uint8Array>();
-  const wantsPngs = formats.has('png') || formats.has('docx');
+  const filePngs = new Map<string, Uint8Array>();
+  const wantsDocumentPngs = formats.has('docx') || formats.has('rtf');
+  const wantsPngs = formats.has('png') || wantsDocumentPngs;
+  const frame = (figure: ReportFigureModel, svg: string) =>
+    frameFigureSvg(withoutLinks(svg), figure, {
+      synthetic: trial.synthetic,
+      source: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+      ...(aggregate ? { edition: 'Aggregate edition' } : {}),
+    });
   const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
   const docxRenderer = formats.has('docx') ? import('../report/docx/index.js') : null;
   docxRenderer?.catch(() => undefined);
+  const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
+  rtfRenderer?.catch(() => undefined);
 
   const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
   const svgs: Record<string, string> = {};
   if (svgRenderer !== null) {
     const drawn = await svgRenderer.render(figures, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
-      if (rasterFonts !== null) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
+      if (rasterFonts !== null && wantsDocumentPngs) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
+      if (rasterFonts !== null && formats.has('png')) filePngs.set(figure.id, rasterizeSvg(frame(figure, svg), rasterFonts, 2));
     }, !aggregate);
     for (const [id, svg] of drawn) svgs[id] = svg;
   }
@@ -159,12 +174,12 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   }
   lap('html');
   if (formats.has('csv')) {
-    for (const file of renderReportCsv(model)) write(join('tables', file.fileName), file.content);
+    for (const file of renderReportCsv(model, { synthetic: trial.synthetic })) write(join('tables', file.fileName), file.content);
     progress('write', 'tables/*.csv');
   }
   lap('csv');
   if (formats.has('svg')) {
-    for (const figure of figures) write(join('figures', `${figure.id}.svg`), withoutLinks(svgs[figure.id]));
+    for (const figure of figures) write(join('figures', `${figure.id}.svg`), frame(figure, svgs[figure.id]));
     progress('write', 'figures/*.svg');
   }
   lap('svg');
@@ -172,7 +187,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   const writePngs = () => {
     if (!formats.has('png')) return;
     for (const figure of figures) {
-      const png = pngs.get(figure.id);
+      const png = filePngs.get(figure.id);
       if (png !== undefined) write(join('figures', `${figure.id}.png`), png);
     }
     progress('write', 'figures/*.png');
@@ -181,7 +196,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     writePngs();
     lap('png');
   }
-  const pngsFromBrowser = wantsPngs && pngs.size === 0;
+  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
 
   const needsChromium = formats.has('pdf') || pngsFromBrowser;
   let chromiumPath: string | null = null;
@@ -202,9 +217,9 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     await chromium.withBrowser(
       async (browser) => {
         if (pngsFromBrowser) {
-          const standalone = new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])]));
           const { renderFigurePngs } = await import('./renderFigurePngs.js');
-          for (const [id, png] of await renderFigurePngs(browser, standalone, 2)) pngs.set(id, png);
+          if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])])), 2)) pngs.set(id, png);
+          if (formats.has('png')) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, frame(f, svgs[f.id])])), 2)) filePngs.set(id, png);
           writePngs();
           lap('png');
         }
@@ -224,7 +239,7 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   };
   await render();
   for (const format of ['png', 'pdf'] as const) {
-    const made = format === 'png' ? pngs.size > 0 : chromiumPath !== null;
+    const made = format === 'png' ? filePngs.size > 0 : chromiumPath !== null;
     if (formats.has(format) && !made) {
       const reason = format === 'png' && fonts !== null && !fonts.ok ? `${fonts.message}; or ${chromiumMissing}` : chromiumMissing;
       skipped.push({ format, reason });
@@ -243,6 +258,22 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     write('report.docx', docx);
     progress('write', 'report.docx');
     lap('docx');
+  }
+  if (rtfRenderer !== null) {
+    const { renderReportRtf } = await rtfRenderer;
+    if (pngs.size === 0) progress('skip', 'rtf figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; each RTF notes its missing figure');
+    const rtfFiles = renderReportRtf(model, {
+      title: REPORT_TITLE,
+      studyId,
+      dataCutoffDate: trial.dataCutoffDate,
+      program: `${input.generatedBy ?? 'trialkit'} report`,
+      runDate: input.runDate ?? new Date().toISOString().slice(0, 10),
+      figuresPng: pngs,
+      ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+    });
+    for (const file of rtfFiles) write(join('rtf', file.fileName), file.content);
+    progress('write', 'rtf/report.rtf and one RTF per table, listing and figure');
+    lap('rtf');
   }
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }

@@ -8,3 +8,5 @@ export * from './charts/index.js';
 export * from './html/index.js';
 export * from './csv/index.js';
 export * from './docx/index.js';
+export * from './paging/index.js';
+export * from './rtf/index.js';

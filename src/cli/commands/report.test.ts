@@ -36,8 +36,8 @@ describe('trialkit report', () => {
 
   it('rejects an unknown format and a missing trial with exit 2 and a message naming the value', async () => {
     const rec = cliRecorder();
-    assert.equal(await main(['report', '--trial', trialDir, '--out', join(root, 'x'), '--format', 'html,rtf'], rec.io), 2);
-    assert.match(rec.stderr(), /--format "html,rtf": unknown format "rtf"/);
+    assert.equal(await main(['report', '--trial', trialDir, '--out', join(root, 'x'), '--format', 'html,xlsx'], rec.io), 2);
+    assert.match(rec.stderr(), /--format "html,xlsx": unknown format "xlsx"/);
     const missing = cliRecorder();
     assert.equal(await main(['report', '--trial', join(root, 'none'), '--out', join(root, 'y')], missing.io), 2);
     assert.match(missing.stderr(), /no such file or folder/);

@@ -24,12 +24,13 @@ derived records (response per assessment, time-to-event censoring reasons, adver
   --snapshot <name>  with a database: read this snapshot (e.g. cutoff-2022-12-01), else the live data
   --seed <n>         seed of the demo trial (default: the calibrated seed)
   --out <dir>        output folder (default report/)
-  --format <list>    comma-separated: html, pdf, docx, csv, svg, png (default all). pdf and png need
+  --format <list>    comma-separated: html, pdf, docx, rtf, csv, svg, png (default all). pdf and png need
                      Chromium (apt-get install -y chromium); without it the other formats are written
   --edition <e>      full (default), or aggregate: no subject lists, links, profiles or subject listings
                      (what the sponsor receives from the EDC); the title page names what was left out
 
 Files: report.html (self-contained, works offline), report.pdf, report.docx (native Word tables),
+rtf/report.rtf and rtf/<item>.rtf (RTF 1.x, one file per table, listing and figure, as TLFs are delivered),
 tables/<table>.csv, figures/<figure>.svg and .png. Progress goes to stderr; the key results to stdout.
 `;
 

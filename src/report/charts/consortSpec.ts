@@ -2,10 +2,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ConsortBox, ConsortFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_SMALL_FONT_SIZE, CHART_WIDTH } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
+import { computeTextWidthPt, wrapText } from '../paging/index.js';
 
 const LINE_PX = 15;
 const PAD_PX = 8;
-const MAX_REASON_CHARS = 44;
+const BULLET = '\u2022 ';
 
 interface Placed {
   readonly box: ConsortBox;
@@ -16,16 +17,27 @@ interface Placed {
   readonly lines: readonly string[];
 }
 
-function clip(text: string): string {
-  return text.length <= MAX_REASON_CHARS ? text : `${text.slice(0, MAX_REASON_CHARS - 1)}\u2026`;
+/** Comparison signs as printed, not as typed in a criterion's label ('<=' -> '≤'). */
+function typeset(text: string): string {
+  return text.replace(/<=/g, '\u2264').replace(/>=/g, '\u2265');
 }
 
-function linesOf(box: ConsortBox): string[] {
-  return [`${box.label} (n = ${box.n})`, ...box.breakdown.map((b) => `\u2022 ${clip(b.label)} (n = ${b.n})`)];
+/**
+ * The box's lines: its label and n, then each reason of its breakdown wrapped to the box (never cut),
+ * continuation lines indented under the bullet.
+ */
+function linesOf(box: ConsortBox, widthPx: number): string[] {
+  const textWidth = widthPx - 2 * PAD_PX;
+  // No-break spaces: a leading space would be dropped, and '(n = 4)' must not break.
+  const indent = '\u00a0\u00a0\u00a0';
+  const reasons = box.breakdown.flatMap((b) =>
+    wrapText(`${BULLET}${typeset(b.label)} (n\u00a0=\u00a0${b.n})`, textWidth - computeTextWidthPt(indent, CHART_SMALL_FONT_SIZE), CHART_SMALL_FONT_SIZE).map((line, i) => (i === 0 ? line : `${indent}${line}`)),
+  );
+  return [...wrapText(typeset(`${box.label} (n = ${box.n})`), textWidth, CHART_SMALL_FONT_SIZE, true), ...reasons];
 }
 
 function place(box: ConsortBox, x: number, y: number, w: number): Placed {
-  const lines = linesOf(box);
+  const lines = linesOf(box, w);
   return { box, x, y, w, h: PAD_PX * 2 + LINE_PX * lines.length, lines };
 }
 
@@ -77,7 +89,8 @@ export function consortSpec(figure: ConsortFigure, links: FigureLinks | null = n
     { x: onTrt.x + colW / 2, y: onTrt.y, shape: 'triangle-down' },
   ];
   const rects = boxes.map((b) => ({ x: b.x, y: b.y, x2: b.x + b.w, y2: b.y + b.h, ...(links === null || b.box.subjects.length === 0 ? {} : { href: links.subjects(b.box.subjects) }) }));
-  const texts = boxes.flatMap((b) => b.lines.map((line, i) => ({ x: b.x + PAD_PX, y: b.y + PAD_PX + i * LINE_PX, text: line, weight: i === 0 ? 'bold' : 'normal' })));
+  const headLines = (b: Placed) => wrapText(typeset(`${b.box.label} (n = ${b.box.n})`), b.w - 2 * PAD_PX, CHART_SMALL_FONT_SIZE, true).length;
+  const texts = boxes.flatMap((b) => b.lines.map((line, i) => ({ x: b.x + PAD_PX, y: b.y + PAD_PX + i * LINE_PX, text: line, weight: i < headLines(b) ? 'bold' : 'normal' })));
   const xScale = { domain: [0, width], range: [0, width], nice: false, zero: false };
   const yScale = { domain: [0, height], range: [0, height], nice: false, zero: false };
   return {

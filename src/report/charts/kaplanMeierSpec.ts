@@ -45,7 +45,14 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
   if (single) notes.push(order[0]);
   const x = { field: 'time', type: 'quantitative' as const, scale: { domain: [0, end], nice: false }, axis: { values: atRiskTimes.filter((t) => t <= end).concat(atRiskTimes.length > 0 && atRiskTimes[atRiskTimes.length - 1] + every <= end ? [end] : []), title: 'Time (months)', grid: false, format: '~g' } };
   const color = { field: 'series', type: 'nominal' as const, scale: { domain: order, range: colors }, legend: single ? null : { title: null, orient: 'top' as const, direction: 'vertical' as const, labelLimit: 600 } };
-  const atRisk = series.flatMap((s) => s.atRisk.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })));
+  // The axis may end one interval past the last at-risk time (the last observation): no subject is at
+  // risk there, and the row prints 0 under that tick instead of stopping one tick early.
+  const lastRiskTime = atRiskTimes.length === 0 ? null : atRiskTimes[atRiskTimes.length - 1];
+  const endTick = lastRiskTime !== null && lastRiskTime + every <= end + 1e-9 && end > lastRiskTime ? end : null;
+  const atRisk = series.flatMap((s) => [
+    ...s.atRisk.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })),
+    ...(endTick === null ? [] : [{ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: endTick, n: 0 }]),
+  ]);
   const plotHeight = 300;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',

@@ -66,13 +66,19 @@ function columnLayout(table: ReportTable, index: number): ColumnLayout {
   return { fields: FIELDS.filter((f) => used.has(f)), subjects: cells.some((c) => c.subjects.length > 0) };
 }
 
-function tableCsv(table: ReportTable): string {
+export interface ReportCsvOptions {
+  /** A synthetic trial: a last column `data_origin` holding SYNTHETIC on every record, so that no copy of a file loses the label. */
+  readonly synthetic?: boolean;
+}
+
+function tableCsv(table: ReportTable, synthetic: boolean): string {
   const layouts = table.columns.map((_, index) => columnLayout(table, index));
   const header = ['key', 'label', 'indent'];
   table.columns.forEach((col, index) => {
     header.push(col.id, ...layouts[index].fields.map((f) => `${col.id}_${f}`));
     if (layouts[index].subjects) header.push(`${col.id}_subjects`);
   });
+  if (synthetic) header.push('data_origin');
   const records = table.rows.map((r) => {
     const record = [r.key, r.label, String(r.indent)];
     table.columns.forEach((_, index) => {
@@ -81,6 +87,7 @@ function tableCsv(table: ReportTable): string {
       record.push(c === undefined ? '' : formatValue(c.value), ...layouts[index].fields.map((f) => fields[f] ?? ''));
       if (layouts[index].subjects) record.push(c === undefined ? '' : c.subjects.join(' '));
     });
+    if (synthetic) record.push('SYNTHETIC');
     return record;
   });
   // RFC 4180: CRLF between records; a final CRLF so the last record ends like the others.
@@ -90,11 +97,11 @@ function tableCsv(table: ReportTable): string {
 /**
  * One CSV per table and listing of the report, in report order, named after the item's stable id
  * ('t-baseline.csv'): the row key, label and indent, then per table column the printed text and the typed
- * numbers behind it (n, N, estimate, limits, P ...) so that no reader has to parse text. The columns are
- * described in README.md beside this file.
+ * numbers behind it (n, N, estimate, limits, P ...) so that no reader has to parse text; for a synthetic
+ * trial, a last column `data_origin` = SYNTHETIC. The columns are described in README.md beside this file.
  */
-export function renderReportCsv(model: ReportModel): readonly ReportCsvFile[] {
+export function renderReportCsv(model: ReportModel, options: ReportCsvOptions = {}): readonly ReportCsvFile[] {
   return Object.freeze(
-    model.items.flatMap((item) => (item.kind === 'table' ? [Object.freeze({ fileName: `${item.id}.csv`, content: tableCsv(item) })] : [])),
+    model.items.flatMap((item) => (item.kind === 'table' ? [Object.freeze({ fileName: `${item.id}.csv`, content: tableCsv(item, options.synthetic === true) })] : [])),
   );
 }

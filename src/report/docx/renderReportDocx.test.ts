@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { formatValue } from '../format/index.js';
 import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
 import { createReportModel, type ReportTable } from '../model/index.js';
+import { planTableLayout, WORD_PAGE_GEOMETRY } from '../paging/index.js';
 import { readZip } from '../../testing/index.js';
 import { DOCX_STYLE } from './docxStyles.js';
 import { renderReportDocx } from './renderReportDocx.js';
@@ -127,12 +128,12 @@ describe('renderReportDocx', () => {
     assert.ok(![...plain.values()].some((part) => part.toString('utf8').includes('SYNTHETIC')));
   });
 
-  it('gives wide tables a landscape page and one section per item', async () => {
+  it('gives the tables the shared paging lays out landscape a landscape page, and one section per item', async () => {
     const xml = readZip(await rendered).get('word/document.xml')?.toString('utf8') ?? '';
     const sections = [...xml.matchAll(/<w:sectPr>.*?<\/w:sectPr>|<w:sectPr [^>]*>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
     assert.equal(sections.length, model.items.length + 1);
     const landscape = sections.filter((s) => /w:orient="landscape"/.test(s));
-    const wide = model.items.filter((i) => i.kind === 'table' && (i.columns.length >= 5 || i.id.startsWith('l-')));
+    const wide = tables.filter((t) => planTableLayout(t, WORD_PAGE_GEOMETRY).orientation === 'landscape');
     assert.ok(wide.length > 0);
     assert.equal(landscape.length, wide.length);
     for (const s of landscape) assert.match(s, /<w:pgSz w:w="16838" w:h="11906"/);

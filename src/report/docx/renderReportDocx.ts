@@ -15,6 +15,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
+import { planTableLayout, WORD_PAGE_GEOMETRY, type TableLayout } from '../paging/index.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';
 import { docxTable } from './docxTable.js';
 import { pngSize } from './pngSize.js';
@@ -39,10 +40,6 @@ const TWIPS_PER_PX = 15;
 /** Room on a figure page for its title, population and footnotes (twips). */
 const FIGURE_TEXT_ALLOWANCE_TWIPS = 2600;
 
-/** Wide tables (many columns, listings) get a landscape page. */
-function isLandscape(item: ReportItem): boolean {
-  return item.kind === 'table' && (item.columns.length >= 5 || item.id.startsWith('l-'));
-}
 
 function populationLine(item: ReportItem): Paragraph {
   return new Paragraph({ style: DOCX_STYLE.population, children: [new TextRun(`Population: ${item.population.name} (N = ${item.population.N})`)] });
@@ -59,11 +56,22 @@ function notes(item: ReportItem): Paragraph[] {
   return paragraphs;
 }
 
-function tableContent(table: ReportTable, textWidthTwips: number) {
+/**
+ * A table as the shared paging lays it out (planTableLayout with the Word page): one Word table per column
+ * panel, each on a new page under its title marked with the columns it shows; Word pages the rows,
+ * repeating the header row and never splitting a row.
+ */
+function tableContent(table: ReportTable, layout: TableLayout) {
+  const panels = layout.panels.length;
   return [
-    new Paragraph({ style: DOCX_STYLE.tableTitle, children: [new TextRun(`${table.number}. ${table.title}`)] }),
-    populationLine(table),
-    docxTable(table, textWidthTwips),
+    ...layout.panels.flatMap((panel, i) => {
+      const which = panels === 1 ? '' : `${i > 0 ? ' (continued)' : ''} [columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;
+      return [
+        new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [new TextRun(`${table.number}. ${table.title}${which}`)] }),
+        populationLine(table),
+        docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt),
+      ];
+    }),
     ...notes(table),
   ];
 }
@@ -149,13 +157,13 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
   const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, synthetic), children: titlePage(model, title, options) }];
   for (const section of model.sections) {
     section.items.forEach((item, index) => {
-      const landscape = isLandscape(item);
+      const layout = item.kind === 'table' ? planTableLayout(item, WORD_PAGE_GEOMETRY) : null;
+      const landscape = layout?.orientation === 'landscape';
       const page = pageProperties(landscape);
       const textWidthTwips = (landscape ? A4.longTwips : A4.shortTwips) - 2 * A4.marginTwips;
       const textHeightTwips = (landscape ? A4.shortTwips : A4.longTwips) - 2 * A4.marginTwips;
       const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
-      const content =
-        item.kind === 'table' ? tableContent(item, textWidthTwips) : figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips);
+      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout) : item.kind === 'figure' ? figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips) : [];
       // No header or footer of their own: a Word section without them continues the previous section's.
       sections.push({ properties: { type: SectionType.NEXT_PAGE, page }, children: [...heading, ...content] });
     });

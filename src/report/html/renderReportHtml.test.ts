@@ -138,3 +138,27 @@ describe('renderReportHtml', () => {
     assert.match(page, /<div class="edition-notice" role="note"><p>Aggregate edition: .*Left out: the subjects behind each count; the subject profiles; the subject-level listings and tables: Listing 1 /);
   });
 });
+
+describe('renderReportHtml paging', () => {
+  it('lays a table wider than a landscape page as column panels on landscape pages, each with the row labels, and every cell once', async () => {
+    const { createWideTable, createLongListing } = await import('../paging/pagingTestTables.js');
+    const { planTableLayout, PDF_PAGE_GEOMETRY } = await import('../paging/index.js');
+    const wide = createWideTable(14);
+    const listing = createLongListing(300);
+    const single: ReportModel = { sections: [{ id: 'safety', title: 'Safety', items: [wide, listing] }], items: [wide, listing] };
+    const page = renderReportHtml(single, {}, options);
+    const item = section(page, 't-wide');
+    assert.match(page, /class="item table-item landscape[^"]*" id="t-wide"/);
+    const tables = [...item.matchAll(/<table class="csr[^"]*">(.*?)<\/table>/gs)].map((m) => m[1]);
+    assert.equal(tables.length, planTableLayout(wide, PDF_PAGE_GEOMETRY).panels.length);
+    assert.ok(tables.length >= 2);
+    for (const t of tables) assert.ok(t.includes('Median, months'));
+    assert.deepEqual(tables.flatMap((t) => [...t.matchAll(/<th scope="col" data-column="([^"]+)"/g)].map((m) => m[1])), wide.columns.map((c) => c.id));
+    assert.match(item, /\(continued\) \[columns \d+–14 of 14\]/);
+    // The listing: one table whose header row the browser repeats on every printed page (thead), rows kept whole.
+    const rows = section(page, 'l-long');
+    assert.equal([...rows.matchAll(/<table class="csr listing">/g)].length, 1);
+    assert.match(rows, /<thead>/);
+    assert.equal([...rows.matchAll(/<tr data-key=/g)].length, 300);
+  });
+});

@@ -1,6 +1,7 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
+import { planTableLayout, PDF_PAGE_GEOMETRY, type TableLayout } from '../paging/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -53,28 +54,49 @@ function indentClass(indent: number): string {
 }
 
 /**
- * A CSR table. Rows carry their stable key (data-key) and cells their column id (data-column), so that a
- * script or a browser test finds a number as a program finds it in the model, not by its label.
+ * A CSR table, as the shared paging lays it out on the PDF's page (planTableLayout): one HTML table per
+ * column panel (each repeating the row labels; in print, each panel after the first on a new page under
+ * a continued title), column widths as shares of the page, so nothing is clipped on paper or scrolls
+ * sideways on screen. Rows carry their stable key (data-key) and cells their column id (data-column), so
+ * that a script or a browser test finds a number as a program finds it in the model, not by its label.
  */
-function renderTable(table: ReportTable, lists: SubjectLists): string {
-  const head =
-    `<th class="stub" scope="col">${escapeHtml(table.stubLabel)}</th>` +
-    table.columns.map((c) => `<th scope="col" data-column="${escapeHtml(c.id)}">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`).join('');
-  const body = table.rows
-    .map((r) => {
-      const key = ` data-key="${escapeHtml(r.key)}"`;
-      if (r.cells.length === 0) return `<tr class="heading"${key}><th colspan="${table.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
-      const cells = r.cells.map((c, i) => {
-        const shown = escapeHtml(formatValue(c.value));
-        const column = ` data-column="${escapeHtml(table.columns[i]?.id ?? '')}"`;
-        if (c.subjects.length === 0) return `<td${column}>${shown}</td>`;
-        const where = `${table.number}, ${r.label}, ${table.columns[i]?.label ?? ''}`;
-        return `<td${column}><a href="${lists.href(c.subjects, where, table.id)}" title="${c.subjects.length} subject${c.subjects.length === 1 ? '' : 's'}">${shown}</a></td>`;
-      });
-      return `<tr${key}><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectLists): string {
+  return layout.panels
+    .map((panel, panelIndex) => {
+      const total = panel.stubWidthPt + panel.columnWidthsPt.reduce((a, b) => a + b, 0);
+      const share = (width: number) => `${((100 * width) / total).toFixed(2)}%`;
+      const cols = `<colgroup><col style="width:${share(panel.stubWidthPt)}">${panel.columnWidthsPt.map((w) => `<col style="width:${share(w)}">`).join('')}</colgroup>`;
+      const head =
+        `<th class="stub" scope="col">${escapeHtml(table.stubLabel)}</th>` +
+        panel.columns
+          .map((ci) => {
+            const c = table.columns[ci];
+            return `<th scope="col" data-column="${escapeHtml(c.id)}">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`;
+          })
+          .join('');
+      const body = table.rows
+        .map((r) => {
+          const key = ` data-key="${escapeHtml(r.key)}"`;
+          if (r.cells.length === 0) return `<tr class="heading"${key}><th colspan="${panel.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
+          const cells = panel.columns.map((ci) => {
+            const c = r.cells[ci];
+            const shown = escapeHtml(formatValue(c.value));
+            const column = ` data-column="${escapeHtml(table.columns[ci]?.id ?? '')}"`;
+            if (c.subjects.length === 0) return `<td${column}>${shown}</td>`;
+            const where = `${table.number}, ${r.label}, ${table.columns[ci]?.label ?? ''}`;
+            return `<td${column}><a href="${lists.href(c.subjects, where, table.id)}" title="${c.subjects.length} subject${c.subjects.length === 1 ? '' : 's'}">${shown}</a></td>`;
+          });
+          return `<tr${key}><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
+        })
+        .join('\n');
+      const panelTitle =
+        layout.panels.length === 1
+          ? ''
+          : `<p class="panel-title">${panelIndex > 0 ? `${escapeHtml(table.number)}. ${escapeHtml(table.title)} (continued) ` : ''}[columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]</p>`;
+      const classes = `csr${table.id.startsWith('l-') ? ' listing' : ''}${panelIndex > 0 ? ' next-panel' : ''}`;
+      return `${panelTitle}<table class="${classes}">${cols}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
     })
     .join('\n');
-  return `<table class="csr"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function notes(footnotes: readonly string[], abbreviations: readonly string[], paperReference: string | null): string {
@@ -117,7 +139,9 @@ function renderFigure(figure: ReportFigureModel, svg: string | undefined, lists:
 function renderItem(item: ReportItem, figuresSvg: Readonly<Record<string, string>>, lists: SubjectLists): string {
   const heading = `<h3><span class="num">${escapeHtml(item.number)}.</span>${escapeHtml(item.title)}</h3>${populationLine(item)}`;
   if (item.kind === 'table') {
-    return `<section class="item table-item" id="${escapeHtml(item.id)}">${heading}${renderTable(item, lists)}${notes(item.footnotes, item.abbreviations, item.paperReference)}</section>`;
+    const layout = planTableLayout(item, PDF_PAGE_GEOMETRY);
+    const classes = `item table-item${layout.orientation === 'landscape' ? ' landscape' : ''}${layout.fontSizePt < PDF_PAGE_GEOMETRY.fontSizePt ? ' small' : ''}`;
+    return `<section class="${classes}" id="${escapeHtml(item.id)}">${heading}${renderTable(item, layout, lists)}${notes(item.footnotes, item.abbreviations, item.paperReference)}</section>`;
   }
   return `<section class="item figure-item" id="${escapeHtml(item.id)}">${heading}${renderFigure(item, figuresSvg[item.id], lists)}${notes(item.footnotes, [], item.paperReference)}</section>`;
 }

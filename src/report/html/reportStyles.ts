@@ -28,13 +28,17 @@ h3 { font-size: 14px; margin: 0 0 2px; }
 h3 .num { font-weight: bold; margin-right: 6px; }
 .item { margin: 22px 0 30px; }
 .population { color: var(--muted); margin: 0 0 6px; }
-table.csr { border-collapse: collapse; width: auto; min-width: 66%; font-size: 12.5px; border-top: 1.5px solid var(--rule); border-bottom: 1.5px solid var(--rule); }
+table.csr { border-collapse: collapse; table-layout: fixed; width: 100%; font-size: 12.5px; border-top: 1.5px solid var(--rule); border-bottom: 1.5px solid var(--rule); }
+.small table.csr { font-size: 11px; }
+table.csr + .panel-title, table.csr + table.csr { margin-top: 14px; }
+.panel-title { margin: 0 0 4px; font-weight: bold; font-size: 12px; }
 table.csr thead th { border-bottom: 1px solid var(--rule); vertical-align: bottom; text-align: center; font-weight: bold; padding: 5px 8px; }
 table.csr thead th.stub { text-align: left; }
 table.csr thead .n { display: block; font-weight: normal; }
 table.csr td, table.csr tbody th { padding: 2px 8px; vertical-align: top; }
 table.csr tbody th { text-align: left; font-weight: normal; }
-table.csr td { text-align: center; white-space: nowrap; }
+table.csr td { text-align: center; overflow-wrap: normal; }
+table.csr.listing td, table.csr.listing thead th { text-align: left; }
 table.csr tr.heading th { font-weight: bold; padding-top: 7px; }
 table.csr .i1 { padding-left: 22px; }
 table.csr .i2 { padding-left: 40px; }
@@ -61,6 +65,7 @@ table.records th { text-align: left; border-bottom: 1px solid var(--rule); paddi
 table.records td { padding: 1px 6px; vertical-align: top; }
 :target { background: #fff7d6; }
 @page { size: A4; margin: 20mm 15mm; }
+@page landscape { size: A4 landscape; margin: 20mm 15mm; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
@@ -68,9 +73,16 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   nav.toc { break-after: page; }
   section.report-section > h2 { break-before: page; }
   .figure-item { break-inside: avoid; }
+  /* A figure fills the text width on paper (its text then prints at 8-9 pt), within the page height. */
+  figure.chart svg { width: 100%; height: auto; max-height: 205mm; }
   .table-item h3, .table-item .population { break-after: avoid; }
   table.csr thead { display: table-header-group; }
   table.csr tr { break-inside: avoid; }
+  /* One table, listing or figure per page (as the DOCX and RTF), wide tables on landscape pages. */
+  .item { break-before: page; margin-top: 0; }
+  .report-section > h2 + .item { break-before: auto; }
+  .item.landscape { page: landscape; }
+  table.csr + .panel-title { break-before: page; }
   .subject { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

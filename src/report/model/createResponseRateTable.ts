@@ -18,7 +18,8 @@ function designNote(design: StudyDesign): string {
  * The primary endpoint: objective response and disease control (as the protocol's response scale defines
  * them) with Clopper-Pearson exact CIs and the exact one-sided binomial test of H0: rate <= p0 (the design's
  * null rate), per evaluator (the primary first). Rows: heading 'orr' with 'orr:count' (count),
- * 'orr:rate' (proportion with CI) and 'orr:p' (P); the same under 'dcr'. Columns: the evaluators' ids in
+ * 'orr:rate' (proportion with CI) and 'orr:p' (P); under 'dcr' the count and rate only (the design's p0 is
+ * the response rate's null, not the disease control rate's). Columns: the evaluators' ids in
  * lower case ('irc').
  */
 export function createResponseRateTable(datasets: Pick<AdamDatasets, 'adsl' | 'adrs'>, protocol: ProtocolDefinition): ReportTable {
@@ -36,7 +37,8 @@ export function createResponseRateTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
       headingRow(key, label),
       row(`${key}:count`, 'n (%)', numerators.map((ids) => countCell(ids, N))),
       row(`${key}:rate`, `Rate (${formatConfLevel(confLevel)} exact CI)`, numerators.map((ids) => proportionCell(ids, N, p0, confLevel))),
-      row(`${key}:p`, `One-sided exact binomial P, H0: rate ≤ ${p0}`, numerators.map((ids) => binomialPCell(new Set(ids).size, denominator, p0, confLevel))),
+      // The design's p0 is the null rate of the response rate: the disease control rate is not tested against it.
+      ...(key === 'orr' ? [row(`${key}:p`, `One-sided exact binomial P, H0: rate ≤ ${p0}`, numerators.map((ids) => binomialPCell(new Set(ids).size, denominator, p0, confLevel)))] : []),
     ];
   };
   const title = `Overall response rate and disease control rate (${fas.population.name.toLowerCase()})`;
@@ -51,7 +53,7 @@ export function createResponseRateTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
     footnotes: [
       `Response per ${scale.name}.`,
       'Exact (Clopper-Pearson) two-sided confidence intervals.',
-      `Exact binomial test against the null response rate p0 = ${p0} of ${designNote(design)} (one-sided).`,
+      `Exact binomial test of the overall response rate against the null response rate p0 = ${p0} of ${designNote(design)} (one-sided). The design sets no null rate for the disease control rate, which is therefore not tested.`,
     ],
     abbreviations: abbreviationsFor(protocol, [title, scale.name, ...columns.map((c) => c.label)], ['ORR overall response rate', 'DCR disease control rate']),
     paperReference: paperReference(protocol, 't-response-rate'),

@@ -14,7 +14,10 @@ export function createSaeListing(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, 
   const safety = safetyPopulation(datasets.adsl, protocol);
   const drugs = protocol.regimen.drugs;
   const drugLabel = new Map(drugs.map((d) => [d.id, d.label]));
-  const actionLabel = new Map((protocol.codelists.find((c) => c.id === 'AEACN')?.items ?? []).map((item) => [item.code, item.label]));
+  // Codes print as the labels of the protocol's code lists ('not-recovered' -> 'Not recovered/not resolved').
+  const labelsOf = (id: string) => new Map((protocol.codelists.find((c) => c.id === id)?.items ?? []).map((item) => [item.code, item.label]));
+  const actionLabel = labelsOf('AEACN');
+  const outcomeLabel = labelsOf('AEOUT');
   const events = datasets.adae
     .filter((r) => safety.ids.has(r.USUBJID) && r.AESER === 'Y')
     .slice()
@@ -52,7 +55,7 @@ export function createSaeListing(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, 
             const action = r.AEACNS[d.id] as string | undefined;
             return text(action === undefined ? '' : (actionLabel.get(action) ?? action), r);
           }),
-          text(r.AEOUT, r),
+          text(outcomeLabel.get(r.AEOUT) ?? r.AEOUT, r),
           text(r.TRTEMFL === 'Y' ? 'Yes' : 'No', r),
         ],
         0,

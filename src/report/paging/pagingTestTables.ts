@@ -1,0 +1,45 @@
+// Test support (not exported from index.ts): generic tables for the paging tests of every renderer.
+import { cell, column, headingRow, numberValue, population, reportTable, row, textCell, timeMedianValue, type ReportTable } from '../model/index.js';
+
+/** A listing of `subjects` subjects, one row each, with long wrapping text columns. */
+export function createLongListing(subjects: number): ReportTable {
+  const columns = [
+    column('term', 'Preferred term'),
+    column('class', 'System organ class'),
+    column('onset', 'Onset date'),
+    column('day', 'Study day'),
+    column('grade', 'Grade'),
+    column('action', 'Action taken'),
+    column('outcome', 'Outcome'),
+  ];
+  const rows = Array.from({ length: subjects }, (_, i) => {
+    const id = `S-${String(i + 1).padStart(4, '0')}`;
+    return row(
+      `${id}:1`,
+      id,
+      [
+        textCell(i % 7 === 0 ? 'Respiratory tract infection with a long preferred term that wraps over two or more lines in its column' : 'Event'),
+        textCell(i % 5 === 0 ? 'Infections and infestations of the lower airways' : 'General disorders'),
+        textCell(`2022-0${1 + (i % 9)}-1${i % 10}`),
+        cell(numberValue(10 + i, { decimals: 0 })),
+        cell(numberValue(1 + (i % 5), { decimals: 0 })),
+        textCell(i % 3 === 0 ? 'Dose reduced' : 'None'),
+        textCell(i % 4 === 0 ? 'Recovered with sequelae' : 'Recovering'),
+      ],
+      0,
+    );
+  });
+  return { ...reportTable({ id: 'l-long', title: 'Listing of events', population: population('Safety set', 'SAFFL', subjects), stubLabel: 'Subject', columns, rows }), number: 'Listing 1' };
+}
+
+/** A table of `columnCount` columns of median times with CIs under headings: too wide for a landscape page beyond about 8. */
+export function createWideTable(columnCount: number): ReportTable {
+  const columns = Array.from({ length: columnCount }, (_, i) => column(`group:${i}`, `Stage group ${i + 1}`, 20 + i));
+  const median = (i: number) => cell(timeMedianValue({ estimate: 10 + i / 3, lower: 5.25, upper: i % 2 === 0 ? null : 19.38, confLevel: 0.95, method: 'kaplan-meier' }));
+  const rows = [
+    headingRow('survival', 'Survival'),
+    row('median', 'Median, months', columns.map((_, i) => median(i))),
+    row('events', 'Events', columns.map((_, i) => cell(numberValue(i, { decimals: 0 })))),
+  ];
+  return { ...reportTable({ id: 't-wide', title: 'Time to event by group', population: population('Full analysis set', 'FASFL', 100), stubLabel: '', columns, rows }), number: 'Table 1' };
+}
