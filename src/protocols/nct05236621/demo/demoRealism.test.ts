@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createAdamDatasets } from '../../../clinical/index.js';
+import { NCT05236621_PROTOCOL } from '../protocol.js';
 import type { DemoTrial } from './createDemoTrial.js';
 import { createDemoTrial } from './createDemoTrial.js';
 import type { BestResponse, EnrolledPatientPlan } from './cohortPlanTypes.js';
@@ -92,12 +94,32 @@ function checkRealism(demo: DemoTrial, minBars: number): void {
   assert.equal(trajectories.size, bars.length, 'two subjects share an M-protein trajectory');
 }
 
+const twin = createDemoTrial();
+
 describe('SYNTHETIC disease measurements look measured, not templated', () => {
   it('the calibrated twin: every waterfall bar in its best response band, depths spread, no shared trajectory', () => {
-    checkRealism(createDemoTrial(), 60);
+    checkRealism(twin, 60);
   });
 
   it('an uncalibrated trial of 300: the same holds', () => {
     checkRealism(createDemoTrial({ seed: 7, size: 300 }), 250);
+  });
+});
+
+describe('SYNTHETIC event times of the twin are spread, not piled up', () => {
+  const adtte = createAdamDatasets(twin.trial, NCT05236621_PROTOCOL).datasets.adtte;
+
+  it('no more than 2 events of any endpoint on one day (a subgroup curve holds a subset of these)', () => {
+    const perDay = new Map<string, number>();
+    for (const row of adtte) if (row.CNSR === 0) perDay.set(`${row.PARAMCD} day ${row.AVAL}`, (perDay.get(`${row.PARAMCD} day ${row.AVAL}`) ?? 0) + 1);
+    assert.ok(new Set(adtte.map((r) => r.PARAMCD)).size >= 5);
+    assert.deepEqual([...perDay].filter(([, count]) => count > 2), []);
+  });
+
+  it('no more than 2 deaths within 3 days', () => {
+    const deaths = adtte.filter((r) => r.PARAMCD === 'OS' && r.CNSR === 0).map((r) => r.AVAL);
+    assert.ok(deaths.length >= 20, `${deaths.length} deaths`);
+    const crowded = deaths.filter((day) => deaths.filter((other) => other >= day && other <= day + 2).length > 2);
+    assert.deepEqual(crowded, []);
   });
 });
