@@ -6,13 +6,12 @@
  * close, so the list only ever names rows that still differ.
  */
 export const TWIN_SURVIVAL_MISSES: Readonly<Record<string, string>> = Object.freeze({
-  'km.dor.overall.rate6': 'both limits about 1.1 points off (56.9-89.4 vs 58.0-88.4): 33 responders make the CI wider than the printed one',
-  'km.pfs.overall.rate12': 'lower limit 19.8 vs 20.8 (1.02 points): the rate 30.4 sits 0.6 below the printed 31.0',
-  'km.followup.median':
-    'upper limit 15.01 vs 14.42: the reverse Kaplan-Meier limits depend on the enrolment calendar (censoring times at the cutoff), which the plan spreads over the published window, not on event times',
-  'km.os.overall.median': 'the upper limit is reached (19.38) where the paper prints NR: the last deaths fall before the last censored subject',
-  'km.pfs.iss.I.median': 'the upper limit is reached (13.34) where the paper prints NR',
+  'km.dor.overall.rate6':
+    'upper limit 89.47 vs 88.4 (1.07 points; rate 77.91 and lower limit 57.15 within 1): 33 responders with the DoR median and 3-month rate as printed leave a wider band',
+  'km.os.overall.median':
+    'the upper limit is reached (19.35) where the paper prints NR: the overall median 18.56 and the ISS I median 19.38 (NR-NR) need late deaths, and one of them drops the band below 1/2',
   'km.pfs.iss.II.median':
-    'lower limit 1.97 vs 2.63 and upper reached (15.77) vs NR: the printed lower limit 2.63 with a median 6.18 needs few early events among 23 subjects',
-  'km.os.riss.I.median': 'the lower limit is not reached where the paper prints 14.16: R-ISS I (12 subjects) has too few deaths before 14 months',
+    'lower limit 2.04 vs 2.63 and upper 13.93 vs NR: a lower limit at 2.63 needs at most 6 of the 23 ISS II subjects to progress by assessment 2 (6 events give a lower band of 0.509, 7 give 0.466) while ISS III keeps its median 3.78 and the ISS II vs III P 0.0056',
+  'km.os.riss.I.median':
+    'the lower limit is not reached where the paper prints 14.16: with 12 subjects a limit needs an R-ISS I death by about 14 months, which raises the R-ISS I vs III OS P that the search keeps near the printed 0.0003',
 });
