@@ -116,9 +116,10 @@ describe('SYNTHETIC event times of the twin are spread, not piled up', () => {
     assert.deepEqual([...perDay].filter(([, count]) => count > 2), []);
   });
 
-  it('no more than 2 deaths within 3 days', () => {
+  it('one death a day at most, and no more than 2 deaths within 3 days', () => {
     const deaths = adtte.filter((r) => r.PARAMCD === 'OS' && r.CNSR === 0).map((r) => r.AVAL);
     assert.ok(deaths.length >= 20, `${deaths.length} deaths`);
+    assert.equal(new Set(deaths).size, deaths.length, `two deaths on one day: ${deaths.sort((a, b) => a - b).join(', ')}`);
     const crowded = deaths.filter((day) => deaths.filter((other) => other >= day && other <= day + 2).length > 2);
     assert.deepEqual(crowded, []);
   });

@@ -281,6 +281,7 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
 export const MAX_EVENTS_PER_DAY = 2;
 export const DEATH_WINDOW_DAYS = 3;
 const MAX_DEATHS_IN_WINDOW = 2;
+export const MAX_DEATHS_PER_DAY = 1;
 /** Scratch counts by study day (reset after each use). */
 const dayCounts = new Int32Array(4096);
 const touched: number[] = [];
@@ -306,9 +307,9 @@ function excessTies(n: number, time: (i: number) => number, take: (i: number) =>
 }
 
 /**
- * Real event times do not pile up: no more than two events of one endpoint (progression or death, death,
- * end of response, start of response, end of treatment, end of follow-up) on one study day, and no more
- * than two deaths within three days. A pile-up reads as a cliff on the curve.
+ * Real event times do not pile up: no more than two events of one endpoint (progression or death, end of
+ * response, start of response, end of treatment, end of follow-up) on one study day, no more than one death
+ * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
  */
 function violateTies(d: Derived, state: State, schedules: number[][], slotsCutoffDay: readonly number[], n: number): void {
   // Treatment duration as ADSL derives it (plannedLastDoseDay): a completed cycle's day-21 pomalidomide is
@@ -322,7 +323,8 @@ function violateTies(d: Derived, state: State, schedules: number[][], slotsCutof
   };
   const checks: [string, number][] = [
     ['pfs-events-same-day', excessTies(n, (i) => d.pfsTime[i], (i) => d.pfsStatus[i] === 1)],
-    ['deaths-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1)],
+    // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
+    ['deaths-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, 1, MAX_DEATHS_PER_DAY)],
     ['deaths-within-3-days', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW)],
     ['dor-events-same-day', excessTies(n, (i) => d.dorTime[i], (i) => isResponder(state.fate[i]) && d.dorStatus[i] === 1)],
     ['responses-same-day', excessTies(n, (i) => schedules[i][state.kResp[i]], (i) => isResponder(state.fate[i]))],

@@ -7,11 +7,13 @@
  */
 export const TWIN_SURVIVAL_MISSES: Readonly<Record<string, string>> = Object.freeze({
   'km.dor.overall.rate6':
-    'upper limit 89.47 vs 88.4 (1.07 points; rate 77.91 and lower limit 57.15 within 1): 33 responders with the DoR median and 3-month rate as printed leave a wider band',
+    'upper limit 89.46 vs 88.4 (1.06 points; rate 77.90 and lower limit 57.12 within 1): 33 responders with the DoR median and 3-month rate as printed leave a wider band',
   'km.os.overall.median':
-    'the upper limit is reached (19.35) where the paper prints NR: the overall median 18.56 and the ISS I median 19.38 (NR-NR) need late deaths, and one of them drops the band below 1/2',
+    'the upper limit is reached (19.42) where the paper prints NR: the overall median 18.56 and the ISS I median 19.38 (NR-NR) need late deaths, one a day, and the last of them drops the band below 1/2',
+  'km.os.riss.II.median': 'the upper limit is reached (19.42) where the paper prints NR: the same late death as the overall curve (R-ISS II shares its median 18.56)',
   'km.pfs.iss.II.median':
-    'lower limit 2.04 vs 2.63 and upper 13.93 vs NR: a lower limit at 2.63 needs at most 6 of the 23 ISS II subjects to progress by assessment 2 (6 events give a lower band of 0.509, 7 give 0.466) while ISS III keeps its median 3.78 and the ISS II vs III P 0.0056',
+    'the upper limit is reached (13.80) where the paper prints NR (median 6.14 and lower limit 2.76 within): a late ISS II progression the search keeps for the ISS II vs III P 0.0056',
+  'km.pfs.riss.III.median': 'upper limit 5.98 vs 6.54 (0.56 month; median 3.75 and lower limit 1.77 within): the R-ISS III progressions sit on the 28-day assessment grid',
   'km.os.riss.I.median':
     'the lower limit is not reached where the paper prints 14.16: with 12 subjects a limit needs an R-ISS I death by about 14 months, which raises the R-ISS I vs III OS P that the search keeps near the printed 0.0003',
 });
