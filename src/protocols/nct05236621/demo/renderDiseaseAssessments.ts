@@ -19,8 +19,8 @@ import { shiftDate, studyDate } from '../../../demo/index.js';
  * - from the first response PR, from the best-response assessment the best level (at least two
  *   assessments before progression, so it is confirmed);
  * - progression: the planned progression assessment rises 40-180% above the confirmed nadir of that
- *   source, and at least 1.35-2.15 times IMWG's absolute step (5 g/L, 200 mg/24 h, 100 mg/L dFLC); the
- *   confirming one 8-35% higher still;
+ *   source (less above a large nadir, towards 40%), and at least 1.35-2.15 times IMWG's absolute step
+ *   (5 g/L, 200 mg/24 h, 100 mg/L dFLC); the confirming one 8-35% higher still;
  * - a planned not-evaluable assessment lacks the qualifying measurement.
  * The local values are the central ones with up to 3.5% measurement noise; for the subjects whose
  * investigator's best response differs (the plan's four discordant calls) the local levels follow the
@@ -126,7 +126,10 @@ function sourceForms(
     else if (level === 'PD') {
       // First progression: far above the nadir IMWG reads from this source; the confirming one higher still.
       const nadir = lowestConfirmed(firstValue(p, secondary.uninvolvedFlc), followed);
-      const rise = Math.max(progressionDraw.relative * nadir, progressionDraw.steps * step);
+      // 40-180% above a small nadir; above a large one (more than 4 absolute steps) the relative rise shrinks
+      // towards 40%, so that a relapse from 70 g/L does not reach the 200 g/L no myeloma has shown.
+      const relative = 0.4 + (progressionDraw.relative - 0.4) * Math.min(1, (4 * step) / Math.max(nadir, 1e-9));
+      const rise = Math.max(relative * nadir, progressionDraw.steps * step);
       value = previousProgressionValue === null ? (nadir + rise) * noise[k] : previousProgressionValue * progressionDraw.confirming * noise[k];
       previousProgressionValue = value;
     } else if (level === 'CR' || level === 'sCR') {
