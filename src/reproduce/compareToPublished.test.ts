@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareToPublished, printedDecimals } from './compareToPublished.js';
 import type { PublishedInconsistency, PublishedResult } from './publishedResults.js';
-import { countQuantity, estimateQuantity, notComputed } from './quantity.js';
+import { countQuantity, estimateQuantity, notComputed, reinterpretedQuantity } from './quantity.js';
 
 const orr: PublishedResult = {
   id: 'efficacy.orr.overall',
@@ -27,7 +27,7 @@ describe('compareToPublished', () => {
     assert.equal(match.computed?.n, 33);
     const off = compareToPublished(orr, ciOf(28.4412, 50.0151), undefined);
     assert.equal(off.status, 'differs');
-    assert.match(off.note, /ciUpper 50\.0151 vs printed 50\.01/);
+    assert.equal(off.note, "outside the tolerance: CI upper limit 50.0151 vs printed 50.01");
   });
 
   it('rounds the computed value once (no double rounding): 5.446 is 5.4, not 5.5', () => {
@@ -46,52 +46,67 @@ describe('compareToPublished', () => {
     assert.equal(compareToPublished(male, countQuantity(51, 85), undefined).status, 'match');
   });
 
-  it('calls a Kaplan-Meier median within 0.1 month close, and further off differs', () => {
+  it('matches a Kaplan-Meier median only when the median and both limits are equal as printed, NR only as NR', () => {
     const pfs: PublishedResult = { id: 'km.pfs.overall.median', section: 's', kind: 'km_median', value: 6.05, ciLower: 3.78, ciUpper: 8.54, unit: 'months' };
-    assert.equal(compareToPublished(pfs, estimateQuantity(6.0512, { ciLower: 3.7, ciUpper: 9 }), undefined).status, 'match');
-    const close = compareToPublished(pfs, estimateQuantity(6.12, { ciLower: 3.7, ciUpper: 9 }), undefined);
-    assert.equal(close.status, 'close');
-    assert.match(close.tolerance, /0\.1 month/);
-    assert.equal(compareToPublished(pfs, estimateQuantity(6.2, { ciLower: 3.7, ciUpper: 9 }), undefined).status, 'differs');
-    // Not reached on both sides is a match; reached on one side only differs.
+    const exact = compareToPublished(pfs, estimateQuantity(6.0512, { ciLower: 3.7849, ciUpper: 8.5351 }), undefined);
+    assert.equal(exact.status, 'match');
+    assert.equal(exact.note, '');
+    // A limit 0.01 off at the printed two decimals: close, not match, and the note names it.
+    const hundredth = compareToPublished(pfs, estimateQuantity(6.0512, { ciLower: 3.79, ciUpper: 8.54 }), undefined);
+    assert.equal(hundredth.status, 'close');
+    assert.equal(hundredth.note, 'CI lower limit 3.79 vs printed 3.78: 0.01 month apart (within 0.5)');
     const nr: PublishedResult = { ...pfs, value: null, ciLower: 6.37, ciUpper: null };
-    assert.equal(compareToPublished(nr, estimateQuantity(null, { ciLower: 6.21, ciUpper: null }), undefined).status, 'match');
-    assert.equal(compareToPublished(nr, estimateQuantity(20, { ciLower: 6.21, ciUpper: null }), undefined).status, 'differs');
+    assert.equal(compareToPublished(nr, estimateQuantity(null, { ciLower: 6.3712, ciUpper: null }), undefined).status, 'match');
+    assert.equal(compareToPublished(nr, estimateQuantity(null, { ciLower: 6.21, ciUpper: null }), undefined).status, 'close');
+    assert.equal(compareToPublished(nr, estimateQuantity(20, { ciLower: 6.37, ciUpper: null }), undefined).status, 'differs');
   });
 
-  it('judges Kaplan-Meier median CI limits within half a month, NR only as NR, and names a limit outside', () => {
+  it('calls a Kaplan-Meier median close only when the median is within 0.1 month and each limit within 0.5 month', () => {
+    const pfs: PublishedResult = { id: 'km.pfs.overall.median', section: 's', kind: 'km_median', value: 6.05, ciLower: 3.78, ciUpper: 8.54, unit: 'months' };
+    const close = compareToPublished(pfs, estimateQuantity(6.12, { ciLower: 3.7, ciUpper: 9 }), undefined);
+    assert.equal(close.status, 'close');
+    assert.match(close.tolerance, /median within 0\.1 month and CI limits within 0\.5 month, NR only as NR/);
+    assert.equal(close.note, 'median 6.12 vs printed 6.05: 0.07 month apart (within 0.1); CI lower limit 3.7 vs printed 3.78: 0.08 month apart (within 0.5); CI upper limit 9 vs printed 8.54: 0.46 month apart (within 0.5)');
+    assert.equal(compareToPublished(pfs, estimateQuantity(6.2, { ciLower: 3.78, ciUpper: 8.54 }), undefined).status, 'differs');
+  });
+
+  it('differs when a median CI limit is 0.6 month off or reached where the paper prints NR, naming each field', () => {
     const os: PublishedResult = { id: 'km.os.overall.median', section: 's', kind: 'km_median', value: 18.56, ciLower: 14.16, ciUpper: null, unit: 'months' };
-    const within = compareToPublished(os, estimateQuantity(18.5612, { ciLower: 14.6, ciUpper: null }), undefined);
-    assert.equal(within.status, 'match');
-    assert.equal(within.note, '');
-    assert.match(within.tolerance, /CI limits within 0\.5 month, NR only as NR/);
-    // Equal as printed, but the upper limit is reached where the paper prints NR: close, with the limit named.
-    const reached = compareToPublished(os, estimateQuantity(18.5612, { ciLower: 14.6, ciUpper: 18.63 }), undefined);
-    assert.equal(reached.status, 'close');
-    assert.match(reached.note, /^CI upper limit 18\.63 vs printed NR \(NR = not reached\)$/);
-    // A limit 0.6 month off: close, and the note gives the estimate's own difference first.
+    const reached = compareToPublished(os, estimateQuantity(18.5612, { ciLower: 14.16, ciUpper: 18.63 }), undefined);
+    assert.equal(reached.status, 'differs');
+    assert.equal(reached.note, 'outside the tolerance: CI upper limit 18.63 vs printed NR (NR = not reached)');
     const lower = compareToPublished(os, estimateQuantity(18.6, { ciLower: 13.56, ciUpper: null }), undefined);
-    assert.equal(lower.status, 'close');
-    assert.match(lower.note, /^18\.6 vs printed 18\.56: 0\.04 month apart; CI lower limit 13\.56 vs printed 14\.16: 0\.6 month apart \(tolerance 0\.5\)$/);
-    // NR where the paper prints a number is off too; a median outside its tolerance still differs.
-    assert.equal(compareToPublished(os, estimateQuantity(18.5612, { ciLower: null, ciUpper: null }), undefined).status, 'close');
-    const far = compareToPublished(os, estimateQuantity(19, { ciLower: 13, ciUpper: null }), undefined);
-    assert.equal(far.status, 'differs');
-    assert.match(far.note, /CI lower limit 13 vs printed 14\.16/);
+    assert.equal(lower.status, 'differs');
+    assert.equal(lower.note, 'outside the tolerance: median 18.6 vs printed 18.56: 0.04 month apart (within 0.1); CI lower limit 13.56 vs printed 14.16: 0.6 month apart (tolerance 0.5)');
+    const notReached = compareToPublished(os, estimateQuantity(18.5612, { ciLower: null, ciUpper: null }), undefined);
+    assert.equal(notReached.status, 'differs');
+    assert.match(notReached.note, /CI lower limit NR \(NR = not reached\) vs printed 14\.16/);
   });
 
   it('judges landmark-rate CI limits within 1 point', () => {
     const rate: PublishedResult = { id: 'km.os.overall.rate12', section: 's', kind: 'km_rate', timepoint: 12, value: 68.4, ciLower: 57.3, ciUpper: 77.7, unit: '%' };
-    assert.equal(compareToPublished(rate, estimateQuantity(68.41, { ciLower: 56.4, ciUpper: 78.6 }), undefined).status, 'match');
-    const wide = compareToPublished(rate, estimateQuantity(68.41, { ciLower: 55.84, ciUpper: 78.6 }), undefined);
-    assert.equal(wide.status, 'close');
-    assert.match(wide.note, /^CI lower limit 55\.84 vs printed 57\.3: 1\.46 points apart \(tolerance 1\)$/);
+    assert.equal(compareToPublished(rate, estimateQuantity(68.41, { ciLower: 57.26, ciUpper: 77.74 }), undefined).status, 'match');
+    assert.equal(compareToPublished(rate, estimateQuantity(68.41, { ciLower: 56.4, ciUpper: 78.6 }), undefined).status, 'close');
+    const wide = compareToPublished(rate, estimateQuantity(68.41, { ciLower: 55.84, ciUpper: 77.7 }), undefined);
+    assert.equal(wide.status, 'differs');
+    assert.equal(wide.note, 'outside the tolerance: CI lower limit 55.84 vs printed 57.3: 1.46 points apart (tolerance 1)');
   });
 
   it('calls a rate within 1 point close', () => {
     const rate: PublishedResult = { id: 'km.os.overall.rate6', section: 's', kind: 'km_rate', timepoint: 6, value: 81.5, ciLower: 71.3, ciUpper: 88.4, unit: '%' };
-    assert.equal(compareToPublished(rate, estimateQuantity(82.4), undefined).status, 'close');
-    assert.equal(compareToPublished(rate, estimateQuantity(82.6), undefined).status, 'differs');
+    assert.equal(compareToPublished(rate, estimateQuantity(82.4, { ciLower: 71.3, ciUpper: 88.4 }), undefined).status, 'close');
+    assert.equal(compareToPublished(rate, estimateQuantity(82.6, { ciLower: 71.3, ciUpper: 88.4 }), undefined).status, 'differs');
+  });
+
+  it('says a reinterpreted reading in the status and note, and differs when even that reading is off', () => {
+    const trae: PublishedResult = { id: 'x.abstract', section: 'Abstract', kind: 'count', n: 15, N: 85, value: 17.6, unit: '%' };
+    const reading = "counted over all events; the printed definition gives 10/85 (11.8%)";
+    const equal = compareToPublished(trae, reinterpretedQuantity(countQuantity(15, 85), reading), undefined);
+    assert.equal(equal.status, 'reinterpreted');
+    assert.equal(equal.note, reading);
+    const off = compareToPublished(trae, reinterpretedQuantity(countQuantity(14, 85), reading), undefined);
+    assert.equal(off.status, 'differs');
+    assert.match(off.note, /^counted over all events; the printed definition gives 10\/85 \(11\.8%\); outside the tolerance: value 16\.47\d* vs printed 17\.6; n 14 vs printed 15$/);
   });
 
   it('judges a log-rank P by its side of 0.05 and a factor of 2', () => {

@@ -1,7 +1,7 @@
 import type { PublishedInconsistency, PublishedResult } from './publishedResults.js';
 import type { Quantity } from './quantity.js';
 
-export type ReproductionStatus = 'match' | 'close' | 'differs' | 'not-computed';
+export type ReproductionStatus = 'match' | 'close' | 'differs' | 'reinterpreted' | 'not-computed';
 
 /** A value as the paper prints it, or as trialkit computed it, in the same shape (percentages in %). */
 export interface ReproducedValue {
@@ -51,6 +51,8 @@ export function computedValue(pub: PublishedResult, quantity: Quantity): Reprodu
   switch (quantity.kind) {
     case 'not-computed':
       return null;
+    case 'reinterpreted':
+      return computedValue(pub, quantity.quantity);
     case 'count': {
       // A bare printed count ("109 screened") compares the count; an "n (x%)" entry the percentage.
       if (pub.N === undefined && pub.n === undefined) return Object.freeze({ value: quantity.n });
@@ -96,7 +98,10 @@ function samePrinted(computed: number, printed: number, decimals: number): boole
 
 const show = (value: number | null | undefined): string => (value === null || value === undefined ? 'NR' : Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4))));
 
-type Verdict = { readonly grade: 'match' | 'close' | 'outside'; readonly detail: string };
+type Grade = 'match' | 'close' | 'outside';
+type Verdict = { readonly grade: Grade; readonly detail: string };
+
+const WORSE: Readonly<Record<Grade, number>> = { match: 0, close: 1, outside: 2 };
 
 function floorFor(pub: PublishedResult, field: Field): number {
   if (field === 'n' || field === 'N') return 0;
@@ -105,66 +110,59 @@ function floorFor(pub: PublishedResult, field: Field): number {
   return pub.unit === '%' ? 1 : 0;
 }
 
-/** Every printed field equal at its printed precision (counts exactly). */
-function exactVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
-  const wrong: string[] = [];
-  for (const field of FIELDS) {
-    const printed = pub[field];
-    if (printed === undefined || printed === null) continue;
-    const got = computed[field];
-    if (got === undefined || got === null) {
-      wrong.push(`${field} not computed (printed ${show(printed)})`);
-      continue;
-    }
-    const decimals = field === 'n' || field === 'N' ? 0 : printedDecimals(pub, printed, floorFor(pub, field));
-    if (!samePrinted(got, printed, decimals)) wrong.push(`${field} ${show(got)} vs printed ${show(printed)}`);
+const isKaplanMeier = (pub: PublishedResult): boolean => pub.kind === 'km_median' || pub.kind === 'km_rate';
+
+/** How far a printed field may be off and still be close (null: it must be equal as printed). */
+function fieldTolerance(pub: PublishedResult, field: Field): { readonly amount: number; readonly unit: string } | null {
+  if (pub.kind === 'km_median') {
+    if (field === 'value') return { amount: KM_MEDIAN_TOLERANCE_MONTHS, unit: 'month' };
+    if (field === 'ciLower' || field === 'ciUpper') return { amount: KM_CI_LIMIT_TOLERANCE_MONTHS, unit: 'month' };
   }
-  return wrong.length === 0 ? { grade: 'match', detail: '' } : { grade: 'outside', detail: wrong.join('; ') };
+  if (pub.kind === 'km_rate') {
+    if (field === 'value') return { amount: KM_RATE_TOLERANCE_POINTS, unit: 'points' };
+    if (field === 'ciLower' || field === 'ciUpper') return { amount: KM_RATE_CI_LIMIT_TOLERANCE_POINTS, unit: 'points' };
+  }
+  return null;
 }
 
-function withinVerdict(pub: PublishedResult, computed: ReproducedValue, tolerance: number, unit: string): Verdict {
-  const printed = pub.value ?? null;
-  const got = computed.value;
-  if (printed === null || got === null) {
-    return printed === got ? { grade: 'match', detail: '' } : { grade: 'outside', detail: `${show(got)} vs printed ${show(printed)} (NR = not reached)` };
+function fieldName(pub: PublishedResult, field: Field): string {
+  if (field === 'ciLower') return 'CI lower limit';
+  if (field === 'ciUpper') return 'CI upper limit';
+  if (field === 'value' && pub.kind === 'km_median') return 'median';
+  if (field === 'value' && pub.kind === 'km_rate') return 'rate';
+  return field;
+}
+
+/**
+ * One printed field: match when equal at its printed precision (a Kaplan-Meier NR only as NR), close when
+ * within its tolerance, else outside; the detail names the field and how far off it is.
+ */
+function fieldVerdict(pub: PublishedResult, field: Field, got: number | null | undefined): Verdict {
+  const printed = pub[field];
+  const name = fieldName(pub, field);
+  if (printed === null && isKaplanMeier(pub)) {
+    return got === null ? { grade: 'match', detail: '' } : { grade: 'outside', detail: `${name} ${show(got)} vs printed NR (NR = not reached)` };
   }
-  if (samePrinted(got, printed, printedDecimals(pub, printed, floorFor(pub, 'value')))) return { grade: 'match', detail: '' };
+  if (printed === undefined || printed === null) return { grade: 'match', detail: '' };
+  if (got === undefined || got === null) {
+    const why = isKaplanMeier(pub) ? 'NR (NR = not reached)' : 'not computed';
+    return { grade: 'outside', detail: `${name} ${why} vs printed ${show(printed)}` };
+  }
+  const decimals = field === 'n' || field === 'N' ? 0 : printedDecimals(pub, printed, floorFor(pub, field));
+  if (samePrinted(got, printed, decimals)) return { grade: 'match', detail: '' };
+  const tolerance = fieldTolerance(pub, field);
+  if (tolerance === null) return { grade: 'outside', detail: `${name} ${show(got)} vs printed ${show(printed)}` };
   const difference = Math.abs(got - printed);
-  const detail = `${show(got)} vs printed ${show(printed)}: ${show(difference)} ${unit} apart`;
-  return { grade: difference <= tolerance + 1e-9 ? 'close' : 'outside', detail };
+  const within = difference <= tolerance.amount + 1e-9;
+  const detail = `${name} ${show(got)} vs printed ${show(printed)}: ${show(difference)} ${tolerance.unit} apart (${within ? 'within' : 'tolerance'} ${tolerance.amount})`;
+  return { grade: within ? 'close' : 'outside', detail };
 }
 
-/**
- * The printed CI limits of a Kaplan-Meier median or rate that the computed ones miss by more than the
- * tolerance (or NR against a number), described for the note.
- */
-function ciLimitsOff(pub: PublishedResult, computed: ReproducedValue, tolerance: number, unit: string): string[] {
-  const off: string[] = [];
-  for (const field of ['ciLower', 'ciUpper'] as const) {
-    const printed = pub[field];
-    const got = computed[field];
-    if (printed === undefined || got === undefined) continue;
-    const name = field === 'ciLower' ? 'CI lower limit' : 'CI upper limit';
-    if (printed === null || got === null) {
-      if (printed !== got) off.push(`${name} ${show(got)} vs printed ${show(printed)} (NR = not reached)`);
-      continue;
-    }
-    const difference = Math.abs(got - printed);
-    if (difference > tolerance + 1e-9) off.push(`${name} ${show(got)} vs printed ${show(printed)}: ${show(difference)} ${unit} apart (tolerance ${tolerance})`);
-  }
-  return off;
-}
-
-/**
- * A Kaplan-Meier median or rate: graded on the estimate (match at the printed precision, close within
- * the tolerance); a CI limit outside its own tolerance makes a match close and is named in the note.
- */
-function kaplanMeierVerdict(pub: PublishedResult, computed: ReproducedValue, tolerance: number, ciTolerance: number, unit: string): Verdict {
-  const estimate = withinVerdict(pub, computed, tolerance, unit);
-  const off = ciLimitsOff(pub, computed, ciTolerance, unit);
-  if (off.length === 0) return estimate;
-  const detail = [estimate.detail, ...off].filter((d) => d !== '').join('; ');
-  return { grade: estimate.grade === 'outside' ? 'outside' : 'close', detail };
+/** Every printed field graded on its own; the row is as good as its worst field, and the note names each one off. */
+function fieldsVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
+  const verdicts = FIELDS.filter((field) => pub[field] !== undefined).map((field) => fieldVerdict(pub, field, computed[field]));
+  const grade = verdicts.reduce<Grade>((worst, v) => (WORSE[v.grade] > WORSE[worst] ? v.grade : worst), 'match');
+  return { grade, detail: verdicts.filter((v) => v.detail !== '').map((v) => v.detail).join('; ') };
 }
 
 function logRankVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
@@ -184,28 +182,29 @@ function logRankVerdict(pub: PublishedResult, computed: ReproducedValue): Verdic
 
 function toleranceOf(pub: PublishedResult): string {
   if (pub.kind === 'km_median') {
-    return `within ${KM_MEDIAN_TOLERANCE_MONTHS} month (median); CI limits within ${KM_CI_LIMIT_TOLERANCE_MONTHS} month, NR only as NR (a limit outside makes the row close at most)`;
+    return `match: median and CI limits equal as printed; close: median within ${KM_MEDIAN_TOLERANCE_MONTHS} month and CI limits within ${KM_CI_LIMIT_TOLERANCE_MONTHS} month, NR only as NR`;
   }
   if (pub.kind === 'km_rate') {
-    return `within ${KM_RATE_TOLERANCE_POINTS} percentage point (rate); CI limits within ${KM_RATE_CI_LIMIT_TOLERANCE_POINTS} point (a limit outside makes the row close at most)`;
+    return `match: rate and CI limits equal as printed; close: rate and CI limits within ${KM_RATE_TOLERANCE_POINTS} percentage point`;
   }
-  if (pub.kind === 'p_value' && pub.method === 'log-rank') return `same side of ${SIDE_OF} and within a factor of ${LOG_RANK_FACTOR}`;
+  if (pub.kind === 'p_value' && pub.method === 'log-rank') return `match: equal as printed; close: same side of ${SIDE_OF} and within a factor of ${LOG_RANK_FACTOR}`;
   return 'equal at the printed precision';
 }
 
 function verdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
-  if (pub.kind === 'km_median') return kaplanMeierVerdict(pub, computed, KM_MEDIAN_TOLERANCE_MONTHS, KM_CI_LIMIT_TOLERANCE_MONTHS, 'month');
-  if (pub.kind === 'km_rate') return kaplanMeierVerdict(pub, computed, KM_RATE_TOLERANCE_POINTS, KM_RATE_CI_LIMIT_TOLERANCE_POINTS, 'points');
   if (pub.kind === 'p_value' && pub.method === 'log-rank') return logRankVerdict(pub, computed);
-  return exactVerdict(pub, computed);
+  return fieldsVerdict(pub, computed);
 }
 
 /**
- * The status of one published result against what trialkit computed: `match` (equal at the paper's
- * precision), `close` (within the stated tolerance of a Kaplan-Meier quantity or log-rank P; a Kaplan-Meier
- * estimate equal as printed whose CI limit is outside the CI tolerance is also close, the limit named), `differs`
- * (with the paper's own inconsistency as the note when the id is listed in one, else what is off), or
- * `not-computed` (with the reason).
+ * The status of one published result against what trialkit computed, by the rules printed with it:
+ * `match` when every printed field (estimate, n, N, each CI limit, min, max) is equal at its printed
+ * precision, a Kaplan-Meier "not reached" only as not reached; `close` when every field is within its
+ * stated tolerance (Kaplan-Meier medians, rates and their CI limits; a log-rank P on the same side of 0.05
+ * within a factor of 2), the note naming each field off; `reinterpreted` when the value could only be
+ * computed under another reading of the printed definition and then equals (or is close), the note giving
+ * the reading; `differs` otherwise (with the paper's own inconsistency as the note when the id is listed in
+ * one, and each field off); `not-computed` (with the reason).
  */
 export function compareToPublished(pub: PublishedResult, quantity: Quantity, inconsistency: PublishedInconsistency | undefined): Comparison {
   const published = publishedValue(pub);
@@ -215,11 +214,16 @@ export function compareToPublished(pub: PublishedResult, quantity: Quantity, inc
     return Object.freeze({ published, computed: null, status: 'not-computed', note: quantity.kind === 'not-computed' ? quantity.reason : 'not computed', tolerance });
   }
   const { grade, detail } = verdict(pub, computed);
+  if (quantity.kind === 'reinterpreted' && grade !== 'outside') {
+    const note = [quantity.reading, detail].filter((d) => d !== '').join('; ');
+    return Object.freeze({ published, computed, status: 'reinterpreted', note, tolerance });
+  }
+  const reading = quantity.kind === 'reinterpreted' ? `${quantity.reading}; ` : '';
   if (grade === 'match') {
     const note = inconsistency === undefined ? '' : `equal as printed, although listed as inconsistent: ${inconsistency.issue}`;
     return Object.freeze({ published, computed, status: 'match', note, tolerance });
   }
   if (grade === 'close') return Object.freeze({ published, computed, status: 'close', note: detail, tolerance });
-  const note = inconsistency === undefined ? `outside the tolerance: ${detail}` : `${inconsistency.issue} Plausible reading: ${inconsistency.plausible} (${detail})`;
+  const note = inconsistency === undefined ? `${reading}outside the tolerance: ${detail}` : `${reading}${inconsistency.issue} Plausible reading: ${inconsistency.plausible} (${detail})`;
   return Object.freeze({ published, computed, status: 'differs', note, tolerance });
 }

@@ -35,7 +35,7 @@ describe('computeReproduction', () => {
       published.results.map((r) => r.id),
     );
     const { summary } = reproduction;
-    assert.equal(summary.match + summary.close + summary.differs + summary.notComputed, published.results.length);
+    assert.equal(summary.match + summary.close + summary.differs + summary.reinterpreted + summary.notComputed, published.results.length);
     assert.ok(Object.isFrozen(reproduction) && Object.isFrozen(reproduction.results[0]));
     for (const r of reproduction.results) {
       assert.equal(r.computed === null, r.status === 'not-computed', r.id);

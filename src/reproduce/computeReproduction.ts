@@ -30,6 +30,8 @@ export interface ReproductionSummary {
   readonly match: number;
   readonly close: number;
   readonly differs: number;
+  /** Computed under a stated reading of the printed definition (equal or close under that reading). */
+  readonly reinterpreted: number;
   readonly notComputed: number;
 }
 
@@ -72,7 +74,7 @@ export function computeReproduction(input: ReproductionInput): Outcome<Reproduct
     return Object.freeze({ id: pub.id, section: pub.section, kind: pub.kind, ...comparison });
   });
   const count = (status: ReproductionStatus): number => results.filter((r) => r.status === status).length;
-  const summary = Object.freeze({ match: count('match'), close: count('close'), differs: count('differs'), notComputed: count('not-computed') });
+  const summary = Object.freeze({ match: count('match'), close: count('close'), differs: count('differs'), reinterpreted: count('reinterpreted'), notComputed: count('not-computed') });
   // The derivations' issues (a bad record skipped, the rest derived) travel with the value.
   return success(Object.freeze({ results: Object.freeze(results), summary }), context.derivationIssues);
 }

@@ -1,8 +1,8 @@
 // The reproduction check: every published result of the paper against what trialkit computes on a trial.
 export type { PublishedFindings, PublishedInconsistency, PublishedResult, PublishedResults } from './publishedResults.js';
 export { publishedInputIssues } from './publishedResults.js';
-export type { Quantity } from './quantity.js';
-export { countQuantity, estimateQuantity, notComputed } from './quantity.js';
+export type { DirectQuantity, Quantity } from './quantity.js';
+export { countQuantity, estimateQuantity, notComputed, reinterpretedQuantity } from './quantity.js';
 export type { Comparison, ReproducedValue, ReproductionStatus } from './compareToPublished.js';
 export {
   compareToPublished,

@@ -22,7 +22,7 @@ describe('trialkit reproduce', () => {
     assert.deepEqual(out.results.map((r) => r.id), published.results.map((r) => r.id));
     assert.deepEqual(Object.keys(out.results[0]), ['id', 'published', 'computed', 'status', 'note']);
     const count = (status: string): number => out.results.filter((r) => r.status === status).length;
-    assert.deepEqual(out.summary, { match: count('match'), close: count('close'), differs: count('differs'), notComputed: count('not-computed') });
+    assert.deepEqual(out.summary, { match: count('match'), close: count('close'), differs: count('differs'), reinterpreted: count('reinterpreted'), notComputed: count('not-computed') });
     const orr = out.results.find((r) => r.id === 'efficacy.orr.overall');
     assert.deepEqual(orr?.published, { value: 38.8, n: 33, N: 85, ciLower: 28.44, ciUpper: 50.01 });
   });
@@ -33,7 +33,7 @@ describe('trialkit reproduce', () => {
     const text = rec.stdout();
     for (const section of new Set(published.results.map((r) => r.section))) assert.match(text, new RegExp(`^${section.replace(/[()]/g, '\\$&')}$`, 'm'), section);
     assert.match(text, /^efficacy\.orr\.overall +33\/85 \(38\.8%\) \[28\.44-50\.01\] +33\/85 \(38\.82%\) \[28\.4\d\d-50\.01\d\] +match/m);
-    assert.match(text, new RegExp(`^${published.results.length} published results: \\d+ match, \\d+ close, \\d+ differ, \\d+ not computed$`, 'm'));
+    assert.match(text, new RegExp(`^${published.results.length} published results: \\d+ match, \\d+ close, \\d+ differ, \\d+ reinterpreted, \\d+ not computed$`, 'm'));
   });
 
   it('rejects a bad seed and stray arguments (exit 2)', async () => {

@@ -14,14 +14,17 @@ and compares every result of the protocol's publication (src/protocols/<id>/publ
 trialkit computed. Only protocols that ship a publication can be reproduced (\`trialkit protocols\`); the
 default is the embedded demo trial's protocol:
 
-  match         equal at the paper's printed precision
-  close         within the stated tolerance: Kaplan-Meier medians within 0.1 month, rates within 1
-                percentage point; log-rank P on the same side of 0.05 and within a factor of 2.
-                Kaplan-Meier CI limits: within 0.5 month (medians, NR only as NR) or 1 point (rates);
-                a limit outside makes the row close at most, and the note names it
-  differs       with the reason (the paper's own inconsistency, from the publication's
-                published-results.json and published-findings.json, or what is off)
-  not-computed  with the reason
+  match          every printed field (estimate, n, N, each CI limit, min, max) equal at its printed
+                 precision; a Kaplan-Meier "not reached" (NR) only as NR
+  close          every field within its stated tolerance: Kaplan-Meier medians within 0.1 month and
+                 their CI limits within 0.5 month (NR only as NR); rates and their CI limits within 1
+                 percentage point; log-rank P on the same side of 0.05 and within a factor of 2. The
+                 note names each field that is not equal as printed
+  differs        anything else, with the reason: each field off, and the paper's own inconsistency
+                 (from the publication's published-results.json and published-findings.json)
+  reinterpreted  computed under another reading of the printed definition (the note gives the reading
+                 and what the printed definition gives), equal or close under that reading
+  not-computed   with the reason
 
   --protocol <id>  the protocol (default: the embedded demo trial's)
   --trial <db>  instead of the in-memory demo trial, read the trial from an EDC database (the data
@@ -29,8 +32,9 @@ default is the embedded demo trial's protocol:
   --snapshot <name>  with --trial: read this snapshot (e.g. cutoff-2022-12-01), else the live data
   --seed <n>    seed of the demo trial (default: the calibrated seed)
   --json        JSON: { results: [{ id, published, computed, status, note }],
-                summary: { match, close, differs, notComputed } }; published and computed hold
-                value (percent for n (%) entries), and n, N, ciLower, ciUpper, min, max as printed
+                summary: { match, close, differs, reinterpreted, notComputed } }; published and
+                computed hold value (percent for n (%) entries), and n, N, ciLower, ciUpper, min,
+                max as printed
 `;
 
 const options = { protocol: { type: 'string' }, trial: { type: 'string' }, snapshot: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -75,7 +79,7 @@ function renderText(reproduction: Reproduction, published: readonly PublishedRes
   });
   const s = reproduction.summary;
   const total = reproduction.results.length;
-  return `${blocks.join('\n')}\n${total} published results: ${s.match} match, ${s.close} close, ${s.differs} differ, ${s.notComputed} not computed\n`;
+  return `${blocks.join('\n')}\n${total} published results: ${s.match} match, ${s.close} close, ${s.differs} differ, ${s.reinterpreted} reinterpreted, ${s.notComputed} not computed\n`;
 }
 
 export const reproduceCommand: Command = {

@@ -11,12 +11,15 @@ import { SeededRandom } from '../../../demo/index.js';
 export const SYNTHETIC_NOTE =
   'SYNTHETIC: invented subjects calibrated to the published results of NCT05236621 (Zhou et al., Ann Hematol 2023). Not real patient data.';
 
-/** The seed of the built-in twin (chosen because its search lands on every published target). */
+/**
+ * The seed of the built-in twin: the best of seeds 1-30 scanned with fixtures/searchSeeds.mjs (zero
+ * mismatches, no pile-up of event times, fewest survival rows outside the scoreboard's tolerances).
+ */
 export const DEFAULT_COHORT_SEED = 2;
-/** Iterations of the event-time search for the calibrated twin. */
-export const CALIBRATION_ITERATIONS = 18_000;
+/** Iterations of the event-time search for the calibrated twin (twice the budget the tie constraints need). */
+export const CALIBRATION_ITERATIONS = 36_000;
 /** Iterations of the search's second stage (median and landmark-rate CI limits, keeping every target). */
-export const LIMIT_CALIBRATION_ITERATIONS = 12_000;
+export const LIMIT_CALIBRATION_ITERATIONS = 60_000;
 
 /** The published calendar: first and last screening dates and the data cutoff (Zhou et al., Results). */
 export const PUBLISHED_WINDOW: EnrolmentWindow = Object.freeze({ firstScreeningDate: '2021-03-29', lastScreeningDate: '2022-11-09', dataCutoffDate: '2022-12-01' });

@@ -36,6 +36,7 @@ export { computePlanTallies, derivedStages } from './computePlanTallies.js';
 export type { CiLimitComparison, Comparison, ComparisonStatus, PublishedResult } from './comparePlanToPublished.js';
 export { CI_LIMIT_TOLERANCE_MONTHS, compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, RATE_CI_LIMIT_TOLERANCE_POINTS } from './comparePlanToPublished.js';
 export { TABLE3_TRAES, TRAES_OF_INTEREST } from './safetyPlan.js';
+export { TWIN_SURVIVAL_MISSES } from './twinSurvivalMisses.js';
 export type { BaselineDiseaseRow, BoneMarrowRow, DiseaseAssessmentRow } from './diseaseFormRows.js';
 export type { DemoTrial, DemoTrialOptions } from './createDemoTrial.js';
 export { createDemoTrial } from './createDemoTrial.js';

@@ -52,13 +52,15 @@ function jitter(seed: number, visit: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
+  // The visit window, +/-3 days, nearly flat (a visit on the planned day somewhat more often).
   const r = (h >>> 0) % 100;
-  if (r < 45) return 0;
-  if (r < 62) return 1;
-  if (r < 74) return -1;
-  if (r < 84) return 2;
-  if (r < 91) return -2;
-  return 3;
+  if (r < 20) return 0;
+  if (r < 33) return 1;
+  if (r < 46) return -1;
+  if (r < 60) return 2;
+  if (r < 73) return -2;
+  if (r < 87) return 3;
+  return -3;
 }
 
 /**
@@ -187,7 +189,8 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
         lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
       } else {
         lastDose = cs[k] + 20;
-        onTreatmentCandidates.push(i);
+        // Only a subject alive and followed at the cutoff can still be on treatment then.
+        if (st === 0) onTreatmentCandidates.push(i);
       }
     } else if (fate === 'resp-new-therapy') {
       const k = state.kNt[i];
@@ -270,7 +273,65 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   }
   // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
   if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
+  if (scale === 1) violateTies(d, state, schedules, slotsCutoffDay, n);
   return d;
+}
+
+/** Most events of one endpoint on one study day, and most deaths within DEATH_WINDOW_DAYS days. */
+export const MAX_EVENTS_PER_DAY = 2;
+export const DEATH_WINDOW_DAYS = 3;
+const MAX_DEATHS_IN_WINDOW = 2;
+export const MAX_DEATHS_PER_DAY = 1;
+/** Scratch counts by study day (reset after each use). */
+const dayCounts = new Int32Array(4096);
+const touched: number[] = [];
+
+/** Events beyond MAX_EVENTS_PER_DAY on one day, over the rows `take` selects, with their times. */
+function excessTies(n: number, time: (i: number) => number, take: (i: number) => boolean, window = 1, most = MAX_EVENTS_PER_DAY): number {
+  let excess = 0;
+  for (let i = 0; i < n; i++) {
+    if (!take(i)) continue;
+    const day = Math.max(0, Math.min(dayCounts.length - window, Math.round(time(i))));
+    for (let w = 0; w < window; w++) {
+      // Each window [day - w, day - w + window - 1] that holds this event.
+      const start = day - w;
+      if (start < 0) continue;
+      dayCounts[start] += 1;
+      touched.push(start);
+      if (dayCounts[start] > most) excess += 1;
+    }
+  }
+  for (const day of touched) dayCounts[day] = 0;
+  touched.length = 0;
+  return excess;
+}
+
+/**
+ * Real event times do not pile up: no more than two events of one endpoint (progression or death, end of
+ * response, start of response, end of treatment, end of follow-up) on one study day, no more than one death
+ * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
+ */
+function violateTies(d: Derived, state: State, schedules: number[][], slotsCutoffDay: readonly number[], n: number): void {
+  // Treatment duration as ADSL derives it (plannedLastDoseDay): a completed cycle's day-21 pomalidomide is
+  // followed by the day-22 dexamethasone dose, never after the cutoff or the last contact.
+  const treatmentEnd = (i: number): number => {
+    const last = d.lastDose[i];
+    const cs = schedules[i];
+    let start = 1;
+    for (const day of cs) if (day <= last) start = day;
+    return Math.min(last === start + 20 ? last + 1 : last, slotsCutoffDay[state.slot[i]], d.osTime[i]);
+  };
+  const checks: [string, number][] = [
+    ['pfs-events-same-day', excessTies(n, (i) => d.pfsTime[i], (i) => d.pfsStatus[i] === 1)],
+    // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
+    ['deaths-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, 1, MAX_DEATHS_PER_DAY)],
+    ['deaths-within-3-days', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW)],
+    ['dor-events-same-day', excessTies(n, (i) => d.dorTime[i], (i) => isResponder(state.fate[i]) && d.dorStatus[i] === 1)],
+    ['responses-same-day', excessTies(n, (i) => schedules[i][state.kResp[i]], (i) => isResponder(state.fate[i]))],
+    ['treatment-ends-same-day', excessTies(n, treatmentEnd, (i) => d.trtStatus[i] === 1)],
+    ['follow-up-ends-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.fuStatus[i] === 1)],
+  ];
+  for (const [tag, excess] of checks) if (excess > 0) violate(d, tag, excess);
 }
 
 interface Groups {
@@ -307,6 +368,16 @@ const RATE_LIMIT_SLACK_POINTS = 0.5;
 const MEDIAN_CI_WEIGHT = 1.5;
 /** Stage-2 weight of the landmark-rate CI limits (per squared percentage point beyond the slack). */
 const RATE_CI_WEIGHT = 0.2;
+/**
+ * Stage 2 grades a limit as `trialkit reproduce` does: a median limit more than half a month off (kept
+ * just inside, 0.45), NR for a number or a number for NR, or a rate limit more than 1 point off (0.9),
+ * makes its row differ. Each costs a step of LIMIT_OUTSIDE (in units of the limit's weight) on top of the
+ * quadratic pull, so the search prefers a layout with fewer rows outside over one closer on average.
+ */
+const LIMIT_OUTSIDE = 1;
+const LIMIT_EDGE_MONTHS = 0.45;
+const RATE_LIMIT_EDGE_POINTS = 0.9;
+const RATE_LIMIT_OUTSIDE = 5;
 /** Share of stage-2 iterations that try one of its own moves, and those moves (see the search loop). */
 const STAGE2_DIRECTED_SHARE = 0.3;
 const STAGE2_MOVES = [15, 16, 17, 17, 18, 18];
@@ -331,10 +402,12 @@ function stage1LimitLoss(got: number | null, want: number | null): number {
  * is the gradient.
  */
 function limitLoss(got: number | null, want: number | null, lowestBand: number): number {
-  if (want === null) return got === null ? 0 : 1 + 10 * (0.5 - lowestBand);
-  if (got === null) return 1 + 10 * (lowestBand - 0.5);
-  const diff = Math.max(0, Math.abs(got - want) - LIMIT_SLACK_MONTHS);
-  return diff * diff;
+  if (want === null) return got === null ? 0 : LIMIT_OUTSIDE + 10 * (0.5 - lowestBand);
+  if (got === null) return LIMIT_OUTSIDE + 10 * (lowestBand - 0.5);
+  const off = Math.abs(got - want);
+  const diff = Math.max(0, off - LIMIT_SLACK_MONTHS);
+  // Beyond the scoreboard's tolerance the row differs: a step, as the scoreboard grades it.
+  return diff * diff + (off > LIMIT_EDGE_MONTHS ? LIMIT_OUTSIDE : 0);
 }
 
 function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number, mode: LossMode): number {
@@ -381,6 +454,8 @@ function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: rea
       if (Math.abs(c.rates[r] * 100 - pct) > 0.9) missed += 1;
       if (Math.round(c.rates[r] * 1000) === Math.round(pct * 10)) exact += 1;
       loss += RATE_CI_WEIGHT * (pointsOff(c.rateLower[r], lower, RATE_LIMIT_SLACK_POINTS) + pointsOff(c.rateUpper[r], upper, RATE_LIMIT_SLACK_POINTS));
+      const outside = (got: number, want: number): boolean => Math.abs(got * 100 - want) > RATE_LIMIT_EDGE_POINTS;
+      loss += RATE_CI_WEIGHT * RATE_LIMIT_OUTSIDE * ((outside(c.rateLower[r], lower) ? 1 : 0) + (outside(c.rateUpper[r], upper) ? 1 : 0));
     }
   });
   missedScratch = missed;

@@ -8,7 +8,9 @@ import { createCohortPlan, DEFAULT_COHORT_SEED, type CohortPlanOptions } from '.
 
 // The plan is cached keyed by code and every reproduced number comes from it: moving or refactoring the
 // generator must give back exactly the plans it gave before. fixtures/planReference.json was written by
-// fixtures/dumpPlanReference.mjs from a build of commit 686604d (the generator before issue 12 moved it here).
+// fixtures/dumpPlanReference.mjs from a build of commit 686604d (the generator before issue 12 moved it here)
+// and rewritten for issue 14, a deliberate change of every plan (visit windows, tie constraints, a longer
+// search), from the build of branch demo14.
 
 interface Reference {
   readonly commit: string;

@@ -3,6 +3,7 @@ import type { DataSource, ResponseCallForm } from '../../../clinical/index.js';
 import { MR_URINE_MIN_BASELINE } from './baselineProfiles.js';
 import type { BestResponse, EnrolledPatientPlan } from './cohortPlanTypes.js';
 import type { BoneMarrowRow, DiseaseAssessmentRow } from './diseaseFormRows.js';
+import { drawKinetics, kineticValues, levelBands, type SubjectKinetics } from './responseKinetics.js';
 import type { SeededRandom } from '../../../demo/index.js';
 import { shiftDate, studyDate } from '../../../demo/index.js';
 
@@ -11,14 +12,15 @@ import { shiftDate, studyDate } from '../../../demo/index.js';
  * IRC) and local (read by the investigator), built so that the IMWG engine (trial rule set) derives the
  * planned per-assessment response, confirmation, best response, first-response and progression dates.
  *
- * Each assessment gets a level (the category it is meant to meet on its own); a level becomes values
- * well inside its IMWG band (e.g. PR = 65% below baseline, never near the 50% edge), so the measurement
- * noise cannot move a value across a threshold:
+ * Each assessment gets a level (the category it is meant to meet on its own); the subject's values come
+ * from its own M-protein kinetics (responseKinetics.ts): a depth drawn inside the level's IMWG band with
+ * margins that measurement noise and rounding cannot cross, approached smoothly between assessments:
  * - before the first response a responder is at MR (SD when MR cannot be told apart for the parameter);
  * - from the first response PR, from the best-response assessment the best level (at least two
  *   assessments before progression, so it is confirmed);
- * - progression: the planned progression assessment and the next one rise >= 50% (+8 g/L, +300 mg/24 h,
- *   +150 mg/L dFLC) above the confirmed nadir of that source;
+ * - progression: the planned progression assessment rises 40-180% above the confirmed nadir of that
+ *   source (less above a large nadir, towards 40%), and at least 1.35-2.15 times IMWG's absolute step
+ *   (5 g/L, 200 mg/24 h, 100 mg/L dFLC); the confirming one 8-35% higher still;
  * - a planned not-evaluable assessment lacks the qualifying measurement.
  * The local values are the central ones with up to 3.5% measurement noise; for the subjects whose
  * investigator's best response differs (the plan's four discordant calls) the local levels follow the
@@ -41,9 +43,6 @@ export interface RenderedDisease {
 }
 
 const RESPONDER: ReadonlySet<BestResponse> = new Set(['sCR', 'CR', 'VGPR', 'PR']);
-
-/** Fraction of the baseline primary value (serum M, urine M or dFLC) at each non-progression level. */
-const SERUM_FRACTION: Readonly<Record<'SD' | 'MR' | 'PR' | 'VGPR', number>> = { SD: 0.92, MR: 0.62, PR: 0.35, VGPR: 0.05 };
 
 const round = (x: number, decimals: number): number => {
   const scale = 10 ** decimals;
@@ -86,63 +85,33 @@ export function plannedLevels(p: EnrolledPatientPlan, best: BestResponse): (Leve
   });
 }
 
-interface Primary {
-  /** The value of the followed parameter at a level, from its baseline value. */
-  readonly valueAt: (level: Exclude<Level, 'PD' | 'NE'>, noise: number) => number;
-  readonly progressionAbove: (nadir: number) => number;
-  readonly decimals: number;
+/** IMWG's absolute rise for progression (PD rules) and the decimals the parameter is recorded with. */
+function progressionStepOf(p: EnrolledPatientPlan): { readonly step: number; readonly decimals: number } {
+  if (p.measurableParameter === 'serum-m-protein') return { step: 5, decimals: 1 };
+  if (p.measurableParameter === 'urine-m-protein') return { step: 200, decimals: 0 };
+  return { step: 100, decimals: 1 };
 }
 
-function primaryOf(p: EnrolledPatientPlan, uninvolvedFlc: number): Primary {
-  const base = p.baselineMeasurableValue;
-  switch (p.measurableParameter) {
-    case 'serum-m-protein':
-      return {
-        valueAt: (level, noise) => (level === 'CR' || level === 'sCR' ? 0 : base * SERUM_FRACTION[level] * noise),
-        progressionAbove: (nadir) => nadir * 1.5 + 8,
-        decimals: 1,
-      };
-    case 'urine-m-protein':
-      return {
-        valueAt: (level, noise) => {
-          switch (level) {
-            case 'SD':
-              return base * 1.03 * noise;
-            case 'MR':
-              return base * 0.42 * noise;
-            case 'PR':
-              return 150 * noise;
-            case 'VGPR':
-              return 30 * noise;
-            default:
-              return 0;
-          }
-        },
-        progressionAbove: (nadir) => nadir * 1.5 + 300,
-        decimals: 0,
-      };
-    default: {
-      // The value is the dFLC (involved minus uninvolved); CR needs a normal ratio, set by the caller.
-      const dflc = base - uninvolvedFlc;
-      return {
-        valueAt: (level, noise) => (level === 'CR' || level === 'sCR' ? uninvolvedFlc * 0.2 : dflc * SERUM_FRACTION[level === 'MR' ? 'SD' : level] * noise),
-        progressionAbove: (nadir) => nadir * 1.5 + 150,
-        decimals: 1,
-      };
-    }
-  }
+/** How this subject progresses: relative rise above the nadir, multiple of the absolute step, confirming rise. */
+interface ProgressionDraw {
+  readonly relative: number;
+  readonly steps: number;
+  readonly confirming: number;
 }
 
 /** One source's measurements for every assessment, from its levels and per-visit noise factors. */
 function sourceForms(
   p: EnrolledPatientPlan,
   levels: readonly (Level | null)[],
+  kinetics: SubjectKinetics,
+  progressionDraw: ProgressionDraw,
   noise: readonly number[],
   source: DataSource,
   secondary: { readonly uninvolvedFlc: number; readonly serumSmallGPerL: number; readonly secondaryFlcDflc: number },
   marrowVisit: number | null,
 ): DiseaseAssessmentRow[] {
-  const primary = primaryOf(p, secondary.uninvolvedFlc);
+  const { step, decimals } = progressionStepOf(p);
+  const planned = kineticValues(levels, kinetics);
   const followed: number[] = [];
   const involved = p.lightChain;
   const forms: DiseaseAssessmentRow[] = [];
@@ -157,11 +126,18 @@ function sourceForms(
     else if (level === 'PD') {
       // First progression: far above the nadir IMWG reads from this source; the confirming one higher still.
       const nadir = lowestConfirmed(firstValue(p, secondary.uninvolvedFlc), followed);
-      value = previousProgressionValue === null ? primary.progressionAbove(nadir) * noise[k] : previousProgressionValue * 1.15 * noise[k];
+      // 40-180% above a small nadir; above a large one (more than 4 absolute steps) the relative rise shrinks
+      // towards 40%, so that a relapse from 70 g/L does not reach the 200 g/L no myeloma has shown.
+      const relative = 0.4 + (progressionDraw.relative - 0.4) * Math.min(1, (4 * step) / Math.max(nadir, 1e-9));
+      const rise = Math.max(relative * nadir, progressionDraw.steps * step);
+      value = previousProgressionValue === null ? (nadir + rise) * noise[k] : previousProgressionValue * progressionDraw.confirming * noise[k];
       previousProgressionValue = value;
-    } else value = primary.valueAt(level, noise[k]);
+    } else if (level === 'CR' || level === 'sCR') {
+      // Complete response: electrophoresis-negative M-protein; for FLC disease a small dFLC with a normal ratio.
+      value = p.measurableParameter === 'serum-flc' ? secondary.uninvolvedFlc * 0.2 : 0;
+    } else value = (planned[k] ?? NaN) * noise[k];
     if (!Number.isNaN(value)) {
-      value = round(value, primary.decimals);
+      value = round(value, decimals);
       if (k > 0) followed.push(value);
     }
     // Fraction of baseline disease left, for the secondary measurements.
@@ -228,6 +204,9 @@ export function renderDiseaseAssessments(p: EnrolledPatientPlan, random: SeededR
   // Serum-M and urine disease: involved FLC above normal with an abnormal ratio (not followed).
   const secondaryFlcDflc = round(p.measurableParameter === 'urine-m-protein' ? 150 + random.float() * 300 : 25 + random.float() * 60, 1);
   const count = p.assessmentDays.length;
+  const bands = levelBands(p.measurableParameter, firstValue(p, uninvolvedFlc));
+  const kinetics = drawKinetics(bands, random);
+  const progressionDraw: ProgressionDraw = { relative: 0.4 + random.float() * 1.4, steps: 1.35 + random.float() * 0.8, confirming: 1.08 + random.float() * 0.27 };
   const centralNoise = Array.from({ length: count }, () => 0.985 + random.float() * 0.03);
   const localNoise = centralNoise.map((n) => n * (0.965 + random.float() * 0.07));
   const ircLevels = plannedLevels(p, p.response.irc);
@@ -235,8 +214,8 @@ export function renderDiseaseAssessments(p: EnrolledPatientPlan, random: SeededR
   const firstComplete = ircLevels.findIndex((level) => level === 'CR' || level === 'sCR');
   const marrowVisit = firstComplete < 0 ? null : firstComplete;
   const secondary = { uninvolvedFlc, serumSmallGPerL, secondaryFlcDflc };
-  const central = sourceForms(p, ircLevels, centralNoise.map((n, k) => (k === 0 ? 1 : n)), 'central', secondary, marrowVisit);
-  const local = sourceForms(p, investigatorLevels, localNoise.map((n, k) => (k === 0 ? 1 : n)), 'local', secondary, marrowVisit);
+  const central = sourceForms(p, ircLevels, kinetics, progressionDraw, centralNoise.map((n, k) => (k === 0 ? 1 : n)), 'central', secondary, marrowVisit);
+  const local = sourceForms(p, investigatorLevels, kinetics, progressionDraw, localNoise.map((n, k) => (k === 0 ? 1 : n)), 'local', secondary, marrowVisit);
 
   const boneMarrow: BoneMarrowRow[] = [
     { date: shiftDate(p.enrolmentDate, -3), plasmaCellsPct: round(25 + random.float() * 40, 0), clonalPlasmaCells: 'present', method: 'both' },

@@ -1,6 +1,6 @@
 import { tabulateAdverseEventsByTerm } from '../../../clinical/index.js';
 import { createRelatedAeTable } from '../../../report/index.js';
-import { countAt, countQuantity, notComputed, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
+import { countAt, countQuantity, notComputed, reinterpretedQuantity, type DirectQuantity, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
 
 const TABLE = 't-teae-overview';
 
@@ -27,7 +27,7 @@ const termOf = (key: string): string => key.replace(/_/g, ' ').toLowerCase();
 
 /**
  * Table 2 (TEAE overview), Table 3 and the TRAEs of interest (related TEAEs by preferred term, the
- * related-AE table without its frequency threshold), and the abstract's two all-TEAE figures.
+ * related-AE table without its frequency threshold), and the abstract's two TRAE figures, which only all TEAEs give (reinterpreted).
  */
 export function safetyQuantities(context: ReproductionContext, ids: readonly string[]): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
@@ -37,24 +37,31 @@ export function safetyQuantities(context: ReproductionContext, ids: readonly str
   const protocol = { ...context.protocol, analysisPlan: { ...context.protocol.analysisPlan, aeTermThreshold: 0 } };
   const related = createRelatedAeTable(context.datasets, protocol);
   const N = related.columns[0]?.N ?? related.population.N;
-  const relatedCount = (term: string, column: 'any' | 'grade3'): Quantity => {
+  const relatedCount = (term: string, column: 'any' | 'grade3'): DirectQuantity => {
     const row = related.rows.find((r) => r.key.toLowerCase() === `term:${term}`);
     const index = related.columns.findIndex((c) => c.id === column);
     // A term nobody had is not a row: zero subjects.
     return countQuantity(row === undefined || index < 0 ? 0 : (row.cells[index]?.subjects.length ?? 0), N);
   };
   const allTeae = tabulateAdverseEventsByTerm(context.datasets.adae, context.datasets.adsl, { safetyFlag: context.protocol.analysisPlan.safetyPopulation });
-  const allCount = (term: string, grade3: boolean): Quantity => {
+  const allCount = (term: string, grade3: boolean): DirectQuantity => {
     const found = allTeae.find((t) => t.term.toLowerCase() === term);
     return countQuantity(found === undefined ? 0 : grade3 ? found.grade3OrMore : found.anyGrade, N);
+  };
+  const percentOf = (q: DirectQuantity): string => (q.kind === 'count' && q.N !== null && q.N > 0 ? `${q.n}/${q.N} (${((100 * q.n) / q.N).toFixed(1)}%)` : 'no count');
+  // The abstract calls both figures treatment-related, but Table 3's related counts do not give them; all
+  // treatment-emergent events do. They are computed that way and say so (status reinterpreted, not match).
+  const abstractFigure = (term: string, grade3: boolean): Quantity => {
+    const related = relatedCount(term, grade3 ? 'grade3' : 'any');
+    const label = `${term}${grade3 ? ' grade >= 3' : ''}`;
+    return reinterpretedQuantity(allCount(term, grade3), `counted over all treatment-emergent AEs (${label}); Table 3's definition (related to the study drug) gives ${percentOf(related)}`);
   };
   for (const id of ids) {
     let match: RegExpExecArray | null;
     if (id === 'safety.trae.grade3.neutrophil_text') {
-      // The abstract's figure: grade >= 3 neutrophil count decreased among all TEAEs (Table 3 is the related ones).
-      out.set(id, allCount('neutrophil count decreased', true));
+      out.set(id, abstractFigure('neutrophil count decreased', true));
     } else if (id === 'safety.trae.pneumonia_text') {
-      out.set(id, allCount('pneumonia', false));
+      out.set(id, abstractFigure('pneumonia', false));
     } else if ((match = /^safety\.trae\.([a-z0-9_]+)\.(any|grade3)$/.exec(id)) !== null) {
       out.set(id, relatedCount(termOf(match[1]), match[2] === 'any' ? 'any' : 'grade3'));
     } else if ((match = /^safety\.trae_of_interest\.([a-z0-9_]+)$/.exec(id)) !== null) {
