@@ -1,4 +1,8 @@
 // The shapes GET /api/v1/analysis/dashboard answers (server: src/server/analysisDashboard.ts), as the client reads them.
+// Types only are imported from the core (erased when compiled: nothing of stats is served for this).
+import type { SimonDecision } from '../../stats/index.js';
+
+export type { SimonStageState } from '../../stats/index.js';
 
 export interface DashboardCell {
   readonly text: string;
@@ -35,16 +39,6 @@ export interface KeyNumber {
   readonly population: DashboardPopulation;
 }
 
-export interface SimonStageState {
-  readonly size: number;
-  readonly threshold: number;
-  readonly accrued: number;
-  readonly responders: number;
-  readonly nonResponders: number;
-  readonly pending: number;
-  readonly state: 'accruing' | 'met' | 'not-met' | 'pending';
-}
-
 /** The two-stage design's decisions on the snapshot (server: src/server/designStatus.ts). */
 export interface DesignStatus {
   readonly kind: 'simon-two-stage';
@@ -60,7 +54,7 @@ export interface DesignStatus {
   readonly citation: string;
   readonly evaluator: string;
   readonly population: DashboardPopulation;
-  readonly decision: { readonly stage1: SimonStageState; readonly final: SimonStageState; readonly beyondDesign: number };
+  readonly decision: SimonDecision;
   readonly stage1Text: string;
   readonly finalText: string;
   readonly rule: string;
