@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
+import { buildTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import type { DemoDefinition, DemoPlan, DemoPlanOptions, DemoTrial } from '../demo/index.js';
 import { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createReportModel, findCell, formatValue, type ReportModel } from '../report/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import { keyResults } from './keyResults.js';
 
 describe('keyResults', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { importChartEngine, renderFigureSvg } from '../report/charts/index.js';
 import { HTML_FIGURE_LINKS } from '../report/html/index.js';
 import { createReportModel, type ReportFigureModel } from '../report/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import { loadChartEngine } from './chartEngine.js';
 import { startFigureSvgRenderer } from './startFigureSvgRenderer.js';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildTestTrial, TEST_PROTOCOL } from '../report/model/buildReportTestTrial.js';
+import { buildTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import { InputError } from '../result/index.js';
 import { loadTrialSource, storedTrialSource } from './trialSource.js';
 

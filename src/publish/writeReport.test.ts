@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Papa from 'papaparse';
 import type { TrialData } from '../clinical/index.js';
-import { buildTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
+import { buildTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import type { ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
 import { readZip } from '../testing/index.js';

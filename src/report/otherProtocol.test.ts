@@ -7,7 +7,7 @@ import { renderReportCsv } from './csv/index.js';
 import { formatValue } from './format/index.js';
 import { renderReportHtml } from './html/index.js';
 import { createAggregateEdition, createReportModel, findCell, findFigure, findTable, findValue, type ReportModel } from './model/index.js';
-import { buildTestTrial, TEST_PROTOCOL } from './model/buildReportTestTrial.js';
+import { buildTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 
 // A second, minimal protocol built here from the reference one: two drugs renamed, a 4-category response
 // scale, other evaluators, endpoints, analysis sets, subgroups and a Simon design. The report must read all of

@@ -8,17 +8,16 @@ import { repoPath } from '../testing/index.js';
 // Issue 12: outside src/protocols nothing names a drug, a disease, a response criterion's categories or a
 // protocol. This holds it for the report layer and the publish adapter: their source (code, comments and
 // READMEs) may not name what the registered protocols define, nor the disease words of the standards.
-// Tests and the test-trial builder (which builds the reference protocol's fixtures) are exempt.
+// Tests are exempt; the report's test trial is built in the reference protocol's testing folder.
 
 const ROOTS = ['src/report', 'src/publish'];
-const EXEMPT = new Set(['buildReportTestTrial.ts', 'testSupport.ts']);
 
 function sources(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir)) {
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) out.push(...sources(full));
-    else if ((entry.endsWith('.ts') && !entry.endsWith('.test.ts') && !entry.endsWith('.d.ts') && !EXEMPT.has(entry)) || entry.endsWith('.md')) out.push(full);
+    else if ((entry.endsWith('.ts') && !entry.endsWith('.test.ts') && !entry.endsWith('.d.ts')) || entry.endsWith('.md')) out.push(full);
   }
   return out;
 }

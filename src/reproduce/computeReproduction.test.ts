@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NCT05236621_PROTOCOL as protocol } from '../protocols/nct05236621/index.js';
 import { NCT05236621_PUBLICATION } from '../protocols/nct05236621/publication/index.js';
-import { buildStandardTestTrial, type TestSubjectSpec } from '../report/model/buildReportTestTrial.js';
+import { buildStandardTestTrial, type TestSubjectSpec } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import { computeReproduction } from './computeReproduction.js';
 import type { PublishedResults } from './publishedResults.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../../report/model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel, findCell, formatValue } from '../../report/index.js';
 import { cliRecorder } from '../../testing/index.js';
 import { main } from '../main.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel, type ForestFigure, type KaplanMeierFigure, type ReportFigureModel, type ResponseBarsFigure, type SwimmerFigure, type WaterfallFigure } from '../model/index.js';
 import { PROGRESSION_COLOR, RESPONDER_PALETTE, responseColors } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';

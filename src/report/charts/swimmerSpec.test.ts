@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel, type SwimmerFigure } from '../model/index.js';
-import { withPlan } from '../model/testSupport.js';
 import type { FigureLinks } from './figureLinks.js';
 import { renderFigureSvg } from './renderFigureSvg.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 import { formatValue } from '../format/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import {
   cell,
   column,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { formatValue } from '../format/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel, type ReportTable } from '../model/index.js';
 import { planTableLayout, WORD_PAGE_GEOMETRY } from '../paging/index.js';
 import { readZip } from '../../testing/index.js';

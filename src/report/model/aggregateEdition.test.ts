@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { aggregateEditionNotice, createAggregateEdition } from './aggregateEdition.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel, type ReportItem } from './createReportModel.js';
 
 function deepFrozen(value: unknown, path = 'model'): string[] {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createBaselineTable } from './createBaselineTable.js';
 import { sampleMedian } from './medianRangeCell.js';
-import { cellAt, rowByKey, sorted, valueAt, withPlan } from './testSupport.js';
+import { cellAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('createBaselineTable', () => {
   const data = buildStandardTestTrial();

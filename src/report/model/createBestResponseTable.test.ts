@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCohenKappa } from '../../stats/agreement/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createBestResponseTable } from './createBestResponseTable.js';
 import { createResponseConcordanceTable } from './createResponseConcordanceTable.js';
 import { cellAt, numberAt, rowByKey, sorted, valueAt } from './testSupport.js';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { summarizeExposure } from '../../clinical/index.js';
 import { computeKaplanMeier, computeSurvivalQuantiles } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createExposureTable } from './createExposureTable.js';
 import { numberAt, rowByKey, valueAt } from './testSupport.js';
 

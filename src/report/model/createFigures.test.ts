@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeKaplanMeier } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createForestFigure } from './createForestFigure.js';
 import { createKaplanMeierFigure, regularTimes } from './createKaplanMeierFigure.js';
 import { createResponseBarsFigure } from './createResponseBarsFigure.js';
 import { createWaterfallFigure } from './createWaterfallFigure.js';
-import { sorted, withPlan } from './testSupport.js';
+import { sorted } from './testSupport.js';
 
 describe('figure data models', () => {
   const data = buildStandardTestTrial();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tabulateAdverseEventsByTerm } from '../../clinical/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createRelatedAeTable } from './createRelatedAeTable.js';
-import { cellAt, numberAt, sorted, valueAt, withPlan } from './testSupport.js';
+import { cellAt, numberAt, sorted, valueAt } from './testSupport.js';
 
 describe('createRelatedAeTable', () => {
   const data = buildStandardTestTrial();

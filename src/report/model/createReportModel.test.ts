@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SubgroupDefinition } from '../../clinical/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createReportModel } from './createReportModel.js';
 import { findCell, findFigure, findRow, findTable, findValue } from './findCell.js';
-import { rowByKey, withPlan } from './testSupport.js';
+import { rowByKey } from './testSupport.js';
 
 function deepFrozen(value: unknown, path = 'model'): string[] {
   if (value === null || typeof value !== 'object') return [];

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeBinomialProportion } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withP0 } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createResponseRateTable } from './createResponseRateTable.js';
-import { cellAt, rowByKey, sorted, valueAt, withP0 } from './testSupport.js';
+import { cellAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('createResponseRateTable', () => {
   const data = buildStandardTestTrial();

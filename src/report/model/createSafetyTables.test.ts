@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createAeOfInterestTable } from './createAeOfInterestTable.js';
 import { createDeathTable } from './createDeathTable.js';
 import { createSaeListing } from './createSaeListing.js';
-import { cellAt, numberAt, rowByKey, sorted, valueAt, withPlan } from './testSupport.js';
+import { cellAt, numberAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('AEs of interest, deaths and the SAE listing', () => {
   const data = buildStandardTestTrial();

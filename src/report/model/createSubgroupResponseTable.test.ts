@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import type { SubgroupDefinition } from '../../clinical/index.js';
 import { computeFisherExact2x2 } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createSubgroupResponseTable } from './createSubgroupResponseTable.js';
-import { cellAt, numberAt, rowByKey, sorted, valueAt, withPlan } from './testSupport.js';
+import { cellAt, numberAt, rowByKey, sorted, valueAt } from './testSupport.js';
 
 describe('createSubgroupResponseTable', () => {
   const data = buildStandardTestTrial();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, type TestSubjectSpec } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createBestResponseTable } from './createBestResponseTable.js';
 import { createSwimmerFigure } from './createSwimmerFigure.js';
-import { cellAt, sorted, withPlan } from './testSupport.js';
+import { cellAt, sorted } from './testSupport.js';
 
 type Data = ReturnType<typeof buildStandardTestTrial>;
 

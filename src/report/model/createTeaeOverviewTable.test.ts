@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summarizeAdverseEvents, type TeaeOverview } from '../../clinical/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 import { cellAt, rowByKey, sorted, valueAt } from './testSupport.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeKaplanMeier, computeLogRank, computeSurvivalAt, computeSurvivalQuantiles } from '../../stats/index.js';
 import { assertClose } from '../../testing/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from './buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createTimeToEventTable } from './createTimeToEventTable.js';
 import { cellAt, numberAt, rowByKey, sorted, valueAt } from './testSupport.js';
 

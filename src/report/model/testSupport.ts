@@ -1,9 +1,8 @@
-// Test support (not exported from index.ts): rows and cells of a table model by key, and protocol variants.
-import type { AnalysisPlan, ProtocolDefinition } from '../../clinical/index.js';
+// Test support (not exported from index.ts): rows and cells of a table model by key. Protocol variants
+// (withPlan, withP0) stand beside the report's test trial, in the reference protocol's testing folder.
 import { findTableCell } from './findCell.js';
 import type { ReportCell, ReportRow, ReportTable } from './reportTable.js';
 import { primaryNumber, type ReportValue } from './reportValue.js';
-import { TEST_PROTOCOL } from './buildReportTestTrial.js';
 
 export function rowByKey(table: ReportTable, key: string): ReportRow {
   const found = table.rows.find((r) => r.key === key);
@@ -27,16 +26,6 @@ export function valueAt<Kind extends ReportValue['kind']>(table: ReportTable, ke
 /** The count n of a count cell, the estimate of a statistic (primaryNumber). */
 export function numberAt(table: ReportTable, key: string, columnId: string): number | null {
   return primaryNumber(cellAt(table, key, columnId).value);
-}
-
-/** The test protocol with parts of its analysis plan replaced. */
-export function withPlan(overrides: Partial<AnalysisPlan>, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
-  return { ...protocol, analysisPlan: { ...protocol.analysisPlan, ...overrides } };
-}
-
-/** The test protocol with another null response rate p0. */
-export function withP0(p0: number, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
-  return withPlan({ design: { ...protocol.analysisPlan.design, p0 } }, protocol);
 }
 
 export function sorted(ids: Iterable<string>): string[] {

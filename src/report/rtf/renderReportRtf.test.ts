@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatValue } from '../format/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../model/buildReportTestTrial.js';
+import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createAggregateEdition, createReportModel, type ReportModel, type ReportTable } from '../model/index.js';
 import { createLongListing, createWideTable } from '../paging/pagingTestTables.js';
 import { renderReportRtf, type ReportRtfOptions } from './renderReportRtf.js';

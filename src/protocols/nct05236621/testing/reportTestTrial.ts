@@ -1,10 +1,10 @@
 // Test support (not exported from index.ts): small trials of the reference protocol built from its test
 // fixtures (src/protocols/<id>/testing), derived through the real ADaM functions, for the report tests. The
 // report code itself never names the protocol; only this builder and the tests do.
-import { addDays, createAdamDatasets } from '../../clinical/index.js';
-import type { AdamDatasets, AdverseEventForm, AeAction, FormRow, ProtocolDefinition, Relationship, SubjectRecord, TrialData } from '../../clinical/index.js';
-import { NCT05236621_PROTOCOL } from '../../protocols/nct05236621/index.js';
-import { exampleAssessments, exampleDosing, nctSubject, nctTrial } from '../../protocols/nct05236621/testing/index.js';
+import { addDays, createAdamDatasets } from '../../../clinical/index.js';
+import type { AdamDatasets, AnalysisPlan, AdverseEventForm, AeAction, FormRow, ProtocolDefinition, Relationship, SubjectRecord, TrialData } from '../../../clinical/index.js';
+import { NCT05236621_PROTOCOL } from '../index.js';
+import { exampleAssessments, exampleDosing, nctSubject, nctTrial } from './index.js';
 
 /** The protocol the test trials follow. */
 export const TEST_PROTOCOL: ProtocolDefinition = NCT05236621_PROTOCOL;
@@ -173,4 +173,14 @@ export function buildTestTrial(specs: readonly TestSubjectSpec[] = STANDARD_TEST
 /** The standard test trial (15 enrolled subjects, one screen failure), derived. */
 export function buildStandardTestTrial(specs: readonly TestSubjectSpec[] = STANDARD_TEST_SUBJECTS): ReturnType<typeof deriveReportDatasets> {
   return deriveReportDatasets(buildTestTrial(specs));
+}
+
+/** The test protocol with parts of its analysis plan replaced. */
+export function withPlan(overrides: Partial<AnalysisPlan>, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
+  return { ...protocol, analysisPlan: { ...protocol.analysisPlan, ...overrides } };
+}
+
+/** The test protocol with another null response rate p0. */
+export function withP0(p0: number, protocol: ProtocolDefinition = TEST_PROTOCOL): ProtocolDefinition {
+  return withPlan({ design: { ...protocol.analysisPlan.design, p0 } }, protocol);
 }
