@@ -296,7 +296,7 @@ export function createAnalysisDashboard(analysis: AnalysisModel, snapshot: Dashb
   }
   return {
     snapshot,
-    // the registry id reads as the study's name ('Study NCT01234567'); the database keeps the folder id
+    // the registry id reads as the study's name ('Study ' and the registry id); the database keeps the folder id
     protocolId: protocol.identity.registryId,
     dataCutoffDate: trial.dataCutoffDate,
     synthetic: analysis.synthetic,

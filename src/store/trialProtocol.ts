@@ -4,7 +4,7 @@ import { withAuditContext } from './withAuditContext.js';
 
 /** The protocol a database's trial was captured under (migration 5), as recorded when it was first opened. */
 export interface TrialProtocol {
-  /** The protocol's registry key (its folder id, e.g. 'nct01234567'). */
+  /** The protocol's registry key (its folder id under src/protocols). */
   readonly protocolId: string;
   readonly protocolVersion: string;
   /** An invented trial (a demo): everything derived from it says SYNTHETIC. */
