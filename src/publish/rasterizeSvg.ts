@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
+import { encodePngRows } from './encodePng.js';
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
@@ -29,12 +30,40 @@ export function findRasterFonts(candidates = FONT_CANDIDATES): RasterFonts {
   return { ok: false, message: 'no font for drawing figures as PNG: apt-get install -y fonts-liberation (or fonts-dejavu-core)' };
 }
 
-/** Draws one SVG as PNG at `scale` times its size. */
-export function rasterizeSvg(svg: string, fonts: Extract<RasterFonts, { ok: true }>, scale = 2): Uint8Array {
-  const renderer = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+function renderOptions(fonts: Extract<RasterFonts, { ok: true }>, scale: number) {
+  return {
+    fitTo: { mode: 'zoom' as const, value: scale },
     background: 'white',
     font: { loadSystemFonts: false, fontFiles: [...fonts.files], defaultFontFamily: fonts.family, sansSerifFamily: fonts.family },
-  });
-  return renderer.render().asPng();
+  };
+}
+
+/** Draws one SVG as PNG at `scale` times its size. */
+export function rasterizeSvg(svg: string, fonts: Extract<RasterFonts, { ok: true }>, scale = 2): Uint8Array {
+  return new Resvg(svg, renderOptions(fonts, scale)).render().asPng();
+}
+
+/** A framed figure as `layoutFigureFrame` makes it: the SVG and the rows its drawing occupies. */
+export interface FramedSvg {
+  readonly svg: string;
+  readonly drawing: { readonly top: number; readonly height: number };
+}
+
+/**
+ * Draws a framed figure once, off the main thread (resvg's own thread pool, so figures are drawn while
+ * the next charts are laid out), and gives the framed PNG (when `framed` is asked for) and the drawing
+ * alone, cut out of the same pixels.
+ */
+export async function rasterizeFramedSvg(
+  figure: FramedSvg,
+  fonts: Extract<RasterFonts, { ok: true }>,
+  scale: number,
+  want: { readonly framed: boolean },
+): Promise<{ framed: Uint8Array | null; drawing: Uint8Array }> {
+  const image = await renderAsync(figure.svg, renderOptions(fonts, scale));
+  const pixels = image.pixels;
+  const fromRow = Math.round(figure.drawing.top * scale);
+  const toRow = Math.min(image.height, fromRow + Math.round(figure.drawing.height * scale));
+  const [framed, drawing] = await Promise.all([want.framed ? encodePngRows(pixels, image.width, 0, image.height) : null, encodePngRows(pixels, image.width, fromRow, toRow)]);
+  return { framed, drawing };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createAggregateEdition, createReportModel, frameFigureSvg, type ReportFigureModel, type ReportModel } from '../report/index.js';
+import { createAggregateEdition, createReportModel, frameFigureSvg, layoutFigureFrame, type ReportFigureModel, type ReportModel } from '../report/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -130,13 +130,13 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   const filePngs = new Map<string, Uint8Array>();
   const wantsDocumentPngs = formats.has('docx') || formats.has('rtf');
   const wantsPngs = formats.has('png') || wantsDocumentPngs;
-  const frame = (figure: ReportFigureModel, svg: string) =>
-    frameFigureSvg(withoutLinks(svg), figure, {
-      synthetic: trial.synthetic,
-      source: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
-      ...(aggregate ? { edition: 'Aggregate edition' } : {}),
-    });
-  const { findRasterFonts, rasterizeSvg } = await import('./rasterizeSvg.js');
+  const frameOptions = {
+    synthetic: trial.synthetic,
+    source: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+    ...(aggregate ? { edition: 'Aggregate edition' } : {}),
+  };
+  const frame = (figure: ReportFigureModel, svg: string) => frameFigureSvg(withoutLinks(svg), figure, frameOptions);
+  const { findRasterFonts, rasterizeFramedSvg, rasterizeSvg } = await import('./rasterizeSvg.js');
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
@@ -148,12 +148,28 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
   const svgs: Record<string, string> = {};
   if (svgRenderer !== null) {
+    // Each figure is drawn once, framed; the documents' PNG is the drawing cut out of it.
+    const rasters: Promise<void>[] = [];
+    const rasterize = (figure: ReportFigureModel, svg: string, fonts: NonNullable<typeof rasterFonts>) => {
+      const framed = layoutFigureFrame(withoutLinks(svg), figure, frameOptions);
+      if (framed === null) {
+        if (wantsDocumentPngs) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), fonts, 2));
+        if (formats.has('png')) filePngs.set(figure.id, rasterizeSvg(withoutLinks(svg), fonts, 2));
+        return;
+      }
+      rasters.push(
+        rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png') }).then((drawn) => {
+          if (wantsDocumentPngs) pngs.set(figure.id, drawn.drawing);
+          if (drawn.framed !== null) filePngs.set(figure.id, drawn.framed);
+        }),
+      );
+    };
     const drawn = await svgRenderer.render(figures, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
-      if (rasterFonts !== null && wantsDocumentPngs) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), rasterFonts, 2));
-      if (rasterFonts !== null && formats.has('png')) filePngs.set(figure.id, rasterizeSvg(frame(figure, svg), rasterFonts, 2));
+      if (rasterFonts !== null && wantsPngs) rasterize(figure, svg, rasterFonts);
     }, !aggregate);
     for (const [id, svg] of drawn) svgs[id] = svg;
+    await Promise.all(rasters);
   }
   lap('figures');
 

@@ -57,9 +57,25 @@ function textBlock(block: readonly Line[], top: number): { svg: string; height: 
  * the label. The drawing is nested unchanged; an SVG without a size is returned as it is.
  */
 export function frameFigureSvg(svg: string, figure: ReportFigureModel, options: FigureFrameOptions): string {
+  return layoutFigureFrame(svg, figure, options)?.svg ?? svg;
+}
+
+/** A framed figure and where its drawing sits in it, in the frame's own pixels. */
+export interface FramedFigure {
+  readonly svg: string;
+  /** Whole pixels, so that the drawing can be cut out of the framed picture at any integer scale unchanged. */
+  readonly drawing: { readonly top: number; readonly width: number; readonly height: number };
+}
+
+/**
+ * The frame of `frameFigureSvg` and the drawing's place in it, so that one rasterisation serves both the
+ * figure files (framed) and the documents (the drawing alone): drawing each chart twice was most of the
+ * report's time. Null for an SVG without a size.
+ */
+export function layoutFigureFrame(svg: string, figure: ReportFigureModel, options: FigureFrameOptions): FramedFigure | null {
   const drawing = svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '');
   const size = svgSize(drawing);
-  if (size === null) return svg;
+  if (size === null) return null;
   const textWidth = size.width - 2 * MARGIN_PX;
   const synthetic: Line[] = options.synthetic ? lines('SYNTHETIC DATA \u2013 invented subjects, not for clinical or regulatory use', textWidth, TEXT_PX, SYNTHETIC_COLOR, true) : [];
   const head = [
@@ -74,13 +90,15 @@ export function frameFigureSvg(svg: string, figure: ReportFigureModel, options: 
     ...synthetic,
   ];
   const top = textBlock(head, MARGIN_PX / 2);
-  const drawingTop = MARGIN_PX / 2 + top.height + 4;
+  const drawingTop = Math.ceil(MARGIN_PX / 2 + top.height + 4);
   const bottom = textBlock(notes, drawingTop + size.height + 2);
   const height = Math.ceil(drawingTop + size.height + 2 + bottom.height + MARGIN_PX);
-  const nested = drawing.replace(/^<svg\b/, `<svg x="0" y="${drawingTop.toFixed(1)}"`);
+  const nested = drawing.replace(/^<svg\b/, `<svg x="0" y="${drawingTop}"`);
   const label = escapeXml(`${options.synthetic ? 'SYNTHETIC DATA. ' : ''}${figure.number}. ${figure.title}`);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${height}" viewBox="0 0 ${size.width} ${height}" role="img" aria-label="${label}">` +
-    `<title>${label}</title><rect width="100%" height="100%" fill="white"/>${top.svg}${nested}${bottom.svg}</svg>`
-  );
+  return {
+    svg:
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${height}" viewBox="0 0 ${size.width} ${height}" role="img" aria-label="${label}">` +
+      `<title>${label}</title><rect width="100%" height="100%" fill="white"/>${top.svg}${nested}${bottom.svg}</svg>`,
+    drawing: { top: drawingTop, width: size.width, height: size.height },
+  };
 }

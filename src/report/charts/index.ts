@@ -23,5 +23,5 @@ export { swimmerSpec } from './swimmerSpec.js';
 export { waterfallSpec, WATERFALL_CAP_PERCENT } from './waterfallSpec.js';
 export type { ChartEngine } from './renderFigureSvg.js';
 export { importChartEngine, renderFigureSvg, scopeSvgIds, withSvgNamespace } from './renderFigureSvg.js';
-export type { FigureFrameOptions } from './frameFigureSvg.js';
-export { frameFigureSvg } from './frameFigureSvg.js';
+export type { FigureFrameOptions, FramedFigure } from './frameFigureSvg.js';
+export { frameFigureSvg, layoutFigureFrame } from './frameFigureSvg.js';
