@@ -110,6 +110,23 @@ describe('Chromium rendering', () => {
     assert.ok(Math.abs(page.width - Math.round((210 / 25.4) * 50)) <= 1, `page width ${page.width}`);
   });
 
+  it('fills page references with the pages their anchors land on (a table of contents)', async () => {
+    const toc =
+      '<nav><p><span data-page-of="s2"></span><a href="#s2">Second section</a></p><p><span data-page-of="s4"></span><a href="#s4">Fourth section</a></p>' +
+      '<p><span data-page-of="nowhere"></span>No such anchor</p></nav>';
+    const body = Array.from({ length: 4 }, (_, i) => `<section id="s${i + 1}" style="break-before: page"><h1>Section ${i + 1}</h1></section>`).join('');
+    const html = `<!DOCTYPE html><html><head><style>span[data-page-of] { float: right; }</style></head><body>${toc}${body}</body></html>`;
+    const pdf = await renderPdfFromHtml(html);
+    const file = join(dir, 'toc.pdf');
+    writeFileSync(file, pdf);
+    const first = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    // The contents are on page 1; section k on page k + 1.
+    assert.match(first, /Second section\s+3\s*$/m);
+    assert.match(first, /Fourth section\s+5\s*$/m);
+    assert.match(first, /No such anchor\s*$/m, 'an unknown anchor gets no number, not a wrong one');
+    assert.doesNotMatch(first, /000/, 'no placeholder left');
+  });
+
   it('draws an SVG at the requested width and scale, on white, keeping its aspect ratio', async () => {
     const png = await renderPngFromSvg(twoHalves('width="400" height="200" viewBox="0 0 400 200"'), { widthPx: 300, scale: 2 });
     writeFileSync(join(dir, 'halves.png'), png);

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { computePdfDestinationPages } from './pdfDestinationPages.js';
 
 /**
  * Chromium as a printer: HTML to PDF and SVG to PNG, driving the Debian browser with playwright-core
@@ -93,6 +94,24 @@ export interface PdfOptions {
 }
 
 /** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
+/** Counts the page references and gives each a placeholder as wide as a three-digit page number. */
+const PAGE_REFERENCES_SCRIPT = `(() => {
+  const nodes = document.querySelectorAll('[data-page-of]');
+  for (const node of nodes) node.textContent = '000';
+  return nodes.length;
+})()`;
+
+/** Fills each page reference from { id: page } (a string: the project compiles without the DOM library). */
+function fillPageReferencesScript(pages: Readonly<Record<string, number>>): string {
+  return `(() => {
+  const pages = ${JSON.stringify(pages)};
+  for (const node of document.querySelectorAll('[data-page-of]')) {
+    const page = pages[node.getAttribute('data-page-of')];
+    node.textContent = page === undefined ? '' : String(page);
+  }
+})()`;
+}
+
 export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;';
   const headerTemplate = `<div style="${style}"><span>${escapeHtml(options.headerText ?? '')}</span></div>`;
@@ -103,18 +122,28 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
     withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        landscape: options.landscape ?? false,
-        printBackground: true,
-        // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
-        preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate,
-        footerTemplate,
-        margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      const print = async () => {
+        const pdf = await page.pdf({
+          format: 'A4',
+          landscape: options.landscape ?? false,
+          printBackground: true,
+          // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate,
+          footerTemplate,
+          margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
+        });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      };
+      // Page references ([data-page-of="id"], e.g. the contents' page numbers): printed once with a
+      // placeholder of the same width, the pages read from the PDF's destinations, printed again.
+      const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
+      if (references === 0) return print();
+      const first = await print();
+      const pages = Object.fromEntries(computePdfDestinationPages(first));
+      await page.evaluate(fillPageReferencesScript(pages));
+      return print();
     }),
   );
 }

@@ -146,14 +146,22 @@ function renderItem(item: ReportItem, figuresSvg: Readonly<Record<string, string
   return `<section class="item figure-item" id="${escapeHtml(item.id)}">${heading}${renderFigure(item, figuresSvg[item.id], lists)}${notes(item.footnotes, [], item.paperReference)}</section>`;
 }
 
+/** The page an anchor lands on, filled in by the PDF printer (empty on screen, where links do the work); first in its line, so that it floats to the line's right end. */
+function pageOf(id: string): string {
+  return `<span class="page-ref" data-page-of="${escapeHtml(id)}"></span>`;
+}
+
 function renderToc(model: ReportModel): string {
   const sections = model.sections
     .map((section) => {
-      const items = section.items.map((i) => `<li><a href="#${escapeHtml(i.id)}"><span class="num">${escapeHtml(i.number)}</span>${escapeHtml(i.title)}</a></li>`).join('');
-      return `<li><a href="#sec-${escapeHtml(section.id)}">${escapeHtml(section.title)}</a><ol>${items}</ol></li>`;
+      const items = section.items.map((i) => `<li>${pageOf(i.id)}<a href="#${escapeHtml(i.id)}"><span class="num">${escapeHtml(i.number)}</span>${escapeHtml(i.title)}</a></li>`).join('');
+      return `<li>${pageOf(`sec-${section.id}`)}<a href="#sec-${escapeHtml(section.id)}">${escapeHtml(section.title)}</a><ol>${items}</ol></li>`;
     })
     .join('');
-  const appendices = model.aggregate !== undefined ? '' : '<li><a href="#appendix-subject-lists">Appendix A. Subjects behind each count</a></li><li><a href="#appendix-subjects">Appendix B. Subject profiles (derived records)</a></li>';
+  const appendices =
+    model.aggregate !== undefined
+      ? ''
+      : `<li>${pageOf('appendix-subject-lists')}<a href="#appendix-subject-lists">Appendix A. Subjects behind each count</a></li><li>${pageOf('appendix-subjects')}<a href="#appendix-subjects">Appendix B. Subject profiles (derived records)</a></li>`;
   return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${sections}${appendices}</ol></nav>`;
 }
 

@@ -23,6 +23,7 @@ nav.toc ol { margin: 0; padding-left: 20px; }
 nav.toc ol ol { list-style: none; padding-left: 12px; margin-bottom: 6px; }
 nav.toc li { margin: 1px 0; }
 nav.toc .num { display: inline-block; min-width: 78px; color: var(--muted); }
+nav.toc .page-ref { float: right; margin-left: 12px; font-variant-numeric: tabular-nums; }
 h2 { font-size: 17px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #999; }
 h3 { font-size: 14px; margin: 0 0 2px; }
 h3 .num { font-weight: bold; margin-right: 6px; }
