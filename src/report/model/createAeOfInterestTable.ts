@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdaeRow, AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { adverseEventTerms } from './adverseEventTerms.js';
 import { safetyPopulation } from './analysisPopulation.js';
@@ -39,7 +40,7 @@ export function createAeOfInterestTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
     }
   }
   const drug = investigationalLabel(protocol);
-  const title = `Adverse events of special interest (${safety.population.name.toLowerCase()})`;
+  const title = `Adverse events of special interest (${populationPhrase(safety.population.name)})`;
   return reportTable({
     id: 't-ae-interest',
     title,

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdslRow, AdslValue, BaselineCharacteristic, BaselineLevel, ProtocolDefinition } from '../../clinical/index.js';
 import { baselinePopulation } from './analysisPopulation.js';
 import { countCell, subjectsWhere } from './countCell.js';
@@ -86,7 +87,7 @@ export function createBaselineTable(datasets: Pick<AdamDatasets, 'adsl'>, protoc
   const groups = plan.baselineCharacteristics.map((item) => characteristicRows(item, subjects));
   const rows = groups.flatMap((g) => g.rows);
   const footnotes = [...groups.flatMap((g) => g.footnotes), ...plan.baselineNotes.footnotes];
-  const title = `Baseline characteristics (${base.population.name.toLowerCase()})`;
+  const title = `Baseline characteristics (${populationPhrase(base.population.name)})`;
   return reportTable({
     id: 't-baseline',
     title,

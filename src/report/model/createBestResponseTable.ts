@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { efficacyPopulation } from './analysisPopulation.js';
 import { bestResponses, diseaseControlled, responders, subjectsWithResponse } from './bestResponse.js';
@@ -51,7 +52,7 @@ export function createBestResponseTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
       `Cohen's simple kappa over the ${scale.categories.length} categories of ${scale.name}, Wald CI from the asymptotic SE (Fleiss, Cohen and Everitt 1969), as SAS PROC FREQ AGREE.`,
     );
   }
-  const title = `Best confirmed overall response by ${evaluators.map((e) => e.label).join(' and by ')} (${fas.population.name.toLowerCase()})`;
+  const title = `Best confirmed overall response by ${evaluators.map((e) => e.label).join(' and by ')} (${populationPhrase(fas.population.name)})`;
   return reportTable({
     id: 't-best-response',
     title,

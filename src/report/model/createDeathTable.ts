@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdslRow, ProtocolDefinition } from '../../clinical/index.js';
 import { DEATH_CAUSES, parseIsoDate } from '../../clinical/index.js';
 import { baselinePopulation } from './analysisPopulation.js';
@@ -44,7 +45,7 @@ export function createDeathTable(datasets: Pick<AdamDatasets, 'adsl'>, protocol:
   const known = new Set<string>(DEATH_CAUSES);
   const causes = DEATH_CAUSES.filter((cause) => dead.some((r) => r.DTHCAUS === cause));
   const unrecorded = dead.filter((r) => r.DTHCAUS === null || !known.has(r.DTHCAUS));
-  const title = `Deaths (${base.population.name.toLowerCase()})`;
+  const title = `Deaths (${populationPhrase(base.population.name)})`;
   return reportTable({
     id: 't-deaths',
     title,

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdexRow, DrugDefinition, ProtocolDefinition } from '../../clinical/index.js';
 import { formatConfLevel } from '../format/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
@@ -69,7 +70,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
   const cycles = [...byParameter(exposed, 'ALL', 'CYCLES').values()];
   return reportTable({
     id: 't-exposure',
-    title: `Treatment exposure and dose modifications (${safety.population.name.toLowerCase()})`,
+    title: `Treatment exposure and dose modifications (${populationPhrase(safety.population.name)})`,
     population: safety.population,
     stubLabel: 'Exposure',
     columns: [column('arm', protocol.identity.armLabel, N)],

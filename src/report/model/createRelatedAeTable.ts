@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { formatPercent } from '../format/index.js';
 import { adverseEventTerms } from './adverseEventTerms.js';
@@ -18,7 +19,7 @@ export function createRelatedAeTable(datasets: Pick<AdamDatasets, 'adsl' | 'adae
   const terms = adverseEventTerms(datasets.adae, safety.ids, (r) => r.RELINVFL === 'Y').filter((t) => N > 0 && t.anyGrade.length / N >= aeTermThreshold);
   const threshold = `≥ ${formatPercent(aeTermThreshold, 0)}% in frequency`;
   const drug = investigationalLabel(protocol);
-  const title = `${drug} treatment-related adverse events (TRAEs) (${safety.population.name.toLowerCase()})`;
+  const title = `${drug} treatment-related adverse events (TRAEs) (${populationPhrase(safety.population.name)})`;
   return reportTable({
     id: 't-related-ae',
     title,

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition, StudyDesign } from '../../clinical/index.js';
 import { formatConfLevel } from '../format/index.js';
 import { efficacyPopulation } from './analysisPopulation.js';
@@ -41,7 +42,7 @@ export function createResponseRateTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
       ...(key === 'orr' ? [row(`${key}:p`, `One-sided exact binomial P, H0: rate ≤ ${p0}`, numerators.map((ids) => binomialPCell(new Set(ids).size, denominator, p0, confLevel)))] : []),
     ];
   };
-  const title = `Overall response rate and disease control rate (${fas.population.name.toLowerCase()})`;
+  const title = `Overall response rate and disease control rate (${populationPhrase(fas.population.name)})`;
   const columns = evaluators.map((e, i) => column(evaluatorColumnId(e), i === 0 ? `${e.label} (primary)` : e.label, N));
   return reportTable({
     id: 't-response-rate',

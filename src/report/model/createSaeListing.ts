@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdaeRow, AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { abbreviationsFor, paperReference } from './protocolTerms.js';
@@ -23,7 +24,7 @@ export function createSaeListing(datasets: Pick<AdamDatasets, 'adsl' | 'adae'>, 
     .slice()
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID) || a.ASTDT.localeCompare(b.ASTDT) || a.AESEQ - b.AESEQ);
   const text = (value: string, r: AdaeRow) => textCell(value, [r.USUBJID]);
-  const title = `Listing of serious adverse events (${safety.population.name.toLowerCase()})`;
+  const title = `Listing of serious adverse events (${populationPhrase(safety.population.name)})`;
   return reportTable({
     id: 'l-sae',
     title,

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { computeFisherExact2x2 } from '../../stats/index.js';
 import { formatConfLevel } from '../format/index.js';
@@ -62,7 +63,7 @@ export function createSubgroupResponseTable(datasets: Pick<AdamDatasets, 'adsl' 
       rows.push(row(`${definition.id}:${a}-vs-${b}`, `${ma.label} vs ${mb.label}, Fisher P`, [empty, empty, pFor(responding), empty, pFor(controlled)], 2));
     }
   }
-  const title = `Response by subgroup, ${evaluator.label} assessment (${fas.population.name.toLowerCase()})`;
+  const title = `Response by subgroup, ${evaluator.label} assessment (${populationPhrase(fas.population.name)})`;
   const level = formatConfLevel(confLevel);
   return reportTable({
     id: 't-subgroup-response',

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdrsRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { daysToMonths, parseIsoDate } from '../../clinical/index.js';
 import { formatThousands } from '../format/index.js';
@@ -117,7 +118,7 @@ export function createSwimmerFigure(datasets: Pick<AdamDatasets, 'adsl' | 'adrs'
     figureKind: 'swimmer',
     id: 'f-swimmer',
     title: `Treatment response over time in responders (${scale.responderLabel}, ${evaluator.label})`,
-    population: population(`Responders (${evaluator.label}) in the ${fas.population.name.toLowerCase()}`, fas.population.flag, responders),
+    population: population(`Responders (${evaluator.label}) in the ${populationPhrase(fas.population.name)}`, fas.population.flag, responders),
     data: Object.freeze({ timeUnit: 'months' as const, evaluator: evaluator.label, scale: figureScale(scale), lanes: Object.freeze(shown), responders, maxLanes: cap }),
     footnotes,
     paperReference: paperReference(protocol, 'f-swimmer'),

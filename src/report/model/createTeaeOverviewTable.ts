@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdaeRow, AdamDatasets, ProtocolDefinition, TeaeOverview } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -36,7 +37,7 @@ export function createTeaeOverviewTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
     ['death', 'Death', (r) => teae(r) && r.FATALFL === 'Y'],
     ['relatedDeath', `Death related with ${drug.toLowerCase()}`, (r) => teae(r) && related(r) && r.FATALFL === 'Y'],
   ];
-  const title = `Treatment-emergent adverse events (${safety.population.name.toLowerCase()})`;
+  const title = `Treatment-emergent adverse events (${populationPhrase(safety.population.name)})`;
   return reportTable({
     id: 't-teae-overview',
     title,
