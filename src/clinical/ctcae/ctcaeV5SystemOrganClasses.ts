@@ -10,7 +10,8 @@
  * infection", "Cardiac failure" for "Heart failure") is not an alias, because the mapping would then be a
  * coding decision the report cannot make for a sponsor.
  */
-export const CTCAE_V5_SOC_SOURCE = 'CTCAE v5.0 (NCI, 27 Nov 2017), terms by MedDRA v20.1 system organ class';
+/** The source as a footnote names it (CTCAE v5.0 groups its MedDRA v20.1 terms by SOC). */
+export const CTCAE_V5_SOC_SOURCE = 'CTCAE v5.0 (NCI, 27 Nov 2017)';
 
 export interface CtcaeSystemOrganClassEntry {
   /** The exact CTCAE v5.0 term. */

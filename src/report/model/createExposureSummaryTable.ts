@@ -23,7 +23,9 @@ export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' |
     const first = records.values().next().value;
     if (first === undefined) return null;
     const unit = first.AVALU ?? undefined;
-    const label = first.PARAM.replace(/\s*\(%\)$/, '') + (unit === undefined ? '' : ` (${unit})`);
+    const name = first.PARAM.replace(/\s*\(%\)$/, '');
+    // ADEX names some units in PARAM already ('Duration of treatment (days, first to last dose)').
+    const label = unit === undefined || name.includes(unit) ? name : `${name} (${unit})`;
     return row(key, label, summaryCells(safety.rows.map((r) => ({ id: r.USUBJID, value: records.get(r.USUBJID)?.AVAL ?? null })), unit), indent);
   };
   const rows: ReportRow[] = [];

@@ -37,7 +37,7 @@ export function createSubsequentTherapyTable(datasets: Pick<AdamDatasets, 'adsl'
   if (agents.length > 0) rows.push(headingRow('agents', 'By agent'));
   for (const agent of agents) rows.push(row(`agent:${agent.name}`, agent.name, [countCell(agent.subjects, N)]));
   const footnotes = [
-    `From the "${form.label}" form: therapies started on or before the data cutoff. A subject is counted once per agent and may have received several agents, so the agents add up to more than the subjects.`,
+    `From the "${form.label}" form: therapies started on or before the data cutoff. A subject is counted once per agent and may have received several agents, so the agents may add up to more than the subjects.`,
   ];
   return reportTable({ ...base, rows, footnotes, abbreviations: abbreviationsFor(protocol, [title, ...footnotes]) });
 }

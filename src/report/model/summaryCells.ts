@@ -23,7 +23,7 @@ function decimalsOf(value: number): number {
 /**
  * One summary row's cells over the subjects' non-missing values: n (count), mean, SD, median, Q1, Q3, min,
  * max (numbers). Precision as SAS TLF shells print it: min and max as recorded (the most decimals among
- * the values), mean, median and quartiles one decimal more, SD two more. Quartiles by SAS QNTLDEF=5
+ * the values, at most 4 significant digits), mean, median and quartiles one decimal more, SD two more. Quartiles by SAS QNTLDEF=5
  * (stats/descriptive). No value: every statistic missing, with why.
  */
 export function summaryCells(entries: readonly { readonly id: string; readonly value: number | null }[], unit?: string): ReportCell[] {
@@ -35,7 +35,11 @@ export function summaryCells(entries: readonly { readonly id: string; readonly v
     return [cell(countValue(0, null)), ...SUMMARY_COLUMNS.slice(1).map(() => cell(why))];
   }
   const s = outcome.value;
-  const recorded = Math.min(3, Math.max(...present.map((e) => decimalsOf(e.value))));
+  // Values converted to SI units carry conversion digits, not recorded precision: at most 4 significant
+  // digits of the largest value (creatinine up to 100 umol/L: min and max to 1 decimal; neutrophils 3.298 keep 3).
+  const largest = Math.max(...present.map((e) => Math.abs(e.value)));
+  const significant = largest === 0 ? 3 : Math.max(0, Math.min(3, 3 - Math.floor(Math.log10(largest))));
+  const recorded = Math.min(significant, Math.max(...present.map((e) => decimalsOf(e.value))));
   const options = (decimals: number) => ({ decimals, ...(unit === undefined ? {} : { unit }) });
   const number = (value: number, decimals: number): ReportCell => cell(numberValue(value, options(decimals)), subjects);
   return [
