@@ -11,7 +11,7 @@ function variableLabel(label: string): string {
 }
 
 /**
- * Continuous baseline characteristics with the full summary a statistician expects (n, mean, SD, median,
+ * Continuous baseline characteristics with the full summary a statistician expects (n, mean, standard deviation, median,
  * Q1, Q3, min, max) beside the paper's median (range): every continuous characteristic of the plan (ADSL),
  * then the baseline value (ADLB ABLFL) of every laboratory analyte the trial measured, in SI units. Same
  * population as the baseline table. Rows '<VAR>' (the plan's ADSL variable), 'labs' (heading), 'lab:<PARAMCD>';
@@ -44,7 +44,7 @@ export function createBaselineContinuousTable(datasets: Pick<AdamDatasets, 'adsl
     columns: SUMMARY_COLUMNS,
     rows,
     footnotes,
-    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['SD standard deviation', 'Q1, Q3 first and third quartiles', 'SI International System of Units']),
+    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['Q1, Q3 first and third quartiles', 'SI International System of Units']),
     paperReference: paperReference(protocol, 't-baseline-continuous'),
   });
 }

@@ -9,7 +9,7 @@ const REGIMEN_PARAMETERS: readonly AdexParamcd[] = ['TRTDURD', 'CYCLES'];
 const DRUG_PARAMETERS: readonly AdexParamcd[] = ['CUMDOSE', 'DI', 'RDI'];
 
 /**
- * Extent of exposure as continuous summaries (n, mean, SD, median, Q1, Q3, min, max) over the safety
+ * Extent of exposure as continuous summaries (n, mean, standard deviation, median, Q1, Q3, min, max) over the safety
  * population, from ADEX: duration of treatment and cycles for the regimen, then per drug of the regimen the
  * cumulative dose, dose intensity per cycle and relative dose intensity. Rows '<PARAMCD>' (regimen),
  * '<drug>' (heading), '<drug>:<PARAMCD>'; columns as the other summary tables.
@@ -51,7 +51,7 @@ export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' |
     columns: SUMMARY_COLUMNS,
     rows,
     footnotes,
-    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['SD standard deviation', 'Q1, Q3 first and third quartiles']),
+    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['Q1, Q3 first and third quartiles']),
     paperReference: paperReference(protocol, 't-exposure-summary'),
   });
 }

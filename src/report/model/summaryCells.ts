@@ -6,7 +6,7 @@ import { countValue, missingValue, numberValue } from './reportValue.js';
 export const SUMMARY_COLUMNS: readonly ReportColumn[] = Object.freeze([
   column('n', 'n'),
   column('mean', 'Mean'),
-  column('sd', 'SD'),
+  column('sd', 'Std dev'),
   column('median', 'Median'),
   column('q1', 'Q1'),
   column('q3', 'Q3'),
@@ -21,9 +21,9 @@ function decimalsOf(value: number): number {
 }
 
 /**
- * One summary row's cells over the subjects' non-missing values: n (count), mean, SD, median, Q1, Q3, min,
+ * One summary row's cells over the subjects' non-missing values: n (count), mean, standard deviation, median, Q1, Q3, min,
  * max (numbers). Precision as SAS TLF shells print it: min and max as recorded (the most decimals among
- * the values, at most 4 significant digits), mean, median and quartiles one decimal more, SD two more. Quartiles by SAS QNTLDEF=5
+ * the values, at most 4 significant digits), mean, median and quartiles one decimal more, standard deviation two more. Quartiles by SAS QNTLDEF=5
  * (stats/descriptive). No value: every statistic missing, with why.
  */
 export function summaryCells(entries: readonly { readonly id: string; readonly value: number | null }[], unit?: string): ReportCell[] {
@@ -56,4 +56,4 @@ export function summaryCells(entries: readonly { readonly id: string; readonly v
 
 /** The footnote every continuous summary table carries: what the statistics are and how quartiles are defined. */
 export const SUMMARY_FOOTNOTE =
-  'n: subjects with a value. SD: standard deviation (n − 1 denominator). Q1, Q3: first and third quartiles by the SAS default definition (PROC MEANS/UNIVARIATE QNTLDEF=5; R quantile type 2). Min, max as recorded; mean, median and quartiles one decimal more, SD two more.';
+  'n: subjects with a value. Std dev: standard deviation (n − 1 denominator). Q1, Q3: first and third quartiles by the SAS default definition (PROC MEANS/UNIVARIATE QNTLDEF=5; R quantile type 2). Min, max as recorded; mean, median and quartiles one decimal more, standard deviation two more.';
