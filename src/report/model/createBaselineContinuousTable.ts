@@ -19,7 +19,10 @@ function variableLabel(label: string): string {
  */
 export function createBaselineContinuousTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'>, protocol: ProtocolDefinition): ReportTable {
   const baseline = baselinePopulation(datasets.adsl, protocol);
-  const numeric = (r: AdslRow, variable: string): number | null => (typeof r[variable] === 'number' ? (r[variable] as number) : null);
+  const numeric = (r: AdslRow, variable: string): number | null => {
+    const value = r[variable];
+    return typeof value === 'number' ? value : null;
+  };
   const rows: ReportRow[] = [];
   for (const item of protocol.analysisPlan.baselineCharacteristics) {
     if (item.kind !== 'continuous') continue;

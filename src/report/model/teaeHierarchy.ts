@@ -52,7 +52,12 @@ function byFrequency<T extends { readonly worst: WorstGrades }>(name: (item: T) 
  */
 export function createTeaeHierarchy(adae: readonly AdaeRow[], subjects: ReadonlySet<string>): TeaeHierarchy {
   const worst = new Map<string, number>();
-  const socs = new Map<string, { soc: string | null; worst: Map<string, number>; terms: Map<string, { term: string; worst: Map<string, number> }> }>();
+  interface Group {
+    readonly soc: string | null;
+    readonly worst: Map<string, number>;
+    readonly terms: Map<string, { readonly term: string; readonly worst: Map<string, number> }>;
+  }
+  const socs = new Map<string, Group>();
   const fromCtcae = new Set<string>();
   const notCoded = new Set<string>();
   for (const row of adae) {
@@ -62,7 +67,7 @@ export function createTeaeHierarchy(adae: readonly AdaeRow[], subjects: Readonly
     if (source === 'ctcae') fromCtcae.add(term);
     if (source === 'not-coded') notCoded.add(term);
     const socKey = soc === null ? '\u0000' : soc.toLowerCase();
-    const group = socs.get(socKey) ?? { soc, worst: new Map<string, number>(), terms: new Map() };
+    const group: Group = socs.get(socKey) ?? { soc, worst: new Map<string, number>(), terms: new Map() };
     socs.set(socKey, group);
     const termKey = term.replace(/\s+/g, ' ').toLowerCase();
     const entry = group.terms.get(termKey) ?? { term, worst: new Map<string, number>() };
@@ -76,8 +81,8 @@ export function createTeaeHierarchy(adae: readonly AdaeRow[], subjects: Readonly
   const ordered = [...coded.sort(byFrequency((g) => g.soc ?? '')), ...uncoded].map((g) =>
     Object.freeze({
       soc: g.soc,
-      worst: g.worst as WorstGrades,
-      terms: Object.freeze([...g.terms.values()].sort(byFrequency((t) => t.term)).map((t) => Object.freeze({ term: t.term, worst: t.worst as WorstGrades }))),
+      worst: g.worst,
+      terms: Object.freeze([...g.terms.values()].sort(byFrequency((t) => t.term)).map((t) => Object.freeze({ term: t.term, worst: t.worst }))),
     }),
   );
   return Object.freeze({
