@@ -86,7 +86,7 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
     title,
     population: safety.population,
     stubLabel: 'Laboratory term / baseline grade',
-    columns: [...GRADES.map((grade) => column(`grade${grade}`, `Worst grade ${grade}`, N)), column('missing', 'Worst missing', N), column('total', 'Total', N)],
+    columns: [...GRADES.map((grade) => column(`grade${grade}`, `Worst grade ${grade}`, N)), column('missing', 'Worst grade missing', N), column('total', 'Total', N)],
     rows,
     footnotes,
     abbreviations: abbreviationsFor(protocol, [title, ...footnotes], ['CTCAE Common Terminology Criteria for Adverse Events']),
