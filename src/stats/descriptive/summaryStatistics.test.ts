@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { assertClose, repoPath } from '../../testing/index.js';
 import { computeSummaryStatistics } from './summaryStatistics.js';
 
@@ -63,5 +64,19 @@ describe('computeSummaryStatistics', () => {
     const single = computeSummaryStatistics([null, 5]);
     assert.ok(single.ok);
     assert.equal(single.value.sd, null);
+  });
+
+  it('orders min <= Q1 <= median <= Q3 <= max, each quartile an order statistic or the mean of two neighbours', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 60 }), (values) => {
+        const outcome = computeSummaryStatistics(values);
+        assert.ok(outcome.ok);
+        const s = outcome.value;
+        assert.ok(s.min <= s.q1 && s.q1 <= s.median && s.median <= s.q3 && s.q3 <= s.max);
+        const sorted = [...values].sort((a, b) => a - b);
+        const candidates = new Set(sorted.flatMap((v, i) => [v, (v + (sorted[i + 1] ?? v)) / 2]));
+        assert.ok(candidates.has(s.q1) && candidates.has(s.q3));
+      }),
+    );
   });
 });
