@@ -11,3 +11,4 @@ export * from './agreement/index.js';
 export * from './design/index.js';
 export * from './rmst/index.js';
 export * from './competingrisks/index.js';
+export * from './descriptive/index.js';

@@ -2,6 +2,7 @@ import type { TrialData } from '../crf/index.js';
 import type { ProtocolDefinition } from '../protocol/index.js';
 import type { Issue } from '../../result/index.js';
 import { createAdae, type AdaeRow } from './createAdae.js';
+import { createAdcm, type AdcmRow } from './createAdcm.js';
 import { createAdex, type AdexRow } from './createAdex.js';
 import { createAdlb, type AdlbRow } from './createAdlb.js';
 import { createAdrs, type AdrsRow } from './createAdrs.js';
@@ -18,6 +19,8 @@ export interface AdamDatasets {
   readonly adae: readonly AdaeRow[];
   readonly adlb: readonly AdlbRow[];
   readonly adex: readonly AdexRow[];
+  /** Subsequent anticancer therapies, one row per agent. */
+  readonly adcm: readonly AdcmRow[];
 }
 
 /**
@@ -33,8 +36,9 @@ export function createAdamDatasets(trial: TrialData, protocol: ProtocolDefinitio
   const adae = createAdae(trial, protocol, adsl.dataset);
   const adlb = createAdlb(trial, adsl.dataset);
   const adex = createAdex(trial, protocol, adsl.dataset);
+  const adcm = createAdcm(trial, adsl.dataset);
   return Object.freeze({
-    datasets: Object.freeze({ adsl: adsl.dataset, adrs: adrs.dataset, adtr: adtr.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset }),
-    issues: Object.freeze([adsl, adrs, adtr, adtte, adae, adlb, adex].flatMap((d) => d.issues)),
+    datasets: Object.freeze({ adsl: adsl.dataset, adrs: adrs.dataset, adtr: adtr.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset, adcm: adcm.dataset }),
+    issues: Object.freeze([adsl, adrs, adtr, adtte, adae, adlb, adex, adcm].flatMap((d) => d.issues)),
   });
 }

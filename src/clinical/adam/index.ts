@@ -19,6 +19,8 @@ export type { SubjectCount, TeaeOverview, TermCount } from './summarizeAdverseEv
 export { createAdlb } from './createAdlb.js';
 export type { AdlbRow, RangeIndicator } from './createAdlb.js';
 export { createAdex, adexValue, ADEX_PARAMETERS } from './createAdex.js';
+export { createAdcm, SUBSEQUENT_THERAPY_CATEGORY } from './createAdcm.js';
+export type { AdcmRow } from './createAdcm.js';
 export type { AdexParamcd, AdexRow } from './createAdex.js';
 export { summarizeExposure } from './summarizeExposure.js';
 export type { DrugModificationCounts } from './summarizeExposure.js';

@@ -15,3 +15,6 @@ export { computeCtcaeGrade } from './computeCtcaeGrade.js';
 export type { CtcaeGradeRow } from './computeCtcaeGrades.js';
 export { computeCtcaeGrades } from './computeCtcaeGrades.js';
 export type { CtcaeExample } from './ctcaeV5LabCriteria.js';
+export type { CtcaeSystemOrganClassEntry } from './ctcaeV5SystemOrganClasses.js';
+export { CTCAE_V5_SOC_SOURCE, CTCAE_V5_SYSTEM_ORGAN_CLASSES } from './ctcaeV5SystemOrganClasses.js';
+export { findCtcaeSystemOrganClass } from './findCtcaeSystemOrganClass.js';

@@ -24,10 +24,29 @@ describe('createReportModel', () => {
       const seen = numbers(kind);
       assert.deepEqual(seen, seen.map((_, i) => i + 1), kind);
     }
-    assert.equal(model.items.find((i) => i.id === 't-baseline')?.number, 'Table 2');
+    // Disposition, then protocol deviations, then the baseline characteristics.
+    assert.equal(model.items.find((i) => i.id === 't-baseline')?.number, 'Table 3');
     assert.equal(model.items.find((i) => i.id === 'f-consort')?.number, 'Figure 1');
     assert.equal(new Set(model.items.map((i) => i.id)).size, model.items.length, 'ids are unique');
-    for (const id of ['t-teae-overview', 't-related-ae', 't-pfs', 't-os', 't-dor', 'f-km-pfs-iss', 'f-waterfall', 'f-swimmer', 'f-forest-orr', 't-response-concordance']) {
+    for (const id of [
+      't-teae-overview',
+      't-related-ae',
+      't-pfs',
+      't-os',
+      't-dor',
+      'f-km-pfs-iss',
+      'f-waterfall',
+      'f-swimmer',
+      'f-forest-orr',
+      't-response-concordance',
+      't-protocol-deviations',
+      't-baseline-continuous',
+      't-exposure-summary',
+      't-subsequent-therapy',
+      't-teae-soc',
+      't-teae-max-grade',
+      't-lab-shift',
+    ]) {
       assert.ok(model.items.some((i) => i.id === id), id);
     }
   });

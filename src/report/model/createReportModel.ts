@@ -1,19 +1,26 @@
 import { createAeOfInterestTable } from './createAeOfInterestTable.js';
+import { createBaselineContinuousTable } from './createBaselineContinuousTable.js';
 import { createBaselineTable } from './createBaselineTable.js';
 import { createBestResponseTable } from './createBestResponseTable.js';
 import { createConsortFlow, type ConsortFigure } from './createConsortFlow.js';
 import { createDeathTable } from './createDeathTable.js';
 import { createDispositionTable } from './createDispositionTable.js';
+import { createExposureSummaryTable } from './createExposureSummaryTable.js';
 import { createExposureTable } from './createExposureTable.js';
 import { createForestFigure, type ForestFigure } from './createForestFigure.js';
 import { createKaplanMeierFigure, type KaplanMeierFigure } from './createKaplanMeierFigure.js';
+import { createLabShiftTable } from './createLabShiftTable.js';
+import { createProtocolDeviationTable } from './createProtocolDeviationTable.js';
 import { createRelatedAeTable } from './createRelatedAeTable.js';
 import { createResponseBarsFigure, type ResponseBarsFigure } from './createResponseBarsFigure.js';
 import { createResponseConcordanceTable } from './createResponseConcordanceTable.js';
 import { createResponseRateTable } from './createResponseRateTable.js';
 import { createSaeListing } from './createSaeListing.js';
 import { createSubgroupResponseTable } from './createSubgroupResponseTable.js';
+import { createSubsequentTherapyTable } from './createSubsequentTherapyTable.js';
 import { createSwimmerFigure, type SwimmerFigure } from './createSwimmerFigure.js';
+import { createTeaeBySocTable } from './createTeaeBySocTable.js';
+import { createTeaeMaxGradeTable } from './createTeaeMaxGradeTable.js';
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 import { createTimeToEventTable } from './createTimeToEventTable.js';
 import { createWaterfallFigure, type WaterfallFigure } from './createWaterfallFigure.js';
@@ -82,20 +89,24 @@ export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefi
     ...(protocol.response.parameters.length === 0 ? [] : [createWaterfallFigure(datasets, protocol)]),
     createSwimmerFigure(datasets, protocol),
     ...survival,
+    createSubsequentTherapyTable(datasets, protocol),
   ];
   const sections = numberItems([
-    { id: 'disposition', title: 'Study patients: disposition', items: [createConsortFlow(datasets, protocol), createDispositionTable(datasets, protocol)] },
-    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol)] },
-    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol)] },
+    { id: 'disposition', title: 'Study patients: disposition', items: [createConsortFlow(datasets, protocol), createDispositionTable(datasets, protocol), createProtocolDeviationTable(datasets, protocol)] },
+    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol), createBaselineContinuousTable(datasets, protocol)] },
+    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol), createExposureSummaryTable(datasets, protocol)] },
     { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
     {
       id: 'safety',
       title: 'Safety evaluation',
       items: [
         createTeaeOverviewTable(datasets, protocol),
+        createTeaeBySocTable(datasets, protocol),
+        createTeaeMaxGradeTable(datasets, protocol),
         createRelatedAeTable(datasets, protocol),
         createAeOfInterestTable(datasets, protocol),
         createDeathTable(datasets, protocol),
+        createLabShiftTable(datasets, protocol),
         createSaeListing(datasets, protocol),
       ],
     },

@@ -58,6 +58,13 @@ export { createSubgroupResponseTable, fisherP } from './createSubgroupResponseTa
 export { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 export { createRelatedAeTable } from './createRelatedAeTable.js';
 export { createAeOfInterestTable } from './createAeOfInterestTable.js';
+export { createTeaeBySocTable } from './createTeaeBySocTable.js';
+export { createTeaeMaxGradeTable } from './createTeaeMaxGradeTable.js';
+export { createLabShiftTable } from './createLabShiftTable.js';
+export { createBaselineContinuousTable } from './createBaselineContinuousTable.js';
+export { createExposureSummaryTable } from './createExposureSummaryTable.js';
+export { createSubsequentTherapyTable } from './createSubsequentTherapyTable.js';
+export { createProtocolDeviationTable } from './createProtocolDeviationTable.js';
 export { createDeathTable } from './createDeathTable.js';
 export { createSaeListing } from './createSaeListing.js';
 export type { TimeToEventSpec } from './createTimeToEventTable.js';

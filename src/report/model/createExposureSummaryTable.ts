@@ -1,0 +1,57 @@
+import type { AdamDatasets, AdexParamcd, AdexRow, ProtocolDefinition } from '../../clinical/index.js';
+import { safetyPopulation } from './analysisPopulation.js';
+import { abbreviationsFor, paperReference } from './protocolTerms.js';
+import { headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
+import { SUMMARY_COLUMNS, SUMMARY_FOOTNOTE, summaryCells } from './summaryCells.js';
+
+/** The regimen-wide parameters, then the per-drug ones (ADEX PARAMCD), each summarised over subjects. */
+const REGIMEN_PARAMETERS: readonly AdexParamcd[] = ['TRTDURD', 'CYCLES'];
+const DRUG_PARAMETERS: readonly AdexParamcd[] = ['CUMDOSE', 'DI', 'RDI'];
+
+/**
+ * Extent of exposure as continuous summaries (n, mean, standard deviation, median, Q1, Q3, min, max) over the safety
+ * population, from ADEX: duration of treatment and cycles for the regimen, then per drug of the regimen the
+ * cumulative dose, dose intensity per cycle and relative dose intensity. Rows '<PARAMCD>' (regimen),
+ * '<drug>' (heading), '<drug>:<PARAMCD>'; columns as the other summary tables.
+ */
+export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
+  const inSafety = datasets.adex.filter((r) => safety.ids.has(r.USUBJID));
+  const summary = (extrt: string, paramcd: AdexParamcd, key: string, indent: number): ReportRow | null => {
+    const records = new Map<string, AdexRow>();
+    for (const r of inSafety) if (r.EXTRT === extrt && r.PARAMCD === paramcd && !records.has(r.USUBJID)) records.set(r.USUBJID, r);
+    const first = records.values().next().value;
+    if (first === undefined) return null;
+    const unit = first.AVALU ?? undefined;
+    const name = first.PARAM.replace(/\s*\(%\)$/, '');
+    // ADEX names some units in PARAM already ('Duration of treatment (days, first to last dose)').
+    const label = unit === undefined || name.includes(unit) ? name : `${name} (${unit})`;
+    return row(key, label, summaryCells(safety.rows.map((r) => ({ id: r.USUBJID, value: records.get(r.USUBJID)?.AVAL ?? null })), unit), indent);
+  };
+  const rows: ReportRow[] = [];
+  for (const paramcd of REGIMEN_PARAMETERS) {
+    const item = summary('ALL', paramcd, paramcd, 0);
+    if (item !== null) rows.push(item);
+  }
+  for (const drug of protocol.regimen.drugs) {
+    const items = DRUG_PARAMETERS.map((paramcd) => summary(drug.id, paramcd, `${drug.id}:${paramcd}`, 1)).filter((r): r is ReportRow => r !== null);
+    if (items.length === 0) continue;
+    rows.push(headingRow(drug.id, drug.label), ...items);
+  }
+  const title = `Extent of exposure, continuous summaries (${safety.population.name.toLowerCase()})`;
+  const footnotes = [
+    SUMMARY_FOOTNOTE,
+    `Duration of treatment: first to last dose, in days. Dose intensity: dose received per ${protocol.regimen.cycleLengthDays}-day cycle; relative dose intensity: received over planned dose intensity, in percent.`,
+  ];
+  return reportTable({
+    id: 't-exposure-summary',
+    title,
+    population: safety.population,
+    stubLabel: 'Parameter',
+    columns: SUMMARY_COLUMNS,
+    rows,
+    footnotes,
+    abbreviations: abbreviationsFor(protocol, [title, ...rows.map((r) => r.label)], ['Q1, Q3 first and third quartiles']),
+    paperReference: paperReference(protocol, 't-exposure-summary'),
+  });
+}

@@ -1,0 +1,95 @@
+import { parseIsoDate, type AdamDatasets, type AdlbRow, type CtcaeGradeValue, type ProtocolDefinition } from '../../clinical/index.js';
+import { safetyPopulation } from './analysisPopulation.js';
+import { countCell } from './countCell.js';
+import { abbreviationsFor, paperReference } from './protocolTerms.js';
+import { column, headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
+
+const GRADES = [0, 1, 2, 3, 4] as const;
+type Direction = 'low' | 'high';
+
+/** One graded laboratory term: an analyte in one direction (e.g. a count decreased). */
+interface GradedTerm {
+  readonly paramcd: string;
+  readonly direction: Direction;
+  readonly term: string;
+}
+
+const termOf = (r: AdlbRow, direction: Direction): string | null => (direction === 'low' ? r.ATOXDSCL : r.ATOXDSCH);
+const gradeOf = (r: AdlbRow, direction: Direction): CtcaeGradeValue | null => (direction === 'low' ? r.ATOXGRL : r.ATOXGRH);
+
+/**
+ * Laboratory shift tables: for each analyte ADLB grades (per CTCAE v5.0 term and direction), the subjects of
+ * the safety population by baseline grade (rows) and worst on-treatment grade (columns). Every subject of the
+ * population is in each shift: no gradable baseline is the 'Missing' row, no gradable on-treatment value the
+ * 'Missing' column, so the rows add up to N. On treatment: after the first-dose day, up to the last dose plus
+ * the protocol's treatment-emergent window, baseline record excluded. Rows '<PARAMCD>:<low|high>' (heading),
+ * '<PARAMCD>:<low|high>:baseline:<0-4|missing>'; columns 'grade0' ... 'grade4', 'missing', 'total'.
+ */
+export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'>, protocol: ProtocolDefinition): ReportTable {
+  const safety = safetyPopulation(datasets.adsl, protocol);
+  const N = safety.rows.length;
+  const window = protocol.teaeWindowDaysAfterLastDose;
+  const lastOnTreatmentDay = new Map(
+    safety.rows.map((r) => {
+      const last = r.TRTEDT === null ? null : parseIsoDate(r.TRTEDT);
+      return [r.USUBJID, last === null ? null : last + window] as const;
+    }),
+  );
+  const onTreatment = (r: AdlbRow): boolean => {
+    const last = lastOnTreatmentDay.get(r.USUBJID) ?? null;
+    const day = parseIsoDate(r.ADT);
+    return r.ABLFL !== 'Y' && r.ADY !== null && r.ADY > 1 && last !== null && day !== null && day <= last;
+  };
+  const inSafety = datasets.adlb.filter((r) => safety.ids.has(r.USUBJID));
+  const terms = new Map<string, GradedTerm>();
+  for (const r of inSafety) {
+    for (const direction of ['low', 'high'] as const) {
+      const term = termOf(r, direction);
+      if (term !== null) terms.set(`${r.PARAMCD}:${direction}`, { paramcd: r.PARAMCD, direction, term });
+    }
+  }
+  const ordered = [...terms.entries()].sort(([, a], [, b]) => a.term.localeCompare(b.term));
+  const rows: ReportRow[] = [];
+  for (const [key, term] of ordered) {
+    const records = inSafety.filter((r) => r.PARAMCD === term.paramcd);
+    const baseline = new Map<string, number>();
+    const worst = new Map<string, number>();
+    for (const r of records) {
+      const grade = gradeOf(r, term.direction);
+      if (grade === null) continue;
+      if (r.ABLFL === 'Y') baseline.set(r.USUBJID, grade);
+      else if (onTreatment(r)) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
+    }
+    const unit = records[0]?.AVALU;
+    rows.push(headingRow(key, unit === undefined ? term.term : `${term.term} (${unit})`));
+    const baselineLevels: readonly (number | null)[] = [...GRADES, null];
+    for (const level of baselineLevels) {
+      const members = safety.rows.map((r) => r.USUBJID).filter((id) => (baseline.get(id) ?? null) === level);
+      const at = (grade: number | null) => members.filter((id) => (worst.get(id) ?? null) === grade);
+      rows.push(
+        row(`${key}:baseline:${level === null ? 'missing' : level}`, level === null ? 'Baseline missing' : `Baseline grade ${level}`, [
+          ...GRADES.map((grade) => countCell(at(grade), N)),
+          countCell(at(null), N),
+          countCell(members, N),
+        ]),
+      );
+    }
+  }
+  const title = `Laboratory shift from baseline CTCAE grade to worst on-treatment grade (${safety.population.name.toLowerCase()})`;
+  const footnotes = [
+    'Rows: grade of the baseline value (the last value on or before the first dose); columns: worst grade of the values after the first-dose day up to ' +
+      `${window} days after the last dose. Graded per CTCAE v5.0 from the laboratory value and the site's normal limits alone.`,
+    'Missing: no gradable value (no value, or a value without the normal limit its grade needs). Every subject of the population is counted once in each analyte, so the totals are N.',
+  ];
+  return reportTable({
+    id: 't-lab-shift',
+    title,
+    population: safety.population,
+    stubLabel: 'Laboratory term / baseline grade',
+    columns: [...GRADES.map((grade) => column(`grade${grade}`, `Worst grade ${grade}`, N)), column('missing', 'Worst grade missing', N), column('total', 'Total', N)],
+    rows,
+    footnotes,
+    abbreviations: abbreviationsFor(protocol, [title, ...footnotes], ['CTCAE Common Terminology Criteria for Adverse Events']),
+    paperReference: paperReference(protocol, 't-lab-shift'),
+  });
+}
