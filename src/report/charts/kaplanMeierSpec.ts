@@ -21,8 +21,28 @@ function seriesLegend(label: string, n: number, events: number, median: number |
 }
 
 /**
- * Kaplan-Meier plot: right-continuous step curves, censoring ticks, dashed median guides, the log-rank
- * P of each listed comparison, and the numbers at risk aligned under the time axis.
+ * The band's outline as step-after points: each step's limits held until the next step, and a break
+ * (null limits) where the next step has none (S = 0), so the band never spans a missing interval.
+ */
+function bandPoints(series: KaplanMeierFigure['data']['series'][number], label: string): { series: string; time: number; lower: number | null; upper: number | null }[] {
+  const steps = series.steps;
+  const lastTime = Math.max(steps[steps.length - 1]?.time ?? 0, ...series.censorTicks.map((t) => t.time));
+  const out: { series: string; time: number; lower: number | null; upper: number | null }[] = [];
+  steps.forEach((point, i) => {
+    if (point.lower === null || point.upper === null) return;
+    out.push({ series: label, time: point.time, lower: point.lower, upper: point.upper });
+    const next = steps[i + 1] as (typeof steps)[number] | undefined;
+    if (next === undefined || next.lower === null || next.upper === null) {
+      out.push({ series: label, time: next?.time ?? lastTime, lower: point.lower, upper: point.upper });
+      out.push({ series: label, time: next?.time ?? lastTime, lower: null, upper: null });
+    }
+  });
+  return out;
+}
+
+/**
+ * Kaplan-Meier plot: an optional pointwise confidence band, right-continuous step curves, censoring ticks, dashed median guides, the log-rank
+ * P of each listed comparison, and the numbers at risk and cumulative events aligned under the time axis.
  */
 export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
   const { series, comparisons, atRiskTimes, endpoint } = figure.data;
@@ -53,7 +73,25 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
     ...s.atRisk.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })),
     ...(endTick === null ? [] : [{ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: endTick, n: 0 }]),
   ]);
+  const cumulativeEvents = series.flatMap((s) => [
+    ...s.cumulativeEvents.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })),
+    ...(endTick === null ? [] : [{ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: endTick, n: s.events }]),
+  ]);
+  const band = figure.data.confidenceBand ? series.flatMap((s) => bandPoints(s, legendOf.get(s.id) ?? s.id)) : [];
   const plotHeight = 300;
+  const countRow = (title: string, values: readonly object[]) => ({
+    width: CHART_WIDTH - 90,
+    height: 18 * series.length,
+    title: { text: title, fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'bold' as const, anchor: 'start' as const, offset: 4 },
+    data: { values: [...values] },
+    mark: { type: 'text' as const, fontSize: CHART_SMALL_FONT_SIZE },
+    encoding: {
+      x: { field: 'time', type: 'quantitative' as const, scale: { domain: [0, end], nice: false }, axis: null },
+      y: { field: 'label', type: 'nominal' as const, sort: series.map((s) => (single ? 'All' : s.label)), axis: { title: null, domain: false, ticks: false, labelPadding: 18, labelFontWeight: 'bold' as const } },
+      text: { field: 'n', type: 'quantitative' as const },
+      color: { ...color, legend: null },
+    },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CHART_CONFIG,
@@ -62,6 +100,16 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
         width: CHART_WIDTH - 90,
         height: plotHeight,
         layer: [
+          ...(band.length === 0
+            ? []
+            : [
+                {
+                  data: { values: band },
+                  // invalid: null breaks the band where a limit is missing (S = 0) instead of bridging the gap.
+                  mark: { type: 'area' as const, interpolate: 'step-after' as const, opacity: 0.14, invalid: null },
+                  encoding: { x, y: { field: 'lower', type: 'quantitative' as const }, y2: { field: 'upper' }, color: { ...color, legend: null } },
+                },
+              ]),
           {
             data: { values: medians },
             mark: { type: 'rule', strokeDash: [4, 3], color: CHART_MUTED_COLOR, strokeWidth: 1 },
@@ -84,7 +132,18 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
           {
             data: { values: ticks },
             mark: { type: 'point', shape: 'M0,-1L0,1', size: 60, strokeWidth: 1.5, filled: false },
-            encoding: { x: { field: 'time', type: 'quantitative' }, y: { field: 'survival', type: 'quantitative' }, color: { field: 'series', type: 'nominal' } },
+            encoding: {
+              x: { field: 'time', type: 'quantitative' },
+              y: { field: 'survival', type: 'quantitative' },
+              color: { field: 'series', type: 'nominal' },
+              // A legend entry of its own for the tick, beside the curves' legend (or alone for one curve).
+              shape: {
+                datum: 'Censored',
+                type: 'nominal',
+                scale: { domain: ['Censored'], range: ['M0,-1L0,1'] },
+                legend: { title: null, orient: single ? ('bottom-left' as const) : ('top' as const), symbolStrokeColor: CHART_MUTED_COLOR, symbolStrokeWidth: 1.5, symbolSize: 60 },
+              },
+            },
           },
           {
             data: { values: notes.map((text, i) => ({ text, y: single ? 0.97 - i * 0.06 : 0.03 + (notes.length - 1 - i) * 0.06 })) },
@@ -93,19 +152,8 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
           },
         ],
       },
-      {
-        width: CHART_WIDTH - 90,
-        height: 18 * series.length,
-        title: { text: 'Number at risk', fontSize: CHART_SMALL_FONT_SIZE, fontWeight: 'bold', anchor: 'start', offset: 4 },
-        data: { values: atRisk },
-        mark: { type: 'text', fontSize: CHART_SMALL_FONT_SIZE },
-        encoding: {
-          x: { field: 'time', type: 'quantitative', scale: { domain: [0, end], nice: false }, axis: null },
-          y: { field: 'label', type: 'nominal', sort: series.map((s) => (single ? 'All' : s.label)), axis: { title: null, domain: false, ticks: false, labelPadding: 18, labelFontWeight: 'bold' } },
-          text: { field: 'n', type: 'quantitative' },
-          color: { ...color, legend: null },
-        },
-      },
+      countRow('Number at risk', atRisk),
+      countRow('Cumulative events', cumulativeEvents),
     ],
   };
 }

@@ -2,6 +2,7 @@ import type { AdamDatasets, ProtocolDefinition, SubgroupDefinition } from '../..
 import { numberAtRiskAt } from '../../stats/index.js';
 import type { KaplanMeierCurve } from '../../stats/index.js';
 import { efficacyPopulation } from './analysisPopulation.js';
+import { formatConfLevel } from '../format/index.js';
 import { endpointOf, endpointPopulation, logRankP, type TimeToEventSpec } from './createTimeToEventTable.js';
 import { reportFigure, type ReportFigure } from './reportFigure.js';
 import { subgroupMembers } from './subgroupMembers.js';
@@ -26,6 +27,8 @@ export interface KaplanMeierSeries {
   readonly censorTicks: readonly { readonly time: number; readonly survival: number }[];
   readonly median: number | null;
   readonly atRisk: readonly { readonly time: number; readonly n: number }[];
+  /** Events at or before each at-risk time (the row under the numbers at risk). */
+  readonly cumulativeEvents: readonly { readonly time: number; readonly n: number }[];
 }
 
 export interface KaplanMeierFigureData {
@@ -35,6 +38,9 @@ export interface KaplanMeierFigureData {
   readonly series: readonly KaplanMeierSeries[];
   /** Log-rank P of each listed pair (subgroup figures only). */
   readonly comparisons: readonly { readonly groupA: string; readonly groupB: string; readonly p: number | null }[];
+  /** Draw each curve's pointwise confidence band (from the steps' lower and upper limits). */
+  readonly confidenceBand: boolean;
+  readonly confLevel: number;
 }
 
 export type KaplanMeierFigure = ReportFigure<'kaplan-meier', KaplanMeierFigureData>;
@@ -55,6 +61,7 @@ function seriesOf(id: string, label: string, curve: KaplanMeierCurve | null, med
     censorTicks: Object.freeze(ticks),
     median,
     atRisk: Object.freeze(atRiskTimes.map((time) => Object.freeze({ time, n: curve === null ? 0 : numberAtRiskAt(curve, time) }))),
+    cumulativeEvents: Object.freeze(atRiskTimes.map((time) => Object.freeze({ time, n: (curve?.steps ?? []).reduce((sum, step) => (step.time <= time ? sum + step.events : sum), 0) }))),
   });
 }
 
@@ -69,13 +76,15 @@ export function regularTimes(maxTime: number, every: number): number[] {
  * Data of a Kaplan-Meier plot of one endpoint of the plan (efficacy population; its responders for a
  * duration of response): overall ('f-km-<paramcd>'), or one curve per level of a survival subgroup
  * ('f-km-<paramcd>-<subgroup id>', series ids = the level values) with the pairwise log-rank P it lists.
- * Numbers at risk at the plan's regular times.
+ * Numbers at risk and cumulative events at the plan's regular times. The pointwise confidence band is
+ * drawn by default for a single curve only (overlapping bands of several curves hide the curves).
  */
 export function createKaplanMeierFigure(
   datasets: Pick<AdamDatasets, 'adsl' | 'adtte'>,
   protocol: ProtocolDefinition,
   spec: TimeToEventSpec,
   subgroup: SubgroupDefinition | null = null,
+  options: { readonly confidenceBand?: boolean } = {},
 ): KaplanMeierFigure {
   const { confLevel, atRiskEveryMonths, paperReferences } = protocol.analysisPlan;
   const endpoint = endpointOf(protocol, spec.paramcd);
@@ -95,6 +104,7 @@ export function createKaplanMeierFigure(
     const rowsOf = (id: string) => groups.find((g) => g.id === id)?.rows ?? [];
     return Object.freeze({ groupA: a, groupB: b, p: logRankP(rowsOf(a), rowsOf(b), [a, b]) });
   });
+  const confidenceBand = options.confidenceBand ?? series.length === 1;
   const base = `f-km-${spec.paramcd.toLowerCase()}`;
   const id = subgroup === null ? base : `${base}-${subgroup.id}`;
   return reportFigure({
@@ -102,8 +112,12 @@ export function createKaplanMeierFigure(
     id,
     title: subgroup === null ? `Kaplan-Meier curve: ${endpoint.label}` : `Kaplan-Meier curves: ${endpoint.label}, by ${subgroup.label}`,
     population: endpointPopulation(fas, endpoint, protocol, all.length),
-    data: Object.freeze({ endpoint: endpoint.label, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons) }),
-    footnotes: ['Ticks mark censored observations; numbers at risk are subjects with a time at or after each time point.'],
+    data: Object.freeze({ endpoint: endpoint.label, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons), confidenceBand, confLevel }),
+    footnotes: [
+      `Ticks mark censored observations; numbers at risk are subjects with a time at or after each time point; cumulative events are events at or before it.${
+        confidenceBand ? ` The shaded band is the pointwise ${formatConfLevel(confLevel)} confidence interval (log-log transform).` : ''
+      }`,
+    ],
     paperReference: paperReferences[id] ?? (subgroup === null ? (spec.paperReference ?? null) : null),
   });
 }
