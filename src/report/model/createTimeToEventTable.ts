@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdtteRow, EndpointDefinition, ProtocolDefinition, SubgroupDefinition } from '../../clinical/index.js';
 import { computePairwiseLogRank } from '../../stats/index.js';
 import { formatConfLevel } from '../format/index.js';
@@ -33,7 +34,7 @@ export function endpointOf(protocol: ProtocolDefinition, paramcd: string): Endpo
 export function endpointPopulation(fas: AnalysisPopulation, endpoint: EndpointDefinition, protocol: ProtocolDefinition, N: number): ReportPopulation {
   if (endpoint.kind !== 'duration-of-response') return fas.population;
   const evaluator = protocol.response.evaluators.find((e) => e.id === endpoint.evaluator);
-  return population(`Responders${evaluator === undefined ? '' : ` (${evaluator.label})`} in the ${fas.population.name.toLowerCase()}`, fas.population.flag, N);
+  return population(`Responders${evaluator === undefined ? '' : ` (${evaluator.label})`} in the ${populationPhrase(fas.population.name)}`, fas.population.flag, N);
 }
 
 /** 'kaplan-meier' median with its CI, or why there is none. */
@@ -91,6 +92,9 @@ export function createTimeToEventTable(
         groups.map((g) => {
           const at = g.summary.landmarks[i] as (typeof g.summary.landmarks)[number] | undefined;
           if (at === undefined || at.survival === null) return cell(missingValue(N(g) === 0 ? 'no subjects' : `no Kaplan-Meier estimate at ${month} months (past the last observation)`));
+          // At S = 1 the log-log interval is undefined; R reports limits of 1 only before the first
+          // observed time (survfit0's starting row) and NA after it. One rule here: NE, footnoted.
+          if (at.survival === 1) return cell(rateValue({ time: month, estimate: 1, lower: null, upper: null, confLevel }), g.summary.subjects);
           return cell(rateValue({ time: month, estimate: at.survival, lower: at.lower, upper: at.upper, confLevel }), g.summary.subjects);
         }),
         0,
@@ -120,7 +124,7 @@ export function createTimeToEventTable(
     }
   }
   const tablePopulation = endpointPopulation(fas, endpoint, protocol, overallRows.length);
-  const title = `${endpoint.label} (${tablePopulation.name.toLowerCase()})`;
+  const title = `${endpoint.label} (${populationPhrase(tablePopulation.name)})`;
   const id = `t-${spec.paramcd.toLowerCase()}`;
   return reportTable({
     id,
@@ -131,6 +135,9 @@ export function createTimeToEventTable(
     rows,
     footnotes: [
       'Kaplan-Meier estimates; confidence intervals of rates use the log-log transform and of medians the Brookmeyer-Crowley method. NR, not reached; NE, not estimable.',
+      ...(rows.some((r) => r.cells.some((c) => c.value.kind === 'rate' && c.value.estimate === 1))
+        ? ['A rate of 100% (no event by that time) has no log-log confidence interval; its limits are shown as NE.']
+        : []),
       ...(comparisons.length > 0 ? ['Log-rank P values compare two subgroups on their subjects only, without adjustment for multiplicity.'] : []),
     ],
     abbreviations: abbreviationsFor(protocol, [title, ...groups.map((g) => g.column.label), ...rows.map((r) => r.label)]),
