@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdslRow, ProtocolDefinition } from '../../clinical/index.js';
 import { baselinePopulation } from './analysisPopulation.js';
 import { labAnalyteLabel } from './labAnalyteLabels.js';
@@ -37,7 +38,7 @@ export function createBaselineContinuousTable(datasets: Pick<AdamDatasets, 'adsl
     const unit = records[0].AVALU;
     rows.push(row(`lab:${paramcd}`, `${labAnalyteLabel(paramcd)} (${unit})`, summaryCells(baseline.rows.map((r) => ({ id: r.USUBJID, value: value.get(r.USUBJID) ?? null })), unit)));
   }
-  const title = `Continuous baseline characteristics (${baseline.population.name.toLowerCase()})`;
+  const title = `Continuous baseline characteristics (${populationPhrase(baseline.population.name)})`;
   const footnotes = [SUMMARY_FOOTNOTE, 'Baseline laboratory value: the last value on or before the first dose, in SI units.'];
   return reportTable({
     id: 't-baseline-continuous',

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdexParamcd, AdexRow, ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { abbreviationsFor, paperReference } from './protocolTerms.js';
@@ -38,7 +39,7 @@ export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' |
     if (items.length === 0) continue;
     rows.push(headingRow(drug.id, drug.label), ...items);
   }
-  const title = `Extent of exposure, continuous summaries (${safety.population.name.toLowerCase()})`;
+  const title = `Extent of exposure, continuous summaries (${populationPhrase(safety.population.name)})`;
   const footnotes = [
     SUMMARY_FOOTNOTE,
     `Duration of treatment: first to last dose, in days. Dose intensity: dose received per ${protocol.regimen.cycleLengthDays}-day cycle; relative dose intensity: received over planned dose intensity, in percent.`,

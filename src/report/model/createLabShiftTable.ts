@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import { parseIsoDate, type AdamDatasets, type AdlbRow, type CtcaeGradeValue, type ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -75,7 +76,7 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
       );
     }
   }
-  const title = `Laboratory shift from baseline CTCAE grade to worst on-treatment grade (${safety.population.name.toLowerCase()})`;
+  const title = `Laboratory shift from baseline CTCAE grade to worst on-treatment grade (${populationPhrase(safety.population.name)})`;
   const footnotes = [
     'Rows: grade of the baseline value (the last value on or before the first dose); columns: worst grade of the values after the first-dose day up to ' +
       `${window} days after the last dose. Graded per CTCAE v5.0 from the laboratory value and the site's normal limits alone.`,

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { baselinePopulation } from './analysisPopulation.js';
 import { NOT_COLLECTED } from './createSubsequentTherapyTable.js';
@@ -19,7 +20,7 @@ export function createProtocolDeviationTable(datasets: Pick<AdamDatasets, 'adsl'
   const N = baseline.rows.length;
   const form = protocol.forms.find((f) => f.sdtmDomain === DEVIATION_DOMAIN);
   const reason = form === undefined ? NOT_COLLECTED : `collected on the "${form.label}" form but not derived into an analysis dataset`;
-  const title = `Protocol deviations (${baseline.population.name.toLowerCase()})`;
+  const title = `Protocol deviations (${populationPhrase(baseline.population.name)})`;
   const footnotes = [
     form === undefined
       ? `Protocol deviations are ${NOT_COLLECTED}: none of its case report forms is a deviation log, so they cannot be counted (NE); the absence of a count does not mean that none occurred.`

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
 import { baselinePopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -17,7 +18,7 @@ export function createSubsequentTherapyTable(datasets: Pick<AdamDatasets, 'adsl'
   const baseline = baselinePopulation(datasets.adsl, protocol);
   const N = baseline.rows.length;
   const form = protocol.forms.find((f) => f.role === 'new-therapy');
-  const title = `Subsequent anticancer therapy (${baseline.population.name.toLowerCase()})`;
+  const title = `Subsequent anticancer therapy (${populationPhrase(baseline.population.name)})`;
   const label = 'Subjects with any subsequent anticancer therapy';
   const base = { id: 't-subsequent-therapy', title, population: baseline.population, stubLabel: 'Subsequent therapy', columns: [column('arm', protocol.identity.armLabel, N)], paperReference: paperReference(protocol, 't-subsequent-therapy') };
   if (form === undefined) {

@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import { CTCAE_V5_SOC_SOURCE, type AdamDatasets, type ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -22,7 +23,7 @@ export function createTeaeBySocTable(datasets: Pick<AdamDatasets, 'adsl' | 'adae
     rows.push(row(key, group.soc ?? NOT_CODED_SOC_LABEL, [countCell(group.worst.keys(), N)], 0));
     for (const term of group.terms) rows.push(row(`${key}:term:${term.term}`, term.term, [countCell(term.worst.keys(), N)], 1));
   }
-  const title = `Treatment-emergent adverse events by system organ class and preferred term (${safety.population.name.toLowerCase()})`;
+  const title = `Treatment-emergent adverse events by system organ class and preferred term (${populationPhrase(safety.population.name)})`;
   const footnotes = [
     'Subjects with at least one event: a subject is counted once per system organ class and once per preferred term. Sorted by descending frequency of the class, then of the term within it (alphabetically on ties).',
     socSourceFootnote(hierarchy, CTCAE_V5_SOC_SOURCE),

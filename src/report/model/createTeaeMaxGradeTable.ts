@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import { CTCAE_V5_SOC_SOURCE, type AdamDatasets, type ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -28,7 +29,7 @@ export function createTeaeMaxGradeTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
     rows.push(row(key, group.soc ?? NOT_CODED_SOC_LABEL, cells(group.worst), 0));
     for (const term of group.terms) rows.push(row(`${key}:term:${term.term}`, term.term, cells(term.worst), 1));
   }
-  const title = `Treatment-emergent adverse events by maximum CTCAE grade (${safety.population.name.toLowerCase()})`;
+  const title = `Treatment-emergent adverse events by maximum CTCAE grade (${populationPhrase(safety.population.name)})`;
   const footnotes = [
     'Each subject is counted once per row, under the worst grade of its events in that row (so a subject may be under different grades in the class and term rows). Grade 5: fatal. Rows as in the table by system organ class and preferred term.',
     socSourceFootnote(hierarchy, CTCAE_V5_SOC_SOURCE),
