@@ -4,7 +4,7 @@ import { computeHeaderHeightPt, computeRowHeightPt, paginateTable } from './pagi
 import { PDF_PAGE_GEOMETRY, WORD_PAGE_GEOMETRY } from './pageGeometry.js';
 import { createLongListing, createWideTable } from './pagingTestTables.js';
 import { layoutGeometry, planTableLayout } from './planTableLayout.js';
-import { computeTextWidthPt, wrapText } from './textWidth.js';
+import { computeLongestWordPt, computeTextWidthPt, wrapText } from './textWidth.js';
 
 describe('computeTextWidthPt and wrapText', () => {
   it('measures with Helvetica metrics: a digit is 0.556 em, bold is wider', () => {
@@ -16,6 +16,13 @@ describe('computeTextWidthPt and wrapText', () => {
     assert.deepEqual(wrapText('Recovered with sequelae', 70, 9), ['Recovered with', 'sequelae']);
     assert.deepEqual(wrapText('Supercalifragilistic', 10, 9), ['Supercalifragilistic']);
     assert.deepEqual(wrapText('a\nb', 500, 9), ['a', 'b']);
+  });
+  it('breaks a hyphenated word after a hyphen but keeps a date whole', () => {
+    assert.deepEqual(wrapText('Not-recovered/not-resolved', 50, 9), ['Not-', 'recovered/not-', 'resolved']);
+    assert.deepEqual(wrapText('2021-07-10', 30, 9), ['2021-07-10']);
+    // So a date column is planned at least as wide as a whole date.
+    assert.equal(computeLongestWordPt('2021-07-10', 9), computeTextWidthPt('2021-07-10', 9));
+    assert.equal(computeLongestWordPt('Onset 2021-07-10 (day 3)', 9), computeTextWidthPt('2021-07-10', 9));
   });
 });
 

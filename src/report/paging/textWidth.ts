@@ -27,9 +27,16 @@ export function computeTextWidthPt(text: string, fontSizePt: number, bold = fals
   return (units / 1000) * fontSizePt * (bold ? BOLD_FACTOR : 1);
 }
 
-/** The pieces a line may break between: words, and a hyphenated word after each hyphen (as Word and LibreOffice break). */
+/** An ISO 8601 date (or month, or date-time): printed whole, never "2021-07-" over "10". */
+const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?([T ][\d:.]+Z?)?[,;.)]?$/;
+
+/**
+ * The pieces a line may break between: words, and a hyphenated word after each hyphen (as Word and
+ * LibreOffice break), except a date, which is kept whole: its column is then planned wide enough that
+ * no layout engine needs to break it.
+ */
 function breakPieces(word: string): string[] {
-  return word.split(/(?<=-)(?=.)/);
+  return ISO_DATE.test(word) ? [word] : word.split(/(?<=-)(?=.)/);
 }
 
 /** Width of the widest unbreakable piece (what a column cannot be narrower than without breaking inside a word). */
