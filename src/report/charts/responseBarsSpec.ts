@@ -4,9 +4,13 @@ import type { ResponseBarsFigure } from '../model/index.js';
 import { CHART_CONFIG, CHART_SMALL_FONT_SIZE, CHART_WIDTH, responseColorScale, responseRank } from './chartTheme.js';
 import type { FigureLinks } from './figureLinks.js';
 
+/** An axis label "name (n = 12)" as two lines, the name over its n (a Vega expression). */
+const LABEL_OVER_N = "length(split(datum.label, ' (n = ')) > 1 ? [split(datum.label, ' (n = ')[0], '(n = ' + split(datum.label, ' (n = ')[1]] : datum.label";
+
 /** Stacked bars of the scale's responder categories per group, the ORR printed on top. */
 export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks | null = null): TopLevelSpec {
   const { bars, scale, evaluator } = figure.data;
+  // The group's name over its n on a second line: long names ("Standard risk (n = 47)") were cut with an ellipsis.
   const groupLabel = (bar: (typeof bars)[number]) => `${bar.label} (n = ${bar.n})`;
   const order = bars.map(groupLabel);
   const categories = bars[0]?.segments.map((s) => s.category) ?? [];
@@ -29,7 +33,7 @@ export function responseBarsSpec(figure: ResponseBarsFigure, links: FigureLinks 
   }));
   const maxOrr = Math.max(0.2, ...bars.map((b) => b.orr));
   const top = Math.min(1, Math.ceil((maxOrr + 0.08) * 10) / 10);
-  const x = { field: 'group', type: 'nominal' as const, sort: order, axis: { title: null, labelAngle: 0, labelLimit: 160 }, scale: { paddingInner: 0.35, paddingOuter: 0.2 } };
+  const x = { field: 'group', type: 'nominal' as const, sort: order, axis: { title: null, labelAngle: 0, labelLimit: 0, labelExpr: LABEL_OVER_N }, scale: { paddingInner: 0.35, paddingOuter: 0.2 } };
   const href = links === null ? {} : { href: { field: 'href', type: 'nominal' as const } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
