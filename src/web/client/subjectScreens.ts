@@ -278,8 +278,8 @@ function initialAt(form: FormDefinition, instance: VisitInstance | undefined): R
 
 /** Tabs that show one panel at a time (the subject page fits a screen); arrow keys move between them. */
 function tabs(items: readonly { readonly id: string; readonly label: string; readonly panel: HTMLElement }[], selected: string): { bar: HTMLElement; panels: HTMLElement[]; select(id: string): void } {
-  const buttons = items.map((item) => h('button', { type: 'button', role: 'tab', id: `tab-${item.id}`, 'aria-controls': `panel-${item.id}`, 'data-tab': item.id }, item.label));
-  const panels = items.map((item) => h('div', { role: 'tabpanel', id: `panel-${item.id}`, 'aria-labelledby': `tab-${item.id}` }, item.panel));
+  const buttons = items.map((item) => h('button', { type: 'button', role: 'tab', id: `tab-${item.id}`, 'aria-controls': `tabpanel-${item.id}`, 'data-tab': item.id }, item.label));
+  const panels = items.map((item) => h('div', { role: 'tabpanel', id: `tabpanel-${item.id}`, 'aria-labelledby': `tab-${item.id}` }, item.panel));
   const select = (id: string): void => {
     items.forEach((item, i) => {
       const on = item.id === id;
