@@ -90,6 +90,7 @@ describe('web application on the second protocol (headless Chromium)', { timeout
       if (read.visit === 'TA1') {
         // the sum of target diameters fell from 50 to 22 mm: a partial response by RECIST 1.1 (not yet confirmed)
         assert.match((await page.locator('#response-saved').textContent()) ?? '', /IRC PR/);
+        await page.locator('[data-tab="timeline"]').click();
         await page.locator('#timeline [data-timeline="tumourAssessment"] td', { hasText: 'PR (unconfirmed)' }).waitFor();
         await page.screenshot({ path: join(SHOTS, '13-second-protocol-tumour-reads.png'), fullPage: true });
         await page.setViewportSize({ width: 820, height: 1180 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startingDoseMg } from '../clinical/regimen/index.js';
-import { listProtocols, type ProtocolModule } from '../protocols/index.js';
+import { listProtocols } from '../protocols/index.js';
 import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
 import { openEmbeddedStore, type Store } from '../store/index.js';
 import { repoPath } from '../testing/index.js';
@@ -66,7 +66,7 @@ for (const module of listProtocols()) {
       mkdirSync(SHOTS, { recursive: true });
       store = await openEmbeddedStore();
       await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Site S01' }] });
-      server = await startServer({ store, protocol: module as ProtocolModule, port: 0 });
+      server = await startServer({ store, protocol: module, port: 0 });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     });
     after(async () => {

@@ -163,12 +163,12 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
         result.append(h('p', { class: 'banner', id: `${domId}-draft-kept` }, `${definition.label} kept as incomplete (draft ${kept.record.recordId}): finish it from this visit when the rest is known.`));
         options.drafts?.kept?.();
       })
-      .catch((error: unknown) => showRefusal(error, value))
+      .catch((error: unknown) => showRefusal(error))
       .finally(() => {
         for (const b of buttons) b.disabled = false;
       });
   };
-  const showRefusal = (error: unknown, value: Record<string, unknown>): void => {
+  const showRefusal = (error: unknown): void => {
     if (error instanceof ApiError) {
       const unplaced = rendered.showIssues(error.issues, ['data']);
       errors.append(
@@ -177,7 +177,6 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
       );
       focusFirstError(form);
     } else errors.append(h('p', { class: 'error' }, String(error)));
-    void value;
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -231,7 +230,7 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
           button.textContent = `Save my version over version ${version}`;
           return;
         }
-        showRefusal(error, value);
+        showRefusal(error);
       })
       .finally(() => {
         for (const b of buttons) b.disabled = false;

@@ -47,6 +47,7 @@ table.lab-panel input, table.lab-panel select { font: inherit; padding: .2rem .3
 table.lab-panel input[aria-invalid="true"], table.lab-panel select[aria-invalid="true"] { border-color: var(--bad); }
 table.lab-panel .error { color: var(--bad); font-size: .78rem; display: block; }
 table.lab-panel .limits { font-size: .75rem; color: var(--muted); }
+table.lab-panel th[scope="row"] { white-space: nowrap; color: var(--ink); }
 @media (max-width: 900px) { .visit-layout { grid-template-columns: 1fr; } .visit-list { display: flex; flex-wrap: wrap; max-height: none; } .visit-list li { flex: 0 0 auto; } .visit-list button { border-right: 1px solid var(--line); } }
 `;
 

@@ -341,6 +341,8 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
       if (!current()) return;
       status = statusOf(protocol, subject, latest, open);
       visits?.update(status);
+      const due = document.getElementById('next-visit-due');
+      if (due !== null) due.textContent = `next: ${nextVisitDue(protocol, latest)}`;
       drawGrid();
       corrections?.update(latest);
       state.evaluations = await renderTimeline(timeline, protocol, subjectId, latest, current);
@@ -381,7 +383,7 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
       { class: 'subject-head' },
       h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}, status `, h('strong', { id: 'subject-status' }, subject.status.replace('_', ' '))),
       subject.status === 'screening' && canWrite ? h('span', {}, h('a', { href: `/subjects/${enc(subjectId)}/screening`, 'data-link': true }, 'continue screening')) : null,
-      h('span', { class: 'muted' }, `next: ${nextVisitDue(protocol, records)}`),
+      h('span', { class: 'muted', id: 'next-visit-due' }, `next: ${nextVisitDue(protocol, records)}`),
     ),
     page.bar,
     ...page.panels,
@@ -468,7 +470,8 @@ function visitSection(protocol: ClientProtocol, subject: SubjectRow, initial: Su
         button.addEventListener('click', () => {
           clear(editArea);
           const full = e.record as RecordRow;
-          editArea.append(formSection(protocol, form, subject, state, reload, { recordId: full.recordId, version: full.version, data: full.data }, { domId: 'visit-edit' }));
+          // a role that reads only sees the record's values; a site role gets its correction (with a reason)
+          editArea.append(canCorrect ? formSection(protocol, form, subject, state, reload, { recordId: full.recordId, version: full.version, data: full.data }, { domId: 'visit-edit' }) : recordTable(protocol, form, [full]));
           editArea.querySelector<HTMLElement>('input, select')?.focus();
         });
         const date = form.dateField === undefined ? undefined : e.record.data[form.dateField];
@@ -522,7 +525,7 @@ function visitSection(protocol: ClientProtocol, subject: SubjectRow, initial: Su
   const section = h(
     'section',
     { class: 'visit-layout', 'aria-label': 'Visits and forms' },
-    h('nav', { 'aria-label': 'Visits' }, list),
+    h('div', { role: 'navigation', 'aria-label': 'Visits' }, list),
     h(
       'div',
       {},
