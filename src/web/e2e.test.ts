@@ -491,6 +491,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await shot(dm, '10-dm-locks');
 
     await dm.goto(`${running().server.url}/subjects/${enrolledId}`);
+    await dm.locator('[data-tab="audit"]').click();
     await dm.locator('[data-audit]').first().click();
     await dm.locator('#audit-trail td', { hasText: 'demo-investigator' }).first().waitFor();
     await shot(dm, '12-dm-audit-trail');
