@@ -163,6 +163,8 @@ interface Fixture {
   readonly targetUserId: string;
   /** The IRC's blinded id of the fixture subject (it has central-lab assessments). */
   readonly caseId: string;
+  /** A draft of a lab form (a record of form type 'draft') of the fixture subject. */
+  readonly draftId: number;
 }
 
 /** Fresh rows at site A for one request of the matrix (a write may consume them). */
@@ -174,6 +176,7 @@ async function seedFixture(store: Store, trial: Trial): Promise<Fixture> {
     const lockedSubject = await insertSubject(tx, { siteId: trial.siteA });
     const record = await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'lab', visit: 'C1D1', data: labData });
     const query = await insertQuery(tx, { subjectId: subject.subjectId, recordId: record.recordId, message: 'please confirm' });
+    const draft = await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'draft', visit: 'C2D1', data: { status: 'draft', formType: 'lab', data: { date: labData.date } } });
     for (const [date, mProtein] of [['2025-01-20', 20], ['2025-02-17', 8]] as const) {
       await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: 'diseaseAssessment', visit: date, data: { date, visit: date, source: 'central', serumMProteinGPerL: mProtein } });
     }
@@ -194,6 +197,7 @@ async function seedFixture(store: Store, trial: Trial): Promise<Fixture> {
       snapshotId: snapshot.snapshotId,
       targetUserId,
       caseId: ircCaseId(await getServerKey(tx, 'irc-blinding'), subject.subjectId),
+      draftId: draft.recordId,
     };
   });
 }
@@ -231,6 +235,14 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   'post /subjects/:subjectId/records': (f) => ({ path: `/subjects/${f.subjectId}/records`, body: { formType: 'lab', data: labData }, siteBound: true }),
   'get /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, siteBound: true }),
   'put /records/:recordId': (f) => ({ path: `/records/${f.recordId}`, body: { version: 1, reason: 'typo', data: { ...labData, value: 0.6 } }, siteBound: true }),
+  'post /subjects/:subjectId/drafts': (f) => ({ path: `/subjects/${f.subjectId}/drafts`, body: { formType: 'lab', visit: 'C2D1', data: { date: labData.date } }, siteBound: true }),
+  'put /drafts/:recordId': (f) => ({ path: `/drafts/${f.draftId}`, body: { version: 1, data: { date: labData.date, analyte: 'neutrophils' } }, siteBound: true }),
+  'post /drafts/:recordId/complete': (f) => ({ path: `/drafts/${f.draftId}/complete`, body: { version: 1, data: labData }, siteBound: true }),
+  'post /subjects/:subjectId/lab-panels': (f) => ({
+    path: `/subjects/${f.subjectId}/lab-panels`,
+    body: { shared: { date: labData.date, visit: 'C2D1', source: 'local' }, results: [{ analyte: 'neutrophils', value: 2.1, unit: '10^9/L' }, { analyte: 'platelets', value: 180, unit: '10^9/L' }] },
+    siteBound: true,
+  }),
   'get /records/:recordId/audit': (f) => ({ path: `/records/${f.recordId}/audit`, siteBound: true }),
   'get /queries': () => ({ path: '/queries', siteBound: false }),
   'post /queries': (f) => ({ path: '/queries', body: { subjectId: f.subjectId, recordId: f.recordId, message: 'value plausible?' }, siteBound: true }),

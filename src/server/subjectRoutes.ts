@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  deleteCrfRecord,
   getCrfRecord,
   getSubject,
   getSubjectForShare,
@@ -29,6 +31,18 @@ import { SUBJECT_STATUS_MOVES } from './subjectStatusMoves.js';
 import { versionConflict } from './versionConflict.js';
 import { isFormTypeVisible } from './permissions.js';
 import { zodIssues } from './zodIssues.js';
+import { DRAFT_FORM_TYPE, isDraftData, reviewDraft } from './formDraft.js';
+import { labPanelBody, reviewLabPanel } from './labPanel.js';
+import { crfRecordResponse } from './responseSchemas.js';
+
+const draftBody = z.strictObject({
+  formType: z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/).describe('the form this is a draft of (a form id of GET /protocol)'),
+  visit: z.string().trim().min(1).max(40).optional(),
+  data: z.record(z.string(), z.unknown()).describe('the values entered so far: each present value valid by the form; required ones may be missing'),
+});
+const draftUpdateBody = z.strictObject({ version: z.int().min(1), data: z.record(z.string(), z.unknown()) });
+const draftResponse = z.strictObject({ record: crfRecordResponse });
+const labPanelResponse = z.strictObject({ records: z.array(recordViewResponse) });
 
 /**
  * A screening form is saved only for a subject in screening: a second screening of an enrolled subject would
@@ -156,6 +170,13 @@ async function scopedRecord(client: SqlClient, protocol: ServedProtocol, recordI
   const record = recordId === undefined ? undefined : await getCrfRecord(client, recordId);
   if (record === undefined || record.deleted || !isFormTypeVisible(protocol, record.formType, scope) || (await getSubject(client, record.subjectId, scope)) === undefined) throw notFound('record');
   return record;
+}
+
+/** A draft the caller may see (scopedRecord), with its status and form read back. */
+async function scopedDraft(client: SqlClient, protocol: ServedProtocol, recordIdText: string | undefined, scope: string | null): Promise<CrfRecord & { readonly draft: ReturnType<typeof reviewDraft> }> {
+  const record = await scopedRecord(client, protocol, recordIdText, scope);
+  if (record.formType !== DRAFT_FORM_TYPE || !isDraftData(record.data)) throw notFound('draft');
+  return { ...record, draft: record.data };
 }
 
 export const subjectRoutes: readonly RouteSpec[] = [
@@ -338,6 +359,98 @@ export const subjectRoutes: readonly RouteSpec[] = [
     async handler({ services, scope, params }) {
       const record = await scopedRecord(services.store, services.protocol, params.recordId, scope);
       return ok({ entries: await listAuditEntries(services.store, 'crf_records', String(record.recordId)) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/subjects/:subjectId/drafts',
+    response: draftResponse,
+    action: 'record:write',
+    tag: 'records',
+    summary:
+      "Keep a form incomplete, to finish later: stored as a record of form type 'draft' with status 'draft', the form it is a draft of and the values so far (every present value is checked by the form's metadata; missing required values are allowed); no derivation, edit check or analysis reads a draft; finish it with POST /drafts/{recordId}/complete",
+    body: draftBody,
+    responses: { 201: 'kept', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const subject = await getSubject(services.store, params.subjectId, scope);
+      if (subject === undefined) throw notFound('subject');
+      if (!isFormTypeVisible(services.protocol, body.formType, scope)) throw unknownFormType(services.protocol, body.formType);
+      const draft = reviewDraft(services.protocol, body.formType, body.data);
+      return write(undefined, async (tx) => created({ record: await insertCrfRecord(tx, { subjectId: subject.subjectId, formType: DRAFT_FORM_TYPE, ...(body.visit === undefined ? {} : { visit: body.visit }), data: { ...draft } }) }));
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/drafts/:recordId',
+    response: draftResponse,
+    action: 'record:write',
+    tag: 'records',
+    summary: 'Keep more of a draft (the version read; 409 when stale); audited with the reason "draft kept again"',
+    body: draftUpdateBody,
+    responses: { 200: 'kept', 409: 'stale version', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const current = await scopedDraft(services.store, services.protocol, params.recordId, scope);
+      const draft = reviewDraft(services.protocol, current.draft.formType, body.data);
+      return write('draft kept again', async (tx) => {
+        const result = await updateCrfRecord(tx, current.recordId, body.version, { ...draft });
+        if (result.kind === 'not-found') throw notFound('draft');
+        if (result.kind === 'conflict') throw versionConflict(result);
+        return ok({ record: result.record });
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/drafts/:recordId/complete',
+    response: recordViewResponse,
+    action: 'record:write',
+    tag: 'records',
+    summary:
+      'Finish a draft: the complete form is saved as POST /subjects/{subjectId}/records saves it (every check, derivation and query) and the draft is deleted in the same transaction (audited "completed as record <id>"); a refused form keeps the draft',
+    body: draftUpdateBody,
+    responses: { 201: 'saved', 409: 'stale version', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const current = await scopedDraft(services.store, services.protocol, params.recordId, scope);
+      const formType = current.draft.formType;
+      if (!isFormTypeVisible(services.protocol, formType, scope)) throw unknownFormType(services.protocol, formType);
+      const today = todayOf(services.clock);
+      const form = checkForm(services.protocol, formType, body.data, today);
+      return write(`draft ${current.recordId} completed`, async (tx) => {
+        await checkNotBeforeConsent(tx, services.protocol, current.subjectId, formType, form.data);
+        const removed = await deleteCrfRecord(tx, current.recordId, body.version);
+        if (removed.kind === 'not-found') throw notFound('draft');
+        if (removed.kind === 'conflict') throw versionConflict(removed);
+        const saved = await saveRecord(tx, services.protocol, today, current.subjectId, formType, form, current.visit ?? undefined);
+        return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/subjects/:subjectId/lab-panels',
+    response: labPanelResponse,
+    action: 'record:write',
+    tag: 'records',
+    summary:
+      "Save every analyte of one draw in one request: each result with the shared values (sample date, visit, laboratory) is a lab form saved as POST /subjects/{subjectId}/records saves it (CTCAE grade, edit checks raised as queries), all in one transaction; any refused value refuses the panel (422 naming ['shared', field] or ['results', index, field]) and nothing is saved",
+    body: labPanelBody,
+    responses: { 201: 'saved', 423: 'locked' },
+    async handler({ services, scope, params, body, write }) {
+      const subject = await getSubject(services.store, params.subjectId, scope);
+      if (subject === undefined) throw notFound('subject');
+      const today = todayOf(services.clock);
+      const panel = reviewLabPanel(services.protocol, body, today);
+      return write(undefined, async (tx) => {
+        const locked = await getSubjectForShare(tx, subject.subjectId);
+        if (locked === undefined) throw notFound('subject');
+        const records: Record<string, unknown>[] = [];
+        for (const row of panel.rows) {
+          await checkNotBeforeConsent(tx, services.protocol, subject.subjectId, panel.formType, row.form.data);
+          const saved = await saveRecord(tx, services.protocol, today, subject.subjectId, panel.formType, row.form);
+          records.push(recordView(saved.record, saved.live, saved.raisedQueryIds));
+        }
+        return created({ records });
+      });
     },
   }),
 ];

@@ -85,11 +85,12 @@ describe('web application on the second protocol (headless Chromium)', { timeout
         }
       }
       assert.equal(await form.locator('[data-path="lesions.2.status"] option:checked').textContent(), 'Present', 'a code list of the protocol, shown by its labels');
-      await form.locator('button[type="submit"]').press('Enter');
+      await form.locator('button[data-action="save"]').press('Enter');
       await page.locator('#response-saved').waitFor();
       if (read.visit === 'TA1') {
         // the sum of target diameters fell from 50 to 22 mm: a partial response by RECIST 1.1 (not yet confirmed)
         assert.match((await page.locator('#response-saved').textContent()) ?? '', /IRC PR/);
+        await page.locator('[data-tab="timeline"]').click();
         await page.locator('#timeline [data-timeline="tumourAssessment"] td', { hasText: 'PR (unconfirmed)' }).waitFor();
         await page.screenshot({ path: join(SHOTS, '13-second-protocol-tumour-reads.png'), fullPage: true });
         await page.setViewportSize({ width: 820, height: 1180 });

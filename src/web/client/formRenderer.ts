@@ -6,12 +6,50 @@
 // next to its field. No form is written by hand.
 import type { CodeField, FieldDefinition, FormDefinition, GroupField, RecordField, TextListField } from '../../clinical/crf/index.js';
 import { clear, h } from './dom.js';
+import { decimalMarkOf, formatDate, parseDateText, parseDecimalText } from './inputText.js';
 import type { ClientProtocol } from './protocol.js';
 
 /** An issue of a form: the path of its value in the form's JSON and what was expected. */
 export interface PathIssue {
   readonly path: readonly (string | number)[];
   readonly expected: string;
+  /** The issue's code (the server's: 'missing-field', 'out-of-range', ...). */
+  readonly code?: string;
+  /** The value refused, when there was one. */
+  readonly value?: unknown;
+  /** The value is absent (a required field left empty). */
+  readonly missing?: boolean;
+  /** Already in plain words (what the typed text could not be read as): shown as it is. */
+  readonly message?: string;
+}
+
+/** Dates inside a message as a site reads them (DD-MMM-YYYY). */
+const datesIn = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDate);
+
+/**
+ * An issue in plain words for the field it is shown next to: what to do, the limit and why, never the
+ * schema's shorthand ("expected a number").
+ */
+export function plainWords(item: PathIssue, label: string, type: string | null): string {
+  if (item.message !== undefined) return item.message;
+  const said = datesIn(item.expected);
+  const value = item.value === undefined || item.value === null ? '' : typeof item.value === 'string' ? datesIn(item.value) : typeof item.value === 'number' || typeof item.value === 'boolean' ? String(item.value) : '';
+  if (item.missing === true || item.code === 'missing-field') {
+    if (said.startsWith('a value when ')) return `Enter ${label}: it is needed ${said.slice('a value '.length)}.`;
+    return `${type === 'code' ? 'Choose' : 'Enter'} ${label}: it is required.`;
+  }
+  const limit = /^(>=|<=|>|<) ?(.*?)(?: \((.*)\))?$/.exec(said);
+  if (limit !== null && /^-?\d/.test(limit[2])) {
+    const words = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' }[limit[1]] ?? limit[1];
+    return `${value === '' ? 'This value' : value} is not possible here: it must be ${words} ${limit[2]}${limit[3] === undefined ? '' : ` (${limit[3]})`}.`;
+  }
+  if (said === 'a number' || said.startsWith('a value of type number')) return 'Enter a number, e.g. 12.5.';
+  if (said === 'a whole number') return 'Enter a whole number (no decimals).';
+  if (said.startsWith('one of ')) return 'Choose one of the answers in the list.';
+  if (said === 'a real calendar date YYYY-MM-DD') return 'Write the date as day-month-year with the month in letters, e.g. 06-DEC-2026.';
+  if (said.startsWith('no value when ')) return `Leave ${label} empty ${said.slice('no value '.length)}.`;
+  if (said.startsWith('a date on or after ')) return `The date must be on or after ${said.slice('a date on or after '.length)}.`;
+  return `${value === '' ? '' : `${value}: `}must be ${said}.`.replace(/^m/, (m) => (value === '' ? 'M' : m));
 }
 
 export type Path = readonly (string | number)[];
@@ -28,6 +66,16 @@ interface FieldNode {
 interface Context {
   readonly domId: string;
   readonly protocol: ClientProtocol;
+  /** What typed text could not be read (a date, a number), by path, in plain words; refreshed on every read. */
+  readonly problems: Map<string, { readonly path: Path; readonly message: string }>;
+  readonly decimalMark: '.' | ',';
+}
+
+/** Notes (or clears) the plain-words problem of a field's typed text. */
+function noteProblem(ctx: Context, path: Path, message: string | null): void {
+  const key = path.map(String).join('.');
+  if (message === null) ctx.problems.delete(key);
+  else ctx.problems.set(key, { path, message });
 }
 
 function describedBy(id: string, extra: boolean): string {
@@ -94,12 +142,26 @@ function codeNode(ctx: Context, field: CodeField, path: Path, initial: unknown):
   return { element: wrap(id, field, select), read: () => (select.value === '' ? undefined : select.value) };
 }
 
-function numberText(text: string): number | string | undefined {
+/** A typed number (the locale's decimal comma accepted); text that cannot be read stays text and its problem is noted. */
+function numberText(ctx: Context, path: Path, text: string): number | string | undefined {
   const trimmed = text.trim();
+  noteProblem(ctx, path, null);
   if (trimmed === '') return undefined;
-  // text that is not a number stays text, so the schema names it ("a number")
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : trimmed;
+  const read = parseDecimalText(trimmed, ctx.decimalMark);
+  if (read.ok) return read.value;
+  noteProblem(ctx, path, read.message);
+  return trimmed;
+}
+
+/** A typed date as ISO; text that is not a date stays text and its problem is noted. */
+function dateText(ctx: Context, path: Path, text: string): string | undefined {
+  const trimmed = text.trim();
+  noteProblem(ctx, path, null);
+  if (trimmed === '') return undefined;
+  const read = parseDateText(trimmed);
+  if (read.ok) return read.value;
+  noteProblem(ctx, path, read.message);
+  return trimmed;
 }
 
 function scalarNode(ctx: Context, field: FieldDefinition, path: Path, initial: unknown): FieldNode {
@@ -122,13 +184,20 @@ function scalarNode(ctx: Context, field: FieldDefinition, path: Path, initial: u
       return { element: wrap(id, field, select), read: () => (select.value === '' ? undefined : select.value === 'yes') };
     }
     case 'date': {
-      const input = h('input', { ...common(id, path, field), type: 'date', value: asText(initial) });
-      return { element: wrap(id, field, input), read: () => (input.value.trim() === '' ? undefined : input.value.trim()) };
+      // text, not the browser's date picker: its display follows the machine's locale (05/06 is May or June);
+      // here it is always DD-MMM-YYYY, and ISO is stored
+      const input = h('input', { ...common(id, path, field), type: 'text', class: 'date', placeholder: 'DD-MMM-YYYY', autocomplete: 'off', spellcheck: 'false', value: typeof initial === 'string' ? formatDate(initial) : asText(initial) });
+      input.addEventListener('change', () => {
+        const read = parseDateText(input.value);
+        if (read.ok) input.value = formatDate(read.value);
+      });
+      return { element: wrap(id, field, input), read: () => dateText(ctx, path, input.value) };
     }
     case 'number':
     case 'integer': {
-      const input = h('input', { ...common(id, path, field), type: 'text', inputmode: field.type === 'integer' ? 'numeric' : 'decimal', autocomplete: 'off', value: asText(initial) });
-      return { element: wrap(id, field, input), read: () => numberText(input.value) };
+      const shown = typeof initial === 'number' && ctx.decimalMark === ',' ? String(initial).replace('.', ',') : asText(initial);
+      const input = h('input', { ...common(id, path, field), type: 'text', inputmode: field.type === 'integer' ? 'numeric' : 'decimal', autocomplete: 'off', value: shown });
+      return { element: wrap(id, field, input), read: () => numberText(ctx, path, input.value) };
     }
     case 'text': {
       const attrs = { ...common(id, path, field), maxlength: String(field.maxLength), autocomplete: 'off' };
@@ -260,6 +329,8 @@ export interface RenderedForm {
   readonly element: HTMLElement;
   /** The form's JSON as entered: a field left empty is left out (not recorded). */
   read(): Record<string, unknown>;
+  /** What the last read could not read (a date, a number), in plain words, by path. */
+  inputIssues(): PathIssue[];
   /** Places each issue next to its field (aria-invalid + message); returns the ones that have no field. */
   showIssues(issues: readonly PathIssue[], prefix?: readonly (string | number)[]): PathIssue[];
 }
@@ -273,18 +344,21 @@ export interface RenderFormOptions {
   readonly initial?: Readonly<Record<string, unknown>>;
   /** Fields the system assigns (origin 'assigned'): not rendered, set by the caller. */
   readonly skipAssigned?: boolean;
+  /** The decimal mark typed numbers may use (default: the browser's locale's). */
+  readonly decimalMark?: '.' | ',';
 }
 
 /** The fields of a form, rendered from its metadata. */
 export function renderForm(options: RenderFormOptions): RenderedForm {
   const { domId, form, protocol } = options;
-  const ctx: Context = { domId, protocol };
+  const ctx: Context = { domId, protocol, problems: new Map(), decimalMark: options.decimalMark ?? decimalMarkOf(typeof navigator === 'undefined' ? undefined : navigator.languages) };
   const fields = form.fields.filter((f) => !(options.skipAssigned === true && f.origin === 'assigned'));
   const root = recordNode(ctx, { fields, required: true }, [], options.initial ?? {}, null);
   const element = h('div', { class: 'crf-fields', 'data-form': form.id }, root.element);
   return {
     element,
     read: () => (root.read() as Record<string, unknown> | undefined) ?? {},
+    inputIssues: () => [...ctx.problems.values()].map((p) => ({ path: p.path, expected: p.message, message: p.message })),
     showIssues: (issues, prefix = []) => placeIssues(element, domId, issues, prefix),
   };
 }
@@ -308,7 +382,9 @@ export function placeIssues(scope: HTMLElement, domId: string, issues: readonly 
     }
     control.setAttribute('aria-invalid', 'true');
     const error = document.getElementById(`${control.id}-error`);
-    if (error !== null) error.textContent = error.textContent === '' ? `expected ${item.expected}` : `${error.textContent}; ${item.expected}`;
+    const fieldLabel = (document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.firstChild?.textContent ?? control.closest('fieldset')?.querySelector('legend')?.firstChild?.textContent ?? 'this field').trim();
+    const words = plainWords(item, fieldLabel, control.getAttribute('data-type'));
+    if (error !== null && !error.textContent.includes(words)) error.textContent = error.textContent === '' ? words : `${error.textContent} ${words}`;
   }
   return unplaced;
 }
@@ -316,6 +392,7 @@ export function placeIssues(scope: HTMLElement, domId: string, issues: readonly 
 /** A value as a site reads it: a code by its label, yes/no, a list joined. */
 export function displayValue(protocol: ClientProtocol, field: FieldDefinition | undefined, value: unknown): string {
   if (value === undefined || value === null) return '—';
+  if (field?.type === 'date' && typeof value === 'string') return formatDate(value);
   if (field?.type === 'code') return protocol.label(field.codelist, value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (field?.type === 'number' || field?.type === 'integer') return `${asText(value)}${field.unit === undefined ? '' : ` ${field.unit}`}`;

@@ -7,12 +7,15 @@ import type { FieldDefinition, FormDefinition } from '../../clinical/crf/index.j
 import { api } from './api.js';
 import { auditSection } from './auditTrail.js';
 import { crfForm } from './crfForm.js';
-import { append, clear, h, table } from './dom.js';
+import { announce, append, clear, h, table } from './dom.js';
+import { labPanelForm } from './labPanelForm.js';
+import { deriveSubjectStatus, draftOf, STATUS_WORDS, type SubjectStatus, type VisitInstance } from './recordStatus.js';
+import { ensureWorkflowStyles, siteGrid, statusIcon, statusLegend, subjectGrid } from './statusGrid.js';
 import { displayValue, fieldId } from './formRenderer.js';
 import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, responseSummary, type Evaluation } from './livePanels.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
 import { renderScreening } from './screeningScreen.js';
-import type { RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
+import type { QueryRow, RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
 
 const enc = encodeURIComponent;
 
@@ -40,27 +43,64 @@ function nextVisitDue(protocol: ClientProtocol, records: readonly RecordRow[]): 
 
 const canWriteRole = (shell: Shell): boolean => shell.session.role === 'investigator' || shell.session.role === 'coordinator';
 
-/** The site's subjects with their status and next visit due; a site role can register a new one. */
+async function queriesOf(subjectId?: string): Promise<QueryRow[]> {
+  return (await api<{ queries: QueryRow[] }>('GET', `/queries${subjectId === undefined ? '' : `?subjectId=${enc(subjectId)}`}`)).queries;
+}
+
+/** A subject's record status from its records, drafts and queries (recordStatus.ts). */
+function statusOf(protocol: ClientProtocol, subject: SubjectRow, records: readonly RecordRow[], queries: readonly QueryRow[]): SubjectStatus {
+  return deriveSubjectStatus({
+    visits: protocol.view.visits,
+    forms: protocol.view.forms,
+    records,
+    queries: queries.filter((q) => q.subjectId === subject.subjectId),
+    enrolled: subject.status !== 'screening' && subject.status !== 'screen_failure',
+    followUp: subject.status === 'follow_up' || subject.status === 'off_study',
+  });
+}
+
+/** Visit ids in the schedule's order, each template's occurrences in turn ('C1D1', 'C2D1', ...). */
+function visitOrder(protocol: ClientProtocol, statuses: readonly SubjectStatus[]): string[] {
+  const templates = protocol.view.visits.map((v) => v.id);
+  const instances = new Map<string, VisitInstance>();
+  for (const status of statuses) for (const i of status.instances) instances.set(i.id, i);
+  return [...instances.values()].sort((a, b) => templates.indexOf(a.template) - templates.indexOf(b.template) || (a.n ?? 0) - (b.n ?? 0)).map((i) => i.id);
+}
+
+/** The site's subjects with their status and next visit due, and the record status grid of the site; a site role can register a new one. */
 export async function renderSubjectList(shell: Shell): Promise<void> {
+  ensureWorkflowStyles();
   const protocol = await loadProtocol();
   const { subjects } = await api<{ subjects: SubjectRow[] }>('GET', '/subjects');
-  const rows = await Promise.all(
-    subjects.map(async (s) => {
-      const due = s.status === 'enrolled' || s.status === 'on_treatment' ? nextVisitDue(protocol, await recordsOf(s.subjectId)) : s.status === 'screening' ? 'screening in progress' : '—';
-      return [h('a', { href: `/subjects/${enc(s.subjectId)}`, 'data-link': true }, s.subjectId), s.siteId, s.screeningNumber, s.status.replace('_', ' '), due];
-    }),
-  );
+  const queries = subjects.length === 0 ? [] : await queriesOf();
+  const loaded = await Promise.all(subjects.map(async (s) => ({ subject: s, records: await recordsOf(s.subjectId) })));
+  const rows = loaded.map(({ subject: s, records }) => {
+    const due = s.status === 'enrolled' || s.status === 'on_treatment' ? nextVisitDue(protocol, records) : s.status === 'screening' ? 'screening in progress' : '—';
+    return [h('a', { href: `/subjects/${enc(s.subjectId)}`, 'data-link': true }, s.subjectId), s.siteId, s.screeningNumber, s.status.replace('_', ' '), due];
+  });
   const add = canWriteRole(shell) ? h('button', { type: 'button', id: 'new-subject' }, 'Register a new subject for screening') : null;
   add?.addEventListener('click', () => {
     api<SubjectRow>('POST', '/subjects', {})
       .then((subject) => shell.navigate(`/subjects/${enc(subject.subjectId)}/screening`))
       .catch((error: unknown) => shell.error(error));
   });
+  const statuses = loaded.map(({ subject, records }) => ({ subjectId: subject.subjectId, statusWords: subject.status.replace('_', ' '), status: statusOf(protocol, subject, records, queries) }));
+  const grid =
+    subjects.length === 0
+      ? null
+      : h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'site-grid-title' },
+          h('h3', { id: 'site-grid-title' }, 'Record status by visit'),
+          statusLegend(),
+          siteGrid(statuses, visitOrder(protocol, statuses.map((r) => r.status)), (subjectId, visitId) => shell.navigate(`/subjects/${enc(subjectId)}?visit=${enc(visitId)}`)),
+        );
   shell.show(
     shell.session.siteId === null ? 'Subjects' : `Subjects of site ${shell.session.siteId}`,
     h('p', { class: 'muted' }, `${protocol.view.identity.registryId}: ${protocol.view.identity.shortTitle}`),
     h('p', {}, add),
     subjects.length === 0 ? h('p', { class: 'muted' }, 'No subjects yet.') : table(['Subject', 'Site', 'Screening no.', 'Status', 'Next visit due'], rows, 'Subjects'),
+    ...(grid === null ? [] : [grid]),
   );
 }
 
@@ -172,9 +212,18 @@ interface Editing {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** How a form is opened from a visit: where it starts, its draft, what comes after it. */
+interface Opening {
+  readonly domId?: string;
+  readonly initial?: Readonly<Record<string, unknown>>;
+  readonly visit?: string;
+  readonly draft?: { readonly recordId: number; readonly version: number };
+  readonly next?: () => void;
+}
+
 /** One form of the protocol with the live panel of its role. */
-function formSection(protocol: ClientProtocol, form: FormDefinition, subject: SubjectRow, state: { evaluations: readonly Evaluation[] | null }, reload: () => void, existing?: Editing): HTMLElement {
-  const domId = existing === undefined ? form.id : 'edit';
+function formSection(protocol: ClientProtocol, form: FormDefinition, subject: SubjectRow, state: { evaluations: readonly Evaluation[] | null }, reload: () => void, existing?: Editing, opening: Opening = {}): HTMLElement {
+  const domId = opening.domId ?? (existing === undefined ? form.id : 'edit');
   const live =
     form.role === 'lab'
       ? liveGrades
@@ -192,6 +241,9 @@ function formSection(protocol: ClientProtocol, form: FormDefinition, subject: Su
     subjectId: subject.subjectId,
     ...(existing === undefined ? {} : { existing }),
     ...(live === undefined ? {} : { live }),
+    ...(opening.initial === undefined ? {} : { initial: opening.initial }),
+    ...(opening.next === undefined ? {} : { next: opening.next }),
+    ...(existing === undefined ? { drafts: { ...(opening.visit === undefined ? {} : { visit: opening.visit }), ...(opening.draft === undefined ? {} : { existing: opening.draft }), kept: reload } } : {}),
     saved: (view) => {
       if (form.role === 'lab') {
         const grades = ((view.derived?.ctcae ?? []) as { term: string; grade: number | null }[]).map((g) => `${g.term}: grade ${String(g.grade)}`);
@@ -215,72 +267,283 @@ function formSection(protocol: ClientProtocol, form: FormDefinition, subject: Su
   return section;
 }
 
-/** One subject: the timeline, the entry of any form of the protocol, the records (each correctable with a reason), the audit trail for the data manager. */
+/** The values a form starts with at a visit: its visit field, and a dosing row's cycle. */
+function initialAt(form: FormDefinition, instance: VisitInstance | undefined): Record<string, unknown> {
+  if (instance === undefined) return {};
+  const out: Record<string, unknown> = {};
+  if (form.visitField !== undefined) out[form.visitField] = instance.id;
+  if (form.role === 'dosing' && instance.n !== null && form.fields.some((f) => f.key === 'cycle')) out.cycle = instance.n;
+  return out;
+}
+
+/** Tabs that show one panel at a time (the subject page fits a screen); arrow keys move between them. */
+function tabs(items: readonly { readonly id: string; readonly label: string; readonly panel: HTMLElement }[], selected: string): { bar: HTMLElement; panels: HTMLElement[]; select(id: string): void } {
+  const buttons = items.map((item) => h('button', { type: 'button', role: 'tab', id: `tab-${item.id}`, 'aria-controls': `tabpanel-${item.id}`, 'data-tab': item.id }, item.label));
+  const panels = items.map((item) => h('div', { role: 'tabpanel', id: `tabpanel-${item.id}`, 'aria-labelledby': `tab-${item.id}` }, item.panel));
+  const select = (id: string): void => {
+    items.forEach((item, i) => {
+      const on = item.id === id;
+      buttons[i].setAttribute('aria-selected', on ? 'true' : 'false');
+      buttons[i].tabIndex = on ? 0 : -1;
+      panels[i].hidden = !on;
+    });
+  };
+  buttons.forEach((button, i) => {
+    button.addEventListener('click', () => select(items[i].id));
+    button.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      const to = (i + step + items.length) % items.length;
+      select(items[to].id);
+      buttons[to].focus();
+    });
+  });
+  select(selected);
+  return { bar: h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Subject' }, ...buttons), panels, select };
+}
+
+/** One subject: visit by visit entry with the record status of each form, the status grid, the timeline, the records (each correctable with a reason), the audit trail for the data manager. */
 export async function renderSubject(shell: Shell, subjectId: string, screening: boolean): Promise<void> {
+  ensureWorkflowStyles();
   const protocol = await loadProtocol();
   const subject = await api<SubjectRow>('GET', `/subjects/${enc(subjectId)}`);
   if (screening) {
     renderScreening(shell, protocol, subject);
     return;
   }
-  const records = await recordsOf(subjectId);
+  const [records, queries] = await Promise.all([recordsOf(subjectId), queriesOf(subjectId)]);
   const state: { evaluations: readonly Evaluation[] | null } = { evaluations: null };
   // saves can finish out of order: only the latest reload may draw, so an older proposal never overwrites a newer one
   let generation = 0;
   let corrections: ReturnType<typeof correctionSection> | null = null;
+  let visits: ReturnType<typeof visitSection> | null = null;
   const timeline = h('div', { id: 'timeline' });
+  const gridPanel = h('div', { id: 'status-grid-panel' });
+  let status = statusOf(protocol, subject, records, queries);
+  let page: ReturnType<typeof tabs> | null = null;
+  const drawGrid = (): void => {
+    clear(gridPanel);
+    append(
+      gridPanel,
+      statusLegend(),
+      subjectGrid(protocol.view.forms, status, (visitId, formType) => {
+        page?.select('visits');
+        visits?.open(visitId, formType);
+      }),
+      ...(status.unscheduled.length === 0 ? [] : [h('p', { class: 'muted' }, `Not placed in a visit: ${status.unscheduled.map((p) => `${protocol.form(p.formType)?.label ?? p.formType} (record ${p.record.recordId})`).join(', ')}.`)]),
+    );
+  };
   const reload = (): void => {
     const mine = ++generation;
     const current = (): boolean => mine === generation;
     const redraw = async (): Promise<void> => {
-      const latest = await recordsOf(subjectId);
+      const [latest, open] = await Promise.all([recordsOf(subjectId), queriesOf(subjectId)]);
       if (!current()) return;
+      status = statusOf(protocol, subject, latest, open);
+      visits?.update(status);
+      const due = document.getElementById('next-visit-due');
+      if (due !== null) due.textContent = `next: ${nextVisitDue(protocol, latest)}`;
+      drawGrid();
       corrections?.update(latest);
       state.evaluations = await renderTimeline(timeline, protocol, subjectId, latest, current);
     };
     redraw().catch((error: unknown) => shell.error(error));
   };
   state.evaluations = await renderTimeline(timeline, protocol, subjectId, records);
+  drawGrid();
   const canWrite = canWriteRole(shell);
-  const entry = canWrite && subject.status !== 'screening' && subject.status !== 'screen_failure' ? entrySection(protocol, subject, state, reload) : null;
+  const entering = canWrite && subject.status !== 'screening' && subject.status !== 'screen_failure';
+  visits = visitSection(protocol, subject, status, state, reload, entering);
+  const params = new URLSearchParams(location.search);
+  const items = [
+    { id: 'visits', label: entering ? 'Visits and forms' : 'Visits', panel: visits.section },
+    { id: 'grid', label: 'Status grid', panel: gridPanel },
+    { id: 'timeline', label: 'Timeline', panel: timeline },
+    ...(canWrite
+      ? [
+          {
+            id: 'records',
+            label: 'Records',
+            panel: (corrections = correctionSection(protocol, records, (record) => {
+              const form = protocol.form(record.formType);
+              if (form === undefined) return null;
+              if (form.role === 'screening') return null;
+              return formSection(protocol, form, subject, state, reload, { recordId: record.recordId, version: record.version, data: record.data });
+            })).section,
+          },
+        ]
+      : []),
+    ...(shell.session.role === 'data_manager' ? [{ id: 'audit', label: 'Audit trail', panel: auditSection(records.filter((r) => draftOf(r) === undefined)) }] : []),
+  ];
+  page = tabs(items, 'visits');
   shell.show(
     `Subject ${subject.subjectId}`,
     h(
       'p',
-      {},
-      `Site ${subject.siteId}, screening number ${subject.screeningNumber}, status `,
-      h('strong', { id: 'subject-status' }, subject.status.replace('_', ' ')),
-      subject.status === 'screening' && canWrite ? h('span', {}, ' — ', h('a', { href: `/subjects/${enc(subjectId)}/screening`, 'data-link': true }, 'continue screening')) : null,
+      { class: 'subject-head' },
+      h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}, status `, h('strong', { id: 'subject-status' }, subject.status.replace('_', ' '))),
+      subject.status === 'screening' && canWrite ? h('span', {}, h('a', { href: `/subjects/${enc(subjectId)}/screening`, 'data-link': true }, 'continue screening')) : null,
+      h('span', { class: 'muted', id: 'next-visit-due' }, `next: ${nextVisitDue(protocol, records)}`),
     ),
-    timeline,
-    ...(entry === null ? [] : [entry]),
-    ...(shell.session.role === 'data_manager' ? [auditSection(records)] : []),
-    ...(canWrite
-      ? [
-          (corrections = correctionSection(protocol, records, (record) => {
-            const form = protocol.form(record.formType);
-            if (form === undefined) return null;
-            if (form.role === 'screening') return null;
-            return formSection(protocol, form, subject, state, reload, { recordId: record.recordId, version: record.version, data: record.data });
-          })).section,
-        ]
-      : []),
+    page.bar,
+    ...page.panels,
   );
+  visits.open(params.get('visit') ?? undefined, params.get('form') ?? undefined, false);
 }
 
-/** The entry of a form: the site picks one of the protocol's forms, which is rendered from its metadata below. */
-function entrySection(protocol: ClientProtocol, subject: SubjectRow, state: { evaluations: readonly Evaluation[] | null }, reload: () => void): HTMLElement {
-  const forms = entryForms(protocol);
-  const picker = h('select', { id: 'form-picker' }, ...forms.map((f) => h('option', { value: f.id }, f.label)));
+/** The forms a site enters at a visit (the screening record has its own screen). */
+function visitForms(protocol: ClientProtocol, instance: VisitInstance): FormDefinition[] {
+  const entry = new Set(entryForms(protocol).map((f) => f.id));
+  return instance.forms.filter((id) => entry.has(id)).flatMap((id) => protocol.form(id) ?? []);
+}
+
+/**
+ * Visit by visit: the visits of the schedule down the side (each with its status), the forms of the chosen
+ * visit as tabs (each with its status), the chosen form below: a new entry (prefilled with the visit), its
+ * draft to finish, its saved records to correct; a lab draw as one grid. 'Save and next form' moves to the
+ * visit's next form, then to the next visit. Any form of the protocol can still be entered outside a visit.
+ */
+function visitSection(protocol: ClientProtocol, subject: SubjectRow, initial: SubjectStatus, state: { evaluations: readonly Evaluation[] | null }, reload: () => void, entering: boolean): { section: HTMLElement; open(visitId?: string, formType?: string, focus?: boolean): void; update(status: SubjectStatus): void } {
+  let status = initial;
+  let visitId: string | undefined;
+  let formType: string | undefined;
+  const list = h('ul', { class: 'visit-list', id: 'visit-list', 'aria-label': 'Visits' });
+  const heading = h('h3', { id: 'visit-title', tabindex: '-1' });
+  const formTabs = h('div', { class: 'form-tabs', id: 'form-tabs', role: 'tablist', 'aria-label': 'Forms of the visit' });
   const area = h('div', { id: 'form-area' });
-  const show = (): void => {
-    const form = protocol.form(picker.value);
-    clear(area);
-    if (form !== undefined) area.append(formSection(protocol, form, subject, state, reload));
+  const forms = entryForms(protocol);
+  const picker = h('select', { id: 'form-picker' }, h('option', { value: '' }, '— choose a form —'), ...forms.map((f) => h('option', { value: f.id }, f.label)));
+  const instanceOf = (id: string | undefined): VisitInstance | undefined => status.instances.find((i) => i.id === id);
+  const drawList = (): void => {
+    clear(list);
+    for (const instance of status.instances) {
+      const button = h('button', { type: 'button', 'data-visit': instance.id, 'aria-current': instance.id === visitId ? 'true' : undefined }, statusIcon(status.visit(instance.id)), h('span', {}, instance.label));
+      button.addEventListener('click', () => open(instance.id));
+      list.append(h('li', {}, button));
+    }
   };
-  picker.addEventListener('change', show);
-  show();
-  return h('section', { class: 'entry', 'aria-labelledby': 'entry-title' }, h('h3', { id: 'entry-title' }, 'Enter a form'), h('p', { class: 'field inline' }, h('label', { for: 'form-picker' }, 'Form '), picker), area);
+  const drawTabs = (): void => {
+    clear(formTabs);
+    const instance = instanceOf(visitId);
+    if (instance === undefined) return;
+    for (const form of visitForms(protocol, instance)) {
+      const cell = status.cell(instance.id, form.id);
+      const button = h('button', { type: 'button', role: 'tab', 'data-form-tab': form.id, 'aria-selected': form.id === formType ? 'true' : 'false', 'aria-label': `${form.label}: ${STATUS_WORDS[cell]}` }, statusIcon(cell), form.label);
+      button.addEventListener('click', () => open(instance.id, form.id));
+      formTabs.append(button);
+    }
+    if (instance.forms.some((id) => protocol.form(id)?.role === 'screening')) {
+      formTabs.append(h('a', { href: `/subjects/${enc(subject.subjectId)}/screening`, 'data-link': true, class: 'muted' }, 'screening record'));
+    }
+  };
+  /** The visit's next form after the current one, else the next visit's first. */
+  const nextOf = (instance: VisitInstance, current: string): (() => void) => {
+    return () => {
+      const mine = visitForms(protocol, instance);
+      const at = mine.findIndex((f) => f.id === current);
+      if (at >= 0 && at + 1 < mine.length) {
+        open(instance.id, mine[at + 1].id);
+        return;
+      }
+      const visits = status.instances;
+      const following = visits[visits.findIndex((v) => v.id === instance.id) + 1] as VisitInstance | undefined;
+      if (following === undefined) announce('That was the last form of the last visit');
+      else open(following.id, visitForms(protocol, following)[0]?.id);
+    };
+  };
+  const drawForm = (focus: boolean): void => {
+    clear(area);
+    const instance = instanceOf(visitId);
+    const form = formType === undefined ? undefined : protocol.form(formType);
+    if (instance === undefined || form === undefined) {
+      area.append(h('p', { class: 'muted' }, instance === undefined ? 'Choose a visit.' : 'Choose a form of the visit above.'));
+      return;
+    }
+    const entries = status.entries(instance.id, form.id);
+    const saved = entries.filter((e) => e.draft === undefined);
+    const draft = entries.find((e) => e.draft !== undefined)?.draft;
+    const canCorrect = entering;
+    const editArea = h('div', { id: 'visit-edit-area' });
+    if (saved.length > 0) {
+      const rows = saved.map((e) => {
+        const button = h('button', { type: 'button', class: 'secondary small', 'data-open-record': String(e.record.recordId) }, canCorrect ? 'Open to correct' : 'Open');
+        button.addEventListener('click', () => {
+          clear(editArea);
+          const full = e.record as RecordRow;
+          // a role that reads only sees the record's values; a site role gets its correction (with a reason)
+          editArea.append(canCorrect ? formSection(protocol, form, subject, state, reload, { recordId: full.recordId, version: full.version, data: full.data }, { domId: 'visit-edit' }) : recordTable(protocol, form, [full]));
+          editArea.querySelector<HTMLElement>('input, select')?.focus();
+        });
+        const date = form.dateField === undefined ? undefined : e.record.data[form.dateField];
+        return [String(e.record.recordId), date === undefined ? '—' : displayValue(protocol, form.fields.find((f) => f.key === form.dateField), date), STATUS_WORDS[status.cell(instance.id, form.id)], button];
+      });
+      area.append(h('div', { id: 'visit-records' }, h('h4', {}, `Saved at this visit`), table(['Record', 'Date', 'Status', ''], rows, `${form.label} at ${instance.label}`)));
+    }
+    area.append(editArea);
+    if (!entering) return;
+    if (form.cardinality === 'one' && saved.length > 0) {
+      area.append(h('p', { class: 'muted' }, `${form.label} is kept once per subject: correct it above.`));
+      return;
+    }
+    const next = nextOf(instance, form.id);
+    if (form.role === 'lab' && draft === undefined) {
+      area.append(labPanelForm({ form, protocol, subjectId: subject.subjectId, initial: initialAt(form, instance), saved: () => reload(), next }));
+    } else {
+      area.append(
+        formSection(protocol, form, subject, state, reload, undefined, {
+          domId: form.id,
+          initial: draft === undefined ? initialAt(form, instance) : draft.data,
+          visit: instance.id,
+          ...(draft === undefined ? {} : { draft: { recordId: draft.recordId, version: draft.version } }),
+          next,
+        }),
+      );
+      if (draft !== undefined) area.prepend(h('p', { class: 'banner', id: 'draft-banner' }, `An incomplete ${form.label} (draft ${draft.recordId}) was kept for this visit: finish it below.`));
+    }
+    if (focus) area.querySelector<HTMLElement>('input:not([type=hidden]), select')?.focus();
+  };
+  const open = (id?: string, form?: string, focus = true): void => {
+    const instance = instanceOf(id) ?? status.instances.find((i) => ['incomplete', 'query', 'not-started'].includes(status.visit(i.id)) && visitForms(protocol, i).length > 0) ?? status.instances[0];
+    visitId = instance.id;
+    const mine = visitForms(protocol, instance);
+    formType = mine.find((f) => f.id === form)?.id ?? mine.find((f) => ['incomplete', 'query', 'not-started'].includes(status.cell(instance.id, f.id)))?.id ?? mine[0]?.id;
+    picker.value = '';
+    heading.textContent = `${instance.label}${instance.label === instance.id ? '' : ` (${instance.id})`}`;
+    drawList();
+    drawTabs();
+    drawForm(focus);
+  };
+  picker.addEventListener('change', () => {
+    const form = protocol.form(picker.value);
+    if (form === undefined) return;
+    clear(area);
+    formType = undefined;
+    drawTabs();
+    heading.textContent = `${form.label}, outside a visit`;
+    area.append(formSection(protocol, form, subject, state, reload));
+  });
+  const section = h(
+    'section',
+    { class: 'visit-layout', 'aria-label': 'Visits and forms' },
+    h('div', { role: 'navigation', 'aria-label': 'Visits' }, list),
+    h(
+      'div',
+      {},
+      heading,
+      formTabs,
+      area,
+      entering ? h('p', { class: 'field inline', id: 'any-form' }, h('label', { for: 'form-picker' }, 'Another form, outside a visit: '), picker) : null,
+    ),
+  );
+  return {
+    section,
+    open,
+    update(next) {
+      status = next;
+      drawList();
+      drawTabs();
+    },
+  };
 }
 
 /** A site's list of its records, each correctable (with a reason) in place; `update` redraws the list after a save (an open correction stays). */
