@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRAFT_FORM_TYPE } from './formDraft.js';
 
 /**
  * The rows a snapshot holds (createSnapshot copies sites, subjects and live CRF records as to_jsonb of
@@ -54,7 +55,9 @@ export function readSnapshotTables(data: unknown): SnapshotTables | undefined {
   const parsed = snapshotContentSchema.safeParse(data);
   if (!parsed.success) return undefined;
   const content = parsed.data;
+  // A draft (a form kept incomplete to finish later) is work in progress, not data: no export carries it.
   const records = content.records
+    .filter((r) => r.form_type !== DRAFT_FORM_TYPE)
     .map((r) => ({ recordId: r.record_id, subjectId: r.subject_id, formType: r.form_type, visit: r.visit, version: r.version, data: r.data }))
     .sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : a.recordId - b.recordId));
   return {
