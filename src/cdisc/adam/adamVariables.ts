@@ -24,6 +24,18 @@ const COMMON: Table = {
   USUBJID: id('Unique Subject Identifier', 'DM.USUBJID'),
 };
 
+/** ASEQ of a BDS dataset whose records others (or a reviewer) point at. */
+const ASEQ: AdamVariableMeta = d('Analysis Sequence Number', 'integer', "The record's number within USUBJID, in the dataset's sort order");
+
+/** SRCDOM/SRCVAR/SRCSEQ with what each dataset points at (traceSources.ts). */
+function sources(what: string): Table {
+  return {
+    SRCDOM: d('Source Data', 'text', what),
+    SRCVAR: d('Source Variable', 'text', 'The variable of the SRCDOM record the value comes from'),
+    SRCSEQ: d('Source Sequence Number', 'integer', 'The --SEQ (SDTM) or ASEQ (ADaM) of the SRCDOM record; missing when the source is ADSL or there is none'),
+  };
+}
+
 export const ADSL_VARIABLES: Table = {
   ...COMMON,
   SUBJID: id('Subject Identifier for the Study', 'DM.SUBJID'),
@@ -66,6 +78,7 @@ export const ADSL_VARIABLES: Table = {
 
 export const ADRS_VARIABLES: Table = {
   ...COMMON,
+  ASEQ,
   PARAMCD: d('Parameter Code', 'text'),
   PARAM: d('Parameter', 'text'),
   EVAL: d('Evaluator', 'text', "An evaluator id of the protocol's response binding (EVALUATOR of the derivation)"),
@@ -84,6 +97,9 @@ export const ADRS_VARIABLES: Table = {
   BORREAS: d('Reason Best Response Not Evaluable', 'text'),
   RSPDT: d('Date of First Response', 'sasdate'),
   PDDT: d('Date of Progression', 'sasdate'),
+  ...sources(
+    'RS when the evaluator recorded a call on the assessment date (the RS record of RECCALL; AVALC is derived from the measurements of the date, several TR or LB records); missing for a derived response with no recorded call and for BOR',
+  ),
 };
 
 export const ADTR_VARIABLES: Table = {
@@ -104,6 +120,7 @@ export const ADTR_VARIABLES: Table = {
 
 export const ADTTE_VARIABLES: Table = {
   ...COMMON,
+  ASEQ,
   PARAMCD: d('Parameter Code', 'text'),
   PARAM: d('Parameter', 'text'),
   EVAL: d('Evaluator', 'text', "An evaluator id of the protocol's response binding (EVALUATOR of the derivation)"),
@@ -114,6 +131,9 @@ export const ADTTE_VARIABLES: Table = {
   CNSR: d('Censor', 'integer', '0 = event; 1 or more = censored, the reason in CNSDTDSC (FDA 2018 censoring rules)'),
   EVNTDESC: d('Event or Censoring Description', 'text'),
   CNSDTDSC: d('Censor Date Description', 'text'),
+  ...sources(
+    "ADRS (the evaluator's assessment dated ADT: progression, response, last adequate assessment) for an endpoint read from an evaluator's assessments, unless the event is a death; else ADSL, the first of DTHDT, LSTALVDT, TRTEDT, TRTSDT, ENRLDT, DCUTDT equal to ADT",
+  ),
 };
 
 export const ADAE_VARIABLES: Table = {
@@ -143,6 +163,7 @@ export const ADAE_VARIABLES: Table = {
 
 export const ADLB_VARIABLES: Table = {
   ...COMMON,
+  ASEQ,
   PARAMCD: d('Parameter Code', 'text', 'LB.LBTESTCD of the analyte'),
   PARAM: d('Parameter', 'text', 'LB.LBTEST and the standard unit'),
   LBSRC: d('Laboratory (Central or Local)', 'text'),
@@ -166,6 +187,7 @@ export const ADLB_VARIABLES: Table = {
   ATOXGRH: d('Analysis Toxicity Grade High', 'integer', 'CTCAE v5.0 grade in the high direction'),
   BTOXGRH: d('Baseline Toxicity Grade High', 'integer'),
   TOXSHIFT: d('Toxicity Grade Shift from Baseline', 'text'),
+  ...sources('LB: the LB record of the result (same subject, test, date, laboratory and standard value)'),
 };
 
 export const ADEX_VARIABLES: Table = {
