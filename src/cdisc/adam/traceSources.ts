@@ -27,7 +27,7 @@ export interface SdtmSourceRows {
 /** ADSL dates an ADTTE date may be, in the order they are tried. */
 export const ADTTE_ADSL_SOURCES: readonly string[] = ['DTHDT', 'LSTALVDT', 'TRTEDT', 'TRTSDT', 'ENRLDT', 'DCUTDT'];
 
-const key = (...parts: readonly unknown[]): string => parts.map((p) => String(p ?? '')).join('\u0000');
+const key = (...parts: readonly unknown[]): string => JSON.stringify(parts.map((p) => p ?? null));
 
 /** Queues of --SEQ by key: identical records are matched in their order. */
 function queues(rows: readonly Row[], keyOf: (row: Row) => string, seq: string): Map<string, number[]> {
