@@ -9,3 +9,4 @@ export type { ReportEdition, ReportFormat, ReportProgress, WriteReportOptions, W
 export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
 export type { DemoTrialCacheOptions } from './demoTrialCache.js';
 export { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';
+export { buildCdiscPackage, CDISC_SOURCE_SYSTEM } from './buildCdiscPackage.js';

@@ -1,3 +1,5 @@
+import { checkCdiscPackage } from '../cdisc/index.js';
+import { formatIssue, InputError } from '../result/index.js';
 import { createSnapshotEvidence, getSnapshot } from '../store/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { idParam, route, type RouteSpec } from './route.js';
@@ -5,6 +7,8 @@ import { fileResponse, snapshotEvidenceResponse } from './responseSchemas.js';
 import { snapshotFormCsv } from './snapshotCsv.js';
 import { snapshotOdmXml } from './snapshotOdm.js';
 import { readSnapshotTables, type SnapshotTables } from './snapshotTables.js';
+import { readTrialFromStore } from './readTrialFromStore.js';
+import { createZipArchive } from './zipArchive.js';
 
 async function snapshotOf(store: Parameters<typeof getSnapshot>[0], idText: string | undefined): Promise<{ id: number; name: string; createdAt: Date; tables: SnapshotTables }> {
   const id = idParam(idText);
@@ -22,7 +26,10 @@ function fileStem(name: string, id: number): string {
   return `snapshot-${id}${safe === '' ? '' : `-${safe}`}`;
 }
 
-/** Snapshot exports for analysis: CSV per form type, CDISC ODM 1.3.2 XML for the whole snapshot; its signed evidence for an inspector. */
+/**
+ * Snapshot exports for analysis: CSV per form type, CDISC ODM 1.3.2 XML for the whole snapshot, the CDISC
+ * submission package (SDTM + ADaM, XPT and define.xml) as a ZIP; its signed evidence for an inspector.
+ */
 export const exportRoutes: readonly RouteSpec[] = [
   route({
     method: 'get',
@@ -56,6 +63,46 @@ export const exportRoutes: readonly RouteSpec[] = [
       c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.id)}.odm.xml"`);
       const xml = snapshotOdmXml(snapshot.tables, { snapshotId: snapshot.id, snapshotName: snapshot.name, takenAt: snapshot.createdAt, createdAt: services.clock() });
       return { status: 200, body: xml, contentType: 'application/xml; charset=utf-8' };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/snapshots/:snapshotId/cdisc.zip',
+    produces: 'application/zip',
+    // subject-level data (SDTM and ADaM rows name every subject): the data manager and the statistician, never the sponsor
+    action: 'snapshot:read',
+    tag: 'snapshots',
+    summary:
+      'The CDISC submission package of a snapshot as a ZIP: sdtm/*.xpt and adam/*.xpt (SAS transport v5), each folder with define.xml 2.1 and its stylesheet, ' +
+      'the same files `trialkit cdisc --out` writes from the same snapshot (--trial <database> --snapshot <name>), stamped with the time of the export. ' +
+      'X-Cdisc-Check-Errors / X-Cdisc-Check-Warnings count the findings of `trialkit cdisc --check` on the files; X-Cdisc-Mapping-Issues the records the mappings met problems with',
+    responses: { 200: 'application/zip', 422: 'the snapshot is not valid trial data, or no package can be written from it (issues listed)' },
+    async handler({ c, services, params }) {
+      const id = idParam(params.snapshotId);
+      const snapshot = id === undefined ? undefined : await getSnapshot(services.store, id);
+      if (snapshot === undefined) throw notFound('snapshot');
+      const protocol = services.protocol.definition;
+      let trial;
+      try {
+        trial = await readTrialFromStore(services.store, services.protocol, { snapshot: snapshot.name, clock: services.clock });
+      } catch (error) {
+        if (error instanceof InputError) throw new HttpError(422, 'not-trial-data', error.message, { issues: error.issues.slice(0, 50) });
+        throw error;
+      }
+      // the publisher (report engine and all) is loaded on the first export, not when the server starts
+      const { buildCdiscPackage } = await import('../publish/index.js');
+      const built = buildCdiscPackage(trial, protocol, services.clock());
+      if (!built.ok) throw new HttpError(422, 'no-package', `no CDISC package can be written from snapshot ${snapshot.name}: ${built.issues.slice(0, 3).map((item) => formatIssue(item)).join('; ')}`, { issues: built.issues.slice(0, 50) });
+      const files = [...built.value.files];
+      const reports = ['sdtm', 'adam'].map((folder) =>
+        checkCdiscPackage({ name: folder, files: new Map(files.filter(([path]) => path.startsWith(`${folder}/`)).map(([path, bytes]) => [path.slice(folder.length + 1), bytes])) }),
+      );
+      c.header('Content-Disposition', `attachment; filename="${fileStem(snapshot.name, snapshot.snapshotId)}-cdisc.zip"`);
+      c.header('X-Cdisc-Check-Errors', String(reports.reduce((sum, r) => sum + r.errors, 0)));
+      c.header('X-Cdisc-Check-Warnings', String(reports.reduce((sum, r) => sum + r.warnings, 0)));
+      c.header('X-Cdisc-Mapping-Issues', String(built.value.issues.length));
+      const zip = createZipArchive(files.map(([name, bytes]) => ({ name, bytes })), services.clock());
+      return { status: 200, body: zip, contentType: 'application/zip' };
     },
   }),
   route({

@@ -268,6 +268,8 @@ const REQUESTS: Readonly<Record<string, (f: Fixture, t: Trial) => MatrixRequest>
   }),
   'get /snapshots/:snapshotId/export.csv': (f) => ({ path: `/snapshots/${f.snapshotId}/export.csv?form=lab`, siteBound: false }),
   'get /snapshots/:snapshotId/odm.xml': (f) => ({ path: `/snapshots/${f.snapshotId}/odm.xml`, siteBound: false }),
+  // the matrix's snapshot holds a few hand-made records, not a whole trial: 422 (not valid trial data) is the package export's honest answer
+  'get /snapshots/:snapshotId/cdisc.zip': (f) => ({ path: `/snapshots/${f.snapshotId}/cdisc.zip`, siteBound: false, alsoAllowed: [422] }),
   'get /snapshots/:snapshotId/evidence': (f) => ({ path: `/snapshots/${f.snapshotId}/evidence`, siteBound: false }),
 };
 

@@ -24,6 +24,18 @@ const COMMON: Table = {
   USUBJID: id('Unique Subject Identifier', 'DM.USUBJID'),
 };
 
+/** ASEQ of a BDS dataset whose records others (or a reviewer) point at. */
+const ASEQ: AdamVariableMeta = d('Analysis Sequence Number', 'integer', "The record's number within USUBJID, in the dataset's sort order");
+
+/** SRCDOM/SRCVAR/SRCSEQ with what each dataset points at (traceSources.ts). */
+function sources(what: string): Table {
+  return {
+    SRCDOM: d('Source Data', 'text', what),
+    SRCVAR: d('Source Variable', 'text', 'The variable of the SRCDOM record the value comes from'),
+    SRCSEQ: d('Source Sequence Number', 'integer', 'The --SEQ (SDTM) or ASEQ (ADaM) of the SRCDOM record; missing when the source is ADSL or there is none'),
+  };
+}
+
 export const ADSL_VARIABLES: Table = {
   ...COMMON,
   SUBJID: id('Subject Identifier for the Study', 'DM.SUBJID'),
@@ -66,24 +78,28 @@ export const ADSL_VARIABLES: Table = {
 
 export const ADRS_VARIABLES: Table = {
   ...COMMON,
-  PARAMCD: d('Parameter Code', 'text'),
-  PARAM: d('Parameter', 'text'),
+  ASEQ,
+  PARAMCD: d('Parameter Code', 'text', 'OVRLRESP for the response at one assessment, BOR for the best overall response of the evaluator'),
+  PARAM: d('Parameter', 'text', "The name of PARAMCD and the evaluator's label"),
   EVAL: d('Evaluator', 'text', "An evaluator id of the protocol's response binding (EVALUATOR of the derivation)"),
-  ADT: d('Analysis Date', 'sasdate'),
+  ADT: d('Analysis Date', 'sasdate', 'OVRLRESP: the date of the post-baseline assessment; missing for BOR'),
   ADY: d('Analysis Relative Day', 'integer', 'Study day relative to TRTSDT (no day 0)'),
-  AVISIT: d('Analysis Visit', 'text'),
+  AVISIT: d('Analysis Visit', 'text', 'The visit of the assessment as recorded'),
   AVALC: d('Analysis Value (C)', 'text', "The category the protocol's response criterion derives from the measurements"),
   AVAL: d('Analysis Value', 'integer', 'Rank of AVALC on the response scale (1 = best)'),
-  CONFFL: d('Confirmed Response Flag', 'text'),
-  RULE: d('Rule of the Criterion that Decided', 'text'),
+  CONFFL: d('Confirmed Response Flag', 'text', "OVRLRESP: Y when the criterion's confirmation rule confirms the category"),
+  RULE: d('Rule of the Criterion that Decided', 'text', "OVRLRESP: the id of the criterion's rule that decided the category"),
   RECCALL: { label: 'Call Recorded on the Form', kind: 'text', origin: { predecessor: 'RS.RSORRES' } },
-  DISCRFL: d('Recorded Call Differs from Derived Flag', 'text'),
-  RSPFL: d('Responder Flag', 'text'),
-  DCRFL: d('Disease Control Flag', 'text'),
-  NOPBFL: d('No Post-Baseline Assessment Flag', 'text'),
-  BORREAS: d('Reason Best Response Not Evaluable', 'text'),
-  RSPDT: d('Date of First Response', 'sasdate'),
-  PDDT: d('Date of Progression', 'sasdate'),
+  DISCRFL: d('Recorded Call Differs from Derived Flag', 'text', 'Y when RECCALL is recorded and differs from AVALC, N when equal'),
+  RSPFL: d('Responder Flag', 'text', "BOR: Y when AVALC is a responder category of the protocol's scale"),
+  DCRFL: d('Disease Control Flag', 'text', "BOR: Y when AVALC is a disease-control category of the protocol's scale"),
+  NOPBFL: d('No Post-Baseline Assessment Flag', 'text', 'BOR: Y when the evaluator has no post-baseline assessment'),
+  BORREAS: d('Reason Best Response Not Evaluable', 'text', 'BOR not evaluable: no-postbaseline, or the reason the engine of the criterion gives'),
+  RSPDT: d('Date of First Response', 'sasdate', 'BOR of a responder: the date of the first assessment of the confirmed response'),
+  PDDT: d('Date of Progression', 'sasdate', "BOR: the date of the first progression on the criterion's rules, by the evaluator"),
+  ...sources(
+    'RS when the evaluator recorded a call on the assessment date (the RS record of RECCALL; AVALC is derived from the measurements of the date, several TR or LB records); missing for a derived response with no recorded call and for BOR',
+  ),
 };
 
 export const ADTR_VARIABLES: Table = {
@@ -104,16 +120,20 @@ export const ADTR_VARIABLES: Table = {
 
 export const ADTTE_VARIABLES: Table = {
   ...COMMON,
-  PARAMCD: d('Parameter Code', 'text'),
-  PARAM: d('Parameter', 'text'),
+  ASEQ,
+  PARAMCD: d('Parameter Code', 'text', "An endpoint id of the protocol (ProtocolDefinition.endpoints; value-level metadata of AVAL gives each one's rule)"),
+  PARAM: d('Parameter', 'text', "The endpoint's label"),
   EVAL: d('Evaluator', 'text', "An evaluator id of the protocol's response binding (EVALUATOR of the derivation)"),
-  STARTDT: d('Time-to-Event Origin Date for Subject', 'sasdate', 'TRTSDT (first dose), or the origin the endpoint names'),
+  STARTDT: d('Time-to-Event Origin Date for Subject', 'sasdate', 'ENRLDT (enrolment) for progression-free survival, time to response, overall survival and follow-up; the first response date for duration of response; TRTSDT for treatment duration'),
   ADT: d('Analysis Date', 'sasdate', 'Date of the event or of censoring'),
   AVAL: d('Analysis Value', 'integer', 'ADT - STARTDT + 1 (days)'),
   AVALM: d('Analysis Value (Months)', 'float', 'AVAL / (365.25 / 12)'),
   CNSR: d('Censor', 'integer', '0 = event; 1 or more = censored, the reason in CNSDTDSC (FDA 2018 censoring rules)'),
-  EVNTDESC: d('Event or Censoring Description', 'text'),
-  CNSDTDSC: d('Censor Date Description', 'text'),
+  EVNTDESC: d('Event or Censoring Description', 'text', 'CNSR 0: what the event was (PROGRESSIVE DISEASE, DEATH, RESPONSE, END OF TREATMENT, ...)'),
+  CNSDTDSC: d('Censor Date Description', 'text', 'CNSR >= 1: the censoring rule that applied (FDA 2018 codes, see CNSR)'),
+  ...sources(
+    "ADRS (the evaluator's assessment dated ADT: progression, response, last adequate assessment) for an endpoint read from an evaluator's assessments, unless the event is a death; else ADSL, the first of DTHDT, LSTALVDT, TRTEDT, TRTSDT, ENRLDT, DCUTDT equal to ADT",
+  ),
 };
 
 export const ADAE_VARIABLES: Table = {
@@ -143,29 +163,31 @@ export const ADAE_VARIABLES: Table = {
 
 export const ADLB_VARIABLES: Table = {
   ...COMMON,
+  ASEQ,
   PARAMCD: d('Parameter Code', 'text', 'LB.LBTESTCD of the analyte'),
   PARAM: d('Parameter', 'text', 'LB.LBTEST and the standard unit'),
-  LBSRC: d('Laboratory (Central or Local)', 'text'),
-  AVISIT: d('Analysis Visit', 'text'),
-  ADT: d('Analysis Date', 'sasdate'),
-  ADY: d('Analysis Relative Day', 'integer'),
+  LBSRC: d('Laboratory (Central or Local)', 'text', 'The laboratory of the form (central or local)'),
+  AVISIT: d('Analysis Visit', 'text', 'The visit recorded on the form'),
+  ADT: d('Analysis Date', 'sasdate', 'LB.LBDTC as a SAS date; results after the cutoff are left out'),
+  ADY: d('Analysis Relative Day', 'integer', 'Study day relative to TRTSDT (no day 0); missing when untreated'),
   AVAL: d('Analysis Value', 'float', 'The result in the SI unit of the analyte'),
-  AVALU: d('Analysis Value Unit', 'text'),
-  ANRLO: d('Analysis Normal Range Lower Limit', 'float'),
-  ANRHI: d('Analysis Normal Range Upper Limit', 'float'),
-  ANRIND: d('Analysis Reference Range Indicator', 'text'),
-  ABLFL: d('Baseline Record Flag', 'text'),
-  BASE: d('Baseline Value', 'float'),
-  BNRIND: d('Baseline Reference Range Indicator', 'text'),
-  CHG: d('Change from Baseline', 'float'),
-  SHIFT1: d('Shift 1', 'text'),
-  ATOXDSCL: d('Analysis Toxicity Description Low', 'text'),
+  AVALU: d('Analysis Value Unit', 'text', 'The SI unit of the test in the units table of trialkit (clinical/units), LB.LBSTRESU'),
+  ANRLO: d('Analysis Normal Range Lower Limit', 'float', 'The lower limit of normal of the form, in the unit of AVAL'),
+  ANRHI: d('Analysis Normal Range Upper Limit', 'float', 'The upper limit of normal of the form, in the unit of AVAL'),
+  ANRIND: d('Analysis Reference Range Indicator', 'text', 'LOW when AVAL < ANRLO, HIGH when AVAL > ANRHI, NORMAL otherwise; missing without a range'),
+  ABLFL: d('Baseline Record Flag', 'text', 'Y on the last result of the test on or before TRTSDT (ENRLDT when untreated); the later record on the same day'),
+  BASE: d('Baseline Value', 'float', 'AVAL of the ABLFL record of the test'),
+  BNRIND: d('Baseline Reference Range Indicator', 'text', 'ANRIND of the ABLFL record of the test'),
+  CHG: d('Change from Baseline', 'float', 'AVAL - BASE'),
+  SHIFT1: d('Shift 1', 'text', 'BNRIND to ANRIND, e.g. NORMAL to LOW'),
+  ATOXDSCL: d('Analysis Toxicity Description Low', 'text', 'The CTCAE v5.0 term of the test in the low direction'),
   ATOXGRL: d('Analysis Toxicity Grade Low', 'integer', 'CTCAE v5.0 grade in the low direction'),
-  BTOXGRL: d('Baseline Toxicity Grade Low', 'integer'),
-  ATOXDSCH: d('Analysis Toxicity Description High', 'text'),
+  BTOXGRL: d('Baseline Toxicity Grade Low', 'integer', 'ATOXGRL of the ABLFL record of the test'),
+  ATOXDSCH: d('Analysis Toxicity Description High', 'text', 'The CTCAE v5.0 term of the test in the high direction'),
   ATOXGRH: d('Analysis Toxicity Grade High', 'integer', 'CTCAE v5.0 grade in the high direction'),
-  BTOXGRH: d('Baseline Toxicity Grade High', 'integer'),
-  TOXSHIFT: d('Toxicity Grade Shift from Baseline', 'text'),
+  BTOXGRH: d('Baseline Toxicity Grade High', 'integer', 'ATOXGRH of the ABLFL record of the test'),
+  TOXSHIFT: d('Toxicity Grade Shift from Baseline', 'text', 'Baseline grade to grade in the graded direction(s), e.g. 0 to 3'),
+  ...sources('LB: the LB record of the result (same subject, test, date, laboratory and standard value)'),
 };
 
 export const ADEX_VARIABLES: Table = {

@@ -1,10 +1,12 @@
 import { isLabAnalyte } from '../../clinical/index.js';
 import type { AdamDatasets, ProtocolDefinition, TrialData } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
-import { createSubmissionDataset, syntheticLabel, type SubmissionDataset, type VariableSpec } from '../dataset/index.js';
+import { createSubmissionDataset, syntheticLabel, type SubmissionDataset, type ValueLevelSpec, type VariableSpec } from '../dataset/index.js';
+import { adlbPerParameter, adrsPerParameter, adttePerParameter } from './adamParameterMetadata.js';
 import type { DefineCodelist, DefineDatasetClass } from '../define/index.js';
 import { AE_OUTCOME_TERMS, CL_AGEU, CL_NY, CL_OUT, CL_RACE, CL_SEX, LAB_TESTS } from '../sdtm/index.js';
 import { sasDateFromIso, type XptValue } from '../xpt/index.js';
+import { numberAnalysisRecords, traceAdlb, traceAdrs, traceAdtte, type SdtmSourceRows } from './traceSources.js';
 import { ADAE_VARIABLES, ADEX_VARIABLES, ADLB_VARIABLES, ADRS_VARIABLES, ADSL_VARIABLES, ADTR_VARIABLES, ADTTE_VARIABLES, type AdamVariableMeta } from './adamVariables.js';
 
 /**
@@ -42,7 +44,15 @@ function toCell(value: unknown, meta: AdamVariableMeta): XptValue {
   return null;
 }
 
-function build(plan: DatasetPlan, rows: readonly object[], extras: Readonly<Record<string, AdamVariableMeta>>, order: readonly string[], issues: Issue[], synthetic: boolean): SubmissionDataset {
+function build(
+  plan: DatasetPlan,
+  rows: readonly object[],
+  extras: Readonly<Record<string, AdamVariableMeta>>,
+  order: readonly string[],
+  issues: Issue[],
+  synthetic: boolean,
+  perParameter: Readonly<Record<string, readonly ValueLevelSpec[]>> = {},
+): SubmissionDataset {
   const table = { ...plan.table, ...extras };
   const names = [...new Set([...(rows.length === 0 ? order : order.filter((name) => rows.some((row) => name in row))), ...rows.flatMap((row) => Object.keys(row))])];
   const unknown = names.filter((name) => table[name] === undefined);
@@ -59,6 +69,7 @@ function build(plan: DatasetPlan, rows: readonly object[], extras: Readonly<Reco
       ...(meta.derivation === undefined ? {} : { derivation: meta.derivation }),
       ...(meta.required === true ? { required: true } : {}),
       ...(codelist === undefined ? {} : { codelist }),
+      ...(perParameter[name] === undefined ? {} : { valueLevel: perParameter[name] }),
     };
   });
   const cells: Row[] = rows.map((row) => Object.fromEntries(known.map((name) => [name, toCell((row as Record<string, unknown>)[name], table[name])])));
@@ -97,6 +108,8 @@ export function createAdamSubmission(
   protocol: ProtocolDefinition,
   /** SDTM AE.AESEQ by USUBJID and AE.AESPID (the form's AE number), so ADAE points at its AE record. */
   aeSeq: ReadonlyMap<string, number> = new Map(),
+  /** The SDTM records ADLB and ADRS trace to (SRCDOM/SRCVAR/SRCSEQ); without them those stay null. */
+  sources: SdtmSourceRows = { LB: [], RS: [] },
 ): { readonly datasets: readonly SubmissionDataset[]; readonly issues: readonly Issue[] } {
   const issues: Issue[] = [];
   const arm = protocol.identity.armLabel;
@@ -126,6 +139,14 @@ export function createAdamSubmission(
       const { EVALUATOR, ...rest } = row;
       return { STUDYID: (row as unknown as Row).STUDYID, USUBJID: (row as unknown as Row).USUBJID, ...rest, EVAL: EVALUATOR };
     });
+  // ASEQ and the source of each BDS record (traceSources.ts), on the rows before they become XPT cells.
+  const adrs: Record<string, unknown>[] = withEval(datasets.adrs);
+  const adtte: Record<string, unknown>[] = withEval(datasets.adtte);
+  const adlbRows: Record<string, unknown>[] = adlb.map((row) => ({ ...row }));
+  for (const rows of [adrs, adtte, adlbRows]) numberAnalysisRecords(rows);
+  traceAdlb(adlbRows, sources);
+  traceAdrs(adrs, sources, protocol);
+  traceAdtte(adtte, adrs, adsl);
   const bds = (name: string, label: string, structure: string, keys: readonly string[], table: DatasetPlan['table'], subClass?: string): DatasetPlan => ({
     name,
     label,
@@ -137,11 +158,11 @@ export function createAdamSubmission(
   });
   const out = [
     build({ name: 'ADSL', label: 'Subject-Level Analysis Dataset', class: 'SUBJECT LEVEL ANALYSIS DATASET', structure: 'One record per enrolled subject', keys: ['STUDYID', 'USUBJID'], table: ADSL_VARIABLES }, adsl, adslExtras(protocol), adslOrder, issues, synthetic),
-    build(bds('ADRS', 'Response Analysis Dataset', 'One record per subject per parameter per evaluator per assessment', ['STUDYID', 'USUBJID', 'PARAMCD', 'EVAL', 'ADT'], ADRS_VARIABLES), withEval(datasets.adrs), {}, Object.keys(ADRS_VARIABLES), issues, synthetic),
+    build(bds('ADRS', 'Response Analysis Dataset', 'One record per subject per parameter per evaluator per assessment', ['STUDYID', 'USUBJID', 'PARAMCD', 'EVAL', 'ADT'], ADRS_VARIABLES), adrs, {}, Object.keys(ADRS_VARIABLES), issues, synthetic, adrsPerParameter(protocol)),
     build(bds('ADTR', 'Tumor/Disease Measurement Analysis', 'One record per subject per parameter per evaluator per assessment', ['STUDYID', 'USUBJID', 'PARAMCD', 'EVAL', 'ADT'], ADTR_VARIABLES), withEval(datasets.adtr), {}, Object.keys(ADTR_VARIABLES), issues, synthetic),
-    build(bds('ADTTE', 'Time-to-Event Analysis Dataset', 'One record per subject per parameter', ['STUDYID', 'USUBJID', 'PARAMCD'], ADTTE_VARIABLES, 'TIME-TO-EVENT'), withEval(datasets.adtte), {}, Object.keys(ADTTE_VARIABLES), issues, synthetic),
+    build(bds('ADTTE', 'Time-to-Event Analysis Dataset', 'One record per subject per parameter', ['STUDYID', 'USUBJID', 'PARAMCD'], ADTTE_VARIABLES, 'TIME-TO-EVENT'), adtte, {}, Object.keys(ADTTE_VARIABLES), issues, synthetic, adttePerParameter(protocol)),
     build({ name: 'ADAE', label: 'Adverse Events Analysis Dataset', class: 'OCCURRENCE DATA STRUCTURE', subClass: 'ADVERSE EVENT', structure: 'One record per subject per adverse event', keys: ['STUDYID', 'USUBJID', 'AESEQ'], table: ADAE_VARIABLES }, adae, {}, Object.keys(ADAE_VARIABLES), issues, synthetic),
-    build(bds('ADLB', 'Laboratory Analysis Dataset', 'One record per subject per parameter per laboratory per date', ['STUDYID', 'USUBJID', 'PARAMCD', 'LBSRC', 'ADT'], ADLB_VARIABLES), adlb, {}, Object.keys(ADLB_VARIABLES), issues, synthetic),
+    build(bds('ADLB', 'Laboratory Analysis Dataset', 'One record per subject per parameter per laboratory per date', ['STUDYID', 'USUBJID', 'PARAMCD', 'LBSRC', 'ADT'], ADLB_VARIABLES), adlbRows, {}, Object.keys(ADLB_VARIABLES), issues, synthetic, adlbPerParameter(adlbRows)),
     build(bds('ADEX', 'Exposure Analysis Dataset', 'One record per subject per drug per parameter', ['STUDYID', 'USUBJID', 'EXTRT', 'PARAMCD'], ADEX_VARIABLES), datasets.adex, {}, Object.keys(ADEX_VARIABLES), issues, synthetic),
   ];
   return Object.freeze({ datasets: Object.freeze(out), issues: Object.freeze([...issues, ...out.flatMap((d) => d.issues)]) });

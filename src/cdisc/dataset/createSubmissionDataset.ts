@@ -1,5 +1,5 @@
 import { issue, type Issue } from '../../result/index.js';
-import type { DefineCodelist, DefineDataset, DefineDatasetClass, DefineMethod, DefineOrigin, DefineVariable, SdtmRole } from '../define/index.js';
+import type { DefineCodelist, DefineDataset, DefineDatasetClass, DefineMethod, DefineOrigin, DefineValueLevel, DefineVariable, SdtmRole } from '../define/index.js';
 import { MAX_CHAR_LENGTH, type XptRow, type XptValue } from '../xpt/index.js';
 
 /**
@@ -15,6 +15,15 @@ export type VariableKind = 'text' | 'integer' | 'float' | 'isodate' | 'sasdate';
 
 export type VariableOrigin = 'collected' | 'derived' | 'assigned' | 'protocol' | { readonly predecessor: string };
 
+/** How a variable is defined for the records of one parameter (define.xml value-level metadata, PARAMCD EQ code). */
+export interface ValueLevelSpec {
+  readonly paramcd: string;
+  /** What the value is for this parameter, e.g. `Progression-Free Survival by IRC (days)`. */
+  readonly description: string;
+  /** The rule for this parameter (its own MethodDef). */
+  readonly derivation: string;
+}
+
 export interface VariableSpec {
   readonly name: string;
   readonly label: string;
@@ -26,6 +35,8 @@ export interface VariableSpec {
   readonly role?: SdtmRole;
   /** Kept in the file even when every value is missing (required variables); others with no value are left out. */
   readonly required?: boolean;
+  /** Parameter-level definitions of a derived variable of a BDS dataset; those of parameters with no record are left out. */
+  readonly valueLevel?: readonly ValueLevelSpec[];
 }
 
 export interface SubmissionDatasetInput {
@@ -133,10 +144,22 @@ export function createSubmissionDataset(input: SubmissionDatasetInput): Submissi
       ...(spec.codelist === undefined ? {} : { codelistId: spec.codelist.id }),
       ...(spec.role === undefined ? {} : { role: spec.role }),
     };
-    if (spec.kind === 'sasdate') return { ...base, dataType: 'integer', length: 8, displayFormat: 'DATE9.' };
-    if (spec.kind === 'integer') return { ...base, dataType: 'integer', length: 8 };
-    if (spec.kind === 'float') return { ...base, dataType: 'float', length: 8 };
-    return { ...base, dataType: spec.kind === 'isodate' ? 'date' : 'text', length: Math.max(1, longest) };
+    const shape = (lengthOf: number): Pick<DefineVariable, 'dataType' | 'length' | 'displayFormat'> => {
+      if (spec.kind === 'sasdate') return { dataType: 'integer', length: 8, displayFormat: 'DATE9.' };
+      if (spec.kind === 'integer') return { dataType: 'integer', length: 8 };
+      if (spec.kind === 'float') return { dataType: 'float', length: 8 };
+      return { dataType: spec.kind === 'isodate' ? 'date' : 'text', length: Math.max(1, lengthOf) };
+    };
+    const params = input.rows.map((row) => row.PARAMCD);
+    const valueLevel: DefineValueLevel[] = (spec.origin === 'derived' ? (spec.valueLevel ?? []) : [])
+      .filter((level) => params.includes(level.paramcd))
+      .map((level) => {
+        const levelMethod = `MT.${input.name}.${spec.name}.${level.paramcd}`;
+        methods.push({ id: levelMethod, name: `Algorithm to derive ${input.name}.${spec.name} where PARAMCD = ${level.paramcd}`, type: 'Computation', description: level.derivation });
+        const own = values.filter((_v, r) => params[r] === level.paramcd).reduce<number>((max, value) => Math.max(max, typeof value === 'string' ? value.length : 0), 0);
+        return { ...shape(own), where: [{ variable: 'PARAMCD', comparator: 'EQ', values: [level.paramcd] }], description: level.description, mandatory: false, origin: originOf(spec.origin), methodId: levelMethod };
+      });
+    return { ...base, ...shape(longest), ...(valueLevel.length === 0 ? {} : { valueLevel }) };
   });
   const rows: XptRow[] = input.rows.map((_row, r) => Object.freeze(Object.fromEntries(kept.map((spec) => [spec.name, (columns.get(spec.name) ?? [])[r] ?? null]))));
   const define: DefineDataset = {

@@ -1,1 +1,1 @@
-export { createSubmissionDataset, asciiText, syntheticLabel, type SubmissionDataset, type SubmissionDatasetInput, type VariableSpec, type VariableKind, type VariableOrigin } from './createSubmissionDataset.js';
+export { createSubmissionDataset, asciiText, syntheticLabel, type SubmissionDataset, type SubmissionDatasetInput, type VariableSpec, type ValueLevelSpec, type VariableKind, type VariableOrigin } from './createSubmissionDataset.js';

@@ -48,12 +48,15 @@ export function lesionProtocolTrial(): { readonly trial: TrialData; readonly pro
         },
       ],
       responseCalls: [{ date: '2024-05-06', evaluator: 'investigator', response: 'PR' }],
+      // One prior line (CM with its SUPPCM qualifiers) and, for subject 3 below, a subsequent therapy.
+      priorTherapies: [{ lineNumber: 1, agents: ['carboplatin', 'pemetrexed'], cycles: 4, startDate: '2023-05-02', endDate: '2023-08-01', bestResponse: 'SD', refractory: true, progressionDate: '2023-12-12' }],
     },
     retSubject(2, { t1Mm: [30, 30, 45] }),
     {
       ...retSubject(3, { t1Mm: [30, 42], cycles: 3 }),
       death: { date: '2024-07-15', cause: 'progressive-disease' },
       disposition: { endOfTreatment: { date: '2024-05-10', reason: 'progressive-disease' }, endOfStudy: { date: '2024-07-15', reason: 'death' } },
+      newTherapies: [{ startDate: '2024-05-24', agents: ['docetaxel'] }],
     },
     retSubject(4, { t1Mm: [30, 30, 30, 30] }),
     retSubject(5, { t1Mm: [30, 12, 11, 48] }),

@@ -80,6 +80,8 @@ for (const { name, make } of FIXTURE_TRIALS) {
       const r = analysis();
       assert.ok(pkg !== undefined);
       const written = [...pkg.files.keys()].filter((f) => f.endsWith('.xpt')).sort();
+      // CM (prior and subsequent anticancer therapy, partial dates as text) and its SUPPCM are among them.
+      assert.ok(written.includes('sdtm/cm.xpt') && written.includes('sdtm/suppcm.xpt'), written.join(', '));
       assert.deepEqual(Object.keys(r.files).sort(), written);
       for (const [base, datasets] of [['sdtm', pkg.sdtm], ['adam', pkg.adam]] as const) {
         for (const dataset of datasets) {

@@ -7,12 +7,13 @@ import { computeVisit, repeatingVisitLabel } from './computeVisit.js';
 import { mapAnnotatedForms, unannotatedFields } from './mapAnnotatedForms.js';
 import type { SdtmRow, SuppEntry } from './sdtmRow.js';
 import { AE_ACTION_TERMS, AE_OUTCOME_TERMS, AE_RELATIONSHIP_TERMS, DISCONTINUATION_TERMS, EVALUATOR_TERMS, LAB_TESTS } from './sdtmTerminology.js';
-import { AE_SPEC, DM_SPEC, DS_SPEC, EX_SPEC, findingsSpec, MH_SPEC, SUPP_VARIABLES, type DomainSpec } from './sdtmVariables.js';
+import { AE_SPEC, CM_SPEC, DM_SPEC, DS_SPEC, EX_SPEC, findingsSpec, MH_SPEC, SUPP_VARIABLES, type DomainSpec } from './sdtmVariables.js';
+import { mapAnticancerTherapy } from './mapAnticancerTherapy.js';
 
 /**
  * The SDTM tabulations of a trial (SDTMIG 3.4) from its case report forms and its protocol: DM (screen
  * failures included, with ARMNRS), DS, EX, AE, MH, LB, RS and, from the protocol's annotated forms, whatever
- * findings it declares (TU/TR for lesion reads), with SUPP-- datasets for values with no standard variable.
+ * findings it declares (TU/TR for lesion reads), CM for prior and subsequent anticancer therapy, with SUPP-- datasets for values with no standard variable.
  * USUBJID is STUDYID-SUBJID (the subject id is site-sequence), --DTC are ISO 8601 dates as recorded, --DY count
  * from the first dose with no day 0, --SEQ number each subject's records in date order, VISIT/VISITNUM come
  * from the protocol's schedule. Records after the data cutoff are kept: the cutoff is the analysis's, not the
@@ -33,8 +34,6 @@ export const STANDARD_FIELDS_NOT_MAPPED: readonly string[] = [
   'demographics.weightKg (VS)',
   'demographics.heightCm (VS)',
   'demographics.ecog (QS)',
-  'priorTherapy (CM)',
-  'newTherapy (CM)',
   'survivalContact (SS)',
   'ircAdjudication (RS, held by the EDC)',
 ];
@@ -191,6 +190,11 @@ function mapSubject(trial: TrialData, protocol: ProtocolDefinition, record: Subj
     );
   }
 
+  const therapy = mapAnticancerTherapy(record, { studyId, usubjid, protocol, studyDay: dy, reference: { first, last }, path });
+  for (const row of therapy.rows) push(out, row);
+  out.supp.push(...therapy.supp);
+  out.issues.push(...therapy.issues);
+
   record.labs.forEach((lab, l) => {
     const test = isLabAnalyte(lab.analyte) ? LAB_TESTS[lab.analyte] : undefined;
     if (test === undefined) {
@@ -258,7 +262,7 @@ function responseCategory(protocol: ProtocolDefinition): string {
 
 /** Sorts a domain's records by subject, then date (undated last), and numbers --SEQ within each subject. */
 function numberRecords(domain: string, rows: SdtmRow[]): SdtmRow[] {
-  const dtc = `${domain}${domain === 'AE' || domain === 'EX' || domain === 'DS' || domain === 'MH' ? 'STDTC' : 'DTC'}`;
+  const dtc = `${domain}${domain === 'AE' || domain === 'EX' || domain === 'DS' || domain === 'MH' || domain === 'CM' ? 'STDTC' : 'DTC'}`;
   const sorted = rows
     .map((row, i) => ({ row, i }))
     .sort((a, b) => {
@@ -291,8 +295,8 @@ function testCodelist(domain: string, rows: readonly SdtmRow[]): DefineCodelist 
   return { id: `CL.${domain}TESTCD`, name: `${domain} Test Code`, dataType: 'text', isNonStandard: true, items: [...tests].sort((a, b) => a[0].localeCompare(b[0])).map(([value, decode]) => ({ value, decode })) };
 }
 
-const SPECIAL_SPECS: Readonly<Record<string, DomainSpec>> = { DM: DM_SPEC, DS: DS_SPEC, EX: EX_SPEC, AE: AE_SPEC, MH: MH_SPEC };
-const DOMAIN_ORDER = ['DM', 'DS', 'MH', 'EX', 'AE', 'LB', 'RS', 'TU', 'TR'];
+const SPECIAL_SPECS: Readonly<Record<string, DomainSpec>> = { DM: DM_SPEC, DS: DS_SPEC, EX: EX_SPEC, AE: AE_SPEC, MH: MH_SPEC, CM: CM_SPEC };
+const DOMAIN_ORDER = ['DM', 'DS', 'MH', 'CM', 'EX', 'AE', 'LB', 'RS', 'TU', 'TR'];
 
 /** The SDTM datasets of a trial under its protocol, with the issues met and what was left unmapped. */
 export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinition): SdtmDatasets {

@@ -2,6 +2,7 @@ import { SUBJECT_RECORD_KEYS } from '../../clinical/index.js';
 import type { FieldDefinition, FieldValue, FormDefinition, FormRow, ProtocolDefinition, SdtmAnnotation, SubjectRecord } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
 import { computeVisit } from './computeVisit.js';
+import { PRIOR_THERAPY_STANDARD_FIELDS } from './priorTherapyFields.js';
 import type { SdtmRow, SuppEntry } from './sdtmRow.js';
 
 /**
@@ -172,6 +173,8 @@ export function mapAnnotatedForms(record: SubjectRecord, context: AnnotatedConte
       out.issues.push(issue('sdtm-unknown-form', ['sdtm', 'forms', formId], formId, 'a form id of the protocol'));
       continue;
     }
+    // The prior-therapy form is CM, written record by record by mapAnticancerTherapy (its annotations included).
+    if (form.role === 'prior-therapy') continue;
     formRecords(record, form).forEach((values, index) => {
       const dateValue = form.dateField === undefined ? undefined : values[form.dateField];
       const visitValue = form.visitField === undefined ? undefined : values[form.visitField];
@@ -190,7 +193,8 @@ export function mapAnnotatedForms(record: SubjectRecord, context: AnnotatedConte
 export function unannotatedFields(protocol: ProtocolDefinition): string[] {
   const out: string[] = [];
   const walk = (formId: string, fields: readonly FieldDefinition[], prefix: string): void => {
-    for (const field of fields) {
+    const standard = protocol.forms.find((f) => f.id === formId)?.role === 'prior-therapy' ? PRIOR_THERAPY_STANDARD_FIELDS : [];
+    for (const field of fields.filter((f) => prefix !== '' || !standard.includes(f.key))) {
       const path = `${prefix}${field.key}`;
       if (field.type === 'group' || field.type === 'record') walk(formId, field.fields, `${path}.`);
       else if (annotationsOf(protocol, formId, path).length === 0 && path !== protocol.forms.find((f) => f.id === formId)?.dateField && path !== protocol.forms.find((f) => f.id === formId)?.visitField) out.push(`${formId}.${path}`);

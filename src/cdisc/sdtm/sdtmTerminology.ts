@@ -100,3 +100,5 @@ export const CL_NCOMPLT = ct('CL.NCOMPLT', 'Completion/Reason for Non-Completion
   { value: 'INFORMED CONSENT OBTAINED', extended: true },
 ]);
 export const CL_EVAL = ct('CL.EVAL', 'Evaluator', 'C78735', [{ value: 'INDEPENDENT ASSESSOR' }, { value: 'INVESTIGATOR' }]);
+/** Relation to Reference Period (--STRF/--ENRF, STENRF C66728): the terms the CM mapping writes. */
+export const CL_STENRF = ct('CL.STENRF', 'Relation to Reference Period', 'C66728', [{ value: 'AFTER' }, { value: 'BEFORE' }, { value: 'DURING' }]);

@@ -1,6 +1,6 @@
 import type { DefineCodelist, DefineDatasetClass, SdtmRole } from '../define/index.js';
 import type { VariableKind, VariableOrigin, VariableSpec } from '../dataset/createSubmissionDataset.js';
-import { CL_ACN, CL_AEREL, CL_AGEU, CL_EVAL, CL_NCOMPLT, CL_NY, CL_OUT, CL_RACE, CL_SEX } from './sdtmTerminology.js';
+import { CL_ACN, CL_AEREL, CL_AGEU, CL_EVAL, CL_NCOMPLT, CL_NY, CL_OUT, CL_RACE, CL_SEX, CL_STENRF } from './sdtmTerminology.js';
 
 /**
  * The SDTMIG 3.4 variables of each domain trialkit writes, in the IG's order, with labels (at most 40
@@ -146,6 +146,31 @@ export const MH_SPEC: DomainSpec = {
     v('MHTERM', 'Reported Term for the Medical History', 'text', 'protocol', 'Topic', { required: true }),
     v('MHCAT', 'Category for Medical History', 'text', 'assigned', 'Grouping Qualifier'),
     v('MHSTDTC', 'Start Date/Time of Medical History Event', 'isodate', 'collected', 'Timing'),
+  ],
+};
+
+const STENRF_DERIVATION = 'BEFORE when the latest date the recorded components allow precedes RFSTDTC (first dose), AFTER when the earliest follows RFENDTC (last dose), DURING when both fall between; null when a partial date cannot decide';
+const PARTIAL_DTC = 'As recorded; a partial date is truncated to its known components (YYYY-MM, YYYY), never imputed';
+
+export const CM_SPEC: DomainSpec = {
+  name: 'CM',
+  label: 'Concomitant/Concurrent Medications',
+  shortLabel: 'Concomitant Medications',
+  class: 'INTERVENTIONS',
+  structure: 'One record per agent per line of anticancer therapy per subject',
+  keys: ['STUDYID', 'USUBJID', 'CMCAT', 'CMGRPID', 'CMTRT', 'CMSTDTC'],
+  variables: [
+    ...identifiers('CM'),
+    v('CMGRPID', 'Group ID', 'text', 'derived', 'Identifier', { derivation: 'PRIOR LINE n (n = the line number on the prior-therapy form) or SUBSEQUENT n (the nth subsequent-therapy record): the agents of one line share it' }),
+    v('CMTRT', 'Reported Name of Drug, Med, or Therapy', 'text', 'collected', 'Topic', { required: true }),
+    v('CMCAT', 'Category for Medication', 'text', 'assigned', 'Grouping Qualifier'),
+    v('CMSCAT', 'Subcategory for Medication', 'text', 'assigned', 'Grouping Qualifier'),
+    v('CMSTDTC', 'Start Date/Time of Medication', 'isodate', 'collected', 'Timing', { derivation: PARTIAL_DTC }),
+    v('CMENDTC', 'End Date/Time of Medication', 'isodate', 'collected', 'Timing', { derivation: PARTIAL_DTC }),
+    v('CMSTDY', 'Study Day of Start of Medication', 'integer', 'derived', 'Timing', { derivation: `${DY_DERIVATION}; only for a complete date` }),
+    v('CMENDY', 'Study Day of End of Medication', 'integer', 'derived', 'Timing', { derivation: `${DY_DERIVATION}; only for a complete date` }),
+    v('CMSTRF', 'Start Relative to Reference Period', 'text', 'derived', 'Timing', { codelist: CL_STENRF, derivation: STENRF_DERIVATION }),
+    v('CMENRF', 'End Relative to Reference Period', 'text', 'derived', 'Timing', { codelist: CL_STENRF, derivation: STENRF_DERIVATION }),
   ],
 };
 

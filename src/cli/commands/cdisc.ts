@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CHECK_RULES, checkCdiscPackage, createCdiscPackage, STANDARD_FIELDS_NOT_MAPPED, type CheckReport } from '../../cdisc/index.js';
+import { CHECK_RULES, checkCdiscPackage, STANDARD_FIELDS_NOT_MAPPED, type CheckReport } from '../../cdisc/index.js';
+import { buildCdiscPackage } from '../../publish/index.js';
 import { DEFAULT_DEMO_PROTOCOL_ID } from '../../protocols/index.js';
 import { formatIssue, InputError, issue } from '../../result/index.js';
-import { fileURLToPath } from 'node:url';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { protocolArg } from '../protocolArg.js';
@@ -84,12 +84,6 @@ function renderReport(report: CheckReport): string {
   return head + renderTable([['rule', 'severity', 'dataset', 'variable', 'row', 'message'], ...rows]);
 }
 
-/** The stylesheet shipped with trialkit (data/cdisc), copied beside each define.xml. */
-function readStylesheet(): Uint8Array {
-  // dist/cli/commands (or src/cli/commands) -> the package root, which ships data/.
-  return new Uint8Array(readFileSync(fileURLToPath(new URL('../../../data/cdisc/define2-1.xsl', import.meta.url))));
-}
-
 async function runOut(values: { out?: string; protocol?: string; trial?: string; snapshot?: string; seed?: string; json?: boolean }, io: CliIo): Promise<number> {
   const out = resolve(values.out ?? '');
   const seed = values.seed === undefined ? undefined : numberArg('cdisc', '--seed', values.seed, 0, { integer: true, min: 0 });
@@ -100,14 +94,8 @@ async function runOut(values: { out?: string; protocol?: string; trial?: string;
     ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
     ...(protocolId === undefined ? {} : { protocolId }),
   });
-  // The edge stamps the time; the core reads no clock. Seconds only: define.xml and XPT headers show no more.
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const built = createCdiscPackage(source.trial, source.protocol, {
-    creationDateTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    timestamp: now,
-    stylesheet: readStylesheet(),
-    sourceSystem: { name: 'trialkit', version: '0.1.0' },
-  });
+  // The edge stamps the time; the core reads no clock. The EDC's export builds the same way (buildCdiscPackage).
+  const built = buildCdiscPackage(source.trial, source.protocol, new Date());
   if (!built.ok) {
     throw new InputError(`the package of ${source.label} cannot be written:\n${built.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`, built.issues);
   }

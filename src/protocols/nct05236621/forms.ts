@@ -161,6 +161,9 @@ export const NCT05236621_SDTM_ANNOTATIONS: SdtmFormAnnotations = Object.freeze({
     clonalPlasmaCells: { domain: 'LB', testCode: 'CLONPLCE', test: 'Clonal Plasma Cells', specimen: MARROW, terms: { present: 'PRESENT', absent: 'ABSENT', 'not-done': 'NOT DONE' } },
     method: { domain: 'LB', variable: 'LBMETHOD', terms: { aspirate: 'ASPIRATION', biopsy: 'BIOPSY', both: 'ASPIRATION AND BIOPSY' } },
   },
+  priorTherapy: {
+    asct: { domain: 'CM', qnam: 'CMASCT', qlabel: 'Autologous Stem-Cell Transplant in Line', terms: { true: 'Y', false: 'N' } },
+  },
   diagnosis: {
     subtype: { domain: 'MH', qnam: 'MMTYPE', qlabel: 'Isotype of the Monoclonal Protein' },
     lightChainType: { domain: 'MH', qnam: 'LCTYPE', qlabel: 'Light-Chain Type' },
