@@ -367,7 +367,7 @@ const CLOSE_WEIGHT = 8;
 /** Stage 2's distance weight (distance in tolerances, gradeSurvivalRow). */
 const DISTANCE_WEIGHT = 0.5;
 /** Stage 2's temperatures in each round (the loss is in the units of the weights above). */
-const GRADE_START_TEMPERATURE = 2;
+const GRADE_START_TEMPERATURE = 8;
 const GRADE_END_TEMPERATURE = 0.01;
 /** Share of stage-2 iterations that try one of its own moves, and those moves (see the search loop). */
 const STAGE2_DIRECTED_SHARE = 0.3;
