@@ -12,10 +12,11 @@ export const SYNTHETIC_NOTE =
   'SYNTHETIC: invented subjects calibrated to the published results of NCT05236621 (Zhou et al., Ann Hematol 2023). Not real patient data.';
 
 /**
- * The seed of the built-in twin: the best of seeds 1-30 scanned with fixtures/searchSeeds.mjs (zero
- * mismatches, no pile-up of event times, fewest survival rows outside the scoreboard's tolerances).
+ * The seed of the built-in twin: the best of seeds 1-34 scanned with fixtures/searchSeeds.mjs (output in
+ * fixtures/seedScan.jsonl; every seed verifies with zero mismatches and no pile-up of event times): the fewest
+ * rows that differ on the whole scoreboard (16), then the most that match (175).
  */
-export const DEFAULT_COHORT_SEED = 2;
+export const DEFAULT_COHORT_SEED = 34;
 /** Iterations of the event-time search for the calibrated twin (twice the budget the tie constraints need). */
 export const CALIBRATION_ITERATIONS = 36_000;
 /**
