@@ -33,6 +33,21 @@ describe('fastCurve and fastLogRankP agree with src/stats', () => {
     assert.deepEqual([q.value[0].lower, q.value[0].upper], [null, null]);
   });
 
+  it('says when the median step sits at exactly 1/2, where src/stats takes the middle of the flat stretch instead', () => {
+    const time = [10, 20, 30, 40];
+    const status = [1, 1, 1, 0];
+    const fast = fastCurve(time, status, time.map((_, i) => i), []);
+    assert.equal(fast.medianOnHalf, true);
+    assertClose(fast.median, 20 / DAYS_PER_MONTH, { rel: 1e-12 }, 'median');
+    const km = computeKaplanMeier({ time, status, confType: 'log-log' });
+    assert.ok(km.ok);
+    const q = computeSurvivalQuantiles(km.value, [0.5]);
+    assert.ok(q.ok);
+    assert.equal(q.value[0].estimate, 25);
+    const three = fastCurve([10, 20, 30], [1, 1, 1], [0, 1, 2], []);
+    assert.equal(three.medianOnHalf, false);
+  });
+
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`seed ${seed}: median, its log-log limits and landmark rates`, () => {
       const { time, status } = sample(seed, 40 + seed * 10);

@@ -10,6 +10,11 @@ export const DAYS_PER_MONTH = 365.25 / 12;
 export interface FastCurveSummary {
   /** Months; null when S never reaches 0.5. */
   readonly median: number | null;
+  /**
+   * The step that takes S to the median sits at exactly 1/2: src/stats (as R) then gives the middle of the
+   * flat stretch that follows, which `median` is not.
+   */
+  readonly medianOnHalf: boolean;
   /** log-log Brookmeyer-Crowley limits of the median, months; null = not reached. */
   readonly medianLower: number | null;
   readonly medianUpper: number | null;
@@ -57,6 +62,7 @@ export function fastCurve(
   let s = 1;
   let greenwood = 0;
   let median: number | null = null;
+  let medianOnHalf = false;
   let lowerLimit: number | null = null;
   let upperLimit: number | null = null;
   let lowestLower = 1;
@@ -82,7 +88,10 @@ export function fastCurve(
     if (d > 0) {
       s *= 1 - d / atRisk;
       if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
-      if (median === null && s <= 0.5 + 1e-12) median = t / DAYS_PER_MONTH;
+      if (median === null && s <= 0.5 + 1e-12) {
+        median = t / DAYS_PER_MONTH;
+        medianOnHalf = Math.abs(s - 0.5) < 1e-9;
+      }
       let a = Number.NaN;
       let b = Number.NaN;
       if (withLimits && s > 0 && s < 1) {
@@ -107,7 +116,7 @@ export function fastCurve(
     }
     atRisk -= d + c;
   }
-  return { median, medianLower: lowerLimit, medianUpper: upperLimit, rates, rateLower, rateUpper, lowestLower, lowestUpper };
+  return { median, medianOnHalf, medianLower: lowerLimit, medianUpper: upperLimit, rates, rateLower, rateUpper, lowestLower, lowestUpper };
 }
 
 /** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */

@@ -5,6 +5,7 @@ import { repoPath } from '../../../testing/index.js';
 import { compareCiLimits, comparePlanToPublished, KNOWN_DEVIATIONS, type PublishedResult } from './comparePlanToPublished.js';
 import { computePlanTallies } from './computePlanTallies.js';
 import { createCohortPlan } from './createCohortPlan.js';
+import { TWIN_SURVIVAL_MISSES } from './twinSurvivalMisses.js';
 
 interface PublishedFile {
   readonly results: readonly PublishedResult[];
@@ -18,21 +19,21 @@ const tallies = computePlanTallies(plan);
 const comparisons = comparePlanToPublished(tallies, published.results);
 
 describe('computePlanTallies on the calibrated twin (default seed)', () => {
-  it('matches every published result except the documented deviations', (t) => {
+  it('matches every published result except the documented deviations and the survival rows the twin does not reach', (t) => {
     const failures: string[] = [];
     const matched: string[] = [];
     for (const c of comparisons) {
       if (c.status === 'match') matched.push(c.id);
       else if (c.status === 'not-derivable' && c.id.startsWith('design.')) continue;
-      else if (!(c.id in KNOWN_DEVIATIONS)) failures.push(`${c.id}: ${c.status}: ${c.detail}`);
+      else if (!(c.id in KNOWN_DEVIATIONS) && !(c.id in TWIN_SURVIVAL_MISSES)) failures.push(`${c.id}: ${c.status}: ${c.detail}`);
     }
     t.diagnostic(`matched ${matched.length} of ${comparisons.length}: ${matched.join(', ')}`);
     assert.deepEqual(failures, []);
   });
 
-  // The second stage of the event-time search aims at the CI limits. Where it cannot reach them (see the README:
-  // e.g. R-ISS I OS needs a death that would move its log-rank P), the floor below holds what the default seed
-  // reaches: 29 of 34 median limits and 10 of 12 rate limits (issue 14: tie constraints, one death a day).
+  // The second stage of the event-time search grades every survival row as the scoreboard does. The floor below
+  // holds what the default seed reaches: 31 of 34 median limits and 12 of 12 rate limits (the three outside are
+  // the follow-up's two and PFS ISS II's upper, rows listed in TWIN_SURVIVAL_MISSES).
   it('brings the Kaplan-Meier median and rate CI limits within tolerance (NR as NR) for most curves', (t) => {
     const limits = compareCiLimits(tallies, published.results).filter((c) => !c.id.endsWith('.abstract'));
     const off = limits.filter((c) => !c.within).map((c) => `${c.id} ${c.limit} ${c.computed?.toFixed(2) ?? 'NR'} vs ${c.printed ?? 'NR'}`);
@@ -41,12 +42,21 @@ describe('computePlanTallies on the calibrated twin (default seed)', () => {
     const rate = limits.filter((c) => /\.rate\d+$/.test(c.id));
     assert.equal(median.length + rate.length, limits.length);
     assert.deepEqual([median.length, rate.length], [34, 12]);
-    assert.ok(median.filter((c) => c.within).length >= 29, off.join('; '));
-    assert.ok(rate.filter((c) => c.within).length >= 10, off.join('; '));
+    assert.ok(median.filter((c) => c.within).length >= 31, off.join('; '));
+    assert.ok(rate.filter((c) => c.within).length >= 12, off.join('; '));
     // The printed "not reached" limits the twin reproduces, including OS ISS I (19.38, NR-NR): its last subject at risk dies.
     const nr = limits.filter((c) => c.printed === null && c.within).map((c) => `${c.id} ${c.limit}`);
-    // (R-ISS II's OS upper limit is reached since issue 14's one death a day: TWIN_SURVIVAL_MISSES.)
-    for (const id of ['km.os.iss.I.median lower', 'km.os.iss.I.median upper', 'km.dor.overall.median upper', 'km.os.iss.II.median upper']) {
+    for (const id of [
+      'km.os.iss.I.median lower',
+      'km.os.iss.I.median upper',
+      'km.dor.overall.median upper',
+      'km.os.overall.median upper',
+      'km.os.iss.II.median upper',
+      'km.os.riss.I.median upper',
+      'km.os.riss.II.median upper',
+      'km.pfs.iss.I.median upper',
+      'km.pfs.riss.I.median upper',
+    ]) {
       assert.ok(nr.includes(id), id);
     }
   });

@@ -12,14 +12,19 @@ export const SYNTHETIC_NOTE =
   'SYNTHETIC: invented subjects calibrated to the published results of NCT05236621 (Zhou et al., Ann Hematol 2023). Not real patient data.';
 
 /**
- * The seed of the built-in twin: the best of seeds 1-30 scanned with fixtures/searchSeeds.mjs (zero
- * mismatches, no pile-up of event times, fewest survival rows outside the scoreboard's tolerances).
+ * The seed of the built-in twin: the best of seeds 1-34 scanned with fixtures/searchSeeds.mjs (output in
+ * fixtures/seedScan.jsonl; every seed verifies with zero mismatches and no pile-up of event times): the fewest
+ * rows that differ on the whole scoreboard (16), then the most that match (175).
  */
-export const DEFAULT_COHORT_SEED = 2;
+export const DEFAULT_COHORT_SEED = 34;
 /** Iterations of the event-time search for the calibrated twin (twice the budget the tie constraints need). */
 export const CALIBRATION_ITERATIONS = 36_000;
-/** Iterations of the search's second stage (median and landmark-rate CI limits, keeping every target). */
-export const LIMIT_CALIBRATION_ITERATIONS = 60_000;
+/**
+ * Iterations of the search's second stage (every printed survival row graded as `trialkit reproduce` grades it),
+ * in GRADE_CALIBRATION_ROUNDS rounds, each annealing again from the best layout so far.
+ */
+export const GRADE_CALIBRATION_ITERATIONS = 60_000;
+export const GRADE_CALIBRATION_ROUNDS = 4;
 
 /** The published calendar: first and last screening dates and the data cutoff (Zhou et al., Results). */
 export const PUBLISHED_WINDOW: EnrolmentWindow = Object.freeze({ firstScreeningDate: '2021-03-29', lastScreeningDate: '2022-11-09', dataCutoffDate: '2022-12-01' });
@@ -92,7 +97,7 @@ export function createCohortPlan(options: CohortPlanOptions = {}): CohortPlan {
   const noPostBaseline = skeleton.filter((s) => s.fate === 'no-post-baseline').length;
   const failures = calibrated ? PUBLISHED_SCREENED - PUBLISHED_ENROLLED : Math.round(((PUBLISHED_SCREENED - PUBLISHED_ENROLLED) * size) / PUBLISHED_ENROLLED);
   const calendar = enrolmentCalendar(random.fork(), PUBLISHED_WINDOW, size + failures, failures, noPostBaseline);
-  const layout = layoutEventTimes(skeleton, calendar.enrolledCutoffDays, random.fork(), calibrated ? CALIBRATION_ITERATIONS : 0, scale, calibrated ? LIMIT_CALIBRATION_ITERATIONS : 0);
+  const layout = layoutEventTimes(skeleton, calendar.enrolledCutoffDays, random.fork(), calibrated ? CALIBRATION_ITERATIONS : 0, scale, calibrated ? GRADE_CALIBRATION_ITERATIONS : 0, GRADE_CALIBRATION_ROUNDS);
   const subjects = layout.subjects;
 
   // Roles the counts of the paper fix: why early stoppers stopped, who died within the TEAE window.

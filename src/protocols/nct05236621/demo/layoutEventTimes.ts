@@ -2,13 +2,14 @@ import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
 import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
 import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from '../../../demo/index.js';
 import type { SeededRandom } from '../../../demo/index.js';
+import { gradeSurvivalRow, publishedSurvivalRow, type ComputedSurvivalRow } from './gradeSurvivalRow.js';
 
 /**
  * The event-time search: a deterministic simulated annealing over the seeded draws that places each
  * subject's enrolment slot, visit schedule, response, progression, death and end of treatment so that the
  * Kaplan-Meier medians, landmark rates and log-rank P values of the paper come back (stage 1), then, from
- * the best stage-1 layout and without losing any of those, the median and landmark-rate CI limits (stage 2,
- * `limitIterations`; see LossMode).
+ * the best stage-1 layout, every printed survival row graded as `trialkit reproduce` grades it (stage 2,
+ * `gradeIterations` in `gradeRounds` rounds; see LossMode).
  *
  * Everything is on the visit grid: assessment k (k = 0 is baseline, C1D1 = day 1) falls on the start day of
  * cycle k + 1, 28 days after the previous one give or take a small jitter, plus one 7- or 14-day delay in the
@@ -266,7 +267,7 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   }
   let teDeaths = 0;
   for (let i = 0; i < n; i++) {
-    d.trtTime[i] = d.lastDose[i];
+    d.trtTime[i] = treatmentEnd(d, i, schedules[i], slotsCutoffDay[state.slot[i]]);
     d.trtStatus[i] = d.ongoing[i] === 1 ? 0 : 1;
     if (d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28) teDeaths += 1;
     if (d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i]) violate(d, 'death-before-progression', 1, i);
@@ -275,6 +276,18 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
   if (scale === 1) violateTies(d, state, schedules, slotsCutoffDay, n);
   return d;
+}
+
+/**
+ * The end of treatment as ADSL derives it (plannedLastDoseDay), the time of the treatment-duration curve: a
+ * completed cycle's day-21 pomalidomide is followed by the day-22 dexamethasone dose, never after the cutoff
+ * or the last contact.
+ */
+function treatmentEnd(d: Derived, i: number, cs: readonly number[], cut: number): number {
+  const last = d.lastDose[i];
+  let start = 1;
+  for (const day of cs) if (day <= last) start = day;
+  return Math.min(last === start + 20 ? last + 1 : last, cut, d.osTime[i]);
 }
 
 /** Most events of one endpoint on one study day, and most deaths within DEATH_WINDOW_DAYS days. */
@@ -312,15 +325,6 @@ function excessTies(n: number, time: (i: number) => number, take: (i: number) =>
  * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
  */
 function violateTies(d: Derived, state: State, schedules: number[][], slotsCutoffDay: readonly number[], n: number): void {
-  // Treatment duration as ADSL derives it (plannedLastDoseDay): a completed cycle's day-21 pomalidomide is
-  // followed by the day-22 dexamethasone dose, never after the cutoff or the last contact.
-  const treatmentEnd = (i: number): number => {
-    const last = d.lastDose[i];
-    const cs = schedules[i];
-    let start = 1;
-    for (const day of cs) if (day <= last) start = day;
-    return Math.min(last === start + 20 ? last + 1 : last, slotsCutoffDay[state.slot[i]], d.osTime[i]);
-  };
   const checks: [string, number][] = [
     ['pfs-events-same-day', excessTies(n, (i) => d.pfsTime[i], (i) => d.pfsStatus[i] === 1)],
     // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
@@ -328,7 +332,7 @@ function violateTies(d: Derived, state: State, schedules: number[][], slotsCutof
     ['deaths-within-3-days', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW)],
     ['dor-events-same-day', excessTies(n, (i) => d.dorTime[i], (i) => isResponder(state.fate[i]) && d.dorStatus[i] === 1)],
     ['responses-same-day', excessTies(n, (i) => schedules[i][state.kResp[i]], (i) => isResponder(state.fate[i]))],
-    ['treatment-ends-same-day', excessTies(n, treatmentEnd, (i) => d.trtStatus[i] === 1)],
+    ['treatment-ends-same-day', excessTies(n, (i) => d.trtTime[i], (i) => d.trtStatus[i] === 1)],
     ['follow-up-ends-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.fuStatus[i] === 1)],
   ];
   for (const [tag, excess] of checks) if (excess > 0) violate(d, tag, excess);
@@ -349,43 +353,28 @@ const MEDIAN_TOLERANCE_MONTHS = 0.1;
 
 /**
  * The search runs in two stages with two losses. `medians` (stage 1) aims at the medians, landmark rates
- * and log-rank P values, with the overall curves' median CIs at a low weight. `limits` (stage 2) starts
- * from the best stage-1 layout and adds every median CI limit and landmark-rate CI limit, while any
- * target that stage 1 meets (median within the search's window, rate within 0.9 point, log-rank P within
- * a factor of 1.8) costs MUST_MISS when lost, so the low-temperature stage 2 practically never trades one
- * for a CI limit.
+ * and log-rank P values, with the overall curves' median CIs at a low weight. `grades` (stage 2) starts
+ * from the best stage-1 layout and grades every printed survival row (each median with its limits, each
+ * landmark rate with its limits, each log-rank P, the median follow-up and the treatment duration) with the
+ * scoreboard's own rules (gradeSurvivalRow -> compareToPublished): its objective is the number of rows that
+ * differ, then of rows that are only close, then the distance of all of them from the print.
  */
-type LossMode = 'medians' | 'limits';
+type LossMode = 'medians' | 'grades';
 
-/**
- * Slack of stage 2 around a printed median CI limit (months): inside the check's tolerance
- * (CI_LIMIT_TOLERANCE_MONTHS, half a month), so a limit the search settles on is not on its edge.
- */
-const LIMIT_SLACK_MONTHS = 0.25;
-/** Slack of stage 2 around a printed landmark-rate CI limit (percentage points). */
-const RATE_LIMIT_SLACK_POINTS = 0.5;
-/** Stage-2 weight of each median CI limit (a limit 1 month off costs about weight / 2, NR for a number about weight). */
-const MEDIAN_CI_WEIGHT = 1.5;
-/** Stage-2 weight of the landmark-rate CI limits (per squared percentage point beyond the slack). */
-const RATE_CI_WEIGHT = 0.2;
-/**
- * Stage 2 grades a limit as `trialkit reproduce` does: a median limit more than half a month off (kept
- * just inside, 0.45), NR for a number or a number for NR, or a rate limit more than 1 point off (0.9),
- * makes its row differ. Each costs a step of LIMIT_OUTSIDE (in units of the limit's weight) on top of the
- * quadratic pull, so the search prefers a layout with fewer rows outside over one closer on average.
- */
-const LIMIT_OUTSIDE = 1;
-const LIMIT_EDGE_MONTHS = 0.45;
-const RATE_LIMIT_EDGE_POINTS = 0.9;
-const RATE_LIMIT_OUTSIDE = 5;
+/** Stage 2's annealing energy: a differing row, a close row, and the distance (the best layout is kept by the strict order, improvesOnBest). */
+const DIFFERS_WEIGHT = 40;
+const CLOSE_WEIGHT = 8;
+/** Stage 2's distance weight (distance in tolerances, gradeSurvivalRow). */
+const DISTANCE_WEIGHT = 0.5;
+/** Stage 2's temperatures in each round (the loss is in the units of the weights above). */
+const GRADE_START_TEMPERATURE = 8;
+const GRADE_END_TEMPERATURE = 0.01;
 /** Share of stage-2 iterations that try one of its own moves, and those moves (see the search loop). */
 const STAGE2_DIRECTED_SHARE = 0.3;
-const STAGE2_MOVES = [15, 16, 17, 17, 18, 18];
-/** Stage-2 cost of losing a target stage 1 meets. */
-const MUST_MISS = 25;
-/** Targets the last curveLoss / pLoss call missed, and matched exactly, in stage 2 (scratch, read right after the call). */
-let missedScratch = 0;
-let exactScratch = 0;
+const STAGE2_MOVES = [15, 15, 16, 17, 17, 18, 18];
+/** Rows the last curveLoss / pLoss call graded differs and close in stage 2 (scratch, read right after the call). */
+let differsScratch = 0;
+let closeScratch = 0;
 
 /** Stage 1: the low-weight pull of a median CI limit towards the printed one (2 when NR for a number, 1 the other way). */
 function stage1LimitLoss(got: number | null, want: number | null): number {
@@ -395,83 +384,74 @@ function stage1LimitLoss(got: number | null, want: number | null): number {
   return diff * diff;
 }
 
-/**
- * Stage 2: loss of one median CI limit. A printed number wants the band to reach 1/2 at that time; a
- * printed NR ("not reached") wants the band to stay above 1/2 to the end of the curve. When the curve has
- * the wrong kind (a number for NR or NR for a number), the distance of the band's lowest point from 1/2
- * is the gradient.
- */
-function limitLoss(got: number | null, want: number | null, lowestBand: number): number {
-  if (want === null) return got === null ? 0 : LIMIT_OUTSIDE + 10 * (0.5 - lowestBand);
-  if (got === null) return LIMIT_OUTSIDE + 10 * (lowestBand - 0.5);
-  const off = Math.abs(got - want);
-  const diff = Math.max(0, off - LIMIT_SLACK_MONTHS);
-  // Beyond the scoreboard's tolerance the row differs: a step, as the scoreboard grades it.
-  return diff * diff + (off > LIMIT_EDGE_MONTHS ? LIMIT_OUTSIDE : 0);
+function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec, mode: LossMode): number {
+  return mode === 'grades' ? curveGrades(time, status, rows, spec) : curveLossMedians(time, status, rows, spec.target, spec.weightCi);
 }
 
-function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number, mode: LossMode): number {
+/** Stage 1: a curve's median within the search's window, its landmark rates, its median CI at weightCi. */
+function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number): number {
   const rates = target.rates ?? [];
   const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
-  const limits = mode === 'limits' || weightCi > 0;
-  // The lowest bands are read only for a printed NR limit (or a limit never reached, when the curve is read to its end anyway).
-  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], limits, mode === 'limits' && (target.lower === null || target.upper === null));
+  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], weightCi > 0, false);
   let loss = 0;
-  let missed = 0;
-  let exact = 0;
   if (target.median === null) {
-    // Not reached: the curve must stay above one half; the gap below it is the gradient.
-    const lowest = c.median === null ? 1 : 0.5;
-    if (c.median !== null) {
-      loss += 4 + 400 * Math.max(0, 0.5 - Math.min(lowest, 0.5) + 0.02) ** 2;
-      if (mode === 'limits') missed += 1;
-    }
+    // Not reached: the curve must stay above one half.
+    if (c.median !== null) loss += 4 + 400 * 0.02 ** 2;
   } else {
     // S just before the window must be above 1/2 and just after it at or below 1/2.
     const before = c.rates[rates.length];
     const after = c.rates[rates.length + 1];
     loss += 400 * Math.max(0, 0.5 - before + 1e-9) ** 2 + 400 * Math.max(0, after - 0.5) ** 2;
-    if (mode === 'limits' && c.median !== null && Math.round(c.median * 100) === Math.round(target.median * 100)) exact += 1;
-    // S exactly one half at the window's end: the median is the middle of the flat stretch (src/stats), not the window.
-    if (mode === 'limits' && Math.abs(after - 0.5) < 1e-9) missed += 1;
-    if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) {
-      if (mode === 'limits') missed += 1;
-      else loss += 6;
-    }
+    if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) loss += 6;
   }
-  if (mode === 'medians') {
-    loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
-  } else {
-    loss += MEDIAN_CI_WEIGHT * (limitLoss(c.medianLower, target.lower, c.lowestLower) + limitLoss(c.medianUpper, target.upper, c.lowestUpper));
-  }
-  const pointsOff = (got: number, want: number, slack: number): number => {
-    const diff = Math.max(0, Math.abs(got * 100 - want) - slack);
-    return diff * diff;
-  };
-  rates.forEach(([, pct, lower, upper], r) => {
-    loss += pointsOff(c.rates[r], pct, 0.4);
-    if (mode === 'limits') {
-      if (Math.abs(c.rates[r] * 100 - pct) > 0.9) missed += 1;
-      if (Math.round(c.rates[r] * 1000) === Math.round(pct * 10)) exact += 1;
-      loss += RATE_CI_WEIGHT * (pointsOff(c.rateLower[r], lower, RATE_LIMIT_SLACK_POINTS) + pointsOff(c.rateUpper[r], upper, RATE_LIMIT_SLACK_POINTS));
-      const outside = (got: number, want: number): boolean => Math.abs(got * 100 - want) > RATE_LIMIT_EDGE_POINTS;
-      loss += RATE_CI_WEIGHT * RATE_LIMIT_OUTSIDE * ((outside(c.rateLower[r], lower) ? 1 : 0) + (outside(c.rateUpper[r], upper) ? 1 : 0));
-    }
+  loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
+  rates.forEach(([, pct], r) => {
+    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - pct) - 0.4);
+    loss += diff * diff;
   });
-  missedScratch = missed;
-  exactScratch = exact;
-  return loss + missed * MUST_MISS;
+  differsScratch = 0;
+  closeScratch = 0;
+  return loss;
 }
 
-function pLoss(p: number, target: { p: number; below: boolean }, mode: LossMode): number {
-  missedScratch = 0;
-  exactScratch = 0;
-  if (mode === 'medians') return pLossUnit(p, target);
-  const outside = target.below ? p >= target.p * 1.8 : Math.abs(Math.log(p / target.p)) > Math.log(1.8) || p < 0.05 !== target.p < 0.05;
-  missedScratch = outside ? 1 : 0;
-  // Printed to 4 decimals (0.0056, 0.0304), or "< 0.0001".
-  exactScratch = (target.below ? p < target.p : Math.round(p * 1e4) === Math.round(target.p * 1e4)) ? 1 : 0;
-  return pLossUnit(p, target) + missedScratch * MUST_MISS;
+/** Stage 2: the curve's printed rows graded as the scoreboard grades them. */
+function curveGrades(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec): number {
+  const target = spec.target;
+  const rates = target.rates ?? [];
+  const c = fastCurve(time, status, rows, rates.map(([m]) => m), true, target.lower === null || target.upper === null);
+  let differs = 0;
+  let close = 0;
+  let distance = 0;
+  const add = (id: string, computed: ComputedSurvivalRow): void => {
+    const pub = publishedSurvivalRow(id);
+    if (pub === undefined) return;
+    const grade = gradeSurvivalRow(pub, computed);
+    if (grade.status === 'differs') differs += 1;
+    else if (grade.status === 'close') close += 1;
+    distance += grade.distance;
+  };
+  // A step to exactly 1/2 makes src/stats take the middle of the flat stretch, which fastCurve does not: such a median counts as differing.
+  add(spec.medianId, { value: c.medianOnHalf ? Number.NaN : c.median, ciLower: c.medianLower, ciUpper: c.medianUpper, lowestLower: c.lowestLower, lowestUpper: c.lowestUpper });
+  rates.forEach((_, r) => {
+    const id = spec.rateIds?.[r];
+    const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
+    if (id !== undefined) add(id, { value: pct(c.rates[r]), ciLower: pct(c.rateLower[r]), ciUpper: pct(c.rateUpper[r]) });
+  });
+  differsScratch = differs;
+  closeScratch = close;
+  return DIFFERS_WEIGHT * differs + CLOSE_WEIGHT * close + DISTANCE_WEIGHT * distance;
+}
+
+function pLoss(p: number, spec: LogRankSpec, mode: LossMode): number {
+  differsScratch = 0;
+  closeScratch = 0;
+  if (mode === 'medians') return pLossUnit(p, spec.target);
+  const pub = publishedSurvivalRow(spec.id);
+  if (pub === undefined) return 0;
+  const grade = gradeSurvivalRow(pub, { value: p });
+  differsScratch = grade.status === 'differs' ? 1 : 0;
+  closeScratch = grade.status === 'close' ? 1 : 0;
+  return DIFFERS_WEIGHT * differsScratch + CLOSE_WEIGHT * closeScratch + DISTANCE_WEIGHT * grade.distance;
 }
 
 function pLossUnit(p: number, target: { p: number; below: boolean }): number {
@@ -491,6 +471,9 @@ interface CurveSpec {
   readonly group: keyof Groups;
   readonly target: CurveTarget;
   readonly weightCi: number;
+  /** The printed rows of the curve (publication/published-results.json): its median, and its landmark rates in the order of target.rates. */
+  readonly medianId: string;
+  readonly rateIds?: readonly string[];
 }
 
 interface LogRankSpec {
@@ -498,38 +481,41 @@ interface LogRankSpec {
   readonly a: keyof Groups;
   readonly b: keyof Groups;
   readonly target: { p: number; below: boolean };
+  readonly id: string;
 }
 
 const T = CURVE_TARGETS;
 const L = LOGRANK_TARGETS;
 const CURVES: readonly CurveSpec[] = [
-  { endpoint: 'pfs', group: 'all', target: T.pfs, weightCi: 0.15 },
-  { endpoint: 'pfs', group: 'issI', target: T.pfsIssI, weightCi: 0 },
-  { endpoint: 'pfs', group: 'issII', target: T.pfsIssII, weightCi: 0 },
-  { endpoint: 'pfs', group: 'issIII', target: T.pfsIssIII, weightCi: 0 },
-  { endpoint: 'pfs', group: 'rissI', target: T.pfsRissI, weightCi: 0 },
-  { endpoint: 'pfs', group: 'rissII', target: T.pfsRissII, weightCi: 0 },
-  { endpoint: 'pfs', group: 'rissIII', target: T.pfsRissIII, weightCi: 0 },
-  { endpoint: 'os', group: 'all', target: T.os, weightCi: 0.15 },
-  { endpoint: 'os', group: 'issI', target: T.osIssI, weightCi: 0 },
-  { endpoint: 'os', group: 'issII', target: T.osIssII, weightCi: 0 },
-  { endpoint: 'os', group: 'issIII', target: T.osIssIII, weightCi: 0 },
-  { endpoint: 'os', group: 'rissI', target: T.osRissI, weightCi: 0 },
-  { endpoint: 'os', group: 'rissII', target: T.osRissII, weightCi: 0 },
-  { endpoint: 'os', group: 'rissIII', target: T.osRissIII, weightCi: 0 },
-  { endpoint: 'dor', group: 'responders', target: T.dor, weightCi: 0.15 },
-  { endpoint: 'followUp', group: 'all', target: T.followUp, weightCi: 0.15 },
-  { endpoint: 'treatment', group: 'all', target: T.treatment, weightCi: 0.15 },
+  { endpoint: 'pfs', group: 'all', target: T.pfs, weightCi: 0.15, medianId: 'km.pfs.overall.median', rateIds: ['km.pfs.overall.rate6', 'km.pfs.overall.rate12'] },
+  { endpoint: 'pfs', group: 'issI', target: T.pfsIssI, weightCi: 0, medianId: 'km.pfs.iss.I.median' },
+  { endpoint: 'pfs', group: 'issII', target: T.pfsIssII, weightCi: 0, medianId: 'km.pfs.iss.II.median' },
+  { endpoint: 'pfs', group: 'issIII', target: T.pfsIssIII, weightCi: 0, medianId: 'km.pfs.iss.III.median' },
+  { endpoint: 'pfs', group: 'rissI', target: T.pfsRissI, weightCi: 0, medianId: 'km.pfs.riss.I.median' },
+  { endpoint: 'pfs', group: 'rissII', target: T.pfsRissII, weightCi: 0, medianId: 'km.pfs.riss.II.median' },
+  { endpoint: 'pfs', group: 'rissIII', target: T.pfsRissIII, weightCi: 0, medianId: 'km.pfs.riss.III.median' },
+  { endpoint: 'os', group: 'all', target: T.os, weightCi: 0.15, medianId: 'km.os.overall.median', rateIds: ['km.os.overall.rate6', 'km.os.overall.rate12'] },
+  { endpoint: 'os', group: 'issI', target: T.osIssI, weightCi: 0, medianId: 'km.os.iss.I.median' },
+  { endpoint: 'os', group: 'issII', target: T.osIssII, weightCi: 0, medianId: 'km.os.iss.II.median' },
+  { endpoint: 'os', group: 'issIII', target: T.osIssIII, weightCi: 0, medianId: 'km.os.iss.III.median' },
+  { endpoint: 'os', group: 'rissI', target: T.osRissI, weightCi: 0, medianId: 'km.os.riss.I.median' },
+  { endpoint: 'os', group: 'rissII', target: T.osRissII, weightCi: 0, medianId: 'km.os.riss.II.median' },
+  { endpoint: 'os', group: 'rissIII', target: T.osRissIII, weightCi: 0, medianId: 'km.os.riss.III.median' },
+  { endpoint: 'dor', group: 'responders', target: T.dor, weightCi: 0.15, medianId: 'km.dor.overall.median', rateIds: ['km.dor.overall.rate3', 'km.dor.overall.rate6'] },
+  { endpoint: 'followUp', group: 'all', target: T.followUp, weightCi: 0.15, medianId: 'km.followup.median' },
+  { endpoint: 'treatment', group: 'all', target: T.treatment, weightCi: 0.15, medianId: 'disposition.treatment_duration.median' },
 ];
 const LOGRANKS: readonly LogRankSpec[] = [
-  { endpoint: 'pfs', a: 'issI', b: 'issIII', target: L.pfsIssIvsIII },
-  { endpoint: 'pfs', a: 'issII', b: 'issIII', target: L.pfsIssIIvsIII },
-  { endpoint: 'pfs', a: 'rissI', b: 'rissIII', target: L.pfsRissIvsIII },
-  { endpoint: 'os', a: 'issI', b: 'issIII', target: L.osIssIvsIII },
-  { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII },
-  { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII },
+  { endpoint: 'pfs', a: 'issI', b: 'issIII', target: L.pfsIssIvsIII, id: 'logrank.pfs.iss_I_vs_III' },
+  { endpoint: 'pfs', a: 'issII', b: 'issIII', target: L.pfsIssIIvsIII, id: 'logrank.pfs.iss_II_vs_III' },
+  { endpoint: 'pfs', a: 'rissI', b: 'rissIII', target: L.pfsRissIvsIII, id: 'logrank.pfs.riss_I_vs_III' },
+  { endpoint: 'os', a: 'issI', b: 'issIII', target: L.osIssIvsIII, id: 'logrank.os.iss_I_vs_III' },
+  { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII, id: 'logrank.os.riss_I_vs_III' },
+  { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII, id: 'logrank.os.riss_II_vs_III' },
 ];
-/** Curve and log-rank targets: each has a loss slot, and in stage 2 a slot counting its missed targets. */
+/** Every printed row the second stage grades (a test checks each is a published id). */
+export const GRADED_SURVIVAL_IDS: readonly string[] = Object.freeze([...CURVES.flatMap((c) => [c.medianId, ...(c.rateIds ?? [])]), ...LOGRANKS.map((l) => l.id)]);
+/** Curve and log-rank targets: each has a loss slot, and in stage 2 two slots counting its rows that differ and that are close. */
 const TARGET_COUNT = CURVES.length + LOGRANKS.length;
 
 function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, ArrayLike<number>] {
@@ -554,6 +540,17 @@ const PFS_MEDIAN_SPECS = CURVES.filter((c) => c.endpoint === 'pfs' && c.target.m
 const EVENT_TIME_TARGETS = CURVES.filter((c) => c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor').flatMap((c) =>
   [c.target.median, c.target.lower, c.target.upper].flatMap((months) => (months === null ? [] : [{ endpoint: c.endpoint, group: c.group, months }])),
 );
+/**
+ * The study day a printed month value stands for: months are days / (365.25 / 12) printed to 2 decimals, and
+ * 0.01 month is less than a day, so each printed value is one day (the nearest, or the one next to it that
+ * prints as it when rounding the product lands on a neighbour).
+ */
+export function printedMonthDay(months: number): number {
+  const day = Math.round(months * DAYS_PER_MONTH);
+  const prints = (d: number): boolean => Math.round((d / DAYS_PER_MONTH) * 100) === Math.round(months * 100);
+  if (prints(day)) return day;
+  return prints(day + 1) ? day + 1 : prints(day - 1) ? day - 1 : day;
+}
 /** ... and every curve with a printed NR limit (a late event may have to go). */
 const NR_LIMIT_SPECS = CURVES.filter((c) => (c.endpoint === 'pfs' || c.endpoint === 'os' || c.endpoint === 'dor') && (c.target.lower === null || c.target.upper === null));
 
@@ -608,9 +605,9 @@ function targetLosses(
     }
     else {
       const [t, st] = endpointArrays(d, spec.endpoint);
-      out[k] = curveLoss(t, st, g[spec.group], spec.target, spec.weightCi, mode);
-      out[TARGET_COUNT + k] = missedScratch;
-      out[2 * TARGET_COUNT + k] = exactScratch;
+      out[k] = curveLoss(t, st, g[spec.group], spec, mode);
+      out[TARGET_COUNT + k] = differsScratch;
+      out[2 * TARGET_COUNT + k] = closeScratch;
     }
   });
   LOGRANKS.forEach((spec, k) => {
@@ -622,9 +619,9 @@ function targetLosses(
     }
     else {
       const [t, st] = endpointArrays(d, spec.endpoint);
-      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec.target, mode);
-      out[TARGET_COUNT + slot] = missedScratch;
-      out[2 * TARGET_COUNT + slot] = exactScratch;
+      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec, mode);
+      out[TARGET_COUNT + slot] = differsScratch;
+      out[2 * TARGET_COUNT + slot] = closeScratch;
     }
   });
   return out;
@@ -632,25 +629,22 @@ function targetLosses(
 
 const VIOLATION_WEIGHT = 50;
 
-/** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 misses). */
+/** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 grades). */
 function lossOf(d: Derived, losses: Float64Array): number {
   let total = d.violations * VIOLATION_WEIGHT;
   for (let k = 0; k < TARGET_COUNT; k++) total += losses[k];
   return total;
 }
 
-/** Stage-2 targets missed (medians, landmark rates, log-rank P): a layout with any is never kept as the best. */
-function missedTargets(losses: Float64Array): number {
-  let total = 0;
-  for (let k = TARGET_COUNT; k < 2 * TARGET_COUNT; k++) total += losses[k];
-  return total;
-}
-
-/** Stage-2 targets equal to the printed value at its precision: the best layout never has fewer than stage 1's. */
-function exactTargets(losses: Float64Array): number {
-  let total = 0;
-  for (let k = 2 * TARGET_COUNT; k < 3 * TARGET_COUNT; k++) total += losses[k];
-  return total;
+/** Stage 2's graded rows that differ and that are only close (the slots after the first TARGET_COUNT). */
+function gradedCounts(losses: Float64Array): { differs: number; close: number } {
+  let differs = 0;
+  let close = 0;
+  for (let k = 0; k < TARGET_COUNT; k++) {
+    differs += losses[TARGET_COUNT + k];
+    close += losses[2 * TARGET_COUNT + k];
+  }
+  return { differs, close };
 }
 
 export interface LayoutResult {
@@ -663,7 +657,8 @@ export interface LayoutResult {
 
 /**
  * Searches the layout. `slotsCutoffDay[s]` is the study day of the cutoff for enrolment slot s (slots in
- * enrolment order, the last two reserved for the subjects without a post-baseline assessment).
+ * enrolment order, the last two reserved for the subjects without a post-baseline assessment). Stage 2 runs
+ * `gradeIterations` iterations split into `gradeRounds` annealing rounds, each from the best layout so far.
  */
 export function layoutEventTimes(
   skeleton: readonly SkeletonSubject[],
@@ -671,7 +666,8 @@ export function layoutEventTimes(
   random: SeededRandom,
   iterations: number,
   scale = 1,
-  limitIterations = 0,
+  gradeIterations = 0,
+  gradeRounds = 1,
 ): LayoutResult {
   const n = skeleton.length;
   const fate = skeleton.map((s) => s.fate);
@@ -817,7 +813,15 @@ export function layoutEventTimes(
   let best = snapshot();
   let bestLoss = current;
   let bestViolations = currentDerived.violations;
-  let bestExact = 0;
+  let bestGrades = { differs: 0, close: 0 };
+  const improvesOnBest = (): boolean => {
+    const v = currentDerived.violations;
+    if (v !== bestViolations) return v < bestViolations;
+    const g = gradedCounts(currentLosses);
+    if (g.differs !== bestGrades.differs) return g.differs < bestGrades.differs;
+    if (g.close !== bestGrades.close) return g.close < bestGrades.close;
+    return current < bestLoss - 1e-12;
+  };
   let done = 0;
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
@@ -845,7 +849,7 @@ export function layoutEventTimes(
         }
       };
       const move =
-        mode === 'limits' && random.chance(STAGE2_DIRECTED_SHARE)
+        mode === 'grades' && random.chance(STAGE2_DIRECTED_SHARE)
           ? random.pick(STAGE2_MOVES)
           : currentDerived.badSubjects.length > 0 && random.chance(0.3)
             ? 14
@@ -978,27 +982,39 @@ export function layoutEventTimes(
           break;
         }
         case 15: {
-          // Stage 2, directed: put an event of a group at a printed median or median CI limit (a death on
-          // that day; a progression, or a responder's progression for DoR, at the nearest visit).
+          // Stage 2, directed: put an event of a group on the study day a printed median or median CI limit
+          // stands for (printedMonthDay): a death on that day, or a progression (a responder's, for DoR) at a
+          // visit on that day; when no subject of the group has a visit there, at the nearest visit.
           const spec = random.pick(EVENT_TIME_TARGETS);
+          const day = printedMonthDay(spec.months);
           if (spec.endpoint === 'os') {
-            const pool = groups[spec.group].filter((row) => isProgressing(state.fate[row]));
+            const confirmOf = (row: number): number => schedules[row][Math.min(state.kPd[row] + 1, MAX_VISITS - 1)];
+            const pool = groups[spec.group].filter((row) => isProgressing(state.fate[row]) && confirmOf(row) < day);
             if (pool.length === 0) break;
             const j = random.pick(pool);
-            const confirm = schedules[j][Math.min(state.kPd[j] + 1, MAX_VISITS - 1)];
             if (state.osState[j] !== 1) {
               const k = random.pick(progressingNow().filter((row) => state.osState[row] === 1));
               setInt(state.osState, k, state.osState[j]);
               setInt(state.osState, j, 1);
             }
-            setInt(state.gap, j, Math.max(1, Math.round(spec.months * DAYS_PER_MONTH) + random.int(-2, 2) - confirm));
+            setInt(state.gap, j, day - confirmOf(j));
             break;
           }
           const dor = spec.endpoint === 'dor';
-          const pool = groups[spec.group].filter((row) => (dor ? state.fate[row] === 'resp-progression' : isProgressing(state.fate[row]) && state.fate[row] !== 'pd-progression'));
+          const pool = groups[spec.group].filter((row) => (dor ? state.fate[row] === 'resp-progression' : isProgressing(state.fate[row])));
           if (pool.length === 0) break;
+          const visitOn = (row: number): number => {
+            const target = (dor ? schedules[row][state.kResp[row]] - 1 : 0) + day;
+            return schedules[row].indexOf(target);
+          };
+          const exact = pool.filter((row) => visitOn(row) >= 1 && visitOn(row) < MAX_VISITS - 1);
+          if (exact.length > 0) {
+            const j = random.pick(exact);
+            setInt(state.kPd, j, visitOn(j));
+            break;
+          }
           const j = random.pick(pool);
-          const target = (dor ? schedules[j][state.kResp[j]] - 1 : 0) + spec.months * DAYS_PER_MONTH;
+          const target = (dor ? schedules[j][state.kResp[j]] - 1 : 0) + day;
           let nearest = 1;
           for (let k = 1; k < MAX_VISITS - 1; k++) if (Math.abs(schedules[j][k] - target) < Math.abs(schedules[j][nearest] - target)) nearest = k;
           setInt(state.kPd, j, nearest);
@@ -1075,9 +1091,11 @@ export function layoutEventTimes(
         currentDerived = nextDerived;
         spareLosses = currentLosses;
         currentLosses = nextLosses;
-        // Stage 2 keeps as the best only layouts that meet every target and break no more constraints than stage 1's best.
-        if (current < bestLoss - 1e-12 && (mode === 'medians' || (missedTargets(currentLosses) === 0 && currentDerived.violations <= bestViolations && exactTargets(currentLosses) >= bestExact))) {
+        // Stage 2 keeps the best by its objective as a strict order: constraint breaches, rows that differ, rows only close, then the loss.
+        if (mode === 'medians' ? current < bestLoss - 1e-12 : improvesOnBest()) {
           bestLoss = current;
+          bestViolations = currentDerived.violations;
+          bestGrades = gradedCounts(currentLosses);
           best = snapshot();
         }
       } else {
@@ -1096,16 +1114,19 @@ export function layoutEventTimes(
     current = lossOf(currentDerived, currentLosses);
     bestLoss = current;
     bestViolations = currentDerived.violations;
-    bestExact = exactTargets(currentLosses);
+    bestGrades = gradedCounts(currentLosses);
   };
   phase(iterations, 3, 0.002);
   restoreBest();
-  if (limitIterations > 0) {
-    // Stage 2 from the best stage-1 layout: the CI limits, keeping every target stage 1 met.
-    mode = 'limits';
+  if (gradeIterations > 0) {
+    // Stage 2 from the best stage-1 layout, graded as the scoreboard grades; each round anneals again from the best so far.
+    mode = 'grades';
     restoreBest();
-    phase(limitIterations, 0.3, 0.002);
-    restoreBest();
+    const rounds = Math.max(1, gradeRounds);
+    for (let round = 0; round < rounds; round++) {
+      phase(Math.round(gradeIterations / rounds), GRADE_START_TEMPERATURE, GRADE_END_TEMPERATURE);
+      restoreBest();
+    }
   }
   const d = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
   const subjects = skeleton.map((_, i): SubjectLayout => {

@@ -7,9 +7,11 @@ import { verifyDemoTrial } from './verifyDemoTrial.js';
 /**
  * The folders whose code a cohort plan depends on, relative to the source root: the generic demo tools, this
  * protocol's folder (the generator and the regimen whose ladder the safety plan follows) and the core it
- * calibrates and checks with. planCodeFolders.test.ts walks the generator's imports to keep this complete.
+ * calibrates and checks with, the scoreboard's grading included (reproduce, and the report model its index
+ * brings: the search grades the survival rows with compareToPublished). nct05236621Demo.test.ts walks the
+ * generator's imports to keep this complete.
  */
-const PLAN_CODE_FOLDERS: readonly string[] = Object.freeze(['demo', 'protocols/nct05236621', 'clinical', 'stats', 'result']);
+const PLAN_CODE_FOLDERS: readonly string[] = Object.freeze(['demo', 'protocols/nct05236621', 'clinical', 'stats', 'result', 'reproduce', 'report']);
 
 /**
  * NCT05236621's demo trial as the generic demo contract (src/demo): the calibrated SYNTHETIC twin of the
