@@ -1,5 +1,6 @@
 // Where one API write's time goes: the SQL statements each POST /subjects/:id/records sends to the store,
 // with the time each waited for its answer, measured by wrapping pg's Client.query in this process.
+// The sealer's statements are left out, except its BEGIN and COMMIT, which cannot be told apart by text.
 // Usage: node bench/server/trace.mjs [buildDir=dist] [writes=20]  (PostgreSQL at DATABASE_URL)
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -13,10 +14,15 @@ const original = pg.Client.prototype.query;
 pg.Client.prototype.query = function tracedQuery(config, ...rest) {
   const text = typeof config === 'string' ? config : config.text;
   const t0 = performance.now();
-  const entry = { text: text.replace(/\s+/g, ' ').slice(0, 110), ms: 0 };
+  // a statement issued while another is unanswered on the same connection shares its round trip (pipelining)
+  this.tracePending = this.tracePending ?? 0;
+  const entry = { text: text.replace(/\s+/g, ' ').slice(0, 110), ms: 0, sharesTrip: this.tracePending > 0 };
   log.push(entry);
+  this.tracePending += 1;
   const result = original.call(this, config, ...rest);
-  if (result && typeof result.then === 'function') result.then(() => { entry.ms = performance.now() - t0; }, () => { entry.ms = performance.now() - t0; });
+  const done = () => { entry.ms = performance.now() - t0; this.tracePending -= 1; };
+  if (result && typeof result.then === 'function') result.then(done, done);
+  else this.tracePending -= 1;
   return result;
 };
 
@@ -44,13 +50,14 @@ for (let i = 0; i < writes; i++) {
   await reply.arrayBuffer();
   const total = performance.now() - t0;
   if (reply.status !== 201) throw new Error(`status ${reply.status}`);
-  perRequest.push({ total, statements: log.filter((e) => !/audit_queue|audit_checkpoints|pg_advisory/.test(e.text)), sealer: log.filter((e) => /audit_queue|audit_checkpoints|pg_advisory/.test(e.text)).length });
+  perRequest.push({ total, statements: log.filter((e) => !/audit_queue|audit_checkpoints|pg_advisory|INSERT INTO audit_log|WITH head/.test(e.text)), sealer: log.filter((e) => /audit_queue|audit_checkpoints|pg_advisory|INSERT INTO audit_log|WITH head/.test(e.text)).length });
 }
 const last = perRequest.at(-1);
-console.log(`statements of the last write (${last.statements.length} round trips, ${last.total.toFixed(1)} ms end to end):`);
-for (const e of last.statements) console.log(`  ${e.ms.toFixed(2).padStart(6)} ms  ${e.text}`);
+const trips = (r) => r.statements.filter((e) => !e.sharesTrip).length;
+console.log(`statements of the last write (${last.statements.length} statements, ${trips(last)} round trips, ${last.total.toFixed(1)} ms end to end; + = same round trip as the line above):`);
+for (const e of last.statements) console.log(`  ${e.sharesTrip ? '+' : ' '} ${e.ms.toFixed(2).padStart(6)} ms  ${e.text}`);
 const avg = (f) => perRequest.reduce((s, r) => s + f(r), 0) / perRequest.length;
-console.log(`mean over ${writes} sequential writes: ${avg((r) => r.statements.length).toFixed(1)} round trips, ${avg((r) => r.statements.reduce((s, e) => s + e.ms, 0)).toFixed(2)} ms in SQL, ${avg((r) => r.total).toFixed(2)} ms end to end`);
+console.log(`mean over ${writes} sequential writes: ${avg((r) => r.statements.length).toFixed(1)} statements in ${avg(trips).toFixed(1)} round trips, ${avg((r) => r.statements.reduce((s, e) => s + e.ms, 0)).toFixed(2)} ms in SQL, ${avg((r) => r.total).toFixed(2)} ms end to end`);
 await server.close();
 await sealer.stop();
 await store.query(`DROP SCHEMA ${schema} CASCADE`);
