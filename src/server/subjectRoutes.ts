@@ -293,21 +293,28 @@ export const subjectRoutes: readonly RouteSpec[] = [
       "Save a CRF form of the protocol (formType: a form id of GET /protocol, data: validated by the form's metadata); answers with what the clinical engines derive (CTCAE grades, eligibility, the response on the protocol's scale, the next dose of each drug) and the edit checks raised as queries; a form type the protocol does not define answers 422 naming it",
     body: recordBody,
     responses: { 201: 'saved', 409: 'a screening form for a subject not in screening', 423: 'locked' },
-    async handler({ services, scope, params, body, write }) {
-      const subject = await getSubject(services.store, params.subjectId, scope);
-      if (subject === undefined) throw notFound('subject');
-      // a site role may not write a form hidden from sites (the IRC's adjudication has its own endpoint)
-      if (!isFormTypeVisible(services.protocol, body.formType, scope)) throw unknownFormType(services.protocol, body.formType);
-      checkScreeningAllowed(services.protocol, body.formType, subject);
+    handler({ services, scope, params, body, write }) {
       const today = todayOf(services.clock);
-      const form = checkForm(services.protocol, body.formType, body.data, today);
+      // the form's own checks need no database; a refusal is answered only after the subject is known to be the caller's
+      const review = reviewForm(services.protocol, body.formType, body.data, today);
       return write(undefined, async (tx) => {
-        // again under the row's share lock: a status move racing this save waits for it, or is seen
-        const locked = await getSubjectForShare(tx, subject.subjectId);
-        if (locked === undefined) throw notFound('subject');
-        checkScreeningAllowed(services.protocol, body.formType, locked);
-        await checkNotBeforeConsent(tx, services.protocol, params.subjectId, body.formType, form.data);
-        const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, form, body.visit);
+        // issued together, so they share the transaction's first round trip (with BEGIN, on a server): the
+        // subject under its share lock (a status move racing this save waits for it, or is seen) within
+        // the caller's scope, and the consent date check, whose answer is used only after the subject's
+        const consentRefusal = review.ok
+          ? checkNotBeforeConsent(tx, services.protocol, params.subjectId, body.formType, review.data).then(
+              () => undefined,
+              (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+            )
+          : Promise.resolve(undefined);
+        const [subject, refusal] = await Promise.all([getSubjectForShare(tx, params.subjectId, scope), consentRefusal]);
+        if (subject === undefined) throw notFound('subject');
+        // a site role may not write a form hidden from sites (the IRC's adjudication has its own endpoint)
+        if (!isFormTypeVisible(services.protocol, body.formType, scope)) throw unknownFormType(services.protocol, body.formType);
+        checkScreeningAllowed(services.protocol, body.formType, subject);
+        if (!review.ok) throw review.error;
+        if (refusal !== undefined) throw refusal;
+        const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, review, body.visit);
         return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
       });
     },

@@ -77,6 +77,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     max: poolSize(options.maxConnections),
     connectionTimeoutMillis: 5000,
     types: typeParsers(),
+    // pipeline mode: a statement is written as soon as it is issued, not after the previous one's answer,
+    // so a transaction's BEGIN travels with its first statement and independent statements issued
+    // together (Promise.all) share one round trip; each still has its own Sync, so one failing does not
+    // hide another's result, and inside a transaction the ones after it fail as the transaction is aborted
+    pipeline: true,
     // a startup parameter, so the path is in force before the first statement on every connection
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
@@ -95,18 +100,40 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     async transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const connection: PoolClient = await run(() => pool.connect());
+      let broken: Error | undefined;
+      // BEGIN (with the audit settings) is not awaited before the body: on the pipelined connection it is
+      // written together with the body's first statement, saving a round trip per transaction. Every
+      // statement of the body is checked against BEGIN's outcome before its own result is used; a BEGIN
+      // that failed leaves no transaction, and the ROLLBACK below then only returns a warning.
+      let begun: Promise<StoreError | undefined>;
+      try {
+        begun = connection.query(beginSql(connection, options)).then(
+          () => undefined,
+          (error: unknown) => toStoreError(error),
+        );
+      } catch (error) {
+        connection.release();
+        throw toStoreError(error);
+      }
+      const afterBegin = async <R>(pending: Promise<R>): Promise<R> => {
+        const beginError = await begun;
+        if (beginError !== undefined) {
+          await pending.catch(() => undefined);
+          throw beginError;
+        }
+        return pending;
+      };
       const { client: txClient, end } = transactionClient({
         query: async <Row extends object>(sql: string, params: readonly SqlParam[]) =>
-          toResult(await connection.query<Row & pg.QueryResultRow>(statement(sql, params))),
+          toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)))),
         exec: async (sql: string) => {
-          await connection.query(sql);
+          await afterBegin(connection.query(sql));
         },
       });
-      let broken: Error | undefined;
       try {
-        await run(() => connection.query(beginSql(connection, options)));
         const value = await fn(txClient);
         end();
+        await afterBegin(Promise.resolve());
         await run(() => connection.query('COMMIT'));
         return value;
       } catch (error) {

@@ -52,10 +52,11 @@ export async function getSubject(client: SqlClient, subjectId: string, siteId: s
 /**
  * The subject row, read under a share lock held to the end of the transaction: a concurrent status move
  * waits for it (and one committed before is seen), so a write that depends on the subject's state (a
- * screening form only while in screening) cannot interleave with a move of that state.
+ * screening form only while in screening) cannot interleave with a move of that state. With a siteId, only
+ * a subject of that site is found (a site role's scope, as getSubject).
  */
-export async function getSubjectForShare(tx: SqlClient, subjectId: string): Promise<SubjectRow | undefined> {
-  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 FOR SHARE`, [subjectId]);
+export async function getSubjectForShare(tx: SqlClient, subjectId: string, siteId: string | null = null): Promise<SubjectRow | undefined> {
+  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 AND ($2::text IS NULL OR site_id = $2) FOR SHARE`, [subjectId, siteId]);
   return rows.length === 0 ? undefined : toSubject(rows[0]);
 }
 
