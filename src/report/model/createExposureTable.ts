@@ -45,6 +45,17 @@ function drugRows(adex: readonly AdexRow[], drug: DrugDefinition, N: number): Re
 }
 
 /**
+ * Says when, and for how many subjects, relative dose intensity exceeds 100%: the days between cycles are
+ * counted as they happened, so cycles started early in their visit window, or a last cycle cut short by
+ * the data cutoff, give more than the planned dose per cycle length.
+ */
+function aboveFullIntensity(exposed: AdamDatasets['adex']): string {
+  const above = new Set(exposed.filter((r) => r.PARAMCD === 'RDI' && r.AVAL !== null && r.AVAL > 100).map((r) => r.USUBJID));
+  if (above.size === 0) return '';
+  return ` It exceeds 100% for ${above.size} ${above.size === 1 ? 'subject' : 'subjects'}: time is counted between the dates cycles actually started (early within the visit window) and up to the data cutoff for a cycle in progress, while the doses given are counted in full.`;
+}
+
+/**
  * Extent of exposure and dose modifications (safety population): Kaplan-Meier median treatment duration
  * with its CI (the protocol's treatment-duration endpoint, censored while ongoing), cycles received, and per
  * drug of the regimen (ADEX, one row per subject, drug and parameter) the relative dose intensity and the
@@ -81,7 +92,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
     ],
     footnotes: [
       'Treatment duration: first to last dose, censored at the last dose for subjects still on treatment at the cutoff.',
-      `Relative dose intensity: delivered over planned dose per ${protocol.regimen.cycleLengthDays}-day cycle.`,
+      `Relative dose intensity: delivered over planned dose per ${protocol.regimen.cycleLengthDays}-day cycle.${aboveFullIntensity(exposed)}`,
     ],
     paperReference: paperReference(protocol, 't-exposure'),
   });
