@@ -109,6 +109,11 @@ export const queryResponse = z.strictObject({
   version,
   createdBy: z.string(),
   updatedBy: z.string(),
+  createdAt: timestamp.describe('when the query was raised'),
+  formType: z.string().nullable().describe("the form of the record it is raised on; null on the subject alone"),
+  visit: z.string().nullable().describe("the record's visit"),
+  recordDate: date.nullable().describe("the record's date: the earliest calendar date it holds, as locks date it"),
+  lastReason: z.string().nullable().describe('the reason given with its latest change (close, reopen, answer), from the audit trail'),
 });
 export const queriesResponse = z.strictObject({ queries: z.array(queryResponse) });
 

@@ -43,6 +43,12 @@ export interface QueryRow {
   readonly status: 'open' | 'answered' | 'closed';
   readonly answer: string | null;
   readonly version: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly formType: string | null;
+  readonly visit: string | null;
+  readonly recordDate: string | null;
+  readonly lastReason: string | null;
 }
 
 export interface Shell {
