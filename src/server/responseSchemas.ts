@@ -117,7 +117,18 @@ export const queryResponse = z.strictObject({
 });
 export const queriesResponse = z.strictObject({ queries: z.array(queryResponse) });
 
-export const lockResponse = z.strictObject({ lockId: id, scope: z.enum(['trial', 'subject']), subjectId: z.string().nullable(), cutoffDate: date, released: z.boolean(), version, createdBy: z.string() });
+export const lockResponse = z.strictObject({
+  lockId: id,
+  scope: z.enum(['trial', 'subject']),
+  subjectId: z.string().nullable(),
+  cutoffDate: date,
+  released: z.boolean(),
+  version,
+  createdBy: z.string(),
+  createdAt: timestamp,
+  reason: z.string().nullable().describe('why it was locked (from the audit trail)'),
+  releaseReason: z.string().nullable().describe('why it was released; null while active'),
+});
 export const locksResponse = z.strictObject({ locks: z.array(lockResponse) });
 
 const snapshotListing = {

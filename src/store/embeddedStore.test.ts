@@ -6,6 +6,7 @@ import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
 import { openEmbeddedStore } from './embeddedStore.js';
 import { locksContract } from './locks.contract.js';
 import { queriesContract } from './queries.contract.js';
+import { reviewMarksContract } from './reviewMarks.contract.js';
 import { migrateContract } from './migrate.contract.js';
 import type { Store } from './sqlClient.js';
 import { sqlClientContract } from './sqlClient.contract.js';
@@ -32,6 +33,7 @@ describe('embedded store (PGlite)', () => {
   crfRecordsContract(getStore);
   locksContract(getStore);
   queriesContract(getStore);
+  reviewMarksContract(getStore);
   idempotencyKeysContract(getStore);
   trialProtocolContract(getStore);
 });

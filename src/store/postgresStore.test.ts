@@ -6,6 +6,7 @@ import { crfRecordsContract } from './crfRecords.contract.js';
 import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
 import { locksContract } from './locks.contract.js';
 import { queriesContract } from './queries.contract.js';
+import { reviewMarksContract } from './reviewMarks.contract.js';
 import { migrateContract } from './migrate.contract.js';
 import { openStore } from './openStore.js';
 import { postgresTestTarget } from './postgresTestTarget.js';
@@ -55,6 +56,7 @@ if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
     crfRecordsContract(getStore);
     locksContract(getStore);
     queriesContract(getStore);
+    reviewMarksContract(getStore);
     idempotencyKeysContract(getStore);
     trialProtocolContract(getStore);
 

@@ -79,7 +79,7 @@ for (const protocolId of PROTOCOL_IDS) {
     await page.locator('#screen-title').waitFor();
   };
 
-  void describe(`review workflow on ${protocolId} (headless Chromium)`, { timeout: 300_000 }, () => {
+  void describe(`review workflow on ${protocolId} (headless Chromium)`, { timeout: 900_000 }, () => {
     before(async () => {
       if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium'`);
       mkdirSync(SHOTS, { recursive: true });
@@ -169,6 +169,148 @@ for (const protocolId of PROTOCOL_IDS) {
       const again = await requery.locator('td').allTextContents();
       assert.deepEqual([again[2], again[3], again[5]], [cells[2], cells[3], cells[5]]);
       await shots(dm, '01-queries');
+      assert.deepEqual(pageErrors, []);
+    });
+
+    /** A dated record of the subject with a number field to correct (its form, field and current version). */
+    const correctable = async (page: Page): Promise<{ recordId: number; version: number; data: Record<string, unknown>; formLabel: string; key: string; label: string }> => {
+      const records = (await call(page, 'get', `/subjects/${subjectId}/records`)).body.records as { recordId: number; formType: string; version: number; data: Record<string, unknown> }[];
+      for (const record of records) {
+        const form = PROTOCOL.definition.forms.find((f) => f.id === record.formType);
+        if (form?.dateField === undefined || form.siteHidden === true) continue;
+        const field = form.fields.find((f) => f.type === 'number' && typeof record.data[f.key] === 'number');
+        if (field !== undefined) return { recordId: record.recordId, version: record.version, data: record.data, formLabel: form.label, key: field.key, label: field.label };
+      }
+      throw new Error(`no record of ${subjectId} has a number field`);
+    };
+
+    /** The site corrects one number of a record, with a reason (as the correction screen does). */
+    const correct = async (page: Page, target: { recordId: number; version: number; data: Record<string, unknown>; key: string }, reason: string): Promise<number> => {
+      const value = target.data[target.key] as number;
+      const next = Math.round((value + 0.1) * 10) / 10;
+      const response = await page.request.put(`${running().server.url}/api/v1/records/${target.recordId}`, {
+        data: { version: target.version, reason, data: { ...target.data, [target.key]: next } },
+        headers: { origin: running().server.url },
+      });
+      assert.ok(response.status() < 300, `correction: ${response.status()} ${await response.text()}`);
+      return next;
+    };
+
+    void it('shows per-field history in plain words: name, local time, field label, old -> new with unit and reason', async () => {
+      const site = await signIn(investigator);
+      const target = await correctable(site);
+      const before = target.data[target.key] as number;
+      const after = await correct(site, target, 'transcription error found at monitoring');
+      const dm = await signIn('demo-data-manager');
+      await go(dm, `/subjects/${subjectId}`);
+      await dm.locator(`[data-history="${target.recordId}"]`).press('Enter');
+      const line = dm.locator('#review-detail [data-history-entry="update"]').first();
+      await line.waitFor();
+      const text = (await line.textContent()) ?? '';
+      assert.match(text, /Synthetic investigator|Demo investigator/, 'the writer by name');
+      assert.match(text, /on \d{2}-[A-Z]{3}-\d{4} \d{2}:\d{2} \(GMT\+[12]\)/, 'local time with its zone');
+      assert.match(text, /reason: transcription error found at monitoring/);
+      const change = (await line.locator(`[data-history-field="${target.key}"]`).textContent()) ?? '';
+      assert.ok(change.startsWith(`${target.label}: ${before}`), change);
+      assert.ok(change.includes(`→ ${after}`), change);
+      // the first entry lists every value as entered, codes by their labels
+      const created = (await dm.locator('#review-detail [data-history-entry="create"]').textContent()) ?? '';
+      assert.match(created, /entered/);
+      await shots(dm, '02-field-history');
+    });
+
+    void it('lets the monitor mark a record source-data verified; a later change clears the flag; no other role may', async () => {
+      const monitor = await signIn('demo-monitor');
+      const site = await signIn(investigator);
+      const target = await correctable(site);
+      await go(monitor, `/subjects/${subjectId}`);
+      await monitor.locator(`[data-verify="${target.recordId}"]`).press('Enter');
+      await monitor.locator('[data-sdv="verified"]').first().waitFor();
+      assert.match((await monitor.locator('[data-sdv="verified"]').first().textContent()) ?? '', /verified by Demo monitor/);
+      await shots(monitor, '03-sdv-verified');
+      assert.equal((await call(site, 'post', `/records/${target.recordId}/sdv`, { version: target.version })).status, 403);
+      await correct(site, target, 'value re-read from the source');
+      await go(monitor, `/subjects/${subjectId}`);
+      await monitor.locator('[data-sdv="cleared"]').first().waitFor();
+      assert.match((await monitor.locator('[data-sdv="cleared"]').first().textContent()) ?? '', /cleared: changed by/);
+      assert.equal(await monitor.locator(`[data-verify="${target.recordId}"]`).count(), 1, 'the changed record can be verified again');
+    });
+
+    void it('lets the investigator sign a form and the casebook with the password re-entered; a later change invalidates both', async () => {
+      const site = await signIn(investigator);
+      const coordinator = await signIn(demoSiteUser(investigator.split('-')[0].toUpperCase(), 'coordinator'));
+      await go(site, `/subjects/${subjectId}`);
+      const target = await correctable(site);
+      await site.locator(`[data-sign="${target.recordId}"]`).press('Enter');
+      const box = site.locator('#review-detail .confirm-box');
+      await box.waitFor();
+      assert.match((await box.textContent()) ?? '', /By signing you state: “I approve the data of this form/);
+      await site.locator(`#sign-${target.recordId}-password`).fill('not my password');
+      await site.locator(`[data-confirm-sign="sign-${target.recordId}"]`).press('Enter');
+      await site.locator(`#sign-${target.recordId}-error`, { hasText: 'password is not correct' }).waitFor();
+      await site.locator(`#sign-${target.recordId}-password`).fill(DEMO_PASSWORD);
+      await site.locator(`[data-confirm-sign="sign-${target.recordId}"]`).press('Enter');
+      const block = site.locator('#review [data-signature="valid"]').first();
+      await block.waitFor();
+      assert.match((await block.textContent()) ?? '', /Signed by Synthetic investigator, site \S+ \(investigator\) on \d{2}-[A-Z]{3}-\d{4} \d{2}:\d{2} \(GMT\+[12]\).*Meaning: “I approve the data of this form/);
+      await site.locator('#sign-casebook').press('Enter');
+      await site.locator('#sign-casebook-password').fill(DEMO_PASSWORD);
+      await site.locator('[data-confirm-sign="sign-casebook"]').press('Enter');
+      await site.locator('#casebook-signature [data-signature="valid"]').waitFor();
+      await shots(site, '04-signatures');
+      // only the investigator signs
+      assert.equal((await call(coordinator, 'post', `/subjects/${subjectId}/signature`, { password: DEMO_PASSWORD })).status, 403);
+      const signed = (await call(site, 'get', `/records/${target.recordId}`)).body as { record: { version: number; data: Record<string, unknown> } };
+      await correct(coordinator, { ...target, version: signed.record.version, data: signed.record.data }, 'late lab result received');
+      await go(site, `/subjects/${subjectId}`);
+      await site.locator('#casebook-signature [data-signature="invalidated"]').waitFor();
+      assert.match((await site.locator('#casebook-signature').textContent()) ?? '', /No longer valid: the signed data changed/);
+      assert.equal(await site.locator(`[data-sign="${target.recordId}"]`).count(), 1, 'the changed record can be signed again');
+      await shots(site, '05-signature-invalidated');
+    });
+
+    void it('locks a subject with a reason after a confirmation; the site sees the banner and read-only records before any save', async () => {
+      const dm = await signIn('demo-data-manager');
+      await go(dm, '/locks');
+      await dm.locator('#lock-scope').selectOption(subjectId);
+      await dm.locator('#lock-cutoff').fill('2999-12-31');
+      await dm.getByRole('button', { name: 'Lock…' }).press('Enter');
+      await dm.locator('#lock-error', { hasText: 'Enter a reason' }).waitFor();
+      await dm.locator('#lock-reason').fill('subject completed: data review finished');
+      await dm.getByRole('button', { name: 'Lock…' }).press('Enter');
+      await dm.locator('#confirm-lock').waitFor();
+      assert.match((await dm.locator('#confirm-lock').textContent()) ?? '', new RegExp(`Lock subject ${subjectId} up to 31-DEC-2999\\?`));
+      await shots(dm, '06-lock-confirm');
+      // nothing is locked before the confirmation
+      assert.equal(((await call(dm, 'get', '/locks')).body.locks as { released: boolean }[]).filter((l) => !l.released).length, 0);
+      await dm.locator('#confirm-lock-confirm').press('Enter');
+      await dm.locator('[data-lock-state="active"]').first().waitFor();
+
+      const site = await signIn(investigator);
+      await go(site, `/subjects/${subjectId}`);
+      const banner = site.locator('#lock-banner');
+      await banner.waitFor();
+      assert.match((await banner.textContent()) ?? '', /This subject is locked.*31-DEC-2999.*reason: subject completed: data review finished/s);
+      await site.locator('[data-locked]').first().waitFor();
+      const buttons = site.locator('[data-correct]');
+      const total = await buttons.count();
+      assert.ok(total > 0);
+      for (let i = 0; i < total; i += 1) {
+        assert.equal(await buttons.nth(i).isDisabled(), true);
+        assert.equal(await buttons.nth(i).textContent(), 'Locked');
+      }
+      assert.equal(await site.locator('[data-sign]').count(), 0, 'a locked record is not offered for signing');
+      await shots(site, '07-site-lock-banner');
+
+      // unlock with a reason, after a confirmation
+      await go(dm, '/locks');
+      await dm.getByLabel('Reason for unlocking').first().fill('late data after the cutoff');
+      await dm.getByRole('button', { name: 'Unlock…' }).first().press('Enter');
+      await dm.getByRole('button', { name: 'Confirm unlock' }).press('Enter');
+      await dm.locator('[data-lock-state="released"]', { hasText: 'late data after the cutoff' }).first().waitFor();
+      await go(site, `/subjects/${subjectId}`);
+      await site.locator('#review table').waitFor();
+      assert.equal(await site.locator('#lock-banner').count(), 0);
       assert.deepEqual(pageErrors, []);
     });
   });

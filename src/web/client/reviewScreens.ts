@@ -147,7 +147,12 @@ async function raiseQueryForm(protocol: ClientProtocol, done: () => void): Promi
     clear(field);
     field.append(h('option', { value: '' }, '(the whole record)'));
     const chosen = records.find((r) => String(r.recordId) === record.value);
-    const form = chosen === undefined ? undefined : protocol.form(chosen.formType);
+    if (chosen === undefined) {
+      // a query on the subject alone may name a field of any of its forms (e.g. a screening weight)
+      for (const form of protocol.view.forms) field.append(h('optgroup', { label: form.label }, ...fieldOptions(form).map((o) => h('option', { value: o.path }, o.label))));
+      return;
+    }
+    const form = protocol.form(chosen.formType);
     if (form === undefined) return;
     for (const option of fieldOptions(form)) field.append(h('option', { value: option.path }, option.label));
   };
@@ -204,10 +209,33 @@ interface LockRow {
   readonly cutoffDate: string;
   readonly released: boolean;
   readonly version: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly reason: string | null;
+  readonly releaseReason: string | null;
 }
 
-/** Locks and snapshots: lock the trial at a cutoff, unlock with a reason, take a snapshot of a lock. */
+/** A confirmation step: what will happen in words, then Confirm or Cancel (nothing is sent before Confirm). */
+function confirmStep(id: string, lines: readonly string[], confirmLabel: string, onConfirm: () => Promise<void>, onCancel: () => void): HTMLElement {
+  const error = h('span', { class: 'error', role: 'status', id: `${id}-error` });
+  const confirm = h('button', { type: 'button', id: `${id}-confirm` }, confirmLabel);
+  const cancel = h('button', { type: 'button', class: 'secondary', id: `${id}-cancel` }, 'Cancel');
+  confirm.addEventListener('click', () => {
+    confirm.disabled = true;
+    onConfirm().catch((e: unknown) => {
+      confirm.disabled = false;
+      error.textContent = errorText(e);
+    });
+  });
+  cancel.addEventListener('click', onCancel);
+  const box = h('div', { class: 'confirm-box', role: 'alertdialog', 'aria-labelledby': `${id}-title`, id }, h('p', { id: `${id}-title` }, h('strong', {}, lines[0])), ...lines.slice(1).map((line) => h('p', {}, line)), confirm, ' ', cancel, h('div', {}, error));
+  window.setTimeout(() => confirm.focus(), 0);
+  return box;
+}
+
+/** Locks and snapshots: lock the trial or a subject at a cutoff with a reason, unlock with a reason, each after a confirmation; take a snapshot of a lock. */
 export async function renderLocks(shell: Shell): Promise<void> {
+  ensureReviewStyles();
   const [{ locks }, { snapshots }] = await Promise.all([
     api<{ locks: LockRow[] }>('GET', '/locks'),
     api<{ snapshots: { snapshotId: number; name: string; contentHash: string }[] }>('GET', '/snapshots'),
@@ -215,56 +243,119 @@ export async function renderLocks(shell: Shell): Promise<void> {
   const canWrite = shell.session.role === 'data_manager';
   const rerender = (): void => void renderLocks(shell).catch((error: unknown) => shell.error(error));
   const rows = locks.map((lock) => {
-    let action: Node | string = lock.released ? 'released' : 'active';
+    let action: Node | string = lock.released ? `released${lock.releaseReason === null ? '' : `: ${lock.releaseReason}`}` : 'active';
     if (canWrite && !lock.released) {
       const reasonId = `release-reason-${lock.lockId}`;
       const reason = h('input', { id: reasonId, type: 'text', 'aria-describedby': `${reasonId}-error` });
       const error = h('span', { id: `${reasonId}-error`, class: 'error', role: 'status' });
-      const button = h('button', { type: 'button', class: 'secondary', 'data-release': String(lock.lockId) }, 'Unlock');
+      const step = h('div', {});
+      const button = h('button', { type: 'button', class: 'secondary small', 'data-release': String(lock.lockId) }, 'Unlock…');
       button.addEventListener('click', () => {
-        api('POST', `/locks/${lock.lockId}/release`, { version: lock.version, reason: reason.value })
-          .then(rerender)
-          .catch((e: unknown) => (error.textContent = errorText(e)));
+        const text = reason.value.trim();
+        if (text === '') {
+          error.textContent = 'A reason for unlocking is required.';
+          reason.focus();
+          return;
+        }
+        error.textContent = '';
+        clear(step);
+        step.append(
+          confirmStep(
+            `confirm-release-${lock.lockId}`,
+            [
+              `Unlock ${lock.scope === 'trial' ? 'the trial' : `subject ${lock.subjectId ?? ''}`} (lock #${lock.lockId}, cutoff ${dayText(lock.cutoffDate)})?`,
+              'Sites can then change data dated on or before the cutoff again; the unlock and its reason are kept in the audit trail.',
+              `Reason: ${text}`,
+            ],
+            'Confirm unlock',
+            async () => {
+              await api('POST', `/locks/${lock.lockId}/release`, { version: lock.version, reason: text });
+              announce('Lock released');
+              rerender();
+            },
+            () => clear(step),
+          ),
+        );
       });
-      const snap = h('button', { type: 'button', class: 'secondary', 'data-snapshot': String(lock.lockId) }, 'Snapshot');
+      const snap = h('button', { type: 'button', class: 'secondary small', 'data-snapshot': String(lock.lockId) }, 'Snapshot');
       snap.addEventListener('click', () => {
         api('POST', '/snapshots', { name: `lock ${lock.lockId} at ${lock.cutoffDate}`, cutoffDate: lock.cutoffDate, lockId: lock.lockId })
           .then(rerender)
           .catch((e: unknown) => (error.textContent = errorText(e)));
       });
-      action = h('div', {}, h('label', { for: reasonId }, 'Reason for unlocking '), reason, button, snap, error);
+      action = h('div', { class: 'query-actions' }, h('label', { for: reasonId }, 'Reason for unlocking'), reason, h('div', { class: 'buttons' }, button, snap), error, step);
     }
-    return [String(lock.lockId), lock.scope, lock.subjectId ?? '—', lock.cutoffDate, h('span', { 'data-lock-state': lock.released ? 'released' : 'active' }, action)];
-  });
-  const lockForm = canWrite
-    ? h(
-        'form',
-        { id: 'lock-form', class: 'card' },
-        h('h3', {}, 'Lock the trial'),
-        h('div', { class: 'field' }, h('label', { for: 'lock-cutoff' }, 'Data cutoff'), h('input', { id: 'lock-cutoff', type: 'date', 'aria-describedby': 'lock-error' })),
-        h('div', { class: 'field' }, h('label', { for: 'lock-reason' }, 'Reason for locking'), h('input', { id: 'lock-reason', type: 'text', 'aria-describedby': 'lock-error' }), h('span', { id: 'lock-error', class: 'error', role: 'status' })),
-        h('button', { type: 'submit' }, 'Lock'),
-      )
-    : null;
-  lockForm?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const cutoff = lockForm.querySelector<HTMLInputElement>('#lock-cutoff')?.value ?? '';
-    const reason = lockForm.querySelector<HTMLInputElement>('#lock-reason')?.value ?? '';
-    api('POST', '/locks', { scope: 'trial', cutoffDate: cutoff, reason })
-      .then(() => {
-        announce('Trial locked');
-        rerender();
-      })
-      .catch((e: unknown) => {
-        const target = lockForm.querySelector('#lock-error');
-        if (target !== null) target.textContent = errorText(e);
-      });
+    return [
+      String(lock.lockId),
+      lock.scope,
+      lock.subjectId ?? '—',
+      h('span', { class: 'nowrap' }, dayText(lock.cutoffDate)),
+      h('div', {}, lock.reason ?? '—', h('div', { class: 'muted' }, `${lock.createdBy}, ${localTimeText(lock.createdAt)}`)),
+      h('span', { 'data-lock-state': lock.released ? 'released' : 'active' }, action),
+    ];
   });
   const content: Node[] = [];
-  if (lockForm !== null) content.push(lockForm);
-  content.push(h('h3', {}, 'Locks'), locks.length === 0 ? h('p', { class: 'muted' }, 'No locks.') : table(['#', 'Scope', 'Subject', 'Cutoff', 'State'], rows, 'Locks'));
+  if (canWrite) content.push(await lockForm(rerender));
+  const lockTable = table(['#', 'Scope', 'Subject', 'Cutoff', 'Reason', 'State'], rows, 'Locks');
+  lockTable.classList.add('query-table');
+  content.push(h('h3', {}, 'Locks'), locks.length === 0 ? h('p', { class: 'muted' }, 'No locks.') : h('div', { class: 'review-scroll' }, lockTable));
   content.push(h('h3', {}, 'Snapshots'), snapshots.length === 0 ? h('p', { class: 'muted' }, 'No snapshots.') : table(['#', 'Name', 'Content hash (SHA-256)'], snapshots.map((s) => [String(s.snapshotId), s.name, h('code', {}, s.contentHash)]), 'Snapshots'));
   shell.show('Locks and snapshots', ...content);
+}
+
+/** Lock the trial or one subject: cutoff and reason, then a confirmation that says what the lock will do. */
+async function lockForm(done: () => void): Promise<HTMLElement> {
+  const { subjects } = await api<{ subjects: SubjectRow[] }>('GET', '/subjects');
+  const scope = h('select', { id: 'lock-scope' }, h('option', { value: 'trial' }, 'the whole trial'), ...subjects.map((s) => h('option', { value: s.subjectId }, `subject ${s.subjectId}`)));
+  const step = h('div', { id: 'lock-step' });
+  const form = h(
+    'form',
+    { id: 'lock-form', class: 'card' },
+    h('h3', {}, 'Lock data'),
+    h(
+      'div',
+      { class: 'grid' },
+      h('div', { class: 'field' }, h('label', { for: 'lock-scope' }, 'Lock'), scope),
+      h('div', { class: 'field' }, h('label', { for: 'lock-cutoff' }, 'Data cutoff'), h('input', { id: 'lock-cutoff', type: 'date', 'aria-describedby': 'lock-error' })),
+      h('div', { class: 'field' }, h('label', { for: 'lock-reason' }, 'Reason for locking'), h('input', { id: 'lock-reason', type: 'text', 'aria-describedby': 'lock-error' })),
+    ),
+    h('span', { id: 'lock-error', class: 'error', role: 'status' }),
+    h('div', {}, h('button', { type: 'submit' }, 'Lock…')),
+    step,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const cutoff = form.querySelector<HTMLInputElement>('#lock-cutoff')?.value ?? '';
+    const reason = (form.querySelector<HTMLInputElement>('#lock-reason')?.value ?? '').trim();
+    const error = form.querySelector('#lock-error');
+    const missing = [cutoff === '' ? 'a data cutoff' : null, reason === '' ? 'a reason' : null].filter((x) => x !== null);
+    if (missing.length > 0) {
+      if (error !== null) error.textContent = `Enter ${missing.join(' and ')}.`;
+      form.querySelector<HTMLInputElement>(cutoff === '' ? '#lock-cutoff' : '#lock-reason')?.focus();
+      return;
+    }
+    if (error !== null) error.textContent = '';
+    const trial = scope.value === 'trial';
+    clear(step);
+    step.append(
+      confirmStep(
+        'confirm-lock',
+        [
+          `Lock ${trial ? 'the whole trial' : `subject ${scope.value}`} up to ${dayText(cutoff)}?`,
+          `Nobody can then enter or change data dated on or before ${dayText(cutoff)} (undated forms included)${trial ? ' for any subject' : ''}; sites see a lock banner and read-only records. Data dated later can still be entered.`,
+          `Reason: ${reason}`,
+        ],
+        'Confirm lock',
+        async () => {
+          await api('POST', '/locks', { scope: trial ? 'trial' : 'subject', ...(trial ? {} : { subjectId: scope.value }), cutoffDate: cutoff, reason });
+          announce(trial ? 'Trial locked' : 'Subject locked');
+          done();
+        },
+        () => clear(step),
+      ),
+    );
+  });
+  return form;
 }
 
 /** The sponsor's and data manager's dashboard: subjects by site and status from the aggregate endpoint. */

@@ -5,7 +5,7 @@
 export interface SessionInfo {
   readonly userId: string;
   readonly displayName: string;
-  readonly role: 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'statistician' | 'sponsor' | 'admin';
+  readonly role: 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'monitor' | 'statistician' | 'sponsor' | 'admin';
   readonly siteId: string | null;
 }
 

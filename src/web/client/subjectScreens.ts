@@ -5,7 +5,6 @@
 // correction of any form of the protocol, each rendered from its metadata with its live panel.
 import type { FieldDefinition, FormDefinition } from '../../clinical/crf/index.js';
 import { api } from './api.js';
-import { auditSection } from './auditTrail.js';
 import { crfForm } from './crfForm.js';
 import { append, clear, h, table } from './dom.js';
 import { displayValue, fieldId } from './formRenderer.js';
@@ -13,6 +12,7 @@ import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, r
 import { loadProtocol, type ClientProtocol } from './protocol.js';
 import { renderScreening } from './screeningScreen.js';
 import type { RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
+import { subjectReviewSection } from './subjectReview.js';
 
 const enc = encodeURIComponent;
 
@@ -254,7 +254,7 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     ),
     timeline,
     ...(entry === null ? [] : [entry]),
-    ...(shell.session.role === 'data_manager' ? [auditSection(records)] : []),
+    subjectReviewSection(shell, subject.subjectId),
     ...(canWrite
       ? [
           (corrections = correctionSection(protocol, records, (record) => {
