@@ -67,10 +67,19 @@ for (const protocolId of PROTOCOL_IDS) {
     return { status: response.status(), body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
   };
 
-  const shots = async (page: Page, name: string): Promise<void> => {
-    await page.screenshot({ path: join(SHOTS, `review-${protocolId}-${name}.png`), fullPage: true });
-    await page.setViewportSize(TABLET);
-    await page.screenshot({ path: join(SHOTS, `review-${protocolId}-${name}-tablet.png`), fullPage: true });
+  /**
+   * The screen at 1280x800 and 768x1024: the whole page, or (subject pages run long: every record of the
+   * timeline) the window around one element, scrolled into view.
+   */
+  const shots = async (page: Page, name: string, focus?: string): Promise<void> => {
+    for (const [size, suffix] of [
+      [DESKTOP, ''],
+      [TABLET, '-tablet'],
+    ] as const) {
+      await page.setViewportSize(size);
+      if (focus !== undefined) await page.locator(focus).first().evaluate((node) => node.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(SHOTS, `review-${protocolId}-${name}${suffix}.png`), fullPage: focus === undefined });
+    }
     await page.setViewportSize(DESKTOP);
   };
 
@@ -216,7 +225,7 @@ for (const protocolId of PROTOCOL_IDS) {
       // the first entry lists every value as entered, codes by their labels
       const created = (await dm.locator('#review-detail [data-history-entry="create"]').textContent()) ?? '';
       assert.match(created, /entered/);
-      await shots(dm, '02-field-history');
+      await shots(dm, '02-field-history', '#review-detail');
     });
 
     void it('lets the monitor mark a record source-data verified; a later change clears the flag; no other role may', async () => {
@@ -227,7 +236,7 @@ for (const protocolId of PROTOCOL_IDS) {
       await monitor.locator(`[data-verify="${target.recordId}"]`).press('Enter');
       await monitor.locator('[data-sdv="verified"]').first().waitFor();
       assert.match((await monitor.locator('[data-sdv="verified"]').first().textContent()) ?? '', /verified by Demo monitor/);
-      await shots(monitor, '03-sdv-verified');
+      await shots(monitor, '03-sdv-verified', '#review');
       assert.equal((await call(site, 'post', `/records/${target.recordId}/sdv`, { version: target.version })).status, 403);
       await correct(site, target, 'value re-read from the source');
       await go(monitor, `/subjects/${subjectId}`);
@@ -257,7 +266,7 @@ for (const protocolId of PROTOCOL_IDS) {
       await site.locator('#sign-casebook-password').fill(DEMO_PASSWORD);
       await site.locator('[data-confirm-sign="sign-casebook"]').press('Enter');
       await site.locator('#casebook-signature [data-signature="valid"]').waitFor();
-      await shots(site, '04-signatures');
+      await shots(site, '04-signatures', '#review-detail');
       // only the investigator signs
       assert.equal((await call(coordinator, 'post', `/subjects/${subjectId}/signature`, { password: DEMO_PASSWORD })).status, 403);
       const signed = (await call(site, 'get', `/records/${target.recordId}`)).body as { record: { version: number; data: Record<string, unknown> } };
@@ -266,7 +275,7 @@ for (const protocolId of PROTOCOL_IDS) {
       await site.locator('#casebook-signature [data-signature="invalidated"]').waitFor();
       assert.match((await site.locator('#casebook-signature').textContent()) ?? '', /No longer valid: the signed data changed/);
       assert.equal(await site.locator(`[data-sign="${target.recordId}"]`).count(), 1, 'the changed record can be signed again');
-      await shots(site, '05-signature-invalidated');
+      await shots(site, '05-signature-invalidated', '#casebook-signature');
     });
 
     void it('locks a subject with a reason after a confirmation; the site sees the banner and read-only records before any save', async () => {
@@ -300,7 +309,7 @@ for (const protocolId of PROTOCOL_IDS) {
         assert.equal(await buttons.nth(i).textContent(), 'Locked');
       }
       assert.equal(await site.locator('[data-sign]').count(), 0, 'a locked record is not offered for signing');
-      await shots(site, '07-site-lock-banner');
+      await shots(site, '07-site-lock-banner', '#screen-title');
 
       // unlock with a reason, after a confirmation
       await go(dm, '/locks');
