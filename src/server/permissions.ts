@@ -6,7 +6,7 @@ import type { ServedProtocol } from './servedProtocol.js';
  * action), and the role x endpoint test matrix is generated from it. Site roles (investigator,
  * coordinator) are further limited to their own site by the store queries.
  */
-export const ROLES: readonly UserRole[] = Object.freeze(['investigator', 'coordinator', 'irc', 'data_manager', 'statistician', 'sponsor', 'admin']);
+export const ROLES: readonly UserRole[] = Object.freeze(['investigator', 'coordinator', 'irc', 'data_manager', 'monitor', 'statistician', 'sponsor', 'admin']);
 
 export const SITE_ROLES: readonly UserRole[] = Object.freeze(['investigator', 'coordinator']);
 
@@ -33,19 +33,22 @@ export type Action =
   | 'summary:read'
   | 'analysis:read'
   | 'analysis:subjects'
-  | 'lab:import';
+  | 'lab:import'
+  | 'review:read'
+  | 'sdv:write'
+  | 'signature:sign';
 
 export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object.freeze({
   'site:read': ['investigator', 'coordinator', 'data_manager', 'statistician', 'sponsor', 'admin'],
   'site:create': ['admin'],
   'user:read': ['admin'],
   'user:write': ['admin'],
-  'subject:read': ['investigator', 'coordinator', 'data_manager'],
+  'subject:read': ['investigator', 'coordinator', 'data_manager', 'monitor'],
   'subject:write': ['investigator', 'coordinator'],
-  'record:read': ['investigator', 'coordinator', 'data_manager'],
+  'record:read': ['investigator', 'coordinator', 'data_manager', 'monitor'],
   'record:write': ['investigator', 'coordinator'],
-  'audit:read': ['data_manager'],
-  'query:read': ['investigator', 'coordinator', 'data_manager'],
+  'audit:read': ['data_manager', 'monitor'],
+  'query:read': ['investigator', 'coordinator', 'data_manager', 'monitor'],
   'query:raise': ['data_manager'],
   'query:answer': ['investigator', 'coordinator'],
   'query:close': ['data_manager'],
@@ -66,6 +69,12 @@ export const PERMISSIONS: Readonly<Record<Action, readonly UserRole[]>> = Object
   'analysis:subjects': ['statistician', 'data_manager'],
   // central-lab files: all rows or none, audited as 'central lab import <file>'
   'lab:import': ['data_manager'],
+  // a subject's review state: locks covering it (with their reasons), SDV marks, signatures
+  'review:read': ['investigator', 'coordinator', 'data_manager', 'monitor'],
+  // source data verification of a record against the site's source documents
+  'sdv:write': ['monitor'],
+  // electronic signatures of a form or a casebook (21 CFR Part 11); the database also checks the signer's role and site
+  'signature:sign': ['investigator'],
 });
 
 export function isAllowed(role: UserRole, action: Action): boolean {

@@ -109,10 +109,26 @@ export const queryResponse = z.strictObject({
   version,
   createdBy: z.string(),
   updatedBy: z.string(),
+  createdAt: timestamp.describe('when the query was raised'),
+  formType: z.string().nullable().describe("the form of the record it is raised on; null on the subject alone"),
+  visit: z.string().nullable().describe("the record's visit"),
+  recordDate: date.nullable().describe("the record's date: the earliest calendar date it holds, as locks date it"),
+  lastReason: z.string().nullable().describe('the reason given with its latest change (close, reopen, answer), from the audit trail'),
 });
 export const queriesResponse = z.strictObject({ queries: z.array(queryResponse) });
 
-export const lockResponse = z.strictObject({ lockId: id, scope: z.enum(['trial', 'subject']), subjectId: z.string().nullable(), cutoffDate: date, released: z.boolean(), version, createdBy: z.string() });
+export const lockResponse = z.strictObject({
+  lockId: id,
+  scope: z.enum(['trial', 'subject']),
+  subjectId: z.string().nullable(),
+  cutoffDate: date,
+  released: z.boolean(),
+  version,
+  createdBy: z.string(),
+  createdAt: timestamp,
+  reason: z.string().nullable().describe('why it was locked (from the audit trail)'),
+  releaseReason: z.string().nullable().describe('why it was released; null while active'),
+});
 export const locksResponse = z.strictObject({ locks: z.array(lockResponse) });
 
 const snapshotListing = {

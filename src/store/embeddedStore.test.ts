@@ -5,6 +5,8 @@ import { crfRecordsContract } from './crfRecords.contract.js';
 import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
 import { openEmbeddedStore } from './embeddedStore.js';
 import { locksContract } from './locks.contract.js';
+import { queriesContract } from './queries.contract.js';
+import { reviewMarksContract } from './reviewMarks.contract.js';
 import { migrateContract } from './migrate.contract.js';
 import type { Store } from './sqlClient.js';
 import { sqlClientContract } from './sqlClient.contract.js';
@@ -30,6 +32,8 @@ describe('embedded store (PGlite)', () => {
   auditSealContract(getStore);
   crfRecordsContract(getStore);
   locksContract(getStore);
+  queriesContract(getStore);
+  reviewMarksContract(getStore);
   idempotencyKeysContract(getStore);
   trialProtocolContract(getStore);
 });

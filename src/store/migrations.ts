@@ -9,7 +9,9 @@
  * Trigger-raised SQLSTATEs (mapped to StoreError codes in storeError.ts):
  *   TKA01 write without trialkit.user, TKA02 update/delete without trialkit.reason,
  *   TKA03 audit trail changed, TKS01 snapshot changed, TKL01 write to locked data,
- *   TKQ01 query status transition not allowed, TKP01 the trial's protocol changed after it was recorded.
+ *   TKQ01 query status transition not allowed, TKP01 the trial's protocol changed after it was recorded,
+ *   TKV01 an SDV mark not of the current record version or changed other than cleared (migration 9),
+ *   TKE01 a signature by someone who may not sign, of a stale version, or changed other than invalidated (migration 10).
  *
  * Migrations 6 (audit queue, sealer, checkpoints) and 7 (cutoff locks) replace trialkit_audit and
  * trialkit_guard below with CREATE OR REPLACE: read those files for the functions in force.
@@ -19,6 +21,8 @@ import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
 import { auditQueueMigration } from './auditQueueMigration.js';
 import { authMigration } from './authMigration.js';
 import { cutoffLockMigration } from './cutoffLockMigration.js';
+import { reviewMarksMigration } from './reviewMarksMigration.js';
+import { signaturesMigration } from './signaturesMigration.js';
 import { subjectStatusMigration } from './subjectStatusMigration.js';
 import { trialProtocolMigration } from './trialProtocolMigration.js';
 
@@ -318,4 +322,6 @@ export const migrations: readonly Migration[] = Object.freeze([
   auditQueueMigration,
   cutoffLockMigration,
   subjectStatusMigration,
+  reviewMarksMigration,
+  signaturesMigration,
 ]);

@@ -5,6 +5,8 @@ import { auditTrailContract } from './auditTrail.contract.js';
 import { crfRecordsContract } from './crfRecords.contract.js';
 import { idempotencyKeysContract } from './idempotencyKeys.contract.js';
 import { locksContract } from './locks.contract.js';
+import { queriesContract } from './queries.contract.js';
+import { reviewMarksContract } from './reviewMarks.contract.js';
 import { migrateContract } from './migrate.contract.js';
 import { openStore } from './openStore.js';
 import { postgresTestTarget } from './postgresTestTarget.js';
@@ -53,6 +55,8 @@ if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
     auditSealContract(getStore);
     crfRecordsContract(getStore);
     locksContract(getStore);
+    queriesContract(getStore);
+    reviewMarksContract(getStore);
     idempotencyKeysContract(getStore);
     trialProtocolContract(getStore);
 

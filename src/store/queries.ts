@@ -15,6 +15,15 @@ export interface QueryRow {
   readonly version: number;
   readonly createdBy: string;
   readonly updatedBy: string;
+  /** When the query was raised (ISO instant). */
+  readonly createdAt: string;
+  /** The form and visit of the record it is raised on (null on the subject alone). */
+  readonly formType: string | null;
+  readonly visit: string | null;
+  /** The record's date as locks read it: the earliest calendar date it holds (trialkit_data_date, migration 7). */
+  readonly recordDate: string | null;
+  /** The reason given with the latest change (a close or reopen reason), read from the audit trail; null when only raised. */
+  readonly lastReason: string | null;
 }
 
 interface Row {
@@ -29,9 +38,23 @@ interface Row {
   version: number;
   created_by: string;
   updated_by: string;
+  created_at: Date | string;
+  form_type: string | null;
+  visit: string | null;
+  record_date: string | null;
+  last_reason: string | null;
 }
 
-const columns = 'q.query_id, q.subject_id, q.record_id, q.field_path, q.check_code, q.message, q.status, q.answer, q.version, q.created_by, q.updated_by';
+// the record's form, visit and date as sub-selects, so INSERT ... RETURNING answers the same shape as a SELECT
+const columns =
+  'q.query_id, q.subject_id, q.record_id, q.field_path, q.check_code, q.message, q.status, q.answer, q.version, q.created_by, q.updated_by, q.created_at, ' +
+  '(SELECT r.form_type FROM crf_records r WHERE r.record_id = q.record_id) AS form_type, ' +
+  '(SELECT r.visit FROM crf_records r WHERE r.record_id = q.record_id) AS visit, ' +
+  '(SELECT trialkit_data_date(r.data)::text FROM crf_records r WHERE r.record_id = q.record_id) AS record_date, ' +
+  // the audit trail is the one place reasons are kept: sealed entries, then those still queued
+  "(SELECT a.reason FROM (SELECT l.reason, l.changed_at, l.audit_id FROM audit_log l WHERE l.table_name = 'queries' AND l.record_id = q.query_id::text AND l.action = 'update' " +
+  "UNION ALL SELECT u.reason, u.changed_at, u.queue_id FROM audit_queue u WHERE u.table_name = 'queries' AND u.record_id = q.query_id::text AND u.action = 'update') a " +
+  'ORDER BY a.changed_at DESC LIMIT 1) AS last_reason';
 
 function toQuery(row: Row): QueryRow {
   return Object.freeze({
@@ -46,6 +69,11 @@ function toQuery(row: Row): QueryRow {
     version: row.version,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    formType: row.form_type,
+    visit: row.visit,
+    recordDate: row.record_date,
+    lastReason: row.last_reason,
   });
 }
 
@@ -85,11 +113,18 @@ export interface NewQuery {
 }
 
 export async function insertQuery(tx: SqlClient, query: NewQuery): Promise<QueryRow> {
-  const { rows } = await tx.query<Row>(
-    `INSERT INTO queries AS q (subject_id, record_id, field_path, check_code, message) VALUES ($1, $2, $3, $4, $5) RETURNING ${columns}`,
+  const { rows } = await tx.query<{ query_id: number }>(
+    `INSERT INTO queries (subject_id, record_id, field_path, check_code, message) VALUES ($1, $2, $3, $4, $5) RETURNING query_id`,
     [query.subjectId, query.recordId ?? null, query.fieldPath ?? null, query.checkCode ?? null, query.message],
   );
-  return toQuery(rows[0]);
+  return readBack(tx, rows[0].query_id);
+}
+
+/** The row as written, read after the statement: its audit entry (and so its reason) exists only once the statement's AFTER triggers ran. */
+async function readBack(tx: SqlClient, queryId: number): Promise<QueryRow> {
+  const row = await getQuery(tx, queryId, null);
+  if (row === undefined) throw new Error(`query ${queryId} was written but cannot be read back`);
+  return row;
 }
 
 /** Moves a query (the trigger enforces open -> answered -> closed, answered -> open) at expectedVersion. */
@@ -99,11 +134,11 @@ export async function updateQuery(
   expectedVersion: number,
   change: { readonly status: QueryStatus; readonly answer?: string },
 ): Promise<VersionedResult<QueryRow>> {
-  const { rows } = await tx.query<Row>(
-    `UPDATE queries AS q SET status = $3, answer = coalesce($4, answer) WHERE query_id = $1 AND version = $2 RETURNING ${columns}`,
+  const { rows } = await tx.query<{ query_id: number }>(
+    `UPDATE queries SET status = $3, answer = coalesce($4, answer) WHERE query_id = $1 AND version = $2 RETURNING query_id`,
     [queryId, expectedVersion, change.status, change.answer ?? null],
   );
-  if (rows.length > 0) return { kind: 'written', row: toQuery(rows[0]) };
+  if (rows.length > 0) return { kind: 'written', row: await readBack(tx, rows[0].query_id) };
   const current = await getQuery(tx, queryId, null);
   return current === undefined ? { kind: 'not-found' } : { kind: 'conflict', expectedVersion, currentVersion: current.version };
 }

@@ -11,6 +11,8 @@ export type StoreErrorCode =
   | 'query-transition'
   | 'trial-set-once'
   | 'protocol-mismatch'
+  | 'sdv-mark'
+  | 'signature'
   | 'unique-violation'
   | 'foreign-key-violation'
   | 'check-violation'
@@ -33,6 +35,8 @@ const triggerStates: Readonly<Record<string, StoreErrorCode>> = {
   TKL01: 'locked',
   TKQ01: 'query-transition',
   TKP01: 'trial-set-once',
+  TKV01: 'sdv-mark',
+  TKE01: 'signature',
 };
 
 const standardStates: Readonly<Record<string, StoreErrorCode>> = {

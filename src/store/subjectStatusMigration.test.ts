@@ -23,7 +23,8 @@ describe('migration 8 (subject states)', () => {
         await insertLock(tx, { scope: 'trial', cutoffDate: '2999-12-31' });
         return subject.subjectId;
       });
-      assert.deepEqual(await migrate(store), [8]);
+      // 8 and every migration released after it
+      assert.deepEqual(await migrate(store), migrations.filter((m) => m.version >= 8).map((m) => m.version));
       const { rows } = await store.query<{ status: string; version: number; updated_by: string }>('SELECT status, version, updated_by FROM subjects WHERE subject_id = $1', [subjectId]);
       assert.deepEqual(rows, [{ status: 'follow_up', version: 3, updated_by: 'system:migration' }]);
       const audit = await store.query<{ changed_by: string; reason: string; old_status: string; new_status: string }>(

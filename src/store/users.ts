@@ -1,7 +1,7 @@
 import type { SqlClient } from './sqlClient.js';
 import type { VersionedResult } from './versionedResult.js';
 
-export type UserRole = 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'statistician' | 'sponsor' | 'admin';
+export type UserRole = 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'monitor' | 'statistician' | 'sponsor' | 'admin';
 
 export interface UserRow {
   readonly userId: string;

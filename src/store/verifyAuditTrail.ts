@@ -85,6 +85,8 @@ export const AUDITED_TABLES: readonly { readonly table: string; readonly key: st
   { table: 'locks', key: 'lock_id' },
   { table: 'snapshots', key: 'snapshot_id', excluded: 'data' },
   { table: 'trial', key: 'protocol_id' },
+  { table: 'sdv_marks', key: 'sdv_id' },
+  { table: 'signatures', key: 'signature_id' },
 ]);
 
 /**

@@ -463,7 +463,7 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
     await dm.getByRole('link', { name: 'Queries' }).click();
     await dm.locator('#raise-query').waitFor();
     await dm.locator('#q-subject').selectOption(enrolledId);
-    await dm.getByLabel('Field (optional)').fill('weightKg');
+    await dm.locator('#q-field').selectOption('weightKg');
     await dm.getByLabel('Query', { exact: true }).fill('Please confirm the weight at screening.');
     await dm.getByRole('button', { name: 'Raise query' }).click();
     await dm.locator('[data-query-status="open"]').first().waitFor();
@@ -478,22 +478,23 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
 
     await dm.reload();
     await dm.locator('[data-query-status="answered"]').first().waitFor();
+    await dm.locator('textarea[id$="-reason"]').first().fill('confirmed at source');
     await dm.getByRole('button', { name: 'Close' }).first().click();
     await dm.locator('[data-query-status="closed"]').first().waitFor();
 
     await dm.getByRole('link', { name: 'Locks and snapshots' }).click();
     await dm.getByLabel('Data cutoff').fill('2021-08-01');
     await dm.getByLabel('Reason for locking').fill('interim analysis cutoff');
-    await dm.getByRole('button', { name: 'Lock', exact: true }).click();
+    await dm.getByRole('button', { name: 'Lock…', exact: true }).click();
+    await dm.getByRole('button', { name: 'Confirm lock' }).click();
     await dm.locator('[data-lock-state="active"]').first().waitFor();
     await dm.getByRole('button', { name: 'Snapshot' }).first().click();
     await dm.locator('code').first().waitFor();
     await shot(dm, '10-dm-locks');
 
     await dm.goto(`${running().server.url}/subjects/${enrolledId}`);
-    await dm.locator('[data-tab="audit"]').click();
-    await dm.locator('[data-audit]').first().click();
-    await dm.locator('#audit-trail td', { hasText: 'demo-investigator' }).first().waitFor();
+    await dm.locator('[data-history]').first().click();
+    await dm.locator('#review-detail li', { hasText: 'Demo investigator' }).first().waitFor();
     await shot(dm, '12-dm-audit-trail');
     await dm.getByRole('link', { name: 'Dashboard' }).click();
     await dm.locator('.chart svg').first().waitFor();
@@ -536,10 +537,11 @@ describe('web application end to end (headless Chromium)', { timeout: 300_000 },
   it('lets the data manager unlock with a reason, and only with one', async () => {
     const dm = await signIn('demo-data-manager');
     await dm.getByRole('link', { name: 'Locks and snapshots' }).click();
-    await dm.getByRole('button', { name: 'Unlock' }).first().click();
+    await dm.getByRole('button', { name: 'Unlock…' }).first().click();
     await dm.locator('[id$="-error"]', { hasText: 'reason' }).first().waitFor();
     await dm.getByLabel('Reason for unlocking').first().fill('late data from site S01 after the cutoff');
-    await dm.getByRole('button', { name: 'Unlock' }).first().click();
+    await dm.getByRole('button', { name: 'Unlock…' }).first().click();
+    await dm.getByRole('button', { name: 'Confirm unlock' }).click();
     await dm.locator('[data-lock-state="released"]').first().waitFor();
     await dm.context().close();
   });

@@ -1,62 +1,75 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { api } from './api.js';
-import { append, clear, h, table } from './dom.js';
-import type { RecordRow } from './shell.js';
+// The per-field history of a record from its audit trail, in plain words: who (by name), when (the
+// reader's local time), which field (its label from the form's metadata), old -> new (codes shown by their
+// labels, numbers with their unit), and why.
+import { formLeaves, labelFieldPath } from './fieldLabels.js';
+import { displayValue } from './formRenderer.js';
+import type { ClientProtocol } from './protocol.js';
+import { localTimeText } from './reviewText.js';
+import { h } from './dom.js';
 
-interface AuditEntry {
-  readonly auditId: number;
+export interface HistoryEntry {
+  readonly auditId: number | null;
   readonly action: 'create' | 'update' | 'delete';
-  readonly oldValue: unknown;
-  readonly newValue: unknown;
+  readonly oldData: unknown;
+  readonly newData: unknown;
   readonly changedBy: string;
+  readonly changedByName: string | null;
   readonly changedAt: string;
   readonly reason: string | null;
 }
 
-function formData(row: unknown): Record<string, unknown> {
-  if (row === null || typeof row !== 'object') return {};
-  const data = (row as Record<string, unknown>).data;
-  return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+export interface FieldChange {
+  readonly path: string;
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
 }
 
-/** Every leaf of a form as dotted path -> value ('labs.anc.value' -> 1.8), so a change reads field by field. */
-export function leaves(value: unknown, prefix = '', out: Map<string, unknown> = new Map()): Map<string, unknown> {
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) leaves(inner, prefix === '' ? key : `${prefix}.${key}`, out);
-  } else out.set(prefix, value);
-  return out;
-}
-
-const show = (value: unknown): string => (value === undefined ? '∅' : JSON.stringify(value));
-
-/** Field by field: what each audited change did to the form's values. */
-function changes(entry: AuditEntry): HTMLElement {
-  const before = leaves(formData(entry.oldValue));
-  const after = leaves(formData(entry.newValue));
-  const keys = [...new Set([...before.keys(), ...after.keys()])].filter((k) => show(before.get(k)) !== show(after.get(k)));
-  if (keys.length === 0) return h('span', {}, 'no form field changed');
-  return h('ul', { class: 'values' }, ...keys.map((k) => h('li', {}, `${k}: ${show(before.get(k))} → ${show(after.get(k))}`)));
-}
-
-/** The data manager's view of a subject's records, each with its audit trail (who, when, why, old → new). */
-export function auditSection(records: readonly RecordRow[]): HTMLElement {
-  const target = h('div', { id: 'audit-trail', 'aria-live': 'polite' });
-  const rows = records.map((record) => {
-    const button = h('button', { type: 'button', class: 'secondary', 'data-audit': String(record.recordId) }, 'Audit trail');
-    button.addEventListener('click', () => {
-      api<{ entries: AuditEntry[] }>('GET', `/records/${record.recordId}/audit`)
-        .then(({ entries }) => {
-          clear(target);
-          append(
-            target,
-            h('h4', {}, `Audit trail of record ${record.recordId} (${record.formType})`),
-            table(['When', 'Who', 'Action', 'Reason', 'Changes'], entries.map((e) => [e.changedAt, e.changedBy, e.action, e.reason ?? '—', changes(e)]), `Audit trail of record ${record.recordId}`),
-          );
-        })
-        .catch((error: unknown) => (target.textContent = String(error)));
+/** The fields one entry changed, each with its label and its values as a reader reads them. */
+export function fieldChanges(protocol: ClientProtocol, formType: string, entry: HistoryEntry): readonly FieldChange[] {
+  const form = protocol.form(formType);
+  const before = formLeaves(entry.oldData ?? {});
+  const after = formLeaves(entry.newData ?? {});
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((path) => !same(before.get(path), after.get(path)))
+    .map((path) => {
+      const { field, label } = labelFieldPath(form, path);
+      const show = (value: unknown): string => (value === undefined ? '(empty)' : displayValue(protocol, field, value));
+      return { path, label, before: show(before.get(path)), after: show(after.get(path)) };
     });
-    return [String(record.recordId), record.formType, record.visit ?? '—', String(record.version), button];
+}
+
+const who = (entry: HistoryEntry): string => (entry.changedByName === null ? entry.changedBy : `${entry.changedByName} (${entry.changedBy})`);
+
+/** The history of one record, newest first: one line per changed field. */
+export function recordHistoryView(protocol: ClientProtocol, formType: string, entries: readonly HistoryEntry[]): HTMLElement {
+  const items = [...entries].reverse().map((entry) => {
+    const changes = fieldChanges(protocol, formType, entry);
+    const verb = entry.action === 'create' ? 'entered' : entry.action === 'delete' ? 'deleted the record' : 'changed';
+    const head = h(
+      'div',
+      {},
+      h('strong', {}, who(entry)),
+      ` ${verb} `,
+      h('span', { class: 'when' }, `on ${localTimeText(entry.changedAt)}`),
+      entry.reason === null ? null : h('span', {}, ` — reason: ${entry.reason}`),
+    );
+    const lines =
+      entry.action === 'delete'
+        ? []
+        : changes.map((c) =>
+            h(
+              'li',
+              { 'data-history-field': c.path },
+              h('span', { class: 'field-label' }, c.label),
+              ': ',
+              entry.action === 'create' ? h('span', {}, c.after) : h('span', {}, `${c.before} → ${c.after}`),
+            ),
+          );
+    return h('li', { 'data-history-entry': entry.action }, head, lines.length === 0 ? (entry.action === 'update' ? h('div', { class: 'muted' }, 'no form value changed') : null) : h('ul', {}, ...lines));
   });
-  return h('section', { class: 'card' }, h('h3', {}, 'Records'), records.length === 0 ? h('p', { class: 'muted' }, 'No records.') : table(['Record', 'Form', 'Visit', 'Version', ''], rows, 'Records'), target);
+  return h('ul', { class: 'history-list' }, ...items);
 }

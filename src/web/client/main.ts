@@ -27,6 +27,10 @@ const NAV: Readonly<Record<SessionInfo['role'], readonly NavItem[]>> = {
     { path: '/dashboard', label: 'Dashboard' },
     { path: '/analysis', label: 'Analysis' },
   ],
+  monitor: [
+    { path: '/subjects', label: 'Subjects' },
+    { path: '/queries', label: 'Queries' },
+  ],
   statistician: [{ path: '/analysis', label: 'Analysis' }, { path: '/locks', label: 'Locks and snapshots' }],
   sponsor: [{ path: '/analysis', label: 'Analysis' }, { path: '/dashboard', label: 'Dashboard' }],
   admin: [],

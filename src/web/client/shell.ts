@@ -5,7 +5,7 @@
 export interface SessionInfo {
   readonly userId: string;
   readonly displayName: string;
-  readonly role: 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'statistician' | 'sponsor' | 'admin';
+  readonly role: 'investigator' | 'coordinator' | 'irc' | 'data_manager' | 'monitor' | 'statistician' | 'sponsor' | 'admin';
   readonly siteId: string | null;
 }
 
@@ -43,6 +43,12 @@ export interface QueryRow {
   readonly status: 'open' | 'answered' | 'closed';
   readonly answer: string | null;
   readonly version: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly formType: string | null;
+  readonly visit: string | null;
+  readonly recordDate: string | null;
+  readonly lastReason: string | null;
 }
 
 export interface Shell {

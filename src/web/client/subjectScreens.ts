@@ -5,7 +5,6 @@
 // correction of any form of the protocol, each rendered from its metadata with its live panel.
 import type { FieldDefinition, FormDefinition } from '../../clinical/crf/index.js';
 import { api } from './api.js';
-import { auditSection } from './auditTrail.js';
 import { crfForm } from './crfForm.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { labPanelForm } from './labPanelForm.js';
@@ -16,6 +15,7 @@ import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, r
 import { loadProtocol, type ClientProtocol } from './protocol.js';
 import { renderScreening } from './screeningScreen.js';
 import type { QueryRow, RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
+import { subjectReviewSection } from './subjectReview.js';
 
 const enc = encodeURIComponent;
 
@@ -373,7 +373,6 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
           },
         ]
       : []),
-    ...(shell.session.role === 'data_manager' ? [{ id: 'audit', label: 'Audit trail', panel: auditSection(records.filter((r) => draftOf(r) === undefined)) }] : []),
   ];
   page = tabs(items, 'visits');
   shell.show(
@@ -387,6 +386,8 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     ),
     page.bar,
     ...page.panels,
+    // Locks, verification and signatures, under every tab (the lock banner it places goes above them).
+    subjectReviewSection(shell, subject.subjectId),
   );
   visits.open(params.get('visit') ?? undefined, params.get('form') ?? undefined, false);
 }
