@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { crfForm } from './crfForm.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { labPanelForm } from './labPanelForm.js';
-import { deriveSubjectStatus, draftOf, STATUS_WORDS, type SubjectStatus, type VisitInstance } from './recordStatus.js';
+import { deriveSubjectStatus, STATUS_WORDS, type SubjectStatus, type VisitInstance } from './recordStatus.js';
 import { ensureWorkflowStyles, siteGrid, statusIcon, statusLegend, subjectGrid } from './statusGrid.js';
 import { displayValue, fieldId } from './formRenderer.js';
 import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, responseSummary, type Evaluation } from './livePanels.js';
