@@ -28,7 +28,7 @@ describe('trialkit serve', () => {
       const exit = main(['serve', '--port', '0', '--data', dataDir, '--demo'], rec.io);
       const [, base] = await waitFor(rec.stdout, /\(API (http:\/\/\S+\/api\/v1),/, 180_000);
       assert.match(rec.stdout(), new RegExp(`embedded database in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      for (const user of ['demo-admin', 'demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-data-manager', 'demo-statistician', 'demo-sponsor']) {
+      for (const user of ['demo-admin', 'demo-investigator', 'demo-coordinator', 'demo-irc', 'demo-data-manager', 'demo-statistician', 'demo-sponsor', 'demo-monitor']) {
         assert.match(rec.stdout(), new RegExp(user));
       }
       const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string };
@@ -42,7 +42,7 @@ describe('trialkit serve', () => {
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       const users = (await (await fetch(`${base}/users`, { headers: { cookie } })).json()) as { users: unknown[] };
       // one account per role, and an investigator and a coordinator at each of the demo trial's 32 sites
-      assert.equal(users.users.length, 7 + 2 * 32);
+      assert.equal(users.users.length, 8 + 2 * 32);
       assert.match(rec.stdout(), /SYNTHETIC demo trial: 109 subjects loaded .*snapshot cutoff-2022-12-01 taken under the data lock; trial open for entry/);
       const keyFile = `${dataDir}.signing-key.pem`;
       assert.match(rec.stdout(), new RegExp(`audit checkpoints: signed with key [0-9a-f]{16} \\(new key ${keyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
