@@ -19,14 +19,13 @@ import {
   updateQuery,
   withAuditContext,
   type Store,
-  type UserRole,
 } from '../store/index.js';
 import { findProtocol } from '../protocols/index.js';
 import { API_ROUTES } from './apiRoutes.js';
 import { createApp } from './createApp.js';
 import { ircCaseId } from './ircCases.js';
 import { hashPassword } from './passwords.js';
-import { PERMISSIONS } from './permissions.js';
+import { PERMISSIONS, ROLES, SITE_ROLES } from './permissions.js';
 import { REQUEST_LIMITS } from './requestLimits.js';
 import type { AppEnv, RouteSpec } from './route.js';
 import { createServedProtocol } from './servedProtocol.js';
@@ -213,9 +212,10 @@ async function seed(store: Store): Promise<Fixture> {
     const siteA = `F${fresh()}`;
     await insertSite(tx, { siteId: siteA, name: 'Fuzz site' });
     const users: Record<string, string> = {};
-    for (const role of ['investigator', 'coordinator', 'irc', 'data_manager', 'statistician', 'sponsor', 'admin'] as UserRole[]) {
+    // Every role, so that each route is sent by the first role allowed to call it (a new role included).
+    for (const role of ROLES) {
       const userId = `fuzz-${role.replace('_', '-')}-${fresh()}`;
-      await insertUser(tx, { userId, displayName: role, role, siteId: role === 'investigator' || role === 'coordinator' ? siteA : null });
+      await insertUser(tx, { userId, displayName: role, role, siteId: SITE_ROLES.includes(role) ? siteA : null });
       await setPasswordHash(tx, userId, hash, new Date());
       users[role] = userId;
     }
