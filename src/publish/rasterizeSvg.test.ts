@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
+import { decodePng } from '../testing/decodePng.js';
 import { findRasterFonts, rasterizeFramedSvg, rasterizeSvg } from './rasterizeSvg.js';
 
 const svg =
@@ -47,44 +47,7 @@ describe('rasterizeSvg', () => {
     assert.deepEqual(pngSize(out.drawing), { width: 240, height: 80 });
     // Same pixels as the drawing rasterised on its own (compared decoded: the two encoders differ).
     const alone = rasterizeSvg(svg, fonts, 2);
-    assert.deepEqual(pixels(out.drawing), pixels(alone));
+    assert.deepEqual(decodePng(out.drawing).rgba, decodePng(alone).rgba);
   });
 });
 
-/** Unfiltered RGBA of a PNG written by resvg or encodePngRows (filters none, sub, up, average, paeth). */
-function pixels(png: Uint8Array): number[] {
-  const buf = Buffer.from(png);
-  const { width, height } = pngSize(png);
-  const idat: Buffer[] = [];
-  let bitsPerPixel = 0;
-  for (let offset = 8; offset < buf.length; ) {
-    const length = buf.readUInt32BE(offset);
-    const type = buf.toString('latin1', offset + 4, offset + 8);
-    if (type === 'IHDR') bitsPerPixel = buf[offset + 8 + 9] === 6 ? 4 : buf[offset + 8 + 9] === 2 ? 3 : 0;
-    if (type === 'IDAT') idat.push(buf.subarray(offset + 8, offset + 8 + length));
-    offset += 12 + length;
-  }
-  assert.ok(bitsPerPixel > 0, 'RGB or RGBA');
-  const bpp = bitsPerPixel;
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  const out = new Uint8Array(width * height * bpp);
-  for (let r = 0; r < height; r++) {
-    const filter = raw[r * (stride + 1)];
-    for (let i = 0; i < stride; i++) {
-      const x = raw[r * (stride + 1) + 1 + i];
-      const a = i >= bpp ? out[r * stride + i - bpp] : 0;
-      const b = r > 0 ? out[(r - 1) * stride + i] : 0;
-      const c = r > 0 && i >= bpp ? out[(r - 1) * stride + i - bpp] : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
-      out[r * stride + i] = (x + predictor) & 0xff;
-    }
-  }
-  // As RGBA, whichever the colour type.
-  if (bpp === 4) return [...out];
-  const rgba: number[] = [];
-  for (let i = 0; i < out.length; i += 3) rgba.push(out[i], out[i + 1], out[i + 2], 255);
-  return rgba;
-}
