@@ -153,8 +153,10 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     const rasterize = (figure: ReportFigureModel, svg: string, fonts: NonNullable<typeof rasterFonts>) => {
       const framed = layoutFigureFrame(withoutLinks(svg), figure, frameOptions);
       if (framed === null) {
-        if (wantsDocumentPngs) pngs.set(figure.id, rasterizeSvg(withoutLinks(svg), fonts, 2));
-        if (formats.has('png')) filePngs.set(figure.id, rasterizeSvg(withoutLinks(svg), fonts, 2));
+        // No size to frame by: the drawing alone serves both.
+        const png = rasterizeSvg(withoutLinks(svg), fonts, 2);
+        if (wantsDocumentPngs) pngs.set(figure.id, png);
+        if (formats.has('png')) filePngs.set(figure.id, png);
         return;
       }
       rasters.push(
