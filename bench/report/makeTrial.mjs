@@ -1,5 +1,5 @@
 // Writes an uncalibrated SYNTHETIC trial of `size` enrolled patients (same generator as the demo trial) to
-// <folder>/trial.json and protocol.json, for `trialkit report --trial <folder>`.
+// <folder>/trial.json (it names its protocol and says it is synthetic), for `trialkit report --trial <folder>`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoTrial } from '../../dist/protocols/nct05236621/demo/index.js';
@@ -9,5 +9,4 @@ if (folder === undefined) throw new Error('usage: node bench/report/makeTrial.mj
 const demo = createDemoTrial({ size: Number(sizeText), seed: Number(seedText) });
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, 'trial.json'), JSON.stringify(demo.trial));
-writeFileSync(join(folder, 'protocol.json'), JSON.stringify({ synthetic: true }));
 console.log(`${demo.trial.subjects.length} screened subjects written to ${folder}`);
