@@ -126,3 +126,6 @@ export const analysisDashboardResponse = z.discriminatedUnion('state', [
     snapshots: z.array(snapshot),
   }),
 ]);
+
+/** The dashboard answer as the browser reads it: one schema for the server, the OpenAPI document and the client. */
+export type AnalysisDashboardAnswer = z.infer<typeof analysisDashboardResponse>;

@@ -8,6 +8,7 @@ export type { ServedProtocol } from './servedProtocol.js';
 export type { Action } from './permissions.js';
 export type { RouteSpec, SessionUser } from './route.js';
 export { createOpenApiDocument } from './openApiDocument.js';
+export type { AnalysisDashboardAnswer } from './analysisResponses.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { LOGIN_THROTTLE } from './authRoutes.js';
 export { seedDemoAccounts, DEMO_PASSWORD } from './seedDemoAccounts.js';
