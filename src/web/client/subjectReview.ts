@@ -9,7 +9,7 @@ import { api, ApiError } from './api.js';
 import { recordHistoryView, type HistoryEntry } from './auditTrail.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
-import { ensureReviewStyles } from './reviewStyles.js';
+import { ensureReviewStyles, labelStackedCells } from './reviewStyles.js';
 import { dayText, localTimeText } from './reviewText.js';
 import type { Shell } from './shell.js';
 
@@ -306,8 +306,10 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
       h('div', {}, ...actions),
     ];
   });
-  const list = table(['Record', 'Visit', 'Date', 'Version', 'Lock', 'Source data verification', 'Signature', ''], rows, 'Review state of the records');
+  const headers = ['Record', 'Visit', 'Date', 'Version', 'Lock', 'Source data verification', 'Signature', ''];
+  const list = table(headers, rows, 'Review state of the records');
   list.classList.add('review-table');
+  labelStackedCells(list, headers);
   const casebook = h('div', { id: 'casebook-signature' }, h('h4', {}, 'Casebook signature'));
   if (review.casebookSignature === null) casebook.append(h('p', { class: 'muted' }, 'The casebook is not signed.'));
   else casebook.append(signatureBlock(review, review.casebookSignature));
@@ -332,5 +334,5 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
     });
     casebook.append(button, area);
   }
-  return [review.records.length === 0 ? h('p', { class: 'muted' }, 'No records.') : h('div', { class: 'review-scroll' }, list), detail, casebook];
+  return [review.records.length === 0 ? h('p', { class: 'muted' }, 'No records.') : list, detail, casebook];
 }

@@ -9,6 +9,7 @@ import { crfForm } from './crfForm.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { labPanelForm } from './labPanelForm.js';
 import { deriveSubjectStatus, STATUS_WORDS, type SubjectStatus, type VisitInstance } from './recordStatus.js';
+import { subjectStatusPanel } from './subjectStatusPanel.js';
 import { ensureWorkflowStyles, siteGrid, statusIcon, statusLegend, subjectGrid } from './statusGrid.js';
 import { displayValue, fieldId } from './formRenderer.js';
 import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, responseSummary, type Evaluation } from './livePanels.js';
@@ -380,10 +381,12 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     h(
       'p',
       { class: 'subject-head' },
-      h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}, status `, h('strong', { id: 'subject-status' }, subject.status.replace('_', ' '))),
+      h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}`),
       subject.status === 'screening' && canWrite ? h('span', {}, h('a', { href: `/subjects/${enc(subjectId)}/screening`, 'data-link': true }, 'continue screening')) : null,
       h('span', { class: 'muted', id: 'next-visit-due' }, `next: ${nextVisitDue(protocol, records)}`),
     ),
+    // the subject's state and the moves the site may record from it (re-screening goes to the screening form)
+    subjectStatusPanel(shell, subject, canWrite, (moved) => shell.navigate(`/subjects/${enc(moved.subjectId)}${moved.status === 'screening' ? '/screening' : ''}`)),
     page.bar,
     ...page.panels,
     // Locks, verification and signatures, under every tab (the lock banner it places goes above them).
