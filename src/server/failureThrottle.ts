@@ -15,7 +15,8 @@ export async function refuseWhileThrottled(client: SqlClient, key: LoginThrottle
   const throttle = await getLoginThrottle(client, key);
   if (throttle?.blockedUntil != null && throttle.blockedUntil.getTime() > now.getTime()) {
     const retryAfterSeconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
-    throw new HttpError(429, 'throttled', `too many failed ${what} attempts; wait and retry`, { extra: { retryAfterSeconds } });
+    const wait = Math.ceil(retryAfterSeconds / 60);
+    throw new HttpError(429, 'throttled', `too many failed ${what} attempts: try again in ${wait} minute${wait === 1 ? '' : 's'}`, { extra: { retryAfterSeconds } });
   }
 }
 

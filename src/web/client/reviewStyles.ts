@@ -22,6 +22,7 @@ const CSS = `
 .history-list .when { color: var(--muted); font-size: .85rem; }
 .signature-block { border-left: 4px solid var(--good); padding: .3rem .7rem; margin: .3rem 0; background: #f3faf4; }
 .signature-block.invalidated { border-left-color: var(--warn); background: #fff8eb; }
+.confirm-box .error { color: var(--bad); font-weight: 600; }
 .confirm-box { border: 1px solid var(--accent); border-radius: 6px; padding: .6rem .8rem; margin: .5rem 0; background: #f5f8ff; }
 .review-scroll { overflow-x: auto; }
 .meaning-choice { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .5rem; padding: .3rem .7rem .5rem; }

@@ -41,7 +41,8 @@ table.status-grid tr.current th[scope="row"] { background: #eef4fb; }
 form .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin-top: .6rem; position: sticky; bottom: 0; z-index: 3; background: #fff; border-top: 1px solid var(--line); padding: .5rem .3rem; box-shadow: 0 -6px 8px -8px rgba(0, 0, 0, .35); }
 form .actions > [role="alert"] { flex-basis: 100%; }
 form .actions > [role="alert"]:empty { display: none; }
-form .actions > [role="alert"] p { margin: 0 0 .2rem; }
+form .actions > [role="alert"] p { margin: 0 0 .2rem; color: var(--bad); font-weight: 600; }
+form .actions button { padding-left: .8rem; padding-right: .8rem; }
 .status-moves { display: flex; flex-wrap: wrap; gap: .4rem .5rem; align-items: center; margin: .2rem 0 .7rem; }
 .status-moves #status-move-area { flex-basis: 100%; }
 .status-moves #status-move-area:empty { display: none; }

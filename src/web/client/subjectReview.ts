@@ -145,6 +145,7 @@ function signingBox(meanings: readonly SignatureMeaning[], idBase: string, sign:
             const radio = h('input', { type: 'radio', name: `${idBase}-meaning`, id, value: meaning.id, 'data-meaning': meaning.id });
             radio.addEventListener('change', () => {
               chosen = meaning;
+              error.textContent = '';
               state();
             });
             return h('div', {}, radio, ' ', h('label', { for: id }, meaning.label));
@@ -280,7 +281,7 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
         );
         detail.scrollIntoView({ block: 'nearest' });
       });
-      signatureCell.append(button);
+      signatureCell.append(' ', button);
     }
     const actions: Node[] = [];
     if (seesHistory) {
