@@ -78,7 +78,7 @@ export const importRoutes: readonly RouteSpec[] = [
       // the cross-form rules of a single save: a sample dated before the subject's informed consent (every row named)
       const beforeConsent = (
         await Promise.all(
-          reviewed.map(({ row, review }) => (review.ok && known.has(row.subjectId) ? findBeforeConsent(services.store, protocol, row.subjectId, labType, review.data, [file, row.line]) : undefined)),
+          reviewed.map(({ row, review }) => (review.ok && known.has(row.subjectId) ? findBeforeConsent(services.store, protocol, row.subjectId, labType, review.data, [file, row.line]) : Promise.resolve(undefined))),
         )
       ).filter((item) => item !== undefined);
       const issues = [...parsed.issues, ...unknown, ...refused, ...beforeConsent].sort((x, y) => lineOf(x) - lineOf(y));
