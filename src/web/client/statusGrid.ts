@@ -42,11 +42,12 @@ form .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center;
 form .actions > [role="alert"] { flex-basis: 100%; }
 form .actions > [role="alert"]:empty { display: none; }
 form .actions > [role="alert"] p { margin: 0 0 .2rem; color: var(--bad); font-weight: 600; }
-form .actions button { padding-left: .8rem; padding-right: .8rem; }
+form .actions button { padding-left: .7rem; padding-right: .7rem; font-size: .92rem; }
 .status-moves { display: flex; flex-wrap: wrap; gap: .4rem .5rem; align-items: center; margin: .2rem 0 .7rem; }
 .status-moves #status-move-area { flex-basis: 100%; }
 .status-moves #status-move-area:empty { display: none; }
-.status-moves .confirm-box input[type="text"] { width: min(32rem, 100%); box-sizing: border-box; }
+.status-moves .confirm-box input[type="text"] { width: min(32rem, 100%); box-sizing: border-box; font: inherit; padding: .3rem .45rem; border: 1px solid #9aa3ae; border-radius: 4px; }
+.status-moves .confirm-box label { display: block; margin-bottom: .2rem; }
 .status-moves .confirm-box .buttons { margin-top: .5rem; }
 .subject-head { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; margin: -.6rem 0 .2rem; }
 input.date { max-width: 10rem; text-transform: uppercase; }

@@ -14,6 +14,7 @@ import { ensureWorkflowStyles, siteGrid, statusIcon, statusLegend, subjectGrid }
 import { displayValue, fieldId } from './formRenderer.js';
 import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, responseSummary, type Evaluation } from './livePanels.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
+import { dayText } from './reviewText.js';
 import { renderScreening } from './screeningScreen.js';
 import type { QueryRow, RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
 import { subjectReviewSection } from './subjectReview.js';
@@ -39,7 +40,7 @@ function nextVisitDue(protocol: ClientProtocol, records: readonly RecordRow[]): 
   const rows = records.filter((r) => r.formType === dosingForm?.id).map((r) => r.data as { cycle?: number; startDate?: string });
   const last = rows.filter((d) => typeof d.cycle === 'number' && typeof d.startDate === 'string').sort((a, b) => (a.cycle ?? 0) - (b.cycle ?? 0) || (a.startDate ?? '').localeCompare(b.startDate ?? '')).at(-1);
   if (last?.cycle === undefined || last.startDate === undefined) return 'cycle 1 day 1';
-  return `cycle ${last.cycle + 1} day 1, ${addDays(last.startDate, protocol.view.regimen.cycleLengthDays)}`;
+  return `cycle ${last.cycle + 1} day 1, ${dayText(addDays(last.startDate, protocol.view.regimen.cycleLengthDays))}`;
 }
 
 const canWriteRole = (shell: Shell): boolean => shell.session.role === 'investigator' || shell.session.role === 'coordinator';

@@ -81,6 +81,9 @@ function moveBox(shell: Shell, subject: SubjectRow, status: SubjectLifecycleStat
   const confirm = h('button', { type: 'submit', id: 'status-move-confirm' }, `Confirm: ${SUBJECT_STATE_WORDS[status]}`);
   const back = h('button', { type: 'button', class: 'secondary', id: 'status-move-cancel' }, 'Cancel');
   back.addEventListener('click', cancel);
+  reason.addEventListener('input', () => {
+    if (reason.value.trim() !== '') error.textContent = '';
+  });
   const form = h(
     'form',
     { class: 'confirm-box', role: 'alertdialog', 'aria-labelledby': 'status-move-title', id: 'status-move', 'data-to': status },
