@@ -42,7 +42,7 @@ form .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center;
 form .actions > [role="alert"] { flex-basis: 100%; }
 form .actions > [role="alert"]:empty { display: none; }
 form .actions > [role="alert"] p { margin: 0 0 .2rem; color: var(--bad); font-weight: 600; }
-form .actions button { padding-left: .7rem; padding-right: .7rem; font-size: .92rem; }
+form .actions button { padding: .4rem .6rem; font-size: .88rem; }
 .status-moves { display: flex; flex-wrap: wrap; gap: .4rem .5rem; align-items: center; margin: .2rem 0 .7rem; }
 .status-moves #status-move-area { flex-basis: 100%; }
 .status-moves #status-move-area:empty { display: none; }
