@@ -13,3 +13,4 @@ export * from './regimen/index.js';
 export * from './crf/index.js';
 export * from './protocol/index.js';
 export * from './adam/index.js';
+export * from './subject/index.js';

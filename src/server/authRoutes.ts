@@ -1,14 +1,6 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  clearLoginThrottle,
-  deleteSession,
-  getLoginThrottle,
-  getPasswordHash,
-  getUser,
-  insertSession,
-  saveLoginThrottle,
-  type LoginThrottleKey,
-} from '../store/index.js';
+import { deleteSession, getPasswordHash, getUser, insertSession, type LoginThrottleKey } from '../store/index.js';
+import { clearFailedAttempts, countFailedAttempt, refuseWhileThrottled } from './failureThrottle.js';
 import { HttpError } from './httpError.js';
 import { verifyPassword } from './passwords.js';
 import { loginBody } from './requestSchemas.js';
@@ -16,8 +8,8 @@ import { ok, route, type RouteSpec } from './route.js';
 import { sessionUserResponse } from './responseSchemas.js';
 import { SESSION_COOKIE, hashToken, newSessionToken } from './sessionToken.js';
 
-/** Failed logins allowed per login name and client address within the window before a pause. */
-export const LOGIN_THROTTLE = Object.freeze({ maxFailures: 5, windowMinutes: 15, blockMinutes: 15 });
+/** Failed logins allowed per login name and client address within the window before a pause (failureThrottle.ts). */
+export { LOGIN_THROTTLE } from './failureThrottle.js';
 
 const minutes = (n: number): number => n * 60_000;
 
@@ -34,25 +26,15 @@ export const authRoutes: readonly RouteSpec[] = [
     async handler({ c, body, services }) {
       const now = services.clock();
       const key: LoginThrottleKey = { loginName: body.userId.toLowerCase(), clientAddress: services.clientAddress(c) };
-      const throttle = await getLoginThrottle(services.store, key);
-      if (throttle?.blockedUntil != null && throttle.blockedUntil.getTime() > now.getTime()) {
-        const retryAfterSeconds = Math.ceil((throttle.blockedUntil.getTime() - now.getTime()) / 1000);
-        throw new HttpError(429, 'throttled', 'too many failed sign-in attempts; wait and retry', { extra: { retryAfterSeconds } });
-      }
+      await refuseWhileThrottled(services.store, key, now, 'sign-in');
       const user = await getUser(services.store, body.userId);
       const passwordOk = await verifyPassword(user === undefined ? undefined : await getPasswordHash(services.store, user.userId), body.password);
       if (user === undefined || !user.active || !passwordOk) {
-        const fresh = throttle === undefined || now.getTime() - throttle.windowStart.getTime() > minutes(LOGIN_THROTTLE.windowMinutes);
-        const failures = fresh ? 1 : throttle.failures + 1;
-        await saveLoginThrottle(services.store, key, {
-          failures,
-          windowStart: fresh ? now : throttle.windowStart,
-          blockedUntil: failures >= LOGIN_THROTTLE.maxFailures ? new Date(now.getTime() + minutes(LOGIN_THROTTLE.blockMinutes)) : null,
-        });
+        await countFailedAttempt(services.store, key, now);
         // one answer for every cause, so the endpoint does not reveal which user ids exist
         throw new HttpError(401, 'bad-credentials', 'wrong user id or password');
       }
-      await clearLoginThrottle(services.store, key);
+      await clearFailedAttempts(services.store, key);
       const token = newSessionToken();
       const expiresAt = new Date(now.getTime() + minutes(services.sessionTtlMinutes));
       await insertSession(services.store, { tokenHash: hashToken(token), userId: user.userId, createdAt: now, expiresAt });

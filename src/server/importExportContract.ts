@@ -113,6 +113,29 @@ export function importExportContract(getStore: () => Store): void {
       assert.deepEqual(await counts(), lockedBefore);
     });
 
+    void it("applies a single save's consent rule to every row: a sample before the subject's informed consent refuses the file, naming file, row, field, value and the consent date", async () => {
+      const trial = await seed(getStore());
+      const dm = await signIn(getApp(), trial.users.data_manager);
+      const [s1, s2] = trial.subjects;
+      // the subject's consent, as its screening record states it (only the dates are read by the rule)
+      await withAuditContext(getStore(), { user: 'seed' }, (tx) => insertCrfRecord(tx, { subjectId: s1, formType: 'screening', data: { screeningDate: '2025-02-20', consentDate: '2025-02-15' } }));
+      const before = await counts();
+      const body = [HEADER, `${s1},2025-02-15,SCREENING,neutrophils,1.2,10^9/L,1.8,7.5`, `${s2},2025-01-02,SCREENING,neutrophils,1.2,10^9/L,1.8,7.5`, `${s1},2025-02-14,SCREENING,platelets,185,10^9/L,150,400`].join('\n');
+      const reply = await dm('POST', '/imports/labs?file=early.csv', `${body}\n`);
+      assert.equal(reply.status, 422, reply.text);
+      const error = (JSON.parse(reply.text) as { error: { code: string; message: string; lines: number[]; issues: { code: string; path: unknown[]; value: unknown; expected: string }[] } }).error;
+      assert.equal(error.code, 'invalid-file');
+      assert.match(error.message, /^early\.csv: 1 problem\(s\) on 1 line\(s\); nothing was imported$/);
+      assert.deepEqual(error.lines, [4]);
+      assert.deepEqual(error.issues.map((i) => [i.code, i.path, i.value]), [['before-consent', ['early.csv', 4, 'date'], '2025-02-14']]);
+      assert.match(error.issues[0].expected, new RegExp(`on or after 2025-02-15, the informed consent of subject ${s1}`));
+      assert.deepEqual(await counts(), before, 'the good rows (the consent day itself, a subject without screening) are not written either');
+
+      const fixed = await dm('POST', '/imports/labs?file=fixed.csv', `${body.replace('2025-02-14,SCREENING', '2025-02-16,SCREENING')}\n`);
+      assert.equal(fixed.status, 201, fixed.text);
+      assert.equal((JSON.parse(fixed.text) as { imported: number }).imported, 3);
+    });
+
     void it('writes a good file whole, every record audited with the import reason', async () => {
       const trial = await seed(getStore());
       const dm = await signIn(getApp(), trial.users.data_manager);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existingSubjectIds } from '../store/index.js';
 import { issue, type Issue } from '../result/index.js';
+import { checkNotBeforeConsent, findBeforeConsent } from './consentDateRule.js';
 import { HttpError } from './httpError.js';
 import { firstInvalidUtf8 } from './jsonBody.js';
 import { LAB_IMPORT_COLUMNS, parseLabImport } from './labImportCsv.js';
@@ -44,7 +45,7 @@ export const importRoutes: readonly RouteSpec[] = [
     summary:
       `Import central-lab results: body text/csv with the columns ${LAB_IMPORT_COLUMNS.join(', ')} (lln, uln may be empty; ` +
       'value, lln and uln in unit; source is set to central), ?file=<name> for the audit reason. Every row is checked (subject exists, ' +
-      'date, analyte and unit known, numbers, plausibility limits: a negative value or a future date refuses the file, an implausible value ' +
+      'date, analyte and unit known, numbers, plausibility limits: a negative value, a future date or a sample dated before the subject\'s informed consent refuses the file, an implausible value ' +
       'is imported and raises a RANGE query); each row is then saved as POST /subjects/{subjectId}/records saves a lab form (CTCAE grade, ' +
       'edit checks such as LLN above ULN raised as queries, listed per line in raisedQueries); all rows are written in one transaction ' +
       'audited as "central lab import <file>", or none: 422 lists every bad cell with path [file, line, column], value and expected',
@@ -74,7 +75,13 @@ export const importRoutes: readonly RouteSpec[] = [
       const today = todayOf(services.clock);
       const reviewed = parsed.rows.map((row) => ({ row, review: reviewForm(protocol, labType, row.data, today) }));
       const refused = reviewed.flatMap(({ row, review }) => (review.ok ? [] : review.error.issues.map((item) => ({ ...item, path: [file, row.line, ...item.path.slice(1)] }))));
-      const issues = [...parsed.issues, ...unknown, ...refused].sort((x, y) => lineOf(x) - lineOf(y));
+      // the cross-form rules of a single save: a sample dated before the subject's informed consent (every row named)
+      const beforeConsent = (
+        await Promise.all(
+          reviewed.map(({ row, review }) => (review.ok && known.has(row.subjectId) ? findBeforeConsent(services.store, protocol, row.subjectId, labType, review.data, [file, row.line]) : Promise.resolve(undefined))),
+        )
+      ).filter((item) => item !== undefined);
+      const issues = [...parsed.issues, ...unknown, ...refused, ...beforeConsent].sort((x, y) => lineOf(x) - lineOf(y));
       if (issues.length > 0) {
         const lines = [...new Set(issues.map(lineOf))].filter((line) => line > 0);
         throw new HttpError(422, 'invalid-file', `${file}: ${issues.length} problem(s) on ${lines.length} line(s); nothing was imported`, {
@@ -86,6 +93,8 @@ export const importRoutes: readonly RouteSpec[] = [
         const recordIds: number[] = [];
         const raisedQueries: { line: number; recordId: number; queryIds: readonly number[] }[] = [];
         for (const { row, form } of reviewed.flatMap(({ row, review }) => (review.ok ? [{ row, form: review }] : []))) {
+          // checked again inside the transaction (a screening corrected since the check above): a refusal rolls back every row
+          await checkNotBeforeConsent(tx, protocol, row.subjectId, labType, form.data);
           // the save of POST /subjects/:id/records: live logic (CTCAE grade, edit checks) and its findings as queries
           const saved = await saveRecord(tx, protocol, today, row.subjectId, labType, form, row.data.visit);
           recordIds.push(saved.record.recordId);

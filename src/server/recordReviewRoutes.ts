@@ -14,22 +14,29 @@ import {
   type CrfRecord,
   type SqlClient,
 } from '../store/index.js';
+import { clearFailedAttempts, countFailedAttempt, refuseWhileThrottled, signingThrottleKey } from './failureThrottle.js';
 import { HttpError, notFound } from './httpError.js';
 import { verifyPassword } from './passwords.js';
 import { isFormTypeVisible } from './permissions.js';
 import { created, idParam, ok, route, type RouteSpec } from './route.js';
 import type { ServedProtocol } from './servedProtocol.js';
-import { SIGNATURE_MEANINGS } from './signatureMeanings.js';
+import { pickSignatureMeaning } from './signatureMeanings.js';
 import { versionConflict } from './versionConflict.js';
 
 const version = z.int().min(1);
 const password = z.string().min(1).max(200).describe("the signer's password, entered again at signing (re-authentication, 21 CFR 11.200(a)(1))");
 
 export const sdvBody = z.strictObject({ version: version.describe('the version of the record the monitor verified (409 when it changed since)') });
-export const formSignatureBody = z.strictObject({ version: version.describe('the version of the record signed (409 when it changed since)'), password });
-export const casebookSignatureBody = z.strictObject({ password });
+const meaningId = z
+  .string()
+  .max(40)
+  .optional()
+  .describe("the id of the meaning the signer chose among the protocol's meanings of the scope (GET /subjects/{subjectId}/review: meanings); may be left out when the protocol has one");
+export const formSignatureBody = z.strictObject({ version: version.describe('the version of the record signed (409 when it changed since)'), password, meaning: meaningId });
+export const casebookSignatureBody = z.strictObject({ password, meaning: meaningId });
 
 const timestamp = z.iso.datetime();
+const meaningResponse = z.strictObject({ id: z.string(), label: z.string(), statement: z.string() });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const sdvMarkResponse = z.strictObject({
   sdvId: z.int().min(1),
@@ -86,7 +93,9 @@ const subjectReviewResponse = z.strictObject({
     }),
   ),
   casebookSignature: signatureResponse.nullable(),
-  meanings: z.strictObject({ form: z.string(), casebook: z.string() }).describe('what a signature of a form and of the casebook means, shown before signing'),
+  meanings: z
+    .strictObject({ form: z.array(meaningResponse), casebook: z.array(meaningResponse) })
+    .describe("what a signature of a form and of the casebook may mean in this protocol (its signatureMeanings), shown before signing; the signer chooses one when there are several"),
   names: z.record(z.string(), z.string()).describe('display names of the users named in the answer'),
 });
 const recordHistoryResponse = z.strictObject({
@@ -115,10 +124,19 @@ async function visibleRecord(client: SqlClient, protocol: ServedProtocol, record
 }
 
 /** The password entered at signing, checked as at sign-in; a wrong one refuses the signature and writes nothing. */
-async function reauthenticate(client: SqlClient, userId: string, given: string): Promise<void> {
+/**
+ * The signer's password entered again (21 CFR 11.200(a)(1)), throttled as sign-in is (failureThrottle.ts):
+ * five wrong passwords within 15 minutes pause signing for that user and address (429), so a session left
+ * open cannot be used to guess the password at the signature dialog.
+ */
+async function reauthenticate(client: SqlClient, userId: string, given: string, now: Date, clientAddress: string): Promise<void> {
+  const key = signingThrottleKey(userId, clientAddress);
+  await refuseWhileThrottled(client, key, now, 'signing');
   if (!(await verifyPassword(await getPasswordHash(client, userId), given))) {
+    await countFailedAttempt(client, key, now);
     throw new HttpError(403, 'reauthentication-failed', 'the password is not correct: the signature was not recorded');
   }
+  await clearFailedAttempts(client, key);
 }
 
 const dataOf = (row: unknown): unknown => (row !== null && typeof row === 'object' ? ((row as Record<string, unknown>).data ?? null) : null);
@@ -181,7 +199,7 @@ export const recordReviewRoutes: readonly RouteSpec[] = [
         locks,
         records: visible.map((r) => ({ ...r, sdv: marks.get(r.recordId) ?? null, signature: signatures.forms.get(r.recordId) ?? null })),
         casebookSignature: signatures.casebook,
-        meanings: SIGNATURE_MEANINGS.investigator,
+        meanings: services.protocol.definition.signatureMeanings,
         names,
       });
     },
@@ -211,15 +229,16 @@ export const recordReviewRoutes: readonly RouteSpec[] = [
     tag: 'review',
     summary:
       "Sign a form record electronically (investigator), re-entering the password: the database records the signer's printed name, the time, the meaning and a hash of the data; a later change of the record invalidates it",
-    responses: { 201: 'signed', 403: 'wrong password, or not an investigator of the site', 409: 'the record changed since it was read, or it is signed already', 423: 'locked' },
-    async handler({ services, scope, params, body, user, write }) {
+    responses: { 201: 'signed', 403: 'wrong password, or not an investigator of the site', 422: 'no meaning chosen among several, or one the protocol does not have', 409: 'the record changed since it was read, or it is signed already', 423: 'locked', 429: 'too many wrong passwords: signing paused (retryAfterSeconds)' },
+    async handler({ c, services, scope, params, body, user, write }) {
       if (user === undefined) throw notFound('user');
       const record = await visibleRecord(services.store, services.protocol, params.recordId, scope);
-      await reauthenticate(services.store, user.userId, body.password);
+      const meaning = pickSignatureMeaning(services.protocol.definition.signatureMeanings, 'form', body.meaning);
+      await reauthenticate(services.store, user.userId, body.password, services.clock(), services.clientAddress(c));
       if (record.version !== body.version) throw versionConflict({ expectedVersion: body.version, currentVersion: record.version });
       if ((await listSignatures(services.store, record.subjectId)).forms.get(record.recordId)?.invalidated === false) throw new HttpError(409, 'already-signed', 'this version of the record is signed already');
       return write(undefined, async (tx) =>
-        created(await insertSignature(tx, { scope: 'form', subjectId: record.subjectId, recordId: record.recordId, recordVersion: body.version, meaning: SIGNATURE_MEANINGS.investigator.form })),
+        created(await insertSignature(tx, { scope: 'form', subjectId: record.subjectId, recordId: record.recordId, recordVersion: body.version, meaning: meaning.statement })),
       );
     },
   }),
@@ -232,14 +251,15 @@ export const recordReviewRoutes: readonly RouteSpec[] = [
     tag: 'review',
     summary:
       "Sign a subject's casebook electronically (investigator), re-entering the password: signs every live record of the subject as it is now; a later change or a new record invalidates it",
-    responses: { 201: 'signed', 403: 'wrong password, or not an investigator of the site', 409: 'signed already', 423: 'locked' },
-    async handler({ services, scope, params, body, user, write }) {
+    responses: { 201: 'signed', 403: 'wrong password, or not an investigator of the site', 422: 'no meaning chosen among several, or one the protocol does not have', 409: 'signed already', 423: 'locked', 429: 'too many wrong passwords: signing paused (retryAfterSeconds)' },
+    async handler({ c, services, scope, params, body, user, write }) {
       if (user === undefined) throw notFound('user');
       const subject = await getSubject(services.store, params.subjectId, scope);
       if (subject === undefined) throw notFound('subject');
-      await reauthenticate(services.store, user.userId, body.password);
+      const meaning = pickSignatureMeaning(services.protocol.definition.signatureMeanings, 'casebook', body.meaning);
+      await reauthenticate(services.store, user.userId, body.password, services.clock(), services.clientAddress(c));
       if ((await listSignatures(services.store, subject.subjectId)).casebook?.invalidated === false) throw new HttpError(409, 'already-signed', 'the casebook is signed already; a change of its data invalidates the signature');
-      return write(undefined, async (tx) => created(await insertSignature(tx, { scope: 'casebook', subjectId: subject.subjectId, meaning: SIGNATURE_MEANINGS.investigator.casebook })));
+      return write(undefined, async (tx) => created(await insertSignature(tx, { scope: 'casebook', subjectId: subject.subjectId, meaning: meaning.statement })));
     },
   }),
 ];

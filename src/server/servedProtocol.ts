@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  checkProtocol,
   createFormSchema,
   createScreeningRecordSchema,
   responseScaleCodelist,
@@ -51,6 +52,11 @@ function responseCodelistOf(definition: ProtocolDefinition): Codelist {
 
 export function createServedProtocol(protocol: ProtocolModule | ProtocolDefinition): ServedProtocol {
   const definition = 'definition' in protocol ? protocol.definition : protocol;
+  // a signature states the protocol's words: the server does not start with meanings a signer could not be shown
+  const meaningFaults = checkProtocol(definition).filter((fault) => fault.path[0] === 'signatureMeanings');
+  if (meaningFaults.length > 0) {
+    throw new Error(`protocol ${definition.id}: signatureMeanings: ${meaningFaults.map((fault) => `${fault.path.join('.')}: ${fault.expected}`).join('; ')}`);
+  }
   const forms = new Map(definition.forms.map((form) => [form.id, form]));
   const responseCodelist = responseCodelistOf(definition);
   const schemas = new Map<string, z.ZodType<FormRow>>();

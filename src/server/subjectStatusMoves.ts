@@ -1,27 +1,3 @@
-import type { SubjectStatus } from '../store/index.js';
-
-/**
- * The subject's state machine, as data: screening -> screen_failure | enrolled -> on_treatment ->
- * follow_up -> off_study, with an early exit to off_study from every state after enrolment (consent
- * withdrawn, lost to follow-up, death). POST /subjects/:id/status records a move; any other answers 409
- * naming the subject, its state and the moves it has.
- *
- * Re-screening: a screen failure may go back to screening (a move with its reason, e.g. 're-screened after
- * the washout'); its earlier screening records stay, audited, and the latest decides eligibility. An
- * enrolled subject is never screened again: a screening form for a subject not in screening is refused
- * (409), so its enrolment and the eligibility it rested on cannot be overwritten.
- */
-export const SUBJECT_STATUS_MOVES: Readonly<Record<SubjectStatus, readonly SubjectStatus[]>> = Object.freeze({
-  screening: Object.freeze(['enrolled', 'screen_failure'] as const),
-  screen_failure: Object.freeze(['screening'] as const),
-  enrolled: Object.freeze(['on_treatment', 'off_study'] as const),
-  on_treatment: Object.freeze(['follow_up', 'off_study'] as const),
-  follow_up: Object.freeze(['off_study'] as const),
-  off_study: Object.freeze([] as const),
-});
-
-/** The states in the order a subject meets them. */
-export const SUBJECT_STATUSES = ['screening', 'screen_failure', 'enrolled', 'on_treatment', 'follow_up', 'off_study'] as const satisfies readonly SubjectStatus[];
-
-/** The states of a subject who was enrolled (every state after enrolment). */
-export const ENROLLED_STATUSES: readonly SubjectStatus[] = Object.freeze(['enrolled', 'on_treatment', 'follow_up', 'off_study']);
+// The subject's state machine is clinical data (src/clinical/subject), read by the server's status route
+// and by the subject page alike; the server's modules import it from here.
+export { ENROLLED_STATUSES, SUBJECT_STATUS_MOVES, SUBJECT_STATUSES } from '../clinical/index.js';

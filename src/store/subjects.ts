@@ -1,7 +1,7 @@
 import type { SqlClient } from './sqlClient.js';
 import type { VersionedResult } from './versionedResult.js';
 
-/** The states of a subject (migration 8); the moves a site may record are the server's SUBJECT_STATUS_MOVES. */
+/** The states of a subject (migration 8); the moves a site may record are SUBJECT_STATUS_MOVES (src/clinical/subject). */
 export type SubjectStatus = 'screening' | 'screen_failure' | 'enrolled' | 'on_treatment' | 'follow_up' | 'off_study';
 
 export interface SubjectRow {

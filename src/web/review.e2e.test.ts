@@ -253,7 +253,10 @@ for (const protocolId of PROTOCOL_IDS) {
       await site.locator(`[data-sign="${target.recordId}"]`).press('Enter');
       const box = site.locator('#review-detail .confirm-box');
       await box.waitFor();
-      assert.match((await box.textContent()) ?? '', /By signing you state: “I approve the data of this form/);
+      // the protocol's meaning of a form signature (chosen, when it has several: the first here)
+      const [meaning] = PROTOCOL.definition.signatureMeanings.form;
+      if (PROTOCOL.definition.signatureMeanings.form.length > 1) await site.getByLabel(meaning.label, { exact: true }).check();
+      assert.equal(await site.locator(`#sign-${target.recordId}-statement`).textContent(), `By signing you state: “${meaning.statement}”`);
       await site.locator(`#sign-${target.recordId}-password`).fill('not my password');
       await site.locator(`[data-confirm-sign="sign-${target.recordId}"]`).press('Enter');
       await site.locator(`#sign-${target.recordId}-error`, { hasText: 'password is not correct' }).waitFor();
@@ -261,8 +264,10 @@ for (const protocolId of PROTOCOL_IDS) {
       await site.locator(`[data-confirm-sign="sign-${target.recordId}"]`).press('Enter');
       const block = site.locator('#review [data-signature="valid"]').first();
       await block.waitFor();
-      assert.match((await block.textContent()) ?? '', /Signed by Synthetic investigator, site \S+ \(investigator\) on \d{2}-[A-Z]{3}-\d{4} \d{2}:\d{2} \(GMT\+[12]\).*Meaning: “I approve the data of this form/);
+      assert.match((await block.textContent()) ?? '', /Signed by Synthetic investigator, site \S+ \(investigator\) on \d{2}-[A-Z]{3}-\d{4} \d{2}:\d{2} \(GMT\+[12]\).*Meaning: “/);
+      assert.ok(((await block.textContent()) ?? '').includes(`Meaning: “${meaning.statement}”`));
       await site.locator('#sign-casebook').press('Enter');
+      if (PROTOCOL.definition.signatureMeanings.casebook.length > 1) await site.getByLabel(PROTOCOL.definition.signatureMeanings.casebook[0].label, { exact: true }).check();
       await site.locator('#sign-casebook-password').fill(DEMO_PASSWORD);
       await site.locator('[data-confirm-sign="sign-casebook"]').press('Enter');
       await site.locator('#casebook-signature [data-signature="valid"]').waitFor();

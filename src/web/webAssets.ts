@@ -19,6 +19,7 @@ const SERVED_FOLDERS: readonly string[] = Object.freeze([
   'clinical/dates',
   'clinical/eligibility',
   'clinical/renal',
+  'clinical/subject',
   'clinical/units',
 ]);
 

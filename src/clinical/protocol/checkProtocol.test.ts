@@ -45,6 +45,19 @@ describe('checkProtocol', () => {
     assert.ok(found.some((f) => /^eligibility\.criteria\[\d+\]\.rule\.lab: a screening lab/.test(f)));
   });
 
+  it("names a scope without a signature meaning, a meaning id used twice and a statement too short to state anything", () => {
+    const [approval] = NCT05236621_PROTOCOL.signatureMeanings.form;
+    const found = faults({
+      ...NCT05236621_PROTOCOL,
+      signatureMeanings: { form: [approval, { ...approval, statement: 'OK' }], casebook: [] },
+    });
+    assert.deepEqual(found, [
+      'signatureMeanings.form[1].id: a meaning id used once among the form meanings',
+      'signatureMeanings.form[1].statement: a statement of 20-600 characters: what the signer states',
+      'signatureMeanings.casebook: at least one meaning of a casebook signature',
+    ]);
+  });
+
   it('refuses a regimen whose ladder does not hold the starting dose', () => {
     const drugs = NCT05236621_PROTOCOL.regimen.drugs.map((d) => (d.id === 'pomalidomide' ? { ...d, startingDose: { mg: 5 } } : d));
     const found = faults({ ...NCT05236621_PROTOCOL, regimen: { ...NCT05236621_PROTOCOL.regimen, drugs } });

@@ -24,6 +24,7 @@ export function checkProtocol(protocol: ProtocolDefinition): readonly Issue[] {
   checkAnalysis(protocol, add);
   checkRegimen(protocol, add);
   checkEligibility(protocol, add);
+  checkSignatureMeanings(protocol, add);
   protocol.labAnalytes.forEach((analyte, i) => {
     if (!isLabAnalyte(analyte)) add(['labAnalytes', i], analyte, 'a laboratory analyte trialkit knows (src/clinical/units)');
   });
@@ -239,4 +240,24 @@ function checkEligibility(protocol: ProtocolDefinition, add: Add): void {
     ids.add(criterion.id);
     visit(criterion.rule, ['eligibility', 'criteria', i, 'rule']);
   });
+}
+
+/** A statement longer than this would not be read before signing; the signatures table keeps any length. */
+const MAX_STATEMENT_CHARS = 600;
+
+function checkSignatureMeanings(protocol: ProtocolDefinition, add: Add): void {
+  for (const scope of ['form', 'casebook'] as const) {
+    const meanings = protocol.signatureMeanings[scope];
+    if (meanings.length === 0) add(['signatureMeanings', scope], meanings, `at least one meaning of a ${scope} signature`);
+    const ids = new Set<string>();
+    meanings.forEach((meaning, i) => {
+      const at = ['signatureMeanings', scope, i];
+      if (!/^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(meaning.id)) add([...at, 'id'], meaning.id, 'an id of 1-40 letters, digits, - and _, starting with a letter');
+      if (ids.has(meaning.id)) add([...at, 'id'], meaning.id, `a meaning id used once among the ${scope} meanings`);
+      ids.add(meaning.id);
+      if (meaning.label.trim() === '' || meaning.label.length > 60) add([...at, 'label'], meaning.label, 'a label of 1-60 characters');
+      const statement = meaning.statement.trim();
+      if (statement.length < 20 || statement.length > MAX_STATEMENT_CHARS) add([...at, 'statement'], meaning.statement, `a statement of 20-${MAX_STATEMENT_CHARS} characters: what the signer states`);
+    });
+  }
 }

@@ -147,6 +147,25 @@ export interface ProtocolSdtm {
   readonly forms: SdtmFormAnnotations;
 }
 
+/**
+ * One meaning of an electronic signature (21 CFR 11.50(a)(3)): the statement the signer reads before the
+ * password is asked, written on the signature record and shown with it wherever the signed record is shown.
+ */
+export interface SignatureMeaning {
+  /** A stable code the signer's choice is sent as ('approval', 'review'): letters, digits, - and _. */
+  readonly id: string;
+  /** A few words to choose by, when a scope offers more than one meaning. */
+  readonly label: string;
+  /** The statement itself, in the first person, as the signer makes it. */
+  readonly statement: string;
+}
+
+/** What the investigator's signature of one form and of a whole casebook may mean in this protocol (one or more each). */
+export interface SignatureMeanings {
+  readonly form: readonly SignatureMeaning[];
+  readonly casebook: readonly SignatureMeaning[];
+}
+
 export interface ProtocolDefinition {
   /** Folder id, lower case, e.g. 'nct05236621'. */
   readonly id: string;
@@ -173,6 +192,8 @@ export interface ProtocolDefinition {
   /** Treatment-emergent window: first dose to this many days after the last dose. */
   readonly teaeWindowDaysAfterLastDose: number;
   readonly analysisPlan: AnalysisPlan;
+  /** What an investigator's electronic signature of a form or of a casebook means (stated at signing, stored with it). */
+  readonly signatureMeanings: SignatureMeanings;
   /** The SDTM annotations of the protocol's forms (absent: its disease forms are not mapped to SDTM). */
   readonly sdtm?: ProtocolSdtm;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../clinical/index.js';
 import type { Codelist, ProtocolDefinition } from '../../clinical/index.js';
 import { NCT05236621_ANALYSIS_PLAN } from './analysisPlan.js';
+import { NCT05236621_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { NCT05236621_ELIGIBILITY } from './eligibility.js';
 import { DIAGNOSIS_FIELDS, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, NCT05236621_SDTM_ANNOTATIONS, PRIOR_THERAPY_FIELDS } from './forms.js';
 import { NCT05236621_REGIMEN } from './regimen.js';
@@ -168,6 +169,7 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
   ],
   teaeWindowDaysAfterLastDose: 28,
   analysisPlan: NCT05236621_ANALYSIS_PLAN,
+  signatureMeanings: NCT05236621_SIGNATURE_MEANINGS,
   // Every centre of the published trial is in China (DM.COUNTRY).
   sdtm: { country: 'CHN', forms: NCT05236621_SDTM_ANNOTATIONS },
 };

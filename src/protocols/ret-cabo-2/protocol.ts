@@ -11,6 +11,7 @@ import {
 } from '../../clinical/index.js';
 import type { Codelist, LabAnalyte, ProtocolDefinition } from '../../clinical/index.js';
 import { RET_CABO_2_ANALYSIS_PLAN } from './analysisPlan.js';
+import { RET_CABO_2_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { RET_CABO_2_ELIGIBILITY } from './eligibility.js';
 import { DIAGNOSIS_FIELDS, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS, RET_CABO_2_SDTM_ANNOTATIONS } from './forms.js';
 import { RET_CABO_2_REGIMEN } from './regimen.js';
@@ -116,6 +117,7 @@ export const RET_CABO_2_PROTOCOL: ProtocolDefinition = {
   ],
   teaeWindowDaysAfterLastDose: 30,
   analysisPlan: RET_CABO_2_ANALYSIS_PLAN,
+  signatureMeanings: RET_CABO_2_SIGNATURE_MEANINGS,
   // An example protocol with invented sites: they are placed in the country of its model trial (NCT01639508, New York).
   sdtm: { country: 'USA', forms: RET_CABO_2_SDTM_ANNOTATIONS },
 };

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { FormDefinition } from '../../clinical/crf/index.js';
 import { api, ApiError, newIdempotencyKey } from './api.js';
 import { announce, clear, h } from './dom.js';
-import { trackDirty } from './forms.js';
+import { focusFirstError, trackDirty } from './forms.js';
 import { displayValue, plainWords, renderForm, type PathIssue } from './formRenderer.js';
 import type { ClientProtocol } from './protocol.js';
 import type { RecordView } from './shell.js';
@@ -70,10 +70,6 @@ export function zodPathIssues(error: z.ZodError, input?: unknown): PathIssue[] {
   });
 }
 
-/** The first field marked invalid gets the focus, so the site starts where the form needs it. */
-function focusFirstError(scope: HTMLElement): void {
-  scope.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}
 
 /**
  * A CRF form rendered from its metadata: checked as it is typed with the schema built from the same
@@ -104,7 +100,8 @@ export function crfForm(options: CrfFormOptions): HTMLElement {
   const nextButton = options.next === undefined ? null : h('button', { type: 'submit', 'data-action': 'save-next', id: `${domId}-save-next` }, 'Save and next form');
   const draftButton = options.drafts === undefined || existing !== undefined ? null : h('button', { type: 'submit', class: 'secondary', 'data-action': 'draft', id: `${domId}-keep-draft`, formnovalidate: true }, 'Save as incomplete');
   const buttons = [button, nextButton, draftButton].filter((b): b is HTMLButtonElement => b !== null);
-  form.append(errors, h('div', { class: 'actions' }, ...buttons));
+  // the action bar stays at the bottom of the window on a long form (sticky), with the error summary in it
+  form.append(h('div', { class: 'actions' }, errors, ...buttons));
   const panel = h('div', { id: `${domId}-live`, 'aria-live': 'polite', class: 'live-panel' });
   const result = h('div', { id: `${domId}-result`, 'aria-live': 'polite' });
   const dirty = trackDirty(form);

@@ -27,3 +27,12 @@ export function resetDirtyTracking(): void {
 window.addEventListener('beforeunload', (event) => {
   if (hasUnsavedChanges()) event.preventDefault();
 });
+
+/** The first field marked invalid gets the focus, so the site starts where the form needs it. */
+export function focusFirstError(scope: HTMLElement): void {
+  const first = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (first === null) return;
+  // centred, so neither the page header nor the sticky action bar covers it
+  first.focus({ preventScroll: true });
+  first.scrollIntoView({ block: 'center' });
+}

@@ -8,7 +8,7 @@ import type { CodeField, FormDefinition } from '../../clinical/crf/index.js';
 import { convertLabValue, isLabAnalyte, labPlausibilityLimit } from '../../clinical/units/index.js';
 import { api, ApiError, newIdempotencyKey } from './api.js';
 import { announce, clear, h } from './dom.js';
-import { trackDirty } from './forms.js';
+import { focusFirstError, trackDirty } from './forms.js';
 import { plainWords, renderForm, type PathIssue } from './formRenderer.js';
 import { decimalMarkOf, parseDecimalText } from './inputText.js';
 import type { ClientProtocol } from './protocol.js';
@@ -88,7 +88,7 @@ export function labPanelForm(options: LabPanelOptions): HTMLElement {
   const result = h('div', { id: `${domId}-result`, 'aria-live': 'polite' });
   const save = h('button', { type: 'submit', 'data-action': 'save' }, 'Save the panel');
   const next = options.next === undefined ? null : h('button', { type: 'submit', 'data-action': 'save-next', id: `${domId}-save-next` }, 'Save and next form');
-  const element = h('form', { id: domId, novalidate: true, 'aria-labelledby': `${domId}-title`, 'data-form-type': lab.id }, shared.element, h('div', { class: 'grid-scroll' }, table), errors, h('div', { class: 'actions' }, save, next));
+  const element = h('form', { id: domId, novalidate: true, 'aria-labelledby': `${domId}-title`, 'data-form-type': lab.id }, shared.element, h('div', { class: 'grid-scroll' }, table), h('div', { class: 'actions' }, errors, save, next));
   const dirty = trackDirty(element);
 
   const clearMarks = (): void => {
@@ -141,7 +141,7 @@ export function labPanelForm(options: LabPanelOptions): HTMLElement {
     }
     return { results, sent, problems };
   };
-  const focusFirst = (): void => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  const focusFirst = (): void => focusFirstError(element);
 
   element.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { announce, append, clear, h, table } from './dom.js';
 import { fieldOptions, labelFieldPath } from './fieldLabels.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
 import { dayText, localTimeText } from './reviewText.js';
-import { ensureReviewStyles } from './reviewStyles.js';
+import { ensureReviewStyles, labelStackedCells } from './reviewStyles.js';
 import type { QueryRow, RecordRow, Shell, SubjectRow } from './shell.js';
 
 const enc = encodeURIComponent;
@@ -129,7 +129,8 @@ export async function renderQueries(shell: Shell): Promise<void> {
       action,
     ];
   });
-  const list = table(['#', 'Subject', 'Record', 'Visit', 'Record date', 'Field', 'Query', 'Raised', 'Status', 'Answer', 'Action'], rows, 'Queries');
+  const headers = ['#', 'Subject', 'Record', 'Visit', 'Record date', 'Field', 'Query', 'Raised', 'Status', 'Answer', 'Action'];
+  const list = labelStackedCells(table(headers, rows, 'Queries'), headers);
   list.classList.add('query-table');
   const content: Node[] = [queries.length === 0 ? h('p', { class: 'muted' }, 'No queries.') : h('div', { class: 'review-scroll' }, list)];
   if (isDm) content.unshift(await raiseQueryForm(protocol, rerender));
@@ -296,7 +297,8 @@ export async function renderLocks(shell: Shell): Promise<void> {
   });
   const content: Node[] = [];
   if (canWrite) content.push(await lockForm(rerender));
-  const lockTable = table(['#', 'Scope', 'Subject', 'Cutoff', 'Reason', 'State'], rows, 'Locks');
+  const lockHeaders = ['#', 'Scope', 'Subject', 'Cutoff', 'Reason', 'State'];
+  const lockTable = labelStackedCells(table(lockHeaders, rows, 'Locks'), lockHeaders);
   lockTable.classList.add('query-table');
   content.push(h('h3', {}, 'Locks'), locks.length === 0 ? h('p', { class: 'muted' }, 'No locks.') : h('div', { class: 'review-scroll' }, lockTable));
   content.push(h('h3', {}, 'Snapshots'), snapshots.length === 0 ? h('p', { class: 'muted' }, 'No snapshots.') : table(['#', 'Name', 'Content hash (SHA-256)'], snapshots.map((s) => [String(s.snapshotId), s.name, h('code', {}, s.contentHash)]), 'Snapshots'));

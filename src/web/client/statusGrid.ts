@@ -38,7 +38,17 @@ table.status-grid tr.current th[scope="row"] { background: #eef4fb; }
 .form-tabs button { display: inline-flex; gap: .35rem; align-items: center; background: #fff; color: var(--ink); border: 1px solid var(--line); padding: .25rem .55rem; font-size: .85rem; }
 .form-tabs button[aria-selected="true"] { border-color: var(--accent); box-shadow: inset 0 -3px 0 var(--accent); font-weight: 600; }
 .form-tabs .st { width: 1rem; height: 1rem; font-size: .6rem; }
-form .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin-top: .4rem; }
+form .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin-top: .6rem; position: sticky; bottom: 0; z-index: 3; background: #fff; border-top: 1px solid var(--line); padding: .5rem .3rem; box-shadow: 0 -6px 8px -8px rgba(0, 0, 0, .35); }
+form .actions > [role="alert"] { flex-basis: 100%; }
+form .actions > [role="alert"]:empty { display: none; }
+form .actions > [role="alert"] p { margin: 0 0 .2rem; color: var(--bad); font-weight: 600; }
+form .actions button { padding: .4rem .6rem; font-size: .88rem; }
+.status-moves { display: flex; flex-wrap: wrap; gap: .4rem .5rem; align-items: center; margin: .2rem 0 .7rem; }
+.status-moves #status-move-area { flex-basis: 100%; }
+.status-moves #status-move-area:empty { display: none; }
+.status-moves .confirm-box input[type="text"] { width: min(32rem, 100%); box-sizing: border-box; font: inherit; padding: .3rem .45rem; border: 1px solid #9aa3ae; border-radius: 4px; }
+.status-moves .confirm-box label { display: block; margin-bottom: .2rem; }
+.status-moves .confirm-box .buttons { margin-top: .5rem; }
 .subject-head { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; margin: -.6rem 0 .2rem; }
 input.date { max-width: 10rem; text-transform: uppercase; }
 table.lab-panel { width: 100%; }

@@ -9,7 +9,7 @@ import { api, ApiError } from './api.js';
 import { recordHistoryView, type HistoryEntry } from './auditTrail.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
-import { ensureReviewStyles } from './reviewStyles.js';
+import { ensureReviewStyles, labelStackedCells } from './reviewStyles.js';
 import { dayText, localTimeText } from './reviewText.js';
 import type { Shell } from './shell.js';
 
@@ -58,12 +58,19 @@ interface Lock {
   readonly lockedAt: string;
 }
 
+interface SignatureMeaning {
+  readonly id: string;
+  readonly label: string;
+  readonly statement: string;
+}
+
 export interface SubjectReview {
   readonly subjectId: string;
   readonly locks: readonly Lock[];
   readonly records: readonly ReviewRecord[];
   readonly casebookSignature: Signature | null;
-  readonly meanings: { readonly form: string; readonly casebook: string };
+  /** The protocol's meanings of a form and of a casebook signature (its signatureMeanings); the signer chooses when there are several. */
+  readonly meanings: { readonly form: readonly SignatureMeaning[]; readonly casebook: readonly SignatureMeaning[] };
   readonly names: Readonly<Record<string, string>>;
 }
 
@@ -107,18 +114,48 @@ export function signatureBlock(review: SubjectReview, signature: Signature): HTM
   );
 }
 
-/** The signing step: the meaning stated, the password entered again, then Sign (or Cancel). */
-function signingBox(meaning: string, idBase: string, sign: (password: string) => Promise<void>, cancel: () => void): HTMLElement {
+/**
+ * The signing step: what the signature means (the protocol's words: stated when there is one meaning, chosen
+ * among radio buttons when there are several, none preselected), the password entered again, then Sign (or Cancel).
+ */
+function signingBox(meanings: readonly SignatureMeaning[], idBase: string, sign: (password: string, meaning: string) => Promise<void>, cancel: () => void): HTMLElement {
   const passwordId = `${idBase}-password`;
   const input = h('input', { id: passwordId, type: 'password', autocomplete: 'current-password', 'aria-describedby': `${idBase}-error` });
   const error = h('span', { class: 'error', role: 'status', id: `${idBase}-error` });
   const confirm = h('button', { type: 'submit', 'data-confirm-sign': idBase }, 'Sign');
   const back = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
   back.addEventListener('click', cancel);
+  let chosen: SignatureMeaning | undefined = meanings.length === 1 ? meanings[0] : undefined;
+  const statement = h('p', { id: `${idBase}-statement`, 'aria-live': 'polite' });
+  const state = (): void => {
+    clear(statement);
+    if (chosen === undefined) append(statement, h('span', { class: 'muted' }, 'Choose what your signature means.'));
+    else append(statement, h('strong', {}, 'By signing you state: '), `“${chosen.statement}”`);
+  };
+  state();
+  const choice =
+    meanings.length < 2
+      ? null
+      : h(
+          'fieldset',
+          { class: 'meaning-choice' },
+          h('legend', {}, 'Meaning of this signature'),
+          ...meanings.map((meaning) => {
+            const id = `${idBase}-meaning-${meaning.id}`;
+            const radio = h('input', { type: 'radio', name: `${idBase}-meaning`, id, value: meaning.id, 'data-meaning': meaning.id });
+            radio.addEventListener('change', () => {
+              chosen = meaning;
+              error.textContent = '';
+              state();
+            });
+            return h('div', {}, radio, ' ', h('label', { for: id }, meaning.label));
+          }),
+        );
   const form = h(
     'form',
     { class: 'confirm-box', 'aria-label': 'Electronic signature' },
-    h('p', {}, h('strong', {}, 'By signing you state: '), `“${meaning}”`),
+    choice,
+    statement,
     h('p', { class: 'muted' }, 'Your electronic signature is the legally binding equivalent of your handwritten signature. Enter your password to sign.'),
     h('label', { for: passwordId }, 'Password '),
     input,
@@ -130,20 +167,25 @@ function signingBox(meaning: string, idBase: string, sign: (password: string) =>
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (chosen === undefined) {
+      error.textContent = 'Choose what your signature means.';
+      form.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      return;
+    }
     if (input.value === '') {
       error.textContent = 'Enter your password to sign.';
       input.focus();
       return;
     }
     confirm.disabled = true;
-    sign(input.value).catch((e: unknown) => {
+    sign(input.value, chosen.id).catch((e: unknown) => {
       confirm.disabled = false;
       input.value = '';
       error.textContent = errorText(e);
       input.focus();
     });
   });
-  window.setTimeout(() => input.focus(), 0);
+  window.setTimeout(() => (choice === null ? input : (choice.querySelector('input') ?? input)).focus(), 0);
   return form;
 }
 
@@ -229,8 +271,8 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
           signingBox(
             review.meanings.form,
             `sign-${record.recordId}`,
-            async (password) => {
-              await api('POST', `/records/${record.recordId}/signature`, { version: record.version, password });
+            async (password, meaning) => {
+              await api('POST', `/records/${record.recordId}/signature`, { version: record.version, password, meaning });
               announce(`Record ${record.recordId} signed`);
               redraw();
             },
@@ -239,7 +281,7 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
         );
         detail.scrollIntoView({ block: 'nearest' });
       });
-      signatureCell.append(button);
+      signatureCell.append(' ', button);
     }
     const actions: Node[] = [];
     if (seesHistory) {
@@ -265,8 +307,10 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
       h('div', {}, ...actions),
     ];
   });
-  const list = table(['Record', 'Visit', 'Date', 'Version', 'Lock', 'Source data verification', 'Signature', ''], rows, 'Review state of the records');
+  const headers = ['Record', 'Visit', 'Date', 'Version', 'Lock', 'Source data verification', 'Signature', ''];
+  const list = table(headers, rows, 'Review state of the records');
   list.classList.add('review-table');
+  labelStackedCells(list, headers);
   const casebook = h('div', { id: 'casebook-signature' }, h('h4', {}, 'Casebook signature'));
   if (review.casebookSignature === null) casebook.append(h('p', { class: 'muted' }, 'The casebook is not signed.'));
   else casebook.append(signatureBlock(review, review.casebookSignature));
@@ -280,8 +324,8 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
         signingBox(
           review.meanings.casebook,
           'sign-casebook',
-          async (password) => {
-            await api('POST', `/subjects/${enc(review.subjectId)}/signature`, { password });
+          async (password, meaning) => {
+            await api('POST', `/subjects/${enc(review.subjectId)}/signature`, { password, meaning });
             announce('Casebook signed');
             redraw();
           },
@@ -291,5 +335,5 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
     });
     casebook.append(button, area);
   }
-  return [review.records.length === 0 ? h('p', { class: 'muted' }, 'No records.') : h('div', { class: 'review-scroll' }, list), detail, casebook];
+  return [review.records.length === 0 ? h('p', { class: 'muted' }, 'No records.') : list, detail, casebook];
 }

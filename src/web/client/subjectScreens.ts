@@ -9,10 +9,12 @@ import { crfForm } from './crfForm.js';
 import { announce, append, clear, h, table } from './dom.js';
 import { labPanelForm } from './labPanelForm.js';
 import { deriveSubjectStatus, STATUS_WORDS, type SubjectStatus, type VisitInstance } from './recordStatus.js';
+import { subjectStatusPanel } from './subjectStatusPanel.js';
 import { ensureWorkflowStyles, siteGrid, statusIcon, statusLegend, subjectGrid } from './statusGrid.js';
 import { displayValue, fieldId } from './formRenderer.js';
 import { gradesText, liveAdverseEvent, liveGrades, liveResponse, proposalView, responseSummary, type Evaluation } from './livePanels.js';
 import { loadProtocol, type ClientProtocol } from './protocol.js';
+import { dayText } from './reviewText.js';
 import { renderScreening } from './screeningScreen.js';
 import type { QueryRow, RecordRow, RecordView, Shell, SubjectRow } from './shell.js';
 import { subjectReviewSection } from './subjectReview.js';
@@ -38,7 +40,7 @@ function nextVisitDue(protocol: ClientProtocol, records: readonly RecordRow[]): 
   const rows = records.filter((r) => r.formType === dosingForm?.id).map((r) => r.data as { cycle?: number; startDate?: string });
   const last = rows.filter((d) => typeof d.cycle === 'number' && typeof d.startDate === 'string').sort((a, b) => (a.cycle ?? 0) - (b.cycle ?? 0) || (a.startDate ?? '').localeCompare(b.startDate ?? '')).at(-1);
   if (last?.cycle === undefined || last.startDate === undefined) return 'cycle 1 day 1';
-  return `cycle ${last.cycle + 1} day 1, ${addDays(last.startDate, protocol.view.regimen.cycleLengthDays)}`;
+  return `cycle ${last.cycle + 1} day 1, ${dayText(addDays(last.startDate, protocol.view.regimen.cycleLengthDays))}`;
 }
 
 const canWriteRole = (shell: Shell): boolean => shell.session.role === 'investigator' || shell.session.role === 'coordinator';
@@ -380,10 +382,12 @@ export async function renderSubject(shell: Shell, subjectId: string, screening: 
     h(
       'p',
       { class: 'subject-head' },
-      h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}, status `, h('strong', { id: 'subject-status' }, subject.status.replace('_', ' '))),
+      h('span', {}, `Site ${subject.siteId}, screening number ${subject.screeningNumber}`),
       subject.status === 'screening' && canWrite ? h('span', {}, h('a', { href: `/subjects/${enc(subjectId)}/screening`, 'data-link': true }, 'continue screening')) : null,
       h('span', { class: 'muted', id: 'next-visit-due' }, `next: ${nextVisitDue(protocol, records)}`),
     ),
+    // the subject's state and the moves the site may record from it (re-screening goes to the screening form)
+    subjectStatusPanel(shell, subject, canWrite, (moved) => shell.navigate(`/subjects/${enc(moved.subjectId)}${moved.status === 'screening' ? '/screening' : ''}`)),
     page.bar,
     ...page.panels,
     // Locks, verification and signatures, under every tab (the lock banner it places goes above them).
