@@ -21,6 +21,21 @@ function tableItem(item: number, rows: number): string {
   );
 }
 
+/**
+ * A table item whose rows come in groups of five under a heading row (as the lab shift table's analytes),
+ * after `lead` plain rows, which move where the page breaks within a group.
+ */
+function groupedItem(item: number, groups: number, lead: number): string {
+  const first = Array.from({ length: lead }, (_, r) => `<tr><th scope="row">Row ${item}.0.${r + 1}</th><td>${r}</td></tr>`);
+  const body = [...first, ...Array.from({ length: groups }, (_, g) =>
+    [`<tr class="heading"><th colspan="2" scope="rowgroup">Group ${item}.${g + 1}</th></tr>`, ...Array.from({ length: 5 }, (_, r) => `<tr><th scope="row" class="i1">Row ${item}.${g + 1}.${r + 1}</th><td>${r}</td></tr>`)].join('\n'),
+  )].join('\n');
+  return (
+    `<section class="item table-item" id="g${item}"><h3><span class="num">Table ${item}.</span>Grouped ${item}</h3><p class="population">Population: All (N = 9)</p>` +
+    `<table class="csr"><colgroup><col style="width:60%"><col style="width:40%"></colgroup><thead><tr><th class="stub" scope="col">Row</th><th scope="col">Value</th></tr></thead><tbody>\n${body}\n</tbody></table></section>`
+  );
+}
+
 describe('the printed report keeps a table\'s notes with its rows', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trialkit-notes-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +57,20 @@ describe('the printed report keeps a table\'s notes with its rows', () => {
       }
     });
     assert.equal(sawNotes, counts.length);
+  });
+
+  it('never ends a page on a heading row: the heading goes over with the rows it heads', async () => {
+    const html = `<!DOCTYPE html><html><head><style>${REPORT_CSS}</style></head><body><main><section class="report-section"><h2>Section</h2>${Array.from({ length: 6 }, (_, i) => groupedItem(i + 1, 8, i)).join('\n')}</section></main></body></html>`;
+    const file = join(dir, 'headings.pdf');
+    writeFileSync(file, await renderPdfFromHtml(html));
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+    let pagesWithRows = 0;
+    pages.forEach((text, p) => {
+      const rows = text.split('\n').filter((line) => /^\s*(Group|Row) \d/.test(line));
+      if (rows.length === 0) return;
+      pagesWithRows += 1;
+      assert.doesNotMatch(rows[rows.length - 1], /^\s*Group/, `page ${p + 1} ends on the heading ${rows[rows.length - 1].trim()}`);
+    });
+    assert.ok(pagesWithRows >= 12, 'every table runs over a page');
   });
 });
