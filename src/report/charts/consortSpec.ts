@@ -22,6 +22,11 @@ function typeset(text: string): string {
   return text.replace(/<=/g, '\u2264').replace(/>=/g, '\u2265');
 }
 
+/** A box's heading: its label and n, the n never broken from its '(n =' (no-break spaces). */
+function heading(box: ConsortBox): string {
+  return `${typeset(box.label)} (n\u00a0=\u00a0${box.n})`;
+}
+
 /**
  * The box's lines: its label and n, then each reason of its breakdown wrapped to the box (never cut),
  * continuation lines indented under the bullet.
@@ -33,7 +38,7 @@ function linesOf(box: ConsortBox, widthPx: number): string[] {
   const reasons = box.breakdown.flatMap((b) =>
     wrapText(`${BULLET}${typeset(b.label)} (n\u00a0=\u00a0${b.n})`, textWidth - computeTextWidthPt(indent, CHART_SMALL_FONT_SIZE), CHART_SMALL_FONT_SIZE).map((line, i) => (i === 0 ? line : `${indent}${line}`)),
   );
-  return [...wrapText(typeset(`${box.label} (n = ${box.n})`), textWidth, CHART_SMALL_FONT_SIZE, true), ...reasons];
+  return [...wrapText(heading(box), textWidth, CHART_SMALL_FONT_SIZE, true), ...reasons];
 }
 
 function place(box: ConsortBox, x: number, y: number, w: number): Placed {
@@ -89,7 +94,7 @@ export function consortSpec(figure: ConsortFigure, links: FigureLinks | null = n
     { x: onTrt.x + colW / 2, y: onTrt.y, shape: 'triangle-down' },
   ];
   const rects = boxes.map((b) => ({ x: b.x, y: b.y, x2: b.x + b.w, y2: b.y + b.h, ...(links === null || b.box.subjects.length === 0 ? {} : { href: links.subjects(b.box.subjects) }) }));
-  const headLines = (b: Placed) => wrapText(typeset(`${b.box.label} (n = ${b.box.n})`), b.w - 2 * PAD_PX, CHART_SMALL_FONT_SIZE, true).length;
+  const headLines = (b: Placed) => wrapText(heading(b.box), b.w - 2 * PAD_PX, CHART_SMALL_FONT_SIZE, true).length;
   const texts = boxes.flatMap((b) => b.lines.map((line, i) => ({ x: b.x + PAD_PX, y: b.y + PAD_PX + i * LINE_PX, text: line, weight: i < headLines(b) ? 'bold' : 'normal' })));
   const xScale = { domain: [0, width], range: [0, width], nice: false, zero: false };
   const yScale = { domain: [0, height], range: [0, height], nice: false, zero: false };

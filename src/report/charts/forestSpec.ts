@@ -20,6 +20,9 @@ interface ForestLine {
   readonly href?: string;
 }
 
+/** Area (px²) of the square marking the overall estimate and a subgroup level's. */
+export const MARKER_AREA = Object.freeze({ overall: 120, level: 50 });
+
 /**
  * Forest plot of ORR with exact CIs: the overall row, then each subgroup as a heading with its levels
  * indented (as a CSR table reads), a reference line at p0, and n/N and ORR (CI) in a side column.
@@ -64,6 +67,8 @@ export function forestSpec(figure: ForestFigure, links: FigureLinks | null = nul
       ticks: false,
       labelExpr: `${JSON.stringify(labelOf)}[datum.value]`,
       labelLimit: 400,
+      // Clear of the largest marker (a square of MARKER_AREA.overall px², centred on the axis at 0%).
+      labelPadding: Math.ceil(Math.sqrt(MARKER_AREA.overall) / 2) + 4,
       labelFontSize: CHART_SMALL_FONT_SIZE,
       labelFontWeight: { expr: `indexof(${JSON.stringify(headings)}, datum.value) >= 0 ? 'bold' : 'normal'` },
     },
@@ -86,14 +91,14 @@ export function forestSpec(figure: ForestFigure, links: FigureLinks | null = nul
             mark: { type: 'rule', strokeWidth: 1.5, color: SERIES_PALETTE[0] },
             encoding: {
               y,
-              x: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', title: `ORR (${level} CI); dashed line: p0 = ${formatPercent(reference, 0)}%`, values: [0, 0.2, 0.4, 0.6, 0.8, 1] } },
+              x: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', labelFlush: false, title: `ORR (${level} CI); dashed line: p0 = ${formatPercent(reference, 0)}%`, values: [0, 0.2, 0.4, 0.6, 0.8, 1] } },
               x2: { field: 'upper' },
             },
           },
           {
             data: { values: plotted },
             mark: { type: 'point', shape: 'square', filled: true, opacity: 1, color: SERIES_PALETTE[0] },
-            encoding: { y, x: { field: 'estimate', type: 'quantitative' }, size: { field: 'size', type: 'ordinal', scale: { domain: ['overall', 'level'], range: [120, 50] }, legend: null }, ...href },
+            encoding: { y, x: { field: 'estimate', type: 'quantitative' }, size: { field: 'size', type: 'ordinal', scale: { domain: ['overall', 'level'], range: [MARKER_AREA.overall, MARKER_AREA.level] }, legend: null }, ...href },
           },
         ],
       },

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumberOrNr, formatPValue } from '../format/index.js';
 import type { KaplanMeierFigure } from '../model/index.js';
+import { computeTextWidthPt } from '../paging/index.js';
 import { CHART_CONFIG, CHART_MUTED_COLOR, CHART_SMALL_FONT_SIZE, CHART_WIDTH, SERIES_PALETTE } from './chartTheme.js';
 
 /** Time axis end: the first multiple of the at-risk interval at or after the last observation. */
@@ -16,7 +17,8 @@ function axisEnd(figure: KaplanMeierFigure): { end: number; every: number } {
 }
 
 function seriesLegend(label: string, n: number, events: number, median: number | null, single: boolean): string {
-  const stats = `n = ${n}, ${events} ${events === 1 ? 'event' : 'events'}, median ${formatNumberOrNr(median, 2)} mo`;
+  // 'NR' (not reached) takes no unit.
+  const stats = `n = ${n}, ${events} ${events === 1 ? 'event' : 'events'}, median ${median === null ? formatNumberOrNr(median, 2) : `${formatNumberOrNr(median, 2)} mo`}`;
   return single ? stats : `${label} (${stats})`;
 }
 
@@ -44,6 +46,9 @@ function bandPoints(series: KaplanMeierFigure['data']['series'][number], label: 
  * Kaplan-Meier plot: an optional pointwise confidence band, right-continuous step curves, censoring ticks, dashed median guides, the log-rank
  * P of each listed comparison, and the numbers at risk and cumulative events aligned under the time axis.
  */
+/** Height of the plot area (px). */
+const plotHeightPx = 300;
+
 export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
   const { series, comparisons, atRiskTimes, endpoint } = figure.data;
   const { end, every } = axisEnd(figure);
@@ -77,8 +82,17 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
     ...s.cumulativeEvents.filter((a) => a.time <= end).map((a) => ({ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: a.time, n: a.n })),
     ...(endTick === null ? [] : [{ series: legendOf.get(s.id), label: single ? 'All' : s.label, time: endTick, n: s.events }]),
   ]);
+  const plotWidth = CHART_WIDTH - 90;
+  // Each note (log-rank P, or the single curve's summary) on a white box as wide as its text (Arial
+  // metrics at the note's size, in px, plus the offset from the axis; clear of the axis line), drawn over
+  // the median guides and grid but under the curves, so that no guide crosses the text.
+  const noteHeight = (CHART_SMALL_FONT_SIZE + 3) / plotHeightPx;
+  const notesData = notes.map((text, i) => {
+    const y = single ? 0.97 - i * 0.06 : 0.03 + (notes.length - 1 - i) * 0.06;
+    const width = ((computeTextWidthPt(text, CHART_SMALL_FONT_SIZE) * 1.04 + 12) / plotWidth) * end;
+    return { text, y, x0: single ? end - width : end / plotWidth, x1: single ? end : width, y0: single ? y - noteHeight : y - 2 / plotHeightPx, y1: single ? y + 2 / plotHeightPx : y + noteHeight };
+  });
   const band = figure.data.confidenceBand ? series.flatMap((s) => bandPoints(s, legendOf.get(s.id) ?? s.id)) : [];
-  const plotHeight = 300;
   const countRow = (title: string, values: readonly object[]) => ({
     width: CHART_WIDTH - 90,
     height: 18 * series.length,
@@ -98,7 +112,7 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
     vconcat: [
       {
         width: CHART_WIDTH - 90,
-        height: plotHeight,
+        height: plotHeightPx,
         layer: [
           ...(band.length === 0
             ? []
@@ -119,6 +133,11 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
             data: { values: medians },
             mark: { type: 'rule', strokeDash: [4, 3], color: CHART_MUTED_COLOR, strokeWidth: 1 },
             encoding: { x: { field: 'median', type: 'quantitative' }, y: { field: 'zero', type: 'quantitative' }, y2: { field: 'half' } },
+          },
+          {
+            data: { values: notesData },
+            mark: { type: 'rect', fill: '#ffffff', stroke: null },
+            encoding: { x: { field: 'x0', type: 'quantitative' }, x2: { field: 'x1' }, y: { field: 'y0', type: 'quantitative' }, y2: { field: 'y1' } },
           },
           {
             data: { values: lines },
@@ -146,7 +165,7 @@ export function kaplanMeierSpec(figure: KaplanMeierFigure): TopLevelSpec {
             },
           },
           {
-            data: { values: notes.map((text, i) => ({ text, y: single ? 0.97 - i * 0.06 : 0.03 + (notes.length - 1 - i) * 0.06 })) },
+            data: { values: notesData },
             mark: { type: 'text', align: single ? 'right' : 'left', baseline: single ? 'top' : 'bottom', fontSize: CHART_SMALL_FONT_SIZE, dx: single ? -4 : 6 },
             encoding: { x: { datum: single ? end : 0, type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
           },

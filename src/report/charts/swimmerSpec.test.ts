@@ -16,6 +16,7 @@ const links: FigureLinks = { subjects: (ids) => `#list-${[...ids].sort().join('+
 const texts = (svg: string) => [...svg.matchAll(/<(text|tspan)[^>]*>([^<]+)<\/\1>/g)].map((m) => m[2]);
 const subjectLinks = (svg: string) => new Set([...svg.matchAll(/href="#subject-([^"]+)"/g)].map((m) => m[1]));
 const CIRCLES = 'Circles: assessments at which the IRC response changed (colour = new response).';
+const KEY = 'Bars: time on treatment, coloured by the best response (IRC); grey line: follow-up after treatment.';
 
 describe('swimmerSpec', () => {
   it('draws one lane per responder and only the circles note when every responder fits', async () => {
@@ -24,6 +25,7 @@ describe('swimmerSpec', () => {
     const svg = await renderFigureSvg(figure, links);
     assert.deepEqual([...subjectLinks(svg)].sort(), figure.data.lanes.map((l) => l.USUBJID).sort());
     assert.ok(texts(svg).includes(CIRCLES));
+    assert.ok(texts(svg).includes(KEY), 'the caption names the bars and the grey follow-up line');
     assert.ok(!texts(svg).some((t) => t.includes('responders shown')));
   });
 

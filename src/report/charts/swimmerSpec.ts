@@ -41,9 +41,11 @@ function laneLabelExpr(ids: readonly string[]): string {
  */
 function caption(figure: SwimmerFigure): string | string[] {
   const { lanes, responders, evaluator } = figure.data;
+  // The grey follow-up line has no legend entry of its own (it is not a category): the caption names it.
+  const key = `Bars: time on treatment, coloured by the best response (${evaluator}); grey line: follow-up after treatment.`;
   const circles = `Circles: assessments at which the ${evaluator} response changed (colour = new response).`;
-  if (lanes.length >= responders) return circles;
-  return [`${formatThousands(lanes.length)} of ${formatThousands(responders)} responders shown: the longest follow-up (see footnote).`, circles];
+  if (lanes.length >= responders) return [key, circles];
+  return [`${formatThousands(lanes.length)} of ${formatThousands(responders)} responders shown: the longest follow-up (see footnote).`, key, circles];
 }
 
 /**

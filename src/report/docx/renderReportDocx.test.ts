@@ -80,13 +80,60 @@ describe('renderReportDocx', () => {
         assert.ok(texts.has(r.label), `${id}: row ${r.label}`);
         for (const c of r.cells) assert.ok(texts.has(formatValue(c.value)), `${id}: cell ${formatValue(c.value)}`);
       }
-      for (const note of [...table.footnotes]) assert.ok(texts.has(note), `${id}: footnote ${note}`);
-      if (table.abbreviations.length > 0) assert.ok(texts.has(`Abbreviations: ${table.abbreviations.join('; ')}.`), `${id}: abbreviations`);
     }
     const rate = tables.find((t) => t.id === 't-response-rate');
     assert.ok(rate !== undefined);
     assert.ok(texts.has(`Population: ${rate.population.name} (N = ${rate.population.N})`));
     for (const col of rate.columns) assert.ok(texts.has(`${col.label}\n(N = ${col.N})`), `header ${col.label}`);
+  });
+
+  it('prints a table\'s notes in the footer of its own section (never a page of notes alone), and a figure\'s under it', async () => {
+    const zip = readZip(await rendered);
+    const xml = zip.get('word/document.xml')?.toString('utf8') ?? '';
+    const rels = zip.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '';
+    const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    // Each section's body (the text since the previous section break) and its footer's paragraphs.
+    const sections = [...xml.matchAll(/<w:sectPr>.*?<\/w:sectPr>|<w:sectPr [^>]*>.*?<\/w:sectPr>/gs)];
+    let from = 0;
+    const items = sections.map((m) => {
+      // A section's properties are in its last paragraph (before that paragraph's runs), or after the body's last.
+      const start = m.index ?? 0;
+      const close = xml.indexOf('</w:p>', start);
+      const end = close === -1 ? start + m[0].length : close + '</w:p>'.length;
+      const body = paragraphs(xml.slice(from, end).replace(m[0], ''));
+      from = end;
+      const footerId = /<w:footerReference [^>]*r:id="([^"]+)"/.exec(m[0])?.[1];
+      const footer = footerId === undefined ? [] : paragraphs(zip.get(`word/${target.get(footerId) ?? ''}`)?.toString('utf8') ?? '');
+      return { body, footer: footer.map((p) => p.text) };
+    });
+    assert.equal(items.length, model.items.length + 1);
+    model.items.forEach((item, i) => {
+      const { body, footer } = items[i + 1];
+      assert.ok(footer.length > 0 && /^Page .* of /.test(footer[footer.length - 1]), `${item.id}: a footer of its own, ending with the page`);
+      const expected = [...item.footnotes, ...(item.kind === 'table' && item.abbreviations.length > 0 ? [`Abbreviations: ${item.abbreviations.join('; ')}.`] : [])];
+      const where = item.kind === 'table' ? footer : body.map((p) => p.text);
+      for (const note of expected) assert.ok(where.includes(note), `${item.id}: note ${note}`);
+      if (item.kind === 'table') assert.equal(footer.length, expected.length + (item.paperReference === null ? 0 : 1) + 1, `${item.id}: its own notes only`);
+      else assert.equal(footer.length, 1, `${item.id}: no table's notes under a figure`);
+    });
+  });
+
+  it('numbers the pages of the contents from bookmarks on the titles (PAGEREF fields, updated on opening)', async () => {
+    const zip = readZip(await rendered);
+    const xml = zip.get('word/document.xml')?.toString('utf8') ?? '';
+    const bookmarks = new Set([...xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]));
+    const references = [...xml.matchAll(/PAGEREF ([A-Za-z0-9_]+)/g)].map((m) => m[1]);
+    assert.equal(references.length, model.items.length);
+    for (const name of references) assert.ok(bookmarks.has(name), `bookmark ${name}`);
+    assert.equal(new Set(references).size, references.length, 'one bookmark per item');
+    assert.match(zip.get('word/settings.xml')?.toString('utf8') ?? '', /<w:updateFields w:val="(true|1|on)"\/>|<w:updateFields\/>/);
+  });
+
+  it('prints the study and data cutoff (the subtitle) in the running header', async () => {
+    const zip = readZip(await rendered);
+    const headers = [...zip.keys()].filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => paragraphs(zip.get(n)?.toString('utf8') ?? '').map((p) => p.text));
+    assert.ok(headers.length > 0);
+    for (const lines of headers) assert.ok(lines.includes('Test trial'), lines.join(' | '));
   });
 
   it('uses native tables with a repeated header row and CSR rules, one per table', async () => {
@@ -104,7 +151,8 @@ describe('renderReportDocx', () => {
     const styles = zip.get('word/styles.xml')?.toString('utf8') ?? '';
     for (const id of Object.values(DOCX_STYLE)) assert.ok(styles.includes(`w:styleId="${id}"`), `style ${id}`);
     const doc = paragraphs(zip.get('word/document.xml')?.toString('utf8') ?? '');
-    const used = new Set(doc.map((p) => p.style));
+    const footers = [...zip.keys()].filter((n) => /^word\/footer\d+\.xml$/.test(n)).flatMap((n) => paragraphs(zip.get(n)?.toString('utf8') ?? ''));
+    const used = new Set([...doc, ...footers].map((p) => p.style));
     for (const id of [DOCX_STYLE.tableCell, DOCX_STYLE.tableStub, DOCX_STYLE.tableHeader, DOCX_STYLE.footnote, DOCX_STYLE.abbreviations, 'Heading1', 'Title']) assert.ok(used.has(id), id);
     assert.deepEqual(doc.filter((p) => p.text !== '' && p.style === '').map((p) => p.text), [], 'every text paragraph has a style');
   });

@@ -1,16 +1,20 @@
 import {
+  Bookmark,
   Document,
   Footer,
   Header,
   HeadingLevel,
   ImageRun,
+  LeaderType,
   PageBreak,
   PageNumber,
   PageOrientation,
+  PageReference,
   Packer,
   Paragraph,
   SectionType,
   Tab,
+  TabStopType,
   TextRun,
   type ISectionOptions,
 } from 'docx';
@@ -56,23 +60,34 @@ function notes(item: ReportItem): Paragraph[] {
   return paragraphs;
 }
 
+/** A Word bookmark name for an item id (letters, digits and underscores, at most 40 characters). */
+export function docxBookmarkName(id: string): string {
+  return `i_${id.replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 40);
+}
+
+/** An item's title run, bookmarked so that the contents print the page it lands on. */
+function bookmarkedTitle(item: ReportItem, text: string): Bookmark {
+  return new Bookmark({ id: docxBookmarkName(item.id), children: [new TextRun(text)] });
+}
+
 /**
  * A table as the shared paging lays it out (planTableLayout with the Word page): one Word table per column
  * panel, each on a new page under its title marked with the columns it shows; Word pages the rows,
- * repeating the header row and never splitting a row.
+ * repeating the header row and never splitting a row. Its notes are in the footer of its section
+ * (tableFooter), as SAS ODS RTF prints them: on every page of the table, never on a page alone.
  */
 function tableContent(table: ReportTable, layout: TableLayout) {
   const panels = layout.panels.length;
   return [
     ...layout.panels.flatMap((panel, i) => {
       const which = panels === 1 ? '' : `${i > 0 ? ' (continued)' : ''} [columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;
+      const text = `${table.number}. ${table.title}${which}`;
       return [
-        new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [new TextRun(`${table.number}. ${table.title}${which}`)] }),
+        new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [i === 0 ? bookmarkedTitle(table, text) : new TextRun(text)] }),
         populationLine(table),
         docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt),
       ];
     }),
-    ...notes(table),
   ];
 }
 
@@ -101,26 +116,31 @@ function figureImage(figure: ReportFigureModel, png: Uint8Array | undefined, tex
 
 function figureContent(figure: ReportFigureModel, png: Uint8Array | undefined, textWidthTwips: number, textHeightTwips: number) {
   return [
-    new Paragraph({ style: DOCX_STYLE.figureTitle, children: [new TextRun(`${figure.number}. ${figure.title}`)] }),
+    new Paragraph({ style: DOCX_STYLE.figureTitle, children: [bookmarkedTitle(figure, `${figure.number}. ${figure.title}`)] }),
     populationLine(figure),
     figureImage(figure, png, textWidthTwips, textHeightTwips),
     ...notes(figure),
   ];
 }
 
-function pageFurniture(title: string, synthetic: boolean): Pick<ISectionOptions, 'headers' | 'footers'> {
+/** The running header: the title (with the edition and SYNTHETIC when they apply), then the study and data cutoff (the subtitle). */
+function pageFurniture(title: string, subtitle: string | undefined, synthetic: boolean): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const lines = [synthetic ? `${title} — SYNTHETIC DATA` : title, ...(subtitle === undefined ? [] : [subtitle])];
   return {
     headers: {
       default: new Header({
-        children: [new Paragraph({ style: DOCX_STYLE.pageHeader, children: [new TextRun(synthetic ? `${title} — SYNTHETIC DATA` : title)] })],
+        children: lines.map((line) => new Paragraph({ style: DOCX_STYLE.pageHeader, children: [new TextRun(line)] })),
       }),
     },
-    footers: {
-      default: new Footer({
-        children: [new Paragraph({ style: DOCX_STYLE.pageFooter, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
-      }),
-    },
+    footers: { default: pageFooter([]) },
   };
+}
+
+/** A footer: the notes given (a table's), then 'Page x of y'. */
+function pageFooter(above: readonly Paragraph[]): Footer {
+  return new Footer({
+    children: [...above, new Paragraph({ style: DOCX_STYLE.pageFooter, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+  });
 }
 
 function pageProperties(landscape: boolean) {
@@ -131,6 +151,15 @@ function pageProperties(landscape: boolean) {
   };
 }
 
+/**
+ * The contents' tab stops: the title after the number, the page at the right margin of a portrait page
+ * after dots. On the paragraphs, as the docx package's paragraph styles take no tab stops.
+ */
+const CONTENTS_TAB_STOPS = [
+  { type: TabStopType.LEFT, position: 1440 },
+  { type: TabStopType.RIGHT, position: A4.shortTwips - 2 * A4.marginTwips, leader: LeaderType.DOT },
+];
+
 function titlePage(model: ReportModel, title: string, options: ReportDocxOptions): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
@@ -139,7 +168,11 @@ function titlePage(model: ReportModel, title: string, options: ReportDocxOptions
     ...(model.aggregate === undefined ? [] : aggregateEditionNotice(model.aggregate).map((line) => new Paragraph({ style: DOCX_STYLE.subtitle, children: [new TextRun(line)] }))),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Tables, figures and listings')] }),
-    ...model.items.map((item) => new Paragraph({ style: DOCX_STYLE.contents, children: [new TextRun({ children: [item.number, new Tab(), item.title] })] })),
+    // The page of each item is a PAGEREF field to its title's bookmark: LibreOffice fills it as it lays the
+    // document out, Word when it updates fields (the document asks to on opening: updateFields).
+    ...model.items.map(
+      (item) => new Paragraph({ style: DOCX_STYLE.contents, tabStops: CONTENTS_TAB_STOPS, children: [new TextRun({ children: [item.number, new Tab(), item.title, new Tab()] }), new PageReference(docxBookmarkName(item.id))] }),
+    ),
   ];
 }
 
@@ -154,7 +187,7 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
   const baseTitle = options.title ?? 'Clinical study report: tables, figures and listings';
   const title = model.aggregate === undefined ? baseTitle : `${baseTitle} (aggregate edition)`;
   const synthetic = options.syntheticNote !== undefined;
-  const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, synthetic), children: titlePage(model, title, options) }];
+  const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, options.subtitle, synthetic), children: titlePage(model, title, options) }];
   for (const section of model.sections) {
     section.items.forEach((item, index) => {
       const layout = item.kind === 'table' ? planTableLayout(item, WORD_PAGE_GEOMETRY) : null;
@@ -164,8 +197,10 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
       const textHeightTwips = (landscape ? A4.shortTwips : A4.longTwips) - 2 * A4.marginTwips;
       const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
       const content = item.kind === 'table' && layout !== null ? tableContent(item, layout) : item.kind === 'figure' ? figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips) : [];
-      // No header or footer of their own: a Word section without them continues the previous section's.
-      sections.push({ properties: { type: SectionType.NEXT_PAGE, page }, children: [...heading, ...content] });
+      // No header of its own: a Word section without one continues the previous section's. A footer of its
+      // own, as a section without one would continue the previous table's notes.
+      const footer = pageFooter(item.kind === 'table' ? notes(item) : []);
+      sections.push({ properties: { type: SectionType.NEXT_PAGE, page }, footers: { default: footer }, children: [...heading, ...content] });
     });
   }
   const document = new Document({
@@ -173,6 +208,7 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
     title,
     description: synthetic ? `${title}. ${options.syntheticNote}` : title,
     styles: docxStyles(),
+    features: { updateFields: true },
     sections,
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));

@@ -125,6 +125,27 @@ describe('renderReportHtml', () => {
     assert.deepEqual([...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]).filter((t) => !ids.has(t)), []);
   });
 
+  it('prints the codes of a subject profile as the labels of the protocol\'s code lists (outcome, reasons, cause of death)', () => {
+    const label = (list: string, code: string | null) => TEST_PROTOCOL.codelists.find((c) => c.id === list)?.items.find((i) => i.code === code)?.label;
+    let checked = 0;
+    for (const subject of data.adsl) {
+      const profile = section(html, subjectAnchor(subject.USUBJID));
+      const expect = (list: string, code: string | null) => {
+        const shown = label(list, code);
+        if (code === null || shown === undefined || shown === code) return;
+        assert.ok(profile.includes(escapeHtml(shown)), `${subject.USUBJID}: ${shown}`);
+        assert.ok(!profile.includes(`>${code}<`) && !profile.includes(`, ${code}`), `${subject.USUBJID}: no raw code ${code}`);
+        checked += 1;
+      };
+      expect('DCREAS', subject.DCTREAS);
+      expect('DCREAS', subject.DCSREAS);
+      expect('DTHCAUS', subject.DTHCAUS);
+      for (const ae of data.adae.filter((r) => r.USUBJID === subject.USUBJID)) expect('AEOUT', ae.AEOUT);
+      if (subject.EOTSTT !== null) assert.ok(!profile.includes(subject.EOTSTT.toUpperCase() + ','), `${subject.USUBJID}: status in sentence case`);
+    }
+    assert.ok(checked > 0, 'the test trial has coded reasons or outcomes');
+  });
+
   it('prints the aggregate edition with the same cells, no subject link, list or profile, and says what it leaves out', () => {
     const aggregate = createAggregateEdition(model);
     const page = renderReportHtml(aggregate, svgs(aggregate), options);

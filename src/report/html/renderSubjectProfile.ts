@@ -30,9 +30,23 @@ function show(value: AdslValue | undefined): string {
   return value === null || value === undefined || value === '' ? '\u2013' : String(value);
 }
 
+/** 'DISCONTINUED' (a CDISC status term) as 'Discontinued'. */
+function sentenceCase(term: string): string {
+  return term.charAt(0).toUpperCase() + term.slice(1).toLowerCase();
+}
+
 function status(state: string | null, date: string | null, reason: string | null): string {
   if (state === null) return '\u2013';
-  return [state, date, reason].filter((x) => x !== null && x !== '').join(', ');
+  return [sentenceCase(state), date, reason].filter((x) => x !== null && x !== '').join(', ');
+}
+
+/**
+ * The label of a code in the protocol's code list (as the listings print them: 'not-recovered' ->
+ * 'Not recovered/not resolved'); a code the list does not have prints as itself, so nothing is hidden.
+ */
+function codeLabels(protocol: ProtocolDefinition, codelistId: string): (code: string | null) => string | null {
+  const labels = new Map((protocol.codelists.find((c) => c.id === codelistId)?.items ?? []).map((item) => [item.code, item.label]));
+  return (code) => (code === null ? null : (labels.get(code) ?? code));
 }
 
 /**
@@ -44,6 +58,9 @@ function status(state: string | null, date: string | null, reason: string | null
 export function renderSubjectProfile(subject: SubjectRecords, protocol: ProtocolDefinition): string {
   const s = subject.adsl;
   const drugLabel = new Map(protocol.regimen.drugs.map((d) => [d.id, d.label]));
+  const reason = codeLabels(protocol, 'DCREAS');
+  const deathCause = codeLabels(protocol, 'DTHCAUS');
+  const outcome = codeLabels(protocol, 'AEOUT');
   const facts: [string, string][] = [
     ['Site', s.SITEID],
     ['Populations', populations(s, protocol)],
@@ -52,9 +69,9 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     ['Prior lines', String(s.PRLINES)],
     ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, show(s[v.name])]),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
-    ['End of treatment', status(s.EOTSTT, s.EOTDT, s.DCTREAS)],
-    ['End of study', status(s.EOSSTT, s.EOSDT, s.DCSREAS)],
-    ['Death', s.DTHFL === 'Y' ? `${s.DTHDT ?? ''} ${s.DTHCAUS ?? ''}`.trim() : 'No'],
+    ['End of treatment', status(s.EOTSTT, s.EOTDT, reason(s.DCTREAS))],
+    ['End of study', status(s.EOSSTT, s.EOSDT, reason(s.DCSREAS))],
+    ['Death', s.DTHFL === 'Y' ? [s.DTHDT, deathCause(s.DTHCAUS)].filter((x) => x !== null && x !== '').join(', ') : 'No'],
   ];
   const dl = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${text(v)}</dd>`).join('');
   const visits = subject.adrs
@@ -68,7 +85,7 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
   const aes = subject.adae
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)
-    .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, r.AEOUT]);
+    .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, outcome(r.AEOUT)]);
   return (
     `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
     `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +

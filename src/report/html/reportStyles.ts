@@ -79,6 +79,10 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   .table-item h3, .table-item .population { break-after: avoid; }
   table.csr thead { display: table-header-group; }
   table.csr tr { break-inside: avoid; }
+  /* A heading row (an analyte, a subgroup) goes over to the next page with the rows it heads. */
+  table.csr tr.heading { break-after: avoid; }
+  /* A table's notes stay together and take its last rows with them: never a page of notes alone. */
+  .notes { break-inside: avoid; break-before: avoid; }
   /* One table, listing or figure per page (as the DOCX and RTF), wide tables on landscape pages. */
   .item { break-before: page; margin-top: 0; }
   .report-section > h2 + .item { break-before: auto; }
