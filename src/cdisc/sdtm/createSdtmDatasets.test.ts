@@ -51,8 +51,8 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
       }
     });
 
-    it(`${name}: --SEQ numbers each subject's records 1, 2, ... in every domain`, () => {
-      for (const dataset of result.datasets.filter((d) => !d.define.name.startsWith('SUPP') && d.define.name !== 'DM')) {
+    it(`${name}: --SEQ numbers each subject's records 1, 2, ... in every subject domain (the trial design datasets have no subjects)`, () => {
+      for (const dataset of result.datasets.filter((d) => !d.define.name.startsWith('SUPP') && d.define.name !== 'DM' && d.define.class !== 'TRIAL DESIGN')) {
         const seq = `${dataset.define.name}SEQ`;
         const bySubject = new Map<string, number[]>();
         for (const row of dataset.rows) bySubject.set(String(row.USUBJID), [...(bySubject.get(String(row.USUBJID)) ?? []), Number(row[seq])]);
