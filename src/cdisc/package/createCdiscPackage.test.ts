@@ -27,8 +27,8 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
         assert.ok(files.includes(`${base}/define.xml`));
         assert.deepEqual(built.value.files.get(`${base}/define2-1.xsl`), STYLESHEET);
       }
-      for (const dataset of ['dm', 'ds', 'ex', 'mh', 'rs', 'lb']) assert.ok(files.includes(`sdtm/${dataset}.xpt`), dataset);
-      for (const dataset of ['adsl', 'adrs', 'adtr', 'adtte', 'adae', 'adlb', 'adex']) assert.ok(files.includes(`adam/${dataset}.xpt`), dataset);
+      for (const dataset of ['dm', 'ds', 'ex', 'mh', 'rs', 'lb', 'ta', 'te', 'ti', 'ts', 'tv']) assert.ok(files.includes(`sdtm/${dataset}.xpt`), dataset);
+      for (const dataset of ['adsl', 'adrs', 'adtr', 'adtte', 'adae', 'adlb', 'adex', 'adcm']) assert.ok(files.includes(`adam/${dataset}.xpt`), dataset);
       assert.deepEqual(built.value.issues.filter((i) => i.severity === 'error'), []);
     });
 
@@ -109,6 +109,22 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
       const adae = built.value.adam.find((d) => d.define.name === 'ADAE')?.rows ?? [];
       assert.equal(adae.length, ae.length);
       for (const row of adae) assert.ok(ae.some((r) => r.USUBJID === row.USUBJID && r.AESEQ === row.AESEQ && r.AESPID === row.AESPID && r.AETERM === row.AETERM));
+    });
+
+    it(`${name}: ADCM holds every subsequent-therapy agent of CM with CM's CMSEQ, CMGRPID, CMTRT and CMCAT`, () => {
+      assert.ok(built.ok);
+      assert.ok(built.value.files.has('adam/adcm.xpt'));
+      const cm = (built.value.sdtm.find((d) => d.define.name === 'CM')?.rows ?? []).filter((r) => String(r.CMGRPID).startsWith('SUBSEQUENT '));
+      const adcm = built.value.adam.find((d) => d.define.name === 'ADCM')?.rows ?? [];
+      const enrolled = trial.subjects.filter((s) => !s.subject.screenFailure && s.newTherapies.length > 0);
+      assert.equal(adcm.length, enrolled.reduce((n, s) => n + s.newTherapies.reduce((m, t) => m + t.agents.length, 0), 0));
+      assert.equal(adcm.length, cm.length);
+      for (const row of adcm) {
+        const source = cm.find((r) => r.USUBJID === row.USUBJID && r.CMSEQ === row.CMSEQ);
+        assert.deepEqual([source?.CMGRPID, source?.CMTRT, source?.CMCAT], [row.CMGRPID, row.CMTRT, row.CMCAT], `${String(row.USUBJID)} CMSEQ ${String(row.CMSEQ)}`);
+        const sasDay = typeof row.ASTDT === 'number' ? new Date((row.ASTDT - 3653) * 86_400_000).toISOString().slice(0, 10) : null;
+        assert.equal(sasDay, source?.CMSTDTC);
+      }
     });
   }
 
