@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { repoPath } from '../../testing/index.js';
 import { checkCdiscPackage } from '../check/index.js';
 import { parseXmlTree, validateDefinePackage, walkXml } from '../define/index.js';
+import { SDTM_CT } from '../sdtm/index.js';
 import { readXpt } from '../xpt/index.js';
 import { createCdiscPackage, type CdiscPackage } from './createCdiscPackage.js';
 import { FIXTURE_TRIALS } from './packageFixtures.test.js';
@@ -83,7 +84,7 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
           context: 'Other',
           study: { oid: 'S', name: 'n', description: 'd', protocolName: 'p' },
           metaDataVersion: { oid: 'M', name: 'n' },
-          standards: [{ id: 'STD.SDTMIG.3.4', name: 'SDTMIG', type: 'IG', version: '3.4' }, { id: 'STD.ADAMIG.1.3', name: 'ADaMIG', type: 'IG', version: '1.3' }, { id: 'STD.CT.SDTM.2024-03-29', name: 'CDISC/NCI', type: 'CT', version: '2024-03-29' }],
+          standards: [{ id: 'STD.SDTMIG.3.4', name: 'SDTMIG', type: 'IG', version: '3.4' }, { id: 'STD.ADAMIG.1.3', name: 'ADaMIG', type: 'IG', version: '1.3' }, SDTM_CT],
           datasets: list.map((d) => d.define),
           codelists: [...new Map(list.flatMap((d) => d.codelists).map((c) => [c.id, c])).values()],
           methods: list.flatMap((d) => d.methods),

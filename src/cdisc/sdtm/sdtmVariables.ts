@@ -229,7 +229,7 @@ export function findingsSpec(domain: string, testCodes: DefineCodelist | undefin
     shortLabel: FINDINGS_SHORT_LABELS[domain],
     class: 'FINDINGS',
     structure: `One record per test per time point per subject${domain === 'TU' || domain === 'TR' ? ' per lesion' : ''}${domain === 'TU' || domain === 'TR' || domain === 'RS' ? ' per evaluator' : ''}`,
-    keys: ['STUDYID', 'USUBJID', `${domain}TESTCD`, ...(domain === 'TU' || domain === 'TR' ? [`${domain}LNKID`] : []), ...(domain === 'TU' || domain === 'TR' || domain === 'RS' ? [`${domain}EVAL`] : []), 'VISITNUM', `${domain}DTC`],
+    keys: ['STUDYID', 'USUBJID', `${domain}TESTCD`, ...(domain === 'LB' ? ['LBSPEC', 'LBMETHOD', 'LBNAM'] : []), ...(domain === 'TU' || domain === 'TR' ? [`${domain}LNKID`] : []), ...(domain === 'TU' || domain === 'TR' || domain === 'RS' ? [`${domain}EVAL`] : []), 'VISITNUM', `${domain}DTC`],
     variables,
   };
 }

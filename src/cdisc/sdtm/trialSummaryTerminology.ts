@@ -4,10 +4,9 @@ import { SDTM_CT } from './sdtmTerminology.js';
 /**
  * The trial summary parameters (TSPARMCD, C66738 / TSPARM, C67152) trialkit writes, in the order of the FDA's
  * list of TS parameters expected in a submission (Study Data Technical Conformance Guide, TS section), and the
- * CDISC CT terms their values take. TSPARM is the CT's (C67152) as used in the SDTMIG v3.4 TS examples (section
- * 7.6.1); PCLAS and COMPTRT follow the CT's wording ('Pharmacological Class of Invest. Therapy', 'Comparative
- * Treatment Name'). The NCI codes of TS_CT_TERMS are those of the SDTMIG v3.4 TS examples 1-4, stable across CT
- * releases. A value that is not one of these terms is an issue (TSVALCD left empty), never a guessed code.
+ * CDISC CT terms their values take. TSPARMCD/TSPARM and the NCI codes of TS_CT_TERMS are those of CDISC SDTM CT
+ * 2025-03-25 (checked against its extract by ctTerms.test.ts; the SDTMIG v3.4 TS examples give the same codes). A
+ * value that is not one of these terms is an issue (TSVALCD left empty), never a guessed code.
  */
 
 export interface TrialSummaryParameter {
@@ -46,7 +45,7 @@ export const TRIAL_SUMMARY_PARAMETERS: readonly TrialSummaryParameter[] = [
   { code: 'REGID', label: 'Registry Identifier' },
   { code: 'OUTMSPRI', label: 'Primary Outcome Measure' },
   { code: 'OUTMSSEC', label: 'Secondary Outcome Measure' },
-  { code: 'PCLAS', label: 'Pharmacological Class of Invest. Therapy' },
+  { code: 'PCLAS', label: 'Pharmacologic Class' },
   { code: 'FCNTRY', label: 'Planned Country of Investigational Sites' },
   { code: 'ADAPT', label: 'Adaptive Design', ct: true },
   { code: 'DCUTDTC', label: 'Data Cutoff Date', iso8601: true },
