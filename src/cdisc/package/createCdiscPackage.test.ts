@@ -88,7 +88,7 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
           datasets: list.map((d) => d.define),
           codelists: [...new Map(list.flatMap((d) => d.codelists).map((c) => [c.id, c])).values()],
           methods: list.flatMap((d) => d.methods),
-          comments: [],
+          comments: list.flatMap((d) => d.comments),
         }).filter((i) => i.code !== 'role-not-sdtm'),
       )) {
         assert.deepEqual(issues, []);

@@ -67,7 +67,7 @@ function definePackage(model: 'SDTM' | 'ADaM', datasets: readonly SubmissionData
     datasets: datasets.map((d) => d.define),
     codelists: [...codelists.values()],
     methods: datasets.flatMap((d) => d.methods),
-    comments: [],
+    comments: datasets.flatMap((d) => d.comments),
   };
 }
 

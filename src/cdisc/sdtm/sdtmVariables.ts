@@ -265,8 +265,14 @@ export const TS_SPEC: DomainSpec = {
     v('TSPARMCD', 'Trial Summary Parameter Short Name', 'text', 'assigned', 'Topic', { required: true, codelist: CL_TSPARMCD }),
     v('TSPARM', 'Trial Summary Parameter', 'text', 'assigned', 'Synonym Qualifier', { required: true }),
     v('TSVAL', 'Parameter Value', 'text', 'protocol', 'Result Qualifier'),
-    v('TSVALNF', 'Parameter Null Flavor', 'text', 'assigned', 'Result Qualifier', { codelist: CL_TSVALNF }),
-    v('TSVALCD', 'Parameter Value Code', 'text', 'assigned', 'Result Qualifier'),
+    v('TSVALNF', 'Parameter Null Flavor', 'text', 'assigned', 'Result Qualifier', {
+      codelist: CL_TSVALNF,
+      comment: 'NI: neither the protocol definition nor the trial data give a value (never guessed); NA: not applicable (e.g. no comparator in a single-arm trial); PINF: no upper age limit',
+    }),
+    v('TSVALCD', 'Parameter Value Code', 'text', 'assigned', 'Result Qualifier', {
+      comment:
+        'Given for CDISC CT terms (NCI codes, checked against CDISC SDTM CT 2025-03-25), ClinicalTrials.gov registry ids and ISO 3166-1 alpha-3 countries. Not given, because trialkit could not verify them: the UNII of TRT, the MED-RT code of PCLAS, the SNOMED CT codes of INDIC and TDIGRP; to be added before a submission',
+    }),
     v('TSVCDREF', 'Name of the Reference Terminology', 'text', 'assigned', 'Result Qualifier'),
     v('TSVCDVER', 'Version of the Reference Terminology', 'text', 'assigned', 'Result Qualifier'),
   ],
