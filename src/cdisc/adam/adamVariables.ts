@@ -161,6 +161,16 @@ export const ADAE_VARIABLES: Table = {
   WORSTFL: d('Worst Occurrence per Term Flag', 'text', 'Highest grade, then earliest onset, then lowest AESEQ, among treatment-emergent events of the term'),
 };
 
+export const ADCM_VARIABLES: Table = {
+  ...COMMON,
+  CMSEQ: { label: 'Sequence Number', kind: 'integer', origin: { predecessor: 'CM.CMSEQ' } },
+  CMGRPID: { label: 'Group ID', kind: 'text', origin: { predecessor: 'CM.CMGRPID' } },
+  CMTRT: { label: 'Reported Name of Drug, Med, or Therapy', kind: 'text', origin: { predecessor: 'CM.CMTRT' } },
+  CMCAT: { label: 'Category for Medication', kind: 'text', origin: { predecessor: 'CM.CMCAT' } },
+  ASTDT: d('Analysis Start Date', 'sasdate', 'The start date of the subsequent therapy (CM.CMSTDTC) as a SAS date'),
+  ASTDY: d('Analysis Start Relative Day', 'integer', 'ASTDT - TRTSDT + 1 on or after the first dose, ASTDT - TRTSDT before it (no day 0); missing when untreated'),
+};
+
 export const ADLB_VARIABLES: Table = {
   ...COMMON,
   ASEQ,

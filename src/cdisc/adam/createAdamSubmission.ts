@@ -6,11 +6,11 @@ import { adlbPerParameter, adrsPerParameter, adttePerParameter } from './adamPar
 import type { DefineCodelist, DefineDatasetClass } from '../define/index.js';
 import { AE_OUTCOME_TERMS, CL_AGEU, CL_NY, CL_OUT, CL_RACE, CL_SEX, LAB_TESTS } from '../sdtm/index.js';
 import { sasDateFromIso, type XptValue } from '../xpt/index.js';
-import { numberAnalysisRecords, traceAdlb, traceAdrs, traceAdtte, type SdtmSourceRows } from './traceSources.js';
-import { ADAE_VARIABLES, ADEX_VARIABLES, ADLB_VARIABLES, ADRS_VARIABLES, ADSL_VARIABLES, ADTR_VARIABLES, ADTTE_VARIABLES, type AdamVariableMeta } from './adamVariables.js';
+import { numberAnalysisRecords, traceAdcm, traceAdlb, traceAdrs, traceAdtte, type SdtmSourceRows } from './traceSources.js';
+import { ADAE_VARIABLES, ADCM_VARIABLES, ADEX_VARIABLES, ADLB_VARIABLES, ADRS_VARIABLES, ADSL_VARIABLES, ADTR_VARIABLES, ADTTE_VARIABLES, type AdamVariableMeta } from './adamVariables.js';
 
 /**
- * The ADaM datasets trialkit derives (createAdamDatasets: ADSL, ADRS, ADTR, ADTTE, ADAE, ADLB, ADEX) as
+ * The ADaM datasets trialkit derives (createAdamDatasets: ADSL, ADRS, ADTR, ADTTE, ADAE, ADLB, ADEX, ADCM) as
  * submission datasets (ADaMIG 1.3): ISO dates become SAS dates shown with DATE9., lists become comma-separated
  * text, EVALUATOR is EVAL, ADLB's analyte keys become the LBTESTCD of SDTM, and ADSL gains the required RACE, ARM, ACTARM and
  * TRT01P/TRT01A. Nothing is re-derived here: the values are the derivations' own.
@@ -147,6 +147,12 @@ export function createAdamSubmission(
   traceAdlb(adlbRows, sources);
   traceAdrs(adrs, sources, protocol);
   traceAdtte(adtte, adrs, adsl);
+  // ADCM (subsequent anticancer therapy) carries CM's identifiers when the package has CM.
+  const adcm: Record<string, unknown>[] = datasets.adcm.map((row) => ({ ...row }));
+  if (sources.CM !== undefined) {
+    const unmatched = traceAdcm(adcm, sources);
+    if (unmatched > 0) issues.push(issue('adcm-no-cm-record', ['adam', 'ADCM'], unmatched, 'every ADCM record matched to its SDTM CM record (CMSEQ left missing)', 'warning'));
+  }
   const bds = (name: string, label: string, structure: string, keys: readonly string[], table: DatasetPlan['table'], subClass?: string): DatasetPlan => ({
     name,
     label,
@@ -163,6 +169,7 @@ export function createAdamSubmission(
     build(bds('ADTTE', 'Time-to-Event Analysis Dataset', 'One record per subject per parameter', ['STUDYID', 'USUBJID', 'PARAMCD'], ADTTE_VARIABLES, 'TIME-TO-EVENT'), adtte, {}, Object.keys(ADTTE_VARIABLES), issues, synthetic, adttePerParameter(protocol)),
     build({ name: 'ADAE', label: 'Adverse Events Analysis Dataset', class: 'OCCURRENCE DATA STRUCTURE', subClass: 'ADVERSE EVENT', structure: 'One record per subject per adverse event', keys: ['STUDYID', 'USUBJID', 'AESEQ'], table: ADAE_VARIABLES }, adae, {}, Object.keys(ADAE_VARIABLES), issues, synthetic),
     build(bds('ADLB', 'Laboratory Analysis Dataset', 'One record per subject per parameter per laboratory per date', ['STUDYID', 'USUBJID', 'PARAMCD', 'LBSRC', 'ADT'], ADLB_VARIABLES), adlbRows, {}, Object.keys(ADLB_VARIABLES), issues, synthetic, adlbPerParameter(adlbRows)),
+    build({ name: 'ADCM', label: 'Concomitant Meds Analysis Dataset', class: 'OCCURRENCE DATA STRUCTURE', structure: 'One record per subject per agent of a subsequent anticancer therapy', keys: ['STUDYID', 'USUBJID', 'CMSEQ'], table: ADCM_VARIABLES }, adcm, {}, Object.keys(ADCM_VARIABLES), issues, synthetic),
     build(bds('ADEX', 'Exposure Analysis Dataset', 'One record per subject per drug per parameter', ['STUDYID', 'USUBJID', 'EXTRT', 'PARAMCD'], ADEX_VARIABLES), datasets.adex, {}, Object.keys(ADEX_VARIABLES), issues, synthetic),
   ];
   return Object.freeze({ datasets: Object.freeze(out), issues: Object.freeze([...issues, ...out.flatMap((d) => d.issues)]) });

@@ -13,6 +13,8 @@ import type { XptValue } from '../xpt/index.js';
  *   (progression, response, last adequate assessment), else the ADSL date ADT equals (DTHDT for a death,
  *   LSTALVDT, TRTEDT, TRTSDT, ENRLDT, DCUTDT; a follow-up time censored at death points at DTHDT too); null when
  *   none does.
+ * - ADCM (OCCDS): the CM record of the agent (CMSEQ, CMGRPID, CMTRT, CMCAT as SDTM has them), matched on subject,
+ *   subsequent-therapy number (CMGRPID SUBSEQUENT n) and agent.
  * Rows are the datasets' own (ISO dates), before they become XPT cells.
  */
 
@@ -22,6 +24,8 @@ type MutableRow = Record<string, unknown>;
 export interface SdtmSourceRows {
   readonly LB: readonly Row[];
   readonly RS: readonly Row[];
+  /** CM, whose subsequent-therapy records ADCM copies its identifiers from (absent: ADCM keeps the form's numbers). */
+  readonly CM?: readonly Row[];
 }
 
 /** ADSL dates an ADTTE date may be, in the order they are tried. */
@@ -95,4 +99,31 @@ export function traceAdtte(adtte: MutableRow[], adrs: readonly MutableRow[], ads
     const variable = subject === undefined ? undefined : ADTTE_ADSL_SOURCES.find((name) => subject[name] === row.ADT);
     trace(row, variable === undefined ? null : 'ADSL', variable ?? null, null);
   }
+}
+
+/**
+ * ADCM's identifiers from SDTM CM (OCCDS keeps the SDTM --SEQ): the derivation numbers subsequent therapies as
+ * recorded (CMSEQ n = the nth new-therapy record), which CM writes as CMGRPID 'SUBSEQUENT n'. A row with no CM
+ * record keeps CMSEQ null and is returned as unmatched.
+ */
+export function traceAdcm(adcm: MutableRow[], sdtm: SdtmSourceRows): number {
+  const cm = new Map<string, Row[]>();
+  for (const row of sdtm.CM ?? []) {
+    if (typeof row.CMGRPID !== 'string' || !row.CMGRPID.startsWith('SUBSEQUENT ')) continue;
+    const k = key(row.USUBJID, row.CMGRPID, String(row.CMTRT).trim().toUpperCase());
+    cm.set(k, [...(cm.get(k) ?? []), row]);
+  }
+  let unmatched = 0;
+  for (const row of adcm) {
+    const group = `SUBSEQUENT ${String(row.CMSEQ)}`;
+    const found = cm.get(key(row.USUBJID, group, String(row.CMTRT).trim().toUpperCase()))?.shift();
+    if (found === undefined) unmatched += 1;
+    row.CMSEQ = typeof found?.CMSEQ === 'number' ? found.CMSEQ : null;
+    row.CMGRPID = found?.CMGRPID ?? group;
+    if (found !== undefined) {
+      row.CMTRT = found.CMTRT;
+      row.CMCAT = found.CMCAT;
+    }
+  }
+  return unmatched;
 }

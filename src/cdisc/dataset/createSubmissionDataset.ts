@@ -1,5 +1,5 @@
 import { issue, type Issue } from '../../result/index.js';
-import type { DefineCodelist, DefineDataset, DefineDatasetClass, DefineMethod, DefineOrigin, DefineValueLevel, DefineVariable, SdtmRole } from '../define/index.js';
+import type { DefineCodelist, DefineComment, DefineDataset, DefineDatasetClass, DefineMethod, DefineOrigin, DefineValueLevel, DefineVariable, SdtmRole } from '../define/index.js';
 import { MAX_CHAR_LENGTH, type XptRow, type XptValue } from '../xpt/index.js';
 
 /**
@@ -37,6 +37,8 @@ export interface VariableSpec {
   readonly required?: boolean;
   /** Parameter-level definitions of a derived variable of a BDS dataset; those of parameters with no record are left out. */
   readonly valueLevel?: readonly ValueLevelSpec[];
+  /** A note for the reviewer (define.xml def:CommentDef), e.g. what a column leaves out and why. */
+  readonly comment?: string;
 }
 
 export interface SubmissionDatasetInput {
@@ -58,6 +60,7 @@ export interface SubmissionDataset {
   readonly rows: readonly XptRow[];
   readonly methods: readonly DefineMethod[];
   readonly codelists: readonly DefineCodelist[];
+  readonly comments: readonly DefineComment[];
   readonly issues: readonly Issue[];
 }
 
@@ -129,12 +132,15 @@ export function createSubmissionDataset(input: SubmissionDatasetInput): Submissi
   const kept = input.variables.filter((spec) => spec.required === true || (columns.get(spec.name) ?? []).some((value) => value !== null));
   const methods: DefineMethod[] = [];
   const codelists: DefineCodelist[] = [];
+  const comments: DefineComment[] = [];
   const variables: DefineVariable[] = kept.map((spec) => {
     const values = columns.get(spec.name) ?? [];
     const longest = values.reduce<number>((max, value) => Math.max(max, typeof value === 'string' ? value.length : 0), 0);
     const methodId = spec.origin === 'derived' ? `MT.${input.name}.${spec.name}` : undefined;
     if (methodId !== undefined) methods.push({ id: methodId, name: `Algorithm to derive ${input.name}.${spec.name}`, type: 'Computation', description: spec.derivation ?? `Derived by trialkit (${spec.label})` });
     if (spec.codelist !== undefined) codelists.push(spec.codelist);
+    const commentId = spec.comment === undefined ? undefined : `COM.${input.name}.${spec.name}`;
+    if (commentId !== undefined && spec.comment !== undefined) comments.push({ id: commentId, text: spec.comment });
     const base = {
       name: spec.name,
       label: spec.label,
@@ -143,6 +149,7 @@ export function createSubmissionDataset(input: SubmissionDatasetInput): Submissi
       ...(methodId === undefined ? {} : { methodId }),
       ...(spec.codelist === undefined ? {} : { codelistId: spec.codelist.id }),
       ...(spec.role === undefined ? {} : { role: spec.role }),
+      ...(commentId === undefined ? {} : { commentId }),
     };
     const shape = (lengthOf: number): Pick<DefineVariable, 'dataType' | 'length' | 'displayFormat'> => {
       if (spec.kind === 'sasdate') return { dataType: 'integer', length: 8, displayFormat: 'DATE9.' };
@@ -175,5 +182,5 @@ export function createSubmissionDataset(input: SubmissionDatasetInput): Submissi
     keys: input.keys.filter((key) => kept.some((spec) => spec.name === key)),
     variables,
   };
-  return Object.freeze({ define, rows: Object.freeze(rows), methods, codelists, issues: Object.freeze(issues) });
+  return Object.freeze({ define, rows: Object.freeze(rows), methods, codelists, comments, issues: Object.freeze(issues) });
 }

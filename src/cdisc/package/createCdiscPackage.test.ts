@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { repoPath } from '../../testing/index.js';
 import { checkCdiscPackage } from '../check/index.js';
 import { parseXmlTree, validateDefinePackage, walkXml } from '../define/index.js';
+import { SDTM_CT } from '../sdtm/index.js';
 import { readXpt } from '../xpt/index.js';
 import { createCdiscPackage, type CdiscPackage } from './createCdiscPackage.js';
 import { FIXTURE_TRIALS } from './packageFixtures.test.js';
@@ -27,8 +28,8 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
         assert.ok(files.includes(`${base}/define.xml`));
         assert.deepEqual(built.value.files.get(`${base}/define2-1.xsl`), STYLESHEET);
       }
-      for (const dataset of ['dm', 'ds', 'ex', 'mh', 'rs', 'lb']) assert.ok(files.includes(`sdtm/${dataset}.xpt`), dataset);
-      for (const dataset of ['adsl', 'adrs', 'adtr', 'adtte', 'adae', 'adlb', 'adex']) assert.ok(files.includes(`adam/${dataset}.xpt`), dataset);
+      for (const dataset of ['dm', 'ds', 'ex', 'mh', 'rs', 'lb', 'ta', 'te', 'ti', 'ts', 'tv']) assert.ok(files.includes(`sdtm/${dataset}.xpt`), dataset);
+      for (const dataset of ['adsl', 'adrs', 'adtr', 'adtte', 'adae', 'adlb', 'adex', 'adcm']) assert.ok(files.includes(`adam/${dataset}.xpt`), dataset);
       assert.deepEqual(built.value.issues.filter((i) => i.severity === 'error'), []);
     });
 
@@ -83,11 +84,11 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
           context: 'Other',
           study: { oid: 'S', name: 'n', description: 'd', protocolName: 'p' },
           metaDataVersion: { oid: 'M', name: 'n' },
-          standards: [{ id: 'STD.SDTMIG.3.4', name: 'SDTMIG', type: 'IG', version: '3.4' }, { id: 'STD.ADAMIG.1.3', name: 'ADaMIG', type: 'IG', version: '1.3' }, { id: 'STD.CT.SDTM.2024-03-29', name: 'CDISC/NCI', type: 'CT', version: '2024-03-29' }],
+          standards: [{ id: 'STD.SDTMIG.3.4', name: 'SDTMIG', type: 'IG', version: '3.4' }, { id: 'STD.ADAMIG.1.3', name: 'ADaMIG', type: 'IG', version: '1.3' }, SDTM_CT],
           datasets: list.map((d) => d.define),
           codelists: [...new Map(list.flatMap((d) => d.codelists).map((c) => [c.id, c])).values()],
           methods: list.flatMap((d) => d.methods),
-          comments: [],
+          comments: list.flatMap((d) => d.comments),
         }).filter((i) => i.code !== 'role-not-sdtm'),
       )) {
         assert.deepEqual(issues, []);
@@ -109,6 +110,22 @@ describe('createCdiscPackage on the fixture trials of both protocols', () => {
       const adae = built.value.adam.find((d) => d.define.name === 'ADAE')?.rows ?? [];
       assert.equal(adae.length, ae.length);
       for (const row of adae) assert.ok(ae.some((r) => r.USUBJID === row.USUBJID && r.AESEQ === row.AESEQ && r.AESPID === row.AESPID && r.AETERM === row.AETERM));
+    });
+
+    it(`${name}: ADCM holds every subsequent-therapy agent of CM with CM's CMSEQ, CMGRPID, CMTRT and CMCAT`, () => {
+      assert.ok(built.ok);
+      assert.ok(built.value.files.has('adam/adcm.xpt'));
+      const cm = (built.value.sdtm.find((d) => d.define.name === 'CM')?.rows ?? []).filter((r) => String(r.CMGRPID).startsWith('SUBSEQUENT '));
+      const adcm = built.value.adam.find((d) => d.define.name === 'ADCM')?.rows ?? [];
+      const enrolled = trial.subjects.filter((s) => !s.subject.screenFailure && s.newTherapies.length > 0);
+      assert.equal(adcm.length, enrolled.reduce((n, s) => n + s.newTherapies.reduce((m, t) => m + t.agents.length, 0), 0));
+      assert.equal(adcm.length, cm.length);
+      for (const row of adcm) {
+        const source = cm.find((r) => r.USUBJID === row.USUBJID && r.CMSEQ === row.CMSEQ);
+        assert.deepEqual([source?.CMGRPID, source?.CMTRT, source?.CMCAT], [row.CMGRPID, row.CMTRT, row.CMCAT], `${String(row.USUBJID)} CMSEQ ${String(row.CMSEQ)}`);
+        const sasDay = typeof row.ASTDT === 'number' ? new Date((row.ASTDT - 3653) * 86_400_000).toISOString().slice(0, 10) : null;
+        assert.equal(sasDay, source?.CMSTDTC);
+      }
     });
   }
 

@@ -67,7 +67,7 @@ function definePackage(model: 'SDTM' | 'ADaM', datasets: readonly SubmissionData
     datasets: datasets.map((d) => d.define),
     codelists: [...codelists.values()],
     methods: datasets.flatMap((d) => d.methods),
-    comments: [],
+    comments: datasets.flatMap((d) => d.comments),
   };
 }
 
@@ -108,7 +108,7 @@ export function createCdiscPackage(trial: TrialData, protocol: ProtocolDefinitio
   for (const row of ae?.rows ?? []) if (typeof row.AESEQ === 'number') aeSeq.set(aeSeqKey(String(row.USUBJID), String(row.AESPID)), row.AESEQ);
   const derived = createAdamDatasets(trial, protocol);
   const rowsOf = (name: string) => sdtm.datasets.find((d) => d.define.name === name)?.rows ?? [];
-  const adam = createAdamSubmission(derived.datasets, trial, protocol, aeSeq, { LB: rowsOf('LB'), RS: rowsOf('RS') });
+  const adam = createAdamSubmission(derived.datasets, trial, protocol, aeSeq, { LB: rowsOf('LB'), RS: rowsOf('RS'), CM: rowsOf('CM') });
   const files = new Map<string, Uint8Array>();
   const writeIssues: Issue[] = [];
   const sdtmStandards: DefineStandard[] = [{ id: SDTMIG_STANDARD_ID, name: 'SDTMIG', type: 'IG', version: '3.4', status: 'Final' }, SDTM_CT];

@@ -51,8 +51,8 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
       }
     });
 
-    it(`${name}: --SEQ numbers each subject's records 1, 2, ... in every domain`, () => {
-      for (const dataset of result.datasets.filter((d) => !d.define.name.startsWith('SUPP') && d.define.name !== 'DM')) {
+    it(`${name}: --SEQ numbers each subject's records 1, 2, ... in every subject domain (the trial design datasets have no subjects)`, () => {
+      for (const dataset of result.datasets.filter((d) => !d.define.name.startsWith('SUPP') && d.define.name !== 'DM' && d.define.class !== 'TRIAL DESIGN')) {
         const seq = `${dataset.define.name}SEQ`;
         const bySubject = new Map<string, number[]>();
         for (const row of dataset.rows) bySubject.set(String(row.USUBJID), [...(bySubject.get(String(row.USUBJID)) ?? []), Number(row[seq])]);
@@ -136,7 +136,7 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
     const lab = laboratoryProtocolTrial();
     const result = createSdtmDatasets(lab.trial, lab.protocol);
     const rows = rowsOf(result, 'LB').filter((r) => r.USUBJID === `${lab.trial.protocolId}-01-001`);
-    const mProtein = rows.filter((r) => r.LBTESTCD === 'MPROTEIN' && r.LBNAM === 'CENTRAL LABORATORY');
+    const mProtein = rows.filter((r) => r.LBTESTCD === 'MCPROT' && r.LBMETHOD === 'ELECTROPHORESIS' && r.LBNAM === 'CENTRAL LABORATORY');
     assert.deepEqual(
       mProtein.map((r) => [r.LBSTRESN, r.LBSPEC, r.VISIT]),
       [
@@ -148,7 +148,7 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
     );
     assert.equal(rows.find((r) => r.LBTESTCD === 'LDH')?.LBORNRHI, '250');
     assert.equal(rows.find((r) => r.LBTESTCD === 'B2MICG')?.LBORNRHI, null);
-    assert.deepEqual(rows.filter((r) => r.LBTESTCD === 'IMMUNFIX').map((r) => r.LBSTRESC)[0], 'POSITIVE');
+    assert.deepEqual(rows.filter((r) => r.LBTESTCD === 'MCPROT' && r.LBMETHOD === 'IMMUNOFIXATION ELECTROPHORESIS').map((r) => [r.LBSTRESC, r.LBSTRESN])[0], ['POSITIVE', null]);
     assert.deepEqual(
       result.unmapped.filter((path) => path.startsWith('baselineDisease.fish.')).length,
       5,

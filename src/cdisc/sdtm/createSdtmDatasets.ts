@@ -9,11 +9,13 @@ import type { SdtmRow, SuppEntry } from './sdtmRow.js';
 import { AE_ACTION_TERMS, AE_OUTCOME_TERMS, AE_RELATIONSHIP_TERMS, DISCONTINUATION_TERMS, EVALUATOR_TERMS, LAB_TESTS } from './sdtmTerminology.js';
 import { AE_SPEC, CM_SPEC, DM_SPEC, DS_SPEC, EX_SPEC, findingsSpec, MH_SPEC, SUPP_VARIABLES, type DomainSpec } from './sdtmVariables.js';
 import { mapAnticancerTherapy } from './mapAnticancerTherapy.js';
+import { createTrialDesignDatasets } from './createTrialDesignDatasets.js';
 
 /**
  * The SDTM tabulations of a trial (SDTMIG 3.4) from its case report forms and its protocol: DM (screen
  * failures included, with ARMNRS), DS, EX, AE, MH, LB, RS and, from the protocol's annotated forms, whatever
- * findings it declares (TU/TR for lesion reads), CM for prior and subsequent anticancer therapy, with SUPP-- datasets for values with no standard variable.
+ * findings it declares (TU/TR for lesion reads), CM for prior and subsequent anticancer therapy, with SUPP-- datasets for values with no standard variable,
+ * and the trial design datasets TA, TE, TI, TS, TV from the protocol (createTrialDesignDatasets).
  * USUBJID is STUDYID-SUBJID (the subject id is site-sequence), --DTC are ISO 8601 dates as recorded, --DY count
  * from the first dose with no day 0, --SEQ number each subject's records in date order, VISIT/VISITNUM come
  * from the protocol's schedule. Records after the data cutoff are kept: the cutoff is the analysis's, not the
@@ -308,7 +310,7 @@ export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinitio
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   const datasets: SubmissionDataset[] = [];
-    for (const domain of domains) {
+  for (const domain of domains) {
     const rows = domain === 'DM' ? (out.rows.get(domain) ?? []) : numberRecords(domain, out.rows.get(domain) ?? []);
     const spec = SPECIAL_SPECS[domain] ?? findingsSpec(domain, testCodelist(domain, rows));
     const known = new Set(spec.variables.map((x) => x.name));
@@ -366,6 +368,10 @@ export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinitio
       }),
     );
   }
+  const observedVisitNums = new Set([...out.rows.values()].flat().map((row) => row.VISITNUM).filter((n): n is number => typeof n === 'number'));
+  const design = createTrialDesignDatasets(trial, protocol, observedVisitNums, SDTMIG_STANDARD_ID);
+  datasets.unshift(...design.datasets);
+  out.issues.push(...design.issues);
   const issues = [...out.issues.filter((x, i, all) => x.code !== 'sdtm-no-country' || all.findIndex((y) => y.code === 'sdtm-no-country') === i), ...datasets.flatMap((d) => d.issues)];
   return Object.freeze({ datasets: Object.freeze(datasets), issues: Object.freeze(issues), unmapped: Object.freeze(unannotatedFields(protocol)) });
 }

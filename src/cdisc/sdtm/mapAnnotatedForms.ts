@@ -135,6 +135,7 @@ function mapLevel(
       [`${domain}STRESN`]: numeric,
       [`${domain}STRESU`]: unit,
       [`${domain}SPEC`]: test.annotation.specimen ?? null,
+      ...(test.annotation.method === undefined ? {} : { [`${domain}METHOD`]: test.annotation.method }),
       VISITNUM: scope.visit.VISITNUM,
       VISIT: scope.visit.VISIT,
       [`${domain}DTC`]: scope.date,

@@ -2,12 +2,12 @@ import type { AeAction, AeOutcome, DiscontinuationReason, LabAnalyte, Relationsh
 import type { DefineCodelist, DefineCodelistItem, DefineStandard } from '../define/index.js';
 
 /**
- * The CDISC controlled terminology the SDTM mapping writes, from the codes the standard forms store. CDISC CT
- * (SDTM) 2024-03-29: the submission values; NCI codes are given for the codelists and for the terms whose codes
- * are stable across releases. MedDRA coding is out of scope: AEDECOD is the preferred term as the site coded it.
+ * The CDISC controlled terminology the SDTM mapping writes, from the codes the standard forms store. CDISC SDTM CT
+ * 2025-03-25: the submission values and NCI codes of every codelist define.xml names are checked against its
+ * extract (fixtures/sdtm-ct-2025-03-25.tsv) by ctTerms.test.ts. MedDRA coding is out of scope: AEDECOD is the preferred term as the site coded it.
  */
 
-export const SDTM_CT: DefineStandard = { id: 'STD.CT.SDTM.2024-03-29', name: 'CDISC/NCI', type: 'CT', publishingSet: 'SDTM', version: '2024-03-29', status: 'Final' };
+export const SDTM_CT: DefineStandard = { id: 'STD.CT.SDTM.2025-03-25', name: 'CDISC/NCI', type: 'CT', publishingSet: 'SDTM', version: '2025-03-25', status: 'Final' };
 
 export const AE_OUTCOME_TERMS: Readonly<Record<AeOutcome, string>> = {
   recovered: 'RECOVERED/RESOLVED',
@@ -92,10 +92,14 @@ export const CL_NY = ct('CL.NY', 'No Yes Response', 'C66742', [
 export const CL_AGEU = ct('CL.AGEU', 'Age Unit', 'C66781', [{ value: 'YEARS', decode: 'Years', nciCode: 'C29848' }]);
 export const CL_RACE = ct('CL.RACE', 'Race', 'C74457', [{ value: 'NOT REPORTED', decode: 'Not reported' }]);
 export const CL_OUT = ct('CL.OUT', 'Outcome of Event', 'C66768', Object.values(AE_OUTCOME_TERMS).map((value) => ({ value })));
-export const CL_ACN = ct('CL.ACN', 'Action Taken with Study Treatment', 'C66767', [...Object.values(AE_ACTION_TERMS), 'MULTIPLE'].map((value) => ({ value })));
+// MULTIPLE is not a term of ACN (non-extensible); SDTMIG 3.4's AE assumptions prescribe it when the actions with
+// several study drugs differ (each drug's action in SUPPAE), so it is marked as an extended value.
+export const CL_ACN = ct('CL.ACN', 'Action Taken with Study Treatment', 'C66767', [...Object.values(AE_ACTION_TERMS).map((value) => ({ value })), { value: 'MULTIPLE', extended: true }]);
 export const CL_AEREL = ct('CL.AEREL', 'Causality (sponsor-defined)', undefined, Object.values(AE_RELATIONSHIP_TERMS).map((value) => ({ value })));
 export const CL_NCOMPLT = ct('CL.NCOMPLT', 'Completion/Reason for Non-Completion', 'C66727', [
-  ...[...Object.values(DISCONTINUATION_TERMS), 'SCREEN FAILURE'].map((value) => ({ value })),
+  ...[...Object.values(DISCONTINUATION_TERMS), 'SCREEN FAILURE'].filter((value) => value !== 'OTHER').map((value) => ({ value })),
+  // NCOMPLT is extensible and has no OTHER: the form's "other" reason (its text in DSTERM).
+  { value: 'OTHER', extended: true },
   // A protocol milestone (C114118) written in the same DSDECOD column.
   { value: 'INFORMED CONSENT OBTAINED', extended: true },
 ]);

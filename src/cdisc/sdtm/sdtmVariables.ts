@@ -1,6 +1,7 @@
 import type { DefineCodelist, DefineDatasetClass, SdtmRole } from '../define/index.js';
 import type { VariableKind, VariableOrigin, VariableSpec } from '../dataset/createSubmissionDataset.js';
 import { CL_ACN, CL_AEREL, CL_AGEU, CL_EVAL, CL_NCOMPLT, CL_NY, CL_OUT, CL_RACE, CL_SEX, CL_STENRF } from './sdtmTerminology.js';
+import { CL_EPOCH, CL_IECAT, CL_TSPARMCD, CL_TSVALNF } from './trialSummaryTerminology.js';
 
 /**
  * The SDTMIG 3.4 variables of each domain trialkit writes, in the IG's order, with labels (at most 40
@@ -228,7 +229,7 @@ export function findingsSpec(domain: string, testCodes: DefineCodelist | undefin
     shortLabel: FINDINGS_SHORT_LABELS[domain],
     class: 'FINDINGS',
     structure: `One record per test per time point per subject${domain === 'TU' || domain === 'TR' ? ' per lesion' : ''}${domain === 'TU' || domain === 'TR' || domain === 'RS' ? ' per evaluator' : ''}`,
-    keys: ['STUDYID', 'USUBJID', `${domain}TESTCD`, ...(domain === 'TU' || domain === 'TR' ? [`${domain}LNKID`] : []), ...(domain === 'TU' || domain === 'TR' || domain === 'RS' ? [`${domain}EVAL`] : []), 'VISITNUM', `${domain}DTC`],
+    keys: ['STUDYID', 'USUBJID', `${domain}TESTCD`, ...(domain === 'LB' ? ['LBSPEC', 'LBMETHOD', 'LBNAM'] : []), ...(domain === 'TU' || domain === 'TR' ? [`${domain}LNKID`] : []), ...(domain === 'TU' || domain === 'TR' || domain === 'RS' ? [`${domain}EVAL`] : []), 'VISITNUM', `${domain}DTC`],
     variables,
   };
 }
@@ -244,3 +245,105 @@ export const SUPP_VARIABLES: readonly VariableSpec[] = [
   v('QVAL', 'Data Value', 'text', 'collected', 'Result Qualifier', { required: true }),
   v('QORIG', 'Origin', 'text', 'assigned', 'Record Qualifier', { required: true }),
 ];
+
+// The trial design datasets (SDTMIG 3.4 section 7): the plan of the trial, not its subjects' data.
+const designIds = (): VariableSpec[] => [
+  v('STUDYID', 'Study Identifier', 'text', 'protocol', 'Identifier', { required: true }),
+  v('DOMAIN', 'Domain Abbreviation', 'text', 'assigned', 'Identifier', { required: true }),
+];
+
+export const TS_SPEC: DomainSpec = {
+  name: 'TS',
+  label: 'Trial Summary',
+  class: 'TRIAL DESIGN',
+  structure: 'One record per trial summary parameter value',
+  keys: ['STUDYID', 'TSPARMCD', 'TSSEQ'],
+  variables: [
+    ...designIds(),
+    v('TSSEQ', 'Sequence Number', 'integer', 'derived', 'Identifier', { required: true, derivation: 'Number of the value within its TSPARMCD (1, 2 ... for a parameter with several values)' }),
+    v('TSGRPID', 'Group ID', 'text', 'assigned', 'Identifier'),
+    v('TSPARMCD', 'Trial Summary Parameter Short Name', 'text', 'assigned', 'Topic', { required: true, codelist: CL_TSPARMCD }),
+    v('TSPARM', 'Trial Summary Parameter', 'text', 'assigned', 'Synonym Qualifier', { required: true }),
+    v('TSVAL', 'Parameter Value', 'text', 'protocol', 'Result Qualifier'),
+    v('TSVALNF', 'Parameter Null Flavor', 'text', 'assigned', 'Result Qualifier', {
+      codelist: CL_TSVALNF,
+      comment: 'NI: neither the protocol definition nor the trial data give a value (never guessed); NA: not applicable (e.g. no comparator in a single-arm trial); PINF: no upper age limit',
+    }),
+    v('TSVALCD', 'Parameter Value Code', 'text', 'assigned', 'Result Qualifier', {
+      comment:
+        'Given for CDISC CT terms (NCI codes, checked against CDISC SDTM CT 2025-03-25), ClinicalTrials.gov registry ids and ISO 3166-1 alpha-3 countries. Not given, because trialkit could not verify them: the UNII of TRT, the MED-RT code of PCLAS, the SNOMED CT codes of INDIC and TDIGRP; to be added before a submission',
+    }),
+    v('TSVCDREF', 'Name of the Reference Terminology', 'text', 'assigned', 'Result Qualifier'),
+    v('TSVCDVER', 'Version of the Reference Terminology', 'text', 'assigned', 'Result Qualifier'),
+  ],
+};
+
+export const TE_SPEC: DomainSpec = {
+  name: 'TE',
+  label: 'Trial Elements',
+  class: 'TRIAL DESIGN',
+  structure: 'One record per planned Element',
+  keys: ['STUDYID', 'ETCD'],
+  variables: [
+    ...designIds(),
+    v('ETCD', 'Element Code', 'text', 'assigned', 'Topic', { required: true }),
+    v('ELEMENT', 'Description of Element', 'text', 'protocol', 'Synonym Qualifier', { required: true }),
+    v('TESTRL', 'Rule for Start of Element', 'text', 'protocol', 'Rule', { required: true }),
+    v('TEENRL', 'Rule for End of Element', 'text', 'protocol', 'Rule'),
+    v('TEDUR', 'Planned Duration of Element', 'text', 'protocol', 'Timing'),
+  ],
+};
+
+export const TA_SPEC: DomainSpec = {
+  name: 'TA',
+  label: 'Trial Arms',
+  class: 'TRIAL DESIGN',
+  structure: 'One record per planned Element per Arm',
+  keys: ['STUDYID', 'ARMCD', 'TAETORD'],
+  variables: [
+    ...designIds(),
+    v('ARMCD', 'Planned Arm Code', 'text', 'assigned', 'Topic', { required: true }),
+    v('ARM', 'Description of Planned Arm', 'text', 'protocol', 'Synonym Qualifier', { required: true }),
+    v('TAETORD', 'Planned Order of Element within Arm', 'integer', 'protocol', 'Timing', { required: true }),
+    v('ETCD', 'Element Code', 'text', 'assigned', 'Record Qualifier', { required: true }),
+    v('ELEMENT', 'Description of Element', 'text', 'protocol', 'Synonym Qualifier'),
+    v('TABRANCH', 'Branch', 'text', 'protocol', 'Rule'),
+    v('TATRANS', 'Transition Rule', 'text', 'protocol', 'Rule'),
+    v('EPOCH', 'Epoch', 'text', 'protocol', 'Timing', { required: true, codelist: CL_EPOCH }),
+  ],
+};
+
+export const TV_SPEC: DomainSpec = {
+  name: 'TV',
+  label: 'Trial Visits',
+  class: 'TRIAL DESIGN',
+  structure: 'One record per planned Visit per Arm',
+  keys: ['STUDYID', 'ARMCD', 'VISITNUM'],
+  variables: [
+    ...designIds(),
+    v('VISITNUM', 'Visit Number', 'float', 'protocol', 'Topic', { required: true }),
+    v('VISIT', 'Visit Name', 'text', 'protocol', 'Synonym Qualifier'),
+    v('VISITDY', 'Planned Study Day of Visit', 'integer', 'protocol', 'Timing'),
+    v('ARMCD', 'Planned Arm Code', 'text', 'assigned', 'Record Qualifier', { required: true }),
+    v('ARM', 'Description of Planned Arm', 'text', 'protocol', 'Synonym Qualifier'),
+    v('TVSTRL', 'Visit Start Rule', 'text', 'protocol', 'Rule', { required: true }),
+    v('TVENRL', 'Visit End Rule', 'text', 'protocol', 'Rule'),
+  ],
+};
+
+export const TI_SPEC: DomainSpec = {
+  name: 'TI',
+  label: 'Trial Inclusion/Exclusion Criteria',
+  shortLabel: 'Trial I/E Criteria',
+  class: 'TRIAL DESIGN',
+  structure: 'One record per I/E criterion',
+  keys: ['STUDYID', 'IETESTCD'],
+  variables: [
+    ...designIds(),
+    v('IETESTCD', 'Incl/Excl Criterion Short Name', 'text', 'assigned', 'Topic', { required: true }),
+    v('IETEST', 'Inclusion/Exclusion Criterion', 'text', 'protocol', 'Synonym Qualifier', { required: true }),
+    v('IECAT', 'Inclusion/Exclusion Category', 'text', 'protocol', 'Grouping Qualifier', { required: true, codelist: CL_IECAT }),
+    v('TIRL', 'Inclusion/Exclusion Criterion Rule', 'text', 'protocol', 'Rule'),
+    v('TIVERS', 'Protocol Criteria Versions', 'text', 'protocol', 'Record Qualifier'),
+  ],
+};

@@ -4,15 +4,16 @@ import type { SdtmAnnotation } from '../../clinical/index.js';
 import { listProtocols } from '../../protocols/index.js';
 import { FIXTURE_TRIALS } from '../package/packageFixtures.test.js';
 import { createSdtmDatasets } from './createSdtmDatasets.js';
+import { loadCtExtract } from './ctExtractSupport.test.js';
 import { LAB_TESTS } from './sdtmTerminology.js';
 
 /**
  * Every --TESTCD the SDTM package can write (the lab form's analytes, the overall response, and the test
- * annotations of every registered protocol), reviewed against CDISC Controlled Terminology (SDTM CT 2024-03-29
- * codelists LBTESTCD C65047, RSTESTCD C96779, TRTESTCD C96778, TUTESTCD C96784). `ct`: a submission value of the
- * codelist with this --TEST; `unverified`: not checked against a CT release in this repository (no CT file is
- * stored here), to be checked before a submission and then moved to `ct` or replaced by the CT value. A new code
- * anywhere fails this test until it is reviewed here.
+ * annotations of every registered protocol), reviewed against CDISC SDTM Controlled Terminology 2025-03-25
+ * (LBTESTCD C65047 / LBTEST C67154, RSTESTCD C96782 / RSTEST C96781, TRTESTCD C96779 / TRTEST C96778, TUTESTCD
+ * C96784 / TUTEST C96783). `ct`: a submission value of the codelist with this --TEST, which ctTerms.test.ts checks
+ * against the CT extract in fixtures/; `unverified`: not found in CT, to be replaced before a submission. A new
+ * code anywhere fails this test until it is reviewed here.
  */
 type Review = { readonly test: string; readonly status: 'ct' | 'unverified'; readonly note?: string };
 
@@ -32,16 +33,16 @@ const REVIEW: Readonly<Record<string, Review>> = {
   'LB PROT': { test: 'Protein', status: 'ct' },
   'LB LDH': { test: 'Lactate Dehydrogenase', status: 'ct' },
   'LB CA': { test: 'Calcium', status: 'ct' },
-  'LB B2MICG': { test: 'Beta-2 Microglobulin', status: 'unverified' },
-  'LB MPROTEIN': { test: 'Monoclonal Protein', status: 'unverified' },
-  'LB KAPPALC': { test: 'Kappa Light Chain, Free', status: 'unverified', note: 'the code reads as the total kappa light chain; CT may hold a separate code for the free chain' },
-  'LB LAMBDLC': { test: 'Lambda Light Chain, Free', status: 'unverified', note: 'as KAPPALC' },
-  'LB IMMUNFIX': { test: 'Immunofixation', status: 'unverified' },
-  'LB PLASMCE': { test: 'Plasma Cells', status: 'unverified' },
-  'LB CLONPLCE': { test: 'Clonal Plasma Cells', status: 'unverified' },
+  'LB B2MICG': { test: 'Beta-2 Microglobulin', status: 'ct' },
+  // M-protein quantified (electrophoresis) and its immunofixation share MCPROT; LBMETHOD tells them apart.
+  'LB MCPROT': { test: 'Monoclonal Protein', status: 'ct', note: 'was MPROTEIN, not a CT code' },
+  'LB KLCFR': { test: 'Kappa Light Chain, Free', status: 'ct', note: 'was KAPPALC, the total kappa light chain' },
+  'LB LLCFR': { test: 'Lambda Light Chain, Free', status: 'ct', note: 'was LAMBDLC, not a CT code' },
+  'LB PLSTCECE': { test: 'Total Plasma Cells/Total Cells', status: 'ct', note: 'was PLASMCE, not a CT code; a percentage of the marrow cells' },
+  'LB PLSNCE': { test: 'Neoplastic Plasma Cells', status: 'ct', note: 'was CLONPLCE, not a CT code; CT synonym Monoclonal Plasma Cells' },
   'RS OVRLRESP': { test: 'Overall Response', status: 'ct' },
-  'RS NEWLIND': { test: 'New Lesion Indicator', status: 'unverified' },
-  'TR SPD': { test: 'Sum of Products of Diameters', status: 'unverified' },
+  'RS NEWLIND': { test: 'New Lesion Indicator', status: 'ct' },
+  'TR SUMPPD': { test: 'Sum of Products of Perpendicular Diam', status: 'ct', note: 'was SPD, not a CT code (SPD is a CT synonym)' },
   'TR DIAMETER': { test: 'Diameter', status: 'ct' },
   'TR TUMSTATE': { test: 'Tumor State', status: 'ct' },
   'TU TUMIDENT': { test: 'Tumor Identification', status: 'ct' },
@@ -88,6 +89,21 @@ describe('test codes against CDISC Controlled Terminology', () => {
       assert.match(code, /^[A-Z_][A-Z0-9_]{0,7}$/, key);
       assert.ok(REVIEW[key].test.length <= 40, key);
     }
+  });
+  it('every code reviewed as CT is a term of its --TESTCD codelist, and its --TEST the term of the --TEST codelist with the same NCI code', () => {
+    const ct = loadCtExtract();
+    const lists: Readonly<Record<string, readonly [string, string]>> = { LB: ['C65047', 'C67154'], RS: ['C96782', 'C96781'], TR: ['C96779', 'C96778'], TU: ['C96784', 'C96783'] };
+    let checked = 0;
+    for (const [key, review] of Object.entries(REVIEW)) {
+      if (review.status !== 'ct') continue;
+      const [domain, code] = key.split(' ');
+      const [codeList, testList] = lists[domain];
+      const nci = ct.terms.get(codeList)?.get(code);
+      assert.ok(nci !== undefined, `${key} is not a term of ${codeList}`);
+      assert.equal(ct.terms.get(testList)?.get(review.test), nci, `${key}: --TEST ${review.test} is the CT name of ${nci}`);
+      checked += 1;
+    }
+    assert.ok(checked >= 25, `${checked} codes checked`);
   });
   const unverified = Object.entries(REVIEW).filter(([, review]) => review.status === 'unverified');
   it(`lists the ${unverified.length} codes still to check against a CT release: ${unverified.map(([key]) => key).join(', ')}`, () => {

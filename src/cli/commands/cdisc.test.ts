@@ -66,10 +66,10 @@ describe('trialkit cdisc', () => {
       assert.equal(await main(['cdisc', '--out', out, '--trial', file], rec.io), 0, rec.stderr());
       const text = rec.stdout();
       assert.match(text, /^SYNTHETIC DATA\. CDISC package of /);
-      assert.match(text, new RegExp(`\\n {2}sdtm: DM ${trial.subjects.length}, DS \\d+`));
+      assert.match(text, new RegExp(`\\n {2}sdtm: TA \\d+, TE \\d+, TI \\d+, TS \\d+, TV \\d+, DM ${trial.subjects.length}, DS \\d+`));
       assert.match(text, new RegExp(`\\n {2}adam: ADSL ${trial.subjects.length - 1}, `), 'ADSL: the enrolled subjects');
       assert.match(text, /^sdtm \(SDTM\): \d+ datasets .*; 0 errors, 0 warnings$/m);
-      assert.match(text, /^adam \(ADaM\): 7 datasets .*; 0 errors, 0 warnings$/m);
+      assert.match(text, /^adam \(ADaM\): 8 datasets .*; 0 errors, 0 warnings$/m);
       assert.match(text, /\nno errors, 0 warnings\n$/);
       for (const folder of ['sdtm', 'adam']) {
         const files = readdirSync(join(out, folder));

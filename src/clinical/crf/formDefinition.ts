@@ -204,6 +204,8 @@ export interface SdtmAnnotation {
   readonly test?: string;
   /** --SPEC of the test (e.g. 'SERUM'). */
   readonly specimen?: string;
+  /** --METHOD of the test (METHOD, C85492), when one test code is measured by several methods (e.g. 'IMMUNOFIXATION ELECTROPHORESIS'). */
+  readonly method?: string;
   /** --CAT of the test's rows. */
   readonly category?: string;
   /** The variable a qualifier fills, e.g. '--EVAL', '--LNKID', 'TULOC', 'LBORNRHI'. */

@@ -145,6 +145,8 @@ export interface ProtocolSdtm {
   /** ISO 3166-1 alpha-3 code of the country of every site (DM.COUNTRY): sites carry no country in the trial data. */
   readonly country?: string;
   readonly forms: SdtmFormAnnotations;
+  /** The trial summary facts (SDTM TS) the rest of the definition does not state. */
+  readonly trialSummary?: TrialSummaryFacts;
 }
 
 /**
@@ -165,6 +167,26 @@ export interface SignatureMeanings {
   readonly form: readonly SignatureMeaning[];
   readonly casebook: readonly SignatureMeaning[];
 }
+
+/**
+ * Why a trial summary parameter has no value (SDTM TSVALNF, ISO 21090 null flavours): NA not applicable, NI no
+ * information (the protocol does not say), UNK applicable but unknown, PINF no upper limit.
+ */
+export type TrialSummaryNullFlavor = 'NA' | 'NI' | 'UNK' | 'PINF';
+
+/** A value of a trial summary parameter: text, with its code in a dictionary (TSVALCD/TSVCDREF) only when verified. */
+export interface TrialSummaryValue {
+  readonly value: string;
+  readonly code?: { readonly code: string; readonly dictionary: string; readonly version?: string };
+}
+
+/**
+ * Trial summary parameters as the protocol states them, by TSPARMCD (e.g. OBJPRIM, PLANSUB, TBLIND): one or more
+ * values (a string is a value; a CDISC CT term gets its code from the CT table of the SDTM mapping), or the null
+ * flavour that says why there is none. A parameter stated here overrides what the SDTM mapping would derive
+ * from the identity, the eligibility criteria or the regimen; one stated nowhere gets TSVALNF NI.
+ */
+export type TrialSummaryFacts = Readonly<Record<string, readonly (string | TrialSummaryValue)[] | { readonly nullFlavor: TrialSummaryNullFlavor; readonly why: string }>>;
 
 export interface ProtocolDefinition {
   /** Folder id, lower case, e.g. 'nct05236621'. */

@@ -132,8 +132,9 @@ const IFE_TERMS = { positive: 'POSITIVE', negative: 'NEGATIVE' } as const;
 
 /**
  * The annotated CRF of NCT05236621's own fields: the IMWG measurements and the staging panel are laboratory
- * findings (LB, the specimen telling serum from urine), the plasmacytoma SPD a tumour result (TR), a new
- * lesion the response domain's new-lesion indicator (RS), the central or site laboratory LBNAM. The disease
+ * findings (LB, the specimen telling serum from urine, the method the M-protein quantified by electrophoresis from
+ * its immunofixation; test codes of CDISC SDTM CT 2025-03-25, checked by src/cdisc/sdtm/testCodeReview.test.ts), the
+ * plasmacytoma SPD a tumour result (TR), a new lesion the response domain's new-lesion indicator (RS), the central or site laboratory LBNAM. The disease
  * history fields are supplemental qualifiers of the MH record. Not mapped: the FISH panel (SDTM's genomic
  * findings domain is not implemented) and the ASCT of a prior line (CM is not implemented).
  */
@@ -146,19 +147,19 @@ export const NCT05236621_SDTM_ANNOTATIONS: SdtmFormAnnotations = Object.freeze({
   },
   diseaseAssessment: {
     source: { domain: 'LB', variable: 'LBNAM', terms: { central: 'CENTRAL LABORATORY', local: 'SITE LABORATORY' } },
-    serumMProteinGPerL: { domain: 'LB', testCode: 'MPROTEIN', test: 'Monoclonal Protein', specimen: SERUM },
-    urineMProteinMgPer24h: { domain: 'LB', testCode: 'MPROTEIN', test: 'Monoclonal Protein', specimen: URINE },
-    kappaFlcMgPerL: { domain: 'LB', testCode: 'KAPPALC', test: 'Kappa Light Chain, Free', specimen: SERUM },
-    lambdaFlcMgPerL: { domain: 'LB', testCode: 'LAMBDLC', test: 'Lambda Light Chain, Free', specimen: SERUM },
-    serumImmunofixation: { domain: 'LB', testCode: 'IMMUNFIX', test: 'Immunofixation', specimen: SERUM, terms: IFE_TERMS },
-    urineImmunofixation: { domain: 'LB', testCode: 'IMMUNFIX', test: 'Immunofixation', specimen: URINE, terms: IFE_TERMS },
-    boneMarrowPlasmaCellsPct: { domain: 'LB', testCode: 'PLASMCE', test: 'Plasma Cells', specimen: MARROW },
-    plasmacytomaSpdCm2: { domain: 'TR', testCode: 'SPD', test: 'Sum of Products of Diameters' },
+    serumMProteinGPerL: { domain: 'LB', testCode: 'MCPROT', test: 'Monoclonal Protein', specimen: SERUM, method: 'ELECTROPHORESIS' },
+    urineMProteinMgPer24h: { domain: 'LB', testCode: 'MCPROT', test: 'Monoclonal Protein', specimen: URINE, method: 'ELECTROPHORESIS' },
+    kappaFlcMgPerL: { domain: 'LB', testCode: 'KLCFR', test: 'Kappa Light Chain, Free', specimen: SERUM },
+    lambdaFlcMgPerL: { domain: 'LB', testCode: 'LLCFR', test: 'Lambda Light Chain, Free', specimen: SERUM },
+    serumImmunofixation: { domain: 'LB', testCode: 'MCPROT', test: 'Monoclonal Protein', specimen: SERUM, method: 'IMMUNOFIXATION ELECTROPHORESIS', terms: IFE_TERMS },
+    urineImmunofixation: { domain: 'LB', testCode: 'MCPROT', test: 'Monoclonal Protein', specimen: URINE, method: 'IMMUNOFIXATION ELECTROPHORESIS', terms: IFE_TERMS },
+    boneMarrowPlasmaCellsPct: { domain: 'LB', testCode: 'PLSTCECE', test: 'Total Plasma Cells/Total Cells', specimen: MARROW },
+    plasmacytomaSpdCm2: { domain: 'TR', testCode: 'SUMPPD', test: 'Sum of Products of Perpendicular Diam' },
     newLesion: { domain: 'RS', testCode: 'NEWLIND', test: 'New Lesion Indicator', terms: { true: 'Y', false: 'N' } },
   },
   boneMarrow: {
-    plasmaCellsPct: { domain: 'LB', testCode: 'PLASMCE', test: 'Plasma Cells', specimen: MARROW },
-    clonalPlasmaCells: { domain: 'LB', testCode: 'CLONPLCE', test: 'Clonal Plasma Cells', specimen: MARROW, terms: { present: 'PRESENT', absent: 'ABSENT', 'not-done': 'NOT DONE' } },
+    plasmaCellsPct: { domain: 'LB', testCode: 'PLSTCECE', test: 'Total Plasma Cells/Total Cells', specimen: MARROW },
+    clonalPlasmaCells: { domain: 'LB', testCode: 'PLSNCE', test: 'Neoplastic Plasma Cells', specimen: MARROW, terms: { present: 'PRESENT', absent: 'ABSENT', 'not-done': 'NOT DONE' } },
     method: { domain: 'LB', variable: 'LBMETHOD', terms: { aspirate: 'ASPIRATION', biopsy: 'BIOPSY', both: 'ASPIRATION AND BIOPSY' } },
   },
   priorTherapy: {

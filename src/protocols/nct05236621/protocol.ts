@@ -15,6 +15,7 @@ import { NCT05236621_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { NCT05236621_ELIGIBILITY } from './eligibility.js';
 import { DIAGNOSIS_FIELDS, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, NCT05236621_SDTM_ANNOTATIONS, PRIOR_THERAPY_FIELDS } from './forms.js';
 import { NCT05236621_REGIMEN } from './regimen.js';
+import { NCT05236621_TRIAL_SUMMARY } from './trialSummary.js';
 import { NCT05236621_SUBJECT_VARIABLES } from './subjectVariables.js';
 
 const PAPER = 'Zhou H et al. Generic pomalidomide plus low-dose dexamethasone in relapsed/refractory multiple myeloma. Ann Hematol 2023. doi:10.1007/s00277-023-05558-y';
@@ -171,5 +172,5 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
   analysisPlan: NCT05236621_ANALYSIS_PLAN,
   signatureMeanings: NCT05236621_SIGNATURE_MEANINGS,
   // Every centre of the published trial is in China (DM.COUNTRY).
-  sdtm: { country: 'CHN', forms: NCT05236621_SDTM_ANNOTATIONS },
+  sdtm: { country: 'CHN', forms: NCT05236621_SDTM_ANNOTATIONS, trialSummary: NCT05236621_TRIAL_SUMMARY },
 };

@@ -15,6 +15,7 @@ import { RET_CABO_2_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { RET_CABO_2_ELIGIBILITY } from './eligibility.js';
 import { DIAGNOSIS_FIELDS, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS, RET_CABO_2_SDTM_ANNOTATIONS } from './forms.js';
 import { RET_CABO_2_REGIMEN } from './regimen.js';
+import { RET_CABO_2_TRIAL_SUMMARY } from './trialSummary.js';
 import { RET_CABO_2_SUBJECT_VARIABLES } from './subjectVariables.js';
 
 const MODEL = 'Drilon A, Rekhtman N, Arcila M, et al. Cabozantinib in patients with advanced RET-rearranged non-small-cell lung cancer: an open-label, single-centre, phase 2, single-arm trial. Lancet Oncol 2016;17:1653-60. ClinicalTrials.gov NCT01639508';
@@ -119,5 +120,5 @@ export const RET_CABO_2_PROTOCOL: ProtocolDefinition = {
   analysisPlan: RET_CABO_2_ANALYSIS_PLAN,
   signatureMeanings: RET_CABO_2_SIGNATURE_MEANINGS,
   // An example protocol with invented sites: they are placed in the country of its model trial (NCT01639508, New York).
-  sdtm: { country: 'USA', forms: RET_CABO_2_SDTM_ANNOTATIONS },
+  sdtm: { country: 'USA', forms: RET_CABO_2_SDTM_ANNOTATIONS, trialSummary: RET_CABO_2_TRIAL_SUMMARY },
 };
