@@ -14,6 +14,7 @@ import {
   type CrfRecord,
   type SqlClient,
 } from '../store/index.js';
+import type { FormDefinition } from '../clinical/crf/index.js';
 import { clearFailedAttempts, countFailedAttempt, refuseWhileThrottled, signingThrottleKey } from './failureThrottle.js';
 import { HttpError, notFound } from './httpError.js';
 import { verifyPassword } from './passwords.js';
@@ -84,7 +85,8 @@ const subjectReviewResponse = z.strictObject({
       formType: z.string(),
       visit: z.string().nullable(),
       version,
-      recordDate: date.nullable(),
+      recordDate: date.nullable().describe('the earliest calendar date the record holds: the date a lock reads (a lock covers the record when this is on or before its cutoff)'),
+      formDate: date.nullable().describe("the record's own date, from the field its form names as its date (e.g. the screening date, a lab's sample date); null for an undated form (demographics)"),
       lockedBy: z.int().min(1).nullable().describe('the active lock covering the record (a change would answer 423), or null'),
       updatedBy: z.string(),
       updatedAt: timestamp,
@@ -137,6 +139,15 @@ async function reauthenticate(client: SqlClient, userId: string, given: string, 
     throw new HttpError(403, 'reauthentication-failed', 'the password is not correct: the signature was not recorded');
   }
   await clearFailedAttempts(client, key);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The date a record's form names as its own (`dateField`), when it holds one: what a reader calls the record's date. */
+function formDateOf(form: FormDefinition | undefined, data: unknown): string | null {
+  if (form?.dateField === undefined || data === null || typeof data !== 'object') return null;
+  const value = (data as Record<string, unknown>)[form.dateField];
+  return typeof value === 'string' && ISO_DATE.test(value) ? value : null;
 }
 
 const dataOf = (row: unknown): unknown => (row !== null && typeof row === 'object' ? ((row as Record<string, unknown>).data ?? null) : null);
@@ -197,7 +208,12 @@ export const recordReviewRoutes: readonly RouteSpec[] = [
       return ok({
         subjectId: subject.subjectId,
         locks,
-        records: visible.map((r) => ({ ...r, sdv: marks.get(r.recordId) ?? null, signature: signatures.forms.get(r.recordId) ?? null })),
+        records: visible.map(({ data, ...r }) => ({
+          ...r,
+          formDate: formDateOf(services.protocol.forms.get(r.formType), data),
+          sdv: marks.get(r.recordId) ?? null,
+          signature: signatures.forms.get(r.recordId) ?? null,
+        })),
         casebookSignature: signatures.casebook,
         meanings: services.protocol.definition.signatureMeanings,
         names,

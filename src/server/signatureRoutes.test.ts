@@ -92,6 +92,22 @@ for (const protocolId of ['nct05236621', 'ret-cabo-2'] as const) {
       if (meanings.casebook.length === 1) assert.equal(casebook.body.meaning, meanings.casebook[0].statement);
     });
 
+    void it("dates a record by its form's own date field in the review, not by the earliest date it holds (a birth date)", async () => {
+      if (store === undefined) throw new Error('no store');
+      const { investigator, subjectId } = await seed();
+      const screening = module.definition.forms.find((form) => form.role === 'screening');
+      if (screening?.dateField === undefined) throw new Error('the screening form names no date field');
+      const dateField = screening.dateField;
+      await withAuditContext(store, { user: 'seed', reason: 'fixture' }, (tx) =>
+        insertCrfRecord(tx, { subjectId, formType: screening.id, data: { [dateField]: '2025-02-10', birthDate: '1959-03-02' } }),
+      );
+      const send = await client(investigator);
+      const review = await send('GET', `/subjects/${subjectId}/review`);
+      const rows = review.body.records as { formType: string; recordDate: string | null; formDate: string | null }[];
+      const row = rows.find((r) => r.formType === screening.id);
+      assert.deepEqual([row?.formDate, row?.recordDate], ['2025-02-10', '1959-03-02'], 'the form date for readers; the earliest date for locks');
+    });
+
     void it('pauses signing after five wrong passwords (429, nothing signed, even with the right one), leaves sign-in alone, and signs after the pause', async () => {
       const { investigator, subjectId, recordId } = await seed();
       const send = await client(investigator);

@@ -17,8 +17,10 @@ export interface ReviewedRecord {
   readonly formType: string;
   readonly visit: string | null;
   readonly version: number;
-  /** The earliest calendar date the record holds (trialkit_data_date); null for an undated record. */
+  /** The earliest calendar date the record holds (trialkit_data_date): the date locks read; null for an undated record. */
   readonly recordDate: string | null;
+  /** The record's data, for the caller to read the date its form names (the store knows no forms). */
+  readonly data: unknown;
   /** The active lock with the latest cutoff that covers the record (the database would refuse a change), or null. */
   readonly lockedBy: number | null;
   readonly updatedBy: string;
@@ -41,6 +43,7 @@ interface RecordRow {
   visit: string | null;
   version: number;
   record_date: string | null;
+  data: unknown;
   locked_by: number | null;
   updated_by: string;
   updated_at: Date | string;
@@ -73,7 +76,7 @@ export async function listCoveringLocks(client: SqlClient, subjectId: string): P
 /** The live records of a subject with their date and covering lock, by the same date rule as the lock trigger (migration 7). */
 export async function listReviewedRecords(client: SqlClient, subjectId: string): Promise<readonly ReviewedRecord[]> {
   const { rows } = await client.query<RecordRow>(
-    `SELECT r.record_id, r.form_type, r.visit, r.version, r.updated_by, r.updated_at, d.record_date::text AS record_date,
+    `SELECT r.record_id, r.form_type, r.visit, r.version, r.updated_by, r.updated_at, r.data, d.record_date::text AS record_date,
        (SELECT l.lock_id FROM locks l WHERE NOT l.released AND (l.scope = 'trial' OR l.subject_id = r.subject_id)
           AND (d.record_date IS NULL OR d.record_date <= l.cutoff_date) ORDER BY l.cutoff_date DESC, l.lock_id LIMIT 1) AS locked_by
      FROM crf_records r CROSS JOIN LATERAL (SELECT trialkit_data_date(r.data) AS record_date) d
@@ -87,6 +90,7 @@ export async function listReviewedRecords(client: SqlClient, subjectId: string):
       visit: row.visit,
       version: row.version,
       recordDate: row.record_date,
+      data: row.data,
       lockedBy: row.locked_by,
       updatedBy: row.updated_by,
       updatedAt: new Date(row.updated_at).toISOString(),

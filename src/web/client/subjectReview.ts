@@ -43,6 +43,8 @@ interface ReviewRecord {
   readonly visit: string | null;
   readonly version: number;
   readonly recordDate: string | null;
+  /** The record's own date (its form's date field); null for an undated form. */
+  readonly formDate: string | null;
   readonly lockedBy: number | null;
   readonly sdv: SdvMark | null;
   readonly signature: Signature | null;
@@ -299,7 +301,7 @@ function reviewContent(shell: Shell, protocol: ClientProtocol, review: SubjectRe
     return [
       h('span', {}, form?.label ?? record.formType, h('span', { class: 'muted nowrap' }, ` #${record.recordId}`)),
       record.visit ?? '—',
-      h('span', { class: 'nowrap' }, dayText(record.recordDate)),
+      h('span', { class: 'nowrap' }, record.formDate === null ? '—' : dayText(record.formDate)),
       String(record.version),
       record.lockedBy === null ? h('span', { class: 'muted' }, 'open') : h('span', { class: 'status-badge locked', 'data-locked': String(record.recordId) }, 'locked'),
       sdvCell,
