@@ -101,9 +101,24 @@ const PAGE_REFERENCES_SCRIPT = `(() => {
   return nodes.length;
 })()`;
 
-/** Fills each page reference from { id: page } (a string: the project compiles without the DOM library). */
+/**
+ * Hides every box without moving it: `visibility: hidden` keeps the layout and the page breaks (CSS 2,
+ * 11.2), so a print made under it has the pages and named destinations of the real one, with nothing to
+ * paint. That print also leaves out the header and footer, which Chromium lays out as a small page of
+ * their own for every page (they sit in the fixed margins and move nothing): on the demo report it
+ * costs about 2.0 s of Chromium CPU instead of 3.3 s.
+ */
+const HIDE_PAINTING_SCRIPT = `(() => {
+  const style = document.createElement('style');
+  style.id = 'trialkit-page-numbering';
+  style.textContent = '*, *::before, *::after { visibility: hidden !important; }';
+  document.head.appendChild(style);
+})()`;
+
+/** Fills each page reference from { id: page } (a string: the project compiles without the DOM library), and shows the page again. */
 function fillPageReferencesScript(pages: Readonly<Record<string, number>>): string {
   return `(() => {
+  document.getElementById('trialkit-page-numbering')?.remove();
   const pages = ${JSON.stringify(pages)};
   for (const node of document.querySelectorAll('[data-page-of]')) {
     const page = pages[node.getAttribute('data-page-of')];
@@ -122,14 +137,14 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
     withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
-      const print = async () => {
+      const print = async (painted = true) => {
         const pdf = await page.pdf({
           format: 'A4',
           landscape: options.landscape ?? false,
-          printBackground: true,
+          printBackground: painted,
           // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
           preferCSSPageSize: true,
-          displayHeaderFooter: true,
+          displayHeaderFooter: painted,
           headerTemplate,
           footerTemplate,
           margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
@@ -137,10 +152,12 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       };
       // Page references ([data-page-of="id"], e.g. the contents' page numbers): printed once with a
-      // placeholder of the same width, the pages read from the PDF's destinations, printed again.
+      // placeholder of the same width and nothing painted (the same pages, more cheaply), the pages
+      // read from the PDF's destinations, printed again in full with the numbers.
       const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
       if (references === 0) return print();
-      const first = await print();
+      await page.evaluate(HIDE_PAINTING_SCRIPT);
+      const first = await print(false);
       const pages = Object.fromEntries(computePdfDestinationPages(first));
       await page.evaluate(fillPageReferencesScript(pages));
       return print();

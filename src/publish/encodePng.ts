@@ -22,14 +22,33 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * and smaller than resvg's own PNGs. Deflated on libuv's thread pool, beside the charts still being drawn.
  */
 export async function encodePngRows(rgba: Uint8Array, width: number, fromRow: number, toRow: number): Promise<Uint8Array> {
+  const [png] = await encodePngRowRanges(rgba, width, [[fromRow, toRow]]);
+  return png;
+}
+
+/**
+ * Several row ranges of one RGBA picture, each as its own PNG (as encodePngRows makes it, byte for byte).
+ * The unfiltered scanlines (a filter byte, then the row) are laid out once for all the ranges, and each
+ * PNG deflates its slice of them: the framed figure and the drawing inside it share one copy of the
+ * pixels instead of two.
+ */
+export async function encodePngRowRanges(rgba: Uint8Array, width: number, ranges: readonly (readonly [number, number])[]): Promise<Uint8Array[]> {
+  if (ranges.length === 0) return [];
   const stride = width * 4;
-  const rows = toRow - fromRow;
-  const raw = Buffer.alloc(rows * (stride + 1));
-  for (let r = 0; r < rows; r++) raw.set(rgba.subarray((fromRow + r) * stride, (fromRow + r + 1) * stride), r * (stride + 1) + 1);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(rows, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', await deflateAsync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+  const first = Math.min(...ranges.map(([from]) => from));
+  const last = Math.max(...ranges.map(([, to]) => to));
+  const raw = Buffer.alloc(Math.max(0, last - first) * (stride + 1));
+  for (let r = first; r < last; r++) raw.set(rgba.subarray(r * stride, (r + 1) * stride), (r - first) * (stride + 1) + 1);
+  return Promise.all(
+    ranges.map(async ([fromRow, toRow]) => {
+      const rows = toRow - fromRow;
+      const header = Buffer.alloc(13);
+      header.writeUInt32BE(width, 0);
+      header.writeUInt32BE(rows, 4);
+      header[8] = 8; // bit depth
+      header[9] = 6; // RGBA
+      const scanlines = raw.subarray((fromRow - first) * (stride + 1), (toRow - first) * (stride + 1));
+      return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', await deflateAsync(scanlines, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+    }),
+  );
 }

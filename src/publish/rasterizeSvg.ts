@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
-import { encodePngRows } from './encodePng.js';
+import { encodePngRowRanges, encodePngRows } from './encodePng.js';
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
@@ -64,6 +64,10 @@ export async function rasterizeFramedSvg(
   const pixels = image.pixels;
   const fromRow = Math.round(figure.drawing.top * scale);
   const toRow = Math.min(image.height, fromRow + Math.round(figure.drawing.height * scale));
-  const [framed, drawing] = await Promise.all([want.framed ? encodePngRows(pixels, image.width, 0, image.height) : null, encodePngRows(pixels, image.width, fromRow, toRow)]);
+  if (!want.framed) return { framed: null, drawing: await encodePngRows(pixels, image.width, fromRow, toRow) };
+  const [framed, drawing] = await encodePngRowRanges(pixels, image.width, [
+    [0, image.height],
+    [fromRow, toRow],
+  ]);
   return { framed, drawing };
 }

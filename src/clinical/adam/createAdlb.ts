@@ -63,6 +63,8 @@ function rangeIndicator(value: number, lln: number | null, uln: number | null): 
   return 'NORMAL';
 }
 
+const CRITERIA = new Map(CTCAE_V5_LAB_CRITERIA.map((c) => [`${c.analyte} ${c.direction}`, c] as const).reverse());
+
 function gradeOf(
   analyte: LabAnalyte,
   direction: 'decreased' | 'increased',
@@ -73,7 +75,7 @@ function gradeOf(
   path: readonly (string | number)[],
   issues: Issue[],
 ): { term: string | null; grade: CtcaeGradeValue | null } {
-  const criterion = CTCAE_V5_LAB_CRITERIA.find((c) => c.analyte === analyte && c.direction === direction);
+  const criterion = CRITERIA.get(`${analyte} ${direction}`);
   if (criterion === undefined) return { term: null, grade: null };
   const outcome = computeCtcaeGrade({ term: criterion.term, value, unit: STANDARD_UNITS[analyte], lln, uln, baseline });
   if (!outcome.ok) {
@@ -135,6 +137,20 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
       if (current === undefined || item.day >= current.day) baseline.set(item.analyte, item);
     }
 
+    // A baseline's own grades are the same for every later result of its analyte: computed once.
+    const baselineGrades = new Map<Converted, { low: CtcaeGradeValue | null; high: CtcaeGradeValue | null }>();
+    const gradesOfBaseline = (base: Converted, path: readonly (string | number)[]) => {
+      let grades = baselineGrades.get(base);
+      if (grades === undefined) {
+        grades = {
+          low: gradeOf(base.analyte, 'decreased', base.value, base.lln, base.uln, base.value, path, []).grade,
+          high: gradeOf(base.analyte, 'increased', base.value, base.lln, base.uln, base.value, path, []).grade,
+        };
+        baselineGrades.set(base, grades);
+      }
+      return grades;
+    };
+
     const sorted = [...converted].sort((a, b) => a.analyte.localeCompare(b.analyte) || a.day - b.day || a.index - b.index);
     for (const item of sorted) {
       const path = ['subjects', subjectIndex, 'labs', item.index] as const;
@@ -144,8 +160,8 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
       const post = !isBaseline && firstDose !== null && item.day > firstDose;
       const low = gradeOf(item.analyte, 'decreased', item.value, item.lln, item.uln, baseValue, path, issues);
       const high = gradeOf(item.analyte, 'increased', item.value, item.lln, item.uln, baseValue, path, issues);
-      const baseLow = base === null ? null : isBaseline ? low.grade : gradeOf(item.analyte, 'decreased', base.value, base.lln, base.uln, base.value, path, []).grade;
-      const baseHigh = base === null ? null : isBaseline ? high.grade : gradeOf(item.analyte, 'increased', base.value, base.lln, base.uln, base.value, path, []).grade;
+      const baseLow = base === null ? null : isBaseline ? low.grade : gradesOfBaseline(base, path).low;
+      const baseHigh = base === null ? null : isBaseline ? high.grade : gradesOfBaseline(base, path).high;
       const anrind = rangeIndicator(item.value, item.lln, item.uln);
       const bnrind = base === null ? null : rangeIndicator(base.value, base.lln, base.uln);
       const shiftParts: string[] = [];

@@ -81,14 +81,15 @@ function deriveEvaluator(
   issues.push(...evaluation.issues.map((item) => issue(item.code, item.path, item.value, `${item.expected} (${evaluator.id})`, item.severity)));
   const result = evaluation.result;
 
-  const common = { STUDYID: adsl.STUDYID, USUBJID: adsl.USUBJID, EVALUATOR: evaluator.id };
   const rows: AdrsRow[] = [];
   for (const assessment of result.assessments) {
     const day = dayOf(assessment.date);
     if (day === null) continue;
     const call = recorded.get(day) ?? null;
     rows.push({
-      ...common,
+      STUDYID: adsl.STUDYID,
+      USUBJID: adsl.USUBJID,
+      EVALUATOR: evaluator.id,
       PARAMCD: 'OVRLRESP',
       PARAM: `Overall Response by ${evaluator.label}`,
       ADT: assessment.date,
@@ -111,7 +112,9 @@ function deriveEvaluator(
   const best = result.best;
   const noPostBaseline = result.postBaselineCount === 0 || result.bestReason === 'no-postbaseline';
   rows.push({
-    ...common,
+    STUDYID: adsl.STUDYID,
+    USUBJID: adsl.USUBJID,
+    EVALUATOR: evaluator.id,
     PARAMCD: 'BOR',
     PARAM: `Best Confirmed Overall Response by ${evaluator.label}`,
     ADT: null,

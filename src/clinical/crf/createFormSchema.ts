@@ -55,7 +55,10 @@ function scalarSchema(field: ScalarField, codelists: ReadonlyMap<string, Codelis
     case 'text': {
       const base = wellFormedText(field.maxLength, field.label).refine((text) => text.trim() !== '', { message: 'a non-empty text' });
       const pattern = field.pattern;
-      return pattern === undefined ? base : base.refine((text) => new RegExp(`^(?:${pattern.source})$`).test(text), { message: pattern.description });
+      if (pattern === undefined) return base;
+      // Compiled once per schema, not once per value checked (no g or y flag: test() keeps no state).
+      const whole = new RegExp(`^(?:${pattern.source})$`);
+      return base.refine((text) => whole.test(text), { message: pattern.description });
     }
     case 'date':
       return isoDateText;

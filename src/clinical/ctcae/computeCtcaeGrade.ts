@@ -1,5 +1,5 @@
 import { failure, issue, success, type Issue, type Outcome } from '../../result/index.js';
-import { convertLabValue, roundSignificant, STANDARD_UNITS, type LabAnalyte } from '../units/index.js';
+import { convertLabValue, parseUnit, roundSignificant, STANDARD_UNITS, type LabAnalyte } from '../units/index.js';
 import {
   CTCAE_V5_STANDARD,
   type CtcaeCondition,
@@ -92,17 +92,21 @@ interface RuleSetResult {
 
 /** The highest grade whose rule holds; null as soon as a higher grade cannot be ruled out. */
 function evaluateRuleSet(ruleSet: CtcaeRuleSet, value: number, refs: References): RuleSetResult {
-  const skipped = new Set<CtcaeReference>();
+  // Plain loops, no intermediate arrays: every lab value of a trial is graded twice or more.
+  const skipped: CtcaeReference[] = [];
   for (const rule of ruleSet.rules) {
-    const results = rule.anyOf.map((condition) => evaluateCondition(condition, value, refs));
-    for (const result of results) if (result.skipped !== undefined) skipped.add(result.skipped);
-    if (results.some((result) => result.truth === true)) {
-      return { grade: rule.grade, criterion: rule.text, missing: [], skipped: [...skipped] };
+    let holds = false;
+    const missing: CtcaeReference[] = [];
+    for (const condition of rule.anyOf) {
+      const result = evaluateCondition(condition, value, refs);
+      if (result.skipped !== undefined && !skipped.includes(result.skipped)) skipped.push(result.skipped);
+      if (result.truth === true) holds = true;
+      if (result.missing !== undefined) missing.push(result.missing);
     }
-    const missing = results.flatMap((result) => (result.missing === undefined ? [] : [result.missing]));
-    if (missing.length > 0) return { grade: null, criterion: rule.text, missing, skipped: [...skipped] };
+    if (holds) return { grade: rule.grade, criterion: rule.text, missing: [], skipped };
+    if (missing.length > 0) return { grade: null, criterion: rule.text, missing, skipped };
   }
-  return { grade: 0, criterion: ruleSet.gradeZeroText, missing: [], skipped: [...skipped] };
+  return { grade: 0, criterion: ruleSet.gradeZeroText, missing: [], skipped };
 }
 
 function missingReason(result: RuleSetResult): string {
@@ -203,8 +207,12 @@ export function computeCtcaeGrade(input: CtcaeGradeInput): Outcome<CtcaeGrade> {
   }
   if (criterion === null) return failure(issues);
 
+  // Already in the SI unit (as ADLB grades): every conversion would give the number back unchanged.
+  const givenUnit = typeof input.unit === 'string' ? parseUnit(criterion.analyte, input.unit) : null;
+  const inStandardUnit = givenUnit !== null && givenUnit === parseUnit(criterion.analyte, STANDARD_UNITS[criterion.analyte]);
   const convert = (raw: number | null): number | null => {
     if (raw === null) return null;
+    if (inStandardUnit) return raw;
     const outcome = convertLabValue(criterion.analyte, raw, input.unit);
     return outcome.ok ? outcome.value.value : null;
   };

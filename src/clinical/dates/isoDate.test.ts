@@ -10,6 +10,33 @@ describe('ISO dates as day numbers', () => {
     assert.equal(parseIsoDate('2022-2-3'), null);
   });
 
+  it('agrees with Date.UTC on every day, month and year field of 1600-2400 and on malformed text', () => {
+    // The reference: the RegExp and Date.UTC check parseIsoDate used before it counted days itself.
+    const reference = (text: string): number | null => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (match === null) return null;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const check = new Date(Date.UTC(year, month - 1, day));
+      if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+      return Math.round(check.getTime() / 86_400_000);
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    let checked = 0;
+    for (const year of [0, 1, 50, 99, 100, 101, 1582, 1899, 1900, ...Array.from({ length: 801 }, (_, i) => 1600 + i), 9999]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          assert.equal(parseIsoDate(text), reference(text), text);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked > 300_000);
+    for (const text of ['', '2022-01-0', '2022-01-011', '2022/01/01', ' 2022-01-01', '2022-01-01 ', '20x2-01-01', '2022-0a-01', '２０２２-01-01', '+02022-01-01']) {
+      assert.equal(parseIsoDate(text), reference(text), text);
+    }
+  });
+
   it('counts study days with no day 0', () => {
     const ref = parseIsoDate('2021-03-29')!;
     assert.equal(studyDay(ref, ref), 1);

@@ -5,19 +5,51 @@
  */
 export type DayNumber = number;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digit at `index`, or -1. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+}
 
-/** 'YYYY-MM-DD' -> day number, or null when the text is not a real calendar date (e.g. 2022-02-30). */
+/** The number written by the four (or two) ASCII digits at `index`, or -1. */
+function digitsAt(text: string, index: number, count: 2 | 4): number {
+  let value = 0;
+  for (let i = index; i < index + count; i += 1) {
+    const digit = digitAt(text, i);
+    if (digit < 0) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * 'YYYY-MM-DD' -> day number, or null when the text is not a real calendar date (e.g. 2022-02-30).
+ * Read digit by digit and counted in the proleptic Gregorian calendar (days_from_civil), with no RegExp
+ * and no Date object: ADaM derivations of a large trial parse millions of dates. Years before 100 stay
+ * refused, as they were when Date.UTC (which reads them as 19xx) checked the date.
+ */
 export function parseIsoDate(text: string): DayNumber | null {
-  const match = ISO_DATE.exec(text);
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return Math.round(ms / 86_400_000);
+  const value = typeof text === 'string' ? text : String(text);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  if (day > monthDays) return null;
+  // days_from_civil (H. Hinnant): March-based years, so the leap day ends a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Day number -> 'YYYY-MM-DD'. */

@@ -39,14 +39,15 @@ export function convertLabValue(
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     issues.push(issue('bad-number', ['value'], value, 'a finite number'));
   }
-  const expectedUnits = `a unit for ${analyte}: ${acceptedUnits(analyte).join(', ')}`;
+  // Spelled out only for an issue: a trial converts millions of values, nearly all of them fine.
+  const expectedUnits = () => `a unit for ${analyte}: ${acceptedUnits(analyte).join(', ')}`;
   const from = typeof fromUnit === 'string' ? parseUnit(analyte, fromUnit) : null;
   if (from === null) {
-    issues.push(issue(typeof fromUnit === 'string' && fromUnit.trim() !== '' ? 'unknown-unit' : 'missing-unit', ['unit'], fromUnit, expectedUnits));
+    issues.push(issue(typeof fromUnit === 'string' && fromUnit.trim() !== '' ? 'unknown-unit' : 'missing-unit', ['unit'], fromUnit, expectedUnits()));
   }
   const target = toUnit ?? STANDARD_UNITS[analyte];
   const to = typeof target === 'string' ? parseUnit(analyte, target) : null;
-  if (to === null) issues.push(issue('unknown-unit', ['toUnit'], toUnit, expectedUnits));
+  if (to === null) issues.push(issue('unknown-unit', ['toUnit'], toUnit, expectedUnits()));
   if (issues.length > 0 || from === null || to === null) return failure(issues);
   const converted = from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
   return success(Object.freeze({ value: converted, unit: to.unit }));

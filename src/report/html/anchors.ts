@@ -22,8 +22,14 @@ export function subjectAnchor(usubjid: string): string {
   return `s-${slug(usubjid)}`;
 }
 
+/** Whether the ids are already in sort() order with no repeat (a cell's subjects are: see ReportCell). */
+function isStrictlyAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i += 1) if (!(ids[i - 1] < ids[i])) return false;
+  return true;
+}
+
 export function subjectListAnchor(subjects: readonly string[]): string {
-  const sorted = [...new Set(subjects)].sort();
+  const sorted = isStrictlyAscending(subjects) ? subjects : [...new Set(subjects)].sort();
   return `sl-${sorted.length}-${fnv1a(sorted.join('\u0000'))}`;
 }
 

@@ -59,8 +59,17 @@ export interface ReportTable {
   readonly paperReference: string | null;
 }
 
+/** Whether the ids are already in sort() order with no repeat (most cells are built from sorted lists). */
+function isStrictlyAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i += 1) if (!(ids[i - 1] < ids[i])) return false;
+  return true;
+}
+
 function sortedSubjects(subjects: Iterable<string>): readonly string[] {
-  return Object.freeze([...new Set(subjects)].sort());
+  // A frozen list already sorted and distinct is kept as it is: the same ids in the same order.
+  if (Array.isArray(subjects) && Object.isFrozen(subjects) && isStrictlyAscending(subjects as readonly string[])) return subjects as readonly string[];
+  const ids = Array.isArray(subjects) ? (subjects as readonly string[]) : [...subjects];
+  return Object.freeze(isStrictlyAscending(ids) ? [...ids] : [...new Set(ids)].sort());
 }
 
 export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {
