@@ -1,5 +1,6 @@
 import { ageInYears, checkDosingLog, createDoseHistory, parseIsoDate } from '../clinical/index.js';
 import type { FormRow, ProtocolDefinition, SubjectRecord, VisitDefinition } from '../clinical/index.js';
+import { isoDateOf } from './studyDate.js';
 
 /** The protocol's deviation category code (its DVCAT code list) for each kind of deviation the rules find. */
 export interface DeviationCategoryCodes {
@@ -74,7 +75,9 @@ export function deriveProtocolDeviations(record: SubjectRecord, protocol: Protoc
     for (const [day, date] of assessments) {
       const n = Math.max(1, Math.round((day - firstDose) / every));
       const offset = day - firstDose - n * every;
-      if (n - previous >= 2) add(date, visitLabel(ownSchedule, previous + 1, `assessment ${previous + 1}`), codes.responseAssessment, 'major', `Assessment ${previous + 1} (due on day ${(previous + 1) * every + 1}) not done; the next was on day ${day - firstDose + 1}.`);
+      for (let missed = previous + 1; missed < n; missed++) {
+        add(isoDateOf(firstDose + missed * every), visitLabel(ownSchedule, missed, `assessment ${missed}`), codes.responseAssessment, 'major', `Assessment ${missed} (due on day ${missed * every + 1}) not done; the next was on day ${day - firstDose + 1}.`);
+      }
       if (Math.abs(offset) > ownSchedule.windowDays) add(date, visitLabel(ownSchedule, n, `assessment ${n}`), codes.responseAssessment, 'minor', `Assessment ${n} on day ${day - firstDose + 1}, ${Math.abs(offset)} days ${offset > 0 ? 'after' : 'before'} its planned day ${n * every + 1} (window +/- ${ownSchedule.windowDays} days).`);
       previous = n;
     }

@@ -100,7 +100,6 @@ export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefi
         createConsortFlow(datasets, protocol),
         createDispositionTable(datasets, protocol),
         createProtocolDeviationTable(datasets, protocol),
-        ...(findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)]),
       ],
     },
     { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol), createBaselineContinuousTable(datasets, protocol)] },
@@ -120,6 +119,8 @@ export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefi
         createSaeListing(datasets, protocol),
       ],
     },
-  ]);
+    // Subject data listings (ICH E3 16.2) that no section above holds; empty sections are left out.
+    { id: 'listings', title: 'Subject data listings', items: findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)] },
+  ].filter((section) => section.items.length > 0));
   return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
 }
