@@ -140,6 +140,8 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
       id: 'thrombosis',
       label: 'Thromboembolic events',
       preferredTerms: [
+        // CTCAE v5.0 grades every venous thrombosis and embolism as 'Thromboembolic event'; the MedDRA terms follow.
+        'Thromboembolic event',
         'Deep vein thrombosis',
         'Pulmonary embolism',
         'Thrombosis',
@@ -164,7 +166,7 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
     {
       id: 'infection',
       label: 'Infections',
-      preferredTerms: ['Pneumonia', 'Upper respiratory tract infection', 'Lung infection', 'Sepsis', 'Herpes zoster'],
+      preferredTerms: ['Pneumonia', 'Upper respiratory tract infection', 'Upper respiratory infection', 'Lung infection', 'Sepsis', 'Herpes zoster', 'Shingles'],
       systemOrganClasses: ['Infections and infestations'],
     },
   ],
