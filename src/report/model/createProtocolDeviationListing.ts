@@ -31,7 +31,7 @@ export function createProtocolDeviationListing(datasets: Pick<AdamDatasets, 'ads
       column('day', 'Study day'),
       column('visit', 'Visit'),
       column('category', 'Category'),
-      column('severity', 'Major / minor'),
+      column('severity', 'Severity'),
       column('description', 'What happened'),
       column('action', 'Action taken'),
     ],
