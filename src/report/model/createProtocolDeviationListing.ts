@@ -51,7 +51,10 @@ export function createProtocolDeviationListing(datasets: Pick<AdamDatasets, 'ads
         0,
       ),
     ),
-    footnotes: ['Study day 1 is the day of the first dose. Major: an important deviation (ICH E3 10.2).'],
+    footnotes: [
+      ...(deviations.length === 0 ? ['No protocol deviation was recorded up to the data cutoff.'] : []),
+      'Study day 1 is the day of the first dose. Major: an important deviation (ICH E3 10.2).',
+    ],
     abbreviations: abbreviationsFor(protocol, [title], []),
     paperReference: paperReference(protocol, 'l-protocol-deviations'),
   });

@@ -52,5 +52,9 @@ describe('createProtocolDeviationTable', () => {
     const row = listing.rows.find((r) => r.key === `${a}:3`);
     const category = listing.columns.findIndex((col) => col.id === 'category');
     assert.deepEqual(row?.cells[category].value, { kind: 'text', text: 'Study drug / dosing (not per the dose-modification rules)' });
+    // A log with no deviation: no rows, and a footnote says none was recorded.
+    const empty = createProtocolDeviationListing({ ...data, addv: [] }, TEST_PROTOCOL);
+    assert.equal(empty.rows.length, 0);
+    assert.match(empty.footnotes[0], /No protocol deviation was recorded/);
   });
 });
