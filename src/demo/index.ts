@@ -9,3 +9,5 @@ export { enrolmentCalendar } from './enrolmentCalendar.js';
 export { birthDateFor, crfSubjectId } from './syntheticIdentity.js';
 export type { FastCurveSummary } from './fastSurvival.js';
 export { DAYS_PER_MONTH, fastCurve, fastLogRankP } from './fastSurvival.js';
+export type { DeviationCategoryCodes } from './deriveProtocolDeviations.js';
+export { deriveProtocolDeviations } from './deriveProtocolDeviations.js';

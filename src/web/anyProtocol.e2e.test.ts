@@ -107,6 +107,21 @@ describe('web application on the second protocol (headless Chromium)', { timeout
     assert.deepEqual((await page.locator('#dosing [data-path="drug"] option').allTextContents()).slice(1), drugs);
     await page.locator('#form-picker').selectOption('adverseEvent');
     assert.equal(await page.locator('#adverseEvent [data-path^="relatedness."]').count(), drugs.length);
+
+    // the protocol deviation log: a form of the protocol folder, rendered, checked and saved by the generic form code
+    await page.locator('#form-picker').selectOption('protocolDeviation');
+    const deviation = page.locator('#protocolDeviation');
+    await deviation.waitFor();
+    assert.deepEqual((await deviation.locator('[data-path="severity"] option').allTextContents()).slice(1), ['Major (important)', 'Minor']);
+    await deviation.locator('[data-path="date"]').fill('2024-05-06');
+    await deviation.locator('[data-path="visit"]').fill('TA1');
+    await deviation.locator('[data-path="category"]').selectOption('tumour-assessment');
+    await deviation.locator('[data-path="severity"]').selectOption('minor');
+    await deviation.locator('[data-path="description"]').fill('Scan 9 days after its planned day');
+    await deviation.locator('button[data-action="save"]').press('Enter');
+    await page.locator('[data-tab="timeline"]').click();
+    await page.locator('#timeline [data-timeline="protocolDeviation"]').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, '13-second-protocol-deviation.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });
 });

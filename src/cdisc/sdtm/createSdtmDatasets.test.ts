@@ -174,6 +174,37 @@ describe('createSdtmDatasets on the fixture trials of both protocols', () => {
     assert.ok(strongest.includes(String(ae[0].AEREL)));
   });
 
+  it('protocol deviations: one DV record per deviation of the log, the category label in DVCAT, major / minor and the action in SUPPDV', () => {
+    const { trial, protocol } = laboratoryProtocolTrial();
+    const [first, ...rest] = trial.subjects;
+    const log = [
+      { date: '2021-07-20', visit: 'C2D1', category: 'visit-schedule', severity: 'minor', description: 'Cycle 2 day 1 on day 50' },
+      { date: '2021-06-15', category: 'study-treatment', severity: 'major', description: 'Dose above the level', action: 'Dose corrected' },
+    ];
+    const withLog = { ...trial, subjects: [{ ...first, diseaseForms: { ...first.diseaseForms, protocolDeviation: log } }, ...rest] };
+    const result = createSdtmDatasets(withLog, protocol);
+    const dv = rowsOf(result, 'DV');
+    assert.deepEqual(
+      dv.map((r) => [r.DVSEQ, r.DVSTDTC, r.DVSTDY, r.VISIT, r.VISITNUM, r.DVCAT, r.DVTERM]),
+      [
+        [1, '2021-06-15', 15, null, null, 'STUDY DRUG / DOSING (NOT PER THE DOSE-MODIFICATION RULES)', 'Dose above the level'],
+        [2, '2021-07-20', 50, 'C2D1', computeVisit(protocol.schedule, 'C2D1').VISITNUM, 'VISIT SCHEDULE / ASSESSMENT OUTSIDE ITS WINDOW', 'Cycle 2 day 1 on day 50'],
+      ],
+    );
+    const supp = rowsOf(result, 'SUPPDV');
+    assert.deepEqual(
+      supp.map((r) => [r.IDVAR, r.IDVARVAL, r.QNAM, r.QVAL]),
+      [
+        ['DVSEQ', '1', 'DVACTION', 'Dose corrected'],
+        ['DVSEQ', '1', 'DVSEV', 'MAJOR'],
+        ['DVSEQ', '2', 'DVSEV', 'MINOR'],
+      ],
+    );
+    // The log's fields are mapped by DV itself, never listed as unmapped; no DV dataset without deviations.
+    assert.deepEqual(result.unmapped.filter((path) => path.startsWith('protocolDeviation.')), []);
+    assert.equal(createSdtmDatasets(trial, protocol).datasets.some((d) => d.define.name === 'DV'), false);
+  });
+
   it('a synthetic trial says SYNTHETIC in every dataset label', () => {
     for (const { make } of FIXTURE_TRIALS) {
       const { trial, protocol } = make();

@@ -1,4 +1,4 @@
-import { convertLabValue, isLabAnalyte, parseIsoDate, ageInYears, studyDay, RELATIONSHIPS } from '../../clinical/index.js';
+import { convertLabValue, findDeviationForm, isLabAnalyte, parseIsoDate, ageInYears, readProtocolDeviations, studyDay, RELATIONSHIPS } from '../../clinical/index.js';
 import type { EndForm, ProtocolDefinition, SubjectRecord, TrialData } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
 import { createSubmissionDataset, syntheticLabel, type SubmissionDataset } from '../dataset/index.js';
@@ -7,7 +7,7 @@ import { computeVisit, repeatingVisitLabel } from './computeVisit.js';
 import { mapAnnotatedForms, unannotatedFields } from './mapAnnotatedForms.js';
 import type { SdtmRow, SuppEntry } from './sdtmRow.js';
 import { AE_ACTION_TERMS, AE_OUTCOME_TERMS, AE_RELATIONSHIP_TERMS, DISCONTINUATION_TERMS, EVALUATOR_TERMS, LAB_TESTS } from './sdtmTerminology.js';
-import { AE_SPEC, CM_SPEC, DM_SPEC, DS_SPEC, EX_SPEC, findingsSpec, MH_SPEC, SUPP_VARIABLES, type DomainSpec } from './sdtmVariables.js';
+import { AE_SPEC, CM_SPEC, DM_SPEC, DS_SPEC, DV_SPEC, EX_SPEC, findingsSpec, MH_SPEC, SUPP_VARIABLES, type DomainSpec } from './sdtmVariables.js';
 import { mapAnticancerTherapy } from './mapAnticancerTherapy.js';
 import { createTrialDesignDatasets } from './createTrialDesignDatasets.js';
 
@@ -184,6 +184,27 @@ function mapSubject(trial: TrialData, protocol: ProtocolDefinition, record: Subj
     out.supp.push({ parent: row, qnam: 'AEDISST', qlabel: 'Led to Discontinuation of the Study', qval: ae.ledToStudyDiscontinuation ? 'Y' : 'N', qorig: 'CRF' });
   }
 
+  const deviationForm = findDeviationForm(protocol.forms);
+  if (deviationForm !== undefined) {
+    const categoryField = deviationForm.fields.find((f) => f.key === 'category');
+    const categories = new Map((protocol.codelists.find((c) => categoryField?.type === 'code' && c.id === categoryField.codelist)?.items ?? []).map((item) => [item.code, item.label]));
+    for (const deviation of readProtocolDeviations(record, deviationForm)) {
+      const visit = computeVisit(protocol.schedule, deviation.visit);
+      const row = push(out, {
+        ...base,
+        DOMAIN: 'DV',
+        DVTERM: deviation.description,
+        DVCAT: (categories.get(deviation.category) ?? deviation.category).toUpperCase(),
+        VISITNUM: visit.VISITNUM,
+        VISIT: visit.VISIT,
+        DVSTDTC: deviation.date,
+        DVSTDY: dy(deviation.date),
+      });
+      out.supp.push({ parent: row, qnam: 'DVSEV', qlabel: 'Severity of Protocol Deviation', qval: deviation.severity.toUpperCase(), qorig: 'CRF' });
+      if (deviation.action !== null) out.supp.push({ parent: row, qnam: 'DVACTION', qlabel: 'Action Taken for Protocol Deviation', qval: deviation.action, qorig: 'CRF' });
+    }
+  }
+
   const parents = new Map<string, SdtmRow>([['DM', dm]]);
   if (record.diagnosis !== undefined) {
     parents.set(
@@ -264,7 +285,7 @@ function responseCategory(protocol: ProtocolDefinition): string {
 
 /** Sorts a domain's records by subject, then date (undated last), and numbers --SEQ within each subject. */
 function numberRecords(domain: string, rows: SdtmRow[]): SdtmRow[] {
-  const dtc = `${domain}${domain === 'AE' || domain === 'EX' || domain === 'DS' || domain === 'MH' || domain === 'CM' ? 'STDTC' : 'DTC'}`;
+  const dtc = `${domain}${domain === 'AE' || domain === 'EX' || domain === 'DS' || domain === 'MH' || domain === 'CM' || domain === 'DV' ? 'STDTC' : 'DTC'}`;
   const sorted = rows
     .map((row, i) => ({ row, i }))
     .sort((a, b) => {
@@ -297,8 +318,8 @@ function testCodelist(domain: string, rows: readonly SdtmRow[]): DefineCodelist 
   return { id: `CL.${domain}TESTCD`, name: `${domain} Test Code`, dataType: 'text', isNonStandard: true, items: [...tests].sort((a, b) => a[0].localeCompare(b[0])).map(([value, decode]) => ({ value, decode })) };
 }
 
-const SPECIAL_SPECS: Readonly<Record<string, DomainSpec>> = { DM: DM_SPEC, DS: DS_SPEC, EX: EX_SPEC, AE: AE_SPEC, MH: MH_SPEC, CM: CM_SPEC };
-const DOMAIN_ORDER = ['DM', 'DS', 'MH', 'CM', 'EX', 'AE', 'LB', 'RS', 'TU', 'TR'];
+const SPECIAL_SPECS: Readonly<Record<string, DomainSpec>> = { DM: DM_SPEC, DS: DS_SPEC, EX: EX_SPEC, AE: AE_SPEC, MH: MH_SPEC, CM: CM_SPEC, DV: DV_SPEC };
+const DOMAIN_ORDER = ['DM', 'DS', 'MH', 'CM', 'EX', 'AE', 'DV', 'LB', 'RS', 'TU', 'TR'];
 
 /** The SDTM datasets of a trial under its protocol, with the issues met and what was left unmapped. */
 export function createSdtmDatasets(trial: TrialData, protocol: ProtocolDefinition): SdtmDatasets {

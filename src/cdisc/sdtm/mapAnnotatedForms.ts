@@ -1,4 +1,4 @@
-import { SUBJECT_RECORD_KEYS } from '../../clinical/index.js';
+import { PROTOCOL_DEVIATION_DOMAIN, SUBJECT_RECORD_KEYS } from '../../clinical/index.js';
 import type { FieldDefinition, FieldValue, FormDefinition, FormRow, ProtocolDefinition, SdtmAnnotation, SubjectRecord } from '../../clinical/index.js';
 import { issue, type Issue } from '../../result/index.js';
 import { computeVisit } from './computeVisit.js';
@@ -202,6 +202,8 @@ export function unannotatedFields(protocol: ProtocolDefinition): string[] {
     }
   };
   for (const form of protocol.forms) {
+    // The deviation log (DV) is mapped whole by its domain's own mapping, not by annotations.
+    if (form.sdtmDomain === PROTOCOL_DEVIATION_DOMAIN) continue;
     if (form.role === 'disease' || protocol.sdtm?.forms[form.id] !== undefined) walk(form.id, form.fields, '');
   }
   return out;

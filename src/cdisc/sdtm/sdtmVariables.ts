@@ -150,6 +150,27 @@ export const MH_SPEC: DomainSpec = {
   ],
 };
 
+/**
+ * DV (SDTMIG 3.4 section 6.2, Events): one record per protocol deviation collected on the protocol's deviation
+ * log. DVTERM is what the site wrote; DVCAT the protocol's category (the label of its code, in capitals);
+ * major / minor and the action taken have no DV variable and go to SUPPDV (DVSEV, DVACTION).
+ */
+export const DV_SPEC: DomainSpec = {
+  name: 'DV',
+  label: 'Protocol Deviations',
+  class: 'EVENTS',
+  structure: 'One record per protocol deviation per subject',
+  keys: ['STUDYID', 'USUBJID', 'DVTERM', 'DVSTDTC'],
+  variables: [
+    ...identifiers('DV'),
+    v('DVTERM', 'Protocol Deviation Term', 'text', 'collected', 'Topic', { required: true }),
+    v('DVCAT', 'Category for Protocol Deviation', 'text', 'collected', 'Grouping Qualifier', { derivation: "The label of the protocol's deviation category code, in capitals" }),
+    ...visits(),
+    v('DVSTDTC', 'Start Date/Time of Deviation', 'isodate', 'collected', 'Timing'),
+    v('DVSTDY', 'Study Day of Start of Deviation', 'integer', 'derived', 'Timing', { derivation: DY_DERIVATION }),
+  ],
+};
+
 const STENRF_DERIVATION = 'BEFORE when the latest date the recorded components allow precedes RFSTDTC (first dose), AFTER when the earliest follows RFENDTC (last dose), DURING when both fall between; null when a partial date cannot decide';
 const PARTIAL_DTC = 'As recorded; a partial date is truncated to its known components (YYYY-MM, YYYY), never imputed';
 

@@ -3,6 +3,7 @@ import type { ProtocolDefinition } from '../protocol/index.js';
 import type { Issue } from '../../result/index.js';
 import { createAdae, type AdaeRow } from './createAdae.js';
 import { createAdcm, type AdcmRow } from './createAdcm.js';
+import { createAddv, type AddvRow } from './createAddv.js';
 import { createAdex, type AdexRow } from './createAdex.js';
 import { createAdlb, type AdlbRow } from './createAdlb.js';
 import { createAdrs, type AdrsRow } from './createAdrs.js';
@@ -21,6 +22,8 @@ export interface AdamDatasets {
   readonly adex: readonly AdexRow[];
   /** Subsequent anticancer therapies, one row per agent. */
   readonly adcm: readonly AdcmRow[];
+  /** Protocol deviations of the enrolled subjects, one row per deviation (empty when the protocol keeps no log). */
+  readonly addv: readonly AddvRow[];
 }
 
 /**
@@ -37,8 +40,9 @@ export function createAdamDatasets(trial: TrialData, protocol: ProtocolDefinitio
   const adlb = createAdlb(trial, adsl.dataset);
   const adex = createAdex(trial, protocol, adsl.dataset);
   const adcm = createAdcm(trial, adsl.dataset);
+  const addv = createAddv(trial, protocol, adsl.dataset);
   return Object.freeze({
-    datasets: Object.freeze({ adsl: adsl.dataset, adrs: adrs.dataset, adtr: adtr.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset, adcm: adcm.dataset }),
-    issues: Object.freeze([adsl, adrs, adtr, adtte, adae, adlb, adex, adcm].flatMap((d) => d.issues)),
+    datasets: Object.freeze({ adsl: adsl.dataset, adrs: adrs.dataset, adtr: adtr.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset, adcm: adcm.dataset, addv: addv.dataset }),
+    issues: Object.freeze([adsl, adrs, adtr, adtte, adae, adlb, adex, adcm, addv].flatMap((d) => d.issues)),
   });
 }

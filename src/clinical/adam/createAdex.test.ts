@@ -59,6 +59,27 @@ describe('createAdex', () => {
     assert.deepEqual(dex.everAtDoseMg, { 20: 1 });
   });
 
+  it('counts no dose after the data cutoff and plans a cycle in progress only up to the cutoff', () => {
+    // Cycle 1 starts on the enrolment day; cycle 2 (day 29) is 10 days old at the cutoff, its record says 21 days.
+    const inProgress = exampleSubject(1, { cycles: 2, overrides: { dosing: exampleDosing(ENROL, 2) } });
+    const cutoff = '2021-07-08';
+    const t = exampleTrial([inProgress], cutoff);
+    const { dataset: rows } = createAdex(t, P, createAdsl(t, P).dataset);
+    const at = (drug: string, paramcd: AdexParamcd) => adexValue(rows, 'NCT05236621-01-001', drug, paramcd)?.AVAL;
+    assert.equal(at('pomalidomide', 'CUMDOSE'), (21 + 10) * 4);
+    assert.equal(at('pomalidomide', 'PLCUMDOS'), (21 + 10) * 4);
+    assert.equal(at('pomalidomide', 'RDI'), 100);
+    // Dexamethasone: days 1 and 8 of cycle 2 are before the cutoff, days 15 and 22 after.
+    assert.equal(at('dexamethasone', 'CUMDOSE'), (4 + 2) * 40);
+    assert.equal(at('dexamethasone', 'PLCUMDOS'), (4 + 2) * 40);
+    assert.equal(at('dexamethasone', 'RDI'), 100);
+    // A reduced dose in the cycle in progress lowers the RDI below 100%, never above.
+    const reduced = exampleSubject(1, { cycles: 2, overrides: { dosing: exampleDosing(ENROL, 2, { pomalidomideMg: [4, 3] }) } });
+    const tr = exampleTrial([reduced], cutoff);
+    const rdi = adexValue(createAdex(tr, P, createAdsl(tr, P).dataset).dataset, 'NCT05236621-01-001', 'pomalidomide', 'RDI')?.AVAL;
+    assert.equal(rdi, ((21 * 4 + 10 * 3) / ((21 + 10) * 4)) * 100);
+  });
+
   it('warns when the reduction tick box disagrees with the doses', () => {
     const subject = exampleSubject(1);
     const dosing = subject.dosing.map((row) => (row.drug === 'pomalidomide' && row.cycle === 2 ? { ...row, reduced: true } : row));

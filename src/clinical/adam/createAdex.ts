@@ -16,7 +16,7 @@ export const ADEX_PARAMETERS = Object.freeze({
   TRTDURD: 'Duration of treatment (days, first to last dose)',
   STDOSE: 'Starting dose',
   CUMDOSE: 'Cumulative dose',
-  PLCUMDOS: 'Planned cumulative dose (starting dose x planned days x cycles started)',
+  PLCUMDOS: 'Planned cumulative dose (cycles started, up to the cutoff)',
   DI: 'Dose intensity per cycle',
   PDI: 'Planned dose intensity per cycle',
   RDI: 'Relative dose intensity (%)',
@@ -52,14 +52,28 @@ interface ReceivedRow {
 
 type Emit = (extrt: string, paramcd: AdexParamcd, aval: number | null, avalc: string | null, unit: string | null) => void;
 
-function drugRows(drug: string, unit: string, rows: readonly ReceivedRow[], cutoff: DayNumber, cycleLengthDays: number, emit: Emit): void {
+/** The drug's dose days (1-based days of the cycle) of a cycle starting on `start` that fall on or before the cutoff. */
+const doseDaysUpToCutoff = (doseDays: readonly number[], start: number, cutoff: DayNumber): number => doseDays.filter((day) => start + day - 1 <= cutoff).length;
+
+/**
+ * Cumulative and relative dose intensity follow the usual SAS/ADaM exposure convention: the analysis data
+ * end at the data cutoff (a record running past it is truncated there, as ADEX's AENDT would be), so a
+ * dose given after the cutoff is not counted, and a cycle in progress at the cutoff is planned only for
+ * its planned dose days up to the cutoff. RDI = 100 x cumulative dose / planned cumulative dose over the
+ * same cycles; it exceeds 100% only when more was given than planned. The form records how many days a dose
+ * was given, not which: a record running past the cutoff is taken to have given its doses on the drug's
+ * dose days in order, so only those up to the cutoff count.
+ */
+function drugRows(drug: string, doseDays: readonly number[], unit: string, rows: readonly ReceivedRow[], cutoff: DayNumber, cycleLengthDays: number, emit: Emit): void {
   const sorted = [...rows].sort((a, b) => a.form.cycle - b.form.cycle || a.start - b.start);
   const first = sorted[0];
   const startingDose = first === undefined ? null : first.form.plannedDoseMg;
   const cycles = new Set(sorted.map((row) => row.form.cycle)).size;
-  const cumulative = sorted.reduce((sum, row) => sum + row.form.doseGivenMg * row.form.daysGiven, 0);
+  const cumulative = sorted.reduce((sum, row) => sum + row.form.doseGivenMg * Math.min(row.form.daysGiven, doseDaysUpToCutoff(doseDays, row.start, cutoff)), 0);
   const plannedDays = first === undefined ? 0 : first.form.plannedDays;
-  const planned = startingDose === null ? 0 : startingDose * plannedDays * cycles;
+  const cycleStarts = new Map<number, number>();
+  for (const row of sorted) cycleStarts.set(row.form.cycle, Math.min(cycleStarts.get(row.form.cycle) ?? row.start, row.start));
+  const planned = startingDose === null ? 0 : [...cycleStarts.values()].reduce((sum, start) => sum + startingDose * Math.min(plannedDays, doseDaysUpToCutoff(doseDays, start, cutoff)), 0);
   let intensity: number | null = null;
   if (first !== undefined) {
     const lastStart = Math.max(...sorted.map((row) => row.start));
@@ -77,7 +91,7 @@ function drugRows(drug: string, unit: string, rows: readonly ReceivedRow[], cuto
   emit(drug, 'PLCUMDOS', planned, null, unit);
   emit(drug, 'DI', intensity, null, `${unit}/${cycleLengthDays} days`);
   emit(drug, 'PDI', plannedIntensity, null, `${unit}/${cycleLengthDays} days`);
-  emit(drug, 'RDI', intensity !== null && plannedIntensity !== null && plannedIntensity > 0 ? (intensity / plannedIntensity) * 100 : null, null, '%');
+  emit(drug, 'RDI', planned > 0 ? (cumulative / planned) * 100 : null, null, '%');
   emit(drug, 'LOWDOSE', doses.length === 0 ? null : Math.min(...doses), null, unit);
   for (const dose of doses) emit(drug, 'DOSEGVN', dose, null, unit);
   emit(drug, 'REDUCFL', null, flag(reduced), null);
@@ -124,7 +138,7 @@ export function createAdex(trial: TrialData, protocol: ProtocolDefinition, adsl:
     const last = dayOf(subject.TRTEDT);
     emit('ALL', 'CYCLES', new Set([...received.values()].flat().map((row) => row.form.cycle)).size, null, 'cycles');
     emit('ALL', 'TRTDURD', first !== null && last !== null ? last - first + 1 : null, null, 'days');
-    for (const drug of drugs) drugRows(drug.id, drug.doseUnit, received.get(drug.id) ?? [], cutoff, protocol.regimen.cycleLengthDays, emit);
+    for (const drug of drugs) drugRows(drug.id, drug.doseDays, drug.doseUnit, received.get(drug.id) ?? [], cutoff, protocol.regimen.cycleLengthDays, emit);
   });
   return finishDerivation(out, issues);
 }

@@ -1,6 +1,7 @@
 import type { Issue } from '../../result/index.js';
 import { issue } from '../../result/index.js';
 import type { DiscontinuationReason, SubjectRecord, TrialData } from '../crf/index.js';
+import { PROTOCOL_DEVIATION_DOMAIN } from '../crf/index.js';
 import { ageInYears, daysToMonths, parseIsoDate } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
 import type { AgeGroupDefinition, AnalysisSetDefinition, ProtocolDefinition } from '../protocol/index.js';
@@ -297,7 +298,8 @@ function lastKnownAlive(
     }
   });
   for (const form of protocol.forms) {
-    if (form.role !== 'disease' || form.dateField === undefined) continue;
+    // A deviation's date is when it occurred or was found, not a contact with the subject.
+    if (form.role !== 'disease' || form.dateField === undefined || form.sdtmDomain === PROTOCOL_DEVIATION_DOMAIN) continue;
     const field = form.dateField;
     for (const row of record.diseaseForms[form.id] ?? []) if (typeof row[field] === 'string') consider(row[field]);
   }

@@ -21,6 +21,8 @@ export type { AdlbRow, RangeIndicator } from './createAdlb.js';
 export { createAdex, adexValue, ADEX_PARAMETERS } from './createAdex.js';
 export { createAdcm, SUBSEQUENT_THERAPY_CATEGORY } from './createAdcm.js';
 export type { AdcmRow } from './createAdcm.js';
+export { createAddv } from './createAddv.js';
+export type { AddvRow } from './createAddv.js';
 export type { AdexParamcd, AdexRow } from './createAdex.js';
 export { summarizeExposure } from './summarizeExposure.js';
 export type { DrugModificationCounts } from './summarizeExposure.js';

@@ -14,3 +14,5 @@ export type { TrialData, FormCatalogue } from './trialData.js';
 export { addDays, cycleDay, exampleSubject, exampleTrial } from './exampleTrial.js';
 export type { ExampleSubjectOptions } from './exampleTrial.js';
 export { fieldText } from './fieldText.js';
+export { createProtocolDeviationForm, DEVIATION_SEVERITY_CODELIST, findDeviationForm, PROTOCOL_DEVIATION_DOMAIN, readProtocolDeviations } from './protocolDeviationForm.js';
+export type { ProtocolDeviation, ProtocolDeviationFormInput } from './protocolDeviationForm.js';

@@ -1,4 +1,4 @@
-import { booleanField, codeField, dateField, numberField, opt, recordField, textField } from '../../clinical/index.js';
+import { booleanField, codeField, createProtocolDeviationForm, dateField, numberField, opt, recordField, textField } from '../../clinical/index.js';
 import type { Codelist, FieldDefinition, FormDefinition, SdtmFormAnnotations } from '../../clinical/index.js';
 
 /**
@@ -44,7 +44,19 @@ export const NCT05236621_CODELISTS: readonly Codelist[] = Object.freeze([
     ['biopsy', 'Biopsy'],
     ['both', 'Aspirate and biopsy'],
   ]),
+  // The deviation categories of the protocol's deviation log (ICH E3 10.2 lists these kinds; SDTM DV.DVCAT).
+  codelist('DVCAT', 'Protocol deviation category', [
+    ['eligibility', 'Eligibility criteria not met'],
+    ['informed-consent', 'Informed consent'],
+    ['study-treatment', 'Study drug / dosing (not per the dose-modification rules)'],
+    ['visit-schedule', 'Visit schedule / assessment outside its window'],
+    ['concomitant-medication', 'Prohibited concomitant medication'],
+    ['other', 'Other'],
+  ], 'ICH E3 section 10.2; CDISC SDTMIG DV (DVCAT)'),
 ]);
+
+/** The protocol deviation log (categories: DVCAT above). */
+export const NCT05236621_DEVIATION_FORM: FormDefinition = createProtocolDeviationForm({ id: 'protocolDeviation', categoryCodelist: 'DVCAT' });
 
 const M_PROTEIN = { max: 200, note: 'a serum M-protein above 200 g/L is beyond any reported myeloma' };
 const URINE_M_PROTEIN = { max: 50000, note: 'Bence Jones proteinuria above 50 g/24 h is beyond any reported myeloma' };

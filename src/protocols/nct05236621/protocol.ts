@@ -8,12 +8,13 @@ import {
   SCREENING_CODELISTS,
   STANDARD_CODELISTS,
   IMWG_2016_SCALE,
+  DEVIATION_SEVERITY_CODELIST,
 } from '../../clinical/index.js';
 import type { Codelist, ProtocolDefinition } from '../../clinical/index.js';
 import { NCT05236621_ANALYSIS_PLAN } from './analysisPlan.js';
 import { NCT05236621_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { NCT05236621_ELIGIBILITY } from './eligibility.js';
-import { DIAGNOSIS_FIELDS, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, NCT05236621_SDTM_ANNOTATIONS, PRIOR_THERAPY_FIELDS } from './forms.js';
+import { DIAGNOSIS_FIELDS, NCT05236621_DEVIATION_FORM, MARROW_MATCH_DAYS, NCT05236621_CODELISTS, NCT05236621_DISEASE_FORMS, NCT05236621_SDTM_ANNOTATIONS, PRIOR_THERAPY_FIELDS } from './forms.js';
 import { NCT05236621_REGIMEN } from './regimen.js';
 import { NCT05236621_TRIAL_SUMMARY } from './trialSummary.js';
 import { NCT05236621_SUBJECT_VARIABLES } from './subjectVariables.js';
@@ -82,8 +83,9 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
       extensions: { diagnosis: DIAGNOSIS_FIELDS, priorTherapy: PRIOR_THERAPY_FIELDS },
     }),
     ...NCT05236621_DISEASE_FORMS,
+    NCT05236621_DEVIATION_FORM,
   ],
-  codelists: [...STANDARD_CODELISTS, ...SCREENING_CODELISTS, ...createRegimenCodelists(NCT05236621_REGIMEN.drugs), responseCodelist, labCodelist, ...NCT05236621_CODELISTS],
+  codelists: [...STANDARD_CODELISTS, ...SCREENING_CODELISTS, ...createRegimenCodelists(NCT05236621_REGIMEN.drugs), responseCodelist, labCodelist, ...NCT05236621_CODELISTS, DEVIATION_SEVERITY_CODELIST],
   labAnalytes: LAB_ANALYTES,
   response: createImwgResponseBinding({
     ruleSet: IMWG_2016_TRIAL,
@@ -140,6 +142,8 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
       id: 'thrombosis',
       label: 'Thromboembolic events',
       preferredTerms: [
+        // CTCAE v5.0 grades every venous thrombosis and embolism as 'Thromboembolic event'; the MedDRA terms follow.
+        'Thromboembolic event',
         'Deep vein thrombosis',
         'Pulmonary embolism',
         'Thrombosis',
@@ -164,7 +168,7 @@ export const NCT05236621_PROTOCOL: ProtocolDefinition = {
     {
       id: 'infection',
       label: 'Infections',
-      preferredTerms: ['Pneumonia', 'Upper respiratory tract infection', 'Lung infection', 'Sepsis', 'Herpes zoster'],
+      preferredTerms: ['Pneumonia', 'Upper respiratory tract infection', 'Upper respiratory infection', 'Lung infection', 'Sepsis', 'Herpes zoster', 'Shingles'],
       systemOrganClasses: ['Infections and infestations'],
     },
   ],

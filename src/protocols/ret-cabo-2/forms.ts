@@ -1,4 +1,4 @@
-import { booleanField, codeField, dateField, groupField, numberField, opt, textField } from '../../clinical/index.js';
+import { booleanField, codeField, createProtocolDeviationForm, dateField, groupField, numberField, opt, textField } from '../../clinical/index.js';
 import type { Codelist, FieldDefinition, FormDefinition, SdtmFormAnnotations } from '../../clinical/index.js';
 
 /**
@@ -53,7 +53,21 @@ export const RET_CABO_2_CODELISTS: readonly Codelist[] = [
     ['yes', 'Yes'],
     ['equivocal', 'Equivocal'],
   ], 'RECIST 1.1 section 4.3.2'),
+  // The deviation categories of the protocol's deviation log (ICH E3 10.2 lists these kinds; SDTM DV.DVCAT);
+  // a tumour assessment outside its window is its own category: it can move the primary endpoint.
+  codelist('DVCAT', 'Protocol deviation category', [
+    ['eligibility', 'Eligibility criteria not met'],
+    ['informed-consent', 'Informed consent'],
+    ['study-treatment', 'Study drug / dosing (not per the dose-modification rules)'],
+    ['visit-schedule', 'Treatment visit outside its window'],
+    ['tumour-assessment', 'Tumour assessment outside its window or not done'],
+    ['concomitant-medication', 'Prohibited concomitant medication'],
+    ['other', 'Other'],
+  ], 'ICH E3 section 10.2; CDISC SDTMIG DV (DVCAT)'),
 ];
+
+/** The protocol deviation log (categories: DVCAT above). */
+export const RET_CABO_2_DEVIATION_FORM: FormDefinition = createProtocolDeviationForm({ id: 'protocolDeviation', categoryCodelist: 'DVCAT' });
 
 export const DIAGNOSIS_FIELDS: readonly FieldDefinition[] = [
   codeField('histology', 'Histology', 'HISTOL'),

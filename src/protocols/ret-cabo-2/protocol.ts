@@ -8,12 +8,13 @@ import {
   responseScaleCodelist,
   SCREENING_CODELISTS,
   STANDARD_CODELISTS,
+  DEVIATION_SEVERITY_CODELIST,
 } from '../../clinical/index.js';
 import type { Codelist, LabAnalyte, ProtocolDefinition } from '../../clinical/index.js';
 import { RET_CABO_2_ANALYSIS_PLAN } from './analysisPlan.js';
 import { RET_CABO_2_SIGNATURE_MEANINGS } from './signatureMeanings.js';
 import { RET_CABO_2_ELIGIBILITY } from './eligibility.js';
-import { DIAGNOSIS_FIELDS, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS, RET_CABO_2_SDTM_ANNOTATIONS } from './forms.js';
+import { DIAGNOSIS_FIELDS, RET_CABO_2_DEVIATION_FORM, RET_CABO_2_CODELISTS, RET_CABO_2_DISEASE_FORMS, RET_CABO_2_SDTM_ANNOTATIONS } from './forms.js';
 import { RET_CABO_2_REGIMEN } from './regimen.js';
 import { RET_CABO_2_TRIAL_SUMMARY } from './trialSummary.js';
 import { RET_CABO_2_SUBJECT_VARIABLES } from './subjectVariables.js';
@@ -63,8 +64,9 @@ export const RET_CABO_2_PROTOCOL: ProtocolDefinition = {
     createScreeningForm(RET_CABO_2_ELIGIBILITY, responseCodelist.id),
     ...createStandardForms({ drugs: RET_CABO_2_REGIMEN.drugs, responseCodelist: responseCodelist.id, labAnalyteCodelist: labCodelist.id, extensions: { diagnosis: DIAGNOSIS_FIELDS } }),
     ...RET_CABO_2_DISEASE_FORMS,
+    RET_CABO_2_DEVIATION_FORM,
   ],
-  codelists: [...STANDARD_CODELISTS, ...SCREENING_CODELISTS, ...createRegimenCodelists(RET_CABO_2_REGIMEN.drugs), responseCodelist, labCodelist, ...RET_CABO_2_CODELISTS],
+  codelists: [...STANDARD_CODELISTS, ...SCREENING_CODELISTS, ...createRegimenCodelists(RET_CABO_2_REGIMEN.drugs), responseCodelist, labCodelist, ...RET_CABO_2_CODELISTS, DEVIATION_SEVERITY_CODELIST],
   labAnalytes: LAB_ANALYTES,
   response: createRecistResponseBinding({
     ruleSet: RECIST_1_1,

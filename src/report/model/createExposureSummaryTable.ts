@@ -42,7 +42,7 @@ export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' |
   const title = `Extent of exposure, continuous summaries (${populationPhrase(safety.population.name)})`;
   const footnotes = [
     SUMMARY_FOOTNOTE,
-    `Duration of treatment: first to last dose, in days. Dose intensity: dose received per ${protocol.regimen.cycleLengthDays}-day cycle; relative dose intensity: received over planned dose intensity, in percent.`,
+    `Duration of treatment: first to last dose, in days. Dose intensity: dose received per ${protocol.regimen.cycleLengthDays}-day cycle, from the first dose to the end of the last cycle started or the data cutoff; relative dose intensity: cumulative dose received over the dose planned for the cycles started, in percent, both up to the data cutoff.`,
   ];
   return reportTable({
     id: 't-exposure-summary',

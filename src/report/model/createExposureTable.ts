@@ -45,14 +45,16 @@ function drugRows(adex: readonly AdexRow[], drug: DrugDefinition, N: number): Re
 }
 
 /**
- * Says when, and for how many subjects, relative dose intensity exceeds 100%: the days between cycles are
- * counted as they happened, so cycles started early in their visit window, or a last cycle cut short by
- * the data cutoff, give more than the planned dose per cycle length.
+ * Says how relative dose intensity is derived (ADEX: cumulative over planned cumulative dose, both ending at
+ * the data cutoff), and when, and for how many subjects, it exceeds 100%: only a dose given above the planned
+ * one can make it so.
  */
-function aboveFullIntensity(exposed: AdamDatasets['adex']): string {
+function relativeDoseIntensityNote(exposed: AdamDatasets['adex']): string {
   const above = new Set(exposed.filter((r) => r.PARAMCD === 'RDI' && r.AVAL !== null && r.AVAL > 100).map((r) => r.USUBJID));
-  if (above.size === 0) return '';
-  return ` It exceeds 100% for ${above.size} ${above.size === 1 ? 'subject' : 'subjects'}: time is counted between the dates cycles actually started (early within the visit window) and up to the data cutoff for a cycle in progress, while the doses given are counted in full.`;
+  const definition =
+    'Relative dose intensity: cumulative dose received over the dose planned for the cycles started, both up to the data cutoff (doses after it are not counted; a cycle in progress is planned only for its dose days up to the cutoff).';
+  if (above.size === 0) return definition;
+  return `${definition} It exceeds 100% for ${above.size} ${above.size === 1 ? 'subject' : 'subjects'}, who received more than the planned dose.`;
 }
 
 /**
@@ -92,7 +94,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
     ],
     footnotes: [
       'Treatment duration: first to last dose, censored at the last dose for subjects still on treatment at the cutoff.',
-      `Relative dose intensity: delivered over planned dose per ${protocol.regimen.cycleLengthDays}-day cycle.${aboveFullIntensity(exposed)}`,
+      relativeDoseIntensityNote(exposed),
     ],
     paperReference: paperReference(protocol, 't-exposure'),
   });

@@ -18,7 +18,9 @@ describe('createReportModel', () => {
   const model = createReportModel(data, TEST_PROTOCOL);
 
   it('assembles the sections in CSR order and numbers tables, listings and figures in order', () => {
-    assert.deepEqual(model.sections.map((s) => s.id), ['disposition', 'baseline', 'exposure', 'efficacy', 'safety']);
+    // The subject data listings close the report when the protocol keeps a deviation log (this one does).
+    assert.deepEqual(model.sections.map((s) => s.id), ['disposition', 'baseline', 'exposure', 'efficacy', 'safety', 'listings']);
+    assert.deepEqual(model.sections.at(-1)?.items.map((i) => [i.id, i.number]), [['l-protocol-deviations', 'Listing 2']]);
     const numbers = (kind: string) => model.items.filter((i) => i.number.startsWith(kind)).map((i) => Number(i.number.split(' ')[1]));
     for (const kind of ['Table', 'Figure', 'Listing']) {
       const seen = numbers(kind);

@@ -10,6 +10,7 @@ import { createExposureTable } from './createExposureTable.js';
 import { createForestFigure, type ForestFigure } from './createForestFigure.js';
 import { createKaplanMeierFigure, type KaplanMeierFigure } from './createKaplanMeierFigure.js';
 import { createLabShiftTable } from './createLabShiftTable.js';
+import { createProtocolDeviationListing } from './createProtocolDeviationListing.js';
 import { createProtocolDeviationTable } from './createProtocolDeviationTable.js';
 import { createRelatedAeTable } from './createRelatedAeTable.js';
 import { createResponseBarsFigure, type ResponseBarsFigure } from './createResponseBarsFigure.js';
@@ -24,7 +25,7 @@ import { createTeaeMaxGradeTable } from './createTeaeMaxGradeTable.js';
 import { createTeaeOverviewTable } from './createTeaeOverviewTable.js';
 import { createTimeToEventTable } from './createTimeToEventTable.js';
 import { createWaterfallFigure, type WaterfallFigure } from './createWaterfallFigure.js';
-import type { AdamDatasets, ProtocolDefinition } from '../../clinical/index.js';
+import { findDeviationForm, type AdamDatasets, type ProtocolDefinition } from '../../clinical/index.js';
 import type { AggregateEditionNote } from './aggregateEdition.js';
 import type { ReportTable } from './reportTable.js';
 
@@ -92,7 +93,15 @@ export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefi
     createSubsequentTherapyTable(datasets, protocol),
   ];
   const sections = numberItems([
-    { id: 'disposition', title: 'Study patients: disposition', items: [createConsortFlow(datasets, protocol), createDispositionTable(datasets, protocol), createProtocolDeviationTable(datasets, protocol)] },
+    {
+      id: 'disposition',
+      title: 'Study patients: disposition',
+      items: [
+        createConsortFlow(datasets, protocol),
+        createDispositionTable(datasets, protocol),
+        createProtocolDeviationTable(datasets, protocol),
+      ],
+    },
     { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol), createBaselineContinuousTable(datasets, protocol)] },
     { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol), createExposureSummaryTable(datasets, protocol)] },
     { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
@@ -110,6 +119,8 @@ export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefi
         createSaeListing(datasets, protocol),
       ],
     },
-  ]);
+    // Subject data listings (ICH E3 16.2) that no section above holds; empty sections are left out.
+    { id: 'listings', title: 'Subject data listings', items: findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)] },
+  ].filter((section) => section.items.length > 0));
   return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
 }

@@ -65,6 +65,7 @@ export { createBaselineContinuousTable } from './createBaselineContinuousTable.j
 export { createExposureSummaryTable } from './createExposureSummaryTable.js';
 export { createSubsequentTherapyTable } from './createSubsequentTherapyTable.js';
 export { createProtocolDeviationTable } from './createProtocolDeviationTable.js';
+export { createProtocolDeviationListing } from './createProtocolDeviationListing.js';
 export { createDeathTable } from './createDeathTable.js';
 export { createSaeListing } from './createSaeListing.js';
 export type { TimeToEventSpec } from './createTimeToEventTable.js';

@@ -1,5 +1,6 @@
 import type { DispositionForm, ScreeningRecord, SubjectRecord, SurvivalContactForm, TrialData } from '../../../clinical/index.js';
-import { birthDateFor, crfSubjectId, SeededRandom, studyDate, type DemoTrial as GenericDemoTrial } from '../../../demo/index.js';
+import { birthDateFor, crfSubjectId, deriveProtocolDeviations, SeededRandom, studyDate, type DemoTrial as GenericDemoTrial, type DeviationCategoryCodes } from '../../../demo/index.js';
+import { NCT05236621_DEVIATION_FORM } from '../forms.js';
 import { NCT05236621_ELIGIBILITY } from '../eligibility.js';
 import { NCT05236621_PROTOCOL } from '../protocol.js';
 import type { CohortPlan, EnrolledPatientPlan } from './cohortPlanTypes.js';
@@ -60,6 +61,9 @@ function heightCm(sex: 'M' | 'F', random: SeededRandom): number {
   return Math.round(sex === 'M' ? 160 + random.float() * 22 : 150 + random.float() * 18);
 }
 
+/** The protocol's deviation categories (its DVCAT codes) of what the deviation rules check. */
+const DEVIATION_CATEGORIES: DeviationCategoryCodes = { treatmentVisit: 'visit-schedule', responseAssessment: 'visit-schedule', studyTreatment: 'study-treatment' };
+
 function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, random: SeededRandom): { record: SubjectRecord; screening: ScreeningRecord } {
   const subjectId = crfSubjectId(p.siteId, p.subjectId);
   const lastContact = Math.min(p.os.day, p.cutoffDay);
@@ -79,7 +83,7 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
     ldhUlnUPerL: p.ldhUpperLimitUPerL,
     fish: { ...p.fish },
   };
-  const record: SubjectRecord = {
+  const rendered: SubjectRecord = {
     subject: {
       subjectId,
       siteId: p.siteId,
@@ -101,6 +105,9 @@ function enrolledSubject(p: EnrolledPatientPlan, conventionalUnits: boolean, ran
     survivalContacts: survivalContacts(p),
     diseaseForms: { baselineDisease: [baselineDisease], diseaseAssessment: disease.assessments, boneMarrow: disease.boneMarrow },
   };
+  // The deviations the generated records show by the protocol's rules (nothing is drawn for them).
+  const deviations = deriveProtocolDeviations(rendered, NCT05236621_PROTOCOL, DEVIATION_CATEGORIES);
+  const record: SubjectRecord = { ...rendered, diseaseForms: { ...rendered.diseaseForms, [NCT05236621_DEVIATION_FORM.id]: deviations } };
   const screening: ScreeningRecord = {
     subjectId,
     siteId: p.siteId,

@@ -1,3 +1,4 @@
+import { findCtcaeSystemOrganClass } from '../../../clinical/index.js';
 import type { AdverseEventForm, Relationship } from '../../../clinical/index.js';
 import type { EnrolledPatientPlan } from './cohortPlanTypes.js';
 import type { SeededRandom } from '../../../demo/index.js';
@@ -14,16 +15,27 @@ export interface RenderedAdverseEvent {
   readonly endDay: number | null;
 }
 
-const SYSTEM_ORGAN_CLASSES: Readonly<Record<string, string>> = {
-  'neutrophil count decreased': 'Investigations',
-  'white blood cell count decreased': 'Investigations',
-  'platelet count decreased': 'Investigations',
-  'lymphocyte count decreased': 'Investigations',
-  'blood bilirubin increased': 'Investigations',
-  anemia: 'Blood and lymphatic system disorders',
-  pneumonia: 'Infections and infestations',
-  'upper respiratory tract infection': 'Infections and infestations',
-  'herpes zoster': 'Infections and infestations',
+/**
+ * The CTCAE v5.0 term the demo's coder gives a planned (verbatim) term that is not one itself, so that every
+ * demo AE has a CTCAE term and its system organ class (CTCAE v5.0, NCI 27 Nov 2017). The verbatim stays the
+ * reported term: the paper's own terms ('astriction', a translation of constipation; 'hypoproteinemia';
+ * the thromboses it lists one by one) are what its tables print and what the reproduction counts.
+ */
+const CTCAE_TERMS: Readonly<Record<string, string>> = {
+  astriction: 'Constipation',
+  hypoproteinemia: 'Hypoalbuminemia',
+  'peripheral neuropathy': 'Peripheral sensory neuropathy',
+  thrombosis: 'Thromboembolic event',
+  'venous thrombosis limb': 'Thromboembolic event',
+  'deep vein thrombosis': 'Thromboembolic event',
+  'pulmonary embolism': 'Thromboembolic event',
+  'acute myocardial ischaemia': 'Acute coronary syndrome',
+  'cardiac failure': 'Heart failure',
+  'multiple organ dysfunction syndrome': 'Multi-organ failure',
+  pneumonia: 'Lung infection',
+  'upper respiratory tract infection': 'Upper respiratory infection',
+  'herpes zoster': 'Shingles',
+  'white blood cell count decreased': 'White blood cell decreased',
 };
 
 /** The planned AEs with onset on or before the subject's last contact (death, last known alive) and the cutoff. */
@@ -32,9 +44,9 @@ export function observableAdverseEvents(p: EnrolledPatientPlan): EnrolledPatient
   return p.adverseEvents.filter((ae) => ae.onsetDay <= lastContact);
 }
 
-/** MedDRA spelling: capital first letter ('Neutrophil count decreased'). */
+/** The coded term of a planned term: its CTCAE v5.0 term, else the term with a capital first letter ('Neutrophil count decreased'). */
 export function preferredTermOf(term: string): string {
-  return term.charAt(0).toUpperCase() + term.slice(1);
+  return CTCAE_TERMS[term] ?? term.charAt(0).toUpperCase() + term.slice(1);
 }
 
 /**
@@ -61,11 +73,12 @@ export function renderAdverseEvents(p: EnrolledPatientPlan, lastContactDay: numb
     const recovers = !ae.fatal && ae.onsetDay + duration <= lastContactDay;
     const endDay = ae.fatal ? ae.onsetDay : recovers ? ae.onsetDay + duration : null;
     const relationship: Relationship = ae.relatedToPomalidomide ? (random.chance(0.6) ? 'possible' : 'probable') : random.chance(0.5) ? 'not-related' : 'unlikely';
-    const soc = SYSTEM_ORGAN_CLASSES[ae.term];
+    const preferredTerm = preferredTermOf(ae.term);
+    const soc = findCtcaeSystemOrganClass(preferredTerm)?.systemOrganClass;
     const form: AdverseEventForm = {
       sequence: index + 1,
       reportedTerm: ae.term,
-      preferredTerm: preferredTermOf(ae.term),
+      preferredTerm,
       ...(soc === undefined ? {} : { systemOrganClass: soc }),
       onsetDate: studyDate(p.enrolmentDate, ae.onsetDay),
       ...(endDay === null ? {} : { endDate: studyDate(p.enrolmentDate, endDay) }),

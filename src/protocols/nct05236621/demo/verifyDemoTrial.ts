@@ -161,13 +161,13 @@ export function verifyDemoTrial(demo: DemoTrial, options: { readonly checkLadder
     same(id, 'last dose', plannedLastDoseDay(p), studyDayOf(p, row.TRTEDT));
     same(id, 'end of treatment', p.treatment.ongoing ? 'ONGOING' : `DISCONTINUED ${p.treatment.endReason ?? ''}`, row.EOTSTT === 'ONGOING' ? 'ONGOING' : `${row.EOTSTT ?? ''} ${row.DCTREAS ?? ''}`);
 
-    // TEAE worst grade per preferred term.
+    // TEAE worst grade per planned (verbatim) term.
     const plannedWorst = new Map<string, number>();
     for (const ae of observableAdverseEvents(p)) plannedWorst.set(ae.term, Math.max(plannedWorst.get(ae.term) ?? 0, ae.worstGrade));
     const derivedWorst = new Map<string, number>();
     for (const ae of adaeBy.get(usubjid) ?? []) {
       if (ae.TRTEMFL !== 'Y') continue;
-      const term = ae.AEDECOD.toLowerCase();
+      const term = ae.AETERM.toLowerCase();
       derivedWorst.set(term, Math.max(derivedWorst.get(term) ?? 0, ae.AETOXGR));
     }
     same(id, 'TEAE worst grades', [...plannedWorst].sort(), [...derivedWorst].sort());

@@ -1,5 +1,4 @@
 import { tabulateAdverseEventsByTerm } from '../../../clinical/index.js';
-import { createRelatedAeTable } from '../../../report/index.js';
 import { countAt, countQuantity, notComputed, reinterpretedQuantity, type DirectQuantity, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
 
 const TABLE = 't-teae-overview';
@@ -33,17 +32,20 @@ export function safetyQuantities(context: ReproductionContext, ids: readonly str
   const out = new Map<string, Quantity>();
   for (const [id, key] of Object.entries(OVERVIEW)) out.set(id, countAt(context, TABLE, key, 'arm'));
 
-  // Table 3 keeps terms in >= 5% of subjects; the terms of interest are rarer, so the threshold is lifted.
-  const protocol = { ...context.protocol, analysisPlan: { ...context.protocol.analysisPlan, aeTermThreshold: 0 } };
-  const related = createRelatedAeTable(context.datasets, protocol);
-  const N = related.columns[0]?.N ?? related.population.N;
+  // The paper prints the investigators' terms ('Astriction', 'Hypoproteinemia', each thrombosis apart), which
+  // the trial codes to CTCAE v5.0 terms (Constipation, Hypoalbuminemia, Thromboembolic event): Table 3 and the
+  // TRAEs of interest are counted by the reported term (ADAE AETERM), with the related-AE table's definition
+  // (treatment-emergent, related to an investigational drug, safety set) and no frequency threshold.
+  const safetyFlag = context.protocol.analysisPlan.safetyPopulation;
+  const N = context.datasets.adsl.filter((row) => row[safetyFlag] === 'Y').length;
+  const byReportedTerm = context.datasets.adae.map((row) => ({ ...row, AEDECOD: row.AETERM }));
+  const relatedTeae = tabulateAdverseEventsByTerm(byReportedTerm, context.datasets.adsl, { safetyFlag, relatedOnly: true });
   const relatedCount = (term: string, column: 'any' | 'grade3'): DirectQuantity => {
-    const row = related.rows.find((r) => r.key.toLowerCase() === `term:${term}`);
-    const index = related.columns.findIndex((c) => c.id === column);
+    const found = relatedTeae.find((t) => t.term.toLowerCase() === term);
     // A term nobody had is not a row: zero subjects.
-    return countQuantity(row === undefined || index < 0 ? 0 : (row.cells[index]?.subjects.length ?? 0), N);
+    return countQuantity(found === undefined ? 0 : column === 'grade3' ? found.grade3OrMore : found.anyGrade, N);
   };
-  const allTeae = tabulateAdverseEventsByTerm(context.datasets.adae, context.datasets.adsl, { safetyFlag: context.protocol.analysisPlan.safetyPopulation });
+  const allTeae = tabulateAdverseEventsByTerm(byReportedTerm, context.datasets.adsl, { safetyFlag });
   const allCount = (term: string, grade3: boolean): DirectQuantity => {
     const found = allTeae.find((t) => t.term.toLowerCase() === term);
     return countQuantity(found === undefined ? 0 : grade3 ? found.grade3OrMore : found.anyGrade, N);

@@ -161,6 +161,7 @@ export function nctSubject(sequence: number, options: NctSubjectOptions = {}): S
       ],
       diseaseAssessment: [...exampleAssessments(enrolment, mProtein, 'central'), ...exampleAssessments(enrolment, mProtein, 'local')],
       boneMarrow: [],
+      protocolDeviation: [],
       ...options.diseaseForms,
     },
   };

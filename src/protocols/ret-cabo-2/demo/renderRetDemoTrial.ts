@@ -12,7 +12,8 @@ import type {
   SurvivalContactForm,
   TrialData,
 } from '../../../clinical/index.js';
-import { birthDateFor, crfSubjectId, SeededRandom, shiftDate, studyDate, type DemoTrial } from '../../../demo/index.js';
+import { birthDateFor, crfSubjectId, deriveProtocolDeviations, SeededRandom, shiftDate, studyDate, type DemoTrial, type DeviationCategoryCodes } from '../../../demo/index.js';
+import { RET_CABO_2_DEVIATION_FORM } from '../forms.js';
 import { RET_CABO_2_ELIGIBILITY } from '../eligibility.js';
 import { RET_CABO_2_PROTOCOL } from '../protocol.js';
 import type { AdverseEventPlan, BaselineLabs, EnrolledSubjectPlan, ReaderRead, RetDemoPlan, ScreenFailurePlan } from './retDemoPlanTypes.js';
@@ -205,6 +206,10 @@ function screeningLabs(labs: BaselineLabs, sex: 'M' | 'F', date: string): Record
   return { anc: lab('neutrophils'), platelets: lab('platelets'), hemoglobin: lab('hemoglobin'), totalBilirubin: lab('bilirubin'), alt: lab('alt'), ast: lab('ast'), creatinine: lab('creatinine') };
 }
 
+
+/** The protocol's deviation categories (its DVCAT codes) of what the deviation rules check. */
+const DEVIATION_CATEGORIES: DeviationCategoryCodes = { treatmentVisit: 'visit-schedule', responseAssessment: 'tumour-assessment', studyTreatment: 'study-treatment' };
+
 function enrolledSubject(p: EnrolledSubjectPlan, random: SeededRandom): { record: SubjectRecord; screening: ScreeningRecord } {
   const subjectId = crfSubjectId(p.siteId, p.screeningNumber);
   const date = (day: number): string => studyDate(p.enrolmentDate, day);
@@ -214,7 +219,7 @@ function enrolledSubject(p: EnrolledSubjectPlan, random: SeededRandom): { record
     ...(scan.irc.call === null ? [] : [{ date: date(scan.day), evaluator: 'irc' as const, response: scan.irc.call }]),
     ...(scan.investigator.call === null ? [] : [{ date: date(scan.day), evaluator: 'investigator' as const, response: scan.investigator.call }]),
   ]);
-  const record: SubjectRecord = {
+  const rendered: SubjectRecord = {
     subject: { subjectId, siteId: p.siteId, screeningNumber: p.screeningNumber, consentDate: p.screeningDate, enrolmentDate: p.enrolmentDate, screenFailure: false },
     demographics: { birthDate, sex: p.sex, weightKg: p.weightKg, heightCm: p.heightCm, ecog: p.ecog },
     diagnosis: {
@@ -238,6 +243,9 @@ function enrolledSubject(p: EnrolledSubjectPlan, random: SeededRandom): { record
       tumourAssessment: p.scans.flatMap((scan, k) => [tumourForm(p, scan.day, scan.visit, 'central', scan.irc, k === 0), tumourForm(p, scan.day, scan.visit, 'local', scan.investigator, k === 0)]),
     },
   };
+  // The deviations the generated records show by the protocol's rules (nothing is drawn for them).
+  const deviations = deriveProtocolDeviations(rendered, RET_CABO_2_PROTOCOL, DEVIATION_CATEGORIES);
+  const record: SubjectRecord = { ...rendered, diseaseForms: { ...rendered.diseaseForms, [RET_CABO_2_DEVIATION_FORM.id]: deviations } };
   const screening: ScreeningRecord = {
     subjectId,
     siteId: p.siteId,

@@ -65,7 +65,7 @@ export function retSubject(sequence: number, options: RetSubjectOptions = {}): S
     ...base,
     diagnosis: { diagnosisDate: addDays(enrolment, -400), histology: 'adenocarcinoma', retFusionPartner: 'KIF5B', retTestMethod: 'ngs', smokingStatus: 'never', brainMetastases: false },
     dosing: caboDosing(enrolment, options.cycles ?? 8),
-    diseaseForms: { tumourAssessment: [...tumourReads(enrolment, t1, 'central'), ...tumourReads(enrolment, t1, 'local')] },
+    diseaseForms: { tumourAssessment: [...tumourReads(enrolment, t1, 'central'), ...tumourReads(enrolment, t1, 'local')], protocolDeviation: [] },
     ...options.overrides,
   };
 }
