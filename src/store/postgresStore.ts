@@ -58,6 +58,25 @@ function poolSize(option: number | undefined): number {
   return option ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10);
 }
 
+interface CorkableStream {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * Holds a connection's writes until the current tick's promise jobs have run, so every statement issued
+ * together (BEGIN with the body's first statements, a Promise.all) leaves in one socket write instead of
+ * one each: on a virtual machine a loopback write that wakes the server costs tens of microseconds of CPU.
+ * The answers are unchanged (each statement keeps its own Sync); they only leave a few microseconds later.
+ */
+function corkUntilNextTick(connection: PoolClient): void {
+  const stream = (connection as unknown as { connection?: { stream?: Partial<CorkableStream> & { writableCorked?: number } } }).connection?.stream;
+  if (stream?.cork === undefined || stream.uncork === undefined || (stream.writableCorked ?? 0) > 0) return;
+  stream.cork();
+  // process.nextTick runs after the promise jobs queued now (and those they queue), before any IO
+  process.nextTick(() => stream.uncork?.());
+}
+
 async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -107,6 +126,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       // that failed leaves no transaction, and the ROLLBACK below then only returns a warning.
       let begun: Promise<StoreError | undefined>;
       try {
+        corkUntilNextTick(connection);
         begun = connection.query(beginSql(connection, options)).then(
           () => undefined,
           (error: unknown) => toStoreError(error),
@@ -124,9 +144,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return pending;
       };
       const { client: txClient, end } = transactionClient({
-        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) =>
-          toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)))),
+        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+          corkUntilNextTick(connection);
+          return toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params))));
+        },
         exec: async (sql: string) => {
+          corkUntilNextTick(connection);
           await afterBegin(connection.query(sql));
         },
       });
@@ -134,6 +157,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const value = await fn(txClient);
         end();
         await afterBegin(Promise.resolve());
+        corkUntilNextTick(connection);
         await run(() => connection.query('COMMIT'));
         return value;
       } catch (error) {
