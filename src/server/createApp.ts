@@ -180,7 +180,8 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services, truste
       const context = { user: user?.userId ?? 'system:anonymous', ...(reason === undefined ? {} : { reason }) };
       try {
         const result = await withAuditContext(services.store, context, async (tx) => {
-          const answer = await fn(tx);
+          // with an Idempotency-Key the answer is stored after the body, so the body's last statement is not the transaction's
+          const answer = await fn(idempotency === undefined ? tx : { ...tx, queryLast: (sql, params) => tx.query(sql, params) });
           if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, answer.status, answer.body);
           return answer;
         });

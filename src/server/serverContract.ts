@@ -1074,6 +1074,7 @@ export function serverContract(getStore: StoreProvider): void {
       const store = getStore();
       const failing: SqlClient = {
         query: (sql, params) => (/FROM sessions s JOIN users/.test(sql) ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : store.query(sql, params)),
+        queryLast: (sql, params) => store.queryLast(sql, params),
         exec: (sql) => store.exec(sql),
         transaction: (fn, options) => store.transaction(fn, options),
       };

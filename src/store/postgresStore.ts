@@ -112,6 +112,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
       return run(async () => toResult(await pool.query<Row & pg.QueryResultRow>(statement(sql, params))));
     },
+    queryLast<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
+      return client.query<Row>(sql, params);
+    },
     exec(sql: string): Promise<void> {
       return run(async () => {
         await pool.query(sql);
@@ -143,10 +146,20 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }
         return pending;
       };
-      const { client: txClient, end } = transactionClient({
+      const { client: txClient, end, committed } = transactionClient({
         query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
           corkUntilNextTick(connection);
           return toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params))));
+        },
+        queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+          corkUntilNextTick(connection);
+          const last = afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
+          // after a failed statement the transaction is aborted and this COMMIT ends it as a ROLLBACK
+          const commit = connection.query('COMMIT');
+          const [lastOutcome, commitOutcome] = await Promise.allSettled([last, commit]);
+          if (lastOutcome.status === 'rejected') throw toStoreError(lastOutcome.reason);
+          if (commitOutcome.status === 'rejected') throw toStoreError(commitOutcome.reason);
+          return toResult(lastOutcome.value);
         },
         exec: async (sql: string) => {
           corkUntilNextTick(connection);
@@ -157,8 +170,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const value = await fn(txClient);
         end();
         await afterBegin(Promise.resolve());
-        corkUntilNextTick(connection);
-        await run(() => connection.query('COMMIT'));
+        if (!committed()) {
+          corkUntilNextTick(connection);
+          await run(() => connection.query('COMMIT'));
+        }
         return value;
       } catch (error) {
         end();
