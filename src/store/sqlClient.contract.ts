@@ -77,7 +77,7 @@ export function sqlClientContract(getStore: StoreProvider): void {
 
     void it('rolls back the whole transaction when its last statement fails', async () => {
       const [first, taken] = [`T${freshId()}`, `T${freshId()}`];
-      await getStore().transaction((tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [taken, 'taken']));
+      await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [taken, 'taken']));
       await assert.rejects(
         withAuditContext(getStore(), { user: 'tester' }, async (tx) => {
           await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [first, 'first']);
