@@ -40,7 +40,22 @@ function toResult<Row>(result: pg.QueryResult<Row & pg.QueryResultRow>): QueryRe
  */
 function statement(sql: string, params: readonly SqlParam[]): pg.QueryConfig {
   if (params.length === 0) return { text: sql };
-  return { name: `tk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql, values: [...params] };
+  return { name: statementName(sql), text: sql, values: [...params] };
+}
+
+// the names are hashed once per text, not at every call (a hash was about 1% of the server's CPU under load)
+const statementNames = new Map<string, string>();
+const MAX_CACHED_NAMES = 10_000;
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `tk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    // a bound against code that builds texts at run time (IN lists): the cache stays small either way
+    if (statementNames.size >= MAX_CACHED_NAMES) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 const settingName = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
