@@ -28,6 +28,8 @@ const latencies = [];
 let errors = 0;
 let total = 0;
 const started = performance.now();
+// the load client's own CPU per request: on a shared machine it competes with the server for the cores
+const cpuBefore = process.cpuUsage();
 const deadline = started + seconds * 1000;
 
 async function client(index) {
@@ -49,6 +51,7 @@ async function client(index) {
 
 await Promise.all(subjects.map((_, index) => client(index)));
 const elapsed = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length === 0 ? NaN : latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]);
 const round = (x) => Math.round(x * 100) / 100;
@@ -62,5 +65,6 @@ console.log(
     p50Ms: round(pct(50)),
     p99Ms: round(pct(99)),
     maxMs: round(latencies.at(-1) ?? NaN),
+    clientCpuUsPerRequest: Math.round((cpu.user + cpu.system) / Math.max(1, latencies.length + errors)),
   }),
 );

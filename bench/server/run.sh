@@ -5,6 +5,9 @@
 # per transaction, same client count) on the same server, as the ceiling the database alone allows.
 # Every write through the API is a full EDC save: session lookup, zod validation, one audited
 # transaction (trigger: who/why, hash chain), live clinical logic (CTCAE grade) and edit checks.
+# The load client is Node (load.mjs, about a millisecond of CPU per request, taken from the same cores as the
+# server) and then, when installed, wrk with load.lua (a few microseconds per request); each run has its own
+# server, which reports its CPU per write on stderr.
 # Needs a build (npx tsc -p tsconfig.json; BUILD=<dir> for another output folder) and, for the second
 # half, PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and pgbench.
 # Usage: bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
@@ -20,21 +23,32 @@ mkdir -p "$OUT"
 [ "$CLIENTS" -ge 1 ] && [ "$CLIENTS" -le 256 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 600 ] || { echo "CLIENTS 1-256, SECONDS 1-600" >&2; exit 2; }
 
 run_engine() {
-  local engine="$1" fifo="$OUT/server-$1.fifo" line url subjects pid
+  local engine="$1" client="$2" fifo="$OUT/server-$1.fifo" line url subjects pid cookie
   rm -f "$fifo"; mkfifo "$fifo"
   node bench/server/server.mjs "$engine" "$CLIENTS" "$BUILD" > "$fifo" &
   pid=$!
   exec 3< "$fifo"
   if ! read -r -t 60 line <&3; then echo "$engine: server did not start" >&2; kill "$pid"; exit 1; fi
   url=$(echo "$line" | cut -d' ' -f2); subjects=$(echo "$line" | cut -d' ' -f3)
-  node bench/server/load.mjs "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
+  if [ "$client" = node ]; then
+    node bench/server/load.mjs "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
+  else
+    cookie=$(curl -s -o /dev/null -D - -H 'content-type: application/json' -d '{"userId":"demo-investigator","password":"trialkit-demo-password"}' "$url/api/v1/auth/login" | grep -i '^set-cookie:' | sed -E 's/^[^:]*: *([^;]*).*/\1/')
+    SUBJECTS="$subjects" COOKIE="$cookie" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" -s bench/server/load.lua "$url" | tail -1 | tee "$OUT/api-$engine-wrk.json"
+  fi
   kill -TERM "$pid"; wait "$pid" || true
   exec 3<&-; rm -f "$fifo"
 }
 
-echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD"
-printf 'embedded (PGlite): '; run_engine embedded
-printf 'PostgreSQL       : '; run_engine postgres
+echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD; load client: Node (load.mjs), then wrk (load.lua) when installed"
+printf 'embedded (PGlite), Node client: '; run_engine embedded node
+printf 'PostgreSQL,        Node client: '; run_engine postgres node
+if command -v wrk > /dev/null; then
+  printf 'embedded (PGlite), wrk client : '; run_engine embedded wrk
+  printf 'PostgreSQL,        wrk client : '; run_engine postgres wrk
+else
+  echo "wrk: not installed (apt-get install wrk); the lighter load client was not run"
+fi
 
 if ! command -v pgbench > /dev/null; then
   echo "pgbench: not installed (apt-get install postgresql-client); raw INSERT rate not measured"

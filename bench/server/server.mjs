@@ -46,11 +46,19 @@ for (let i = 0; i < clients; i++) {
   const reply = await fetch(`${server.url}/api/v1/subjects`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
   subjects.push((await reply.json()).subjectId);
 }
+// the server's CPU per write (user + system, the sealer included), a figure that depends little on what
+// else runs on the machine, unlike the wall rate
+const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
+const writesBefore = await countWrites();
+const cpuBefore = process.cpuUsage();
 process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 
 process.on('SIGTERM', async () => {
+  const cpu = process.cpuUsage(cpuBefore);
   await server.close();
   await sealer.stop();
+  const writes = (await countWrites()) - writesBefore;
+  process.stderr.write(`${engine}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
   const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;

@@ -53,6 +53,8 @@ const nothing: LiveResult = Object.freeze({ derived: null, findings: Object.free
  * `client`, so inside the save transaction it sees the record being written.
  */
 export async function deriveRecord(client: SqlClient, record: CrfRecord, context: LiveContext): Promise<LiveResult> {
+  const alone = deriveFromFormAlone(context.protocol, record.formType, record.data);
+  if (alone !== undefined) return alone;
   const form = context.protocol.forms.get(record.formType);
   if (form === undefined) return nothing;
   const parts: LiveResult[] = [];
@@ -78,6 +80,28 @@ export async function deriveRecord(client: SqlClient, record: CrfRecord, context
     derived: derived.length === 0 ? null : (Object.assign({}, ...derived.map((p) => p.derived)) as Record<string, unknown>),
     findings: parts.flatMap((p) => p.findings),
   };
+}
+
+/**
+ * The live logic of a form that reads nothing but its own data (a lab, a screening record, when neither is
+ * one of the response binding's assessment forms): the same result deriveRecord gives after the save, known
+ * before it. Undefined for a form whose logic reads the subject's other records.
+ */
+export function deriveFromFormAlone(protocol: ServedProtocol, formType: string, data: unknown): LiveResult | undefined {
+  const form = protocol.forms.get(formType);
+  if (form === undefined) return nothing;
+  if (protocol.definition.response.assessmentForms.includes(form.id)) return undefined;
+  switch (form.role) {
+    case 'lab':
+      return gradeLab(data as LabForm);
+    case 'screening':
+      return screen(data, protocol);
+    case 'adverse-event':
+    case 'dosing':
+      return undefined;
+    default:
+      return nothing;
+  }
 }
 
 function gradeLab(lab: LabForm): LiveResult {

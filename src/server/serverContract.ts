@@ -975,6 +975,10 @@ export function serverContract(getStore: StoreProvider): void {
       const huge = await c.sendRaw('post', records, JSON.stringify({ formType: 'lab', data: { ...labData, analyte: 'x'.repeat(2 * 1024 * 1024) } }));
       assert.equal(huge.status, 413);
       assert.equal((huge.body.error as { code: string }).code, 'too-large');
+      // announced by Content-Length (as Node's server receives it): refused on the header, the body unread
+      const announced = await c.sendRaw('post', records, '{}', { 'content-length': String(2 * 1024 * 1024) });
+      assert.equal(announced.status, 413);
+      assert.equal((announced.body.error as { code: string }).code, 'too-large');
 
       const long = await c.send('post', records, { formType: 'lab', data: { ...labData, analyte: 'y'.repeat(1_000_000) } });
       assert.equal(long.status, 422);
@@ -1074,6 +1078,7 @@ export function serverContract(getStore: StoreProvider): void {
       const store = getStore();
       const failing: SqlClient = {
         query: (sql, params) => (/FROM sessions s JOIN users/.test(sql) ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : store.query(sql, params)),
+        queryLast: (sql, params) => store.queryLast(sql, params),
         exec: (sql) => store.exec(sql),
         transaction: (fn, options) => store.transaction(fn, options),
       };

@@ -21,7 +21,7 @@ import { issue } from '../result/index.js';
 import { HttpError, notFound } from './httpError.js';
 import { checkPlausibility } from './checkPlausibility.js';
 import { checkNotBeforeConsent } from './consentDateRule.js';
-import { deriveRecord, latestScreening, screenRecord, subjectResponse as deriveSubjectResponse, type EditCheckFinding, type LiveResult } from './liveLogic.js';
+import { deriveFromFormAlone, deriveRecord, latestScreening, screenRecord, subjectResponse as deriveSubjectResponse, type EditCheckFinding, type LiveResult } from './liveLogic.js';
 import { findTextIssues } from './requestLimits.js';
 import { recordBody, recordUpdateBody, subjectBody, subjectStatusBody } from './requestSchemas.js';
 import type { ServedProtocol } from './servedProtocol.js';
@@ -151,11 +151,28 @@ export interface SavedRecord {
  * finding (plausibility and live) as a query on the record. POST /subjects/:id/records, the central-lab
  * import and loadDemoTrial all save through here.
  */
-export async function saveRecord(tx: SqlClient, protocol: ServedProtocol, today: string, subjectId: string, formType: string, form: CheckedForm, visit?: string): Promise<SavedRecord> {
+export async function saveRecord(
+  tx: SqlClient,
+  protocol: ServedProtocol,
+  today: string,
+  subjectId: string,
+  formType: string,
+  form: CheckedForm,
+  visit?: string,
+  options: { readonly lastWrite?: boolean } = {},
+): Promise<SavedRecord> {
   const visitField = protocol.forms.get(formType)?.visitField;
   const visitValue = visitField === undefined ? undefined : form.data[visitField];
   const visitLabel = visit ?? (typeof visitValue === 'string' ? visitValue : undefined);
-  const record = await insertCrfRecord(tx, { subjectId, formType, ...(visitLabel === undefined ? {} : { visit: visitLabel }), data: form.data });
+  const input = { subjectId, formType, ...(visitLabel === undefined ? {} : { visit: visitLabel }), data: form.data };
+  // the caller's last write, on a form whose logic needs no other record and raises no query: the INSERT
+  // is the transaction's last statement and its COMMIT travels with it
+  const known = options.lastWrite === true ? deriveFromFormAlone(protocol, formType, form.data) : undefined;
+  if (known !== undefined) {
+    const live = withFindings(known, form.findings);
+    if (live.findings.length === 0) return { record: await insertCrfRecord(tx, input, { last: true }), live, raisedQueryIds: [] };
+  }
+  const record = await insertCrfRecord(tx, input);
   const live = withFindings(await deriveRecord(tx, record, { protocol, today }), form.findings);
   return { record, live, raisedQueryIds: await raiseFindings(tx, record, live) };
 }
@@ -314,7 +331,7 @@ export const subjectRoutes: readonly RouteSpec[] = [
         checkScreeningAllowed(services.protocol, body.formType, subject);
         if (!review.ok) throw review.error;
         if (refusal !== undefined) throw refusal;
-        const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, review, body.visit);
+        const saved = await saveRecord(tx, services.protocol, today, params.subjectId, body.formType, review, body.visit, { lastWrite: true });
         return created(recordView(saved.record, saved.live, saved.raisedQueryIds));
       });
     },

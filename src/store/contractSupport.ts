@@ -100,6 +100,8 @@ export async function inRolledBackTransaction<T>(client: SqlClient, fn: (tx: Sql
 export function passThroughTransactions(tx: SqlClient): SqlClient {
   return {
     query: <Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]) => tx.query<Row>(sql, params),
+    // never commits early: the test's own transaction ends (and rolls back) everything
+    queryLast: <Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]) => tx.query<Row>(sql, params),
     exec: (sql: string) => tx.exec(sql),
     transaction: async <T>(fn: (inner: SqlClient) => Promise<T>, options?: TransactionOptions) => {
       const settings = settingsQuery(options);

@@ -64,12 +64,14 @@ export interface NewCrfRecord {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Inserts a form instance (version 1; who and when are stamped by the trigger from the audit context). */
-export async function insertCrfRecord(tx: SqlClient, record: NewCrfRecord): Promise<CrfRecord> {
-  const result = await tx.query<CrfRecordRow>(
-    `INSERT INTO crf_records (subject_id, form_type, visit, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING ${columns}`,
-    [record.subjectId, record.formType, record.visit ?? null, JSON.stringify(record.data)],
-  );
+/**
+ * Inserts a form instance (version 1; who and when are stamped by the trigger from the audit context).
+ * options.last: the transaction's last statement (SqlClient.queryLast: may commit with it).
+ */
+export async function insertCrfRecord(tx: SqlClient, record: NewCrfRecord, options: { readonly last?: boolean } = {}): Promise<CrfRecord> {
+  const sql = `INSERT INTO crf_records (subject_id, form_type, visit, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING ${columns}`;
+  const params = [record.subjectId, record.formType, record.visit ?? null, JSON.stringify(record.data)];
+  const result = options.last === true ? await tx.queryLast<CrfRecordRow>(sql, params) : await tx.query<CrfRecordRow>(sql, params);
   return toRecord(result.rows[0]);
 }
 

@@ -41,6 +41,10 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
       return run(async () => toResult(await db.query<Row>(sql, [...params])));
     },
+    // in process there is no round trip to save: the COMMIT follows the body as usual
+    queryLast<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
+      return client.query<Row>(sql, params);
+    },
     exec(sql: string): Promise<void> {
       return run(async () => {
         await db.exec(sql);

@@ -40,7 +40,22 @@ function toResult<Row>(result: pg.QueryResult<Row & pg.QueryResultRow>): QueryRe
  */
 function statement(sql: string, params: readonly SqlParam[]): pg.QueryConfig {
   if (params.length === 0) return { text: sql };
-  return { name: `tk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql, values: [...params] };
+  return { name: statementName(sql), text: sql, values: [...params] };
+}
+
+// the names are hashed once per text, not at every call (a hash was about 1% of the server's CPU under load)
+const statementNames = new Map<string, string>();
+const MAX_CACHED_NAMES = 10_000;
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `tk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    // a bound against code that builds texts at run time (IN lists): the cache stays small either way
+    if (statementNames.size >= MAX_CACHED_NAMES) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 const settingName = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
@@ -56,6 +71,25 @@ function beginSql(connection: PoolClient, options: TransactionOptions | undefine
 function poolSize(option: number | undefined): number {
   const fromEnv = Number(process.env.TRIALKIT_PG_POOL);
   return option ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10);
+}
+
+interface CorkableStream {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * Holds a connection's writes until the current tick's promise jobs have run, so every statement issued
+ * together (BEGIN with the body's first statements, a Promise.all) leaves in one socket write instead of
+ * one each: on a virtual machine a loopback write that wakes the server costs tens of microseconds of CPU.
+ * The answers are unchanged (each statement keeps its own Sync); they only leave a few microseconds later.
+ */
+function corkUntilNextTick(connection: PoolClient): void {
+  const stream = (connection as unknown as { connection?: { stream?: Partial<CorkableStream> & { writableCorked?: number } } }).connection?.stream;
+  if (stream?.cork === undefined || stream.uncork === undefined || (stream.writableCorked ?? 0) > 0) return;
+  stream.cork();
+  // process.nextTick runs after the promise jobs queued now (and those they queue), before any IO
+  process.nextTick(() => stream.uncork?.());
 }
 
 async function run<T>(work: () => Promise<T>): Promise<T> {
@@ -93,6 +127,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     query<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
       return run(async () => toResult(await pool.query<Row & pg.QueryResultRow>(statement(sql, params))));
     },
+    queryLast<Row extends object = Record<string, unknown>>(sql: string, params: readonly SqlParam[] = []): Promise<QueryResult<Row>> {
+      return client.query<Row>(sql, params);
+    },
     exec(sql: string): Promise<void> {
       return run(async () => {
         await pool.query(sql);
@@ -107,6 +144,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       // that failed leaves no transaction, and the ROLLBACK below then only returns a warning.
       let begun: Promise<StoreError | undefined>;
       try {
+        corkUntilNextTick(connection);
         begun = connection.query(beginSql(connection, options)).then(
           () => undefined,
           (error: unknown) => toStoreError(error),
@@ -123,10 +161,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }
         return pending;
       };
-      const { client: txClient, end } = transactionClient({
-        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) =>
-          toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)))),
+      const { client: txClient, end, committed } = transactionClient({
+        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+          corkUntilNextTick(connection);
+          return toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params))));
+        },
+        queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+          corkUntilNextTick(connection);
+          const last = afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
+          // after a failed statement the transaction is aborted and this COMMIT ends it as a ROLLBACK
+          const commit = connection.query('COMMIT');
+          const [lastOutcome, commitOutcome] = await Promise.allSettled([last, commit]);
+          if (lastOutcome.status === 'rejected') throw toStoreError(lastOutcome.reason);
+          if (commitOutcome.status === 'rejected') throw toStoreError(commitOutcome.reason);
+          return toResult(lastOutcome.value);
+        },
         exec: async (sql: string) => {
+          corkUntilNextTick(connection);
           await afterBegin(connection.query(sql));
         },
       });
@@ -134,7 +185,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const value = await fn(txClient);
         end();
         await afterBegin(Promise.resolve());
-        await run(() => connection.query('COMMIT'));
+        if (!committed()) {
+          corkUntilNextTick(connection);
+          await run(() => connection.query('COMMIT'));
+        }
         return value;
       } catch (error) {
         end();

@@ -4,6 +4,7 @@ import type { StoreProvider } from './contractSupport.js';
 import { countRows, freshId, RollbackSignal } from './contractSupport.js';
 import type { SqlClient } from './sqlClient.js';
 import { isStoreError, StoreError } from './storeError.js';
+import { listAuditEntries } from './auditEntries.js';
 import { withAuditContext } from './withAuditContext.js';
 
 /** The SqlClient port: parameters, typed rows alike on both engines, transactions. */
@@ -55,6 +56,40 @@ export function sqlClientContract(getStore: StoreProvider): void {
       });
       assert.ok(leaked !== undefined);
       await assert.rejects(leaked.query('SELECT 1'), (error) => isStoreError(error, 'transaction-closed'));
+    });
+
+    void it("commits with the transaction's last statement, audited, and closes the transaction's client", async () => {
+      const [first, second] = [`T${freshId()}`, `T${freshId()}`];
+      let txClient: SqlClient | undefined;
+      const value = await withAuditContext(getStore(), { user: 'tester' }, async (tx) => {
+        txClient = tx;
+        await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [first, 'first']);
+        const { rows } = await tx.queryLast<{ site_id: string }>('INSERT INTO sites (site_id, name) VALUES ($1, $2) RETURNING site_id', [second, 'second']);
+        return rows[0]?.site_id;
+      });
+      assert.equal(value, second);
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1 OR site_id = $2', [first, second]), 2);
+      // the audit trigger ran in the same transaction, with its who
+      assert.deepEqual((await listAuditEntries(getStore(), 'sites', second)).map((entry) => [entry.action, entry.changedBy]), [['create', 'tester']]);
+      assert.ok(txClient !== undefined);
+      await assert.rejects(txClient.query('SELECT 1'), (error) => isStoreError(error, 'transaction-closed'));
+    });
+
+    void it('rolls back the whole transaction when its last statement fails', async () => {
+      const [first, taken] = [`T${freshId()}`, `T${freshId()}`];
+      await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [taken, 'taken']));
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'tester' }, async (tx) => {
+          await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [first, 'first']);
+          return tx.queryLast('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [taken, 'again']);
+        }),
+        (error) => isStoreError(error, 'unique-violation'),
+      );
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [first]), 0);
+      // the store stays usable: the next transaction on the (pooled) connection commits
+      const next = `T${freshId()}`;
+      await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.queryLast('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [next, 'next']));
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [next]), 1);
     });
 
     void it('reports constraint failures as typed StoreErrors', async () => {

@@ -18,6 +18,14 @@ export interface QueryResult<Row> {
 
 export interface SqlClient {
   query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  /**
+   * A transaction's last statement: the adapter may send COMMIT with it (on a server: in the same socket
+   * write, one round trip fewer), so nothing may be issued on the transaction's client after it (StoreError
+   * 'transaction-closed'), and a failure of the statement or of the COMMIT rolls the whole transaction back
+   * and rejects. Outside a transaction, and where the adapter cannot commit early, the same as query(). The
+   * body must not refuse after it: its data may already be committed.
+   */
+  queryLast<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
