@@ -34,7 +34,7 @@ run_engine() {
     node bench/server/load.mjs "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
   else
     cookie=$(curl -s -o /dev/null -D - -H 'content-type: application/json' -d '{"userId":"demo-investigator","password":"trialkit-demo-password"}' "$url/api/v1/auth/login" | grep -i '^set-cookie:' | sed -E 's/^[^:]*: *([^;]*).*/\1/')
-    SUBJECTS="$subjects" COOKIE="$cookie" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" -s bench/server/load.lua "$url" | tail -1 | tee "$OUT/api-$engine-wrk.json"
+    SUBJECTS="$subjects" COOKIE="$cookie" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/server/load.lua "$url" | tail -1 | tee "$OUT/api-$engine-wrk.json"
   fi
   kill -TERM "$pid"; wait "$pid" || true
   exec 3<&-; rm -f "$fifo"
