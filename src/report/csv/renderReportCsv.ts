@@ -90,6 +90,9 @@ function tableCsv(table: ReportTable, synthetic: boolean): string {
     if (synthetic) record.push('SYNTHETIC');
     return record;
   });
+  // A table without rows (an empty listing) still says what it is: one record keyed 'none', so that the
+  // file of a synthetic trial carries SYNTHETIC like every other.
+  if (records.length === 0) records.push(['none', 'No rows', '0', ...header.slice(3, synthetic ? -1 : undefined).map(() => ''), ...(synthetic ? ['SYNTHETIC'] : [])]);
   // RFC 4180: CRLF between records; a final CRLF so the last record ends like the others.
   return `${Papa.unparse([header, ...records], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })}\r\n`;
 }
