@@ -128,6 +128,7 @@ describe('renderReportHtml', () => {
   it('prints the codes of a subject profile as the labels of the protocol\'s code lists (outcome, reasons, cause of death)', () => {
     const label = (list: string, code: string | null) => TEST_PROTOCOL.codelists.find((c) => c.id === list)?.items.find((i) => i.code === code)?.label;
     let checked = 0;
+    let reasons = 0;
     for (const subject of data.adsl) {
       const profile = section(html, subjectAnchor(subject.USUBJID));
       const expect = (list: string, code: string | null) => {
@@ -142,8 +143,13 @@ describe('renderReportHtml', () => {
       expect('DTHCAUS', subject.DTHCAUS);
       for (const ae of data.adae.filter((r) => r.USUBJID === subject.USUBJID)) expect('AEOUT', ae.AEOUT);
       if (subject.EOTSTT !== null) assert.ok(!profile.includes(subject.EOTSTT.toUpperCase() + ','), `${subject.USUBJID}: status in sentence case`);
+      for (const best of data.adrs.filter((r) => r.USUBJID === subject.USUBJID && r.PARAMCD === 'BOR' && r.BORREAS !== null)) {
+        assert.ok(!profile.includes(`>${best.BORREAS}<`), `${subject.USUBJID}: no raw reason code ${best.BORREAS}`);
+        reasons += 1;
+      }
     }
     assert.ok(checked > 0, 'the test trial has coded reasons or outcomes');
+    assert.ok(reasons > 0, 'the test trial has best-response reasons');
   });
 
   it('prints the aggregate edition with the same cells, no subject link, list or profile, and says what it leaves out', () => {

@@ -35,6 +35,11 @@ function sentenceCase(term: string): string {
   return term.charAt(0).toUpperCase() + term.slice(1).toLowerCase();
 }
 
+/** A reason code of a criterion ('no-postbaseline', 'not-confirmed') in words: 'No postbaseline', 'Not confirmed'. */
+function reasonWords(code: string | null): string | null {
+  return code === null || code === '' ? code : sentenceCase(code.replace(/-/g, ' '));
+}
+
 function status(state: string | null, date: string | null, reason: string | null): string {
   if (state === null) return '\u2013';
   return [sentenceCase(state), date, reason].filter((x) => x !== null && x !== '').join(', ');
@@ -80,7 +85,7 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, r.RULE, r.RECCALL]);
   const best = subject.adrs
     .filter((r) => r.PARAMCD === 'BOR')
-    .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, r.BORREAS]);
+    .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, reasonWords(r.BORREAS)]);
   const tte = subject.adtte.map((r) => [r.PARAM, r.EVALUATOR, r.AVAL, r.AVALM.toFixed(2), r.CNSR === 0 ? 'Event' : `Censored (${r.CNSR})`, r.CNSR === 0 ? r.EVNTDESC : r.CNSDTDSC]);
   const aes = subject.adae
     .slice()
