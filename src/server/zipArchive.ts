@@ -42,31 +42,26 @@ export function createZipArchive(entries: readonly ZipEntry[], modifiedAt: Date)
     const data = stored ? entry.bytes : deflated;
     const crc = crc32(entry.bytes);
     if (data.length > 0xfffffffe || entry.bytes.length > 0xfffffffe || offset > 0xfffffffe) throw new Error('zip: a file or the archive is beyond 4 GB (ZIP64 is not written)');
+    // The fields from 'version needed' to 'extra length' are the same 26 bytes in the local header and
+    // in the central directory record: written once, copied into both.
+    const shared = Buffer.alloc(26);
+    shared.writeUInt16LE(VERSION, 0);
+    shared.writeUInt16LE(UTF8_NAMES, 2);
+    shared.writeUInt16LE(stored ? 0 : 8, 4);
+    shared.writeUInt16LE(time, 6);
+    shared.writeUInt16LE(date, 8);
+    shared.writeUInt32LE(crc, 10);
+    shared.writeUInt32LE(data.length, 14);
+    shared.writeUInt32LE(entry.bytes.length, 18);
+    shared.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared.copy(local, 4);
     const record = Buffer.alloc(46);
     record.writeUInt32LE(CENTRAL_HEADER, 0);
     record.writeUInt16LE(VERSION, 4);
-    record.writeUInt16LE(VERSION, 6);
-    record.writeUInt16LE(UTF8_NAMES, 8);
-    record.writeUInt16LE(stored ? 0 : 8, 10);
-    record.writeUInt16LE(time, 12);
-    record.writeUInt16LE(date, 14);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(entry.bytes.length, 24);
-    record.writeUInt16LE(name.length, 28);
-    // extra, comment, disk number, internal attributes: 0; external attributes: 0 (a plain file)
+    shared.copy(record, 6);
+    // comment length, disk number, internal attributes: 0; external attributes: 0 (a plain file)
     record.writeUInt32LE(offset, 42);
     parts.push(local, name, data);
     central.push(record, name);
