@@ -1,26 +1,25 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
-import { openEmbeddedStore, type Store } from '../store/index.js';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, type RunningServer } from '../server/index.js';
 import { findProtocol } from '../protocols/index.js';
 import { repoPath } from '../testing/index.js';
+import { openBrowserFixture, type BrowserFixture } from './testing/browserFixture.js';
 
 // The web application on the second registered protocol (RET-CABO-2: a solid tumour, RECIST 1.1, one drug,
 // tumour reads with a repeating group of lesions), which it was not written for: every screen comes from
 // the protocol's metadata.
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = repoPath('.tmp', 'web-screenshots');
 const module = findProtocol('ret-cabo-2');
 if (module === undefined) throw new Error('the second protocol is not registered');
 const RET = module;
 
-let store: Store | undefined;
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
+let fixture: BrowserFixture | undefined;
 const pageErrors: string[] = [];
 
 async function signIn(userId: string): Promise<Page> {
@@ -37,17 +36,11 @@ async function signIn(userId: string): Promise<Page> {
 
 describe('web application on the second protocol (headless Chromium)', { timeout: 180_000 }, () => {
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium'`);
-    mkdirSync(SHOTS, { recursive: true });
-    store = await openEmbeddedStore();
-    await seedDemoAccounts(store, { sites: [{ siteId: 'R01', name: 'Site R01' }] });
-    server = await startServer({ store, protocol: RET, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    fixture = await openBrowserFixture(RET, [{ siteId: 'R01', name: 'Site R01' }], SHOTS);
+    ({ server, browser } = fixture);
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
+    await fixture?.close();
   });
 
   it("enters its tumour reads (a repeating group of lesions) and shows the response on the protocol's scale", async () => {

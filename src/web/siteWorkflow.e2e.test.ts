@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startingDoseMg } from '../clinical/regimen/index.js';
 import { listProtocols } from '../protocols/index.js';
-import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
-import { openEmbeddedStore, type Store } from '../store/index.js';
+import { DEMO_PASSWORD, type RunningServer } from '../server/index.js';
 import { repoPath } from '../testing/index.js';
+import { openBrowserFixture, type BrowserFixture } from './testing/browserFixture.js';
 
 // The site coordinator's daily work in headless Chromium, on every registered protocol (nothing here names
 // a form, a drug or a disease: all is read from the protocol's definition): the record status grids, visit
@@ -15,7 +15,6 @@ import { repoPath } from '../testing/index.js';
 // as one grid and saved in one request, dates shown DD-MMM-YYYY, the decimal comma of a German browser, and
 // errors in plain words next to their fields with the focus on the first.
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = repoPath('.tmp', 'web-screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 768, height: 1024 };
@@ -37,9 +36,9 @@ for (const module of listProtocols()) {
   const dosing = definition.forms.find((f) => f.role === 'dosing');
   const lab = definition.forms.find((f) => f.role === 'lab');
   describe(`the site's workflow on ${definition.id} (headless Chromium)`, { timeout: 300_000 }, () => {
-    let store: Store | undefined;
     let server: RunningServer | undefined;
     let browser: Browser | undefined;
+    let fixture: BrowserFixture | undefined;
     const pageErrors: string[] = [];
 
     async function signIn(userId: string, locale = 'en-US'): Promise<Page> {
@@ -62,17 +61,11 @@ for (const module of listProtocols()) {
     }
 
     before(async () => {
-      if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium'`);
-      mkdirSync(SHOTS, { recursive: true });
-      store = await openEmbeddedStore();
-      await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Site S01' }] });
-      server = await startServer({ store, protocol: module, port: 0 });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      fixture = await openBrowserFixture(module, [{ siteId: 'S01', name: 'Site S01' }], SHOTS);
+      ({ server, browser } = fixture);
     });
     after(async () => {
-      await browser?.close();
-      await server?.close();
-      await store?.close();
+      await fixture?.close();
     });
 
     it('shows the record status grids, enters a visit form by form with save and next, keeps a form incomplete and finishes it, saves a lab draw in one request', async () => {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startingDoseMg } from '../clinical/regimen/index.js';
 import { listProtocols } from '../protocols/index.js';
-import { DEMO_PASSWORD, seedDemoAccounts, startServer, type RunningServer } from '../server/index.js';
-import { openEmbeddedStore, sealQueuedAuditEntries, type Store } from '../store/index.js';
+import { DEMO_PASSWORD, type RunningServer } from '../server/index.js';
+import { sealQueuedAuditEntries, type Store } from '../store/index.js';
 import { repoPath } from '../testing/index.js';
+import { openBrowserFixture, type BrowserFixture } from './testing/browserFixture.js';
 
 // A subject's course and the screens around it, in headless Chromium on every registered protocol (nothing
 // here names a form, a drug or a disease): the state moves on the subject page (screening -> screen failure
@@ -16,7 +17,6 @@ import { repoPath } from '../testing/index.js';
 // stacked at tablet width (768x1024) with nothing scrolling sideways; the signature's meaning chosen among
 // the protocol's, and the pause after wrong signing passwords. Screens under .tmp/web-screenshots/course-*.
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = repoPath('.tmp', 'web-screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const TABLET = { width: 768, height: 1024 };
@@ -37,6 +37,7 @@ for (const module of listProtocols()) {
     let store: Store | undefined;
     let server: RunningServer | undefined;
     let browser: Browser | undefined;
+    let fixture: BrowserFixture | undefined;
     const pageErrors: string[] = [];
 
     const signIn = async (userId: string): Promise<Page> => {
@@ -90,17 +91,11 @@ for (const module of listProtocols()) {
     };
 
     before(async () => {
-      if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium'`);
-      mkdirSync(SHOTS, { recursive: true });
-      store = await openEmbeddedStore();
-      await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Site S01' }] });
-      server = await startServer({ store, protocol: module, port: 0 });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      fixture = await openBrowserFixture(module, [{ siteId: 'S01', name: 'Site S01' }], SHOTS);
+      ({ store, server, browser } = fixture);
     });
     after(async () => {
-      await browser?.close();
-      await server?.close();
-      await store?.close();
+      await fixture?.close();
     });
 
     void it('moves a subject through its states on the subject page, each with a reason and a confirmation; re-screens a screen failure; other roles only see the state', async () => {
