@@ -14,7 +14,7 @@ import {
   type CrfRecord,
   type SqlClient,
 } from '../store/index.js';
-import type { FormDefinition } from '../clinical/crf/index.js';
+import { recordDateOf, type FormDefinition } from '../clinical/crf/index.js';
 import { clearFailedAttempts, countFailedAttempt, refuseWhileThrottled, signingThrottleKey } from './failureThrottle.js';
 import { HttpError, notFound } from './httpError.js';
 import { verifyPassword } from './passwords.js';
@@ -143,11 +143,11 @@ async function reauthenticate(client: SqlClient, userId: string, given: string, 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The date a record's form names as its own (`dateField`), when it holds one: what a reader calls the record's date. */
+/** The record's own date (`recordDateOf`) as the answer states it: an ISO date, or null. */
 function formDateOf(form: FormDefinition | undefined, data: unknown): string | null {
-  if (form?.dateField === undefined || data === null || typeof data !== 'object') return null;
-  const value = (data as Record<string, unknown>)[form.dateField];
-  return typeof value === 'string' && ISO_DATE.test(value) ? value : null;
+  if (data === null || typeof data !== 'object') return null;
+  const value = recordDateOf(form, data as Record<string, unknown>);
+  return value !== undefined && ISO_DATE.test(value) ? value : null;
 }
 
 const dataOf = (row: unknown): unknown => (row !== null && typeof row === 'object' ? ((row as Record<string, unknown>).data ?? null) : null);

@@ -2,6 +2,7 @@
 // oncology forms, the typed records the derivations read, and fixture builders.
 export * from './codelists.js';
 export type * from './formDefinition.js';
+export { recordDateOf } from './recordDate.js';
 export type * from './forms.js';
 export { IRC_ADJUDICATION_SCOPES } from './forms.js';
 export { createFormSchema, createFormSchemas, isoDateText, isWellFormedText } from './createFormSchema.js';

@@ -1,7 +1,7 @@
 // The record status of a subject, visit by visit and form by form, from what the server already holds: the
 // protocol's schedule (visits and the forms each collects), the subject's records and drafts, and the queries.
 // Pure (no DOM): the status grids and the visit navigation draw from it, and it is tested in Node.
-import type { FormDefinition } from '../../clinical/crf/index.js';
+import { recordDateOf, type FormDefinition } from '../../clinical/crf/index.js';
 
 /**
  * A cell's status, worst first. verified, signed and locked are read from the record when the server
@@ -117,11 +117,6 @@ export interface SubjectStatus {
   visit(visitId: string): CellStatus;
 }
 
-const dateOf = (form: FormDefinition | undefined, data: Readonly<Record<string, unknown>>): string | undefined => {
-  const value = form?.dateField === undefined ? undefined : data[form.dateField];
-  return typeof value === 'string' ? value : undefined;
-};
-
 /** The flags of a record as the server reports them (a later part of the workflow adds them); absent = not yet. */
 function recordStatusOf(record: StatusRecord): CellStatus {
   if (record.locked === true) return 'locked';
@@ -165,7 +160,7 @@ export function deriveSubjectStatus(input: SubjectStatusInput): SubjectStatus {
   for (const e of entries) {
     const form = forms.get(e.formType);
     const cycle = e.data.cycle;
-    const date = dateOf(form, e.data);
+    const date = recordDateOf(form, e.data);
     if (form?.role !== 'dosing' || typeof cycle !== 'number' || date === undefined || e.draft !== undefined) continue;
     const known = cycleStarts.get(cycle);
     if (known === undefined || date < known) cycleStarts.set(cycle, date);
@@ -183,12 +178,12 @@ export function deriveSubjectStatus(input: SubjectStatusInput): SubjectStatus {
   for (const e of entries) {
     if (placedAt.has(e.record.recordId)) continue;
     const form = forms.get(e.formType);
-    const date = dateOf(form, e.data);
+    const date = recordDateOf(form, e.data);
     if (date === undefined) {
       if (form?.cardinality === 'one' && screening?.forms.includes(e.formType) === true) placedAt.set(e.record.recordId, { visit: screening, n: null });
       continue;
     }
-    const sameDay = entries.find((other) => other !== e && placedAt.has(other.record.recordId) && dateOf(forms.get(other.formType), other.data) === date && placedAt.get(other.record.recordId)?.visit.forms.includes(e.formType) === true);
+    const sameDay = entries.find((other) => other !== e && placedAt.has(other.record.recordId) && recordDateOf(forms.get(other.formType), other.data) === date && placedAt.get(other.record.recordId)?.visit.forms.includes(e.formType) === true);
     if (sameDay !== undefined) {
       placedAt.set(e.record.recordId, placedAt.get(sameDay.record.recordId) as { visit: ScheduleVisit; n: number | null });
       continue;
