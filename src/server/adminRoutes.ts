@@ -73,16 +73,22 @@ export const adminRoutes: readonly RouteSpec[] = [
       const userId = params.userId;
       if ((await getUser(services.store, userId)) === undefined) throw notFound('user');
       if (userId === user?.userId && body.active === false) throw new HttpError(409, 'self-deactivation', 'an administrator cannot deactivate their own account');
-      return write(body.reason, async (tx) => {
-        const result = await updateUser(tx, userId, body.version, {
-          ...(body.displayName === undefined ? {} : { displayName: body.displayName }),
-          ...(body.active === undefined ? {} : { active: body.active }),
+      try {
+        return await write(body.reason, async (tx) => {
+          const result = await updateUser(tx, userId, body.version, {
+            ...(body.displayName === undefined ? {} : { displayName: body.displayName }),
+            ...(body.active === undefined ? {} : { active: body.active }),
+          });
+          if (result.kind === 'not-found') throw notFound('user');
+          if (result.kind === 'conflict') throw versionConflict(result);
+          if (!result.row.active) await deleteUserSessions(tx, userId);
+          return ok(result.row);
         });
-        if (result.kind === 'not-found') throw notFound('user');
-        if (result.kind === 'conflict') throw versionConflict(result);
-        if (!result.row.active) await deleteUserSessions(tx, userId);
-        return ok(result.row);
-      });
+      } finally {
+        // after the commit, before the answer: a deactivation ends the user's sessions for the next request
+        // (a rename shows in /auth/session); on a refusal nothing changed, and forgetting costs one lookup
+        services.sessions.invalidate();
+      }
     },
   }),
 ];

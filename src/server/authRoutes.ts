@@ -57,7 +57,11 @@ export const authRoutes: readonly RouteSpec[] = [
     responses: { 204: 'signed out' },
     async handler({ c, services }) {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token !== undefined) await deleteSession(services.store, hashToken(token));
+      if (token !== undefined) {
+        await deleteSession(services.store, hashToken(token));
+        // before the answer: the next request with this token reads the (now missing) session
+        services.sessions.invalidate();
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/api/v1' });
       return { status: 204, body: null };
     },

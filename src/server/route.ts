@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditSealer, IdempotencyRequest, SqlClient, Store, UserRole } from '../store/index.js';
 import type { Action } from './permissions.js';
 import type { ServedProtocol } from './servedProtocol.js';
+import type { SessionCache } from './sessionCache.js';
 
 /** The signed-in user of a request, read from the session at every request. */
 export interface SessionUser {
@@ -28,6 +29,8 @@ export interface Services {
   readonly clientAddress: (c: Context<AppEnv>) => string;
   /** The audit sealer of this server, when it runs one: poked after each write, asked to seal before an evidence export. */
   readonly sealer: AuditSealer | undefined;
+  /** Recent session lookups; every write that changes a user or ends a session invalidates it after its commit. */
+  readonly sessions: SessionCache;
 }
 
 export interface RouteResult {
