@@ -138,6 +138,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       const connection: PoolClient = await run(() => pool.connect());
       let broken: Error | undefined;
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        connection.release(broken);
+      };
       // BEGIN (with the audit settings) is not awaited before the body: on the pipelined connection it is
       // written together with the body's first statement, saving a round trip per transaction. Every
       // statement of the body is checked against BEGIN's outcome before its own result is used; a BEGIN
@@ -150,7 +156,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           (error: unknown) => toStoreError(error),
         );
       } catch (error) {
-        connection.release();
+        release();
         throw toStoreError(error);
       }
       const afterBegin = async <R>(pending: Promise<R>): Promise<R> => {
@@ -171,6 +177,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           const last = afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
           // after a failed statement the transaction is aborted and this COMMIT ends it as a ROLLBACK
           const commit = connection.query('COMMIT');
+          // the transaction's end is written, so the connection goes back to the pool now, not one round trip
+          // later: on the pipelined connection the next transaction's statements queue behind this COMMIT (and
+          // under load leave in the same socket write); each has its own Sync, so an error of one does not
+          // reach the other, and this transaction sends nothing more (no ROLLBACK: the COMMIT decides)
+          release();
           const [lastOutcome, commitOutcome] = await Promise.allSettled([last, commit]);
           if (lastOutcome.status === 'rejected') throw toStoreError(lastOutcome.reason);
           if (commitOutcome.status === 'rejected') throw toStoreError(commitOutcome.reason);
@@ -192,16 +203,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return value;
       } catch (error) {
         end();
-        try {
-          await connection.query('ROLLBACK');
-        } catch (rollbackError) {
-          // the connection is unusable: destroy it rather than hand it to the next caller
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        if (!released) {
+          try {
+            await connection.query('ROLLBACK');
+          } catch (rollbackError) {
+            // the connection is unusable: destroy it rather than hand it to the next caller
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          }
         }
         // the body's own errors pass through unchanged (its queries already throw StoreError)
         throw error;
       } finally {
-        connection.release(broken);
+        release();
       }
     },
   };
