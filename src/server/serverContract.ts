@@ -423,6 +423,22 @@ export function serverContract(getStore: StoreProvider): void {
       assert.equal((await c.send('get', '/auth/session')).status, 401, 'the old cookie is dead after logout');
     });
 
+    void it('applies a deactivation and a rename to a session in use at once (the session lookup is reused only until a user changes)', async () => {
+      const trial = await seedTrial(getStore());
+      const admin = await signedIn(trial.users.admin);
+      const investigator = await signedIn(trial.users.investigator);
+      // requests back to back: the second is answered from the reused lookup
+      assert.equal((await investigator.send('get', '/auth/session')).body.displayName, 'investigator');
+      assert.equal((await investigator.send('get', '/subjects')).status, 200);
+      const renamed = await admin.send('patch', `/users/${trial.users.investigator}`, { version: 1, reason: 'name as in the delegation log', displayName: 'Dr Renamed' });
+      assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+      assert.equal((await investigator.send('get', '/auth/session')).body.displayName, 'Dr Renamed', 'the rename shows on the next request');
+      const deactivated = await admin.send('patch', `/users/${trial.users.investigator}`, { version: renamed.body.version as number, reason: 'left the site', active: false });
+      assert.equal(deactivated.status, 200, JSON.stringify(deactivated.body));
+      assert.equal((await investigator.send('get', '/subjects')).status, 401, 'the deactivated account is signed out on its next request');
+      assert.equal((await investigator.send('post', '/subjects', {})).status, 401, 'and cannot write');
+    });
+
     void it('expires a session after its lifetime', async () => {
       const trial = await seedTrial(getStore());
       const c = await signedIn(trial.users.sponsor);
