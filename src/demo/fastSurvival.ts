@@ -57,6 +57,63 @@ export function fastCurve(
   withLimits = true,
   needLowest = true,
 ): FastCurveSummary {
+  const out = fastCurveScratch(rateMonths.length);
+  fastCurveInto(time, status, rows, fastRateDays(rateMonths), withLimits, needLowest, out);
+  return {
+    median: out.median,
+    medianOnHalf: out.medianOnHalf,
+    medianLower: out.medianLower,
+    medianUpper: out.medianUpper,
+    rates: Array.from(out.rates),
+    rateLower: Array.from(out.rateLower),
+    rateUpper: Array.from(out.rateUpper),
+    lowestLower: out.lowestLower,
+    lowestUpper: out.lowestUpper,
+  };
+}
+
+/** fastCurve's result, written in place by fastCurveInto (a search reuses one per curve, with no allocation). */
+export interface FastCurveScratch {
+  median: number | null;
+  medianOnHalf: boolean;
+  medianLower: number | null;
+  medianUpper: number | null;
+  readonly rates: Float64Array;
+  readonly rateLower: Float64Array;
+  readonly rateUpper: Float64Array;
+  lowestLower: number;
+  lowestUpper: number;
+}
+
+export function fastCurveScratch(rateCount: number): FastCurveScratch {
+  return {
+    median: null,
+    medianOnHalf: false,
+    medianLower: null,
+    medianUpper: null,
+    rates: new Float64Array(rateCount),
+    rateLower: new Float64Array(rateCount),
+    rateUpper: new Float64Array(rateCount),
+    lowestLower: 1,
+    lowestUpper: 1,
+  };
+}
+
+/** The landmark months as days (months * DAYS_PER_MONTH), which fastCurveInto takes; compute once per curve. */
+export function fastRateDays(rateMonths: readonly number[]): Float64Array {
+  return Float64Array.from(rateMonths, (m) => m * DAYS_PER_MONTH);
+}
+
+/** fastCurve into `out` (its rate arrays as long as `rateDays`), with the landmarks given in days (fastRateDays). */
+export function fastCurveInto(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  rows: readonly number[],
+  rateDays: Float64Array,
+  withLimits: boolean,
+  needLowest: boolean,
+  out: FastCurveScratch,
+): void {
   const keys = sortedKeys(time, status, rows);
   let atRisk = keys.length;
   let s = 1;
@@ -67,20 +124,25 @@ export function fastCurve(
   let upperLimit: number | null = null;
   let lowestLower = 1;
   let lowestUpper = 1;
-  const rates = rateMonths.map(() => 1);
-  const rateLower = rateMonths.map(() => 1);
-  const rateUpper = rateMonths.map(() => 1);
-  const rateDays = rateMonths.map((m) => m * DAYS_PER_MONTH);
-  const lastRateDay = rateDays.reduce((a, b) => Math.max(a, b), 0);
+  const rates = out.rates;
+  const rateLower = out.rateLower;
+  const rateUpper = out.rateUpper;
+  const rateCount = rateDays.length;
+  rates.fill(1);
+  rateLower.fill(1);
+  rateUpper.fill(1);
+  let lastRateDay = 0;
+  for (let r = 0; r < rateCount; r++) lastRateDay = Math.max(lastRateDay, rateDays[r]);
+  const size = keys.length;
   let i = 0;
-  while (i < keys.length) {
+  while (i < size) {
     const t = keys[i] >> 2;
     // Past the median and the last landmark, the curve is only needed for limits not yet found, or for the
     // lowest bands (without `needLowest`, lowestLower / lowestUpper then cover the curve only up to here).
     if (t > lastRateDay && median !== null && (!withLimits || (!needLowest && lowerLimit !== null && upperLimit !== null))) break;
     let d = 0;
     let c = 0;
-    while (i < keys.length && keys[i] >> 2 === t) {
+    while (i < size && keys[i] >> 2 === t) {
       if ((keys[i] & 2) === 0) d += 1;
       else c += 1;
       i += 1;
@@ -106,7 +168,7 @@ export function fastCurve(
         if (lowerLimit === null && a <= 0.5) lowerLimit = t / DAYS_PER_MONTH;
         if (upperLimit === null && b <= 0.5) upperLimit = t / DAYS_PER_MONTH;
       }
-      for (let r = 0; r < rateDays.length; r++) {
+      for (let r = 0; r < rateCount; r++) {
         if (t <= rateDays[r]) {
           rates[r] = s;
           rateLower[r] = a;
@@ -116,7 +178,12 @@ export function fastCurve(
     }
     atRisk -= d + c;
   }
-  return { median, medianOnHalf, medianLower: lowerLimit, medianUpper: upperLimit, rates, rateLower, rateUpper, lowestLower, lowestUpper };
+  out.median = median;
+  out.medianOnHalf = medianOnHalf;
+  out.medianLower = lowerLimit;
+  out.medianUpper = upperLimit;
+  out.lowestLower = lowestLower;
+  out.lowestUpper = lowestUpper;
 }
 
 /** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */

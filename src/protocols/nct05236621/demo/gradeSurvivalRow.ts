@@ -49,10 +49,14 @@ function fieldDistance(got: number | null | undefined, printed: number | null | 
 
 /**
  * Statuses already graded, by row and computed fields: the search meets the same values again and again (times
- * are whole days), and compareToPublished writes its notes, which the search does not read.
+ * are whole days), and compareToPublished writes its notes, which the search does not read. Keyed by the values
+ * themselves in nested maps (a Map tells numbers, NaN and null apart as their strings did, and -0 from 0 as
+ * little), so a lookup formats no number.
  */
-const statusMemo = new Map<PublishedResult, Map<string, ReproductionStatus>>();
+type StatusMemo = Map<number | null, Map<number | null, Map<number | null, ReproductionStatus>>>;
+const statusMemo = new Map<PublishedResult, StatusMemo>();
 const MEMO_LIMIT = 50_000;
+let memoSize = 0;
 
 function statusOf(pub: PublishedResult, value: number | null, ciLower: number | null, ciUpper: number | null): ReproductionStatus {
   let memo = statusMemo.get(pub);
@@ -60,13 +64,28 @@ function statusOf(pub: PublishedResult, value: number | null, ciLower: number | 
     memo = new Map();
     statusMemo.set(pub, memo);
   }
-  const key = `${value}|${ciLower}|${ciUpper}`;
-  const known = memo.get(key);
+  let byLower = memo.get(value);
+  if (byLower === undefined) {
+    byLower = new Map();
+    memo.set(value, byLower);
+  }
+  let byUpper = byLower.get(ciLower);
+  if (byUpper === undefined) {
+    byUpper = new Map();
+    byLower.set(ciLower, byUpper);
+  }
+  const known = byUpper.get(ciUpper);
   if (known !== undefined) return known;
   const extra = pub.kind === 'p_value' ? {} : { ciLower, ciUpper };
   const status = compareToPublished(pub, estimateQuantity(value, extra), undefined).status;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, status);
+  // A bound on the memory held (the memo only saves work: a cleared entry is graded again, to the same status).
+  if (memoSize >= MEMO_LIMIT) {
+    statusMemo.clear();
+    memoSize = 0;
+    return status;
+  }
+  byUpper.set(ciUpper, status);
+  memoSize += 1;
   return status;
 }
 

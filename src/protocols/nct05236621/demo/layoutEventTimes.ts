@@ -1,8 +1,9 @@
 import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
 import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
-import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from '../../../demo/index.js';
+import { DAYS_PER_MONTH, fastCurveInto, fastCurveScratch, fastLogRankP, fastRateDays, type FastCurveScratch } from '../../../demo/index.js';
 import type { SeededRandom } from '../../../demo/index.js';
-import { gradeSurvivalRow, publishedSurvivalRow, type ComputedSurvivalRow } from './gradeSurvivalRow.js';
+import { gradeSurvivalRow, publishedSurvivalRow } from './gradeSurvivalRow.js';
+import type { PublishedResult } from '../../../reproduce/index.js';
 
 /**
  * The event-time search: a deterministic simulated annealing over the seeded draws that places each
@@ -112,8 +113,9 @@ interface Derived {
   badSubjects: number[];
 }
 
+// Fates are compared by reference in the hot loop (every Fate is one of these literals), not with startsWith.
 const isProgressing = (fate: Fate): boolean => fate === 'resp-progression' || fate === 'dc-progression' || fate === 'pd-progression';
-const isResponder = (fate: Fate): boolean => fate.startsWith('resp-');
+const isResponder = (fate: Fate): boolean => fate === 'resp-progression' || fate === 'resp-new-therapy' || fate === 'resp-ongoing';
 
 function lastVisitOnOrBefore(days: readonly number[], day: number): number {
   let k = 0;
@@ -147,6 +149,11 @@ function emptyDerived(n: number): Derived {
   };
 }
 
+/** Scratch of derive (grown on demand, never shrunk): the on-treatment candidates and their gaps to the cutoff. */
+let candidateRows = new Int32Array(128);
+let candidateGaps = new Float64Array(128);
+let candidateTaken = new Uint8Array(128);
+
 function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, scale = 1): Derived {
   const n = skeleton.length;
   d.violations = 0;
@@ -154,7 +161,12 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   d.badSubjects.length = 0;
   d.dorTime.fill(0);
   d.dorStatus.fill(0);
-  const onTreatmentCandidates: number[] = [];
+  if (candidateRows.length < n) {
+    candidateRows = new Int32Array(n);
+    candidateGaps = new Float64Array(n);
+    candidateTaken = new Uint8Array(n);
+  }
+  let candidates = 0;
   for (let i = 0; i < n; i++) {
     const cut = slotsCutoffDay[state.slot[i]];
     const cs = schedules[i];
@@ -191,7 +203,12 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
       } else {
         lastDose = cs[k] + 20;
         // Only a subject alive and followed at the cutoff can still be on treatment then.
-        if (st === 0) onTreatmentCandidates.push(i);
+        if (st === 0) {
+          candidateRows[candidates] = i;
+          // The gap from the confirmation to the cutoff (NaN when k + 1 is past the schedule).
+          candidateGaps[candidates] = cut - cs[k + 1];
+          candidates += 1;
+        }
       }
     } else if (fate === 'resp-new-therapy') {
       const k = state.kNt[i];
@@ -239,31 +256,29 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   }
   // Two progressing subjects whose confirmation came last before the cutoff are still on treatment.
   const onTreatmentCount = Math.round(2 * scale);
-  const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
-  const chosen: number[] = [];
   if (onTreatmentCount > 0) {
     if (onTreatmentCount <= 4) {
-      // Small k: selection by repeated minimum (ties to the lower index), no sort in the hot loop.
-      const taken = new Set<number>();
+      // Small k: selection by repeated minimum (ties to the lower row: candidates come in row order), no sort
+      // in the hot loop. A gap past the schedule is NaN, as the first untaken candidate it is chosen (as it was).
+      candidateTaken.fill(0, 0, candidates);
       for (let c = 0; c < onTreatmentCount; c++) {
         let best = -1;
-        for (const row of onTreatmentCandidates) {
-          if (taken.has(row)) continue;
-          if (best < 0 || gapOf(row) < gapOf(best) || (gapOf(row) === gapOf(best) && row < best)) best = row;
+        for (let r = 0; r < candidates; r++) {
+          if (candidateTaken[r] === 1) continue;
+          if (best < 0 || candidateGaps[r] < candidateGaps[best]) best = r;
         }
         if (best < 0) break;
-        taken.add(best);
-        chosen.push(best);
+        candidateTaken[best] = 1;
+        const row = candidateRows[best];
+        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
       }
     } else {
-      chosen.push(...onTreatmentCandidates.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount));
+      const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
+      const rows = Array.from(candidateRows.subarray(0, candidates));
+      for (const row of rows.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount)) {
+        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
+      }
     }
-  }
-  for (const i of chosen) {
-    const cut = slotsCutoffDay[state.slot[i]];
-    if (cut - schedules[i][state.kPd[i] + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
-    d.ongoing[i] = 1;
-    d.lastDose[i] = Math.min(cut, schedules[i][state.kPd[i] + 1] + 20);
   }
   let teDeaths = 0;
   for (let i = 0; i < n; i++) {
@@ -274,8 +289,15 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   }
   // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
   if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
-  if (scale === 1) violateTies(d, state, schedules, slotsCutoffDay, n);
+  if (scale === 1) violateTies(d, state, schedules, n);
   return d;
+}
+
+/** A progressing subject still on treatment at the cutoff (its confirmation came last before it). */
+function markOnTreatment(d: Derived, i: number, cs: readonly number[], cut: number, kPd: number): void {
+  if (cut - cs[kPd + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
+  d.ongoing[i] = 1;
+  d.lastDose[i] = Math.min(cut, cs[kPd + 1] + 20);
 }
 
 /**
@@ -286,7 +308,8 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
 function treatmentEnd(d: Derived, i: number, cs: readonly number[], cut: number): number {
   const last = d.lastDose[i];
   let start = 1;
-  for (const day of cs) if (day <= last) start = day;
+  // Cycle starts increase (28 days +/- 3, plus delays), so the last one on or before `last` ends the scan.
+  for (let k = 0; k < cs.length && cs[k] <= last; k++) start = cs[k];
   return Math.min(last === start + 20 ? last + 1 : last, cut, d.osTime[i]);
 }
 
@@ -295,27 +318,40 @@ export const MAX_EVENTS_PER_DAY = 2;
 export const DEATH_WINDOW_DAYS = 3;
 const MAX_DEATHS_IN_WINDOW = 2;
 export const MAX_DEATHS_PER_DAY = 1;
-/** Scratch counts by study day (reset after each use). */
+/** Scratch counts by study day (reset after each use), and the days touched. */
 const dayCounts = new Int32Array(4096);
-const touched: number[] = [];
+let touchedDays = new Int32Array(4096 * DEATH_WINDOW_DAYS);
+/** Scratch times and flags of the response starts (grown on demand). */
+let responseDay = new Float64Array(128);
+let responseFlag = new Uint8Array(128);
 
-/** Events beyond MAX_EVENTS_PER_DAY on one day, over the rows `take` selects, with their times. */
-function excessTies(n: number, time: (i: number) => number, take: (i: number) => boolean, window = 1, most = MAX_EVENTS_PER_DAY): number {
+/**
+ * Events beyond `most` on one day (or in one `window`-day window), over the rows whose `take` flag is 1, with
+ * their times. One monomorphic loop over typed arrays: the search calls it seven times a layout.
+ */
+function excessTies(n: number, time: Float64Array, take: Uint8Array, window: number, most: number): number {
   let excess = 0;
+  let touchedCount = 0;
+  if (touchedDays.length < n * window) touchedDays = new Int32Array(n * window);
+  const lastStart = dayCounts.length - window;
   for (let i = 0; i < n; i++) {
-    if (!take(i)) continue;
-    const day = Math.max(0, Math.min(dayCounts.length - window, Math.round(time(i))));
+    if (take[i] !== 1) continue;
+    const rounded = Math.round(time[i]);
+    // A NaN time (a layout the constraints reject) counts on no day; keeping it out of the index keeps the
+    // day an integer (a NaN index would make every access below a generic one).
+    if (rounded !== rounded) continue;
+    const day = (rounded < 0 ? 0 : rounded > lastStart ? lastStart : rounded) | 0;
     for (let w = 0; w < window; w++) {
       // Each window [day - w, day - w + window - 1] that holds this event.
       const start = day - w;
       if (start < 0) continue;
-      dayCounts[start] += 1;
-      touched.push(start);
-      if (dayCounts[start] > most) excess += 1;
+      const count = dayCounts[start] + 1;
+      dayCounts[start] = count;
+      touchedDays[touchedCount++] = start;
+      if (count > most) excess += 1;
     }
   }
-  for (const day of touched) dayCounts[day] = 0;
-  touched.length = 0;
+  for (let k = 0; k < touchedCount; k++) dayCounts[touchedDays[k]] = 0;
   return excess;
 }
 
@@ -324,18 +360,32 @@ function excessTies(n: number, time: (i: number) => number, take: (i: number) =>
  * response, start of response, end of treatment, end of follow-up) on one study day, no more than one death
  * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
  */
-function violateTies(d: Derived, state: State, schedules: number[][], slotsCutoffDay: readonly number[], n: number): void {
-  const checks: [string, number][] = [
-    ['pfs-events-same-day', excessTies(n, (i) => d.pfsTime[i], (i) => d.pfsStatus[i] === 1)],
-    // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
-    ['deaths-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, 1, MAX_DEATHS_PER_DAY)],
-    ['deaths-within-3-days', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW)],
-    ['dor-events-same-day', excessTies(n, (i) => d.dorTime[i], (i) => isResponder(state.fate[i]) && d.dorStatus[i] === 1)],
-    ['responses-same-day', excessTies(n, (i) => schedules[i][state.kResp[i]], (i) => isResponder(state.fate[i]))],
-    ['treatment-ends-same-day', excessTies(n, (i) => d.trtTime[i], (i) => d.trtStatus[i] === 1)],
-    ['follow-up-ends-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.fuStatus[i] === 1)],
-  ];
-  for (const [tag, excess] of checks) if (excess > 0) violate(d, tag, excess);
+function violateTies(d: Derived, state: State, schedules: number[][], n: number): void {
+  if (responseDay.length < n) {
+    responseDay = new Float64Array(n);
+    responseFlag = new Uint8Array(n);
+  }
+  for (let i = 0; i < n; i++) {
+    const responder = isResponder(state.fate[i]);
+    responseFlag[i] = responder ? 1 : 0;
+    responseDay[i] = responder ? schedules[i][state.kResp[i]] : 0;
+  }
+  // The tags in their fixed order; dorStatus is 1 only for responders (derive zeroes it for the others).
+  const pfs = excessTies(n, d.pfsTime, d.pfsStatus, 1, MAX_EVENTS_PER_DAY);
+  if (pfs > 0) violate(d, 'pfs-events-same-day', pfs);
+  // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
+  const sameDay = excessTies(n, d.osTime, d.osStatus, 1, MAX_DEATHS_PER_DAY);
+  if (sameDay > 0) violate(d, 'deaths-same-day', sameDay);
+  const within = excessTies(n, d.osTime, d.osStatus, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW);
+  if (within > 0) violate(d, 'deaths-within-3-days', within);
+  const dor = excessTies(n, d.dorTime, d.dorStatus, 1, MAX_EVENTS_PER_DAY);
+  if (dor > 0) violate(d, 'dor-events-same-day', dor);
+  const responses = excessTies(n, responseDay, responseFlag, 1, MAX_EVENTS_PER_DAY);
+  if (responses > 0) violate(d, 'responses-same-day', responses);
+  const ends = excessTies(n, d.trtTime, d.trtStatus, 1, MAX_EVENTS_PER_DAY);
+  if (ends > 0) violate(d, 'treatment-ends-same-day', ends);
+  const followUp = excessTies(n, d.osTime, d.fuStatus, 1, MAX_EVENTS_PER_DAY);
+  if (followUp > 0) violate(d, 'follow-up-ends-same-day', followUp);
 }
 
 interface Groups {
@@ -384,15 +434,19 @@ function stage1LimitLoss(got: number | null, want: number | null): number {
   return diff * diff;
 }
 
-function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec, mode: LossMode): number {
-  return mode === 'grades' ? curveGrades(time, status, rows, spec) : curveLossMedians(time, status, rows, spec.target, spec.weightCi);
+function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number, mode: LossMode): number {
+  return mode === 'grades' ? curveGrades(time, status, rows, k) : curveLossMedians(time, status, rows, k);
 }
 
 /** Stage 1: a curve's median within the search's window, its landmark rates, its median CI at weightCi. */
-function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number): number {
+function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number): number {
+  const spec = CURVES[k];
+  const prepared = PREPARED_CURVES[k];
+  const target = spec.target;
+  const weightCi = spec.weightCi;
   const rates = target.rates ?? [];
-  const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
-  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], weightCi > 0, false);
+  const c = prepared.medians;
+  fastCurveInto(time, status, rows, prepared.mediansRateDays, weightCi > 0, false, c);
   let loss = 0;
   if (target.median === null) {
     // Not reached: the curve must stay above one half.
@@ -405,38 +459,45 @@ function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, ro
     if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) loss += 6;
   }
   loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
-  rates.forEach(([, pct], r) => {
-    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - pct) - 0.4);
+  for (let r = 0; r < rates.length; r++) {
+    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - rates[r][1]) - 0.4);
     loss += diff * diff;
-  });
+  }
   differsScratch = 0;
   closeScratch = 0;
   return loss;
 }
 
+/** A band or rate in percent for grading; NaN (no band) is null. */
+const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
+
 /** Stage 2: the curve's printed rows graded as the scoreboard grades them. */
-function curveGrades(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec): number {
+function curveGrades(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number): number {
+  const spec = CURVES[k];
+  const prepared = PREPARED_CURVES[k];
   const target = spec.target;
-  const rates = target.rates ?? [];
-  const c = fastCurve(time, status, rows, rates.map(([m]) => m), true, target.lower === null || target.upper === null);
+  const c = prepared.grades;
+  fastCurveInto(time, status, rows, prepared.gradesRateDays, true, target.lower === null || target.upper === null, c);
   let differs = 0;
   let close = 0;
   let distance = 0;
-  const add = (id: string, computed: ComputedSurvivalRow): void => {
-    const pub = publishedSurvivalRow(id);
-    if (pub === undefined) return;
-    const grade = gradeSurvivalRow(pub, computed);
+  const medianRow = prepared.medianRow;
+  if (medianRow !== undefined) {
+    // A step to exactly 1/2 makes src/stats take the middle of the flat stretch, which fastCurve does not: such a median counts as differing.
+    const grade = gradeSurvivalRow(medianRow, { value: c.medianOnHalf ? Number.NaN : c.median, ciLower: c.medianLower, ciUpper: c.medianUpper, lowestLower: c.lowestLower, lowestUpper: c.lowestUpper });
     if (grade.status === 'differs') differs += 1;
     else if (grade.status === 'close') close += 1;
     distance += grade.distance;
-  };
-  // A step to exactly 1/2 makes src/stats take the middle of the flat stretch, which fastCurve does not: such a median counts as differing.
-  add(spec.medianId, { value: c.medianOnHalf ? Number.NaN : c.median, ciLower: c.medianLower, ciUpper: c.medianUpper, lowestLower: c.lowestLower, lowestUpper: c.lowestUpper });
-  rates.forEach((_, r) => {
-    const id = spec.rateIds?.[r];
-    const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
-    if (id !== undefined) add(id, { value: pct(c.rates[r]), ciLower: pct(c.rateLower[r]), ciUpper: pct(c.rateUpper[r]) });
-  });
+  }
+  const rateRows = prepared.rateRows;
+  for (let r = 0; r < rateRows.length; r++) {
+    const pub = rateRows[r];
+    if (pub === undefined) continue;
+    const grade = gradeSurvivalRow(pub, { value: pct(c.rates[r]), ciLower: pct(c.rateLower[r]), ciUpper: pct(c.rateUpper[r]) });
+    if (grade.status === 'differs') differs += 1;
+    else if (grade.status === 'close') close += 1;
+    distance += grade.distance;
+  }
   differsScratch = differs;
   closeScratch = close;
   return DIFFERS_WEIGHT * differs + CLOSE_WEIGHT * close + DISTANCE_WEIGHT * distance;
@@ -513,6 +574,37 @@ const LOGRANKS: readonly LogRankSpec[] = [
   { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII, id: 'logrank.os.riss_I_vs_III' },
   { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII, id: 'logrank.os.riss_II_vs_III' },
 ];
+/**
+ * What each curve's loss needs that does not change during the search: its landmarks in days (stage 1 adds
+ * the two probes around the median's window), its printed rows, and a result scratch per stage.
+ */
+interface PreparedCurve {
+  readonly mediansRateDays: Float64Array;
+  readonly gradesRateDays: Float64Array;
+  readonly medians: FastCurveScratch;
+  readonly grades: FastCurveScratch;
+  readonly medianRow: PublishedResult | undefined;
+  /** The printed row of each landmark rate, in the order of target.rates (undefined when not printed). */
+  readonly rateRows: readonly (PublishedResult | undefined)[];
+}
+const PREPARED_CURVES: readonly PreparedCurve[] = CURVES.map((spec): PreparedCurve => {
+  const target = spec.target;
+  const rates = target.rates ?? [];
+  const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
+  const mediansMonths = [...rates.map(([m]) => m), ...probes];
+  const gradesMonths = rates.map(([m]) => m);
+  return {
+    mediansRateDays: fastRateDays(mediansMonths),
+    gradesRateDays: fastRateDays(gradesMonths),
+    medians: fastCurveScratch(mediansMonths.length),
+    grades: fastCurveScratch(gradesMonths.length),
+    medianRow: publishedSurvivalRow(spec.medianId),
+    rateRows: rates.map((_, r) => {
+      const id = spec.rateIds?.[r];
+      return id === undefined ? undefined : publishedSurvivalRow(id);
+    }),
+  };
+});
 /** Every printed row the second stage grades (a test checks each is a published id). */
 export const GRADED_SURVIVAL_IDS: readonly string[] = Object.freeze([...CURVES.flatMap((c) => [c.medianId, ...(c.rateIds ?? [])]), ...LOGRANKS.map((l) => l.id)]);
 /** Curve and log-rank targets: each has a loss slot, and in stage 2 two slots counting its rows that differ and that are close. */
@@ -570,6 +662,19 @@ function membershipOf(g: Groups, n: number): GroupMembership {
   return { of };
 }
 
+/** Rows whose time or status changed since the previous layout, per endpoint (scratch of targetLosses). */
+const changedRows: Int32Array[] = ENDPOINTS.map(() => new Int32Array(0));
+const changedCount = new Int32Array(ENDPOINTS.length);
+const CURVE_ENDPOINT = CURVES.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+const LOGRANK_ENDPOINT = LOGRANKS.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+
+function changedRowsTouch(endpoint: number, flags: Uint8Array): boolean {
+  const rows = changedRows[endpoint];
+  const count = changedCount[endpoint];
+  for (let r = 0; r < count; r++) if (flags[rows[r]] === 1) return true;
+  return false;
+}
+
 /**
  * Loss of each curve and log-rank target. With `previous`, a target none of whose subjects' times or
  * statuses changed keeps its previous loss (the search moves one or two subjects at a time).
@@ -583,47 +688,44 @@ function targetLosses(
   out: Float64Array = new Float64Array(3 * TARGET_COUNT),
 ): Float64Array {
   const n = d.pfsTime.length;
-  const changedRows: Record<Endpoint, number[]> = { pfs: [], os: [], dor: [], followUp: [], treatment: [] };
   if (previous !== undefined) {
-    for (const endpoint of ENDPOINTS) {
-      const [t, st] = endpointArrays(d, endpoint);
-      const [pt, pst] = endpointArrays(previous.derived, endpoint);
-      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) changedRows[endpoint].push(i);
+    for (let e = 0; e < ENDPOINTS.length; e++) {
+      const [t, st] = endpointArrays(d, ENDPOINTS[e]);
+      const [pt, pst] = endpointArrays(previous.derived, ENDPOINTS[e]);
+      if (changedRows[e].length < n) changedRows[e] = new Int32Array(n);
+      const rows = changedRows[e];
+      let count = 0;
+      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) rows[count++] = i;
+      changedCount[e] = count;
     }
   }
-  const touches = (endpoint: Endpoint, group: keyof Groups): boolean => {
-    if (previous === undefined) return true;
-    const flags = m.of[group];
-    for (const row of changedRows[endpoint]) if (flags[row] === 1) return true;
-    return false;
-  };
-  CURVES.forEach((spec, k) => {
-    if (!touches(spec.endpoint, spec.group)) {
-      out[k] = (previous as { losses: Float64Array }).losses[k];
-      out[TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + k];
-      out[2 * TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + k];
-    }
-    else {
+  for (let k = 0; k < CURVES.length; k++) {
+    const spec = CURVES[k];
+    if (previous !== undefined && !changedRowsTouch(CURVE_ENDPOINT[k], m.of[spec.group])) {
+      out[k] = previous.losses[k];
+      out[TARGET_COUNT + k] = previous.losses[TARGET_COUNT + k];
+      out[2 * TARGET_COUNT + k] = previous.losses[2 * TARGET_COUNT + k];
+    } else {
       const [t, st] = endpointArrays(d, spec.endpoint);
-      out[k] = curveLoss(t, st, g[spec.group], spec, mode);
+      out[k] = curveLoss(t, st, g[spec.group], k, mode);
       out[TARGET_COUNT + k] = differsScratch;
       out[2 * TARGET_COUNT + k] = closeScratch;
     }
-  });
-  LOGRANKS.forEach((spec, k) => {
+  }
+  for (let k = 0; k < LOGRANKS.length; k++) {
+    const spec = LOGRANKS[k];
     const slot = CURVES.length + k;
-    if (!touches(spec.endpoint, spec.a) && !touches(spec.endpoint, spec.b)) {
-      out[slot] = (previous as { losses: Float64Array }).losses[slot];
-      out[TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + slot];
-      out[2 * TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + slot];
-    }
-    else {
+    if (previous !== undefined && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.a]) && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.b])) {
+      out[slot] = previous.losses[slot];
+      out[TARGET_COUNT + slot] = previous.losses[TARGET_COUNT + slot];
+      out[2 * TARGET_COUNT + slot] = previous.losses[2 * TARGET_COUNT + slot];
+    } else {
       const [t, st] = endpointArrays(d, spec.endpoint);
       out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec, mode);
       out[TARGET_COUNT + slot] = differsScratch;
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
-  });
+  }
   return out;
 }
 
