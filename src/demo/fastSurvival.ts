@@ -40,11 +40,11 @@ const Z975 = 1.959963984540054;
  */
 const keyBuffer = new Int32Array(4096);
 
-function sortedKeys(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], inA?: Uint8Array): Int32Array {
+function sortedKeys(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[]): Int32Array {
   const keys = keyBuffer.subarray(0, rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    keys[r] = Math.round(time[row]) * 4 + (status[row] === 1 ? 0 : 2) + (inA === undefined || inA[row] === 1 ? 0 : 1);
+    keys[r] = Math.round(time[row]) * 4 + (status[row] === 1 ? 0 : 2);
   }
   return keys.sort();
 }
@@ -205,9 +205,19 @@ const membership = new Uint8Array(4096);
 /** Two-group log-rank p-value (chi-square, 1 df). Row indices must be < 4096. */
 export function fastLogRankP(time: ArrayLike<number>, status: ArrayLike<number>, groupA: readonly number[], groupB: readonly number[]): number {
   for (const row of groupA) membership[row] = 1;
+  // A row in both groups counts as B in both (as it always did).
   for (const row of groupB) membership[row] = 0;
-  const rows = groupA.concat(groupB);
-  const keys = sortedKeys(time, status, rows, membership);
+  // The keys of both groups (no concatenated copy of the rows), sorted.
+  const keys = keyBuffer.subarray(0, groupA.length + groupB.length);
+  for (let r = 0; r < groupA.length; r++) {
+    const row = groupA[r];
+    keys[r] = Math.round(time[row]) * 4 + (status[row] === 1 ? 0 : 2) + (membership[row] === 1 ? 0 : 1);
+  }
+  for (let r = 0; r < groupB.length; r++) {
+    const row = groupB[r];
+    keys[groupA.length + r] = Math.round(time[row]) * 4 + (status[row] === 1 ? 0 : 2) + 1;
+  }
+  keys.sort();
   let nA = groupA.length;
   let n = keys.length;
   let oMinusE = 0;

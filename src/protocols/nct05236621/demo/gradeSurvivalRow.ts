@@ -58,7 +58,33 @@ const statusMemo = new Map<PublishedResult, StatusMemo>();
 const MEMO_LIMIT = 50_000;
 let memoSize = 0;
 
+/** The last fields each row was graded with and its status: the search often grades a row again with the same values. */
+interface LastGrade {
+  value: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  status: ReproductionStatus;
+}
+const lastGrades = new Map<PublishedResult, LastGrade>();
+
+/** Same value as a Map key: numbers, NaN and null told apart, -0 as 0. */
+const sameKey = (a: number | null, b: number | null): boolean => a === b || (a !== a && b !== b);
+
 function statusOf(pub: PublishedResult, value: number | null, ciLower: number | null, ciUpper: number | null): ReproductionStatus {
+  const last = lastGrades.get(pub);
+  if (last !== undefined && sameKey(last.value, value) && sameKey(last.ciLower, ciLower) && sameKey(last.ciUpper, ciUpper)) return last.status;
+  const status = memoStatusOf(pub, value, ciLower, ciUpper);
+  if (last === undefined) lastGrades.set(pub, { value, ciLower, ciUpper, status });
+  else {
+    last.value = value;
+    last.ciLower = ciLower;
+    last.ciUpper = ciUpper;
+    last.status = status;
+  }
+  return status;
+}
+
+function memoStatusOf(pub: PublishedResult, value: number | null, ciLower: number | null, ciUpper: number | null): ReproductionStatus {
   let memo = statusMemo.get(pub);
   if (memo === undefined) {
     memo = new Map();

@@ -610,18 +610,37 @@ export const GRADED_SURVIVAL_IDS: readonly string[] = Object.freeze([...CURVES.f
 /** Curve and log-rank targets: each has a loss slot, and in stage 2 two slots counting its rows that differ and that are close. */
 const TARGET_COUNT = CURVES.length + LOGRANKS.length;
 
-function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, ArrayLike<number>] {
+function endpointArrays(d: Derived, endpoint: Endpoint): [Float64Array, Uint8Array] {
+  return [endpointTime(d, endpoint), endpointStatus(d, endpoint)];
+}
+
+/** An endpoint's times and statuses (no tuple: the search reads them for every curve it grades). */
+function endpointTime(d: Derived, endpoint: Endpoint): Float64Array {
   switch (endpoint) {
     case 'pfs':
-      return [d.pfsTime, d.pfsStatus];
+      return d.pfsTime;
     case 'os':
-      return [d.osTime, d.osStatus];
-    case 'dor':
-      return [d.dorTime, d.dorStatus];
     case 'followUp':
-      return [d.osTime, d.fuStatus];
+      return d.osTime;
+    case 'dor':
+      return d.dorTime;
     default:
-      return [d.trtTime, d.trtStatus];
+      return d.trtTime;
+  }
+}
+
+function endpointStatus(d: Derived, endpoint: Endpoint): Uint8Array {
+  switch (endpoint) {
+    case 'pfs':
+      return d.pfsStatus;
+    case 'os':
+      return d.osStatus;
+    case 'dor':
+      return d.dorStatus;
+    case 'followUp':
+      return d.fuStatus;
+    default:
+      return d.trtStatus;
   }
 }
 
@@ -690,8 +709,10 @@ function targetLosses(
   const n = d.pfsTime.length;
   if (previous !== undefined) {
     for (let e = 0; e < ENDPOINTS.length; e++) {
-      const [t, st] = endpointArrays(d, ENDPOINTS[e]);
-      const [pt, pst] = endpointArrays(previous.derived, ENDPOINTS[e]);
+      const t = endpointTime(d, ENDPOINTS[e]);
+      const st = endpointStatus(d, ENDPOINTS[e]);
+      const pt = endpointTime(previous.derived, ENDPOINTS[e]);
+      const pst = endpointStatus(previous.derived, ENDPOINTS[e]);
       if (changedRows[e].length < n) changedRows[e] = new Int32Array(n);
       const rows = changedRows[e];
       let count = 0;
@@ -706,8 +727,7 @@ function targetLosses(
       out[TARGET_COUNT + k] = previous.losses[TARGET_COUNT + k];
       out[2 * TARGET_COUNT + k] = previous.losses[2 * TARGET_COUNT + k];
     } else {
-      const [t, st] = endpointArrays(d, spec.endpoint);
-      out[k] = curveLoss(t, st, g[spec.group], k, mode);
+      out[k] = curveLoss(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.group], k, mode);
       out[TARGET_COUNT + k] = differsScratch;
       out[2 * TARGET_COUNT + k] = closeScratch;
     }
@@ -720,8 +740,7 @@ function targetLosses(
       out[TARGET_COUNT + slot] = previous.losses[TARGET_COUNT + slot];
       out[2 * TARGET_COUNT + slot] = previous.losses[2 * TARGET_COUNT + slot];
     } else {
-      const [t, st] = endpointArrays(d, spec.endpoint);
-      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec, mode);
+      out[slot] = pLoss(fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b]), spec, mode);
       out[TARGET_COUNT + slot] = differsScratch;
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
