@@ -1,6 +1,17 @@
 import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
 import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
-import { DAYS_PER_MONTH, fastCurveInto, fastCurveScratch, fastLogRankP, fastRateDays, type FastCurveScratch } from '../../../demo/index.js';
+import {
+  DAYS_PER_MONTH,
+  fastCurveKey,
+  fastCurveScratch,
+  fastCurveWalk,
+  fastLogRankP,
+  fastRateDays,
+  resumeCurveWalk,
+  startCurveWalk,
+  type FastCurveScratch,
+  type FastCurveWalk,
+} from '../../../demo/index.js';
 import type { SeededRandom } from '../../../demo/index.js';
 import { gradeSurvivalRow, publishedSurvivalRow } from './gradeSurvivalRow.js';
 import type { PublishedResult } from '../../../reproduce/index.js';
@@ -434,19 +445,19 @@ function stage1LimitLoss(got: number | null, want: number | null): number {
   return diff * diff;
 }
 
-function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number, mode: LossMode): number {
-  return mode === 'grades' ? curveGrades(time, status, rows, k) : curveLossMedians(time, status, rows, k);
+/** Curve k's loss from its summary, which targetLosses has just computed into the scratch of the mode. */
+function curveLoss(k: number, mode: LossMode): number {
+  return mode === 'grades' ? curveGrades(k) : curveLossMedians(k);
 }
 
 /** Stage 1: a curve's median within the search's window, its landmark rates, its median CI at weightCi. */
-function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number): number {
+function curveLossMedians(k: number): number {
   const spec = CURVES[k];
   const prepared = PREPARED_CURVES[k];
   const target = spec.target;
   const weightCi = spec.weightCi;
   const rates = target.rates ?? [];
   const c = prepared.medians;
-  fastCurveInto(time, status, rows, prepared.mediansRateDays, weightCi > 0, false, c);
   let loss = 0;
   if (target.median === null) {
     // Not reached: the curve must stay above one half.
@@ -472,12 +483,11 @@ function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, ro
 const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
 
 /** Stage 2: the curve's printed rows graded as the scoreboard grades them. */
-function curveGrades(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], k: number): number {
+function curveGrades(k: number): number {
   const spec = CURVES[k];
   const prepared = PREPARED_CURVES[k];
   const target = spec.target;
   const c = prepared.grades;
-  fastCurveInto(time, status, rows, prepared.gradesRateDays, true, target.lower === null || target.upper === null, c);
   let differs = 0;
   let close = 0;
   let distance = 0;
@@ -695,6 +705,54 @@ function changedRowsTouch(endpoint: number, flags: Uint8Array): boolean {
 }
 
 /**
+ * Each curve's Kaplan-Meier walk, two per curve: the current layout's and a candidate's (fastCurveWalk). A
+ * candidate walk resumes from the current one at the first day a moved subject changed; an accepted layout
+ * makes its candidate walks current (commitWalks).
+ */
+interface CurveWalks {
+  readonly pairs: readonly (readonly [FastCurveWalk, FastCurveWalk])[];
+  /** Which of each pair is the current layout's. */
+  readonly current: Uint8Array;
+  /** Curves the last targetLosses walked (their candidate walk is the new layout's). */
+  readonly pending: Uint8Array;
+}
+
+function curveWalks(g: Groups): CurveWalks {
+  return {
+    pairs: CURVES.map((spec) => [fastCurveWalk(g[spec.group].length), fastCurveWalk(g[spec.group].length)] as const),
+    current: new Uint8Array(CURVES.length),
+    pending: new Uint8Array(CURVES.length),
+  };
+}
+
+/** The layout targetLosses last evaluated is now the current one. */
+function commitWalks(walks: CurveWalks): void {
+  for (let k = 0; k < CURVES.length; k++) {
+    if (walks.pending[k] === 1) walks.current[k] ^= 1;
+    walks.pending[k] = 0;
+  }
+}
+
+/** Replaces one `oldKey` by `newKey` in the sorted keys[0, size), keeping them sorted (the keys are a multiset). */
+function replaceSortedKey(keys: Int32Array, size: number, oldKey: number, newKey: number): void {
+  let at = 0;
+  while (at < size && keys[at] !== oldKey) at += 1;
+  if (at === size) throw new Error('replaceSortedKey: the old key is not among the keys');
+  if (newKey > oldKey) {
+    while (at + 1 < size && keys[at + 1] < newKey) {
+      keys[at] = keys[at + 1];
+      at += 1;
+    }
+  } else {
+    while (at > 0 && keys[at - 1] > newKey) {
+      keys[at] = keys[at - 1];
+      at -= 1;
+    }
+  }
+  keys[at] = newKey;
+}
+
+/**
  * Loss of each curve and log-rank target. With `previous`, a target none of whose subjects' times or
  * statuses changed keeps its previous loss (the search moves one or two subjects at a time).
  */
@@ -702,11 +760,13 @@ function targetLosses(
   d: Derived,
   g: Groups,
   m: GroupMembership,
+  walks: CurveWalks,
   mode: LossMode,
   previous?: { derived: Derived; losses: Float64Array<ArrayBufferLike> },
   out: Float64Array = new Float64Array(3 * TARGET_COUNT),
 ): Float64Array {
   const n = d.pfsTime.length;
+  walks.pending.fill(0);
   if (previous !== undefined) {
     for (let e = 0; e < ENDPOINTS.length; e++) {
       const t = endpointTime(d, ENDPOINTS[e]);
@@ -727,7 +787,42 @@ function targetLosses(
       out[TARGET_COUNT + k] = previous.losses[TARGET_COUNT + k];
       out[2 * TARGET_COUNT + k] = previous.losses[2 * TARGET_COUNT + k];
     } else {
-      out[k] = curveLoss(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.group], k, mode);
+      const time = endpointTime(d, spec.endpoint);
+      const status = endpointStatus(d, spec.endpoint);
+      const prepared = PREPARED_CURVES[k];
+      const medians = mode === 'medians';
+      const rateDays = medians ? prepared.mediansRateDays : prepared.gradesRateDays;
+      const withLimits = medians ? spec.weightCi > 0 : true;
+      const needLowest = medians ? false : spec.target.lower === null || spec.target.upper === null;
+      const scratch = medians ? prepared.medians : prepared.grades;
+      const pair = walks.pairs[k];
+      const from = pair[walks.current[k]];
+      const walk = pair[walks.current[k] ^ 1];
+      walks.pending[k] = 1;
+      if (previous === undefined) startCurveWalk(time, status, g[spec.group], rateDays, withLimits, needLowest, walk, scratch);
+      else {
+        // The old walk's keys with the changed rows' keys replaced; the walk resumes at the earliest day either held.
+        const keys = walk.keys;
+        const size = from.size;
+        keys.set(from.keys.subarray(0, size));
+        walk.size = size;
+        const flags = m.of[spec.group];
+        const rows = changedRows[CURVE_ENDPOINT[k]];
+        const count = changedCount[CURVE_ENDPOINT[k]];
+        const oldTime = endpointTime(previous.derived, spec.endpoint);
+        const oldStatus = endpointStatus(previous.derived, spec.endpoint);
+        let fromDay = Number.POSITIVE_INFINITY;
+        for (let r = 0; r < count; r++) {
+          const row = rows[r];
+          if (flags[row] !== 1) continue;
+          const oldKey = fastCurveKey(oldTime[row], oldStatus[row]);
+          const newKey = fastCurveKey(time[row], status[row]);
+          fromDay = Math.min(fromDay, oldKey >> 2, newKey >> 2);
+          replaceSortedKey(keys, size, oldKey, newKey);
+        }
+        resumeCurveWalk(from, walk, fromDay, rateDays, withLimits, needLowest, scratch);
+      }
+      out[k] = curveLoss(k, mode);
       out[TARGET_COUNT + k] = differsScratch;
       out[2 * TARGET_COUNT + k] = closeScratch;
     }
@@ -745,6 +840,8 @@ function targetLosses(
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
   }
+  // A whole evaluation is of the layout the caller makes current.
+  if (previous === undefined) commitWalks(walks);
   return out;
 }
 
@@ -903,7 +1000,8 @@ export function layoutEventTimes(
   let spare = emptyDerived(n);
   const membership = membershipOf(groups, n);
   let mode: LossMode = 'medians';
-  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, mode);
+  const walks = curveWalks(groups);
+  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, walks, mode);
   let spareLosses: Float64Array = new Float64Array(currentLosses.length);
   let current = lossOf(currentDerived, currentLosses);
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
@@ -1203,10 +1301,11 @@ export function layoutEventTimes(
       }
       for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
       const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
-      const nextLosses = targetLosses(nextDerived, groups, membership, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      const nextLosses = targetLosses(nextDerived, groups, membership, walks, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
       const next = lossOf(nextDerived, nextLosses);
       const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
       if (accept) {
+        commitWalks(walks);
         current = next;
         spare = currentDerived;
         currentDerived = nextDerived;
@@ -1231,7 +1330,7 @@ export function layoutEventTimes(
     // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
     best = snapshot();
     currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
-    currentLosses = targetLosses(currentDerived, groups, membership, mode);
+    currentLosses = targetLosses(currentDerived, groups, membership, walks, mode);
     current = lossOf(currentDerived, currentLosses);
     bestLoss = current;
     bestViolations = currentDerived.violations;
@@ -1280,5 +1379,5 @@ export function layoutEventTimes(
       dorDay: isResponder(f) ? d.dorTime[i] : null,
     };
   });
-  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
+  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), curveWalks(groups), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
 }
