@@ -141,6 +141,40 @@ function violate(d: Derived, tag: string, count = 1, subject = -1): void {
   if (subject >= 0) d.badSubjects.push(subject);
 }
 
+/**
+ * A subject's breaches, one bit each, in the order derive checks them. Every breach goes through the one call
+ * in recordViolations, made for every subject: a breach first met late in the search would otherwise be a
+ * call the optimised derive has never seen, and deoptimise it (as it did, dozens of times a run).
+ */
+const SUBJECT_TAGS = [
+  'progression-confirmed-after-cutoff',
+  'progression-before-confirmed-response',
+  'best-response-pd-too-late',
+  'stable-disease-unconfirmed',
+  'death-after-cutoff',
+  'early-stop-after-progression',
+  'new-therapy-infeasible',
+  'response-unconfirmed-at-cutoff',
+  'early-death-after-cutoff',
+  'withdrawal-after-cutoff',
+  'no-post-baseline-slot-too-early',
+  'delay-after-last-dose',
+  'on-treatment-progression-too-early',
+  'death-before-progression',
+] as const;
+const ON_TREATMENT_TOO_EARLY = 1 << 12;
+const DEATH_BEFORE_PROGRESSION = 1 << 13;
+
+function recordViolations(d: Derived, bits: number, subject: number): void {
+  if (bits === 0) return;
+  for (let b = 0; b < SUBJECT_TAGS.length; b++) if ((bits & (1 << b)) !== 0) violate(d, SUBJECT_TAGS[b], 1, subject);
+}
+
+/** `count` breaches of a layout-wide constraint (none when 0), through one call as recordViolations. */
+function recordCount(d: Derived, tag: string, count: number): void {
+  if (count > 0) violate(d, tag, count);
+}
+
 function emptyDerived(n: number): Derived {
   return {
     pfsTime: new Float64Array(n),
@@ -183,6 +217,8 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
     const cs = schedules[i];
     const fate = state.fate[i];
     const kNow = lastVisitOnOrBefore(cs, cut);
+    // This subject's breaches as bits of SUBJECT_TAGS, recorded in that (the code's) order below.
+    let bad = 0;
     const ongoingDose = Math.min(cut, cs[kNow] + 20);
     let pfs = 1;
     let pfsEvent: 0 | 1 = 0;
@@ -192,24 +228,24 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
     let ongoing = 0;
     if (isProgressing(fate)) {
       const k = state.kPd[i];
-      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) violate(d, 'progression-confirmed-after-cutoff', 1, i);
-      if (isResponder(fate) && k < state.kResp[i] + 2) violate(d, 'progression-before-confirmed-response', 1, i);
+      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) bad |= 1;
+      if (isResponder(fate) && k < state.kResp[i] + 2) bad |= 2;
       // Best response PD: progression at the first or second assessment, before stable disease is confirmed.
-      if (fate === 'pd-progression' && k > 2) violate(d, 'best-response-pd-too-late', 1, i);
+      if (fate === 'pd-progression' && k > 2) bad |= 4;
       // MR/SD confirmed at assessments 1 and 2, so progression from assessment 3 on.
-      if (fate === 'dc-progression' && k < 3) violate(d, 'stable-disease-unconfirmed', 1, i);
+      if (fate === 'dc-progression' && k < 3) bad |= 8;
       pfs = cs[k];
       pfsEvent = 1;
       const confirm = cs[Math.min(k + 1, MAX_VISITS - 1)];
       const st = state.osState[i];
       if (st === 1 || st === 2) {
         os = confirm + state.gap[i];
-        if (os > cut) violate(d, 'death-after-cutoff', 1, i);
+        if (os > cut) bad |= 16;
         dead = st === 1 ? 1 : 0;
       }
       if (state.early[i] === 1) {
         const kEnd = state.kEnd[i];
-        if (kEnd >= k) violate(d, 'early-stop-after-progression', 1, i);
+        if (kEnd >= k) bad |= 32;
         lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
       } else {
         lastDose = cs[k] + 20;
@@ -223,16 +259,16 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
       }
     } else if (fate === 'resp-new-therapy') {
       const k = state.kNt[i];
-      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) violate(d, 'new-therapy-infeasible', 1, i);
+      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) bad |= 64;
       pfs = cs[k];
       lastDose = cs[k] + 20;
     } else if (fate === 'resp-ongoing' || fate === 'dc-ongoing') {
-      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) violate(d, 'response-unconfirmed-at-cutoff', 1, i);
+      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) bad |= 128;
       pfs = cs[kNow];
       ongoing = 1;
     } else if (fate === 'ne-death') {
       const day = state.deathDay[i];
-      if (day > cut) violate(d, 'early-death-after-cutoff', 1, i);
+      if (day > cut) bad |= 256;
       pfs = day;
       pfsEvent = 1;
       os = day;
@@ -240,18 +276,19 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
       lastDose = Math.min(day - 2, day > cs[1] ? cs[1] + 20 : 21);
     } else if (fate === 'ne-consent') {
       const k = state.kLast[i];
-      if (cs[k] + state.endOffset[i] + 7 > cut) violate(d, 'withdrawal-after-cutoff', 1, i);
+      if (cs[k] + state.endOffset[i] + 7 > cut) bad |= 512;
       pfs = k === 0 ? 1 : cs[k];
       lastDose = cs[k] + state.endOffset[i];
       if (state.osState[i] === 3) os = lastDose + 7;
     } else {
       // no post-baseline assessment: enrolled within 4 weeks of the cutoff, on treatment.
-      if (cut >= cs[1]) violate(d, 'no-post-baseline-slot-too-early', 1, i);
+      if (cut >= cs[1]) bad |= 1024;
       pfs = 1;
       ongoing = 1;
     }
     // A delayed cycle must be one that was started on treatment.
-    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) violate(d, 'delay-after-last-dose', 1, i);
+    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) bad |= 2048;
+    recordViolations(d, bad, i);
     d.pfsTime[i] = pfs;
     d.pfsStatus[i] = pfsEvent;
     d.osTime[i] = os;
@@ -296,17 +333,17 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
     d.trtTime[i] = treatmentEnd(d, i, schedules[i], slotsCutoffDay[state.slot[i]]);
     d.trtStatus[i] = d.ongoing[i] === 1 ? 0 : 1;
     if (d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28) teDeaths += 1;
-    if (d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i]) violate(d, 'death-before-progression', 1, i);
+    recordViolations(d, d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i] ? DEATH_BEFORE_PROGRESSION : 0, i);
   }
   // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
-  if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
+  if (scale === 1) recordCount(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
   if (scale === 1) violateTies(d, state, schedules, n);
   return d;
 }
 
 /** A progressing subject still on treatment at the cutoff (its confirmation came last before it). */
 function markOnTreatment(d: Derived, i: number, cs: readonly number[], cut: number, kPd: number): void {
-  if (cut - cs[kPd + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
+  recordViolations(d, cut - cs[kPd + 1] > 14 ? ON_TREATMENT_TOO_EARLY : 0, i);
   d.ongoing[i] = 1;
   d.lastDose[i] = Math.min(cut, cs[kPd + 1] + 20);
 }
@@ -383,20 +420,20 @@ function violateTies(d: Derived, state: State, schedules: number[][], n: number)
   }
   // The tags in their fixed order; dorStatus is 1 only for responders (derive zeroes it for the others).
   const pfs = excessTies(n, d.pfsTime, d.pfsStatus, 1, MAX_EVENTS_PER_DAY);
-  if (pfs > 0) violate(d, 'pfs-events-same-day', pfs);
+  recordCount(d, 'pfs-events-same-day', pfs);
   // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
   const sameDay = excessTies(n, d.osTime, d.osStatus, 1, MAX_DEATHS_PER_DAY);
-  if (sameDay > 0) violate(d, 'deaths-same-day', sameDay);
+  recordCount(d, 'deaths-same-day', sameDay);
   const within = excessTies(n, d.osTime, d.osStatus, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW);
-  if (within > 0) violate(d, 'deaths-within-3-days', within);
+  recordCount(d, 'deaths-within-3-days', within);
   const dor = excessTies(n, d.dorTime, d.dorStatus, 1, MAX_EVENTS_PER_DAY);
-  if (dor > 0) violate(d, 'dor-events-same-day', dor);
+  recordCount(d, 'dor-events-same-day', dor);
   const responses = excessTies(n, responseDay, responseFlag, 1, MAX_EVENTS_PER_DAY);
-  if (responses > 0) violate(d, 'responses-same-day', responses);
+  recordCount(d, 'responses-same-day', responses);
   const ends = excessTies(n, d.trtTime, d.trtStatus, 1, MAX_EVENTS_PER_DAY);
-  if (ends > 0) violate(d, 'treatment-ends-same-day', ends);
+  recordCount(d, 'treatment-ends-same-day', ends);
   const followUp = excessTies(n, d.osTime, d.fuStatus, 1, MAX_EVENTS_PER_DAY);
-  if (followUp > 0) violate(d, 'follow-up-ends-same-day', followUp);
+  recordCount(d, 'follow-up-ends-same-day', followUp);
 }
 
 interface Groups {
@@ -1042,31 +1079,48 @@ export function layoutEventTimes(
     return current < bestLoss - 1e-12;
   };
   let done = 0;
+  // The move's undo log (no closure per change): each integer set with its old value, and each fate swap;
+  // a rejected move is undone in reverse order.
+  const undoArrays: (Int32Array | Uint8Array)[] = [];
+  const undoIndex: number[] = [];
+  const undoValue: number[] = [];
+  const fateSwaps: number[] = [];
+  const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
+    undoArrays.push(arr);
+    undoIndex.push(i);
+    undoValue.push(arr[i]);
+    arr[i] = v;
+  };
+  /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
+  const swapBundle = (j: number, k: number): void => {
+    const fj = state.fate[j];
+    state.fate[j] = state.fate[k];
+    state.fate[k] = fj;
+    fateSwaps.push(j, k);
+    for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
+      const vj = arr[j];
+      setInt(arr, j, arr[k]);
+      setInt(arr, k, vj);
+    }
+  };
+  const undoMove = (): void => {
+    for (let u = undoArrays.length - 1; u >= 0; u--) undoArrays[u][undoIndex[u]] = undoValue[u];
+    for (let u = fateSwaps.length - 2; u >= 0; u -= 2) {
+      const j = fateSwaps[u];
+      const k = fateSwaps[u + 1];
+      const fj = state.fate[j];
+      state.fate[j] = state.fate[k];
+      state.fate[k] = fj;
+    }
+  };
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
       done += 1;
       const temperature = t0 * Math.pow(t1 / t0, it / phaseIterations);
-      const undo: (() => void)[] = [];
-      const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
-        const old = arr[i];
-        arr[i] = v;
-        undo.push(() => (arr[i] = old));
-      };
-      /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
-      const swapBundle = (j: number, k: number): void => {
-        const fj = state.fate[j];
-        state.fate[j] = state.fate[k];
-        state.fate[k] = fj;
-        undo.push(() => {
-          state.fate[k] = state.fate[j];
-          state.fate[j] = fj;
-        });
-        for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
-          const vj = arr[j];
-          setInt(arr, j, arr[k]);
-          setInt(arr, k, vj);
-        }
-      };
+      undoArrays.length = 0;
+      undoIndex.length = 0;
+      undoValue.length = 0;
+      fateSwaps.length = 0;
       const move =
         mode === 'grades' && random.chance(STAGE2_DIRECTED_SHARE)
           ? random.pick(STAGE2_MOVES)
@@ -1319,7 +1373,7 @@ export function layoutEventTimes(
           best = snapshot();
         }
       } else {
-        for (let u = undo.length - 1; u >= 0; u--) undo[u]();
+        undoMove();
         for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
       }
     }
