@@ -521,9 +521,7 @@ const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
 
 /** Stage 2: the curve's printed rows graded as the scoreboard grades them. */
 function curveGrades(k: number): number {
-  const spec = CURVES[k];
   const prepared = PREPARED_CURVES[k];
-  const target = spec.target;
   const c = prepared.grades;
   let differs = 0;
   let close = 0;
