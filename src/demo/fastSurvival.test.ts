@@ -3,7 +3,19 @@ import { describe, it } from 'node:test';
 import { computeLogRank } from '../stats/logrank/index.js';
 import { computeKaplanMeier, computeSurvivalAt, computeSurvivalQuantiles } from '../stats/survival/index.js';
 import { assertClose } from '../testing/index.js';
-import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from './fastSurvival.js';
+import {
+  DAYS_PER_MONTH,
+  fastCurve,
+  fastCurveInto,
+  fastCurveKey,
+  fastCurveScratch,
+  fastCurveWalk,
+  fastLogRankP,
+  fastRateDays,
+  resumeCurveWalk,
+  startCurveWalk,
+  type FastCurveScratch,
+} from './fastSurvival.js';
 import { SeededRandom } from './seededRandom.js';
 
 // The search's inner-loop shortcuts must agree with trialkit's validated statistics on whole-day data.
@@ -99,6 +111,69 @@ describe('fastCurve and fastLogRankP agree with src/stats', () => {
       assert.ok(reference.ok);
       // erfc approximation: relative error below 1.2e-7.
       assertClose(fastLogRankP(time, status, a, b), reference.value.p, { rel: 1e-6 }, 'log-rank P');
+    });
+  }
+});
+
+/** Every field of two summaries, bit for bit (NaN as NaN). */
+function assertSameSummary(got: FastCurveScratch, want: FastCurveScratch, label: string): void {
+  for (const key of ['median', 'medianOnHalf', 'medianLower', 'medianUpper', 'lowestLower', 'lowestUpper'] as const) {
+    assert.ok(Object.is(got[key], want[key]), `${label}: ${key} ${String(got[key])} vs ${String(want[key])}`);
+  }
+  for (const key of ['rates', 'rateLower', 'rateUpper'] as const) {
+    assert.equal(got[key].length, want[key].length);
+    got[key].forEach((v, r) => assert.ok(Object.is(v, want[key][r]), `${label}: ${key}[${r}] ${v} vs ${want[key][r]}`));
+  }
+}
+
+describe('a resumed Kaplan-Meier walk is the whole walk', () => {
+  // The search moves one or two rows at a time and resumes each curve's walk at the first day a moved row
+  // held or holds: the result must be the whole walk's to the last bit, in every mode the search uses.
+  const modes = [
+    { withLimits: true, needLowest: true, months: [6, 12] },
+    { withLimits: true, needLowest: false, months: [3, 6, 5.99, 6.11] },
+    { withLimits: false, needLowest: false, months: [6.05, 6.17] },
+  ];
+  for (const [m, mode] of modes.entries()) {
+    it(`mode ${m}: 400 random moves of one or two rows`, () => {
+      const random = new SeededRandom(100 + m);
+      const n = 60;
+      const time = Array.from({ length: n }, () => random.int(1, 500));
+      const status: number[] = Array.from({ length: n }, () => (random.chance(0.6) ? 1 : 0));
+      // A group: two rows in three.
+      const rows = Array.from({ length: n }, (_, k) => k).filter((k) => k % 3 !== 1);
+      const rateDays = fastRateDays(mode.months);
+      let current = fastCurveWalk(rows.length);
+      let spare = fastCurveWalk(rows.length);
+      const out = fastCurveScratch(mode.months.length);
+      const whole = fastCurveScratch(mode.months.length);
+      startCurveWalk(time, status, rows, rateDays, mode.withLimits, mode.needLowest, current, out);
+      fastCurveInto(time, status, rows, rateDays, mode.withLimits, mode.needLowest, whole);
+      assertSameSummary(out, whole, 'start');
+      let resumedLate = 0;
+      for (let move = 0; move < 400; move++) {
+        const moved = random.chance(0.5) ? [random.pick(rows)] : [random.pick(rows), random.pick(rows)];
+        let fromDay = Number.POSITIVE_INFINITY;
+        for (const row of moved) {
+          fromDay = Math.min(fromDay, fastCurveKey(time[row], status[row]) >> 2);
+          time[row] = random.chance(0.2) ? time[row] : random.int(1, 500);
+          status[row] = random.chance(0.5) ? status[row] : 1 - status[row];
+          fromDay = Math.min(fromDay, fastCurveKey(time[row], status[row]) >> 2);
+        }
+        // The new walk's keys, sorted (the search replaces the moved keys in place; the multiset is the same).
+        rows.forEach((row, r) => (spare.keys[r] = fastCurveKey(time[row], status[row])));
+        spare.keys.subarray(0, rows.length).sort();
+        spare.size = rows.length;
+        resumeCurveWalk(current, spare, fromDay, rateDays, mode.withLimits, mode.needLowest, out);
+        fastCurveInto(time, status, rows, rateDays, mode.withLimits, mode.needLowest, whole);
+        assertSameSummary(out, whole, `move ${move}`);
+        if (spare.steps > 0 && fromDay > 100) resumedLate += 1;
+        // Accept every other move (the walk resumed from becomes the current one), as the search accepts some.
+        if (move % 2 === 0) [current, spare] = [spare, current];
+        // Otherwise the current walk is walked whole on the moved data (as after the search restores its best layout).
+        else startCurveWalk(time, status, rows, rateDays, mode.withLimits, mode.needLowest, current, out);
+      }
+      assert.ok(resumedLate > 50, `moves resumed past day 100: ${resumedLate}`);
     });
   }
 });

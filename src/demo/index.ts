@@ -7,7 +7,18 @@ export { dayNumberOf, isoDateOf, shiftDate, studyDate } from './studyDate.js';
 export type { EnrolmentCalendar, EnrolmentWindow, ScreeningSlot } from './enrolmentCalendar.js';
 export { enrolmentCalendar } from './enrolmentCalendar.js';
 export { birthDateFor, crfSubjectId } from './syntheticIdentity.js';
-export type { FastCurveSummary } from './fastSurvival.js';
-export { DAYS_PER_MONTH, fastCurve, fastLogRankP } from './fastSurvival.js';
+export type { FastCurveScratch, FastCurveSummary, FastCurveWalk } from './fastSurvival.js';
+export {
+  DAYS_PER_MONTH,
+  fastCurve,
+  fastCurveInto,
+  fastCurveKey,
+  fastCurveScratch,
+  fastCurveWalk,
+  fastLogRankP,
+  fastRateDays,
+  resumeCurveWalk,
+  startCurveWalk,
+} from './fastSurvival.js';
 export type { DeviationCategoryCodes } from './deriveProtocolDeviations.js';
 export { deriveProtocolDeviations } from './deriveProtocolDeviations.js';

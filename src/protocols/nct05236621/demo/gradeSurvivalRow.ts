@@ -49,24 +49,69 @@ function fieldDistance(got: number | null | undefined, printed: number | null | 
 
 /**
  * Statuses already graded, by row and computed fields: the search meets the same values again and again (times
- * are whole days), and compareToPublished writes its notes, which the search does not read.
+ * are whole days), and compareToPublished writes its notes, which the search does not read. Keyed by the values
+ * themselves in nested maps (a Map tells numbers, NaN and null apart as their strings did, and -0 from 0 as
+ * little), so a lookup formats no number.
  */
-const statusMemo = new Map<PublishedResult, Map<string, ReproductionStatus>>();
+type StatusMemo = Map<number | null, Map<number | null, Map<number | null, ReproductionStatus>>>;
+const statusMemo = new Map<PublishedResult, StatusMemo>();
 const MEMO_LIMIT = 50_000;
+let memoSize = 0;
+
+/** The last fields each row was graded with and its status: the search often grades a row again with the same values. */
+interface LastGrade {
+  value: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  status: ReproductionStatus;
+}
+const lastGrades = new Map<PublishedResult, LastGrade>();
+
+/** Same value as a Map key: numbers, NaN and null told apart, -0 as 0. */
+const sameKey = (a: number | null, b: number | null): boolean => a === b || (a !== a && b !== b);
 
 function statusOf(pub: PublishedResult, value: number | null, ciLower: number | null, ciUpper: number | null): ReproductionStatus {
+  const last = lastGrades.get(pub);
+  if (last !== undefined && sameKey(last.value, value) && sameKey(last.ciLower, ciLower) && sameKey(last.ciUpper, ciUpper)) return last.status;
+  const status = memoStatusOf(pub, value, ciLower, ciUpper);
+  if (last === undefined) lastGrades.set(pub, { value, ciLower, ciUpper, status });
+  else {
+    last.value = value;
+    last.ciLower = ciLower;
+    last.ciUpper = ciUpper;
+    last.status = status;
+  }
+  return status;
+}
+
+function memoStatusOf(pub: PublishedResult, value: number | null, ciLower: number | null, ciUpper: number | null): ReproductionStatus {
   let memo = statusMemo.get(pub);
   if (memo === undefined) {
     memo = new Map();
     statusMemo.set(pub, memo);
   }
-  const key = `${value}|${ciLower}|${ciUpper}`;
-  const known = memo.get(key);
+  let byLower = memo.get(value);
+  if (byLower === undefined) {
+    byLower = new Map();
+    memo.set(value, byLower);
+  }
+  let byUpper = byLower.get(ciLower);
+  if (byUpper === undefined) {
+    byUpper = new Map();
+    byLower.set(ciLower, byUpper);
+  }
+  const known = byUpper.get(ciUpper);
   if (known !== undefined) return known;
   const extra = pub.kind === 'p_value' ? {} : { ciLower, ciUpper };
   const status = compareToPublished(pub, estimateQuantity(value, extra), undefined).status;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, status);
+  // A bound on the memory held (the memo only saves work: a cleared entry is graded again, to the same status).
+  if (memoSize >= MEMO_LIMIT) {
+    statusMemo.clear();
+    memoSize = 0;
+    return status;
+  }
+  byUpper.set(ciUpper, status);
+  memoSize += 1;
   return status;
 }
 

@@ -1,8 +1,20 @@
 import type { Fate, SkeletonSubject } from './calibratedSkeleton.js';
 import { CURVE_TARGETS, LOGRANK_TARGETS, type CurveTarget } from './calibrationTargets.js';
-import { DAYS_PER_MONTH, fastCurve, fastLogRankP } from '../../../demo/index.js';
+import {
+  DAYS_PER_MONTH,
+  fastCurveKey,
+  fastCurveScratch,
+  fastCurveWalk,
+  fastLogRankP,
+  fastRateDays,
+  resumeCurveWalk,
+  startCurveWalk,
+  type FastCurveScratch,
+  type FastCurveWalk,
+} from '../../../demo/index.js';
 import type { SeededRandom } from '../../../demo/index.js';
-import { gradeSurvivalRow, publishedSurvivalRow, type ComputedSurvivalRow } from './gradeSurvivalRow.js';
+import { gradeSurvivalRow, publishedSurvivalRow } from './gradeSurvivalRow.js';
+import type { PublishedResult } from '../../../reproduce/index.js';
 
 /**
  * The event-time search: a deterministic simulated annealing over the seeded draws that places each
@@ -112,8 +124,9 @@ interface Derived {
   badSubjects: number[];
 }
 
+// Fates are compared by reference in the hot loop (every Fate is one of these literals), not with startsWith.
 const isProgressing = (fate: Fate): boolean => fate === 'resp-progression' || fate === 'dc-progression' || fate === 'pd-progression';
-const isResponder = (fate: Fate): boolean => fate.startsWith('resp-');
+const isResponder = (fate: Fate): boolean => fate === 'resp-progression' || fate === 'resp-new-therapy' || fate === 'resp-ongoing';
 
 function lastVisitOnOrBefore(days: readonly number[], day: number): number {
   let k = 0;
@@ -126,6 +139,40 @@ function violate(d: Derived, tag: string, count = 1, subject = -1): void {
   d.violations += count;
   d.violationTags.push(tag);
   if (subject >= 0) d.badSubjects.push(subject);
+}
+
+/**
+ * A subject's breaches, one bit each, in the order derive checks them. Every breach goes through the one call
+ * in recordViolations, made for every subject: a breach first met late in the search would otherwise be a
+ * call the optimised derive has never seen, and deoptimise it (as it did, dozens of times a run).
+ */
+const SUBJECT_TAGS = [
+  'progression-confirmed-after-cutoff',
+  'progression-before-confirmed-response',
+  'best-response-pd-too-late',
+  'stable-disease-unconfirmed',
+  'death-after-cutoff',
+  'early-stop-after-progression',
+  'new-therapy-infeasible',
+  'response-unconfirmed-at-cutoff',
+  'early-death-after-cutoff',
+  'withdrawal-after-cutoff',
+  'no-post-baseline-slot-too-early',
+  'delay-after-last-dose',
+  'on-treatment-progression-too-early',
+  'death-before-progression',
+] as const;
+const ON_TREATMENT_TOO_EARLY = 1 << 12;
+const DEATH_BEFORE_PROGRESSION = 1 << 13;
+
+function recordViolations(d: Derived, bits: number, subject: number): void {
+  if (bits === 0) return;
+  for (let b = 0; b < SUBJECT_TAGS.length; b++) if ((bits & (1 << b)) !== 0) violate(d, SUBJECT_TAGS[b], 1, subject);
+}
+
+/** `count` breaches of a layout-wide constraint (none when 0), through one call as recordViolations. */
+function recordCount(d: Derived, tag: string, count: number): void {
+  if (count > 0) violate(d, tag, count);
 }
 
 function emptyDerived(n: number): Derived {
@@ -147,6 +194,11 @@ function emptyDerived(n: number): Derived {
   };
 }
 
+/** Scratch of derive (grown on demand, never shrunk): the on-treatment candidates and their gaps to the cutoff. */
+let candidateRows = new Int32Array(128);
+let candidateGaps = new Float64Array(128);
+let candidateTaken = new Uint8Array(128);
+
 function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, scale = 1): Derived {
   const n = skeleton.length;
   d.violations = 0;
@@ -154,12 +206,19 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   d.badSubjects.length = 0;
   d.dorTime.fill(0);
   d.dorStatus.fill(0);
-  const onTreatmentCandidates: number[] = [];
+  if (candidateRows.length < n) {
+    candidateRows = new Int32Array(n);
+    candidateGaps = new Float64Array(n);
+    candidateTaken = new Uint8Array(n);
+  }
+  let candidates = 0;
   for (let i = 0; i < n; i++) {
     const cut = slotsCutoffDay[state.slot[i]];
     const cs = schedules[i];
     const fate = state.fate[i];
     const kNow = lastVisitOnOrBefore(cs, cut);
+    // This subject's breaches as bits of SUBJECT_TAGS, recorded in that (the code's) order below.
+    let bad = 0;
     const ongoingDose = Math.min(cut, cs[kNow] + 20);
     let pfs = 1;
     let pfsEvent: 0 | 1 = 0;
@@ -169,42 +228,47 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
     let ongoing = 0;
     if (isProgressing(fate)) {
       const k = state.kPd[i];
-      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) violate(d, 'progression-confirmed-after-cutoff', 1, i);
-      if (isResponder(fate) && k < state.kResp[i] + 2) violate(d, 'progression-before-confirmed-response', 1, i);
+      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) bad |= 1;
+      if (isResponder(fate) && k < state.kResp[i] + 2) bad |= 2;
       // Best response PD: progression at the first or second assessment, before stable disease is confirmed.
-      if (fate === 'pd-progression' && k > 2) violate(d, 'best-response-pd-too-late', 1, i);
+      if (fate === 'pd-progression' && k > 2) bad |= 4;
       // MR/SD confirmed at assessments 1 and 2, so progression from assessment 3 on.
-      if (fate === 'dc-progression' && k < 3) violate(d, 'stable-disease-unconfirmed', 1, i);
+      if (fate === 'dc-progression' && k < 3) bad |= 8;
       pfs = cs[k];
       pfsEvent = 1;
       const confirm = cs[Math.min(k + 1, MAX_VISITS - 1)];
       const st = state.osState[i];
       if (st === 1 || st === 2) {
         os = confirm + state.gap[i];
-        if (os > cut) violate(d, 'death-after-cutoff', 1, i);
+        if (os > cut) bad |= 16;
         dead = st === 1 ? 1 : 0;
       }
       if (state.early[i] === 1) {
         const kEnd = state.kEnd[i];
-        if (kEnd >= k) violate(d, 'early-stop-after-progression', 1, i);
+        if (kEnd >= k) bad |= 32;
         lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
       } else {
         lastDose = cs[k] + 20;
         // Only a subject alive and followed at the cutoff can still be on treatment then.
-        if (st === 0) onTreatmentCandidates.push(i);
+        if (st === 0) {
+          candidateRows[candidates] = i;
+          // The gap from the confirmation to the cutoff (NaN when k + 1 is past the schedule).
+          candidateGaps[candidates] = cut - cs[k + 1];
+          candidates += 1;
+        }
       }
     } else if (fate === 'resp-new-therapy') {
       const k = state.kNt[i];
-      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) violate(d, 'new-therapy-infeasible', 1, i);
+      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) bad |= 64;
       pfs = cs[k];
       lastDose = cs[k] + 20;
     } else if (fate === 'resp-ongoing' || fate === 'dc-ongoing') {
-      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) violate(d, 'response-unconfirmed-at-cutoff', 1, i);
+      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) bad |= 128;
       pfs = cs[kNow];
       ongoing = 1;
     } else if (fate === 'ne-death') {
       const day = state.deathDay[i];
-      if (day > cut) violate(d, 'early-death-after-cutoff', 1, i);
+      if (day > cut) bad |= 256;
       pfs = day;
       pfsEvent = 1;
       os = day;
@@ -212,18 +276,19 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
       lastDose = Math.min(day - 2, day > cs[1] ? cs[1] + 20 : 21);
     } else if (fate === 'ne-consent') {
       const k = state.kLast[i];
-      if (cs[k] + state.endOffset[i] + 7 > cut) violate(d, 'withdrawal-after-cutoff', 1, i);
+      if (cs[k] + state.endOffset[i] + 7 > cut) bad |= 512;
       pfs = k === 0 ? 1 : cs[k];
       lastDose = cs[k] + state.endOffset[i];
       if (state.osState[i] === 3) os = lastDose + 7;
     } else {
       // no post-baseline assessment: enrolled within 4 weeks of the cutoff, on treatment.
-      if (cut >= cs[1]) violate(d, 'no-post-baseline-slot-too-early', 1, i);
+      if (cut >= cs[1]) bad |= 1024;
       pfs = 1;
       ongoing = 1;
     }
     // A delayed cycle must be one that was started on treatment.
-    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) violate(d, 'delay-after-last-dose', 1, i);
+    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) bad |= 2048;
+    recordViolations(d, bad, i);
     d.pfsTime[i] = pfs;
     d.pfsStatus[i] = pfsEvent;
     d.osTime[i] = os;
@@ -239,43 +304,48 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
   }
   // Two progressing subjects whose confirmation came last before the cutoff are still on treatment.
   const onTreatmentCount = Math.round(2 * scale);
-  const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
-  const chosen: number[] = [];
   if (onTreatmentCount > 0) {
     if (onTreatmentCount <= 4) {
-      // Small k: selection by repeated minimum (ties to the lower index), no sort in the hot loop.
-      const taken = new Set<number>();
+      // Small k: selection by repeated minimum (ties to the lower row: candidates come in row order), no sort
+      // in the hot loop. A gap past the schedule is NaN, as the first untaken candidate it is chosen (as it was).
+      candidateTaken.fill(0, 0, candidates);
       for (let c = 0; c < onTreatmentCount; c++) {
         let best = -1;
-        for (const row of onTreatmentCandidates) {
-          if (taken.has(row)) continue;
-          if (best < 0 || gapOf(row) < gapOf(best) || (gapOf(row) === gapOf(best) && row < best)) best = row;
+        for (let r = 0; r < candidates; r++) {
+          if (candidateTaken[r] === 1) continue;
+          if (best < 0 || candidateGaps[r] < candidateGaps[best]) best = r;
         }
         if (best < 0) break;
-        taken.add(best);
-        chosen.push(best);
+        candidateTaken[best] = 1;
+        const row = candidateRows[best];
+        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
       }
     } else {
-      chosen.push(...onTreatmentCandidates.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount));
+      const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
+      const rows = Array.from(candidateRows.subarray(0, candidates));
+      for (const row of rows.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount)) {
+        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
+      }
     }
-  }
-  for (const i of chosen) {
-    const cut = slotsCutoffDay[state.slot[i]];
-    if (cut - schedules[i][state.kPd[i] + 1] > 14) violate(d, 'on-treatment-progression-too-early', 1, i);
-    d.ongoing[i] = 1;
-    d.lastDose[i] = Math.min(cut, schedules[i][state.kPd[i] + 1] + 20);
   }
   let teDeaths = 0;
   for (let i = 0; i < n; i++) {
     d.trtTime[i] = treatmentEnd(d, i, schedules[i], slotsCutoffDay[state.slot[i]]);
     d.trtStatus[i] = d.ongoing[i] === 1 ? 0 : 1;
     if (d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28) teDeaths += 1;
-    if (d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i]) violate(d, 'death-before-progression', 1, i);
+    recordViolations(d, d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i] ? DEATH_BEFORE_PROGRESSION : 0, i);
   }
   // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
-  if (scale === 1 && teDeaths !== 4) violate(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
-  if (scale === 1) violateTies(d, state, schedules, slotsCutoffDay, n);
+  if (scale === 1) recordCount(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
+  if (scale === 1) violateTies(d, state, schedules, n);
   return d;
+}
+
+/** A progressing subject still on treatment at the cutoff (its confirmation came last before it). */
+function markOnTreatment(d: Derived, i: number, cs: readonly number[], cut: number, kPd: number): void {
+  recordViolations(d, cut - cs[kPd + 1] > 14 ? ON_TREATMENT_TOO_EARLY : 0, i);
+  d.ongoing[i] = 1;
+  d.lastDose[i] = Math.min(cut, cs[kPd + 1] + 20);
 }
 
 /**
@@ -286,7 +356,8 @@ function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffD
 function treatmentEnd(d: Derived, i: number, cs: readonly number[], cut: number): number {
   const last = d.lastDose[i];
   let start = 1;
-  for (const day of cs) if (day <= last) start = day;
+  // Cycle starts increase (28 days +/- 3, plus delays), so the last one on or before `last` ends the scan.
+  for (let k = 0; k < cs.length && cs[k] <= last; k++) start = cs[k];
   return Math.min(last === start + 20 ? last + 1 : last, cut, d.osTime[i]);
 }
 
@@ -295,27 +366,40 @@ export const MAX_EVENTS_PER_DAY = 2;
 export const DEATH_WINDOW_DAYS = 3;
 const MAX_DEATHS_IN_WINDOW = 2;
 export const MAX_DEATHS_PER_DAY = 1;
-/** Scratch counts by study day (reset after each use). */
+/** Scratch counts by study day (reset after each use), and the days touched. */
 const dayCounts = new Int32Array(4096);
-const touched: number[] = [];
+let touchedDays = new Int32Array(4096 * DEATH_WINDOW_DAYS);
+/** Scratch times and flags of the response starts (grown on demand). */
+let responseDay = new Float64Array(128);
+let responseFlag = new Uint8Array(128);
 
-/** Events beyond MAX_EVENTS_PER_DAY on one day, over the rows `take` selects, with their times. */
-function excessTies(n: number, time: (i: number) => number, take: (i: number) => boolean, window = 1, most = MAX_EVENTS_PER_DAY): number {
+/**
+ * Events beyond `most` on one day (or in one `window`-day window), over the rows whose `take` flag is 1, with
+ * their times. One monomorphic loop over typed arrays: the search calls it seven times a layout.
+ */
+function excessTies(n: number, time: Float64Array, take: Uint8Array, window: number, most: number): number {
   let excess = 0;
+  let touchedCount = 0;
+  if (touchedDays.length < n * window) touchedDays = new Int32Array(n * window);
+  const lastStart = dayCounts.length - window;
   for (let i = 0; i < n; i++) {
-    if (!take(i)) continue;
-    const day = Math.max(0, Math.min(dayCounts.length - window, Math.round(time(i))));
+    if (take[i] !== 1) continue;
+    const rounded = Math.round(time[i]);
+    // A NaN time (a layout the constraints reject) counts on no day; keeping it out of the index keeps the
+    // day an integer (a NaN index would make every access below a generic one).
+    if (rounded !== rounded) continue;
+    const day = (rounded < 0 ? 0 : rounded > lastStart ? lastStart : rounded) | 0;
     for (let w = 0; w < window; w++) {
       // Each window [day - w, day - w + window - 1] that holds this event.
       const start = day - w;
       if (start < 0) continue;
-      dayCounts[start] += 1;
-      touched.push(start);
-      if (dayCounts[start] > most) excess += 1;
+      const count = dayCounts[start] + 1;
+      dayCounts[start] = count;
+      touchedDays[touchedCount++] = start;
+      if (count > most) excess += 1;
     }
   }
-  for (const day of touched) dayCounts[day] = 0;
-  touched.length = 0;
+  for (let k = 0; k < touchedCount; k++) dayCounts[touchedDays[k]] = 0;
   return excess;
 }
 
@@ -324,18 +408,32 @@ function excessTies(n: number, time: (i: number) => number, take: (i: number) =>
  * response, start of response, end of treatment, end of follow-up) on one study day, no more than one death
  * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
  */
-function violateTies(d: Derived, state: State, schedules: number[][], slotsCutoffDay: readonly number[], n: number): void {
-  const checks: [string, number][] = [
-    ['pfs-events-same-day', excessTies(n, (i) => d.pfsTime[i], (i) => d.pfsStatus[i] === 1)],
-    // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
-    ['deaths-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, 1, MAX_DEATHS_PER_DAY)],
-    ['deaths-within-3-days', excessTies(n, (i) => d.osTime[i], (i) => d.osStatus[i] === 1, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW)],
-    ['dor-events-same-day', excessTies(n, (i) => d.dorTime[i], (i) => isResponder(state.fate[i]) && d.dorStatus[i] === 1)],
-    ['responses-same-day', excessTies(n, (i) => schedules[i][state.kResp[i]], (i) => isResponder(state.fate[i]))],
-    ['treatment-ends-same-day', excessTies(n, (i) => d.trtTime[i], (i) => d.trtStatus[i] === 1)],
-    ['follow-up-ends-same-day', excessTies(n, (i) => d.osTime[i], (i) => d.fuStatus[i] === 1)],
-  ];
-  for (const [tag, excess] of checks) if (excess > 0) violate(d, tag, excess);
+function violateTies(d: Derived, state: State, schedules: number[][], n: number): void {
+  if (responseDay.length < n) {
+    responseDay = new Float64Array(n);
+    responseFlag = new Uint8Array(n);
+  }
+  for (let i = 0; i < n; i++) {
+    const responder = isResponder(state.fate[i]);
+    responseFlag[i] = responder ? 1 : 0;
+    responseDay[i] = responder ? schedules[i][state.kResp[i]] : 0;
+  }
+  // The tags in their fixed order; dorStatus is 1 only for responders (derive zeroes it for the others).
+  const pfs = excessTies(n, d.pfsTime, d.pfsStatus, 1, MAX_EVENTS_PER_DAY);
+  recordCount(d, 'pfs-events-same-day', pfs);
+  // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
+  const sameDay = excessTies(n, d.osTime, d.osStatus, 1, MAX_DEATHS_PER_DAY);
+  recordCount(d, 'deaths-same-day', sameDay);
+  const within = excessTies(n, d.osTime, d.osStatus, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW);
+  recordCount(d, 'deaths-within-3-days', within);
+  const dor = excessTies(n, d.dorTime, d.dorStatus, 1, MAX_EVENTS_PER_DAY);
+  recordCount(d, 'dor-events-same-day', dor);
+  const responses = excessTies(n, responseDay, responseFlag, 1, MAX_EVENTS_PER_DAY);
+  recordCount(d, 'responses-same-day', responses);
+  const ends = excessTies(n, d.trtTime, d.trtStatus, 1, MAX_EVENTS_PER_DAY);
+  recordCount(d, 'treatment-ends-same-day', ends);
+  const followUp = excessTies(n, d.osTime, d.fuStatus, 1, MAX_EVENTS_PER_DAY);
+  recordCount(d, 'follow-up-ends-same-day', followUp);
 }
 
 interface Groups {
@@ -384,15 +482,19 @@ function stage1LimitLoss(got: number | null, want: number | null): number {
   return diff * diff;
 }
 
-function curveLoss(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec, mode: LossMode): number {
-  return mode === 'grades' ? curveGrades(time, status, rows, spec) : curveLossMedians(time, status, rows, spec.target, spec.weightCi);
+/** Curve k's loss from its summary, which targetLosses has just computed into the scratch of the mode. */
+function curveLoss(k: number, mode: LossMode): number {
+  return mode === 'grades' ? curveGrades(k) : curveLossMedians(k);
 }
 
 /** Stage 1: a curve's median within the search's window, its landmark rates, its median CI at weightCi. */
-function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], target: CurveTarget, weightCi: number): number {
+function curveLossMedians(k: number): number {
+  const spec = CURVES[k];
+  const prepared = PREPARED_CURVES[k];
+  const target = spec.target;
+  const weightCi = spec.weightCi;
   const rates = target.rates ?? [];
-  const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
-  const c = fastCurve(time, status, rows, [...rates.map(([m]) => m), ...probes], weightCi > 0, false);
+  const c = prepared.medians;
   let loss = 0;
   if (target.median === null) {
     // Not reached: the curve must stay above one half.
@@ -405,38 +507,42 @@ function curveLossMedians(time: ArrayLike<number>, status: ArrayLike<number>, ro
     if (c.median === null || Math.abs(c.median - target.median) > MEDIAN_TOLERANCE_MONTHS * 0.6) loss += 6;
   }
   loss += weightCi * (stage1LimitLoss(c.medianLower, target.lower) + stage1LimitLoss(c.medianUpper, target.upper));
-  rates.forEach(([, pct], r) => {
-    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - pct) - 0.4);
+  for (let r = 0; r < rates.length; r++) {
+    const diff = Math.max(0, Math.abs(c.rates[r] * 100 - rates[r][1]) - 0.4);
     loss += diff * diff;
-  });
+  }
   differsScratch = 0;
   closeScratch = 0;
   return loss;
 }
 
+/** A band or rate in percent for grading; NaN (no band) is null. */
+const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
+
 /** Stage 2: the curve's printed rows graded as the scoreboard grades them. */
-function curveGrades(time: ArrayLike<number>, status: ArrayLike<number>, rows: readonly number[], spec: CurveSpec): number {
-  const target = spec.target;
-  const rates = target.rates ?? [];
-  const c = fastCurve(time, status, rows, rates.map(([m]) => m), true, target.lower === null || target.upper === null);
+function curveGrades(k: number): number {
+  const prepared = PREPARED_CURVES[k];
+  const c = prepared.grades;
   let differs = 0;
   let close = 0;
   let distance = 0;
-  const add = (id: string, computed: ComputedSurvivalRow): void => {
-    const pub = publishedSurvivalRow(id);
-    if (pub === undefined) return;
-    const grade = gradeSurvivalRow(pub, computed);
+  const medianRow = prepared.medianRow;
+  if (medianRow !== undefined) {
+    // A step to exactly 1/2 makes src/stats take the middle of the flat stretch, which fastCurve does not: such a median counts as differing.
+    const grade = gradeSurvivalRow(medianRow, { value: c.medianOnHalf ? Number.NaN : c.median, ciLower: c.medianLower, ciUpper: c.medianUpper, lowestLower: c.lowestLower, lowestUpper: c.lowestUpper });
     if (grade.status === 'differs') differs += 1;
     else if (grade.status === 'close') close += 1;
     distance += grade.distance;
-  };
-  // A step to exactly 1/2 makes src/stats take the middle of the flat stretch, which fastCurve does not: such a median counts as differing.
-  add(spec.medianId, { value: c.medianOnHalf ? Number.NaN : c.median, ciLower: c.medianLower, ciUpper: c.medianUpper, lowestLower: c.lowestLower, lowestUpper: c.lowestUpper });
-  rates.forEach((_, r) => {
-    const id = spec.rateIds?.[r];
-    const pct = (v: number): number | null => (Number.isNaN(v) ? null : 100 * v);
-    if (id !== undefined) add(id, { value: pct(c.rates[r]), ciLower: pct(c.rateLower[r]), ciUpper: pct(c.rateUpper[r]) });
-  });
+  }
+  const rateRows = prepared.rateRows;
+  for (let r = 0; r < rateRows.length; r++) {
+    const pub = rateRows[r];
+    if (pub === undefined) continue;
+    const grade = gradeSurvivalRow(pub, { value: pct(c.rates[r]), ciLower: pct(c.rateLower[r]), ciUpper: pct(c.rateUpper[r]) });
+    if (grade.status === 'differs') differs += 1;
+    else if (grade.status === 'close') close += 1;
+    distance += grade.distance;
+  }
   differsScratch = differs;
   closeScratch = close;
   return DIFFERS_WEIGHT * differs + CLOSE_WEIGHT * close + DISTANCE_WEIGHT * distance;
@@ -513,23 +619,73 @@ const LOGRANKS: readonly LogRankSpec[] = [
   { endpoint: 'os', a: 'rissI', b: 'rissIII', target: L.osRissIvsIII, id: 'logrank.os.riss_I_vs_III' },
   { endpoint: 'os', a: 'rissII', b: 'rissIII', target: L.osRissIIvsIII, id: 'logrank.os.riss_II_vs_III' },
 ];
+/**
+ * What each curve's loss needs that does not change during the search: its landmarks in days (stage 1 adds
+ * the two probes around the median's window), its printed rows, and a result scratch per stage.
+ */
+interface PreparedCurve {
+  readonly mediansRateDays: Float64Array;
+  readonly gradesRateDays: Float64Array;
+  readonly medians: FastCurveScratch;
+  readonly grades: FastCurveScratch;
+  readonly medianRow: PublishedResult | undefined;
+  /** The printed row of each landmark rate, in the order of target.rates (undefined when not printed). */
+  readonly rateRows: readonly (PublishedResult | undefined)[];
+}
+const PREPARED_CURVES: readonly PreparedCurve[] = CURVES.map((spec): PreparedCurve => {
+  const target = spec.target;
+  const rates = target.rates ?? [];
+  const probes = target.median === null ? [] : [target.median - MEDIAN_TOLERANCE_MONTHS * 0.6, target.median + MEDIAN_TOLERANCE_MONTHS * 0.6];
+  const mediansMonths = [...rates.map(([m]) => m), ...probes];
+  const gradesMonths = rates.map(([m]) => m);
+  return {
+    mediansRateDays: fastRateDays(mediansMonths),
+    gradesRateDays: fastRateDays(gradesMonths),
+    medians: fastCurveScratch(mediansMonths.length),
+    grades: fastCurveScratch(gradesMonths.length),
+    medianRow: publishedSurvivalRow(spec.medianId),
+    rateRows: rates.map((_, r) => {
+      const id = spec.rateIds?.[r];
+      return id === undefined ? undefined : publishedSurvivalRow(id);
+    }),
+  };
+});
 /** Every printed row the second stage grades (a test checks each is a published id). */
 export const GRADED_SURVIVAL_IDS: readonly string[] = Object.freeze([...CURVES.flatMap((c) => [c.medianId, ...(c.rateIds ?? [])]), ...LOGRANKS.map((l) => l.id)]);
 /** Curve and log-rank targets: each has a loss slot, and in stage 2 two slots counting its rows that differ and that are close. */
 const TARGET_COUNT = CURVES.length + LOGRANKS.length;
 
-function endpointArrays(d: Derived, endpoint: Endpoint): [ArrayLike<number>, ArrayLike<number>] {
+function endpointArrays(d: Derived, endpoint: Endpoint): [Float64Array, Uint8Array] {
+  return [endpointTime(d, endpoint), endpointStatus(d, endpoint)];
+}
+
+/** An endpoint's times and statuses (no tuple: the search reads them for every curve it grades). */
+function endpointTime(d: Derived, endpoint: Endpoint): Float64Array {
   switch (endpoint) {
     case 'pfs':
-      return [d.pfsTime, d.pfsStatus];
+      return d.pfsTime;
     case 'os':
-      return [d.osTime, d.osStatus];
-    case 'dor':
-      return [d.dorTime, d.dorStatus];
     case 'followUp':
-      return [d.osTime, d.fuStatus];
+      return d.osTime;
+    case 'dor':
+      return d.dorTime;
     default:
-      return [d.trtTime, d.trtStatus];
+      return d.trtTime;
+  }
+}
+
+function endpointStatus(d: Derived, endpoint: Endpoint): Uint8Array {
+  switch (endpoint) {
+    case 'pfs':
+      return d.pfsStatus;
+    case 'os':
+      return d.osStatus;
+    case 'dor':
+      return d.dorStatus;
+    case 'followUp':
+      return d.fuStatus;
+    default:
+      return d.trtStatus;
   }
 }
 
@@ -570,6 +726,67 @@ function membershipOf(g: Groups, n: number): GroupMembership {
   return { of };
 }
 
+/** Rows whose time or status changed since the previous layout, per endpoint (scratch of targetLosses). */
+const changedRows: Int32Array[] = ENDPOINTS.map(() => new Int32Array(0));
+const changedCount = new Int32Array(ENDPOINTS.length);
+const CURVE_ENDPOINT = CURVES.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+const LOGRANK_ENDPOINT = LOGRANKS.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+
+function changedRowsTouch(endpoint: number, flags: Uint8Array): boolean {
+  const rows = changedRows[endpoint];
+  const count = changedCount[endpoint];
+  for (let r = 0; r < count; r++) if (flags[rows[r]] === 1) return true;
+  return false;
+}
+
+/**
+ * Each curve's Kaplan-Meier walk, two per curve: the current layout's and a candidate's (fastCurveWalk). A
+ * candidate walk resumes from the current one at the first day a moved subject changed; an accepted layout
+ * makes its candidate walks current (commitWalks).
+ */
+interface CurveWalks {
+  readonly pairs: readonly (readonly [FastCurveWalk, FastCurveWalk])[];
+  /** Which of each pair is the current layout's. */
+  readonly current: Uint8Array;
+  /** Curves the last targetLosses walked (their candidate walk is the new layout's). */
+  readonly pending: Uint8Array;
+}
+
+function curveWalks(g: Groups): CurveWalks {
+  return {
+    pairs: CURVES.map((spec) => [fastCurveWalk(g[spec.group].length), fastCurveWalk(g[spec.group].length)] as const),
+    current: new Uint8Array(CURVES.length),
+    pending: new Uint8Array(CURVES.length),
+  };
+}
+
+/** The layout targetLosses last evaluated is now the current one. */
+function commitWalks(walks: CurveWalks): void {
+  for (let k = 0; k < CURVES.length; k++) {
+    if (walks.pending[k] === 1) walks.current[k] ^= 1;
+    walks.pending[k] = 0;
+  }
+}
+
+/** Replaces one `oldKey` by `newKey` in the sorted keys[0, size), keeping them sorted (the keys are a multiset). */
+function replaceSortedKey(keys: Int32Array, size: number, oldKey: number, newKey: number): void {
+  let at = 0;
+  while (at < size && keys[at] !== oldKey) at += 1;
+  if (at === size) throw new Error('replaceSortedKey: the old key is not among the keys');
+  if (newKey > oldKey) {
+    while (at + 1 < size && keys[at + 1] < newKey) {
+      keys[at] = keys[at + 1];
+      at += 1;
+    }
+  } else {
+    while (at > 0 && keys[at - 1] > newKey) {
+      keys[at] = keys[at - 1];
+      at -= 1;
+    }
+  }
+  keys[at] = newKey;
+}
+
 /**
  * Loss of each curve and log-rank target. With `previous`, a target none of whose subjects' times or
  * statuses changed keeps its previous loss (the search moves one or two subjects at a time).
@@ -578,52 +795,88 @@ function targetLosses(
   d: Derived,
   g: Groups,
   m: GroupMembership,
+  walks: CurveWalks,
   mode: LossMode,
   previous?: { derived: Derived; losses: Float64Array<ArrayBufferLike> },
   out: Float64Array = new Float64Array(3 * TARGET_COUNT),
 ): Float64Array {
   const n = d.pfsTime.length;
-  const changedRows: Record<Endpoint, number[]> = { pfs: [], os: [], dor: [], followUp: [], treatment: [] };
+  walks.pending.fill(0);
   if (previous !== undefined) {
-    for (const endpoint of ENDPOINTS) {
-      const [t, st] = endpointArrays(d, endpoint);
-      const [pt, pst] = endpointArrays(previous.derived, endpoint);
-      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) changedRows[endpoint].push(i);
+    for (let e = 0; e < ENDPOINTS.length; e++) {
+      const t = endpointTime(d, ENDPOINTS[e]);
+      const st = endpointStatus(d, ENDPOINTS[e]);
+      const pt = endpointTime(previous.derived, ENDPOINTS[e]);
+      const pst = endpointStatus(previous.derived, ENDPOINTS[e]);
+      if (changedRows[e].length < n) changedRows[e] = new Int32Array(n);
+      const rows = changedRows[e];
+      let count = 0;
+      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) rows[count++] = i;
+      changedCount[e] = count;
     }
   }
-  const touches = (endpoint: Endpoint, group: keyof Groups): boolean => {
-    if (previous === undefined) return true;
-    const flags = m.of[group];
-    for (const row of changedRows[endpoint]) if (flags[row] === 1) return true;
-    return false;
-  };
-  CURVES.forEach((spec, k) => {
-    if (!touches(spec.endpoint, spec.group)) {
-      out[k] = (previous as { losses: Float64Array }).losses[k];
-      out[TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + k];
-      out[2 * TARGET_COUNT + k] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + k];
-    }
-    else {
-      const [t, st] = endpointArrays(d, spec.endpoint);
-      out[k] = curveLoss(t, st, g[spec.group], spec, mode);
+  for (let k = 0; k < CURVES.length; k++) {
+    const spec = CURVES[k];
+    if (previous !== undefined && !changedRowsTouch(CURVE_ENDPOINT[k], m.of[spec.group])) {
+      out[k] = previous.losses[k];
+      out[TARGET_COUNT + k] = previous.losses[TARGET_COUNT + k];
+      out[2 * TARGET_COUNT + k] = previous.losses[2 * TARGET_COUNT + k];
+    } else {
+      const time = endpointTime(d, spec.endpoint);
+      const status = endpointStatus(d, spec.endpoint);
+      const prepared = PREPARED_CURVES[k];
+      const medians = mode === 'medians';
+      const rateDays = medians ? prepared.mediansRateDays : prepared.gradesRateDays;
+      const withLimits = medians ? spec.weightCi > 0 : true;
+      const needLowest = medians ? false : spec.target.lower === null || spec.target.upper === null;
+      const scratch = medians ? prepared.medians : prepared.grades;
+      const pair = walks.pairs[k];
+      const from = pair[walks.current[k]];
+      const walk = pair[walks.current[k] ^ 1];
+      walks.pending[k] = 1;
+      if (previous === undefined) startCurveWalk(time, status, g[spec.group], rateDays, withLimits, needLowest, walk, scratch);
+      else {
+        // The old walk's keys with the changed rows' keys replaced; the walk resumes at the earliest day either held.
+        const keys = walk.keys;
+        const size = from.size;
+        keys.set(from.keys.subarray(0, size));
+        walk.size = size;
+        const flags = m.of[spec.group];
+        const rows = changedRows[CURVE_ENDPOINT[k]];
+        const count = changedCount[CURVE_ENDPOINT[k]];
+        const oldTime = endpointTime(previous.derived, spec.endpoint);
+        const oldStatus = endpointStatus(previous.derived, spec.endpoint);
+        let fromDay = Number.POSITIVE_INFINITY;
+        for (let r = 0; r < count; r++) {
+          const row = rows[r];
+          if (flags[row] !== 1) continue;
+          const oldKey = fastCurveKey(oldTime[row], oldStatus[row]);
+          const newKey = fastCurveKey(time[row], status[row]);
+          fromDay = Math.min(fromDay, oldKey >> 2, newKey >> 2);
+          replaceSortedKey(keys, size, oldKey, newKey);
+        }
+        resumeCurveWalk(from, walk, fromDay, rateDays, withLimits, needLowest, scratch);
+      }
+      out[k] = curveLoss(k, mode);
       out[TARGET_COUNT + k] = differsScratch;
       out[2 * TARGET_COUNT + k] = closeScratch;
     }
-  });
-  LOGRANKS.forEach((spec, k) => {
+  }
+  for (let k = 0; k < LOGRANKS.length; k++) {
+    const spec = LOGRANKS[k];
     const slot = CURVES.length + k;
-    if (!touches(spec.endpoint, spec.a) && !touches(spec.endpoint, spec.b)) {
-      out[slot] = (previous as { losses: Float64Array }).losses[slot];
-      out[TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[TARGET_COUNT + slot];
-      out[2 * TARGET_COUNT + slot] = (previous as { losses: Float64Array }).losses[2 * TARGET_COUNT + slot];
-    }
-    else {
-      const [t, st] = endpointArrays(d, spec.endpoint);
-      out[slot] = pLoss(fastLogRankP(t, st, g[spec.a], g[spec.b]), spec, mode);
+    if (previous !== undefined && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.a]) && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.b])) {
+      out[slot] = previous.losses[slot];
+      out[TARGET_COUNT + slot] = previous.losses[TARGET_COUNT + slot];
+      out[2 * TARGET_COUNT + slot] = previous.losses[2 * TARGET_COUNT + slot];
+    } else {
+      out[slot] = pLoss(fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b]), spec, mode);
       out[TARGET_COUNT + slot] = differsScratch;
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
-  });
+  }
+  // A whole evaluation is of the layout the caller makes current.
+  if (previous === undefined) commitWalks(walks);
   return out;
 }
 
@@ -782,7 +1035,8 @@ export function layoutEventTimes(
   let spare = emptyDerived(n);
   const membership = membershipOf(groups, n);
   let mode: LossMode = 'medians';
-  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, mode);
+  const walks = curveWalks(groups);
+  let currentLosses: Float64Array = targetLosses(currentDerived, groups, membership, walks, mode);
   let spareLosses: Float64Array = new Float64Array(currentLosses.length);
   let current = lossOf(currentDerived, currentLosses);
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
@@ -823,31 +1077,48 @@ export function layoutEventTimes(
     return current < bestLoss - 1e-12;
   };
   let done = 0;
+  // The move's undo log (no closure per change): each integer set with its old value, and each fate swap;
+  // a rejected move is undone in reverse order.
+  const undoArrays: (Int32Array | Uint8Array)[] = [];
+  const undoIndex: number[] = [];
+  const undoValue: number[] = [];
+  const fateSwaps: number[] = [];
+  const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
+    undoArrays.push(arr);
+    undoIndex.push(i);
+    undoValue.push(arr[i]);
+    arr[i] = v;
+  };
+  /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
+  const swapBundle = (j: number, k: number): void => {
+    const fj = state.fate[j];
+    state.fate[j] = state.fate[k];
+    state.fate[k] = fj;
+    fateSwaps.push(j, k);
+    for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
+      const vj = arr[j];
+      setInt(arr, j, arr[k]);
+      setInt(arr, k, vj);
+    }
+  };
+  const undoMove = (): void => {
+    for (let u = undoArrays.length - 1; u >= 0; u--) undoArrays[u][undoIndex[u]] = undoValue[u];
+    for (let u = fateSwaps.length - 2; u >= 0; u -= 2) {
+      const j = fateSwaps[u];
+      const k = fateSwaps[u + 1];
+      const fj = state.fate[j];
+      state.fate[j] = state.fate[k];
+      state.fate[k] = fj;
+    }
+  };
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
       done += 1;
       const temperature = t0 * Math.pow(t1 / t0, it / phaseIterations);
-      const undo: (() => void)[] = [];
-      const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
-        const old = arr[i];
-        arr[i] = v;
-        undo.push(() => (arr[i] = old));
-      };
-      /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
-      const swapBundle = (j: number, k: number): void => {
-        const fj = state.fate[j];
-        state.fate[j] = state.fate[k];
-        state.fate[k] = fj;
-        undo.push(() => {
-          state.fate[k] = state.fate[j];
-          state.fate[j] = fj;
-        });
-        for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
-          const vj = arr[j];
-          setInt(arr, j, arr[k]);
-          setInt(arr, k, vj);
-        }
-      };
+      undoArrays.length = 0;
+      undoIndex.length = 0;
+      undoValue.length = 0;
+      fateSwaps.length = 0;
       const move =
         mode === 'grades' && random.chance(STAGE2_DIRECTED_SHARE)
           ? random.pick(STAGE2_MOVES)
@@ -1082,10 +1353,11 @@ export function layoutEventTimes(
       }
       for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
       const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
-      const nextLosses = targetLosses(nextDerived, groups, membership, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      const nextLosses = targetLosses(nextDerived, groups, membership, walks, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
       const next = lossOf(nextDerived, nextLosses);
       const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
       if (accept) {
+        commitWalks(walks);
         current = next;
         spare = currentDerived;
         currentDerived = nextDerived;
@@ -1099,7 +1371,7 @@ export function layoutEventTimes(
           best = snapshot();
         }
       } else {
-        for (let u = undo.length - 1; u >= 0; u--) undo[u]();
+        undoMove();
         for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
       }
     }
@@ -1110,7 +1382,7 @@ export function layoutEventTimes(
     // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
     best = snapshot();
     currentDerived = derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale);
-    currentLosses = targetLosses(currentDerived, groups, membership, mode);
+    currentLosses = targetLosses(currentDerived, groups, membership, walks, mode);
     current = lossOf(currentDerived, currentLosses);
     bestLoss = current;
     bestViolations = currentDerived.violations;
@@ -1159,5 +1431,5 @@ export function layoutEventTimes(
       dorDay: isResponder(f) ? d.dorTime[i] : null,
     };
   });
-  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
+  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), curveWalks(groups), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
 }
