@@ -46,15 +46,19 @@ export function findChromium(options: { readonly candidates?: readonly string[];
   });
 }
 
-/** Launches Chromium once, runs `fn` with it and closes it, even when `fn` throws. */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: { readonly executablePath?: string } = {}): Promise<T> {
-  let executablePath = options.executablePath;
+/** Launches Chromium (found by findChromium unless given); the caller closes it. */
+export async function launchChromium(executablePath?: string): Promise<Browser> {
   if (executablePath === undefined) {
     const found = findChromium();
     if (!found.ok) throw new Error(found.message);
     executablePath = found.path;
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** Launches Chromium once, runs `fn` with it and closes it, even when `fn` throws. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: { readonly executablePath?: string } = {}): Promise<T> {
+  const browser = await launchChromium(options.executablePath);
   try {
     return await fn(browser);
   } finally {
