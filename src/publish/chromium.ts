@@ -166,8 +166,9 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
     `<span>Page <span class="pageNumber"></span> of ${totalPages}</span></div>`;
   return usingBrowser(options.browser, (browser) =>
     withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
-      await page.setContent(html, { waitUntil: 'load' });
+      // Print media first: the page is then laid out once in it, not first for the screen and again for print.
       await page.emulateMedia({ media: 'print' });
+      await page.setContent(html, { waitUntil: 'load' });
       const print = async (totalPages = '<span class="totalPages"></span>') => {
         const pdf = await page.pdf({
           format: 'A4',
