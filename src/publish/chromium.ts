@@ -96,6 +96,19 @@ export interface PdfOptions {
   /** Printed at the bottom left of every page, before 'Page n of N'. */
   readonly footerText?: string;
   readonly landscape?: boolean;
+  /** A page from openPrintPage, opened ahead of time; used (and left open) instead of a new one. */
+  readonly page?: Page;
+}
+
+const PRINT_VIEWPORT = { width: 1200, height: 900, deviceScaleFactor: 1 };
+
+/**
+ * An offline page to print a report on, opened before the HTML exists (writeReport opens it while the
+ * figures are drawn); closing the browser closes it.
+ */
+export async function openPrintPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ offline: true, viewport: { width: PRINT_VIEWPORT.width, height: PRINT_VIEWPORT.height }, deviceScaleFactor: PRINT_VIEWPORT.deviceScaleFactor });
+  return context.newPage();
 }
 
 /** Counts the page references and gives each a placeholder as wide as a three-digit page number. */
@@ -164,50 +177,50 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
   const footerTemplate = (totalPages: string) =>
     `<div style="${style}"><span>${escapeHtml(options.footerText ?? '')}</span>` +
     `<span>Page <span class="pageNumber"></span> of ${totalPages}</span></div>`;
-  return usingBrowser(options.browser, (browser) =>
-    withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
-      // Print media first: the page is then laid out once in it, not first for the screen and again for print.
-      await page.emulateMedia({ media: 'print' });
-      await page.setContent(html, { waitUntil: 'load' });
-      const print = async (totalPages = '<span class="totalPages"></span>') => {
-        const pdf = await page.pdf({
-          format: 'A4',
-          landscape: options.landscape ?? false,
-          printBackground: true,
-          // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
-          preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate,
-          footerTemplate: footerTemplate(totalPages),
-          margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
-        });
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      };
-      // Page references ([data-page-of="id"], e.g. the contents' page numbers): the whole printed once with
-      // a placeholder of the same width, the pages read from the PDF's destinations, then only the front
-      // matter (where the references are) printed again with the numbers, and its pages put in place of
-      // the first ones (replaceLeadingPdfPages). A second print of the whole would lay out all of it again:
-      // on the demo report the front matter costs about a tenth of that.
-      const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
-      if (references === 0) return print();
-      const whole = await print();
-      const pages = Object.fromEntries(computePdfDestinationPages(whole));
-      const firstAfter = await page.evaluate<string | null>(fillPageReferencesScript(pages));
-      const total = countPdfPages(whole);
-      if (firstAfter !== null && total !== null) {
-        // The number in a span of its own, as Chromium fills the totalPages span: the same text run, the same glyph positions.
-        const front = await print(`<span>${total}</span>`);
-        // The front matter must end exactly where the rest begins in the whole, or it is not the same pages.
-        const frontPages = countPdfPages(front);
-        if (frontPages !== null && pages[firstAfter] === frontPages + 1) {
-          const joined = replaceLeadingPdfPages(whole, front);
-          if (joined !== null) return joined;
-        }
+  const render = async (page: Page): Promise<Uint8Array> => {
+    // Print media first: the page is then laid out once in it, not first for the screen and again for print.
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(html, { waitUntil: 'load' });
+    const print = async (totalPages = '<span class="totalPages"></span>') => {
+      const pdf = await page.pdf({
+        format: 'A4',
+        landscape: options.landscape ?? false,
+        printBackground: true,
+        // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate,
+        footerTemplate: footerTemplate(totalPages),
+        margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    };
+    // Page references ([data-page-of="id"], e.g. the contents' page numbers): the whole printed once with
+    // a placeholder of the same width, the pages read from the PDF's destinations, then only the front
+    // matter (where the references are) printed again with the numbers, and its pages put in place of
+    // the first ones (replaceLeadingPdfPages). A second print of the whole would lay out all of it again:
+    // on the demo report the front matter costs about a tenth of that.
+    const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
+    if (references === 0) return print();
+    const whole = await print();
+    const pages = Object.fromEntries(computePdfDestinationPages(whole));
+    const firstAfter = await page.evaluate<string | null>(fillPageReferencesScript(pages));
+    const total = countPdfPages(whole);
+    if (firstAfter !== null && total !== null) {
+      // The number in a span of its own, as Chromium fills the totalPages span: the same text run, the same glyph positions.
+      const front = await print(`<span>${total}</span>`);
+      // The front matter must end exactly where the rest begins in the whole, or it is not the same pages.
+      const frontPages = countPdfPages(front);
+      if (frontPages !== null && pages[firstAfter] === frontPages + 1) {
+        const joined = replaceLeadingPdfPages(whole, front);
+        if (joined !== null) return joined;
       }
-      await page.evaluate(SHOW_ALL_SCRIPT);
-      return print();
-    }),
-  );
+    }
+    await page.evaluate(SHOW_ALL_SCRIPT);
+    return print();
+  };
+  if (options.page !== undefined) return render(options.page);
+  return usingBrowser(options.browser, (browser) => withPage(browser, PRINT_VIEWPORT, render));
 }
 
 export interface PngOptions {

@@ -27,6 +27,9 @@ describe('ChromiumSession', () => {
     const [a, b] = await Promise.all([session.browser(), session.browser()]);
     assert.equal(a, b);
     assert.ok(a.isConnected());
+    const page = await session.printPage();
+    assert.equal(page.context().browser(), a);
+    assert.equal(await session.printPage(), page);
     await session.close();
     assert.equal(a.isConnected(), false);
   });

@@ -1,19 +1,20 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type * as Chromium from './chromium.js';
 
 type ChromiumModule = typeof Chromium;
 
 /**
  * One report's Chromium: where it is (or why it is missing), and one browser launched at most once and
- * closed by `close`. `start` launches it ahead of need: writeReport starts it first thing when a PDF is
- * asked for, so that the browser's start (about half a second of its own processes) runs while the
- * derivations and figures are computed, not after them. The module (and playwright-core) is loaded only
+ * closed by `close`. `start` launches it and opens the PDF's page ahead of need: writeReport starts it
+ * first thing when a PDF is asked for, so that the browser's start runs while the derivations and figures
+ * are computed, not after them. The module (and playwright-core) is loaded only
  * when something here is called.
  */
 export class ChromiumSession {
   readonly #chromiumPath: string | null | undefined;
   #module: Promise<ChromiumModule> | null = null;
   #browser: Promise<Browser> | null = null;
+  #printPage: Promise<Page> | null = null;
 
   /** `chromiumPath`: undefined = look it up (findChromium), null = act as if it were not installed. */
   constructor(chromiumPath: string | null | undefined) {
@@ -45,9 +46,14 @@ export class ChromiumSession {
     })());
   }
 
-  /** Launches the browser now, for later; a failure is reported by the next browser() call instead. */
+  /** An offline page for the PDF (openPrintPage), opened on the first call. */
+  printPage(): Promise<Page> {
+    return (this.#printPage ??= Promise.all([this.browser(), this.module()]).then(([browser, chromium]) => chromium.openPrintPage(browser)));
+  }
+
+  /** Launches the browser and opens the PDF's page now, for later; a failure is reported by the next call instead. */
   start(): void {
-    this.browser().catch(() => undefined);
+    this.printPage().catch(() => undefined);
   }
 
   /** Closes the browser if one was launched (a failed launch has nothing to close). */

@@ -248,6 +248,7 @@ async function writeReportWith(
       files.push('report.pdf');
       pdfWritten = renderPdfFromHtml(html, {
         browser,
+        page: await chromium.printPage(),
         headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
         footerText: `Data cutoff ${trial.dataCutoffDate}`,
       }).then((pdf) => {
