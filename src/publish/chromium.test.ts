@@ -75,6 +75,34 @@ describe('Chromium rendering', () => {
     assert.match(first, /Fourth section\s+5\s*$/m);
     assert.match(first, /No such anchor\s*$/m, 'an unknown anchor gets no number, not a wrong one');
     assert.doesNotMatch(first, /000/, 'no placeholder left');
+    // Section 1 has no link, so nothing shows where the contents end: the whole is printed again instead.
+    assert.equal(Buffer.from(pdf).toString('latin1').match(/%%EOF/g)?.length, 1);
+  });
+
+  it('prints the whole once and the contents again alone when a forced break ends them (the report)', async () => {
+    // Two pages of contents (each entry a tall block), break-after on the nav as in the report's CSS.
+    const entries = Array.from({ length: 6 }, (_, i) => `<p class="entry"><a href="#s${i + 1}">Section ${i + 1}</a><span data-page-of="s${i + 1}"></span></p>`).join('');
+    const body = Array.from({ length: 6 }, (_, i) => `<section id="s${i + 1}"><h1>Part ${i + 1}</h1>${i === 2 ? '<p style="height: 400mm">Long</p>' : ''}</section>`).join('');
+    const html =
+      '<!DOCTYPE html><html><head><style>nav { break-after: page; } .entry { height: 60mm; margin: 0; } span[data-page-of] { float: right; } ' +
+      `section { break-before: page; } h1 { background: #ddeeff; }</style></head><body><h1>Title</h1><nav>${entries}</nav><main>${body}</main></body></html>`;
+    const pdf = await renderPdfFromHtml(html, { footerText: 'cutoff' });
+    const file = join(dir, 'front.pdf');
+    writeFileSync(file, pdf);
+    assert.equal(Buffer.from(pdf).toString('latin1').match(/%%EOF/g)?.length, 2, 'the contents pages put in by an incremental update');
+    const total = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const texts = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, total);
+    assert.equal(texts.length, total);
+    texts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${total}\\s*$`), `footer of page ${i + 1}`));
+    // Each contents entry gives the page its part's heading is printed on (part 3 runs over more than one page).
+    const contents = texts.filter((text) => /Section \d/.test(text)).join('');
+    assert.ok(total >= 9, `${total} pages`);
+    for (let k = 1; k <= 6; k += 1) {
+      const page = texts.findIndex((text) => new RegExp(`^\\s*Part ${k}\\s*$`, 'm').test(text)) + 1;
+      assert.ok(page > 1, `Part ${k} found`);
+      assert.match(contents, new RegExp(`Section ${k}\\s+${page}\\s*$`, 'm'), contents);
+    }
+    assert.doesNotMatch(contents, /000/, 'no placeholder left');
   });
 
   it('draws an SVG at the requested width and scale, on white, keeping its aspect ratio', async () => {

@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { computePdfDestinationPages } from './pdfDestinationPages.js';
+import { countPdfPages, replaceLeadingPdfPages } from './pdfReplacePages.js';
 
 /**
  * Chromium as a printer: HTML to PDF and SVG to PNG, driving the Debian browser with playwright-core
@@ -45,15 +46,19 @@ export function findChromium(options: { readonly candidates?: readonly string[];
   });
 }
 
-/** Launches Chromium once, runs `fn` with it and closes it, even when `fn` throws. */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: { readonly executablePath?: string } = {}): Promise<T> {
-  let executablePath = options.executablePath;
+/** Launches Chromium (found by findChromium unless given); the caller closes it. */
+export async function launchChromium(executablePath?: string): Promise<Browser> {
   if (executablePath === undefined) {
     const found = findChromium();
     if (!found.ok) throw new Error(found.message);
     executablePath = found.path;
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** Launches Chromium once, runs `fn` with it and closes it, even when `fn` throws. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: { readonly executablePath?: string } = {}): Promise<T> {
+  const browser = await launchChromium(options.executablePath);
   try {
     return await fn(browser);
   } finally {
@@ -91,9 +96,21 @@ export interface PdfOptions {
   /** Printed at the bottom left of every page, before 'Page n of N'. */
   readonly footerText?: string;
   readonly landscape?: boolean;
+  /** A page from openPrintPage, opened ahead of time; used (and left open) instead of a new one. */
+  readonly page?: Page;
 }
 
-/** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
+const PRINT_VIEWPORT = { width: 1200, height: 900, deviceScaleFactor: 1 };
+
+/**
+ * An offline page to print a report on, opened before the HTML exists (writeReport opens it while the
+ * figures are drawn); closing the browser closes it.
+ */
+export async function openPrintPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ offline: true, viewport: { width: PRINT_VIEWPORT.width, height: PRINT_VIEWPORT.height }, deviceScaleFactor: PRINT_VIEWPORT.deviceScaleFactor });
+  return context.newPage();
+}
+
 /** Counts the page references and gives each a placeholder as wide as a three-digit page number. */
 const PAGE_REFERENCES_SCRIPT = `(() => {
   const nodes = document.querySelectorAll('[data-page-of]');
@@ -101,68 +118,109 @@ const PAGE_REFERENCES_SCRIPT = `(() => {
   return nodes.length;
 })()`;
 
-/**
- * Hides every box without moving it: `visibility: hidden` keeps the layout and the page breaks (CSS 2,
- * 11.2), so a print made under it has the pages and named destinations of the real one, with nothing to
- * paint. That print also leaves out the header and footer, which Chromium lays out as a small page of
- * their own for every page (they sit in the fixed margins and move nothing): on the demo report it
- * costs about 2.0 s of Chromium CPU instead of 3.3 s.
- */
-const HIDE_PAINTING_SCRIPT = `(() => {
-  const style = document.createElement('style');
-  style.id = 'trialkit-page-numbering';
-  style.textContent = '*, *::before, *::after { visibility: hidden !important; }';
-  document.head.appendChild(style);
-})()`;
+const FORCED_BREAKS = ['page', 'left', 'right', 'recto', 'verso'];
 
-/** Fills each page reference from { id: page } (a string: the project compiles without the DOM library), and shows the page again. */
+/**
+ * Fills each page reference from { id: page } (a string: the project compiles without the DOM library),
+ * then hides everything after the front matter, the part of the document up to the first forced page
+ * break after the last page reference (the report's title and contents; break-after on nav.toc), so that
+ * printing again gives just those pages, as they are in the whole. Returns the first id after that break
+ * that has a page in `pages` (for the caller to check the front ends where the rest begins), or null when
+ * there is no such break or id (the caller then prints the whole again). SHOW_ALL_SCRIPT undoes the hiding.
+ */
 function fillPageReferencesScript(pages: Readonly<Record<string, number>>): string {
   return `(() => {
-  document.getElementById('trialkit-page-numbering')?.remove();
   const pages = ${JSON.stringify(pages)};
-  for (const node of document.querySelectorAll('[data-page-of]')) {
+  const refs = document.querySelectorAll('[data-page-of]');
+  for (const node of refs) {
     const page = pages[node.getAttribute('data-page-of')];
     node.textContent = page === undefined ? '' : String(page);
   }
+  const forced = (value) => ${JSON.stringify(FORCED_BREAKS)}.includes(value);
+  // A forced break before an element's first child is a break before the element (CSS Fragmentation 3, 3.1).
+  const breaksBefore = (element) => {
+    for (let e = element; e !== null; e = e.firstElementChild) if (forced(getComputedStyle(e).breakBefore)) return true;
+    return false;
+  };
+  let node = refs[refs.length - 1];
+  let split = null;
+  while (node && node !== document.body && split === null) {
+    const next = node.nextElementSibling;
+    if (next === null) node = node.parentElement;
+    else if (forced(getComputedStyle(node).breakAfter) || breaksBefore(next)) split = next;
+    else node = next;
+  }
+  if (split === null) return null;
+  const firstId = [split, ...split.querySelectorAll('[id]')].map((e) => e.id).find((id) => id !== '' && pages[id] !== undefined)
+    ?? [...document.querySelectorAll('[id]')].filter((e) => split.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING).map((e) => e.id).find((id) => pages[id] !== undefined);
+  if (firstId === undefined) return null;
+  const style = document.createElement('style');
+  style.id = 'trialkit-front-matter';
+  style.textContent = '.trialkit-after-front { display: none !important; }';
+  document.head.appendChild(style);
+  for (let e = split; e !== null && e !== document.body; e = e.parentElement) {
+    for (let sibling = e === split ? e : e.nextElementSibling; sibling !== null; sibling = sibling.nextElementSibling) sibling.classList.add('trialkit-after-front');
+  }
+  return firstId;
 })()`;
 }
 
+const SHOW_ALL_SCRIPT = `(() => {
+  document.getElementById('trialkit-front-matter')?.remove();
+  for (const e of document.querySelectorAll('.trialkit-after-front')) e.classList.remove('trialkit-after-front');
+})()`;
+
+/** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
 export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;';
   const headerTemplate = `<div style="${style}"><span>${escapeHtml(options.headerText ?? '')}</span></div>`;
-  const footerTemplate =
+  const footerTemplate = (totalPages: string) =>
     `<div style="${style}"><span>${escapeHtml(options.footerText ?? '')}</span>` +
-    '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
-  return usingBrowser(options.browser, (browser) =>
-    withPage(browser, { width: 1200, height: 900, deviceScaleFactor: 1 }, async (page) => {
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-      const print = async (painted = true) => {
-        const pdf = await page.pdf({
-          format: 'A4',
-          landscape: options.landscape ?? false,
-          printBackground: painted,
-          // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
-          preferCSSPageSize: true,
-          displayHeaderFooter: painted,
-          headerTemplate,
-          footerTemplate,
-          margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
-        });
-        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      };
-      // Page references ([data-page-of="id"], e.g. the contents' page numbers): printed once with a
-      // placeholder of the same width and nothing painted (the same pages, more cheaply), the pages
-      // read from the PDF's destinations, printed again in full with the numbers.
-      const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
-      if (references === 0) return print();
-      await page.evaluate(HIDE_PAINTING_SCRIPT);
-      const first = await print(false);
-      const pages = Object.fromEntries(computePdfDestinationPages(first));
-      await page.evaluate(fillPageReferencesScript(pages));
-      return print();
-    }),
-  );
+    `<span>Page <span class="pageNumber"></span> of ${totalPages}</span></div>`;
+  const render = async (page: Page): Promise<Uint8Array> => {
+    // Print media first: the page is then laid out once in it, not first for the screen and again for print.
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(html, { waitUntil: 'load' });
+    const print = async (totalPages = '<span class="totalPages"></span>') => {
+      const pdf = await page.pdf({
+        format: 'A4',
+        landscape: options.landscape ?? false,
+        printBackground: true,
+        // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate,
+        footerTemplate: footerTemplate(totalPages),
+        margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    };
+    // Page references ([data-page-of="id"], e.g. the contents' page numbers): the whole printed once with
+    // a placeholder of the same width, the pages read from the PDF's destinations, then only the front
+    // matter (where the references are) printed again with the numbers, and its pages put in place of
+    // the first ones (replaceLeadingPdfPages). A second print of the whole would lay out all of it again:
+    // on the demo report the front matter costs about a tenth of that.
+    const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
+    if (references === 0) return print();
+    const whole = await print();
+    const pages = Object.fromEntries(computePdfDestinationPages(whole));
+    const firstAfter = await page.evaluate<string | null>(fillPageReferencesScript(pages));
+    const total = countPdfPages(whole);
+    if (firstAfter !== null && total !== null) {
+      // The number in a span of its own, as Chromium fills the totalPages span: the same text run, the same glyph positions.
+      const front = await print(`<span>${total}</span>`);
+      // The front matter must end exactly where the rest begins in the whole, or it is not the same pages.
+      const frontPages = countPdfPages(front);
+      if (frontPages !== null && pages[firstAfter] === frontPages + 1) {
+        const joined = replaceLeadingPdfPages(whole, front);
+        if (joined !== null) return joined;
+      }
+    }
+    await page.evaluate(SHOW_ALL_SCRIPT);
+    return print();
+  };
+  if (options.page !== undefined) return render(options.page);
+  return usingBrowser(options.browser, (browser) => withPage(browser, PRINT_VIEWPORT, render));
 }
 
 export interface PngOptions {

@@ -3,7 +3,8 @@
  * every `<a href="#id">` target becomes a named destination in the catalog's /Dests dictionary,
  * `/id [pageRef /XYZ x y zoom]`, and the page tree's /Kids give each page object its number. Chromium
  * cannot number a table of contents itself (no CSS target-counter in print), so the report is printed
- * once, the pages of its sections read from here, and printed again with the numbers filled in.
+ * once, the pages of its sections read from here, and its contents pages printed again with the numbers
+ * filled in (replaceLeadingPdfPages).
  * Only what Chromium's PDF writer (Skia) produces is understood: plain (not compressed) objects for the
  * catalog, the page tree and the destinations. Anything else gives an empty map, never a wrong number.
  */

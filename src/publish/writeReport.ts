@@ -5,6 +5,7 @@ import { createAggregateEdition, createReportModel, frameFigureSvg, layoutFigure
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
+import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
@@ -83,14 +84,24 @@ function withoutLinks(svg: string): string {
 export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
   const needsFigures = options.formats.some((format) => format !== 'csv');
   const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
+  // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
+  const chromium = new ChromiumSession(options.chromiumPath);
+  if (options.formats.includes('pdf')) chromium.start();
   try {
-    return await writeReportWith(trial, protocol, options, svgRenderer);
+    return await writeReportWith(trial, protocol, options, svgRenderer, chromium);
   } finally {
     await svgRenderer?.close();
+    await chromium.close();
   }
 }
 
-async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, input: WriteReportOptions, svgRenderer: FigureSvgRenderer | null): Promise<WriteReportResult> {
+async function writeReportWith(
+  trial: TrialData,
+  protocol: ProtocolDefinition,
+  input: WriteReportOptions,
+  svgRenderer: FigureSvgRenderer | null,
+  chromium: ChromiumSession,
+): Promise<WriteReportResult> {
   const { out, onProgress } = input;
   const formats = new Set(input.formats);
   const progress = (step: ReportProgress['step'], message: string) => onProgress?.({ step, message });
@@ -217,45 +228,37 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
   const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
 
   const needsChromium = formats.has('pdf') || pngsFromBrowser;
-  let chromiumPath: string | null = null;
-  let chromiumMissing = '';
-  const chromium = needsChromium ? await import('./chromium.js') : null;
-  if (chromium !== null) {
-    if (input.chromiumPath === undefined) {
-      const found = chromium.findChromium();
-      if (found.ok) chromiumPath = found.path;
-      else chromiumMissing = found.message;
-    } else if (input.chromiumPath === null) {
-      const none = chromium.findChromium({ candidates: [], envPath: '' });
-      chromiumMissing = none.ok ? '' : none.message;
-    } else chromiumPath = input.chromiumPath;
+  const { path: chromiumPath, missing: chromiumMissing } = needsChromium ? await chromium.lookup() : { path: null, missing: '' };
+  let pdfWritten: Promise<void> | null = null;
+  if (chromiumPath !== null) {
+    const browser = await chromium.browser();
+    if (pngsFromBrowser) {
+      const { renderFigurePngs } = await import('./renderFigurePngs.js');
+      if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])])), 2)) pngs.set(id, png);
+      if (formats.has('png')) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, frame(f, svgs[f.id])])), 2)) filePngs.set(id, png);
+      writePngs();
+      lap('png');
+    }
+    if (formats.has('pdf')) {
+      progress('write', 'report.pdf (headless Chromium)');
+      // Printed while the DOCX and RTF are made (Chromium works in processes of its own) and awaited at
+      // the end; listed among the files here, in the order of the formats.
+      const { renderPdfFromHtml } = await chromium.module();
+      const started = performance.now();
+      files.push('report.pdf');
+      pdfWritten = renderPdfFromHtml(html, {
+        browser,
+        page: await chromium.printPage(),
+        headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
+        footerText: `Data cutoff ${trial.dataCutoffDate}`,
+      }).then((pdf) => {
+        mkdirSync(out, { recursive: true });
+        writeFileSync(join(out, 'report.pdf'), pdf);
+        timings.pdf = Math.round((performance.now() - started) * 10) / 10;
+      });
+      pdfWritten.catch(() => undefined);
+    }
   }
-  const render = async () => {
-    if (chromium === null || chromiumPath === null) return;
-    await chromium.withBrowser(
-      async (browser) => {
-        if (pngsFromBrowser) {
-          const { renderFigurePngs } = await import('./renderFigurePngs.js');
-          if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])])), 2)) pngs.set(id, png);
-          if (formats.has('png')) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, frame(f, svgs[f.id])])), 2)) filePngs.set(id, png);
-          writePngs();
-          lap('png');
-        }
-        if (formats.has('pdf')) {
-          progress('write', 'report.pdf (headless Chromium)');
-          const pdf = await chromium.renderPdfFromHtml(html, {
-            browser,
-            headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
-            footerText: `Data cutoff ${trial.dataCutoffDate}`,
-          });
-          write('report.pdf', pdf);
-          lap('pdf');
-        }
-      },
-      { executablePath: chromiumPath },
-    );
-  };
-  await render();
   for (const format of ['png', 'pdf'] as const) {
     const made = format === 'png' ? filePngs.size > 0 : chromiumPath !== null;
     if (formats.has(format) && !made) {
@@ -292,6 +295,10 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     for (const file of rtfFiles) write(join('rtf', file.fileName), file.content);
     progress('write', 'rtf/report.rtf and one RTF per table, listing and figure');
     lap('rtf');
+  }
+  if (pdfWritten !== null) {
+    await pdfWritten;
+    lap('pdfWait');
   }
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }
