@@ -33,6 +33,13 @@ table.csr { border-collapse: collapse; table-layout: fixed; width: 100%; font-si
 .small table.csr { font-size: 11px; }
 table.csr + .panel-title, table.csr + table.csr { margin-top: 14px; }
 .panel-title { margin: 0 0 4px; font-weight: bold; font-size: 12px; }
+/* A table's printed pages after the first (renderTable): on screen one table, without the continued title,
+   the repeated header row or the rules between pages; a new column panel keeps its title. */
+.continued-title { display: none; }
+.continued-title.new-panel { display: block; margin-top: 14px; }
+table.csr.continued thead { display: none; }
+table.csr.continued { border-top: 0; }
+table.csr.continues { border-bottom: 0; }
 table.csr thead th { border-bottom: 1px solid var(--rule); vertical-align: bottom; text-align: center; font-weight: bold; padding: 5px 8px; }
 table.csr thead th.stub { text-align: left; }
 table.csr thead .n { display: block; font-weight: normal; }
@@ -87,7 +94,16 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   .item { break-before: page; margin-top: 0; }
   .report-section > h2 + .item { break-before: auto; }
   .item.landscape { page: landscape; }
-  table.csr + .panel-title { break-before: page; }
+  /* A section opening with a landscape table: its heading on that page (a change of named page breaks the page). */
+  .report-section.starts-landscape > h2 { page: landscape; }
+  /* Each printed page of a table after the first starts under its continued title (renderTable). */
+  .continued-title { display: block; break-before: page; break-after: avoid; margin-top: 0; }
+  .continued-title .population { break-after: avoid; }
+  table.csr.continued thead { display: table-header-group; }
+  table.csr.continued { border-top: 1.5px solid var(--rule); }
+  table.csr.continues { border-bottom: 1.5px solid var(--rule); }
+  /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */
+  table.csr { line-height: 1.2; }
   .subject { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
