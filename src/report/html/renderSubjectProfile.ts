@@ -1,4 +1,4 @@
-import { imwg2016Rules, RECIST_11_OVERALL_RULES, type AdaeRow, type AdrsRow, type AdslRow, type AdslValue, type AdtteRow, type ProtocolDefinition } from '../../clinical/index.js';
+import type { AdaeRow, AdrsRow, AdslRow, AdslValue, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { subjectAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -45,31 +45,9 @@ function status(state: string | null, date: string | null, reason: string | null
   return [sentenceCase(state), date, reason].filter((x) => x !== null && x !== '').join(', ');
 }
 
-/** Words of an IMWG rule id that are abbreviations, as the criteria write them. */
-const RULE_WORDS: Readonly<Record<string, string>> = { m: 'M', dflc: 'dFLC', spd: 'SPD' };
-
-/**
- * The label of each response rule id an ADRS row can carry (RULE), in words: an IMWG rule as its category
- * and what it is read on ('pr-m-protein' -> 'PR: M-protein', 'pd-bone-marrow-plasma-cells' -> 'PD: bone
- * marrow plasma cells'; the criteria's full wording is in the protocol), a RECIST 1.1 row of Table 1 or 2
- * as its own short wording ('t1-pr' -> 'Target PR, non-target non-PD or not all evaluated, no new lesion: PR').
- */
-const RULE_LABELS: ReadonlyMap<string, string> = new Map([
-  ...imwg2016Rules('two-consecutive').map((rule): [string, string] => {
-    const rest = rule.id
-      .split('-')
-      .slice(1)
-      .map((w) => RULE_WORDS[w] ?? w)
-      .join(' ')
-      .replace(/\bM protein\b/g, 'M-protein');
-    return [rule.id, rest === '' ? rule.category : `${rule.category}: ${rest}`];
-  }),
-  ...RECIST_11_OVERALL_RULES.map((rule): [string, string] => [rule.id, rule.wording]),
-]);
-
-/** A response rule id in words (RULE_LABELS); an id not known there as its words, so that nothing is hidden. */
-function ruleLabel(id: string | null): string | null {
-  return id === null || id === '' ? id : (RULE_LABELS.get(id) ?? sentenceCase(id.replace(/-/g, ' ')));
+/** A response rule id in the words of the protocol's response criteria (ruleLabels); an id they do not label as its words, so that nothing is hidden. */
+function ruleLabel(protocol: ProtocolDefinition, id: string | null): string | null {
+  return id === null || id === '' ? id : (protocol.response.ruleLabels?.get(id) ?? sentenceCase(id.replace(/-/g, ' ')));
 }
 
 /**
@@ -109,7 +87,7 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
   const visits = subject.adrs
     .filter((r) => r.PARAMCD === 'OVRLRESP')
     .sort((a, b) => a.EVALUATOR.localeCompare(b.EVALUATOR) || (a.ADY ?? 0) - (b.ADY ?? 0))
-    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, ruleLabel(r.RULE), r.RECCALL]);
+    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, ruleLabel(protocol, r.RULE), r.RECCALL]);
   const best = subject.adrs
     .filter((r) => r.PARAMCD === 'BOR')
     .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, reasonWords(r.BORREAS)]);
