@@ -23,7 +23,10 @@ function records(headings: readonly string[], rows: readonly (readonly (string |
 
 function populations(s: AdslRow, protocol: ProtocolDefinition): string {
   if (s.ENRLFL !== 'Y') return 'Screen failure';
-  return ['Enrolled', ...protocol.analysisSets.filter((set) => s[set.flag] === 'Y').map((set) => set.name)].join(', ');
+  const sets = protocol.analysisSets.filter((set) => s[set.flag] === 'Y');
+  // 'Enrolled' unless the protocol has an analysis set of the enrolled subjects (it names it: 'Enrolled set'), not both.
+  const enrolledSet = protocol.analysisSets.some((set) => set.rule.kind === 'enrolled');
+  return [...(enrolledSet ? [] : ['Enrolled']), ...sets.map((set) => set.name)].join(', ');
 }
 
 function show(value: AdslValue | undefined): string {
@@ -77,7 +80,8 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     ['Age / sex', `${show(s.AGE)} / ${show(s.SEX)}`],
     ['ECOG', show(s.ECOGBL)],
     ['Prior lines', String(s.PRLINES)],
-    ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, show(s[v.name])]),
+    // A coded variable by the label of its level ('never' -> 'Never smoked'), as the tables print it.
+    ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, v.levels?.find((level) => level.value === s[v.name])?.label ?? show(s[v.name])]),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
     ['End of treatment', status(s.EOTSTT, s.EOTDT, reason(s.DCTREAS))],
     ['End of study', status(s.EOSSTT, s.EOSDT, reason(s.DCSREAS))],
@@ -96,12 +100,14 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)
     .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, outcome(r.AEOUT)]);
+  // Each heading names the subject for print, where a long profile goes on over pages (reportStyles).
+  const who = ` data-subject="${escapeHtml(s.USUBJID)}"`;
   return (
     `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
-    `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
-    `<h5>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
-    `<h5>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
-    `<h5>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
+    `<h5${who}>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
+    `<h5${who}>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
+    `<h5${who}>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
+    `<h5${who}>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
     '</section>'
   );
 }

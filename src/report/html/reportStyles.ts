@@ -105,6 +105,10 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */
   table.csr { line-height: 1.2; }
   .subject { break-inside: avoid; }
+  /* A profile longer than a page: each part's heading stays with its records and names the subject, so that a page it goes on to says whose records they are. */
+  .subject h4, .subject h5 { break-after: avoid; }
+  .subject h5::after { content: " \\2013  " attr(data-subject); font-weight: normal; }
+  table.records tr { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
