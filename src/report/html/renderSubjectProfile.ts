@@ -14,11 +14,17 @@ function text(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '\u2013' : escapeHtml(String(value));
 }
 
-function records(headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  if (rows.length === 0) return '<p class="back">None.</p>';
+/**
+ * One part of a profile: its heading and records. The heading is the first row of the table's head, which
+ * print repeats on every page the records go on to, with the subject's id (shown in print only), so that
+ * a page of a long profile always says whose records and which they are; no records: the heading and 'None.'.
+ */
+function records(title: string, subject: string, headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  if (rows.length === 0) return `<h5>${escapeHtml(title)}</h5><p class="back">None.</p>`;
+  const part = `<tr class="part"><th colspan="${headings.length}">${escapeHtml(title)}<span class="who"> \u2013 ${escapeHtml(subject)}</span></th></tr>`;
   const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((v) => `<td>${text(v)}</td>`).join('')}</tr>`).join('');
-  return `<table class="records"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="records"><thead>${part}<tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function populations(s: AdslRow, protocol: ProtocolDefinition): string {
@@ -100,14 +106,13 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)
     .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, outcome(r.AEOUT)]);
-  // Each heading names the subject for print, where a long profile goes on over pages (reportStyles).
-  const who = ` data-subject="${escapeHtml(s.USUBJID)}"`;
+  const id = s.USUBJID;
   return (
     `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
-    `<h5${who}>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
-    `<h5${who}>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
-    `<h5${who}>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
-    `<h5${who}>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
+    `${records('Response at each assessment (ADRS)', id, ['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
+    `${records('Best overall response (ADRS)', id, ['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
+    `${records('Time to event (ADTTE)', id, ['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
+    `${records('Adverse events (ADAE)', id, ['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
     '</section>'
   );
 }

@@ -68,8 +68,11 @@ section.appendix h2 { break-before: page; }
 .subject dt { color: var(--muted); }
 .subject dd { margin: 0; }
 .subject h5 { font-size: 12px; margin: 8px 0 2px; }
-table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; border-bottom: 1px solid var(--rule); }
 table.records th { text-align: left; border-bottom: 1px solid var(--rule); padding: 2px 6px; }
+/* A part's heading, the first row of its records' head (renderSubjectProfile): as an h5, above the table's top rule. */
+table.records thead tr.part th { font-size: 12px; border-bottom: 1px solid var(--rule); padding: 8px 0 2px; background: #fff; }
+table.records .who { display: none; }
 table.records td { padding: 1px 6px; vertical-align: top; }
 :target { background: #fff7d6; }
 @page { size: A4; margin: 20mm 15mm; }
@@ -105,9 +108,10 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */
   table.csr { line-height: 1.2; }
   .subject { break-inside: avoid; }
-  /* A profile longer than a page: each part's heading stays with its records and names the subject, so that a page it goes on to says whose records they are. */
+  /* A profile longer than a page: each part's heading (the first row of its table's head, repeated on
+     every page) names the subject, so that a page it goes on to says whose records they are. */
   .subject h4, .subject h5 { break-after: avoid; }
-  .subject h5::after { content: " \\2013  " attr(data-subject); font-weight: normal; }
+  table.records .who { display: inline; font-weight: normal; }
   table.records tr { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
