@@ -20,8 +20,9 @@ function text(value: string | number | null | undefined): string {
  * a page of a long profile always says whose records and which they are; no records: the heading and 'None.'.
  */
 function records(title: string, subject: string, headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  if (rows.length === 0) return `<h5>${escapeHtml(title)}</h5><p class="back">None.</p>`;
-  const part = `<tr class="part"><th colspan="${headings.length}">${escapeHtml(title)}<span class="who"> \u2013 ${escapeHtml(subject)}</span></th></tr>`;
+  const who = `<span class="who"> \u2013 ${escapeHtml(subject)}</span>`;
+  if (rows.length === 0) return `<h5>${escapeHtml(title)}${who}</h5><p class="back">None.</p>`;
+  const part = `<tr class="part"><th colspan="${headings.length}">${escapeHtml(title)}${who}</th></tr>`;
   const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((v) => `<td>${text(v)}</td>`).join('')}</tr>`).join('');
   return `<table class="records"><thead>${part}<tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -72,7 +72,7 @@ table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; borde
 table.records th { text-align: left; border-bottom: 1px solid var(--rule); padding: 2px 6px; }
 /* A part's heading, the first row of its records' head (renderSubjectProfile): as an h5, above the table's top rule. */
 table.records thead tr.part th { font-size: 12px; border-bottom: 1px solid var(--rule); padding: 8px 0 2px; background: #fff; }
-table.records .who { display: none; }
+.subject .who { display: none; }
 table.records td { padding: 1px 6px; vertical-align: top; }
 :target { background: #fff7d6; }
 @page { size: A4; margin: 20mm 15mm; }
@@ -107,11 +107,13 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   table.csr.continues { border-bottom: 1.5px solid var(--rule); }
   /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */
   table.csr { line-height: 1.2; }
-  .subject { break-inside: avoid; }
+  /* Profiles follow each other down the page (a profile kept whole started a new page whenever it did not fit
+     what was left, leaving half the appendix's pages empty); the facts stay together with the first records. */
+  .subject dl { break-inside: avoid; break-after: avoid; }
   /* A profile longer than a page: each part's heading (the first row of its table's head, repeated on
      every page) names the subject, so that a page it goes on to says whose records they are. */
   .subject h4, .subject h5 { break-after: avoid; }
-  table.records .who { display: inline; font-weight: normal; }
+  .subject .who { display: inline; font-weight: normal; }
   table.records tr { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
