@@ -87,8 +87,12 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     ['Age / sex', `${show(s.AGE)} / ${show(s.SEX)}`],
     ['ECOG', show(s.ECOGBL)],
     ['Prior lines', String(s.PRLINES)],
-    // A coded variable by the label of its level ('never' -> 'Never smoked'), as the tables print it.
-    ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, v.levels?.find((level) => level.value === s[v.name])?.label ?? show(s[v.name])]),
+    // A coded variable by the label of its level, else of its code list (a code list named as the variable: HISTOL), as the tables print it.
+    ...protocol.subjectVariables.variables.map((v): [string, string] => {
+      const value = s[v.name];
+      const level = v.levels?.find((l) => l.value === value)?.label;
+      return [v.label, level ?? (typeof value === 'string' ? codeLabels(protocol, v.name)(value) : null) ?? show(value)];
+    }),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
     ['End of treatment', status(s.EOTSTT, s.EOTDT, reason(s.DCTREAS))],
     ['End of study', status(s.EOSSTT, s.EOSDT, reason(s.DCSREAS))],
