@@ -5,6 +5,7 @@ import type { EvaluatorDefinition, MeasurementPoint, ResponseBinding, ResponseEv
 import { computeImwgResponse } from './computeImwgResponse.js';
 import type { ImwgAssessment, ImwgMeasurements } from './imwgMeasurements.js';
 import { IMWG_2016_CITATION, type ImwgRuleSet } from './imwgRuleSet.js';
+import type { ImwgRule } from './imwgRule.js';
 import { fieldText } from '../crf/index.js';
 
 /** The IMWG 2016 categories as a response scale (PR or better responds; MR and SD control the disease). */
@@ -193,5 +194,28 @@ export function createImwgResponseBinding(options: ImwgBindingOptions): Response
       Object.freeze({ code: 'DFLC', label: 'Difference between involved and uninvolved FLC', unit: 'mg/L' }),
     ]),
     measurements,
+    ruleLabels: imwgRuleLabels(ruleSet.rules),
   });
+}
+
+/** Words of an IMWG rule id that are abbreviations, as the criteria write them. */
+const RULE_WORDS: Readonly<Record<string, string>> = { m: 'M', dflc: 'dFLC', spd: 'SPD' };
+
+/**
+ * A short label of each rule: its category and what it is read on, from its id ('pr-m-protein' ->
+ * 'PR: M-protein', 'pd-bone-marrow-plasma-cells' -> 'PD: bone marrow plasma cells', 'scr' -> 'sCR'); the
+ * full wording (rule.wording) is too long for a column of a subject's assessments.
+ */
+function imwgRuleLabels(rules: readonly ImwgRule[]): ReadonlyMap<string, string> {
+  return new Map(
+    rules.map((rule): [string, string] => {
+      const rest = rule.id
+        .split('-')
+        .slice(1)
+        .map((w) => RULE_WORDS[w] ?? w)
+        .join(' ')
+        .replace(/\bM protein\b/g, 'M-protein');
+      return [rule.id, rest === '' ? rule.category : `${rule.category}: ${rest}`];
+    }),
+  );
 }

@@ -206,5 +206,7 @@ export function createRecistResponseBinding(options: RecistBindingOptions): Resp
     evaluate,
     parameters: Object.freeze([Object.freeze({ code: 'SUMDIAM', label: 'Sum of target lesion diameters', unit: 'mm' })]),
     measurements,
+    // A time point's rule is a row of Table 1 or 2, whose own wording is short: 'Target PR, non-target non-PD or not all evaluated, no new lesion: PR'.
+    ruleLabels: new Map(options.ruleSet.overallRules.map((rule) => [rule.id, rule.wording])),
   });
 }

@@ -87,6 +87,11 @@ export interface ResponseBinding {
   evaluate(input: ResponseEvaluationInput): { readonly result: ResponseEvaluation; readonly issues: readonly Issue[] };
   /** The quantities behind the response, in the order the waterfall prefers them as a subject's primary one. */
   readonly parameters: readonly MeasurementParameter[];
+  /**
+   * The words a reader sees for each rule id an evaluated assessment names (EvaluatedAssessment.rule, ADRS
+   * RULE), e.g. in the report's subject profiles; an id without a label is shown as its words.
+   */
+  readonly ruleLabels?: ReadonlyMap<string, string>;
   /** The measurements of one source, every date (baseline included); the waterfall, ADTR and the IRC trajectory read them. */
   measurements(record: SubjectRecord, source: DataSource): readonly MeasurementPoint[];
 }

@@ -38,16 +38,25 @@ describe('docxTable in the report', () => {
     for (const c of wide.columns) assert.equal(xml.split(`>${c.label}<`).length - 1, 1, c.id);
   });
 
-  it('pages a 300-subject listing as Word does: the header row repeats on every page and no row is split', async () => {
+  it('pages a 300-subject listing as the RTF and SAS ODS RTF do: a Word table per page under a continued title, header row marked to repeat, no row split', async () => {
     const listing = createLongListing(300);
     const xml = await documentXml(listing);
-    const [t] = tables(xml);
-    assert.equal(tables(xml).length, 1);
+    const found = tables(xml);
+    assert.ok(found.length >= 5, `${found.length} pages`);
     assert.match(xml, /w:orient="landscape"/);
-    const rows = [...t.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]);
-    assert.equal(rows.length, 301);
-    assert.match(rows[0], /<w:tblHeader\/>/);
-    for (const r of rows) assert.match(r, /<w:cantSplit\/>/);
-    for (const r of listing.rows) assert.ok(xml.includes(`>${r.label}<`), r.key);
+    const rows = found.map((t) => [...t.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]));
+    // Each page: its header row first, then its own run of the listing's rows; every row once, in order.
+    for (const page of rows) assert.match(page[0], /<w:tblHeader\/>/);
+    assert.equal(rows.reduce((n, page) => n + page.length - 1, 0), 300);
+    for (const page of rows) for (const r of page) assert.match(r, /<w:cantSplit\/>/);
+    for (const r of listing.rows) assert.equal(xml.split(`>${r.label}<`).length - 1, 1, r.key);
+    // The title before each page: plain on the first, '(continued)' and on a new page on every other.
+    const titles = [...xml.matchAll(/<w:p>(?:(?!<w:p>).)*?<w:pStyle w:val="TableTitle"\/>(.*?)<\/w:p>/gs)].map((m) => m[0]);
+    assert.equal(titles.length, found.length);
+    assert.doesNotMatch(titles[0], /\(continued\)/);
+    for (const t of titles.slice(1)) {
+      assert.match(t, /\(continued\)/);
+      assert.match(t, /<w:pageBreakBefore\/>/);
+    }
   });
 });

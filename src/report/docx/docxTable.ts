@@ -70,9 +70,10 @@ const TWIPS_PER_PT = 20;
 /**
  * A native Word table of one panel of a report table (planTableLayout: its columns and widths, the row
  * labels repeated in every panel), its header row repeated on every page, no row split across pages.
- * `fontSizePt` is the layout's (the styles' 9 pt, or the small size of a wide table).
+ * `fontSizePt` is the layout's (the styles' 9 pt, or the small size of a wide table); `rows`, the rows of
+ * one printed page (paginateTable), all by default. The last row shown has the closing rule.
  */
-export function docxTable(table: ReportTable, panel: TablePanel, fontSizePt: number, styleFontSizePt = 9): Table {
+export function docxTable(table: ReportTable, panel: TablePanel, fontSizePt: number, styleFontSizePt = 9, rows: { readonly start: number; readonly end: number } = { start: 0, end: table.rows.length }): Table {
   const widths = [panel.stubWidthPt, ...panel.columnWidthsPt].map((w) => Math.floor(w * TWIPS_PER_PT));
   const size = fontSizePt === styleFontSizePt ? undefined : Math.round(fontSizePt * 2);
   return new Table({
@@ -80,6 +81,6 @@ export function docxTable(table: ReportTable, panel: TablePanel, fontSizePt: num
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [headerRow(table, panel, widths, size), ...table.rows.map((r, i) => bodyRow(table, panel, r, widths, i === table.rows.length - 1, size))],
+    rows: [headerRow(table, panel, widths, size), ...table.rows.slice(rows.start, rows.end).map((r, i) => bodyRow(table, panel, r, widths, rows.start + i === rows.end - 1, size))],
   });
 }

@@ -19,7 +19,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { planTableLayout, WORD_PAGE_GEOMETRY, type TableLayout } from '../paging/index.js';
+import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';
 import { docxTable } from './docxTable.js';
 import { pngSize } from './pngSize.js';
@@ -70,25 +70,70 @@ function bookmarkedTitle(item: ReportItem, text: string): Bookmark {
   return new Bookmark({ id: docxBookmarkName(item.id), children: [new TextRun(text)] });
 }
 
-/**
- * A table as the shared paging lays it out (planTableLayout with the Word page): one Word table per column
- * panel, each on a new page under its title marked with the columns it shows; Word pages the rows,
- * repeating the header row and never splitting a row. Its notes are in the footer of its section
- * (tableFooter), as SAS ODS RTF prints them: on every page of the table, never on a page alone.
- */
-function tableContent(table: ReportTable, layout: TableLayout) {
-  const panels = layout.panels.length;
+/** Points of the Word page (A4, 2 cm margins, header and footer 1 cm from the edge) and of the styles (docxStyles), for paging tables. */
+const WORD_PAGE = {
+  marginPt: A4.marginTwips / 20,
+  footerFromEdgePt: 567 / 20,
+  lineHeight: 1.17,
+  titlePt: 11,
+  titleAfterPt: 3,
+  populationPt: 10 + 10 * 0.17 + 6,
+  heading1Pt: 14 * 1.17 + 12,
+  footnotePt: 8,
+  footnoteBeforePt: 2,
+  pageFooterLinePt: 8 * 1.17,
+  /** Row heights are estimates from font metrics: a page is filled to this share of its height, so that a page estimated full does not overflow in Word or LibreOffice. */
+  fill: 0.94,
+};
+
+/** Texts of an item's notes (the paragraphs of notes()). */
+function notesTexts(item: ReportItem): string[] {
   return [
-    ...layout.panels.flatMap((panel, i) => {
-      const which = panels === 1 ? '' : `${i > 0 ? ' (continued)' : ''} [columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;
-      const text = `${table.number}. ${table.title}${which}`;
-      return [
-        new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [i === 0 ? bookmarkedTitle(table, text) : new TextRun(text)] }),
-        populationLine(table),
-        docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt),
-      ];
-    }),
+    ...item.footnotes,
+    ...(item.kind === 'table' && item.abbreviations.length > 0 ? [`Abbreviations: ${item.abbreviations.join('; ')}.`] : []),
+    ...(item.paperReference === null ? [] : [`Corresponds to ${item.paperReference} of the publication.`]),
   ];
+}
+
+/**
+ * The height a page of a table leaves for its rows (header row included), in points: the text area less
+ * the footer where the notes make it taller than the bottom margin, the section's Heading 1 (taken off
+ * every page, as paginateTable takes one height), the title (its longest, continued form) and population.
+ */
+function tableBodyHeightPt(table: ReportTable, layout: TableLayout, firstInSection: boolean): number {
+  const landscape = layout.orientation === 'landscape';
+  const page = landscape ? WORD_PAGE_GEOMETRY.landscape : WORD_PAGE_GEOMETRY.portrait;
+  const pageHeightPt = page.heightPt + 2 * WORD_PAGE.marginPt;
+  const footerLines = notesTexts(table).reduce((sum, text) => sum + wrapText(text, page.widthPt, WORD_PAGE.footnotePt).length, 0);
+  const footerPt = footerLines * WORD_PAGE.footnotePt * WORD_PAGE.lineHeight + notesTexts(table).length * WORD_PAGE.footnoteBeforePt + WORD_PAGE.pageFooterLinePt;
+  const bottom = Math.max(WORD_PAGE.marginPt, WORD_PAGE.footerFromEdgePt + footerPt + 4);
+  const titleLines = wrapText(`${table.number}. ${table.title} (continued) [columns 10\u201310 of 10]`, page.widthPt, WORD_PAGE.titlePt, true).length;
+  const title = titleLines * WORD_PAGE.titlePt * WORD_PAGE.lineHeight + WORD_PAGE.titleAfterPt + WORD_PAGE.populationPt;
+  return (pageHeightPt - WORD_PAGE.marginPt - bottom) * WORD_PAGE.fill - title - (firstInSection ? WORD_PAGE.heading1Pt : 0);
+}
+
+/**
+ * A table as the shared paging lays it out (planTableLayout with the Word page), paged as the RTF is and
+ * as SAS ODS RTF pages its tables (paginateTable): each printed page is a Word table of its own, whole
+ * rows only, under the title (marked '(continued)' on every page after the first, and with the columns it
+ * shows when the table is in column panels) and the population line, each page after the first starting
+ * on a new page. Word cannot mark a repeated header row '(continued)' on all pages but the first, so the
+ * pages are made here; the header row is still marked to repeat, should a page overflow after all. Its
+ * notes are in the footer of its section (tableFooter), as SAS ODS RTF prints them: on every page of the
+ * table, never on a page alone.
+ */
+function tableContent(table: ReportTable, layout: TableLayout, firstInSection: boolean) {
+  const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, tableBodyHeightPt(table, layout, firstInSection));
+  return pages.flatMap((p, i) => {
+    const panel = layout.panels[p.panel];
+    const columns = layout.panels.length === 1 ? '' : ` [columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;
+    const text = `${table.number}. ${table.title}${p.page > 1 ? ' (continued)' : ''}${columns}`;
+    return [
+      new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [i === 0 ? bookmarkedTitle(table, text) : new TextRun(text)] }),
+      populationLine(table),
+      docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt, { start: p.rowStart, end: p.rowEnd }),
+    ];
+  });
 }
 
 /** The image scaled to the text width (never enlarged beyond the width it was drawn for) and the page height. */
@@ -160,6 +205,21 @@ const CONTENTS_TAB_STOPS = [
   { type: TabStopType.RIGHT, position: A4.shortTwips - 2 * A4.marginTwips, leader: LeaderType.DOT },
 ];
 
+/** Room kept at the end of a contents line for the dot leader and the page number (twips). */
+const CONTENTS_PAGE_ROOM_TWIPS = 900;
+
+/**
+ * A contents entry's title in lines that leave room for the page number: wrapped here (10 pt, the
+ * contents style) short of the number's room, with line breaks, so that the number stays right-aligned
+ * on the entry's last line. Left to Word and LibreOffice, a title that fills its line pushes the tab and
+ * the number onto a line of their own; a right indent with the page stop past it, as Word's TOC styles
+ * do, LibreOffice does not print beyond.
+ */
+function contentsTitleLines(title: string): string[] {
+  const widthPt = (A4.shortTwips - 2 * A4.marginTwips - 1440 - CONTENTS_PAGE_ROOM_TWIPS) / 20;
+  return wrapText(title, widthPt, 10);
+}
+
 function titlePage(model: ReportModel, title: string, options: ReportDocxOptions): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
@@ -171,7 +231,17 @@ function titlePage(model: ReportModel, title: string, options: ReportDocxOptions
     // The page of each item is a PAGEREF field to its title's bookmark: LibreOffice fills it as it lays the
     // document out, Word when it updates fields (the document asks to on opening: updateFields).
     ...model.items.map(
-      (item) => new Paragraph({ style: DOCX_STYLE.contents, tabStops: CONTENTS_TAB_STOPS, children: [new TextRun({ children: [item.number, new Tab(), item.title, new Tab()] }), new PageReference(docxBookmarkName(item.id))] }),
+      (item) =>
+        new Paragraph({
+          style: DOCX_STYLE.contents,
+          tabStops: CONTENTS_TAB_STOPS,
+          children: [
+            new TextRun({ children: [item.number, new Tab()] }),
+            ...contentsTitleLines(item.title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+            new TextRun({ children: [new Tab()] }),
+            new PageReference(docxBookmarkName(item.id)),
+          ],
+        }),
     ),
   ];
 }
@@ -196,7 +266,7 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
       const textWidthTwips = (landscape ? A4.longTwips : A4.shortTwips) - 2 * A4.marginTwips;
       const textHeightTwips = (landscape ? A4.shortTwips : A4.longTwips) - 2 * A4.marginTwips;
       const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
-      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout) : item.kind === 'figure' ? figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips) : [];
+      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout, index === 0) : item.kind === 'figure' ? figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips) : [];
       // No header of its own: a Word section without one continues the previous section's. A footer of its
       // own, as a section without one would continue the previous table's notes.
       const footer = pageFooter(item.kind === 'table' ? notes(item) : []);

@@ -176,15 +176,19 @@ describe('renderReportHtml paging', () => {
     const item = section(page, 't-wide');
     assert.match(page, /class="item table-item landscape[^"]*" id="t-wide"/);
     const tables = [...item.matchAll(/<table class="csr[^"]*">(.*?)<\/table>/gs)].map((m) => m[1]);
-    assert.equal(tables.length, planTableLayout(wide, PDF_PAGE_GEOMETRY).panels.length);
+    assert.equal(tables.length, planTableLayout(wide, PDF_PAGE_GEOMETRY).panels.length, 'one printed page per panel');
     assert.ok(tables.length >= 2);
     for (const t of tables) assert.ok(t.includes('Median, months'));
     assert.deepEqual(tables.flatMap((t) => [...t.matchAll(/<th scope="col" data-column="([^"]+)"/g)].map((m) => m[1])), wide.columns.map((c) => c.id));
     assert.match(item, /\(continued\) \[columns \d+–14 of 14\]/);
-    // The listing: one table whose header row the browser repeats on every printed page (thead), rows kept whole.
+    // The listing: a table per printed page, each after the first under a continued title (a new page in
+    // print; on screen the pages read as one table), each with its header row; every row once, in order.
     const rows = section(page, 'l-long');
-    assert.equal([...rows.matchAll(/<table class="csr listing">/g)].length, 1);
-    assert.match(rows, /<thead>/);
-    assert.equal([...rows.matchAll(/<tr data-key=/g)].length, 300);
+    const pages = [...rows.matchAll(/<table class="csr listing[^"]*">(.*?)<\/table>/gs)].map((m) => m[1]);
+    assert.ok(pages.length >= 5, `${pages.length} pages`);
+    for (const p of pages) assert.match(p, /<thead>/);
+    assert.equal([...rows.matchAll(/<div class="continued-title"><p class="panel-title">Listing 1\. [^<]* \(continued\)<\/p>/g)].length, pages.length - 1);
+    assert.equal([...rows.matchAll(/<table class="csr listing continued[^"]*">/g)].length, pages.length - 1);
+    assert.deepEqual([...rows.matchAll(/<tr data-key="([^"]+)"/g)].map((m) => m[1]), listing.rows.map((r) => r.key));
   });
 });

@@ -1,7 +1,7 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { planTableLayout, PDF_PAGE_GEOMETRY, type TableLayout } from '../paging/index.js';
+import { computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -53,16 +53,116 @@ function indentClass(indent: number): string {
   return indent <= 0 ? '' : ` class="i${Math.min(indent, 3)}"`;
 }
 
+/** Points per CSS pixel. */
+const PT_PER_PX = 0.75;
+/**
+ * The printed page's boxes around a table (reportStyles, print): a report section's heading (h2 with its
+ * margins and rule), an item's title and population line (and a continued page's), the header cells'
+ * and a heading row's padding beyond the geometry's row padding, and the notes' line and margins.
+ */
+const PRINT = {
+  sectionHeadingPt: (36 + 17 * 1.4 + 5 + 12) * PT_PER_PX,
+  titleFontPt: 14 * PT_PER_PX,
+  titleLinePt: 14 * 1.4 * PT_PER_PX,
+  populationPt: (2 + (40 / 3) * 1.4 + 6) * PT_PER_PX,
+  panelTitlePt: (12 * 1.4 + 4) * PT_PER_PX,
+  headerExtraPt: (10 - 4) * PT_PER_PX + 2,
+  headingRowExtraPt: (7 - 2) * PT_PER_PX,
+  notesFontPt: 11.5 * PT_PER_PX,
+  notesLinePt: 11.5 * 1.4 * PT_PER_PX,
+  notesParagraphPt: 4 * PT_PER_PX,
+  notesTopPt: 5 * PT_PER_PX,
+  /** The row heights are estimates from font metrics: a page is filled to this share of its height, so that a page estimated full never overflows. */
+  fill: 0.96,
+};
+
+/** A run of whole rows of one panel printed on one page. */
+interface PrintedPage {
+  readonly panel: number;
+  readonly rowStart: number;
+  readonly rowEnd: number;
+}
+
+function notesHeightPt(texts: readonly string[], widthPt: number): number {
+  if (texts.length === 0) return 0;
+  const lines = texts.reduce((sum, text) => sum + wrapText(text, widthPt, PRINT.notesFontPt).length, 0);
+  return PRINT.notesTopPt + lines * PRINT.notesLinePt + texts.length * PRINT.notesParagraphPt;
+}
+
+/**
+ * The printed pages of a table (the PDF's, Chromium printing this HTML): as paginateTable pages the RTF,
+ * whole rows, never a page ending on a heading row, the header row on every page, with the page height
+ * left by the title block (the section heading on the first page, the continued title on the others) and
+ * the notes on the last page (which CSS keeps with the last rows). Each page becomes a table of its own
+ * under a '(continued)' title, so that every printed page of a table says what it is; the browser still
+ * repeats the header row and moves rows on should an estimate fall short.
+ */
+function printedPages(table: ReportTable, layout: TableLayout, notesText: readonly string[], firstInSection: boolean): PrintedPage[] {
+  const g = layoutGeometry(PDF_PAGE_GEOMETRY, layout);
+  const area = layout.orientation === 'landscape' ? PDF_PAGE_GEOMETRY.landscape : PDF_PAGE_GEOMETRY.portrait;
+  const panelTitle = layout.panels.length > 1 ? PRINT.panelTitlePt : 0;
+  // The longer of the item's title (h3, 14 px) and the continued one (12 px): either may wrap.
+  const titleLines = Math.max(
+    wrapText(`${table.number}. ${table.title}`, area.widthPt, PRINT.titleFontPt, true).length,
+    wrapText(`${table.number}. ${table.title} (continued) [columns 10\u201310 of 10]`, area.widthPt, 12 * PT_PER_PX, true).length,
+  );
+  const body = area.heightPt * PRINT.fill - titleLines * PRINT.titleLinePt - PRINT.populationPt - panelTitle - (firstInSection ? PRINT.sectionHeadingPt : 0);
+  const notes = notesHeightPt(notesText, area.widthPt);
+  const pages: PrintedPage[] = [];
+  layout.panels.forEach((panel, panelIndex) => {
+    const header = computeHeaderHeightPt(table, panel, g) + PRINT.headerExtraPt;
+    const heights = table.rows.map((r, i) => computeRowHeightPt(table, i, panel, g) + (r.cells.length === 0 ? PRINT.headingRowExtraPt : 0));
+    const isHeading = (i: number) => table.rows[i].cells.length === 0;
+    let start = 0;
+    while (start < table.rows.length) {
+      let used = header;
+      let end = start;
+      while (end < table.rows.length && (end === start || used + heights[end] <= body)) used += heights[end++];
+      while (end < table.rows.length && end - 1 > start && isHeading(end - 1)) end -= 1;
+      while (end < table.rows.length && isHeading(end - 1)) end += 1;
+      pages.push({ panel: panelIndex, rowStart: start, rowEnd: end });
+      start = end;
+    }
+    if (table.rows.length === 0) pages.push({ panel: panelIndex, rowStart: 0, rowEnd: 0 });
+  });
+  // The notes print under the last page's rows: when they do not fit there, that page's last rows go on a page of their own with them.
+  const last = pages[pages.length - 1];
+  const lastPanel = layout.panels[last.panel];
+  const rowHeight = (i: number) => computeRowHeightPt(table, i, lastPanel, g) + (table.rows[i].cells.length === 0 ? PRINT.headingRowExtraPt : 0);
+  let used = computeHeaderHeightPt(table, lastPanel, g) + PRINT.headerExtraPt;
+  for (let i = last.rowStart; i < last.rowEnd; i++) used += rowHeight(i);
+  if (notes > 0 && used + notes > body && last.rowEnd - last.rowStart > 1) {
+    // As few rows as make a page that says something (up to 3), not ending the page before on a heading row.
+    let split = Math.max(last.rowStart + 1, last.rowEnd - 3);
+    while (split - 1 > last.rowStart && table.rows[split - 1].cells.length === 0) split -= 1;
+    if (split > last.rowStart && table.rows.slice(last.rowStart, split).some((r) => r.cells.length > 0)) {
+      pages.splice(pages.length - 1, 1, { ...last, rowEnd: split }, { ...last, rowStart: split });
+    }
+  }
+  return pages;
+}
+
 /**
  * A CSR table, as the shared paging lays it out on the PDF's page (planTableLayout): one HTML table per
- * column panel (each repeating the row labels; in print, each panel after the first on a new page under
- * a continued title), column widths as shares of the page, so nothing is clipped on paper or scrolls
- * sideways on screen. Rows carry their stable key (data-key) and cells their column id (data-column), so
- * that a script or a browser test finds a number as a program finds it in the model, not by its label.
+ * column panel (each repeating the row labels), column widths as shares of the page, so nothing is clipped
+ * on paper or scrolls sideways on screen; and within a panel, one table per printed page (printedPages),
+ * each after the first under the title marked '(continued)' on a new page. On screen the pages of a panel
+ * read as one table: the continued titles, the repeated header rows and the rules between pages are not
+ * shown. Rows carry their stable key (data-key) and cells their column id (data-column), so that a script
+ * or a browser test finds a number as a program finds it in the model, not by its label.
  */
-function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectLists): string {
-  return layout.panels
-    .map((panel, panelIndex) => {
+function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectLists, notesText: readonly string[], firstInSection: boolean): string {
+  const pages = printedPages(table, layout, notesText, firstInSection);
+  const panelMark = (panelIndex: number) => {
+    const panel = layout.panels[panelIndex];
+    return layout.panels.length === 1 ? '' : `[columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;
+  };
+  return pages
+    .map((page, pageIndex) => {
+      const panelIndex = page.panel;
+      const panel = layout.panels[panelIndex];
+      const newPanel = pageIndex === 0 || pages[pageIndex - 1].panel !== panelIndex;
+      const panelEnds = pageIndex === pages.length - 1 || pages[pageIndex + 1].panel !== panelIndex;
       const total = panel.stubWidthPt + panel.columnWidthsPt.reduce((a, b) => a + b, 0);
       const share = (width: number) => `${((100 * width) / total).toFixed(2)}%`;
       const cols = `<colgroup><col style="width:${share(panel.stubWidthPt)}">${panel.columnWidthsPt.map((w) => `<col style="width:${share(w)}">`).join('')}</colgroup>`;
@@ -75,6 +175,7 @@ function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectList
           })
           .join('');
       const body = table.rows
+        .slice(page.rowStart, page.rowEnd)
         .map((r) => {
           const key = ` data-key="${escapeHtml(r.key)}"`;
           if (r.cells.length === 0) return `<tr class="heading"${key}><th colspan="${panel.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(r.label)}</th></tr>`;
@@ -89,23 +190,31 @@ function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectList
           return `<tr${key}><th scope="row"${indentClass(r.indent)}>${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
         })
         .join('\n');
-      const panelTitle =
-        layout.panels.length === 1
-          ? ''
-          : `<p class="panel-title">${panelIndex > 0 ? `${escapeHtml(table.number)}. ${escapeHtml(table.title)} (continued) ` : ''}[columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]</p>`;
-      const classes = `csr${table.id.startsWith('l-') ? ' listing' : ''}${panelIndex > 0 ? ' next-panel' : ''}`;
-      return `${panelTitle}<table class="${classes}">${cols}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+      // The first page is under the item's heading (with its columns when in panels); every other page under the continued title.
+      const title =
+        pageIndex === 0
+          ? layout.panels.length === 1
+            ? ''
+            : `<p class="panel-title">${panelMark(panelIndex)}</p>`
+          : `<div class="continued-title${newPanel ? ' new-panel' : ''}"><p class="panel-title">${escapeHtml(table.number)}. ${escapeHtml(table.title)} (continued)${panelMark(panelIndex) === '' ? '' : ` ${panelMark(panelIndex)}`}</p>` +
+            `<p class="population">Population: ${escapeHtml(table.population.name)} (N = ${table.population.N})</p></div>`;
+      const classes = `csr${table.id.startsWith('l-') ? ' listing' : ''}${pageIndex > 0 && !newPanel ? ' continued' : ''}${panelEnds ? '' : ' continues'}`;
+      return `${title}<table class="${classes}">${cols}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
     })
     .join('\n');
 }
 
-function notes(footnotes: readonly string[], abbreviations: readonly string[], paperReference: string | null): string {
-  const parts = [
-    ...footnotes.map((f) => `<p>${escapeHtml(f)}</p>`),
-    ...(abbreviations.length === 0 ? [] : [`<p>Abbreviations: ${escapeHtml(abbreviations.join('; '))}.</p>`]),
-    ...(paperReference === null ? [] : [`<p>Corresponds to the publication's ${escapeHtml(paperReference)}.</p>`]),
+/** A table's or figure's notes as printed under it: footnotes, abbreviations, the publication's counterpart. */
+function notesTexts(footnotes: readonly string[], abbreviations: readonly string[], paperReference: string | null): string[] {
+  return [
+    ...footnotes,
+    ...(abbreviations.length === 0 ? [] : [`Abbreviations: ${abbreviations.join('; ')}.`]),
+    ...(paperReference === null ? [] : [`Corresponds to the publication's ${paperReference}.`]),
   ];
-  return parts.length === 0 ? '' : `<div class="notes">${parts.join('')}</div>`;
+}
+
+function notes(texts: readonly string[]): string {
+  return texts.length === 0 ? '' : `<div class="notes">${texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('')}</div>`;
 }
 
 function populationLine(item: ReportItem): string {
@@ -136,14 +245,20 @@ function renderFigure(figure: ReportFigureModel, svg: string | undefined, lists:
   return `<figure class="chart" aria-label="${escapeHtml(`${figure.number}. ${figure.title}`)}">${drawing}</figure>`;
 }
 
-function renderItem(item: ReportItem, figuresSvg: Readonly<Record<string, string>>, lists: SubjectLists): string {
+function renderItem(item: ReportItem, figuresSvg: Readonly<Record<string, string>>, lists: SubjectLists, firstInSection: boolean): string {
   const heading = `<h3><span class="num">${escapeHtml(item.number)}.</span>${escapeHtml(item.title)}</h3>${populationLine(item)}`;
   if (item.kind === 'table') {
     const layout = planTableLayout(item, PDF_PAGE_GEOMETRY);
+    const texts = notesTexts(item.footnotes, item.abbreviations, item.paperReference);
     const classes = `item table-item${layout.orientation === 'landscape' ? ' landscape' : ''}${layout.fontSizePt < PDF_PAGE_GEOMETRY.fontSizePt ? ' small' : ''}`;
-    return `<section class="${classes}" id="${escapeHtml(item.id)}">${heading}${renderTable(item, layout, lists)}${notes(item.footnotes, item.abbreviations, item.paperReference)}</section>`;
+    return `<section class="${classes}" id="${escapeHtml(item.id)}">${heading}${renderTable(item, layout, lists, texts, firstInSection)}${notes(texts)}</section>`;
   }
-  return `<section class="item figure-item" id="${escapeHtml(item.id)}">${heading}${renderFigure(item, figuresSvg[item.id], lists)}${notes(item.footnotes, [], item.paperReference)}</section>`;
+  return `<section class="item figure-item" id="${escapeHtml(item.id)}">${heading}${renderFigure(item, figuresSvg[item.id], lists)}${notes(notesTexts(item.footnotes, [], item.paperReference))}</section>`;
+}
+
+/** A section whose first item is a landscape table: its heading goes on that landscape page, not on a portrait page alone. */
+function startsLandscape(item: ReportItem | undefined): boolean {
+  return item !== undefined && item.kind === 'table' && planTableLayout(item, PDF_PAGE_GEOMETRY).orientation === 'landscape';
 }
 
 /** The page an anchor lands on, filled in by the PDF printer (empty on screen, where links do the work); first in its line, so that it floats to the line's right end. */
@@ -208,7 +323,7 @@ export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record
   const lists = new SubjectLists();
   const numbers = new Map(model.items.map((i) => [i.id, i.number]));
   const sections = model.sections
-    .map((section) => `<section class="report-section" id="sec-${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>\n${section.items.map((item) => renderItem(item, figuresSvg, lists)).join('\n')}</section>`)
+    .map((section) => `<section class="report-section${startsLandscape(section.items[0]) ? ' starts-landscape' : ''}" id="sec-${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>\n${section.items.map((item, index) => renderItem(item, figuresSvg, lists, index === 0)).join('\n')}</section>`)
     .join('\n');
   const banner = options.synthetic
     ? `<div class="synthetic-banner" role="note">SYNTHETIC DATA: every subject in this report is invented. ${escapeHtml(options.syntheticNote ?? 'Not for clinical or regulatory use.')}</div>`

@@ -14,16 +14,26 @@ function text(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '\u2013' : escapeHtml(String(value));
 }
 
-function records(headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  if (rows.length === 0) return '<p class="back">None.</p>';
+/**
+ * One part of a profile: its heading and records. The heading is the first row of the table's head, which
+ * print repeats on every page the records go on to, with the subject's id (shown in print only), so that
+ * a page of a long profile always says whose records and which they are; no records: the heading and 'None.'.
+ */
+function records(title: string, subject: string, headings: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const who = `<span class="who"> \u2013 ${escapeHtml(subject)}</span>`;
+  if (rows.length === 0) return `<h5>${escapeHtml(title)}${who}</h5><p class="back">None.</p>`;
+  const part = `<tr class="part"><th colspan="${headings.length}">${escapeHtml(title)}${who}</th></tr>`;
   const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((v) => `<td>${text(v)}</td>`).join('')}</tr>`).join('');
-  return `<table class="records"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="records"><thead>${part}<tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function populations(s: AdslRow, protocol: ProtocolDefinition): string {
   if (s.ENRLFL !== 'Y') return 'Screen failure';
-  return ['Enrolled', ...protocol.analysisSets.filter((set) => s[set.flag] === 'Y').map((set) => set.name)].join(', ');
+  const sets = protocol.analysisSets.filter((set) => s[set.flag] === 'Y');
+  // 'Enrolled' unless the protocol has an analysis set of the enrolled subjects (it names it: 'Enrolled set'), not both.
+  const enrolledSet = protocol.analysisSets.some((set) => set.rule.kind === 'enrolled');
+  return [...(enrolledSet ? [] : ['Enrolled']), ...sets.map((set) => set.name)].join(', ');
 }
 
 function show(value: AdslValue | undefined): string {
@@ -43,6 +53,11 @@ function reasonWords(code: string | null): string | null {
 function status(state: string | null, date: string | null, reason: string | null): string {
   if (state === null) return '\u2013';
   return [sentenceCase(state), date, reason].filter((x) => x !== null && x !== '').join(', ');
+}
+
+/** A response rule id in the words of the protocol's response criteria (ruleLabels); an id they do not label as its words, so that nothing is hidden. */
+function ruleLabel(protocol: ProtocolDefinition, id: string | null): string | null {
+  return id === null || id === '' ? id : (protocol.response.ruleLabels?.get(id) ?? sentenceCase(id.replace(/-/g, ' ')));
 }
 
 /**
@@ -72,7 +87,12 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     ['Age / sex', `${show(s.AGE)} / ${show(s.SEX)}`],
     ['ECOG', show(s.ECOGBL)],
     ['Prior lines', String(s.PRLINES)],
-    ...protocol.subjectVariables.variables.map((v): [string, string] => [v.label, show(s[v.name])]),
+    // A coded variable by the label of its level, else of its code list (a code list named as the variable: HISTOL), as the tables print it.
+    ...protocol.subjectVariables.variables.map((v): [string, string] => {
+      const value = s[v.name];
+      const level = v.levels?.find((l) => l.value === value)?.label;
+      return [v.label, level ?? (typeof value === 'string' ? codeLabels(protocol, v.name)(value) : null) ?? show(value)];
+    }),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
     ['End of treatment', status(s.EOTSTT, s.EOTDT, reason(s.DCTREAS))],
     ['End of study', status(s.EOSSTT, s.EOSDT, reason(s.DCSREAS))],
@@ -82,7 +102,7 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
   const visits = subject.adrs
     .filter((r) => r.PARAMCD === 'OVRLRESP')
     .sort((a, b) => a.EVALUATOR.localeCompare(b.EVALUATOR) || (a.ADY ?? 0) - (b.ADY ?? 0))
-    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, r.RULE, r.RECCALL]);
+    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, ruleLabel(protocol, r.RULE), r.RECCALL]);
   const best = subject.adrs
     .filter((r) => r.PARAMCD === 'BOR')
     .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, reasonWords(r.BORREAS)]);
@@ -91,12 +111,13 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)
     .map((r) => [r.AESEQ, r.AEDECOD, r.AEBODSYS, r.ASTDY, r.AETOXGR, r.AESER, r.RELDRUGS.map((id) => drugLabel.get(id) ?? id).join(', ') || 'None', r.TRTEMFL, outcome(r.AEOUT)]);
+  const id = s.USUBJID;
   return (
     `<section class="subject" id="${subjectAnchor(s.USUBJID)}"><h4>Subject ${escapeHtml(s.USUBJID)}</h4><dl>${dl}</dl>` +
-    `<h5>Response at each assessment (ADRS)</h5>${records(['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
-    `<h5>Best overall response (ADRS)</h5>${records(['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
-    `<h5>Time to event (ADTTE)</h5>${records(['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
-    `<h5>Adverse events (ADAE)</h5>${records(['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
+    `${records('Response at each assessment (ADRS)', id, ['Evaluator', 'Visit', 'Study day', 'Date', 'Response', 'Confirmed', `${protocol.response.scale.name} rule`, 'Recorded call'], visits)}` +
+    `${records('Best overall response (ADRS)', id, ['Evaluator', 'Best response', 'Responder', 'Disease control', 'Response date', 'Progression date', 'NE reason'], best)}` +
+    `${records('Time to event (ADTTE)', id, ['Parameter', 'Evaluator', 'Days', 'Months', 'Event / censored', 'Event or censoring reason'], tte)}` +
+    `${records('Adverse events (ADAE)', id, ['Seq', 'Preferred term', 'System organ class', 'Onset day', 'Grade', 'Serious', 'Related to', 'Treatment-emergent', 'Outcome'], aes)}` +
     '</section>'
   );
 }

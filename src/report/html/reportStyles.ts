@@ -33,6 +33,13 @@ table.csr { border-collapse: collapse; table-layout: fixed; width: 100%; font-si
 .small table.csr { font-size: 11px; }
 table.csr + .panel-title, table.csr + table.csr { margin-top: 14px; }
 .panel-title { margin: 0 0 4px; font-weight: bold; font-size: 12px; }
+/* A table's printed pages after the first (renderTable): on screen one table, without the continued title,
+   the repeated header row or the rules between pages; a new column panel keeps its title. */
+.continued-title { display: none; }
+.continued-title.new-panel { display: block; margin-top: 14px; }
+table.csr.continued thead { display: none; }
+table.csr.continued { border-top: 0; }
+table.csr.continues { border-bottom: 0; }
 table.csr thead th { border-bottom: 1px solid var(--rule); vertical-align: bottom; text-align: center; font-weight: bold; padding: 5px 8px; }
 table.csr thead th.stub { text-align: left; }
 table.csr thead .n { display: block; font-weight: normal; }
@@ -61,8 +68,11 @@ section.appendix h2 { break-before: page; }
 .subject dt { color: var(--muted); }
 .subject dd { margin: 0; }
 .subject h5 { font-size: 12px; margin: 8px 0 2px; }
-table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+table.records { border-collapse: collapse; font-size: 11.5px; width: 100%; border-bottom: 1px solid var(--rule); }
 table.records th { text-align: left; border-bottom: 1px solid var(--rule); padding: 2px 6px; }
+/* A part's heading, the first row of its records' head (renderSubjectProfile): as an h5, above the table's top rule. */
+table.records thead tr.part th { font-size: 12px; border-bottom: 1px solid var(--rule); padding: 8px 0 2px; background: #fff; }
+.subject .who { display: none; }
 table.records td { padding: 1px 6px; vertical-align: top; }
 :target { background: #fff7d6; }
 @page { size: A4; margin: 20mm 15mm; }
@@ -87,8 +97,24 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   .item { break-before: page; margin-top: 0; }
   .report-section > h2 + .item { break-before: auto; }
   .item.landscape { page: landscape; }
-  table.csr + .panel-title { break-before: page; }
-  .subject { break-inside: avoid; }
+  /* A section opening with a landscape table: its heading on that page (a change of named page breaks the page). */
+  .report-section.starts-landscape > h2 { page: landscape; }
+  /* Each printed page of a table after the first starts under its continued title (renderTable). */
+  .continued-title { display: block; break-before: page; break-after: avoid; margin-top: 0; }
+  .continued-title .population { break-after: avoid; }
+  table.csr.continued thead { display: table-header-group; }
+  table.csr.continued { border-top: 1.5px solid var(--rule); }
+  table.csr.continues { border-bottom: 1.5px solid var(--rule); }
+  /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */
+  table.csr { line-height: 1.2; }
+  /* Profiles follow each other down the page (a profile kept whole started a new page whenever it did not fit
+     what was left, leaving half the appendix's pages empty); the facts stay together with the first records. */
+  .subject dl { break-inside: avoid; break-after: avoid; }
+  /* A profile longer than a page: each part's heading (the first row of its table's head, repeated on
+     every page) names the subject, so that a page it goes on to says whose records they are. */
+  .subject h4, .subject h5 { break-after: avoid; }
+  .subject .who { display: inline; font-weight: normal; }
+  table.records tr { break-inside: avoid; }
   :target { background: none; }
   .synthetic-banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

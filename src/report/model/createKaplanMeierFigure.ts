@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition, SubgroupDefinition } from '../../clinical/index.js';
 import { numberAtRiskAt } from '../../stats/index.js';
 import type { KaplanMeierCurve } from '../../stats/index.js';
@@ -110,7 +111,7 @@ export function createKaplanMeierFigure(
   return reportFigure({
     figureKind: 'kaplan-meier',
     id,
-    title: subgroup === null ? `Kaplan-Meier curve: ${endpoint.label}` : `Kaplan-Meier curves: ${endpoint.label}, by ${subgroup.label}`,
+    title: subgroup === null ? `Kaplan-Meier curve: ${endpoint.label}` : `Kaplan-Meier curves: ${endpoint.label}, by ${populationPhrase(subgroup.label)}`,
     population: endpointPopulation(fas, endpoint, protocol, all.length),
     data: Object.freeze({ endpoint: endpoint.label, timeUnit: 'months' as const, atRiskTimes: Object.freeze(atRiskTimes), series: Object.freeze(series), comparisons: Object.freeze(comparisons), confidenceBand, confLevel }),
     footnotes: [

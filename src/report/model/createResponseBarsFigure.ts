@@ -1,3 +1,4 @@
+import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, ProtocolDefinition, SubgroupDefinition } from '../../clinical/index.js';
 import { efficacyPopulation } from './analysisPopulation.js';
 import { bestResponses, subjectsWithResponse } from './bestResponse.js';
@@ -47,7 +48,7 @@ export function createResponseBarsFigure(datasets: Pick<AdamDatasets, 'adsl' | '
     return Object.freeze({ id: g.value, label: g.label, n, segments: Object.freeze(segments), orr: segments.reduce((s, x) => s + x.proportion, 0) });
   });
   const id = subgroup === null ? 'f-response-overall' : `f-response-${subgroup.id}`;
-  const title = subgroup === null ? `${evaluator.label}-assessed response to treatment in overall patients` : `${evaluator.label}-assessed response to treatment by ${subgroup.label}`;
+  const title = subgroup === null ? `${evaluator.label}-assessed response to treatment in overall patients` : `${evaluator.label}-assessed response to treatment by ${populationPhrase(subgroup.label)}`;
   return reportFigure({
     figureKind: 'response-bars',
     id,
