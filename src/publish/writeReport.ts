@@ -265,14 +265,18 @@ async function writeReportWith(trial: TrialData, protocol: ProtocolDefinition, i
     }
   }
   if (docxRenderer !== null) {
-    const { renderReportDocx } = await docxRenderer;
+    const { docxPackageParts, renderReportDocx, reportDocxDocument } = await docxRenderer;
     if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
-    const docx = await renderReportDocx(model, {
+    const docxOptions = {
       figuresPng: pngs,
       title: REPORT_TITLE,
       subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
       ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
-    });
+    };
+    // The parts zipped here (zlib on the thread pool, the PNGs stored); the docx package's own Packer when
+    // its compiler is not to be had.
+    const parts = docxPackageParts(reportDocxDocument(model, docxOptions));
+    const docx = parts === null ? await renderReportDocx(model, docxOptions) : await (await import('./zipDocxParts.js')).zipDocxParts(parts, new Date());
     write('report.docx', docx);
     progress('write', 'report.docx');
     lap('docx');
