@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renderFigureSvg } from '../report/charts/index.js';
-import { HTML_FIGURE_LINKS } from '../report/html/index.js';
+// The links alone, not the HTML renderer and all it imports: the thread is ready sooner.
+import { HTML_FIGURE_LINKS } from '../report/html/anchors.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
 

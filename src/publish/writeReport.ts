@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createAggregateEdition, createReportModel, frameFigureSvg, layoutFigureFrame, type ReportFigureModel, type ReportModel } from '../report/index.js';
+// From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
+// package) even for a report without them.
+import { frameFigureSvg, layoutFigureFrame } from '../report/charts/index.js';
+import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
