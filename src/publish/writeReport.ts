@@ -11,8 +11,9 @@ import type { Issue } from '../result/index.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'rtf', 'csv', 'svg', 'png'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './reportFormats.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './reportFormats.js';
 
 /**
  * 'full': every count keeps its subjects (HTML links, subject lists and profiles, the CSVs' `_subjects`
@@ -47,6 +48,11 @@ export interface WriteReportOptions {
   readonly syntheticNote?: string;
   /** Run date printed in the RTF footers (YYYY-MM-DD); default today (UTC). */
   readonly runDate?: string;
+  /**
+   * The figure renderer, when the caller started it (startFigureSvgRenderer) earlier than writeReport
+   * would, e.g. before loading the trial; the caller closes it. Default: started and closed here.
+   */
+  readonly figureSvgRenderer?: FigureSvgRenderer;
 }
 
 export interface WriteReportResult {
@@ -85,6 +91,7 @@ function withoutLinks(svg: string): string {
  */
 export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
   const needsFigures = options.formats.some((format) => format !== 'csv');
+  if (options.figureSvgRenderer !== undefined) return writeReportWith(trial, protocol, options, needsFigures ? options.figureSvgRenderer : null);
   const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
   try {
     return await writeReportWith(trial, protocol, options, svgRenderer);
