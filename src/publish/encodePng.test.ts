@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodePng } from '../testing/decodePng.js';
-import { encodePngRowRanges, encodePngRows } from './encodePng.js';
+import { adler32Combine, encodeFramedPng, encodePngRowRanges, encodePngRows } from './encodePng.js';
 
 describe('encodePngRows', () => {
   it('writes the chosen rows of an RGBA picture exactly, readable back pixel for pixel', async () => {
@@ -30,5 +30,57 @@ describe('encodePngRows', () => {
       assert.deepEqual(Buffer.from(pngs[i]), Buffer.from(await encodePngRows(rgba, width, from, to)));
       assert.deepEqual(decodePng(pngs[i]).rgba, rgba.subarray(width * 4 * from, width * 4 * to));
     }
+  });
+});
+
+describe('encodeFramedPng', () => {
+  const width = 5;
+  const height = 8;
+  const rgba = new Uint8Array(width * height * 4).map((_, i) => (i * 41 + (i >> 3)) & 0xff);
+  const pixels = (png: Uint8Array) => Buffer.from(decodePng(png).rgba);
+
+  for (const [from, to] of [
+    [2, 6],
+    [0, 6],
+    [2, 8],
+    [0, 8],
+    [3, 4],
+    [4, 4],
+  ] as const) {
+    it(`writes the framed picture and its rows ${from} to ${to} with the pixels encodePngRowRanges writes`, async () => {
+      const { framed, drawing } = await encodeFramedPng(rgba, width, height, from, to);
+      const [framedAlone, drawingAlone] = await encodePngRowRanges(rgba, width, [
+        [0, height],
+        [from, to],
+      ]);
+      // decodePng inflates with zlib, which checks each stream's Adler-32 checksum.
+      assert.deepEqual(pixels(framed), pixels(framedAlone));
+      assert.equal(decodePng(framed).height, height);
+      assert.equal(decodePng(drawing).height, to - from);
+      if (to > from) assert.deepEqual(pixels(drawing), pixels(drawingAlone));
+    });
+  }
+
+  it('keeps large pictures exact (pieces of several deflate blocks, checksums over many bytes)', async () => {
+    const w = 700;
+    const h = 500;
+    const big = new Uint8Array(w * h * 4).map((_, i) => (i % 4 === 3 ? 255 : ((i >> 9) * 31 + (i % 97 < 50 ? 0 : i)) & 0xff));
+    const { framed, drawing } = await encodeFramedPng(big, w, h, 123, 456);
+    assert.deepEqual(Buffer.from(decodePng(framed).rgba), Buffer.from(big));
+    assert.deepEqual(Buffer.from(decodePng(drawing).rgba), Buffer.from(big.subarray(w * 4 * 123, w * 4 * 456)));
+  });
+
+  it('combines Adler-32 checksums as zlib does', () => {
+    const adler = (bytes: Uint8Array) => {
+      let a = 1;
+      let b = 0;
+      for (const byte of bytes) {
+        a = (a + byte) % 65521;
+        b = (b + a) % 65521;
+      }
+      return ((b << 16) | a) >>> 0;
+    };
+    const data = new Uint8Array(200_000).map((_, i) => (i * 7919) & 0xff);
+    for (const cut of [0, 1, 65521, 123_457, 200_000]) assert.equal(adler32Combine(adler(data.subarray(0, cut)), adler(data.subarray(cut)), data.length - cut), adler(data), `cut at ${cut}`);
   });
 });

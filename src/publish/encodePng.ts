@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { crc32, deflate } from 'node:zlib';
+import { constants, crc32, createDeflate, deflate } from 'node:zlib';
 
 const deflateAsync = promisify(deflate);
 
@@ -12,6 +12,105 @@ function chunk(type: string, data: Uint8Array): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
   return Buffer.concat([head, data, crc]);
+}
+
+function ihdr(width: number, rows: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(rows, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  return header;
+}
+
+function png(width: number, rows: number, zlibStream: Uint8Array): Buffer {
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr(width, rows)), chunk('IDAT', zlibStream), chunk('IEND', new Uint8Array(0))]);
+}
+
+/** Unfiltered scanlines (a filter byte 0, then the row) of rows `first` to `last` (exclusive). */
+function scanlines(rgba: Uint8Array, width: number, first: number, last: number): Buffer {
+  const stride = width * 4;
+  const raw = Buffer.alloc(Math.max(0, last - first) * (stride + 1));
+  for (let r = first; r < last; r++) raw.set(rgba.subarray(r * stride, (r + 1) * stride), (r - first) * (stride + 1) + 1);
+  return raw;
+}
+
+/**
+ * One piece of scanlines as a zlib stream whose deflate blocks end, byte-aligned and not final, before an
+ * empty final block: the blocks can be followed by another piece's (each piece deflated on its own, so
+ * none refers back into another), and the stream's Adler-32 checksum is the piece's.
+ */
+function deflatePiece(bytes: Uint8Array, level: number): Promise<{ stream: Buffer; blocks: Buffer; end: Buffer; adler: number }> {
+  return new Promise((resolve, reject) => {
+    const deflater = createDeflate({ level, chunkSize: 256 * 1024 });
+    const out: Buffer[] = [];
+    deflater.on('data', (data: Buffer) => out.push(data));
+    deflater.on('error', reject);
+    deflater.on('end', () => {
+      const stream = Buffer.concat(out);
+      // After the sync flush's marker (an empty stored block, 00 00 ff ff), zlib ends the stream with an
+      // empty final block: fixed Huffman (03 00) or stored (01 00 00 ff ff); then the checksum.
+      const beforeChecksum = stream.length - 4;
+      const endLength = stream[beforeChecksum - 2] === 0x03 && stream[beforeChecksum - 1] === 0x00 ? 2 : 5;
+      const marker = stream.subarray(beforeChecksum - endLength - 4, beforeChecksum - endLength);
+      const end = stream.subarray(beforeChecksum - endLength, beforeChecksum);
+      if (!marker.equals(SYNC_MARKER) || (endLength === 5 && !end.equals(STORED_FINAL))) reject(new Error('deflatePiece: the zlib stream does not end as a sync flush then an empty final block'));
+      else resolve({ stream, blocks: stream.subarray(2, beforeChecksum - endLength), end, adler: stream.readUInt32BE(beforeChecksum) });
+    });
+    deflater.write(bytes);
+    deflater.flush(constants.Z_SYNC_FLUSH, () => deflater.end());
+  });
+}
+
+const SYNC_MARKER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+const STORED_FINAL = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+const ADLER_BASE = 65521;
+
+/** The Adler-32 checksum of A followed by B, from A's, B's and B's length (zlib's adler32_combine). */
+export function adler32Combine(adlerA: number, adlerB: number, lengthB: number): number {
+  const rem = lengthB % ADLER_BASE;
+  let sum1 = adlerA & 0xffff;
+  let sum2 = (rem * sum1) % ADLER_BASE;
+  sum1 += (adlerB & 0xffff) + ADLER_BASE - 1;
+  sum2 += ((adlerA >>> 16) & 0xffff) + ((adlerB >>> 16) & 0xffff) + ADLER_BASE - rem;
+  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
+  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
+  if (sum2 >= ADLER_BASE * 2) sum2 -= ADLER_BASE * 2;
+  if (sum2 >= ADLER_BASE) sum2 -= ADLER_BASE;
+  return ((sum2 << 16) | sum1) >>> 0;
+}
+
+/**
+ * A framed figure as two PNGs, the whole picture (rows 0 to `height`) and the drawing inside it (rows
+ * `fromRow` to `toRow`), with the pixels deflated once: the rows above, the drawing and the rows below
+ * are deflated as separate pieces (deflatePiece), the drawing's PNG is its piece, and the framed PNG joins
+ * the three pieces' blocks under one zlib header, with the checksum combined from theirs. Rows unfiltered
+ * at zlib level `level`, as encodePngRows; deflating the drawing a second time for its own PNG cost more
+ * than drawing it. Both are deflated on libuv's thread pool.
+ */
+export async function encodeFramedPng(rgba: Uint8Array, width: number, height: number, fromRow: number, toRow: number, level = 6): Promise<{ framed: Uint8Array; drawing: Uint8Array }> {
+  if (!(0 <= fromRow && fromRow <= toRow && toRow <= height)) throw new Error(`encodeFramedPng: rows ${fromRow} to ${toRow} are not inside 0 to ${height}`);
+  if (fromRow === toRow || height === 0) {
+    // No drawing rows: nothing to share.
+    const [framed, drawing] = await encodePngRowRanges(rgba, width, [
+      [0, height],
+      [fromRow, toRow],
+    ]);
+    return { framed, drawing };
+  }
+  const stride = width * 4 + 1;
+  const raw = scanlines(rgba, width, 0, height);
+  const bounds = [0, fromRow, toRow, height];
+  const pieces = await Promise.all(
+    [0, 1, 2].map((i) => (bounds[i] === bounds[i + 1] ? Promise.resolve(null) : deflatePiece(raw.subarray(bounds[i] * stride, bounds[i + 1] * stride), level))),
+  );
+  const drawing = pieces[1] as NonNullable<(typeof pieces)[1]>;
+  let adler = 1; // the checksum of nothing
+  for (const [i, piece] of pieces.entries()) if (piece !== null) adler = adler32Combine(adler, piece.adler, (bounds[i + 1] - bounds[i]) * stride);
+  const checksum = Buffer.alloc(4);
+  checksum.writeUInt32BE(adler, 0);
+  const framedStream = Buffer.concat([drawing.stream.subarray(0, 2), ...pieces.flatMap((piece) => (piece === null ? [] : [piece.blocks])), drawing.end, checksum]);
+  return { framed: png(width, height, framedStream), drawing: png(width, toRow - fromRow, drawing.stream) };
 }
 
 /**
@@ -34,21 +133,9 @@ export async function encodePngRows(rgba: Uint8Array, width: number, fromRow: nu
  */
 export async function encodePngRowRanges(rgba: Uint8Array, width: number, ranges: readonly (readonly [number, number])[]): Promise<Uint8Array[]> {
   if (ranges.length === 0) return [];
-  const stride = width * 4;
+  const stride = width * 4 + 1;
   const first = Math.min(...ranges.map(([from]) => from));
   const last = Math.max(...ranges.map(([, to]) => to));
-  const raw = Buffer.alloc(Math.max(0, last - first) * (stride + 1));
-  for (let r = first; r < last; r++) raw.set(rgba.subarray(r * stride, (r + 1) * stride), (r - first) * (stride + 1) + 1);
-  return Promise.all(
-    ranges.map(async ([fromRow, toRow]) => {
-      const rows = toRow - fromRow;
-      const header = Buffer.alloc(13);
-      header.writeUInt32BE(width, 0);
-      header.writeUInt32BE(rows, 4);
-      header[8] = 8; // bit depth
-      header[9] = 6; // RGBA
-      const scanlines = raw.subarray((fromRow - first) * (stride + 1), (toRow - first) * (stride + 1));
-      return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', await deflateAsync(scanlines, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
-    }),
-  );
+  const raw = scanlines(rgba, width, first, last);
+  return Promise.all(ranges.map(async ([fromRow, toRow]) => png(width, toRow - fromRow, await deflateAsync(raw.subarray((fromRow - first) * stride, (toRow - first) * stride), { level: 6 }))));
 }

@@ -1,8 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { renderFigureSvg } from '../report/charts/index.js';
-import { HTML_FIGURE_LINKS } from '../report/html/index.js';
+// The links alone, not the HTML renderer and all it imports: the thread is ready sooner.
+import { HTML_FIGURE_LINKS } from '../report/html/anchors.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
+import { warmUpChartEngine } from './warmUpChartEngine.js';
 
 /** What the report sends the worker: the figures to draw, in order. */
 export interface FigureSvgRequest {
@@ -21,8 +23,12 @@ export type FigureSvgReply = { readonly id: string; readonly svg: string } | { r
 const port = parentPort;
 if (port !== null) {
   const engine = loadChartEngine();
+  // Started ahead of the figures (startFigureSvgRenderer's warmUp): the engine is warmed up while the main
+  // thread loads the trial, and the figures wait for the warm-up to end.
+  const warmedUp = (workerData as { warmUp?: boolean } | undefined)?.warmUp === true ? warmUpChartEngine(engine).catch(() => undefined) : Promise.resolve();
   port.on('message', (request: FigureSvgRequest) => {
     void (async () => {
+      await warmedUp;
       for (const figure of request.figures) {
         let reply: FigureSvgReply;
         try {

@@ -1,5 +1,6 @@
 import type { ProtocolDefinition } from '../clinical/index.js';
-import { evaluatorColumnId, findCell, formatValue, primaryEvaluator, type ReportModel, type ReportValue } from '../report/index.js';
+import { formatValue } from '../report/format/index.js';
+import { evaluatorColumnId, findCell, primaryEvaluator, type ReportModel, type ReportValue } from '../report/model/index.js';
 
 /** One headline result, read from the report model by key: the typed value and its text as the report prints it. */
 export interface KeyResult {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
-import { encodePngRowRanges, encodePngRows } from './encodePng.js';
+import { encodeFramedPng, encodePngRows } from './encodePng.js';
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
@@ -52,7 +52,7 @@ export interface FramedSvg {
 /**
  * Draws a framed figure once, off the main thread (resvg's own thread pool, so figures are drawn while
  * the next charts are laid out), and gives the framed PNG (when `framed` is asked for) and the drawing
- * alone, cut out of the same pixels.
+ * alone, cut out of the same pixels and deflated once for both (encodeFramedPng).
  */
 export async function rasterizeFramedSvg(
   figure: FramedSvg,
@@ -65,9 +65,5 @@ export async function rasterizeFramedSvg(
   const fromRow = Math.round(figure.drawing.top * scale);
   const toRow = Math.min(image.height, fromRow + Math.round(figure.drawing.height * scale));
   if (!want.framed) return { framed: null, drawing: await encodePngRows(pixels, image.width, fromRow, toRow) };
-  const [framed, drawing] = await encodePngRowRanges(pixels, image.width, [
-    [0, image.height],
-    [fromRow, toRow],
-  ]);
-  return { framed, drawing };
+  return encodeFramedPng(pixels, image.width, image.height, fromRow, toRow);
 }

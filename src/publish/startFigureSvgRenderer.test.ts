@@ -36,6 +36,17 @@ describe('startFigureSvgRenderer', () => {
     }
   });
 
+  it('draws the same SVG text after warming the engine up on the thread (warmUp)', async () => {
+    const renderer = startFigureSvgRenderer({ warmUp: true });
+    try {
+      const svgs = await renderer.render(figures);
+      assert.ok(renderer.threaded, 'drawn on the worker thread');
+      assert.deepEqual([...svgs.values()], await drawnHere());
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it('draws the figures in this thread when the worker cannot start, with the same result', async () => {
     const renderer = startFigureSvgRenderer({ workerUrl: new URL('./no-such-worker.js', import.meta.url) });
     try {

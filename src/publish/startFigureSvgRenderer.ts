@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { renderFigureSvg } from '../report/charts/index.js';
-import { HTML_FIGURE_LINKS } from '../report/html/index.js';
+import { HTML_FIGURE_LINKS } from '../report/html/anchors.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
 import type { FigureSvgReply, FigureSvgRequest } from './figureSvgWorker.js';
@@ -23,12 +23,13 @@ export interface FigureSvgRenderer {
  * the loading overlaps with the derivations, and the drawing with whatever the main thread does with
  * each SVG. When the thread cannot be started or dies, the figures not yet drawn are drawn here. The
  * SVG text is the same either way (the same renderFigureSvg, the same modules). `workerUrl` replaces the
- * worker's script (tests).
+ * worker's script (tests). `warmUp`: the thread first draws a warm-up chart (warmUpChartEngine), for a caller
+ * that starts it well before the figures are ready (the CLI, before it loads the trial).
  */
-export function startFigureSvgRenderer(options: { readonly workerUrl?: URL } = {}): FigureSvgRenderer {
+export function startFigureSvgRenderer(options: { readonly workerUrl?: URL; readonly warmUp?: boolean } = {}): FigureSvgRenderer {
   let worker: Worker | null = null;
   try {
-    const started = new Worker(options.workerUrl ?? new URL('./figureSvgWorker.js', import.meta.url));
+    const started = new Worker(options.workerUrl ?? new URL('./figureSvgWorker.js', import.meta.url), { workerData: { warmUp: options.warmUp === true } });
     started.unref();
     // An error before the first request (e.g. the file is missing) must not become an uncaught exception,
     // and a thread that has ended is not asked for anything.

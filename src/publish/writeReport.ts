@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createAggregateEdition, createReportModel, frameFigureSvg, layoutFigureFrame, type ReportFigureModel, type ReportModel } from '../report/index.js';
+// From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
+// package) even for a report without them.
+import { frameFigureSvg, layoutFigureFrame } from '../report/charts/index.js';
+import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -9,8 +12,9 @@ import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx', 'rtf', 'csv', 'svg', 'png'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './reportFormats.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './reportFormats.js';
 
 /**
  * 'full': every count keeps its subjects (HTML links, subject lists and profiles, the CSVs' `_subjects`
@@ -45,6 +49,11 @@ export interface WriteReportOptions {
   readonly syntheticNote?: string;
   /** Run date printed in the RTF footers (YYYY-MM-DD); default today (UTC). */
   readonly runDate?: string;
+  /**
+   * The figure renderer, when the caller started it (startFigureSvgRenderer) earlier than writeReport
+   * would, e.g. before loading the trial; the caller closes it. Default: started and closed here.
+   */
+  readonly figureSvgRenderer?: FigureSvgRenderer;
 }
 
 export interface WriteReportResult {
@@ -83,6 +92,7 @@ function withoutLinks(svg: string): string {
  */
 export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
   const needsFigures = options.formats.some((format) => format !== 'csv');
+  if (options.figureSvgRenderer !== undefined) return writeReportWith(trial, protocol, options, needsFigures ? options.figureSvgRenderer : null);
   const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
   // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
   const chromium = new ChromiumSession(options.chromiumPath);
@@ -268,14 +278,18 @@ async function writeReportWith(
     }
   }
   if (docxRenderer !== null) {
-    const { renderReportDocx } = await docxRenderer;
+    const { docxPackageParts, renderReportDocx, reportDocxDocument } = await docxRenderer;
     if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
-    const docx = await renderReportDocx(model, {
+    const docxOptions = {
       figuresPng: pngs,
       title: REPORT_TITLE,
       subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
       ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
-    });
+    };
+    // The parts zipped here (zlib on the thread pool, the PNGs stored); the docx package's own Packer when
+    // its compiler is not to be had.
+    const parts = docxPackageParts(reportDocxDocument(model, docxOptions));
+    const docx = parts === null ? await renderReportDocx(model, docxOptions) : await (await import('./zipDocxParts.js')).zipDocxParts(parts, new Date());
     write('report.docx', docx);
     progress('write', 'report.docx');
     lap('docx');

@@ -1,5 +1,5 @@
 import type { AdtteRow } from '../clinical/index.js';
-import { findCell, findTable, summarizeSurvival } from '../report/index.js';
+import { findCell, findTable, summarizeSurvival } from '../report/model/index.js';
 import { computeBinomialProportion } from '../stats/index.js';
 import { countQuantity, estimateQuantity, notComputed, type Quantity } from './quantity.js';
 import type { ReproductionContext } from './reproductionContext.js';

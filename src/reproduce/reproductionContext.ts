@@ -1,5 +1,5 @@
 import { createAdamDatasets, type AdamDatasets, type AdslRow, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
-import { createReportModel, type ReportModel } from '../report/index.js';
+import { createReportModel, type ReportModel } from '../report/model/index.js';
 import type { Issue } from '../result/index.js';
 
 /** The trial, its protocol, its analysis datasets (derived once) and the report model over them: what every id reads. */

@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
-import { REPORT_FORMATS, writeReport, type ReportFormat } from '../../publish/index.js';
-import { DEFAULT_DEMO_PROTOCOL_ID } from '../../protocols/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../publish/reportFormats.js';
+import { startFigureSvgRenderer, type FigureSvgRenderer } from '../../publish/startFigureSvgRenderer.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { protocolArg } from '../protocolArg.js';
 import { renderTable } from '../render.js';
-import { loadTrialArg } from '../trialArg.js';
 
 const usage = `Usage: trialkit report [--protocol <id>] [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>] [--edition full|aggregate]
 
@@ -82,42 +80,69 @@ export const reportCommand: Command = {
     const edition = parseEdition(values.edition);
     const out = resolve(values.out ?? 'report');
     const started = performance.now();
-    const trialSource = values.trial ?? 'demo';
-    // A named protocol is checked against the trial's own; the demo needs one (the embedded demo's by default).
-    const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
-    const source = await loadTrialArg(trialSource, {
-      ...(seed === undefined ? {} : { seed }),
-      ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
-      ...(protocolId === undefined ? {} : { protocolId }),
-    });
-    const result = await writeReport(source.trial, source.protocol, {
-      out,
-      formats,
-      edition,
-      label: source.label,
-      ...(source.syntheticNote === undefined ? {} : { syntheticNote: source.syntheticNote }),
-      generatedBy: 'trialkit 0.1.0',
-      onProgress: (p) => io.err(`  ${p.step.padEnd(6)} ${p.message}\n`),
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (result.derivationIssues.length > 0) {
-      const errors = result.derivationIssues.filter((i) => i.severity !== 'warning');
-      const codes = [...new Set(result.derivationIssues.map((i) => i.code))].join(', ');
-      io.err(
-        `trialkit report: the ADaM derivations reported ${errors.length} error(s) (records left out) and ${result.derivationIssues.length - errors.length} warning(s) (records kept, e.g. an assessment evaluated NE): ${codes}\n`,
-      );
+    // The figure thread starts first and warms vega up while the rest of the report's modules load and
+    // the trial is read; those modules are imported only now, after it has started.
+    const figureSvgRenderer = formats.some((format) => format !== 'csv') ? startFigureSvgRenderer({ warmUp: true }) : undefined;
+    try {
+      return await writeTrialReport(values, seed, formats, edition, out, started, figureSvgRenderer, io);
+    } finally {
+      await figureSvgRenderer?.close();
     }
-    const tables = result.model.items.filter((i) => i.kind === 'table').length;
-    const figures = result.model.items.length - tables;
-    const lines = [
-      `${source.trial.synthetic ? 'SYNTHETIC DATA. ' : ''}Report of ${source.trial.protocolId} (${source.label}), data cutoff ${source.trial.dataCutoffDate}`,
-      `${tables} tables and listings, ${figures} figures; ${result.files.length} files in ${out} (${seconds} s)`,
-      '',
-      renderTable([['Key result', 'Value'], ...result.keyResults.map((k) => [k.label, k.text])]).trimEnd(),
-      ...result.skipped.map((s) => `\nNot written: ${s.format}. ${s.reason}`),
-      '',
-    ];
-    io.out(lines.join('\n'));
-    return 0;
   },
 };
+
+async function writeTrialReport(
+  values: { readonly protocol?: string; readonly trial?: string; readonly snapshot?: string },
+  seed: number | undefined,
+  formats: readonly ReportFormat[],
+  edition: (typeof EDITIONS)[number],
+  out: string,
+  started: number,
+  figureSvgRenderer: FigureSvgRenderer | undefined,
+  io: CliIo,
+): Promise<number> {
+  const [{ writeReport }, { DEFAULT_DEMO_PROTOCOL_ID }, { protocolArg }, { loadTrialArg }] = await Promise.all([
+    import('../../publish/writeReport.js'),
+    import('../../protocols/index.js'),
+    import('../protocolArg.js'),
+    import('../trialArg.js'),
+  ]);
+  const trialSource = values.trial ?? 'demo';
+  // A named protocol is checked against the trial's own; the demo needs one (the embedded demo's by default).
+  const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
+  const source = await loadTrialArg(trialSource, {
+    ...(seed === undefined ? {} : { seed }),
+    ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
+    ...(protocolId === undefined ? {} : { protocolId }),
+  });
+  const result = await writeReport(source.trial, source.protocol, {
+    out,
+    ...(figureSvgRenderer === undefined ? {} : { figureSvgRenderer }),
+    formats,
+    edition,
+    label: source.label,
+    ...(source.syntheticNote === undefined ? {} : { syntheticNote: source.syntheticNote }),
+    generatedBy: 'trialkit 0.1.0',
+    onProgress: (p) => io.err(`  ${p.step.padEnd(6)} ${p.message}\n`),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (result.derivationIssues.length > 0) {
+    const errors = result.derivationIssues.filter((i) => i.severity !== 'warning');
+    const codes = [...new Set(result.derivationIssues.map((i) => i.code))].join(', ');
+    io.err(
+      `trialkit report: the ADaM derivations reported ${errors.length} error(s) (records left out) and ${result.derivationIssues.length - errors.length} warning(s) (records kept, e.g. an assessment evaluated NE): ${codes}\n`,
+    );
+  }
+  const tables = result.model.items.filter((i) => i.kind === 'table').length;
+  const figures = result.model.items.length - tables;
+  const lines = [
+    `${source.trial.synthetic ? 'SYNTHETIC DATA. ' : ''}Report of ${source.trial.protocolId} (${source.label}), data cutoff ${source.trial.dataCutoffDate}`,
+    `${tables} tables and listings, ${figures} figures; ${result.files.length} files in ${out} (${seconds} s)`,
+    '',
+    renderTable([['Key result', 'Value'], ...result.keyResults.map((k) => [k.label, k.text])]).trimEnd(),
+    ...result.skipped.map((s) => `\nNot written: ${s.format}. ${s.reason}`),
+    '',
+  ];
+  io.out(lines.join('\n'));
+  return 0;
+}

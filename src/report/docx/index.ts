@@ -1,4 +1,5 @@
 // DOCX renderer: the report as a Word document with native tables and named styles a medical writer can restyle.
 export type { ReportDocxOptions } from './renderReportDocx.js';
-export { renderReportDocx } from './renderReportDocx.js';
+export { renderReportDocx, reportDocxDocument } from './renderReportDocx.js';
+export { docxPackageParts } from './docxPackageParts.js';
 export { DOCX_STYLE } from './docxStyles.js';

@@ -254,6 +254,11 @@ function titlePage(model: ReportModel, title: string, options: ReportDocxOptions
  * page headers, and its title page lists what it leaves out.
  */
 export async function renderReportDocx(model: ReportModel, options: ReportDocxOptions = {}): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(reportDocxDocument(model, options)));
+}
+
+/** The Word document renderReportDocx zips, for a caller that packs its parts itself (docxPackageParts). */
+export function reportDocxDocument(model: ReportModel, options: ReportDocxOptions = {}): Document {
   const baseTitle = options.title ?? 'Clinical study report: tables, figures and listings';
   const title = model.aggregate === undefined ? baseTitle : `${baseTitle} (aggregate edition)`;
   const synthetic = options.syntheticNote !== undefined;
@@ -273,7 +278,7 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
       sections.push({ properties: { type: SectionType.NEXT_PAGE, page }, footers: { default: footer }, children: [...heading, ...content] });
     });
   }
-  const document = new Document({
+  return new Document({
     creator: 'trialkit',
     title,
     description: synthetic ? `${title}. ${options.syntheticNote}` : title,
@@ -281,5 +286,4 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
     features: { updateFields: true },
     sections,
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
 }

@@ -1,5 +1,5 @@
 import type { DiscontinuationReason } from '../../../clinical/index.js';
-import { findFigure } from '../../../report/index.js';
+import { findFigure } from '../../../report/model/index.js';
 import {
   countAt,
   countQuantity,

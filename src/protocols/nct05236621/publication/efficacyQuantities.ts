@@ -1,5 +1,5 @@
 import type { SubgroupDefinition } from '../../../clinical/index.js';
-import { findFigure } from '../../../report/index.js';
+import { findFigure } from '../../../report/model/index.js';
 import { cellSubjects, countAt, countQuantity, notComputed, numberAt, proportionFromCount, type Quantity, type ReproductionContext } from '../../../reproduce/index.js';
 
 /** Published subgroup names -> the plan's response subgroup id and the level values. */
