@@ -92,15 +92,16 @@ function withoutLinks(svg: string): string {
  */
 export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
   const needsFigures = options.formats.some((format) => format !== 'csv');
-  if (options.figureSvgRenderer !== undefined) return writeReportWith(trial, protocol, options, needsFigures ? options.figureSvgRenderer : null);
-  const svgRenderer = needsFigures ? startFigureSvgRenderer() : null;
+  // A renderer the caller started (and closes) is used as it is; otherwise one is started here.
+  const ownRenderer = options.figureSvgRenderer === undefined;
+  const svgRenderer = !needsFigures ? null : ownRenderer ? startFigureSvgRenderer() : (options.figureSvgRenderer ?? null);
   // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
   const chromium = new ChromiumSession(options.chromiumPath);
   if (options.formats.includes('pdf')) chromium.start();
   try {
     return await writeReportWith(trial, protocol, options, svgRenderer, chromium);
   } finally {
-    await svgRenderer?.close();
+    if (ownRenderer) await svgRenderer?.close();
     await chromium.close();
   }
 }
