@@ -69,7 +69,42 @@ function sortedSubjects(subjects: Iterable<string>): readonly string[] {
   // A frozen list already sorted and distinct is kept as it is: the same ids in the same order.
   if (Array.isArray(subjects) && Object.isFrozen(subjects) && isStrictlyAscending(subjects as readonly string[])) return subjects as readonly string[];
   const ids = Array.isArray(subjects) ? (subjects as readonly string[]) : [...subjects];
-  return Object.freeze(isStrictlyAscending(ids) ? [...ids] : [...new Set(ids)].sort());
+  return Object.freeze(isStrictlyAscending(ids) ? [...ids] : sortDistinct(ids));
+}
+
+/**
+ * The subject ids met so far in sort() order, and each one's place: a large list of known ids is put in
+ * order by sorting the places (numbers) instead of comparing the strings (a 10,000-subject trial's report
+ * sorts hundreds of lists of thousands of ids). The result is the same as [...new Set(ids)].sort().
+ */
+let rankedIds: readonly string[] = [];
+let rankOf = new Map<string, number>();
+const RANKED_LIMIT = 500_000;
+
+function sortDistinct(ids: readonly string[]): string[] {
+  const distinct = new Set(ids);
+  if (distinct.size < 256) return [...distinct].sort();
+  const ranks = new Int32Array(distinct.size);
+  let i = 0;
+  for (const id of distinct) {
+    const rank = rankOf.get(id);
+    if (rank === undefined) return rankAnew(distinct);
+    ranks[i] = rank;
+    i += 1;
+  }
+  ranks.sort();
+  const sorted = new Array<string>(ranks.length);
+  for (let j = 0; j < ranks.length; j += 1) sorted[j] = rankedIds[ranks[j]];
+  return sorted;
+}
+
+/** Sorts a list with ids not met before, and adds them to the ranked ids. */
+function rankAnew(distinct: ReadonlySet<string>): string[] {
+  const sorted = [...distinct].sort();
+  const union = rankedIds.length + sorted.length > RANKED_LIMIT ? sorted : [...new Set([...rankedIds, ...sorted])].sort();
+  rankedIds = union;
+  rankOf = new Map(union.map((id, index) => [id, index]));
+  return sorted;
 }
 
 export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {
