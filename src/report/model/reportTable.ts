@@ -98,6 +98,13 @@ function sortDistinct(ids: readonly string[]): string[] {
   return sorted;
 }
 
+/** The ids in sort() order, repeats kept: the same as [...ids].sort(), faster for large lists of subject ids. */
+export function sortIds(ids: readonly string[]): string[] {
+  if (ids.length < 256) return [...ids].sort();
+  const sorted = sortDistinct(ids);
+  return sorted.length === ids.length ? sorted : [...ids].sort();
+}
+
 /** Sorts a list with ids not met before, and adds them to the ranked ids. */
 function rankAnew(distinct: ReadonlySet<string>): string[] {
   const sorted = [...distinct].sort();
