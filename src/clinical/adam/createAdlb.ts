@@ -3,7 +3,7 @@ import { issue } from '../../result/index.js';
 import { CTCAE_V5_LAB_CRITERIA, computeCtcaeGrade, findCtcaeTerm, gradeInStandardUnit } from '../ctcae/index.js';
 import type { CtcaeGradeValue } from '../ctcae/index.js';
 import type { DataSource, LabForm, TrialData } from '../crf/index.js';
-import { studyDay } from '../dates/index.js';
+import { parseIsoDate, studyDay } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
 import { convertLabValue, isLabAnalyte, LAB_ANALYTES, STANDARD_UNITS } from '../units/index.js';
 import type { LabAnalyte } from '../units/index.js';
@@ -115,7 +115,9 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
     const converted: Converted[] = [];
     record.labs.forEach((lab, index) => {
       const path = ['subjects', subjectIndex, 'labs', index] as const;
-      const day = readDate(lab.date, [...path, 'date'], issues);
+      // readDate, with its path made only for a bad date (a large trial has a million lab results).
+      const day = typeof lab.date === 'string' ? parseIsoDate(lab.date) : null;
+      if (day === null && lab.date !== undefined) readDate(lab.date, [...path, 'date'], issues);
       if (day === null || day > cutoff) return;
       if (!isLabAnalyte(lab.analyte)) {
         issues.push(issue('unknown-analyte', [...path, 'analyte'], lab.analyte, `one of ${LAB_ANALYTES.join(', ')}`));

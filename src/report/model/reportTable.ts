@@ -69,7 +69,9 @@ function sortedSubjects(subjects: Iterable<string>): readonly string[] {
   // A frozen list already sorted and distinct is kept as it is: the same ids in the same order.
   if (Array.isArray(subjects) && Object.isFrozen(subjects) && isStrictlyAscending(subjects as readonly string[])) return subjects as readonly string[];
   const ids = Array.isArray(subjects) ? (subjects as readonly string[]) : [...subjects];
-  return Object.freeze(isStrictlyAscending(ids) ? [...ids] : sortDistinct(ids));
+  if (isStrictlyAscending(ids)) return Object.freeze(ids === subjects ? [...ids] : (ids as string[]));
+  // A set's ids (countCell's) are distinct already.
+  return Object.freeze(subjects instanceof Set ? sortDistinct(ids, true) : sortDistinct(ids));
 }
 
 /**
@@ -81,10 +83,11 @@ let rankedIds: readonly string[] = [];
 let rankOf = new Map<string, number>();
 const RANKED_LIMIT = 500_000;
 
-function sortDistinct(ids: readonly string[]): string[] {
-  const distinct = new Set(ids);
-  if (distinct.size < 256) return [...distinct].sort();
-  const ranks = new Int32Array(distinct.size);
+function sortDistinct(ids: readonly string[], distinctAlready = false): string[] {
+  const distinct: Iterable<string> & { readonly size?: number } = distinctAlready ? ids : new Set(ids);
+  const size = distinctAlready ? ids.length : (distinct as Set<string>).size;
+  if (size < 256) return [...distinct].sort();
+  const ranks = new Int32Array(size);
   let i = 0;
   for (const id of distinct) {
     const rank = rankOf.get(id);
@@ -106,7 +109,7 @@ export function sortIds(ids: readonly string[]): string[] {
 }
 
 /** Sorts a list with ids not met before, and adds them to the ranked ids. */
-function rankAnew(distinct: ReadonlySet<string>): string[] {
+function rankAnew(distinct: Iterable<string>): string[] {
   const sorted = [...distinct].sort();
   const union = rankedIds.length + sorted.length > RANKED_LIMIT ? sorted : [...new Set([...rankedIds, ...sorted])].sort();
   rankedIds = union;
