@@ -1,9 +1,9 @@
 import type { Issue } from '../../result/index.js';
 import { issue } from '../../result/index.js';
-import { CTCAE_V5_LAB_CRITERIA, computeCtcaeGrade } from '../ctcae/index.js';
+import { CTCAE_V5_LAB_CRITERIA, computeCtcaeGrade, findCtcaeTerm, gradeInStandardUnit } from '../ctcae/index.js';
 import type { CtcaeGradeValue } from '../ctcae/index.js';
 import type { DataSource, LabForm, TrialData } from '../crf/index.js';
-import { studyDay } from '../dates/index.js';
+import { parseIsoDate, studyDay } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
 import { convertLabValue, isLabAnalyte, LAB_ANALYTES, STANDARD_UNITS } from '../units/index.js';
 import type { LabAnalyte } from '../units/index.js';
@@ -64,6 +64,13 @@ function rangeIndicator(value: number, lln: number | null, uln: number | null): 
 }
 
 const CRITERIA = new Map(CTCAE_V5_LAB_CRITERIA.map((c) => [`${c.analyte} ${c.direction}`, c] as const).reverse());
+/** The criterion computeCtcaeGrade reads for each term (its own lookup by name), for the fast grading. */
+const GRADED_BY = new Map([...CRITERIA.values()].map((c) => [c, findCtcaeTerm(c.term)] as const));
+/** CRITERIA by direction then analyte: no key text built per lab value. */
+const CRITERIA_BY_DIRECTION = {
+  decreased: new Map([...CRITERIA.values()].filter((c) => c.direction === 'decreased').map((c) => [c.analyte, c] as const)),
+  increased: new Map([...CRITERIA.values()].filter((c) => c.direction === 'increased').map((c) => [c.analyte, c] as const)),
+};
 
 function gradeOf(
   analyte: LabAnalyte,
@@ -75,8 +82,11 @@ function gradeOf(
   path: readonly (string | number)[],
   issues: Issue[],
 ): { term: string | null; grade: CtcaeGradeValue | null } {
-  const criterion = CRITERIA.get(`${analyte} ${direction}`);
+  const criterion = CRITERIA_BY_DIRECTION[direction].get(analyte);
   if (criterion === undefined) return { term: null, grade: null };
+  const graded = GRADED_BY.get(criterion);
+  const fast = graded === null || graded === undefined ? undefined : gradeInStandardUnit(graded, value, lln, uln, baseline);
+  if (fast !== undefined) return { term: criterion.term, grade: fast };
   const outcome = computeCtcaeGrade({ term: criterion.term, value, unit: STANDARD_UNITS[analyte], lln, uln, baseline });
   if (!outcome.ok) {
     for (const item of outcome.issues) issues.push(issue(`ctcae-${item.code}`, [...path, ...item.path], item.value, item.expected, item.severity));
@@ -105,7 +115,9 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
     const converted: Converted[] = [];
     record.labs.forEach((lab, index) => {
       const path = ['subjects', subjectIndex, 'labs', index] as const;
-      const day = readDate(lab.date, [...path, 'date'], issues);
+      // readDate, with its path made only for a bad date (a large trial has a million lab results).
+      const day = typeof lab.date === 'string' ? parseIsoDate(lab.date) : null;
+      if (day === null && lab.date !== undefined) readDate(lab.date, [...path, 'date'], issues);
       if (day === null || day > cutoff) return;
       if (!isLabAnalyte(lab.analyte)) {
         issues.push(issue('unknown-analyte', [...path, 'analyte'], lab.analyte, `one of ${LAB_ANALYTES.join(', ')}`));

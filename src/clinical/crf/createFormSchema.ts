@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates/index.js';
 import { fieldText } from './fieldText.js';
-import type { Codelist, FieldDefinition, FormDefinition, FormRow, FormRule, ScalarField } from './formDefinition.js';
+import type { Codelist, FieldDefinition, FormDefinition, FormRow, FormRule, GroupField, ScalarField } from './formDefinition.js';
 
 /**
  * The validator of a form, built from its metadata: the same schema checks a save in the EDC, a form typed
@@ -111,47 +111,66 @@ function fieldSchema(field: FieldDefinition, context: Context): z.ZodType {
     .min(field.minItems, { message: `at least ${field.minItems} entries` })
     .max(field.maxItems, { message: `at most ${field.maxItems} entries` })
     .superRefine((rows, ctx) => {
-      const seen = new Set<unknown>();
-      let previous: string | null = null;
-      rows.forEach((row, index) => {
-        const record = row as Record<string, unknown>;
-        if (uniqueKey !== undefined) {
-          const value = record[uniqueKey];
-          if (value !== undefined && seen.has(value)) ctx.addIssue({ code: 'custom', path: [index, uniqueKey], input: value, message: `a ${uniqueKey} used once in the list` });
-          seen.add(value);
-        }
-        if (ascending !== undefined) {
-          const date = record[ascending.field];
-          if (typeof date !== 'string' || parseIsoDate(date) === null) return;
-          if (previous !== null && date < previous)
-            ctx.addIssue({ code: 'custom', path: [index, ascending.field], input: date, message: `a date on or after the previous entry's ${previous} (${ascending.note})` });
-          previous = date;
-        }
-      });
+      groupIssues(rows as readonly Record<string, unknown>[], uniqueKey, ascending, (issue) => ctx.addIssue({ code: 'custom', ...issue }));
     });
 }
 
+interface RowIssue {
+  readonly path: (string | number)[];
+  readonly input: unknown;
+  readonly message: string;
+}
+
+/** A group's list checks (a key used once, dates in order), shared by the schema and the fast check. */
+function groupIssues(rows: readonly Record<string, unknown>[], uniqueKey: string | undefined, ascending: GroupField['ascending'], add: (issue: RowIssue) => void): void {
+  const seen = new Set<unknown>();
+  let previous: string | null = null;
+  rows.forEach((record, index) => {
+    if (uniqueKey !== undefined) {
+      const value = record[uniqueKey];
+      if (value !== undefined && seen.has(value)) add({ path: [index, uniqueKey], input: value, message: `a ${uniqueKey} used once in the list` });
+      seen.add(value);
+    }
+    if (ascending !== undefined) {
+      const date = record[ascending.field];
+      if (typeof date !== 'string' || parseIsoDate(date) === null) return;
+      if (previous !== null && date < previous) add({ path: [index, ascending.field], input: date, message: `a date on or after the previous entry's ${previous} (${ascending.note})` });
+      previous = date;
+    }
+  });
+}
+
 function applyRule(rule: FormRule, row: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const problem = ruleIssue(rule, row);
+  if (problem !== null) ctx.addIssue({ code: 'custom', ...problem });
+}
+
+/** What a row-level rule finds wrong with a row, or null (shared by the schema and the fast check). */
+function ruleIssue(rule: FormRule, row: Record<string, unknown>): RowIssue | null {
   switch (rule.kind) {
     case 'date-order': {
       const earlier = row[rule.earlier];
       const later = row[rule.later];
       if (typeof earlier === 'string' && typeof later === 'string' && parseIsoDate(earlier) !== null && parseIsoDate(later) !== null && later < earlier)
-        ctx.addIssue({ code: 'custom', path: [rule.later], input: later, message: `a date on or after ${rule.earlier} ${earlier} (${rule.note})` });
-      return;
+        return { path: [rule.later], input: later, message: `a date on or after ${rule.earlier} ${earlier} (${rule.note})` };
+      return null;
     }
     case 'required-when':
       if (row[rule.when.field] === rule.when.equals && (row[rule.field] === undefined || row[rule.field] === null))
-        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` });
-      return;
+        return { path: [rule.field], input: undefined, message: `a value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` };
+      return null;
     case 'required-when-different':
       if (row[rule.left] !== row[rule.right] && row[rule.field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [rule.field], input: undefined, message: `a value when ${rule.left} (${fieldText(row[rule.left])}) differs from ${rule.right} (${row[rule.right] === undefined ? 'none' : fieldText(row[rule.right])}) (${rule.note})` });
-      return;
+        return {
+          path: [rule.field],
+          input: undefined,
+          message: `a value when ${rule.left} (${fieldText(row[rule.left])}) differs from ${rule.right} (${row[rule.right] === undefined ? 'none' : fieldText(row[rule.right])}) (${rule.note})`,
+        };
+      return null;
     case 'absent-when':
       if (row[rule.when.field] === rule.when.equals && row[rule.field] !== undefined && row[rule.field] !== null)
-        ctx.addIssue({ code: 'custom', path: [rule.field], input: row[rule.field], message: `no value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` });
-      return;
+        return { path: [rule.field], input: row[rule.field], message: `no value when ${rule.when.field} is ${String(rule.when.equals)} (${rule.note})` };
+      return null;
   }
 }
 
@@ -164,4 +183,116 @@ export function createFormSchema(form: FormDefinition, codelists: readonly Codel
 /** The schemas of every form of a protocol, by form id (built once per protocol). */
 export function createFormSchemas(forms: readonly FormDefinition[], codelists: readonly Codelist[]): ReadonlyMap<string, z.ZodType<FormRow>> {
   return new Map(forms.map((form) => [form.id, createFormSchema(form, codelists)]));
+}
+
+/**
+ * A check of one value that accepts only what the zod schema accepts and returns what it would return
+ * (objects rebuilt with their keys in the form's order, lists copied), or undefined when the value is
+ * wrong or unusual (null, an explicit undefined, an object of another prototype): the caller then runs the
+ * schema, which gives the issues. Loading a trial checks about a million rows; this skips zod's per-field
+ * result objects for the rows that are fine, and zod still words every problem.
+ */
+type FastCheck = (value: unknown) => unknown;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function fastTextCheck(maxLength: number, pattern: RegExp | null): (value: unknown) => boolean {
+  return (value) =>
+    typeof value === 'string' && value.length <= maxLength && !value.includes('\u0000') && isWellFormedText(value) && value.trim() !== '' && (pattern === null || pattern.test(value));
+}
+
+function fastScalarCheck(field: ScalarField, codelists: ReadonlyMap<string, Codelist>): FastCheck {
+  const none = undefined;
+  switch (field.type) {
+    case 'text': {
+      const ok = fastTextCheck(field.maxLength, field.pattern === undefined ? null : new RegExp(`^(?:${field.pattern.source})$`));
+      return (value) => (ok(value) ? value : none);
+    }
+    case 'date':
+      return (value) => (typeof value === 'string' && parseIsoDate(value) !== null ? value : none);
+    case 'number':
+    case 'integer': {
+      const min = field.hard?.min;
+      const max = field.hard?.max;
+      const integer = field.type === 'integer';
+      return (value) =>
+        typeof value === 'number' && Number.isFinite(value) && (!integer || Number.isSafeInteger(value)) && (min === undefined || value >= min) && (max === undefined || value <= max)
+          ? value
+          : none;
+    }
+    case 'boolean':
+      return (value) => (typeof value === 'boolean' ? value : none);
+    case 'code': {
+      const codes = new Set(codesOf(codelists.get(field.codelist), field.codelist));
+      return (value) => (typeof value === 'string' && codes.has(value) ? value : none);
+    }
+    case 'text-list': {
+      const ok = fastTextCheck(field.maxLength, null);
+      const { minItems, maxItems } = field;
+      return (value) => {
+        if (!Array.isArray(value) || value.length < minItems || value.length > maxItems) return none;
+        for (const item of value as unknown[]) if (!ok(item)) return none;
+        return [...(value as unknown[])];
+      };
+    }
+  }
+}
+
+function fastObjectCheck(fields: readonly FieldDefinition[], codelists: ReadonlyMap<string, Codelist>, rules: readonly FormRule[] = []): FastCheck {
+  const keys = fields.map((field) => field.key);
+  const known = new Set(keys);
+  const required = fields.map((field) => field.required);
+  const checks = fields.map((field) => fastFieldCheck(field, codelists));
+  return (value) => {
+    if (!isPlainObject(value)) return undefined;
+    for (const key in value) if (!known.has(key) || key === '__proto__') return undefined;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i];
+      if (!(key in value)) {
+        if (required[i]) return undefined;
+        continue;
+      }
+      const checked = checks[i](value[key]);
+      if (checked === undefined) return undefined;
+      out[key] = checked;
+    }
+    for (const rule of rules) if (ruleIssue(rule, out) !== null) return undefined;
+    return out;
+  };
+}
+
+function fastFieldCheck(field: FieldDefinition, codelists: ReadonlyMap<string, Codelist>): FastCheck {
+  if (field.type === 'record') return fastObjectCheck(field.fields, codelists, field.rules);
+  if (field.type !== 'group') return fastScalarCheck(field, codelists);
+  const row = fastObjectCheck(field.fields, codelists, field.rules);
+  const { minItems, maxItems, uniqueKey, ascending } = field;
+  return (value) => {
+    if (!Array.isArray(value)) return undefined;
+    const rows: Record<string, unknown>[] = [];
+    for (const item of value as unknown[]) {
+      const checked = row(item);
+      if (checked === undefined) return undefined;
+      rows.push(checked as Record<string, unknown>);
+    }
+    if (rows.length < minItems || rows.length > maxItems) return undefined;
+    let fine = true;
+    groupIssues(rows, uniqueKey, ascending, () => {
+      fine = false;
+    });
+    return fine ? rows : undefined;
+  };
+}
+
+/**
+ * The fast checks of every form of a protocol, by form id: each returns the row as createFormSchema's
+ * schema would parse it, or undefined when that schema must be run (to refuse the row with its issues).
+ */
+export function createFastFormChecks(forms: readonly FormDefinition[], codelists: readonly Codelist[]): ReadonlyMap<string, (row: unknown) => FormRow | undefined> {
+  const lists = new Map(codelists.map((list) => [list.id, list]));
+  return new Map(forms.map((form) => [form.id, fastObjectCheck(form.fields, lists, form.rules) as (row: unknown) => FormRow | undefined]));
 }

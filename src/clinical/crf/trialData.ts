@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { failure, issue, success } from '../../result/index.js';
 import type { Issue, IssuePath, Outcome } from '../../result/index.js';
 import { isoDateSchema } from './codelists.js';
-import { createFormSchemas } from './createFormSchema.js';
+import { createFastFormChecks, createFormSchemas } from './createFormSchema.js';
 import type { Codelist, FormDefinition, FormRole, FormRow } from './formDefinition.js';
 import type { Site, SubjectRecord } from './forms.js';
 
@@ -73,6 +73,12 @@ export function validateTrialData(input: unknown, catalogue: FormCatalogue): Out
     .safeParse(input, { reportInput: true });
   if (!head.success) return failure(zodIssues(head.error, []));
   const schemas = createFormSchemas(catalogue.forms, catalogue.codelists);
+  const fastChecks = createFastFormChecks(catalogue.forms, catalogue.codelists);
+  const checkerOf = (formId: string): RowChecker | undefined => {
+    const schema = schemas.get(formId);
+    const fast = fastChecks.get(formId);
+    return schema === undefined || fast === undefined ? undefined : { schema, fast };
+  };
   const byRole = new Map<string, FormDefinition>();
   const diseaseForms = catalogue.forms.filter((f) => f.role === 'disease');
   for (const form of catalogue.forms) if (SUBJECT_RECORD_KEYS[form.role] !== undefined) byRole.set(form.role, form);
@@ -98,7 +104,7 @@ export function validateTrialData(input: unknown, catalogue: FormCatalogue): Out
         issues.push(issue('crf-unknown-form', [...base, placement.key], value, `no ${placement.key}: the protocol has no ${role} form`));
         continue;
       }
-      record[placement.key] = checkRows(value, placement.one, schemas.get(form.id), [...base, placement.key], issues);
+      record[placement.key] = checkRows(value, placement.one, checkerOf(form.id), [...base, placement.key], issues);
     }
     const disease = raw.diseaseForms;
     if (disease !== undefined) {
@@ -111,7 +117,7 @@ export function validateTrialData(input: unknown, catalogue: FormCatalogue): Out
             issues.push(issue('crf-unknown-form', [...base, 'diseaseForms', formId], formId, `a disease form of the protocol (${diseaseForms.map((f) => f.id).join(', ') || 'none'})`));
             continue;
           }
-          const checked = checkRows(rows, false, schemas.get(form.id), [...base, 'diseaseForms', formId], issues);
+          const checked = checkRows(rows, false, checkerOf(form.id), [...base, 'diseaseForms', formId], issues);
           if (form.cardinality === 'one' && Array.isArray(checked) && checked.length > 1)
             issues.push(issue('crf-too-many', [...base, 'diseaseForms', formId], checked.length, `at most one ${form.label} record`));
           out[formId] = checked as readonly FormRow[];
@@ -135,22 +141,29 @@ export function validateTrialData(input: unknown, catalogue: FormCatalogue): Out
   );
 }
 
-function checkRows(value: unknown, one: boolean, schema: z.ZodType<FormRow> | undefined, path: IssuePath, issues: Issue[]): unknown {
-  if (schema === undefined) return value;
-  if (one) {
-    const parsed = schema.safeParse(value, { reportInput: true });
-    if (!parsed.success) issues.push(...zodIssues(parsed.error, path));
-    return parsed.success ? parsed.data : value;
-  }
+/** A form's schema, and its fast check for the rows that are fine (the schema words the problems). */
+interface RowChecker {
+  readonly schema: z.ZodType<FormRow>;
+  readonly fast: (row: unknown) => FormRow | undefined;
+}
+
+/** The path is made only for a row with problems (a million rows are checked). */
+function checkRow(row: unknown, checker: RowChecker, path: () => IssuePath, issues: Issue[]): unknown {
+  const fast = checker.fast(row);
+  if (fast !== undefined) return fast;
+  const parsed = checker.schema.safeParse(row, { reportInput: true });
+  if (!parsed.success) issues.push(...zodIssues(parsed.error, path()));
+  return parsed.success ? parsed.data : row;
+}
+
+function checkRows(value: unknown, one: boolean, checker: RowChecker | undefined, path: IssuePath, issues: Issue[]): unknown {
+  if (checker === undefined) return value;
+  if (one) return checkRow(value, checker, () => path, issues);
   if (!Array.isArray(value)) {
     issues.push(issue('crf-invalid_type', path, value, 'an array of records'));
     return [];
   }
-  return (value as readonly unknown[]).map((row, i) => {
-    const parsed = schema.safeParse(row, { reportInput: true });
-    if (!parsed.success) issues.push(...zodIssues(parsed.error, [...path, i]));
-    return parsed.success ? parsed.data : row;
-  });
+  return (value as readonly unknown[]).map((row, i) => checkRow(row, checker, () => [...path, i], issues));
 }
 
 function trialIssues(sites: readonly Site[], subjects: readonly SubjectRecord[]): Issue[] {

@@ -242,3 +242,17 @@ export function computeCtcaeGrade(input: CtcaeGradeInput): Outcome<CtcaeGrade> {
     }),
   );
 }
+
+const isGradable = (raw: number | null): boolean => raw === null || (Number.isFinite(raw) && raw >= 0);
+
+/**
+ * The grade computeCtcaeGrade({ term: criterion.term, unit: the analyte's SI unit, ... }) gives, without
+ * its result object, when that call has no issue to report (a value >= 0; LLN, ULN and baseline null or
+ * >= 0; LLN <= ULN); undefined otherwise, and the caller then makes that call for the issues. `criterion`
+ * must be the one findCtcaeTerm returns for its own term. ADLB grades every lab value twice this way.
+ */
+export function gradeInStandardUnit(criterion: CtcaeLabCriterion, value: number, lln: number | null, uln: number | null, baseline: number | null): CtcaeGradeValue | null | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || !isGradable(lln) || !isGradable(uln) || !isGradable(baseline)) return undefined;
+  if (lln !== null && uln !== null && lln > uln) return undefined;
+  return grade(criterion, value, { lln, uln, baseline }).grade;
+}

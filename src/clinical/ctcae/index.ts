@@ -11,7 +11,7 @@ export type {
 export { CTCAE_V5_LAB_CRITERIA, CTCAE_V5_STANDARD } from './ctcaeV5LabCriteria.js';
 export { findCtcaeTerm, CTCAE_V5_LAB_TERMS } from './findCtcaeTerm.js';
 export type { CtcaeGradeInput, CtcaeGrade } from './computeCtcaeGrade.js';
-export { computeCtcaeGrade } from './computeCtcaeGrade.js';
+export { computeCtcaeGrade, gradeInStandardUnit } from './computeCtcaeGrade.js';
 export type { CtcaeGradeRow } from './computeCtcaeGrades.js';
 export { computeCtcaeGrades } from './computeCtcaeGrades.js';
 export type { CtcaeExample } from './ctcaeV5LabCriteria.js';

@@ -54,8 +54,18 @@ export function parseIsoDate(text: string): DayNumber | null {
 
 /** Day number -> 'YYYY-MM-DD'. */
 export function formatIsoDate(day: DayNumber): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  // Remembered: the derivations of a large trial write the same few thousand dates millions of times.
+  let text = FORMATTED.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (FORMATTED.size >= 100_000) FORMATTED.clear();
+    FORMATTED.set(day, text);
+  }
+  return text;
 }
+
+/** formatIsoDate's results by day number (a pure function's: the same with or without this). */
+const FORMATTED = new Map<DayNumber, string>();
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: DayNumber, to: DayNumber): number {

@@ -10,8 +10,20 @@ import { acceptedUnits, parseUnit } from './normaliseUnit.js';
  */
 export function roundSignificant(value: number, digits = 12): number {
   if (value === 0 || !Number.isFinite(value)) return value;
-  return Number(value.toPrecision(digits));
+  if (digits !== 12) return Number(value.toPrecision(digits));
+  // Remembered: a trial's lab values, limits and grading thresholds repeat (a few hundred distinct normal
+  // ranges among a million results), and toPrecision is the costly step of grading a value.
+  let rounded = ROUNDED.get(value);
+  if (rounded === undefined) {
+    rounded = Number(value.toPrecision(12));
+    if (ROUNDED.size >= 200_000) ROUNDED.clear();
+    ROUNDED.set(value, rounded);
+  }
+  return rounded;
 }
+
+/** roundSignificant(x, 12) by x (a pure function's results: the same with or without this). */
+const ROUNDED = new Map<number, number>();
 
 function toStandard(value: number, definition: LabUnitDefinition): number {
   return definition.divide === true ? value / definition.factor : value * definition.factor;

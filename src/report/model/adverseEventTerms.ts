@@ -1,4 +1,5 @@
 import type { AdaeRow } from '../../clinical/index.js';
+import { sortIds } from './reportTable.js';
 
 /** One preferred term: the subjects with it (worst grade per subject). */
 export interface TermSubjects {
@@ -25,8 +26,8 @@ export function adverseEventTerms(adae: readonly AdaeRow[], subjects: ReadonlySe
   }
   const out = [...worst.entries()].map(([key, bySubject]) => ({
     term: names.get(key) ?? key,
-    anyGrade: Object.freeze([...bySubject.keys()].sort()),
-    grade3OrMore: Object.freeze([...bySubject.entries()].filter(([, grade]) => grade >= 3).map(([id]) => id).sort()),
+    anyGrade: Object.freeze(sortIds([...bySubject.keys()])),
+    grade3OrMore: Object.freeze(sortIds([...bySubject.entries()].filter(([, grade]) => grade >= 3).map(([id]) => id))),
   }));
   out.sort((a, b) => b.anyGrade.length - a.anyGrade.length || a.term.localeCompare(b.term));
   return Object.freeze(out.map((item) => Object.freeze(item)));

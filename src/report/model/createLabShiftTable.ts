@@ -50,16 +50,32 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
     }
   }
   const ordered = [...terms.entries()].sort(([, a], [, b]) => a.term.localeCompare(b.term));
+  // Each analyte's records (in ADLB order) and whether each is on treatment, found once: not once per term.
+  const byParam = new Map<string, AdlbRow[]>();
+  for (const r of inSafety) {
+    const list = byParam.get(r.PARAMCD);
+    if (list === undefined) byParam.set(r.PARAMCD, [r]);
+    else list.push(r);
+  }
+  const treated = new Map<AdlbRow, boolean>();
+  const isOnTreatment = (r: AdlbRow): boolean => {
+    let known = treated.get(r);
+    if (known === undefined) {
+      known = onTreatment(r);
+      treated.set(r, known);
+    }
+    return known;
+  };
   const rows: ReportRow[] = [];
   for (const [key, term] of ordered) {
-    const records = inSafety.filter((r) => r.PARAMCD === term.paramcd);
+    const records = byParam.get(term.paramcd) ?? [];
     const baseline = new Map<string, number>();
     const worst = new Map<string, number>();
     for (const r of records) {
       const grade = gradeOf(r, term.direction);
       if (grade === null) continue;
       if (r.ABLFL === 'Y') baseline.set(r.USUBJID, grade);
-      else if (onTreatment(r)) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
+      else if (isOnTreatment(r)) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
     }
     const unit = records[0]?.AVALU;
     rows.push(headingRow(key, unit === undefined ? term.term : `${term.term} (${unit})`));

@@ -69,7 +69,52 @@ function sortedSubjects(subjects: Iterable<string>): readonly string[] {
   // A frozen list already sorted and distinct is kept as it is: the same ids in the same order.
   if (Array.isArray(subjects) && Object.isFrozen(subjects) && isStrictlyAscending(subjects as readonly string[])) return subjects as readonly string[];
   const ids = Array.isArray(subjects) ? (subjects as readonly string[]) : [...subjects];
-  return Object.freeze(isStrictlyAscending(ids) ? [...ids] : [...new Set(ids)].sort());
+  if (isStrictlyAscending(ids)) return Object.freeze(ids === subjects ? [...ids] : (ids as string[]));
+  // A set's ids (countCell's) are distinct already.
+  return Object.freeze(subjects instanceof Set ? sortDistinct(ids, true) : sortDistinct(ids));
+}
+
+/**
+ * The subject ids met so far in sort() order, and each one's place: a large list of known ids is put in
+ * order by sorting the places (numbers) instead of comparing the strings (a 10,000-subject trial's report
+ * sorts hundreds of lists of thousands of ids). The result is the same as [...new Set(ids)].sort().
+ */
+let rankedIds: readonly string[] = [];
+let rankOf = new Map<string, number>();
+const RANKED_LIMIT = 500_000;
+
+function sortDistinct(ids: readonly string[], distinctAlready = false): string[] {
+  const distinct: Iterable<string> & { readonly size?: number } = distinctAlready ? ids : new Set(ids);
+  const size = distinctAlready ? ids.length : (distinct as Set<string>).size;
+  if (size < 256) return [...distinct].sort();
+  const ranks = new Int32Array(size);
+  let i = 0;
+  for (const id of distinct) {
+    const rank = rankOf.get(id);
+    if (rank === undefined) return rankAnew(distinct);
+    ranks[i] = rank;
+    i += 1;
+  }
+  ranks.sort();
+  const sorted = new Array<string>(ranks.length);
+  for (let j = 0; j < ranks.length; j += 1) sorted[j] = rankedIds[ranks[j]];
+  return sorted;
+}
+
+/** The ids in sort() order, repeats kept: the same as [...ids].sort(), faster for large lists of subject ids. */
+export function sortIds(ids: readonly string[]): string[] {
+  if (ids.length < 256) return [...ids].sort();
+  const sorted = sortDistinct(ids);
+  return sorted.length === ids.length ? sorted : [...ids].sort();
+}
+
+/** Sorts a list with ids not met before, and adds them to the ranked ids. */
+function rankAnew(distinct: Iterable<string>): string[] {
+  const sorted = [...distinct].sort();
+  const union = rankedIds.length + sorted.length > RANKED_LIMIT ? sorted : [...new Set([...rankedIds, ...sorted])].sort();
+  rankedIds = union;
+  rankOf = new Map(union.map((id, index) => [id, index]));
+  return sorted;
 }
 
 export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {

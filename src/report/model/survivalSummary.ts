@@ -1,6 +1,7 @@
 import type { AdtteRow } from '../../clinical/index.js';
 import { computeKaplanMeier, computeSurvivalAt, computeSurvivalQuantiles } from '../../stats/index.js';
 import type { KaplanMeierCurve, SurvivalAtTime, SurvivalQuantile } from '../../stats/index.js';
+import { sortIds } from './reportTable.js';
 
 /** Kaplan-Meier summary of one endpoint in one group, times in months (ADTTE AVALM). */
 export interface SurvivalSummary {
@@ -23,9 +24,9 @@ export function endpointRows(adtte: readonly AdtteRow[], paramcd: string, subjec
  * rates. Times are ADTTE's AVALM (months); status is 1 - (CNSR > 0).
  */
 export function summarizeSurvival(rows: readonly AdtteRow[], landmarkMonths: readonly number[], confLevel: number): SurvivalSummary {
-  const subjects = Object.freeze(rows.map((r) => r.USUBJID).sort());
-  const eventSubjects = Object.freeze(rows.filter((r) => r.CNSR === 0).map((r) => r.USUBJID).sort());
-  const censoredSubjects = Object.freeze(rows.filter((r) => r.CNSR !== 0).map((r) => r.USUBJID).sort());
+  const subjects = Object.freeze(sortIds(rows.map((r) => r.USUBJID)));
+  const eventSubjects = Object.freeze(sortIds(rows.filter((r) => r.CNSR === 0).map((r) => r.USUBJID)));
+  const censoredSubjects = Object.freeze(sortIds(rows.filter((r) => r.CNSR !== 0).map((r) => r.USUBJID)));
   if (rows.length === 0) return Object.freeze({ subjects, eventSubjects, censoredSubjects, curve: null, median: null, landmarks: Object.freeze([]) });
   const fitted = computeKaplanMeier({
     time: rows.map((r) => r.AVALM),
