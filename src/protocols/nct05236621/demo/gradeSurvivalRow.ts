@@ -1,11 +1,12 @@
-import { compareToPublished, estimateQuantity, type PublishedResult, type ReproductionStatus } from '../../../reproduce/index.js';
+import { estimateQuantity, publishedStatus, type PublishedResult, type ReproductionStatus } from '../../../reproduce/index.js';
 import published from '../publication/published-results.json' with { type: 'json' };
 
 /**
  * The printed survival rows the event-time search grades (Kaplan-Meier medians with their limits, landmark
  * rates with theirs, log-rank P values, median follow-up, treatment duration), by id, from the publication's
- * own published-results.json. The search grades them with the scoreboard's compareToPublished, so a layout it
- * calls "match" is one `trialkit reproduce` calls "match" (given the same times).
+ * own published-results.json. The search grades them with publishedStatus, the status of the scoreboard's
+ * compareToPublished by the same code without its notes, so a layout it calls "match" is one `trialkit reproduce`
+ * calls "match" (given the same times).
  */
 const ROWS: ReadonlyMap<string, PublishedResult> = new Map(
   (published.results as readonly PublishedResult[]).filter((r) => r.kind === 'km_median' || r.kind === 'km_rate' || r.method === 'log-rank').map((r) => [r.id, r]),
@@ -49,7 +50,7 @@ function fieldDistance(got: number | null | undefined, printed: number | null | 
 
 /**
  * Statuses already graded, by row and computed fields: the search meets the same values again and again (times
- * are whole days), and compareToPublished writes its notes, which the search does not read. Keyed by the values
+ * are whole days), so a value is graded once. Keyed by the values
  * themselves in nested maps (a Map tells numbers, NaN and null apart as their strings did, and -0 from 0 as
  * little), so a lookup formats no number.
  */
@@ -103,7 +104,7 @@ function memoStatusOf(pub: PublishedResult, value: number | null, ciLower: numbe
   const known = byUpper.get(ciUpper);
   if (known !== undefined) return known;
   const extra = pub.kind === 'p_value' ? {} : { ciLower, ciUpper };
-  const status = compareToPublished(pub, estimateQuantity(value, extra), undefined).status;
+  const status = publishedStatus(pub, estimateQuantity(value, extra));
   // A bound on the memory held (the memo only saves work: a cleared entry is graded again, to the same status).
   if (memoSize >= MEMO_LIMIT) {
     statusMemo.clear();
@@ -115,7 +116,7 @@ function memoStatusOf(pub: PublishedResult, value: number | null, ciLower: numbe
   return status;
 }
 
-/** Grades one printed survival row as the scoreboard does (compareToPublished), with its distance from the print. */
+/** Grades one printed survival row as the scoreboard does (publishedStatus, compareToPublished's status), with its distance from the print. */
 export function gradeSurvivalRow(pub: PublishedResult, computed: ComputedSurvivalRow): SurvivalRowGrade {
   const status = statusOf(pub, computed.value, computed.ciLower ?? null, computed.ciUpper ?? null);
   if (pub.kind === 'p_value') {
