@@ -71,7 +71,19 @@ export function computedValue(pub: PublishedResult, quantity: Quantity): Reprodu
   }
 }
 
+/** decimalsOf by value, for the values graded again and again (printed values); cleared when full, to bound it. */
+const decimalsByValue = new Map<number, number>();
+
 function decimalsOf(value: number): number {
+  const known = decimalsByValue.get(value);
+  if (known !== undefined) return known;
+  if (decimalsByValue.size >= 10_000) decimalsByValue.clear();
+  const decimals = decimalsOfText(value);
+  decimalsByValue.set(value, decimals);
+  return decimals;
+}
+
+function decimalsOfText(value: number): number {
   const text = String(value);
   const dot = text.indexOf('.');
   return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
