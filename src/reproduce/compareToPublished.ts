@@ -71,7 +71,19 @@ export function computedValue(pub: PublishedResult, quantity: Quantity): Reprodu
   }
 }
 
+/** decimalsOf by value, for the values graded again and again (printed values); cleared when full, to bound it. */
+const decimalsByValue = new Map<number, number>();
+
 function decimalsOf(value: number): number {
+  const known = decimalsByValue.get(value);
+  if (known !== undefined) return known;
+  if (decimalsByValue.size >= 10_000) decimalsByValue.clear();
+  const decimals = decimalsOfText(value);
+  decimalsByValue.set(value, decimals);
+  return decimals;
+}
+
+function decimalsOfText(value: number): number {
   const text = String(value);
   const dot = text.indexOf('.');
   return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
@@ -84,10 +96,30 @@ function decimalsOf(value: number): number {
  */
 export function printedDecimals(pub: PublishedResult, value: number, floor = 0): number {
   let decimals = Math.max(floor, decimalsOf(value));
-  for (const token of (pub.text ?? '').match(/\d+\.\d+/g) ?? []) {
-    if (Number(token) === value) decimals = Math.max(decimals, token.length - token.indexOf('.') - 1);
+  for (const token of decimalTokens(pub.text ?? '')) {
+    if (token.value === value) decimals = Math.max(decimals, token.decimals);
   }
   return decimals;
+}
+
+interface DecimalToken {
+  readonly value: number;
+  readonly decimals: number;
+}
+
+/**
+ * The decimal numbers of a printed text, read once per text: the search of the demo trial grades the same few
+ * rows many thousands of times, and scanning the text each time was a measurable share of it. Keyed by the
+ * text itself, so it cannot go stale; the texts are the publication's, a bounded set.
+ */
+const tokensByText = new Map<string, readonly DecimalToken[]>();
+
+function decimalTokens(text: string): readonly DecimalToken[] {
+  const known = tokensByText.get(text);
+  if (known !== undefined) return known;
+  const tokens = Object.freeze((text.match(/\d+\.\d+/g) ?? []).map((token) => Object.freeze({ value: Number(token), decimals: token.length - token.indexOf('.') - 1 })));
+  tokensByText.set(text, tokens);
+  return tokens;
 }
 
 /** Equal once the computed value is rounded (once) to the printed decimals. */
@@ -99,9 +131,6 @@ function samePrinted(computed: number, printed: number, decimals: number): boole
 const show = (value: number | null | undefined): string => (value === null || value === undefined ? 'NR' : Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4))));
 
 type Grade = 'match' | 'close' | 'outside';
-type Verdict = { readonly grade: Grade; readonly detail: string };
-
-const WORSE: Readonly<Record<Grade, number>> = { match: 0, close: 1, outside: 2 };
 
 function floorFor(pub: PublishedResult, field: Field): number {
   if (field === 'n' || field === 'N') return 0;
@@ -135,49 +164,87 @@ function fieldName(pub: PublishedResult, field: Field): string {
 
 /**
  * One printed field: match when equal at its printed precision (a Kaplan-Meier NR only as NR), close when
- * within its tolerance, else outside; the detail names the field and how far off it is.
+ * within its tolerance, else outside. No string is built here: the search of the demo trial grades many
+ * thousands of values through it (publishedStatus), and fieldDetail writes the note only for a field off.
  */
-function fieldVerdict(pub: PublishedResult, field: Field, got: number | null | undefined): Verdict {
+function fieldGrade(pub: PublishedResult, field: Field, got: number | null | undefined): Grade {
+  const printed = pub[field];
+  if (printed === null && isKaplanMeier(pub)) return got === null ? 'match' : 'outside';
+  if (printed === undefined || printed === null) return 'match';
+  if (got === undefined || got === null) return 'outside';
+  const decimals = field === 'n' || field === 'N' ? 0 : printedDecimals(pub, printed, floorFor(pub, field));
+  if (samePrinted(got, printed, decimals)) return 'match';
+  const tolerance = fieldTolerance(pub, field);
+  if (tolerance === null) return 'outside';
+  return Math.abs(got - printed) <= tolerance.amount + 1e-9 ? 'close' : 'outside';
+}
+
+/** The note for one field that fieldGrade did not call a match: the field's name and how far off it is. */
+function fieldDetail(pub: PublishedResult, field: Field, got: number | null | undefined, grade: Grade): string {
   const printed = pub[field];
   const name = fieldName(pub, field);
-  if (printed === null && isKaplanMeier(pub)) {
-    return got === null ? { grade: 'match', detail: '' } : { grade: 'outside', detail: `${name} ${show(got)} vs printed NR (NR = not reached)` };
-  }
-  if (printed === undefined || printed === null) return { grade: 'match', detail: '' };
+  if (printed === null || printed === undefined) return `${name} ${show(got)} vs printed NR (NR = not reached)`;
   if (got === undefined || got === null) {
     const why = isKaplanMeier(pub) ? 'NR (NR = not reached)' : 'not computed';
-    return { grade: 'outside', detail: `${name} ${why} vs printed ${show(printed)}` };
+    return `${name} ${why} vs printed ${show(printed)}`;
   }
-  const decimals = field === 'n' || field === 'N' ? 0 : printedDecimals(pub, printed, floorFor(pub, field));
-  if (samePrinted(got, printed, decimals)) return { grade: 'match', detail: '' };
   const tolerance = fieldTolerance(pub, field);
-  if (tolerance === null) return { grade: 'outside', detail: `${name} ${show(got)} vs printed ${show(printed)}` };
+  if (tolerance === null) return `${name} ${show(got)} vs printed ${show(printed)}`;
   const difference = Math.abs(got - printed);
-  const within = difference <= tolerance.amount + 1e-9;
-  const detail = `${name} ${show(got)} vs printed ${show(printed)}: ${show(difference)} ${tolerance.unit} apart (${within ? 'within' : 'tolerance'} ${tolerance.amount})`;
-  return { grade: within ? 'close' : 'outside', detail };
+  return `${name} ${show(got)} vs printed ${show(printed)}: ${show(difference)} ${tolerance.unit} apart (${grade === 'close' ? 'within' : 'tolerance'} ${tolerance.amount})`;
 }
 
-/** Every printed field graded on its own; the row is as good as its worst field, and the note names each one off. */
-function fieldsVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
-  const verdicts = FIELDS.filter((field) => pub[field] !== undefined).map((field) => fieldVerdict(pub, field, computed[field]));
-  const grade = verdicts.reduce<Grade>((worst, v) => (WORSE[v.grade] > WORSE[worst] ? v.grade : worst), 'match');
-  return { grade, detail: verdicts.filter((v) => v.detail !== '').map((v) => v.detail).join('; ') };
+/** Every printed field graded on its own; the row is as good as its worst field. */
+function fieldsGrade(pub: PublishedResult, computed: ReproducedValue): Grade {
+  let worst: Grade = 'match';
+  for (const field of FIELDS) {
+    if (pub[field] === undefined) continue;
+    const grade = fieldGrade(pub, field, computed[field]);
+    if (grade === 'outside') return grade;
+    if (grade === 'close') worst = grade;
+  }
+  return worst;
 }
 
-function logRankVerdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
+/** The note of a row whose grade is not match: each field off, in the order of FIELDS. */
+function fieldsDetail(pub: PublishedResult, computed: ReproducedValue): string {
+  const details: string[] = [];
+  for (const field of FIELDS) {
+    if (pub[field] === undefined) continue;
+    const grade = fieldGrade(pub, field, computed[field]);
+    if (grade !== 'match') details.push(fieldDetail(pub, field, computed[field], grade));
+  }
+  return details.join('; ');
+}
+
+function logRankGrade(pub: PublishedResult, computed: ReproducedValue): Grade {
   const printed = pub.value ?? null;
   const got = computed.value;
-  if (printed === null || got === null) return { grade: 'outside', detail: `P ${show(got)} vs printed ${show(printed)}` };
+  if (printed === null || got === null) return 'outside';
   const sameSide = got < SIDE_OF === printed < SIDE_OF;
   if (pub.comparator === '<') {
-    if (got < printed) return { grade: 'match', detail: '' };
-    const grade = sameSide && got < LOG_RANK_FACTOR * printed ? 'close' : 'outside';
-    return { grade, detail: `P ${got.toExponential(3)} vs printed <${show(printed)}` };
+    if (got < printed) return 'match';
+    return sameSide && got < LOG_RANK_FACTOR * printed ? 'close' : 'outside';
   }
-  if (samePrinted(got, printed, printedDecimals(pub, printed))) return { grade: 'match', detail: '' };
+  if (samePrinted(got, printed, printedDecimals(pub, printed))) return 'match';
   const ratio = Math.max(got / printed, printed / got);
-  return { grade: sameSide && ratio <= LOG_RANK_FACTOR ? 'close' : 'outside', detail: `P ${show(got)} vs printed ${show(printed)} (ratio ${ratio.toFixed(2)})` };
+  return sameSide && ratio <= LOG_RANK_FACTOR ? 'close' : 'outside';
+}
+
+/** The note of a log-rank P that logRankGrade did not call a match. */
+function logRankDetail(pub: PublishedResult, computed: ReproducedValue): string {
+  const printed = pub.value ?? null;
+  const got = computed.value;
+  if (printed === null || got === null) return `P ${show(got)} vs printed ${show(printed)}`;
+  if (pub.comparator === '<') return `P ${got.toExponential(3)} vs printed <${show(printed)}`;
+  const ratio = Math.max(got / printed, printed / got);
+  return `P ${show(got)} vs printed ${show(printed)} (ratio ${ratio.toFixed(2)})`;
+}
+
+const isLogRank = (pub: PublishedResult): boolean => pub.kind === 'p_value' && pub.method === 'log-rank';
+
+function gradeOf(pub: PublishedResult, computed: ReproducedValue): Grade {
+  return isLogRank(pub) ? logRankGrade(pub, computed) : fieldsGrade(pub, computed);
 }
 
 function toleranceOf(pub: PublishedResult): string {
@@ -191,9 +258,20 @@ function toleranceOf(pub: PublishedResult): string {
   return 'equal at the printed precision';
 }
 
-function verdict(pub: PublishedResult, computed: ReproducedValue): Verdict {
-  if (pub.kind === 'p_value' && pub.method === 'log-rank') return logRankVerdict(pub, computed);
-  return fieldsVerdict(pub, computed);
+/** The status a quantity of the given grade gets: the one rule compareToPublished and publishedStatus share. */
+function statusOf(quantity: Quantity, grade: Grade): ReproductionStatus {
+  if (quantity.kind === 'reinterpreted' && grade !== 'outside') return 'reinterpreted';
+  return grade === 'match' ? 'match' : grade === 'close' ? 'close' : 'differs';
+}
+
+/**
+ * compareToPublished's status alone, by the same code (gradeOf, statusOf), without its note, tolerance text or
+ * frozen copies: for a caller that grades many values and reads only the status (the demo trial's search).
+ */
+export function publishedStatus(pub: PublishedResult, quantity: Quantity): ReproductionStatus {
+  const computed = computedValue(pub, quantity);
+  if (quantity.kind === 'not-computed' || computed === null) return 'not-computed';
+  return statusOf(quantity, gradeOf(pub, computed));
 }
 
 /**
@@ -213,17 +291,19 @@ export function compareToPublished(pub: PublishedResult, quantity: Quantity, inc
   if (quantity.kind === 'not-computed' || computed === null) {
     return Object.freeze({ published, computed: null, status: 'not-computed', note: quantity.kind === 'not-computed' ? quantity.reason : 'not computed', tolerance });
   }
-  const { grade, detail } = verdict(pub, computed);
-  if (quantity.kind === 'reinterpreted' && grade !== 'outside') {
-    const note = [quantity.reading, detail].filter((d) => d !== '').join('; ');
-    return Object.freeze({ published, computed, status: 'reinterpreted', note, tolerance });
+  const grade = gradeOf(pub, computed);
+  const status = statusOf(quantity, grade);
+  const detail = grade === 'match' ? '' : isLogRank(pub) ? logRankDetail(pub, computed) : fieldsDetail(pub, computed);
+  if (status === 'reinterpreted') {
+    const note = [quantity.kind === 'reinterpreted' ? quantity.reading : '', detail].filter((d) => d !== '').join('; ');
+    return Object.freeze({ published, computed, status, note, tolerance });
   }
   const reading = quantity.kind === 'reinterpreted' ? `${quantity.reading}; ` : '';
-  if (grade === 'match') {
+  if (status === 'match') {
     const note = inconsistency === undefined ? '' : `equal as printed, although listed as inconsistent: ${inconsistency.issue}`;
-    return Object.freeze({ published, computed, status: 'match', note, tolerance });
+    return Object.freeze({ published, computed, status, note, tolerance });
   }
-  if (grade === 'close') return Object.freeze({ published, computed, status: 'close', note: detail, tolerance });
+  if (status === 'close') return Object.freeze({ published, computed, status, note: detail, tolerance });
   const note = inconsistency === undefined ? `${reading}outside the tolerance: ${detail}` : `${reading}${inconsistency.issue} Plausible reading: ${inconsistency.plausible} (${detail})`;
-  return Object.freeze({ published, computed, status: 'differs', note, tolerance });
+  return Object.freeze({ published, computed, status, note, tolerance });
 }

@@ -12,6 +12,7 @@ export {
   KM_RATE_TOLERANCE_POINTS,
   LOG_RANK_FACTOR,
   printedDecimals,
+  publishedStatus,
 } from './compareToPublished.js';
 export type { Reproduction, ReproductionInput, ReproductionResult, ReproductionSummary } from './computeReproduction.js';
 export { computeReproduction } from './computeReproduction.js';

@@ -454,7 +454,7 @@ const MEDIAN_TOLERANCE_MONTHS = 0.1;
  * and log-rank P values, with the overall curves' median CIs at a low weight. `grades` (stage 2) starts
  * from the best stage-1 layout and grades every printed survival row (each median with its limits, each
  * landmark rate with its limits, each log-rank P, the median follow-up and the treatment duration) with the
- * scoreboard's own rules (gradeSurvivalRow -> compareToPublished): its objective is the number of rows that
+ * scoreboard's own rules (gradeSurvivalRow -> publishedStatus, the status of compareToPublished): its objective is the number of rows that
  * differ, then of rows that are only close, then the distance of all of them from the print.
  */
 type LossMode = 'medians' | 'grades';
