@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderFigureSvg } from '../report/charts/index.js';
 // The links alone, not the HTML renderer and all it imports: the thread is ready sooner.
-import { HTML_FIGURE_LINKS } from '../report/html/anchors.js';
+import { HTML_FIGURE_LINKS } from '../report/html/anchors/index.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
 import { warmUpChartEngine } from './warmUpChartEngine.js';

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { renderFigureSvg } from '../report/charts/index.js';
-import { HTML_FIGURE_LINKS } from '../report/html/anchors.js';
+import { HTML_FIGURE_LINKS } from '../report/html/anchors/index.js';
 import type { ReportFigureModel } from '../report/index.js';
 import { loadChartEngine } from './chartEngine.js';
 import type { FigureSvgReply, FigureSvgRequest } from './figureSvgWorker.js';

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { REPORT_FORMATS, type ReportFormat } from '../../publish/reportFormats.js';
-import { startFigureSvgRenderer, type FigureSvgRenderer } from '../../publish/startFigureSvgRenderer.js';
+import { importWriteReport, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
@@ -102,7 +101,7 @@ async function writeTrialReport(
   io: CliIo,
 ): Promise<number> {
   const [{ writeReport }, { DEFAULT_DEMO_PROTOCOL_ID }, { protocolArg }, { loadTrialArg }] = await Promise.all([
-    import('../../publish/writeReport.js'),
+    importWriteReport(),
     import('../../protocols/index.js'),
     import('../protocolArg.js'),
     import('../trialArg.js'),

@@ -4,7 +4,7 @@ import type { SubgroupDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createAggregateEdition, createReportModel, type ReportModel, type ReportTable } from '../model/index.js';
-import { subjectAnchor, subjectListAnchor } from './anchors.js';
+import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { renderReportHtml, type ReportHtmlOptions } from './renderReportHtml.js';
 

@@ -2,7 +2,7 @@ import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '..
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
-import { subjectAnchor, subjectListAnchor } from './anchors.js';
+import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
 import { renderSubjectProfile } from './renderSubjectProfile.js';

@@ -1,5 +1,5 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdslValue, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
-import { subjectAnchor } from './anchors.js';
+import { subjectAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 
 /** One subject's derived records, grouped by dataset (rows of that subject only). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HTML_FIGURE_LINKS, subjectAnchor, subjectListAnchor } from './anchors.js';
+import { HTML_FIGURE_LINKS, subjectAnchor, subjectListAnchor } from './index.js';
 
 describe('anchors', () => {
   it('gives a set of subjects one id whatever the order or repeats', () => {
