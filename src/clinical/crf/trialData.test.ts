@@ -47,6 +47,18 @@ describe('validateTrialData', () => {
     const { enrolmentDate: _e, ...noEnrolment } = one.subject;
     assert.deepEqual(paths(exampleTrial([{ ...one, subject: noEnrolment }])), ['subjects[0].subject.enrolmentDate']);
   });
+
+  it('reports a subject form or record that is not an object, beside the trial-level checks, without throwing', () => {
+    const one = exampleSubject(1);
+    for (const subject of [null, 42, 'S-001', []]) {
+      const trial = JSON.parse(JSON.stringify(exampleTrial([one, exampleSubject(2)]))) as { subjects: { subject: unknown }[] };
+      trial.subjects[0].subject = subject;
+      assert.deepEqual(paths(trial), ['subjects[0].subject'], JSON.stringify(subject));
+    }
+    const trial = JSON.parse(JSON.stringify(exampleTrial([one]))) as { subjects: unknown[] };
+    trial.subjects.push(null);
+    assert.deepEqual(paths(trial), ['subjects[1]']);
+  });
 });
 
 describe("validateTrialData against the protocol's forms", () => {

@@ -171,8 +171,9 @@ function trialIssues(sites: readonly Site[], subjects: readonly SubjectRecord[])
   const siteIds = new Set(sites.map((site) => site.siteId));
   const seen = new Set<string>();
   subjects.forEach((record, index) => {
-    const form = record.subject as Partial<SubjectRecord['subject']> | undefined;
-    if (form === undefined || typeof form.subjectId !== 'string') return;
+    // a subject form that failed its schema is kept as it came (null, a number, ...), already reported
+    const form = record.subject as Partial<SubjectRecord['subject']> | null | undefined;
+    if (form === null || typeof form !== 'object' || typeof form.subjectId !== 'string') return;
     const path = ['subjects', index, 'subject'];
     if (seen.has(form.subjectId)) issues.push(issue('crf-custom', [...path, 'subjectId'], form.subjectId, 'a subject id used once'));
     seen.add(form.subjectId);
