@@ -32,7 +32,18 @@ export const RET_CABO_2_SUBJECT_VARIABLES: SubjectVariables = {
       ],
       derivation: "KIF5B when the partner is KIF5B, else OTHER (incl. 'unknown' from break-apart FISH)",
     },
-    { name: 'SMOKSTAT', label: 'Smoking History', type: 'text', derivation: 'Disease history: smoking history' },
+    {
+      name: 'SMOKSTAT',
+      label: 'Smoking History',
+      type: 'text',
+      // the disease history's code list SMOKING, worded as the baseline table prints it
+      levels: [
+        { value: 'never', label: 'Never' },
+        { value: 'former', label: 'Former' },
+        { value: 'current', label: 'Current' },
+      ],
+      derivation: 'Disease history: smoking history',
+    },
     {
       name: 'BRAINMFL',
       label: 'Brain Metastases at Entry Flag',
