@@ -10,3 +10,5 @@ export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
 export type { DemoTrialCacheOptions } from './demoTrialCache.js';
 export { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';
 export { buildCdiscPackage, CDISC_SOURCE_SYSTEM } from './buildCdiscPackage.js';
+export type { DosDateTime, ZipContainerEntry } from './zipContainer.js';
+export { dosDateTime, writeZipContainer } from './zipContainer.js';
