@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DEMO_PROTOCOL_ID } from '../protocols/index.js';
 import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/index.js';
 import { InputError, issue } from '../result/index.js';
+import { protocolArg } from './protocolArg.js';
 
 /** A PostgreSQL URL, or a folder holding an embedded database (PGlite writes PG_VERSION into it). */
 export function isDatabaseSource(source: string): boolean {
@@ -52,4 +54,19 @@ export async function loadTrialArg(source: string, options: { readonly seed?: nu
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The trial of a command's --trial, --protocol, --snapshot and --seed (report, cdisc): --trial defaults to
+ * the demo trial. A named protocol is checked against the trial's own; the demo needs one (the embedded
+ * demo's by default).
+ */
+export function loadTrialOptions(values: { readonly trial?: string; readonly protocol?: string; readonly snapshot?: string }, seed: number | undefined): Promise<TrialSource> {
+  const trialSource = values.trial ?? 'demo';
+  const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
+  return loadTrialArg(trialSource, {
+    ...(seed === undefined ? {} : { seed }),
+    ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
+    ...(protocolId === undefined ? {} : { protocolId }),
+  });
 }

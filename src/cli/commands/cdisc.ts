@@ -2,13 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { CHECK_RULES, checkCdiscPackage, STANDARD_FIELDS_NOT_MAPPED, type CheckReport } from '../../cdisc/index.js';
 import { buildCdiscPackage } from '../../publish/index.js';
-import { DEFAULT_DEMO_PROTOCOL_ID } from '../../protocols/index.js';
 import { formatIssue, InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { protocolArg } from '../protocolArg.js';
 import { renderTable, toJson } from '../render.js';
-import { loadTrialArg } from '../trialArg.js';
+import { loadTrialOptions } from '../trialArg.js';
 
 const usage = `Usage: trialkit cdisc --out <dir> [--protocol <id>] [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--json]
        trialkit cdisc --check <dir> [--json]
@@ -87,13 +85,7 @@ function renderReport(report: CheckReport): string {
 async function runOut(values: { out?: string; protocol?: string; trial?: string; snapshot?: string; seed?: string; json?: boolean }, io: CliIo): Promise<number> {
   const out = resolve(values.out ?? '');
   const seed = values.seed === undefined ? undefined : numberArg('cdisc', '--seed', values.seed, 0, { integer: true, min: 0 });
-  const trialSource = values.trial ?? 'demo';
-  const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
-  const source = await loadTrialArg(trialSource, {
-    ...(seed === undefined ? {} : { seed }),
-    ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
-    ...(protocolId === undefined ? {} : { protocolId }),
-  });
+  const source = await loadTrialOptions(values, seed);
   // The edge stamps the time; the core reads no clock. The EDC's export builds the same way (buildCdiscPackage).
   const built = buildCdiscPackage(source.trial, source.protocol, new Date());
   if (!built.ok) {

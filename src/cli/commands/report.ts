@@ -100,20 +100,8 @@ async function writeTrialReport(
   figureSvgRenderer: FigureSvgRenderer | undefined,
   io: CliIo,
 ): Promise<number> {
-  const [{ writeReport }, { DEFAULT_DEMO_PROTOCOL_ID }, { protocolArg }, { loadTrialArg }] = await Promise.all([
-    importWriteReport(),
-    import('../../protocols/index.js'),
-    import('../protocolArg.js'),
-    import('../trialArg.js'),
-  ]);
-  const trialSource = values.trial ?? 'demo';
-  // A named protocol is checked against the trial's own; the demo needs one (the embedded demo's by default).
-  const protocolId = values.protocol !== undefined ? protocolArg(values.protocol).definition.id : trialSource === 'demo' ? protocolArg(undefined, DEFAULT_DEMO_PROTOCOL_ID).definition.id : undefined;
-  const source = await loadTrialArg(trialSource, {
-    ...(seed === undefined ? {} : { seed }),
-    ...(values.snapshot === undefined ? {} : { snapshot: values.snapshot }),
-    ...(protocolId === undefined ? {} : { protocolId }),
-  });
+  const [{ writeReport }, { loadTrialOptions }] = await Promise.all([importWriteReport(), import('../trialArg.js')]);
+  const source = await loadTrialOptions(values, seed);
   const result = await writeReport(source.trial, source.protocol, {
     out,
     ...(figureSvgRenderer === undefined ? {} : { figureSvgRenderer }),
