@@ -23,7 +23,7 @@ const [mode = 'single', clientsText = '32', secondsText = '10', connectionsText 
 const clients = Number(clientsText);
 const seconds = Number(secondsText);
 const connectionCount = Number(connectionsText);
-if (!['single', 'serial', 'phased'].includes(mode)) throw new Error('mode: single, serial or phased');
+if (!['single', 'serial', 'phased', 'flat'].includes(mode)) throw new Error('mode: single, serial, phased or flat');
 const build = pathToFileURL(resolve(buildDir)).href;
 const { openPostgresStore, insertSubject, withAuditContext } = await import(`${build}/store/index.js`);
 const { seedDemoAccounts } = await import(`${build}/server/index.js`);
@@ -72,7 +72,8 @@ const release = (client) => (waiting.length > 0 ? waiting.shift()(client) : free
 function writeOf(n) {
   const subjectId = subjects[n % subjects.length];
   const data = { date: '2025-02-03', visit: `C${1 + (n % 6)}D1`, analyte: 'neutrophils', value: 0.5 + (n % 50) / 10, unit: '10^9/L', lln: 1.8, uln: 7.5, source: 'central' };
-  return { subjectId, user: users[n % users.length], params: [subjectId, 'lab', data.visit, JSON.stringify(data)] };
+  const refused = refuseEvery > 0 && n % refuseEvery === refuseEvery - 1;
+  return { subjectId, user: users[n % users.length], refused, params: [refused ? 'NO-SUCH-SUBJECT' : subjectId, 'lab', data.visit, JSON.stringify(data)] };
 }
 
 async function single(write) {
@@ -92,6 +93,9 @@ async function single(write) {
 const queue = [];
 let draining = 0;
 let batches = 0;
+let refusals = 0;
+// REFUSE_EVERY=k: every k-th write names a subject that does not exist in its INSERT (a foreign key refusal)
+const refuseEvery = Number(process.env.REFUSE_EVERY ?? 0);
 function enqueue(write) {
   return new Promise((resolveWrite, rejectWrite) => {
     queue.push({ write, resolveWrite, rejectWrite });
@@ -110,8 +114,8 @@ async function drain() {
         break;
       }
       try {
-        await (mode === 'serial' ? runSerial : runPhased)(client, batch);
-        for (const item of batch) item.resolveWrite();
+        const done = mode === 'serial' ? (await runSerial(client, batch), batch) : await runPhased(client, batch);
+        for (const item of done) item.resolveWrite();
       } catch (error) {
         for (const item of batch) item.rejectWrite(error);
       } finally {
@@ -144,28 +148,42 @@ async function runSerial(client, batch) {
   await Promise.all(pending);
 }
 
+// Every read first (one round trip), then every INSERT with its own set_config (in its own SAVEPOINT unless
+// mode flat) and the COMMIT (a second round trip). A write the database refuses aborts the transaction, so
+// the pipelined COMMIT ends it as a ROLLBACK: nothing of the batch is committed, the refused write is
+// answered with its error and the others run again in a new transaction (reads included).
 async function runPhased(client, batch) {
-  cork(client);
-  const begin = client.query('BEGIN');
-  const reads = batch.map(({ write }) => Promise.all([client.query(named('s1', subjectSql, [write.subjectId, null])), client.query(named('s2', screeningSql, [write.subjectId]))]));
-  await begin;
-  const answers = await Promise.all(reads);
-  cork(client);
-  const pending = [];
-  for (const [i, { write }] of batch.entries()) {
-    if (answers[i][0].rows.length === 0) throw new Error('no subject');
-    pending.push(
-      client.query(`SAVEPOINT w${i}`),
-      client.query(named('s4', settingsSql, [write.user, ''])),
-      client.query(named('s3', insertSql, write.params)),
-      client.query(`RELEASE SAVEPOINT w${i}`),
-    );
+  let members = batch;
+  for (;;) {
+    cork(client);
+    const begin = client.query('BEGIN');
+    const reads = members.map(({ write }) => Promise.all([client.query(named('s1', subjectSql, [write.subjectId, null])), client.query(named('s2', screeningSql, [write.subjectId]))]));
+    await begin;
+    const answers = await Promise.all(reads);
+    cork(client);
+    const inserts = [];
+    const other = [];
+    for (const [i, { write }] of members.entries()) {
+      if (answers[i][0].rows.length === 0) throw new Error('no subject');
+      if (mode !== 'flat') other.push(client.query(`SAVEPOINT w${i}`));
+      other.push(client.query(named('s4', settingsSql, [write.user, ''])));
+      inserts.push(client.query(named('s3', insertSql, write.params)));
+      if (mode !== 'flat') other.push(client.query(`RELEASE SAVEPOINT w${i}`));
+    }
+    const commit = client.query('COMMIT');
+    const outcomes = await Promise.allSettled([...inserts, ...other, commit]);
+    const refused = outcomes.slice(0, members.length).findIndex((outcome) => outcome.status === 'rejected' && outcome.reason.code !== '25P02');
+    if (refused === -1 && outcomes.every((outcome) => outcome.status === 'fulfilled')) return members;
+    if (refused === -1) throw new Error('batch failed without a refused write');
+    refusals++;
+    members[refused].rejectWrite(outcomes[refused].reason);
+    members = members.filter((_, i) => i !== refused);
+    if (members.length === 0) return members;
   }
-  pending.push(client.query('COMMIT'));
-  await Promise.all(pending);
 }
 
 const latencies = [];
+let refusedWrites = 0;
 let n = 0;
 
 const deadline = performance.now() + seconds * 1000;
@@ -176,7 +194,14 @@ await Promise.all(subjects.map(async () => {
   while (performance.now() < deadline) {
     const write = writeOf(n++);
     const t0 = performance.now();
-    await (mode === 'single' ? single(write) : enqueue(write));
+    try {
+      await (mode === 'single' ? single(write) : enqueue(write));
+    } catch (error) {
+      if (!write.refused || error.code !== '23503') throw error;
+      refusedWrites++;
+      continue;
+    }
+    if (write.refused) throw new Error('a write that should be refused was committed');
     latencies.push(performance.now() - t0);
   }
 }));
@@ -189,13 +214,14 @@ const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latenc
 
 // the audit rows: one per write, and each with the user its write named
 const written = n;
+const acknowledged = (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
 const check = (await store.query(
-  `SELECT count(*)::int AS rows, count(*) FILTER (WHERE q.changed_by <> r.created_by)::int AS wrong
+  `SELECT (SELECT count(*)::int FROM audit_queue WHERE table_name = 'crf_records') AS rows, count(*) FILTER (WHERE q.changed_by <> r.created_by)::int AS wrong
      FROM audit_queue q JOIN crf_records r ON q.table_name = 'crf_records' AND q.record_id = r.record_id::text`,
 )).rows[0];
 const expectedUsers = (await store.query(`SELECT created_by, count(*)::int AS n FROM crf_records GROUP BY 1 ORDER BY 1`)).rows;
 const perUser = new Map(users.map((user) => [user, 0]));
-for (let i = 0; i < written; i++) perUser.set(writeOf(i).user, perUser.get(writeOf(i).user) + 1);
+for (let i = 0; i < written; i++) if (!writeOf(i).refused) perUser.set(writeOf(i).user, perUser.get(writeOf(i).user) + 1);
 const usersRight = expectedUsers.every((row) => perUser.get(row.created_by) === row.n) && expectedUsers.length === users.length;
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(JSON.stringify({
@@ -203,7 +229,7 @@ console.log(JSON.stringify({
   p50Ms: Number(at(0.5)), p99Ms: Number(at(0.99)),
   nodeUsPerWrite: Math.round((cpu.user + cpu.system) / latencies.length),
   postgresUsPerWrite: Math.round((ticks * 10_000) / latencies.length),
-  auditRows: check.rows, auditUserMismatches: check.wrong, usersAsWritten: usersRight, load,
+  refused: refusedWrites, batchReruns: refusals, rowsCommitted: acknowledged, auditRows: check.rows, auditUserMismatches: check.wrong, usersAsWritten: usersRight, load,
 }));
 for (const client of connections) await client.end();
 await store.query(`DROP SCHEMA ${schema} CASCADE`);
