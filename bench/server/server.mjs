@@ -3,7 +3,8 @@
 // Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes, verifies the audit trail the run wrote
 // (chain, signed checkpoints, replay against the tables; one line on stderr) and removes its data
 // (the temporary folder, or its own schema on the server).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,14 +52,21 @@ for (let i = 0; i < clients; i++) {
 const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
 const writesBefore = await countWrites();
 const cpuBefore = process.cpuUsage();
+// TRIALKIT_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the load only (node --cpu-prof would mix in
+// the start-up: module loading, compiling, seeding), written on SIGTERM; open it in Chrome's DevTools
+const profileFile = process.env.TRIALKIT_BENCH_PROFILE;
+const profiler = profileFile === undefined || profileFile === '' ? undefined : await startProfiler();
 process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 
 process.on('SIGTERM', async () => {
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler !== undefined) writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
   await server.close();
   await sealer.stop();
   const writes = (await countWrites()) - writesBefore;
-  process.stderr.write(`${engine}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write\n`);
+  // the transactions that inserted the run's records (xmin): fewer than the writes under group commit
+  const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records')).rows[0].n;
+  process.stderr.write(`${engine}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
   const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;
@@ -68,3 +76,13 @@ process.on('SIGTERM', async () => {
   if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 });
+
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolvePost, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolvePost(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return { stop: async () => (await post('Profiler.stop')).profile };
+}

@@ -201,7 +201,7 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services, truste
           const answer = await fn(idempotency === undefined ? tx : { ...tx, queryLast: (sql, params) => tx.query(sql, params) });
           if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, answer.status, answer.body);
           return answer;
-        });
+        }, { group: spec.groupCommit === true });
         // the entries are committed in the queue: the sealer chains and signs them within milliseconds
         services.sealer?.poke();
         return result;

@@ -78,6 +78,13 @@ export interface RouteSpec<B = unknown> {
   readonly response?: z.ZodType;
   /** The media type of the success answer when it is not application/json (a file: text/csv, application/xml). */
   readonly produces?: string;
+  /**
+   * The route's write() may share one database transaction with other such writes begun at the same time
+   * (TransactionOptions.group: group commit, each write under its own user and reason). Only for a handler
+   * whose write body has no effect outside the database: when one write of a group fails, every write of
+   * it runs again alone.
+   */
+  readonly groupCommit?: boolean;
   /** The largest body accepted, in bytes (REQUEST_LIMITS.maxBodyBytes by default); a larger one answers 413 unread. */
   readonly maxBodyBytes?: number;
   handler(ctx: RouteContext<B>): Promise<RouteResult>;

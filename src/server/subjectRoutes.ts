@@ -310,6 +310,8 @@ export const subjectRoutes: readonly RouteSpec[] = [
       "Save a CRF form of the protocol (formType: a form id of GET /protocol, data: validated by the form's metadata); answers with what the clinical engines derive (CTCAE grades, eligibility, the response on the protocol's scale, the next dose of each drug) and the edit checks raised as queries; a form type the protocol does not define answers 422 naming it",
     body: recordBody,
     responses: { 201: 'saved', 409: 'a screening form for a subject not in screening', 423: 'locked' },
+    // the save's body only reads and writes the database: concurrent saves share a transaction and its COMMIT
+    groupCommit: true,
     handler({ services, scope, params, body, write }) {
       const today = todayOf(services.clock);
       // the form's own checks need no database; a refusal is answered only after the subject is known to be the caller's

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations.js';
-import type { QueryResult, SqlClient, SqlParam, Store, TransactionOptions } from './sqlClient.js';
+import { settingsQuery, type QueryResult, type SqlClient, type SqlParam, type Store, type TransactionOptions } from './sqlClient.js';
 import { StoreError, toStoreError } from './storeError.js';
 import { transactionClient } from './transactionClient.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './typeParsers.js';
@@ -67,6 +67,16 @@ function beginSql(connection: PoolClient, options: TransactionOptions | undefine
   for (const [name] of entries) if (!settingName.test(name)) throw new StoreError('invalid-config', `not a custom setting name: ${name}`);
   return `BEGIN; SELECT ${entries.map(([name, value]) => `set_config('${name}', ${connection.escapeLiteral(value)}, true)`).join(', ')}`;
 }
+
+interface GroupMember {
+  readonly fn: (tx: SqlClient) => Promise<unknown>;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+// a bound on one group: its bodies' statements travel in one socket write per round trip
+const MAX_GROUP = 64;
 
 function poolSize(option: number | undefined): number {
   const fromEnv = Number(process.env.TRIALKIT_PG_POOL);
@@ -135,89 +145,187 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         await pool.query(sql);
       });
     },
-    async transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
-      const connection: PoolClient = await run(() => pool.connect());
-      let broken: Error | undefined;
-      let released = false;
-      const release = (): void => {
-        if (released) return;
-        released = true;
-        connection.release(broken);
-      };
-      // BEGIN (with the audit settings) is not awaited before the body: on the pipelined connection it is
-      // written together with the body's first statement, saving a round trip per transaction. Every
-      // statement of the body is checked against BEGIN's outcome before its own result is used; a BEGIN
-      // that failed leaves no transaction, and the ROLLBACK below then only returns a warning.
-      let begun: Promise<StoreError | undefined>;
-      try {
-        corkUntilNextTick(connection);
-        begun = connection.query(beginSql(connection, options)).then(
-          () => undefined,
-          (error: unknown) => toStoreError(error),
-        );
-      } catch (error) {
-        release();
-        throw toStoreError(error);
-      }
-      const afterBegin = async <R>(pending: Promise<R>): Promise<R> => {
-        const beginError = await begun;
-        if (beginError !== undefined) {
-          await pending.catch(() => undefined);
-          throw beginError;
-        }
-        return pending;
-      };
-      const { client: txClient, end, committed } = transactionClient({
-        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
-          corkUntilNextTick(connection);
-          return toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params))));
-        },
-        queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
-          corkUntilNextTick(connection);
-          const last = afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
-          // after a failed statement the transaction is aborted and this COMMIT ends it as a ROLLBACK
-          const commit = connection.query('COMMIT');
-          // the transaction's end is written, so the connection goes back to the pool now, not one round trip
-          // later: on the pipelined connection the next transaction's statements queue behind this COMMIT (and
-          // under load leave in the same socket write); each has its own Sync, so an error of one does not
-          // reach the other, and this transaction sends nothing more (no ROLLBACK: the COMMIT decides)
-          release();
-          const [lastOutcome, commitOutcome] = await Promise.allSettled([last, commit]);
-          if (lastOutcome.status === 'rejected') throw toStoreError(lastOutcome.reason);
-          if (commitOutcome.status === 'rejected') throw toStoreError(commitOutcome.reason);
-          return toResult(lastOutcome.value);
-        },
-        exec: async (sql: string) => {
-          corkUntilNextTick(connection);
-          await afterBegin(connection.query(sql));
-        },
+    transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
+      if (options?.group !== true) return alone(fn, options);
+      return new Promise<T>((resolve, reject) => {
+        forming.push({ fn, settings: options.settings ?? {}, resolve: resolve as (value: unknown) => void, reject });
+        if (forming.length >= MAX_GROUP) startGroup();
+        else if (forming.length === 1) setImmediate(startGroup);
       });
-      try {
-        const value = await fn(txClient);
-        end();
-        await afterBegin(Promise.resolve());
-        if (!committed()) {
-          corkUntilNextTick(connection);
-          await run(() => connection.query('COMMIT'));
-        }
-        return value;
-      } catch (error) {
-        end();
-        if (!released) {
-          try {
-            await connection.query('ROLLBACK');
-          } catch (rollbackError) {
-            // the connection is unusable: destroy it rather than hand it to the next caller
-            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-          }
-        }
-        // the body's own errors pass through unchanged (its queries already throw StoreError)
-        throw error;
-      } finally {
-        release();
-      }
     },
   };
+
+  // Group commit (TransactionOptions.group): the grouped transactions begun in one turn of the event loop
+  // (the requests read in one poll) share one transaction on one connection. Their bodies run interleaved;
+  // the statements of all that are issued together leave in one socket write (the reads of every body, then
+  // every body's INSERT), and one COMMIT ends them: PostgreSQL flushes its log once for the group, and the
+  // server writes and reads its socket once per round trip instead of once per body.
+  let forming: GroupMember[] = [];
+  function startGroup(): void {
+    const members = forming;
+    forming = [];
+    if (members.length > 0) void runGroup(members);
+  }
+  function runAlone(member: GroupMember): Promise<void> {
+    return alone(member.fn, { settings: member.settings }).then(member.resolve, member.reject);
+  }
+  async function runGroup(members: readonly GroupMember[]): Promise<void> {
+    if (members.length === 1) return runAlone(members[0]);
+    let connection: PoolClient;
+    try {
+      connection = await pool.connect();
+    } catch {
+      // each alone gets its own answer (the same failure, or a connection freed since)
+      await Promise.all(members.map(runAlone));
+      return;
+    }
+    // any failed statement aborts the shared transaction (its COMMIT would be a ROLLBACK)
+    let failed = false;
+    const track = <R>(pending: Promise<R>): Promise<R> =>
+      pending.catch((error: unknown) => {
+        failed = true;
+        throw toStoreError(error);
+      });
+    let settingsOf: GroupMember | undefined;
+    const issue = <Row extends object>(member: GroupMember, sql: string, params: readonly SqlParam[]): Promise<pg.QueryResult<Row & pg.QueryResultRow>> => {
+      if (failed) return Promise.reject(new StoreError('transaction-closed', 'a statement of the group failed; the group runs again'));
+      corkUntilNextTick(connection);
+      // the audit triggers read who and why from the session: set before this body's statement whenever
+      // the previous statement on the connection was another body's (set_config(..., true) holds to COMMIT)
+      if (settingsOf !== member) {
+        settingsOf = member;
+        const settings = settingsQuery({ settings: member.settings });
+        if (settings !== undefined) void track(connection.query(statement(settings.sql, settings.params))).catch(() => undefined);
+      }
+      return track(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
+    };
+    corkUntilNextTick(connection);
+    void track(connection.query('BEGIN')).catch(() => undefined);
+    const clients = members.map((member) =>
+      transactionClient({
+        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => toResult(await issue<Row>(member, sql, params)),
+        exec: async (sql: string) => {
+          await issue(member, sql, []);
+        },
+      }),
+    );
+    const outcomes = await Promise.allSettled(members.map((member, i) => member.fn(clients[i].client)));
+    for (const { end } of clients) end();
+    let committed = false;
+    let broken: Error | undefined;
+    if (!failed && outcomes.every((outcome) => outcome.status === 'fulfilled')) {
+      try {
+        corkUntilNextTick(connection);
+        // in an aborted transaction COMMIT answers ROLLBACK without an error
+        committed = (await connection.query('COMMIT')).command === 'COMMIT';
+      } catch (error) {
+        // the COMMIT's outcome is unknown (the connection may have dropped after it committed): every body
+        // gets the error, as a transaction of its own would, and none runs again
+        connection.release(error instanceof Error ? error : new Error(String(error)));
+        const storeError = toStoreError(error);
+        for (const member of members) member.reject(storeError);
+        return;
+      }
+    }
+    if (committed) {
+      connection.release();
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled') members[i].resolve(outcome.value);
+      });
+      return;
+    }
+    try {
+      await connection.query('ROLLBACK');
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    connection.release(broken);
+    // nothing of the group is committed: every body again, alone, answers with its own outcome
+    await Promise.all(members.map(runAlone));
+  }
+
+  async function alone<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const connection: PoolClient = await run(() => pool.connect());
+    let broken: Error | undefined;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      connection.release(broken);
+    };
+    // BEGIN (with the audit settings) is not awaited before the body: on the pipelined connection it is
+    // written together with the body's first statement, saving a round trip per transaction. Every
+    // statement of the body is checked against BEGIN's outcome before its own result is used; a BEGIN
+    // that failed leaves no transaction, and the ROLLBACK below then only returns a warning.
+    let begun: Promise<StoreError | undefined>;
+    try {
+      corkUntilNextTick(connection);
+      begun = connection.query(beginSql(connection, options)).then(
+        () => undefined,
+        (error: unknown) => toStoreError(error),
+      );
+    } catch (error) {
+      release();
+      throw toStoreError(error);
+    }
+    const afterBegin = async <R>(pending: Promise<R>): Promise<R> => {
+      const beginError = await begun;
+      if (beginError !== undefined) {
+        await pending.catch(() => undefined);
+        throw beginError;
+      }
+      return pending;
+    };
+    const { client: txClient, end, committed } = transactionClient({
+      query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+        corkUntilNextTick(connection);
+        return toResult(await afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params))));
+      },
+      queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[]) => {
+        corkUntilNextTick(connection);
+        const last = afterBegin(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
+        // after a failed statement the transaction is aborted and this COMMIT ends it as a ROLLBACK
+        const commit = connection.query('COMMIT');
+        // the transaction's end is written, so the connection goes back to the pool now, not one round trip
+        // later: on the pipelined connection the next transaction's statements queue behind this COMMIT (and
+        // under load leave in the same socket write); each has its own Sync, so an error of one does not
+        // reach the other, and this transaction sends nothing more (no ROLLBACK: the COMMIT decides)
+        release();
+        const [lastOutcome, commitOutcome] = await Promise.allSettled([last, commit]);
+        if (lastOutcome.status === 'rejected') throw toStoreError(lastOutcome.reason);
+        if (commitOutcome.status === 'rejected') throw toStoreError(commitOutcome.reason);
+        return toResult(lastOutcome.value);
+      },
+      exec: async (sql: string) => {
+        corkUntilNextTick(connection);
+        await afterBegin(connection.query(sql));
+      },
+    });
+    try {
+      const value = await fn(txClient);
+      end();
+      await afterBegin(Promise.resolve());
+      if (!committed()) {
+        corkUntilNextTick(connection);
+        await run(() => connection.query('COMMIT'));
+      }
+      return value;
+    } catch (error) {
+      end();
+      if (!released) {
+        try {
+          await connection.query('ROLLBACK');
+        } catch (rollbackError) {
+          // the connection is unusable: destroy it rather than hand it to the next caller
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+      }
+      // the body's own errors pass through unchanged (its queries already throw StoreError)
+      throw error;
+    } finally {
+      release();
+    }
+  }
 
   let migrationsApplied: readonly number[];
   try {

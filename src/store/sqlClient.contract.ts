@@ -92,6 +92,40 @@ export function sqlClientContract(getStore: StoreProvider): void {
       assert.equal(await countRows(getStore(), 'SELECT 1 FROM sites WHERE site_id = $1', [next]), 1);
     });
 
+    void it('group commit: grouped transactions begun together commit each with its own who and why; a refused or throwing body changes nothing and undoes no other', async () => {
+      const store = getStore();
+      const ids = [0, 1, 2, 3].map(() => `T${freshId()}`);
+      const grouped = (i: number, body: (tx: SqlClient) => Promise<string>): Promise<string> =>
+        withAuditContext(store, { user: `tester-${i}`, reason: `reason ${i}` }, body, { group: true });
+      const insert = (tx: SqlClient, siteId: string): Promise<string> =>
+        tx.queryLast<{ txid: string }>('INSERT INTO sites (site_id, name) VALUES ($1, $2) RETURNING txid_current()::text AS txid', [siteId, 'grouped']).then(({ rows }) => rows[0].txid);
+      const txids = await Promise.all(ids.map((siteId, i) => grouped(i, (tx) => insert(tx, siteId))));
+      // on a server the four share one transaction (begun in the same turn); the embedded store runs each alone
+      if (store.engine === 'postgres') assert.equal(new Set(txids).size, 1);
+      for (const [i, siteId] of ids.entries()) {
+        assert.deepEqual((await listAuditEntries(store, 'sites', siteId)).map((entry) => [entry.action, entry.changedBy, entry.reason]), [['create', `tester-${i}`, `reason ${i}`]]);
+      }
+      const [kept, taken, thrown, alsoKept] = [`T${freshId()}`, ids[0], `T${freshId()}`, `T${freshId()}`];
+      const outcomes = await Promise.allSettled([
+        grouped(4, (tx) => insert(tx, kept)),
+        grouped(5, (tx) => insert(tx, taken)),
+        grouped(6, async (tx) => {
+          // query, not queryLast: a body must not throw after its last statement (it may be committed)
+          await tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [thrown, 'grouped']);
+          throw new RollbackSignal();
+        }),
+        grouped(7, (tx) => insert(tx, alsoKept)),
+      ]);
+      assert.deepEqual(outcomes.map((outcome) => outcome.status), ['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      assert.ok(outcomes[1].status === 'rejected' && isStoreError(outcomes[1].reason, 'unique-violation'));
+      assert.ok(outcomes[2].status === 'rejected' && outcomes[2].reason instanceof RollbackSignal);
+      assert.equal(await countRows(store, 'SELECT 1 FROM sites WHERE site_id = $1', [thrown]), 0);
+      assert.deepEqual((await listAuditEntries(store, 'sites', thrown)).length, 0);
+      assert.deepEqual((await listAuditEntries(store, 'sites', taken)).map((entry) => entry.changedBy), ['tester-0']);
+      assert.deepEqual((await listAuditEntries(store, 'sites', kept)).map((entry) => [entry.changedBy, entry.reason]), [['tester-4', 'reason 4']]);
+      assert.deepEqual((await listAuditEntries(store, 'sites', alsoKept)).map((entry) => [entry.changedBy, entry.reason]), [['tester-7', 'reason 7']]);
+    });
+
     void it('reports constraint failures as typed StoreErrors', async () => {
       const siteId = `T${freshId()}`;
       await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'first']));

@@ -40,6 +40,16 @@ export interface SqlClient {
 export interface TransactionOptions {
   /** Run-time parameters local to the transaction, e.g. { 'trialkit.user': 'u1' } (names: [a-z_.]+). */
   readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * Group commit: the adapter may run this body together with other grouped bodies started at the same
+   * time in one database transaction (one COMMIT for all; on a server, their statements share round trips),
+   * each body's statements under its own settings. Its promise still settles only after that COMMIT. When
+   * any body of the group throws or any statement fails, nothing of the group is committed and every body
+   * runs again alone, in a transaction of its own: so a grouped body must have no effect outside the
+   * database (it may run twice) and sees the uncommitted writes of the bodies grouped with it, as if they
+   * had committed just before. Adapters without it (the embedded store) run the body alone.
+   */
+  readonly group?: boolean;
 }
 
 const settingName = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;

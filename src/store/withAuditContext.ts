@@ -20,8 +20,10 @@ export async function setAuditContext(tx: SqlClient, context: AuditContext): Pro
 
 /**
  * Runs fn in a transaction whose writes are audited as done by context.user for context.reason (set with
- * BEGIN, in the same round trip on a server).
+ * BEGIN, in the same round trip on a server). options.group: TransactionOptions.group (group commit; each
+ * grouped body's statements run under its own user and reason).
  */
-export function withAuditContext<T>(client: SqlClient, context: AuditContext, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-  return client.transaction(fn, { settings: { 'trialkit.user': context.user, 'trialkit.reason': context.reason ?? '' } });
+export function withAuditContext<T>(client: SqlClient, context: AuditContext, fn: (tx: SqlClient) => Promise<T>, options: { readonly group?: boolean } = {}): Promise<T> {
+  const settings = { 'trialkit.user': context.user, 'trialkit.reason': context.reason ?? '' };
+  return client.transaction(fn, options.group === true ? { settings, group: true } : { settings });
 }
