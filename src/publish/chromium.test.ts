@@ -42,7 +42,7 @@ describe('Chromium rendering', () => {
 
   it('prints a PDF with one launch for several outputs: page count, page numbers, rendering', async () => {
     const { pdf, png } = await withBrowser(async (browser) => ({
-      pdf: await renderPdfFromHtml(pages(3), { browser, headerText: 'trialkit <test> report', footerText: 'SYNTHETIC' }),
+      pdf: await renderPdfFromHtml(pages(3), { browser, headerText: 'trialkit <test> "report" \\ </style>', footerText: 'SYNTHETIC' }),
       png: await renderPngFromSvg(twoHalves('width="400" height="200" viewBox="0 0 400 200"'), { widthPx: 100, scale: 1, browser }),
     }));
     assert.equal(decodePng(png).width, 100);
@@ -53,7 +53,8 @@ describe('Chromium rendering', () => {
     assert.match(info, /^Pages:\s+3$/m);
     assert.match(info, /^Page size:.*\(A4\)$/m);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const expected of ['Section 1', 'Section 3', 'Page 1 of 3', 'Page 3 of 3', 'trialkit <test> report', 'SYNTHETIC']) assert.ok(text.includes(expected), `${expected} in:\n${text}`);
+    // The header is a CSS string in the page's margin box: quotes, a backslash and a closing tag print as written.
+    for (const expected of ['Section 1', 'Section 3', 'Page 1 of 3', 'Page 3 of 3', 'trialkit <test> "report" \\ </style>', 'SYNTHETIC']) assert.ok(text.includes(expected), `${expected} in:\n${text}`);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const page = decodePng(new Uint8Array(readFileSync(join(dir, 'page-1.png'))));
     // 210 mm at 50 dpi.

@@ -84,8 +84,9 @@ async function withPage<T>(browser: Browser, viewport: { width: number; height: 
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A CSS string literal: quotes and backslashes escaped, a line break as \A, '<' escaped so that no text closes the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `).replace(/\r?\n/g, '\\A ')}"`;
 }
 
 export interface PdfOptions {
@@ -100,7 +101,13 @@ export interface PdfOptions {
   readonly page?: Page;
 }
 
-const PRINT_VIEWPORT = { width: 1200, height: 900, deviceScaleFactor: 1 };
+/**
+ * The print page's window is wider than any printed page (A4 landscape is 1123 CSS px): the report is
+ * hidden at this width (SCREEN_HIDDEN_STYLE), so that Chromium does not lay all of it out for the screen
+ * (on the demo report about as long as laying it out for print), and printing, at the paper's width, shows it.
+ */
+const PRINT_VIEWPORT = { width: 4000, height: 900, deviceScaleFactor: 1 };
+const SCREEN_HIDDEN_STYLE = '<style>@media (min-width: 3000px) { html { display: none !important; } }</style>';
 
 /**
  * An offline page to print a report on, opened before the HTML exists (writeReport opens it while the
@@ -170,27 +177,51 @@ const SHOW_ALL_SCRIPT = `(() => {
   for (const e of document.querySelectorAll('.trialkit-after-front')) e.classList.remove('trialkit-after-front');
 })()`;
 
+const MARGIN_STYLE_ID = 'trialkit-page-margins';
+
+/**
+ * The running header (top left) and footer ('footer text' bottom left, 'Page n of N' bottom right) as CSS
+ * page-margin boxes: Chromium's header and footer templates are a document of their own laid out for each
+ * page (about a second on the demo report). Placed where the templates put them: 20 px from the paper's
+ * edge; the page number 1 px further in. `totalPages`: 'counter(pages)', or the whole's count as a CSS
+ * string when only the front matter is printed.
+ */
+function pageMarginStyle(options: PdfOptions, totalPages: string): string {
+  const font = 'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444;';
+  return (
+    `@page { @top-left { content: ${cssString(options.headerText ?? '')}; ${font} vertical-align: top; padding-top: 20px; } ` +
+    `@bottom-left { content: ${cssString(options.footerText ?? '')}; ${font} vertical-align: bottom; padding-bottom: 20px; } ` +
+    `@bottom-right { content: "Page " counter(page) " of " ${totalPages}; ${font} vertical-align: bottom; padding-bottom: 20px; padding-right: 1px; } }`
+  );
+}
+
+/** The report with the print page's styles added to its head: hidden on the (wide) screen, and the page margins. */
+function withPrintStyles(html: string, marginStyle: string): string {
+  const styles = `${SCREEN_HIDDEN_STYLE}<style id="${MARGIN_STYLE_ID}">${marginStyle}</style>`;
+  const head = html.search(/<\/head>/i);
+  return head < 0 ? styles + html : html.slice(0, head) + styles + html.slice(head);
+}
+
+function setPageMarginStyleScript(marginStyle: string): string {
+  return `(() => { document.getElementById(${JSON.stringify(MARGIN_STYLE_ID)}).textContent = ${JSON.stringify(marginStyle)}; })()`;
+}
+
 /** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
 export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  const style = 'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #444; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;';
-  const headerTemplate = `<div style="${style}"><span>${escapeHtml(options.headerText ?? '')}</span></div>`;
-  const footerTemplate = (totalPages: string) =>
-    `<div style="${style}"><span>${escapeHtml(options.footerText ?? '')}</span>` +
-    `<span>Page <span class="pageNumber"></span> of ${totalPages}</span></div>`;
   const render = async (page: Page): Promise<Uint8Array> => {
-    // Print media first: the page is then laid out once in it, not first for the screen and again for print.
+    // Print media first, for the page references' script (the report's forced breaks are print styles).
     await page.emulateMedia({ media: 'print' });
-    await page.setContent(html, { waitUntil: 'load' });
-    const print = async (totalPages = '<span class="totalPages"></span>') => {
+    await page.setContent(withPrintStyles(html, pageMarginStyle(options, 'counter(pages)')), { waitUntil: 'load' });
+    const print = async (totalPages?: number) => {
+      if (totalPages !== undefined) await page.evaluate(setPageMarginStyleScript(pageMarginStyle(options, cssString(String(totalPages)))));
       const pdf = await page.pdf({
         format: 'A4',
         landscape: options.landscape ?? false,
         printBackground: true,
         // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
         preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate,
-        footerTemplate: footerTemplate(totalPages),
+        // The header and footer are the pages' margin boxes (pageMarginStyle), not Chromium's templates.
+        displayHeaderFooter: false,
         margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
@@ -207,8 +238,8 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
     const firstAfter = await page.evaluate<string | null>(fillPageReferencesScript(pages));
     const total = countPdfPages(whole);
     if (firstAfter !== null && total !== null) {
-      // The number in a span of its own, as Chromium fills the totalPages span: the same text run, the same glyph positions.
-      const front = await print(`<span>${total}</span>`);
+      // The front matter alone: counter(pages) would count its pages, so the whole's count is written in.
+      const front = await print(total);
       // The front matter must end exactly where the rest begins in the whole, or it is not the same pages.
       const frontPages = countPdfPages(front);
       if (frontPages !== null && pages[firstAfter] === frontPages + 1) {
@@ -217,6 +248,7 @@ export async function renderPdfFromHtml(html: string, options: PdfOptions = {}):
       }
     }
     await page.evaluate(SHOW_ALL_SCRIPT);
+    await page.evaluate(setPageMarginStyleScript(pageMarginStyle(options, 'counter(pages)')));
     return print();
   };
   if (options.page !== undefined) return render(options.page);
