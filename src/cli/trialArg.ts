@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/index.js';
+import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/trialSources/index.js';
 import { InputError, issue } from '../result/index.js';
 
 /** A PostgreSQL URL, or a folder holding an embedded database (PGlite writes PG_VERSION into it). */
