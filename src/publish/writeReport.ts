@@ -158,7 +158,8 @@ async function writeReportWith(
     ...(aggregate ? { edition: 'Aggregate edition' } : {}),
   };
   const frame = (figure: ReportFigureModel, svg: string) => frameFigureSvg(withoutLinks(svg), figure, frameOptions);
-  const { findRasterFonts, rasterizeFramedSvg, rasterizeSvg } = await import('./rasterizeSvg.js');
+  const [{ findRasterFonts, rasterizeFramedSvg, rasterizeSvg }, { ScanlineBuffers }] = await Promise.all([import('./rasterizeSvg.js'), import('./encodePng.js')]);
+  const scanlineBuffers = new ScanlineBuffers();
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
@@ -183,7 +184,7 @@ async function writeReportWith(
         if (formats.has('png')) filePngs.set(figure.id, png);
         return;
       }
-      const raster = rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png') }).then((drawn) => {
+      const raster = rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png'), buffers: scanlineBuffers }).then((drawn) => {
         if (wantsDocumentPngs) pngs.set(figure.id, drawn.drawing);
         if (drawn.framed !== null) filePngs.set(figure.id, drawn.framed);
       });
