@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PROTOCOL_ID } from '../protocols/index.js';
-import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/index.js';
+import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/trialSources/index.js';
 import { InputError, issue } from '../result/index.js';
 import { protocolArg } from './protocolArg.js';
 

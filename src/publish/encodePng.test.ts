@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodePng } from '../testing/decodePng.js';
-import { adler32Combine, encodeFramedPng, encodePngRowRanges, encodePngRows } from './encodePng.js';
+import { adler32Combine, encodeFramedPng, encodePngRowRanges, encodePngRows, ScanlineBuffers } from './encodePng.js';
 
 describe('encodePngRows', () => {
   it('writes the chosen rows of an RGBA picture exactly, readable back pixel for pixel', async () => {
@@ -82,5 +82,42 @@ describe('encodeFramedPng', () => {
     };
     const data = new Uint8Array(200_000).map((_, i) => (i * 7919) & 0xff);
     for (const cut of [0, 1, 65521, 123_457, 200_000]) assert.equal(adler32Combine(adler(data.subarray(0, cut)), adler(data.subarray(cut)), data.length - cut), adler(data), `cut at ${cut}`);
+  });
+});
+
+describe('ScanlineBuffers', () => {
+  it('makes the same PNG bytes with reused buffers as with new ones, a buffer left full of other bytes included', async () => {
+    const buffers = new ScanlineBuffers();
+    // A first, larger picture of 0xff bytes leaves its buffer dirty where the next picture's filter bytes go.
+    const dirty = new Uint8Array(9 * 11 * 4).fill(0xff);
+    assert.deepEqual(Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7, 6, buffers)).framed), Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7)).framed));
+    for (const [width, height, from, to] of [
+      [5, 8, 2, 6],
+      [6, 9, 0, 9],
+      [4, 3, 1, 1],
+      [12, 10, 3, 8],
+    ] as const) {
+      const rgba = new Uint8Array(width * height * 4).map((_, i) => (i * 29 + (i >> 2)) & 0xff);
+      const shared = await encodeFramedPng(rgba, width, height, from, to, 6, buffers);
+      const alone = await encodeFramedPng(rgba, width, height, from, to);
+      assert.deepEqual(Buffer.from(shared.framed), Buffer.from(alone.framed), `${width}x${height} framed`);
+      assert.deepEqual(Buffer.from(shared.drawing), Buffer.from(alone.drawing), `${width}x${height} drawing`);
+      assert.deepEqual(
+        (await encodePngRowRanges(rgba, width, [[from, height]], buffers)).map((png) => Buffer.from(png)),
+        (await encodePngRowRanges(rgba, width, [[from, height]])).map((png) => Buffer.from(png)),
+      );
+    }
+  });
+
+  it('gives a buffer back for reuse, and a larger one when the free ones are too small', () => {
+    const buffers = new ScanlineBuffers();
+    const first = buffers.take(100);
+    buffers.give(first);
+    assert.equal(buffers.take(80), first, 'a free buffer large enough is reused');
+    buffers.give(first);
+    const larger = buffers.take(500);
+    assert.ok(larger.length >= 500);
+    buffers.give(larger);
+    assert.equal(buffers.take(300), larger);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
-import { encodeFramedPng, encodePngRows } from './encodePng.js';
+import { encodeFramedPng, encodePngRowRanges, type ScanlineBuffers } from './encodePng.js';
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
@@ -52,18 +52,22 @@ export interface FramedSvg {
 /**
  * Draws a framed figure once, off the main thread (resvg's own thread pool, so figures are drawn while
  * the next charts are laid out), and gives the framed PNG (when `framed` is asked for) and the drawing
- * alone, cut out of the same pixels and deflated once for both (encodeFramedPng).
+ * alone, cut out of the same pixels and deflated once for both (encodeFramedPng). `want.buffers`: the
+ * scanline buffers the report's figures share (ScanlineBuffers).
  */
 export async function rasterizeFramedSvg(
   figure: FramedSvg,
   fonts: Extract<RasterFonts, { ok: true }>,
   scale: number,
-  want: { readonly framed: boolean },
+  want: { readonly framed: boolean; readonly buffers?: ScanlineBuffers },
 ): Promise<{ framed: Uint8Array | null; drawing: Uint8Array }> {
   const image = await renderAsync(figure.svg, renderOptions(fonts, scale));
   const pixels = image.pixels;
   const fromRow = Math.round(figure.drawing.top * scale);
   const toRow = Math.min(image.height, fromRow + Math.round(figure.drawing.height * scale));
-  if (!want.framed) return { framed: null, drawing: await encodePngRows(pixels, image.width, fromRow, toRow) };
-  return encodeFramedPng(pixels, image.width, image.height, fromRow, toRow);
+  if (!want.framed) {
+    const [drawing] = await encodePngRowRanges(pixels, image.width, [[fromRow, toRow]], want.buffers);
+    return { framed: null, drawing: drawing };
+  }
+  return encodeFramedPng(pixels, image.width, image.height, fromRow, toRow, 6, want.buffers);
 }

@@ -158,7 +158,8 @@ async function writeReportWith(
     ...(aggregate ? { edition: 'Aggregate edition' } : {}),
   };
   const frame = (figure: ReportFigureModel, svg: string) => frameFigureSvg(withoutLinks(svg), figure, frameOptions);
-  const { findRasterFonts, rasterizeFramedSvg, rasterizeSvg } = await import('./rasterizeSvg.js');
+  const [{ findRasterFonts, rasterizeFramedSvg, rasterizeSvg }, { ScanlineBuffers }] = await Promise.all([import('./rasterizeSvg.js'), import('./encodePng.js')]);
+  const scanlineBuffers = new ScanlineBuffers();
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
@@ -169,9 +170,11 @@ async function writeReportWith(
 
   const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
   const svgs: Record<string, string> = {};
+  // Each figure's PNGs, rasterised (resvg's threads, zlib on the thread pool) while the next figures are
+  // drawn and then while the HTML, CSVs and SVGs are written here: awaited only before the PNGs are.
+  const rasters: Promise<void>[] = [];
   if (svgRenderer !== null) {
     // Each figure is drawn once, framed; the documents' PNG is the drawing cut out of it.
-    const rasters: Promise<void>[] = [];
     const rasterize = (figure: ReportFigureModel, svg: string, fonts: NonNullable<typeof rasterFonts>) => {
       const framed = layoutFigureFrame(withoutLinks(svg), figure, frameOptions);
       if (framed === null) {
@@ -181,19 +184,19 @@ async function writeReportWith(
         if (formats.has('png')) filePngs.set(figure.id, png);
         return;
       }
-      rasters.push(
-        rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png') }).then((drawn) => {
-          if (wantsDocumentPngs) pngs.set(figure.id, drawn.drawing);
-          if (drawn.framed !== null) filePngs.set(figure.id, drawn.framed);
-        }),
-      );
+      const raster = rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png'), buffers: scanlineBuffers }).then((drawn) => {
+        if (wantsDocumentPngs) pngs.set(figure.id, drawn.drawing);
+        if (drawn.framed !== null) filePngs.set(figure.id, drawn.framed);
+      });
+      // A failure surfaces where the rasters are awaited, not as an unhandled rejection before that.
+      raster.catch(() => undefined);
+      rasters.push(raster);
     };
     const drawn = await svgRenderer.render(figures, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
       if (rasterFonts !== null && wantsPngs) rasterize(figure, svg, rasterFonts);
     }, !aggregate);
     for (const [id, svg] of drawn) svgs[id] = svg;
-    await Promise.all(rasters);
   }
   lap('figures');
 
@@ -223,6 +226,8 @@ async function writeReportWith(
     progress('write', 'figures/*.svg');
   }
   lap('svg');
+  await Promise.all(rasters);
+  lap('rasterWait');
 
   const writePngs = () => {
     if (!formats.has('png')) return;
