@@ -67,18 +67,28 @@ export interface RowRun {
  * last page also holds `lastPageExtraPt` (the notes the PDF prints under the last rows): when they do not
  * fit there, its last rows go on a page of their own with them. Then no page after the first holds fewer
  * than MIN_ROWS_PER_PAGE body rows when the rows allow: rows move from the page before, which only gets
- * shorter, and only when they fit.
+ * shorter, and only when they fit. The first page is `firstPageLessPt` shorter (the PDF's section heading
+ * above its first item), the pages after it are not.
  */
-export function breakRows(heights: readonly number[], isBody: (rowIndex: number) => boolean, keep: (rowIndex: number) => boolean, headerPt: number, bodyHeightPt: number, lastPageExtraPt = 0): RowRun[] {
+export function breakRows(
+  heights: readonly number[],
+  isBody: (rowIndex: number) => boolean,
+  keep: (rowIndex: number) => boolean,
+  headerPt: number,
+  bodyHeightPt: number,
+  lastPageExtraPt = 0,
+  firstPageLessPt = 0,
+): RowRun[] {
   const n = heights.length;
   if (n === 0) return [{ rowStart: 0, rowEnd: 0 }];
   const height = (start: number, end: number) => heights.slice(start, end).reduce((a, b) => a + b, headerPt);
+  const room = (start: number) => bodyHeightPt - (start === 0 ? firstPageLessPt : 0);
   const ends: number[] = [];
   let start = 0;
   while (start < n) {
     let used = headerPt;
     let end = start;
-    while (end < n && (end === start || used + heights[end] <= bodyHeightPt)) used += heights[end++];
+    while (end < n && (end === start || used + heights[end] <= room(start))) used += heights[end++];
     // Keep a group's first row with it; a page of such rows alone (shorter than the group) takes the next too.
     let back = end;
     while (back < n && back - 1 > start && keep(back - 1)) back -= 1;
@@ -89,7 +99,7 @@ export function breakRows(heights: readonly number[], isBody: (rowIndex: number)
   const starts = () => ends.map((_, i) => (i === 0 ? 0 : ends[i - 1]));
   // The notes under the last page's rows: when they do not fit, the last rows go on with them (MIN_ROWS_PER_PAGE, or what fits).
   const lastStart = starts()[ends.length - 1];
-  if (lastPageExtraPt > 0 && height(lastStart, n) + lastPageExtraPt > bodyHeightPt && n - lastStart > 1) {
+  if (lastPageExtraPt > 0 && height(lastStart, n) + lastPageExtraPt > room(lastStart) && n - lastStart > 1) {
     let split = n - 1;
     while (split - 1 > lastStart && (keep(split - 1) || countBody(isBody, split, n) < MIN_ROWS_PER_PAGE) && height(split - 1, n) + lastPageExtraPt <= bodyHeightPt) split -= 1;
     while (split - 1 > lastStart && keep(split - 1)) split -= 1;
