@@ -72,7 +72,7 @@ function codeLabels(protocol: ProtocolDefinition, codelistId: string): (code: st
 /**
  * A CDISC description stored upper-case (ADTTE EVNTDESC and CNSDTDSC: 'NO PROGRESSION OR DEATH: LAST
  * ADEQUATE ASSESSMENT', 'RESPONSE (PR OR BETTER)') in words, as sentence case; the abbreviations the
- * protocol writes upper-case (response categories, evaluators, its responder label's 'PR') keep theirs,
+ * protocol writes upper-case (response categories, evaluators, endpoint codes, its responder label's 'PR') keep theirs,
  * so that 'OR' the conjunction is lower-cased and 'PR' the category is not. Lower-case text is unchanged.
  */
 function descriptionWords(protocol: ProtocolDefinition): (text: string | null) => string | null {
@@ -81,6 +81,8 @@ function descriptionWords(protocol: ProtocolDefinition): (text: string | null) =
     protocol.response.scale.responderLabel,
     protocol.response.scale.diseaseControlLabel,
     ...protocol.response.evaluators.map((e) => e.label),
+    // The endpoints' codes: 'CENSORED FOR OS (STILL IN FOLLOW-UP)' keeps its 'OS'.
+    ...protocol.endpoints.map((e) => e.paramcd),
   ];
   const kept = new Map<string, string>();
   for (const word of sources.join(' ').split(/[^A-Za-z0-9-]+/)) if (/[A-Z].*[A-Z]/.test(word) && word.length >= 2) kept.set(word.toUpperCase(), word);
