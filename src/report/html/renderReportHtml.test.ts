@@ -168,7 +168,7 @@ describe('renderReportHtml', () => {
         if (description === null) continue;
         const shown = [...profile.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]).find((t) => t.toUpperCase() === escapeHtml(description).toUpperCase());
         assert.ok(shown !== undefined, `${subject.USUBJID}: ${description}`);
-        // Sentence case: its first letter capital, every other word lower case but the response categories ('PR').
+        // Sentence case: its first letter capital, every other word lower case but the category and endpoint codes.
         for (const [i, word] of shown.split(/[^A-Za-z0-9-]+/).filter((w) => w !== '').entries()) {
           if (abbreviations.has(word)) {
             kept += 1;
@@ -180,7 +180,7 @@ describe('renderReportHtml', () => {
       }
     }
     assert.ok(descriptions > 0, 'the test trial has time-to-event records');
-    // 'Response (PR or better)', 'Censored for OS (still in follow-up)': the abbreviations stay upper-case.
+    // A category code in the responder label, 'Censored for OS (still in follow-up)': the abbreviations stay upper-case.
     assert.ok(kept > 0, 'the descriptions keep abbreviations');
   });
 

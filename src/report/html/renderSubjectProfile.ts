@@ -70,10 +70,10 @@ function codeLabels(protocol: ProtocolDefinition, codelistId: string): (code: st
 }
 
 /**
- * A CDISC description stored upper-case (ADTTE EVNTDESC and CNSDTDSC: 'NO PROGRESSION OR DEATH: LAST
- * ADEQUATE ASSESSMENT', 'RESPONSE (PR OR BETTER)') in words, as sentence case; the abbreviations the
- * protocol writes upper-case (response categories, evaluators, endpoint codes, its responder label's 'PR') keep theirs,
- * so that 'OR' the conjunction is lower-cased and 'PR' the category is not. Lower-case text is unchanged.
+ * A CDISC description stored upper-case (ADTTE EVNTDESC and CNSDTDSC: 'LAST KNOWN ALIVE', 'NO PROGRESSION
+ * OR DEATH: LAST ADEQUATE ASSESSMENT') in words, as sentence case; the abbreviations the protocol writes
+ * upper-case (response category codes, evaluators, endpoint codes, the words of its responder label) keep
+ * theirs, so that 'OR' the conjunction is lower-cased and a category code is not. Lower-case text is unchanged.
  */
 function descriptionWords(protocol: ProtocolDefinition): (text: string | null) => string | null {
   const sources = [
