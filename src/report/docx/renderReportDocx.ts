@@ -107,7 +107,7 @@ function tableBodyHeightPt(table: ReportTable, layout: TableLayout, firstInSecti
   const footerLines = notesTexts(table).reduce((sum, text) => sum + wrapText(text, page.widthPt, WORD_PAGE.footnotePt).length, 0);
   const footerPt = footerLines * WORD_PAGE.footnotePt * WORD_PAGE.lineHeight + notesTexts(table).length * WORD_PAGE.footnoteBeforePt + WORD_PAGE.pageFooterLinePt;
   const bottom = Math.max(WORD_PAGE.marginPt, WORD_PAGE.footerFromEdgePt + footerPt + 4);
-  const titleLines = wrapText(`${table.number}. ${table.title} (continued) [columns 10\u201310 of 10]`, page.widthPt, WORD_PAGE.titlePt, true).length;
+  const titleLines = wrapText(`${table.number}. ${table.title} (continued)${layout.panels.length > 1 ? ' [columns 10\u201310 of 10]' : ''}`, page.widthPt, WORD_PAGE.titlePt, true).length;
   const title = titleLines * WORD_PAGE.titlePt * WORD_PAGE.lineHeight + WORD_PAGE.titleAfterPt + WORD_PAGE.populationPt;
   return (pageHeightPt - WORD_PAGE.marginPt - bottom) * WORD_PAGE.fill - title - (firstInSection ? WORD_PAGE.heading1Pt : 0);
 }

@@ -81,7 +81,8 @@ describe('renderReportHtml', () => {
       assert.equal(html.split(`id="${subjectAnchor(subject.USUBJID)}"`).length, 2, subject.USUBJID);
       const profile = section(html, subjectAnchor(subject.USUBJID));
       for (const rs of data.adrs.filter((r) => r.USUBJID === subject.USUBJID && r.PARAMCD === 'OVRLRESP')) assert.ok(profile.includes(`<td>${rs.AVISIT ?? ''}</td>`), `${subject.USUBJID} ${rs.AVISIT ?? ''}`);
-      for (const tte of data.adtte.filter((r) => r.USUBJID === subject.USUBJID && r.CNSR > 0)) assert.ok(profile.includes(escapeHtml(tte.CNSDTDSC ?? '')), `${subject.USUBJID} ${tte.PARAMCD}`);
+      // In words (sentence case), not the ADTTE's upper-case text.
+      for (const tte of data.adtte.filter((r) => r.USUBJID === subject.USUBJID && r.CNSR > 0)) assert.ok(profile.toLowerCase().includes(escapeHtml(tte.CNSDTDSC ?? '').toLowerCase()), `${subject.USUBJID} ${tte.PARAMCD}`);
       for (const ae of data.adae.filter((r) => r.USUBJID === subject.USUBJID)) assert.ok(profile.includes(`<td>${escapeHtml(ae.AEDECOD)}</td>`), `${subject.USUBJID} AE ${ae.AESEQ}`);
     }
   });
@@ -150,6 +151,37 @@ describe('renderReportHtml', () => {
     }
     assert.ok(checked > 0, 'the test trial has coded reasons or outcomes');
     assert.ok(reasons > 0, 'the test trial has best-response reasons');
+  });
+
+  it('prints the evaluators and the event and censoring descriptions of a subject profile in words, not as the upper-case CDISC values', () => {
+    const labels = new Map(TEST_PROTOCOL.response.evaluators.map((e) => [e.id, e.label]));
+    const abbreviations = new Set([...TEST_PROTOCOL.response.scale.categories.map((c) => c.code), ...TEST_PROTOCOL.endpoints.map((e) => e.paramcd)]);
+    let kept = 0;
+    let descriptions = 0;
+    for (const subject of data.adsl) {
+      const profile = section(html, subjectAnchor(subject.USUBJID));
+      for (const r of data.adtte.filter((t) => t.USUBJID === subject.USUBJID)) {
+        const label = r.EVALUATOR === null ? null : (labels.get(r.EVALUATOR) ?? r.EVALUATOR);
+        if (label !== null && label !== r.EVALUATOR) assert.ok(!profile.includes(`<td>${r.EVALUATOR}</td>`), `${subject.USUBJID}: evaluator ${r.EVALUATOR} as ${label}`);
+        if (label !== null) assert.ok(profile.includes(`<td>${escapeHtml(label)}</td>`), `${subject.USUBJID}: ${label}`);
+        const description = r.CNSR === 0 ? r.EVNTDESC : r.CNSDTDSC;
+        if (description === null) continue;
+        const shown = [...profile.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]).find((t) => t.toUpperCase() === escapeHtml(description).toUpperCase());
+        assert.ok(shown !== undefined, `${subject.USUBJID}: ${description}`);
+        // Sentence case: its first letter capital, every other word lower case but the category and endpoint codes.
+        for (const [i, word] of shown.split(/[^A-Za-z0-9-]+/).filter((w) => w !== '').entries()) {
+          if (abbreviations.has(word)) {
+            kept += 1;
+            continue;
+          }
+          assert.equal(word, i === 0 ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase(), `${subject.USUBJID}: '${shown}'`);
+        }
+        descriptions += 1;
+      }
+    }
+    assert.ok(descriptions > 0, 'the test trial has time-to-event records');
+    // A category code in the responder label, 'Censored for OS (still in follow-up)': the abbreviations stay upper-case.
+    assert.ok(kept > 0, 'the descriptions keep abbreviations');
   });
 
   it('prints the aggregate edition with the same cells, no subject link, list or profile, and says what it leaves out', () => {

@@ -1,7 +1,7 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
+import { breakRows, computeHeaderHeightPt, computeRowHeightPt, keepsWithNext, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -72,8 +72,12 @@ const PRINT = {
   notesLinePt: 11.5 * 1.4 * PT_PER_PX,
   notesParagraphPt: 4 * PT_PER_PX,
   notesTopPt: 5 * PT_PER_PX,
-  /** The row heights are estimates from font metrics: a page is filled to this share of its height, so that a page estimated full never overflows. */
-  fill: 0.96,
+  /**
+   * The row heights are estimates from font metrics: a page is filled to this share of its height, so that a
+   * page estimated full never overflows. Chromium's one-line rows measure exactly as estimated (14.25 pt at
+   * 9.375 pt type, demo PDF); wrapping is over-estimated (MEASURE_SAFETY): the 1.5% (11 pt) left covers the rest.
+   */
+  fill: 0.985,
 };
 
 /** A run of whole rows of one panel printed on one page. */
@@ -90,9 +94,10 @@ function notesHeightPt(texts: readonly string[], widthPt: number): number {
 }
 
 /**
- * The printed pages of a table (the PDF's, Chromium printing this HTML): as paginateTable pages the RTF,
- * whole rows, never a page ending on a heading row, the header row on every page, with the page height
- * left by the title block (the section heading on the first page, the continued title on the others) and
+ * The printed pages of a table (the PDF's, Chromium printing this HTML): as paginateTable pages the RTF
+ * (breakRows: whole rows, never a page ending on a heading row or a group's first row, no stray short
+ * continuation page), the header row on every page, with the page height
+ * left by the title block (the section heading on the first page only, the continued title on the others) and
  * the notes on the last page (which CSS keeps with the last rows). Each page becomes a table of its own
  * under a '(continued)' title, so that every printed page of a table says what it is; the browser still
  * repeats the header row and moves rows on should an estimate fall short.
@@ -104,42 +109,20 @@ function printedPages(table: ReportTable, layout: TableLayout, notesText: readon
   // The longer of the item's title (h3, 14 px) and the continued one (12 px): either may wrap.
   const titleLines = Math.max(
     wrapText(`${table.number}. ${table.title}`, area.widthPt, PRINT.titleFontPt, true).length,
-    wrapText(`${table.number}. ${table.title} (continued) [columns 10\u201310 of 10]`, area.widthPt, 12 * PT_PER_PX, true).length,
+    wrapText(`${table.number}. ${table.title} (continued)${layout.panels.length > 1 ? ' [columns 10\u201310 of 10]' : ''}`, area.widthPt, 12 * PT_PER_PX, true).length,
   );
-  const body = area.heightPt * PRINT.fill - titleLines * PRINT.titleLinePt - PRINT.populationPt - panelTitle - (firstInSection ? PRINT.sectionHeadingPt : 0);
+  const body = area.heightPt * PRINT.fill - titleLines * PRINT.titleLinePt - PRINT.populationPt - panelTitle;
   const notes = notesHeightPt(notesText, area.widthPt);
-  const pages: PrintedPage[] = [];
-  layout.panels.forEach((panel, panelIndex) => {
+  const isBody = (i: number) => table.rows[i].cells.length > 0;
+  const keep = (i: number) => keepsWithNext(table, i);
+  // The notes print under the last page's rows (CSS keeps them with the last rows), so the last page of the last panel holds them too.
+  return layout.panels.flatMap((panel, panelIndex) => {
     const header = computeHeaderHeightPt(table, panel, g) + PRINT.headerExtraPt;
     const heights = table.rows.map((r, i) => computeRowHeightPt(table, i, panel, g) + (r.cells.length === 0 ? PRINT.headingRowExtraPt : 0));
-    const isHeading = (i: number) => table.rows[i].cells.length === 0;
-    let start = 0;
-    while (start < table.rows.length) {
-      let used = header;
-      let end = start;
-      while (end < table.rows.length && (end === start || used + heights[end] <= body)) used += heights[end++];
-      while (end < table.rows.length && end - 1 > start && isHeading(end - 1)) end -= 1;
-      while (end < table.rows.length && isHeading(end - 1)) end += 1;
-      pages.push({ panel: panelIndex, rowStart: start, rowEnd: end });
-      start = end;
-    }
-    if (table.rows.length === 0) pages.push({ panel: panelIndex, rowStart: 0, rowEnd: 0 });
+    const extra = panelIndex === layout.panels.length - 1 ? notes : 0;
+    // The section heading is above the first page of the first panel only.
+    return breakRows(heights, isBody, keep, header, body, extra, firstInSection && panelIndex === 0 ? PRINT.sectionHeadingPt : 0).map((run) => ({ panel: panelIndex, ...run }));
   });
-  // The notes print under the last page's rows: when they do not fit there, that page's last rows go on a page of their own with them.
-  const last = pages[pages.length - 1];
-  const lastPanel = layout.panels[last.panel];
-  const rowHeight = (i: number) => computeRowHeightPt(table, i, lastPanel, g) + (table.rows[i].cells.length === 0 ? PRINT.headingRowExtraPt : 0);
-  let used = computeHeaderHeightPt(table, lastPanel, g) + PRINT.headerExtraPt;
-  for (let i = last.rowStart; i < last.rowEnd; i++) used += rowHeight(i);
-  if (notes > 0 && used + notes > body && last.rowEnd - last.rowStart > 1) {
-    // As few rows as make a page that says something (up to 3), not ending the page before on a heading row.
-    let split = Math.max(last.rowStart + 1, last.rowEnd - 3);
-    while (split - 1 > last.rowStart && table.rows[split - 1].cells.length === 0) split -= 1;
-    if (split > last.rowStart && table.rows.slice(last.rowStart, split).some((r) => r.cells.length > 0)) {
-      pages.splice(pages.length - 1, 1, { ...last, rowEnd: split }, { ...last, rowStart: split });
-    }
-  }
-  return pages;
 }
 
 /**

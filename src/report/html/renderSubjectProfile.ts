@@ -70,6 +70,30 @@ function codeLabels(protocol: ProtocolDefinition, codelistId: string): (code: st
 }
 
 /**
+ * A CDISC description stored upper-case (ADTTE EVNTDESC and CNSDTDSC: 'LAST KNOWN ALIVE', 'NO PROGRESSION
+ * OR DEATH: LAST ADEQUATE ASSESSMENT') in words, as sentence case; the abbreviations the protocol writes
+ * upper-case (response category codes, evaluators, endpoint codes, the words of its responder label) keep
+ * theirs, so that 'OR' the conjunction is lower-cased and a category code is not. Lower-case text is unchanged.
+ */
+function descriptionWords(protocol: ProtocolDefinition): (text: string | null) => string | null {
+  const sources = [
+    ...protocol.response.scale.categories.flatMap((c) => [c.code, c.label]),
+    protocol.response.scale.responderLabel,
+    protocol.response.scale.diseaseControlLabel,
+    ...protocol.response.evaluators.map((e) => e.label),
+    // The endpoints' codes: 'CENSORED FOR OS (STILL IN FOLLOW-UP)' keeps its 'OS'.
+    ...protocol.endpoints.map((e) => e.paramcd),
+  ];
+  const kept = new Map<string, string>();
+  for (const word of sources.join(' ').split(/[^A-Za-z0-9-]+/)) if (/[A-Z].*[A-Z]/.test(word) && word.length >= 2) kept.set(word.toUpperCase(), word);
+  return (text) => {
+    if (text === null || text === '' || text !== text.toUpperCase()) return text;
+    const lower = text.replace(/[A-Za-z0-9-]+/g, (word) => kept.get(word) ?? word.toLowerCase());
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  };
+}
+
+/**
  * A subject's profile: key ADSL facts (with the protocol's own subject variables), then the derived records
  * behind every count the subject is in: response at each assessment (ADRS, per evaluator, with the deciding
  * rule of the response criteria) and best response, time-to-event values with event or censoring reason
@@ -81,6 +105,10 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
   const reason = codeLabels(protocol, 'DCREAS');
   const deathCause = codeLabels(protocol, 'DTHCAUS');
   const outcome = codeLabels(protocol, 'AEOUT');
+  // ADRS/ADTTE EVALUATOR holds the evaluator's id ('INVESTIGATOR'): printed by the protocol's label for it ('Investigator').
+  const evaluatorLabel = new Map(protocol.response.evaluators.map((e) => [e.id, e.label]));
+  const evaluator = (id: string | null) => (id === null ? null : (evaluatorLabel.get(id) ?? id));
+  const words = descriptionWords(protocol);
   const facts: [string, string][] = [
     ['Site', s.SITEID],
     ['Populations', populations(s, protocol)],
@@ -102,11 +130,11 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
   const visits = subject.adrs
     .filter((r) => r.PARAMCD === 'OVRLRESP')
     .sort((a, b) => a.EVALUATOR.localeCompare(b.EVALUATOR) || (a.ADY ?? 0) - (b.ADY ?? 0))
-    .map((r) => [r.EVALUATOR, r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, ruleLabel(protocol, r.RULE), r.RECCALL]);
+    .map((r) => [evaluator(r.EVALUATOR), r.AVISIT, r.ADY, r.ADT, r.AVALC, r.CONFFL, ruleLabel(protocol, r.RULE), r.RECCALL]);
   const best = subject.adrs
     .filter((r) => r.PARAMCD === 'BOR')
-    .map((r) => [r.EVALUATOR, r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, reasonWords(r.BORREAS)]);
-  const tte = subject.adtte.map((r) => [r.PARAM, r.EVALUATOR, r.AVAL, r.AVALM.toFixed(2), r.CNSR === 0 ? 'Event' : `Censored (${r.CNSR})`, r.CNSR === 0 ? r.EVNTDESC : r.CNSDTDSC]);
+    .map((r) => [evaluator(r.EVALUATOR), r.AVALC, r.RSPFL, r.DCRFL, r.RSPDT, r.PDDT, reasonWords(r.BORREAS)]);
+  const tte = subject.adtte.map((r) => [r.PARAM, evaluator(r.EVALUATOR), r.AVAL, r.AVALM.toFixed(2), r.CNSR === 0 ? 'Event' : `Censored (${r.CNSR})`, words(r.CNSR === 0 ? r.EVNTDESC : r.CNSDTDSC)]);
   const aes = subject.adae
     .slice()
     .sort((a, b) => a.AESEQ - b.AESEQ)

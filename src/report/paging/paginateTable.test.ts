@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeHeaderHeightPt, computeRowHeightPt, paginateTable } from './paginateTable.js';
+import { breakRows, computeHeaderHeightPt, computeRowHeightPt, keepsWithNext, MIN_ROWS_PER_PAGE, paginateTable, type RowRun } from './paginateTable.js';
 import { PDF_PAGE_GEOMETRY, WORD_PAGE_GEOMETRY } from './pageGeometry.js';
-import { createLongListing, createWideTable } from './pagingTestTables.js';
+import { createClassTermTable, createLongListing, createWideTable } from './pagingTestTables.js';
 import { layoutGeometry, planTableLayout } from './planTableLayout.js';
 import { computeLongestWordPt, computeTextWidthPt, wrapText } from './textWidth.js';
 
@@ -99,5 +99,66 @@ describe('paginateTable', () => {
     const tight = paginateTable(wide, wideLayout, WORD_PAGE_GEOMETRY, computeHeaderHeightPt(wide, wideLayout.panels[0], WORD_PAGE_GEOMETRY) + 30);
     assert.deepEqual([...new Set(tight.map((p) => p.panel))], wideLayout.panels.map((_, i) => i));
     for (const p of tight) if (p.rowEnd < wide.rows.length) assert.notEqual(wide.rows[p.rowEnd - 1].cells.length, 0, `page ${p.page} ends on a heading`);
+  });
+});
+
+describe('page breaks (breakRows, paginateTable): no stray rows, no group split off at the foot of a page', () => {
+  const table = createClassTermTable(24);
+  const layout = planTableLayout(table, WORD_PAGE_GEOMETRY);
+  const g = layoutGeometry(WORD_PAGE_GEOMETRY, layout);
+  const panel = layout.panels[0];
+  const header = computeHeaderHeightPt(table, panel, g);
+  const heights = table.rows.map((_, i) => computeRowHeightPt(table, i, panel, g));
+  const isBody = (i: number) => table.rows[i].cells.length > 0;
+  const bodyRows = (p: RowRun) => table.rows.slice(p.rowStart, p.rowEnd).filter((r) => r.cells.length > 0).length;
+  const height = (p: RowRun) => heights.slice(p.rowStart, p.rowEnd).reduce((a, b) => a + b, header);
+  // Every page height from a page of 4 rows to one page for the whole table, in steps of a fifth of a row.
+  const rowPt = heights[1];
+  const pageHeights = Array.from({ length: Math.ceil((table.rows.length - 3) * 5) }, (_, i) => header + (4 + i / 5) * rowPt);
+
+  it('keeps a system organ class with its first term and a category heading with its first row', () => {
+    assert.equal(keepsWithNext(table, 1), true, 'a class with its first term');
+    assert.equal(keepsWithNext(table, 0), false, 'a row the next is not indented under');
+    assert.equal(keepsWithNext(table, table.rows.length - 3), true, 'a heading');
+    assert.equal(keepsWithNext(table, table.rows.length - 1), false, 'the last row');
+  });
+  for (const [name, withNotes] of [['without notes', false], ['with notes under the last page (PDF)', true]] as const) {
+    it(`never ends a page on a class or heading row, nor leaves fewer than ${MIN_ROWS_PER_PAGE} body rows on a continuation page, every row once, within the page (${name})`, () => {
+      let short = 0;
+      const notes = withNotes ? 3 * rowPt : 0;
+      // With notes, pages from room for the notes and twice the minimum rows (a smaller page cannot have both).
+      for (const bodyHeightPt of pageHeights.filter((h) => h >= header + notes + 2 * MIN_ROWS_PER_PAGE * rowPt)) {
+        const pages = withNotes ? breakRows(heights, isBody, (i) => keepsWithNext(table, i), header, bodyHeightPt, notes) : paginateTable(table, layout, WORD_PAGE_GEOMETRY, bodyHeightPt);
+        let next = 0;
+        for (const [i, p] of pages.entries()) {
+          const at = `page ${i + 1} of ${pages.length} at ${bodyHeightPt.toFixed(1)} pt`;
+          assert.equal(p.rowStart, next, at);
+          assert.ok(p.rowEnd > p.rowStart, at);
+          assert.ok(height(p) + (i === pages.length - 1 ? notes : 0) <= bodyHeightPt + 1e-9, `${at}: ${height(p)} pt`);
+          if (p.rowEnd < table.rows.length) assert.ok(!keepsWithNext(table, p.rowEnd - 1), `${at} ends on '${table.rows[p.rowEnd - 1].label}'`);
+          if (i > 0) assert.ok(bodyRows(p) >= MIN_ROWS_PER_PAGE, `${at}: ${bodyRows(p)} body rows`);
+          if (i > 0 && bodyRows(p) < 5) short += 1;
+          next = p.rowEnd;
+        }
+        assert.equal(next, table.rows.length);
+      }
+      // The sweep does reach short last pages (so the rule is exercised).
+      assert.ok(short > 0);
+    });
+  }
+  it('fills a page as the old greedy paging did when no rule applies: the same number of pages or one more', () => {
+    for (const bodyHeightPt of pageHeights) {
+      const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, bodyHeightPt);
+      const capacity = Math.floor((bodyHeightPt - header) / rowPt);
+      assert.ok(pages.length <= Math.ceil(table.rows.length / Math.max(1, capacity - 2)) + 1, `${bodyHeightPt}: ${pages.length} pages`);
+    }
+  });
+  it('moves the notes with the last rows onto a page of their own when they do not fit under them', () => {
+    const rows = heights.length;
+    const fullPage = heights.reduce((a, b) => a + b, header);
+    const pages = breakRows(heights, isBody, (i) => keepsWithNext(table, i), header, fullPage, 2 * rowPt);
+    assert.equal(pages.length, 2);
+    assert.equal(pages[1].rowEnd, rows);
+    assert.ok(bodyRows(pages[1]) >= MIN_ROWS_PER_PAGE);
   });
 });

@@ -1,5 +1,5 @@
 // Test support (not exported from index.ts): generic tables for the paging tests of every renderer.
-import { cell, column, headingRow, numberValue, population, reportTable, row, textCell, timeMedianValue, type ReportTable } from '../model/index.js';
+import { cell, column, countValue, headingRow, numberValue, population, reportTable, row, textCell, timeMedianValue, type ReportTable } from '../model/index.js';
 
 /** A listing of `subjects` subjects, one row each, with long wrapping text columns. */
 export function createLongListing(subjects: number): ReportTable {
@@ -42,4 +42,20 @@ export function createWideTable(columnCount: number): ReportTable {
     row('events', 'Events', columns.map((_, i) => cell(numberValue(i, { decimals: 0 })))),
   ];
   return { ...reportTable({ id: 't-wide', title: 'Time to event by group', population: population('Full analysis set', 'FASFL', 100), stubLabel: '', columns, rows }), number: 'Table 1' };
+}
+
+/**
+ * An adverse-event table by system organ class (indent 0, with counts) and preferred term (indent 1):
+ * `classes` classes of 1 to 6 terms, then a category heading with 2 rows, as grouped tables are printed.
+ */
+export function createClassTermTable(classes: number): ReportTable {
+  const columns = [column('any', 'Any grade', 85), column('g3', 'Grade 3 or higher', 85)];
+  const counts = (n: number) => [cell(countValue(n, 85)), cell(countValue(Math.floor(n / 3), 85))];
+  const rows = [row('any', 'Subjects with at least one event', counts(80), 0)];
+  for (let c = 0; c < classes; c += 1) {
+    rows.push(row(`soc:${c}`, `System organ class ${c + 1}`, counts(40 - c), 0));
+    for (let t = 0; t < 1 + ((c * 5) % 6); t += 1) rows.push(row(`soc:${c}:pt:${t}`, `Preferred term ${c + 1}.${t + 1}`, counts(20 - t), 1));
+  }
+  rows.push(headingRow('severity', 'Most severe'), row('severity:mild', 'Mild', counts(30)), row('severity:severe', 'Severe', counts(10)));
+  return { ...reportTable({ id: 't-soc', title: 'Adverse events by class and term', population: population('Safety set', 'SAFFL', 85), stubLabel: 'System organ class / preferred term', columns, rows }), number: 'Table 2' };
 }

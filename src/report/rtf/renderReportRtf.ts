@@ -145,7 +145,8 @@ function tableSection(table: ReportTable, options: ReportRtfOptions, edition: st
     const panel = layout.panels.length > 1 ? ` [columns ${layout.panels[p.panel].columns[0] + 1}\u2013${layout.panels[p.panel].columns[layout.panels[p.panel].columns.length - 1] + 1} of ${table.columns.length}]` : '';
     return [`${table.number}. ${table.title}${continued}${panel}`, populationText(table)];
   };
-  const sampleTitle = [`${table.number}. ${table.title} (continued) [columns 10\u201310 of 10]`, populationText(table)];
+  // The longest title a page prints: the continued one, with the columns it shows only when the table is in column panels.
+  const sampleTitle = [`${table.number}. ${table.title} (continued)${layout.panels.length > 1 ? ' [columns 10\u201310 of 10]' : ''}`, populationText(table)];
   const titlePt = linesHeightPt(sampleTitle.slice(0, 1), width, TITLE_PT, true) + linesHeightPt(sampleTitle.slice(1), width, BODY_PT) + SPACE_AFTER_TITLE_PT + SPACE_AFTER_POPULATION_PT;
   const bodyPt = page.heightPt - (EDGE_TWIPS / 20) * 2 - headerPt - footerPt - 2 * GAP_PT - titlePt - 4;
   const pages = paginateTable(table, layout, G, bodyPt);
