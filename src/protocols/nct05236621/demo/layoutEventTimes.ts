@@ -6,6 +6,7 @@ import {
   fastCurveScratch,
   fastCurveWalk,
   fastLogRankP,
+  fastLogRankPSorted,
   fastRateDays,
   resumeCurveWalk,
   startCurveWalk,
@@ -1041,6 +1042,8 @@ const ENDPOINTS: readonly Endpoint[] = ['pfs', 'os', 'dor', 'followUp', 'treatme
 
 interface GroupMembership {
   readonly of: Readonly<Record<keyof Groups, Uint8Array>>;
+  /** 1 for a log-rank target whose two groups share no subject (its P can merge the groups' sorted keys). */
+  readonly logRankDisjoint: Uint8Array;
 }
 
 function membershipOf(g: Groups, n: number): GroupMembership {
@@ -1050,7 +1053,8 @@ function membershipOf(g: Groups, n: number): GroupMembership {
     for (const row of g[key]) flags[row] = 1;
     of[key] = flags;
   }
-  return { of };
+  const logRankDisjoint = Uint8Array.from(LOGRANKS, (spec) => (g[spec.a].some((row) => of[spec.b][row] === 1) ? 0 : 1));
+  return { of, logRankDisjoint };
 }
 
 /** Rows whose time or status changed since the previous layout, per endpoint (scratch of targetLosses). */
@@ -1058,6 +1062,16 @@ const changedRows: Int32Array[] = ENDPOINTS.map(() => new Int32Array(0));
 const changedCount = new Int32Array(ENDPOINTS.length);
 const CURVE_ENDPOINT = CURVES.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
 const LOGRANK_ENDPOINT = LOGRANKS.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+/**
+ * For each log-rank target, the curves of its two groups on its endpoint (-1 when there is none). Merging
+ * their keys needs groups without a common subject (fastLogRankP counts such a row in group B only):
+ * GroupMembership.logRankDisjoint.
+ */
+const LOGRANK_CURVES = LOGRANKS.map((spec): readonly [number, number] => {
+  const a = CURVES.findIndex((c) => c.endpoint === spec.endpoint && c.group === spec.a);
+  const b = CURVES.findIndex((c) => c.endpoint === spec.endpoint && c.group === spec.b);
+  return [a, b];
+});
 
 function changedRowsTouch(endpoint: number, flags: Uint8Array): boolean {
   const rows = changedRows[endpoint];
@@ -1085,6 +1099,11 @@ function curveWalks(g: Groups): CurveWalks {
     current: new Uint8Array(CURVES.length),
     pending: new Uint8Array(CURVES.length),
   };
+}
+
+/** The walk of curve k with the keys of the layout targetLosses is evaluating (its candidate walk when it walked it). */
+function latestWalk(walks: CurveWalks, k: number): FastCurveWalk {
+  return walks.pairs[k][walks.pending[k] === 1 ? walks.current[k] ^ 1 : walks.current[k]];
 }
 
 /** The layout targetLosses last evaluated is now the current one. */
@@ -1205,7 +1224,15 @@ function targetLosses(
       out[TARGET_COUNT + slot] = previousLosses[TARGET_COUNT + slot];
       out[2 * TARGET_COUNT + slot] = previousLosses[2 * TARGET_COUNT + slot];
     } else {
-      out[slot] = pLoss(fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b]), spec, mode);
+      // The two groups' curves of this endpoint have just been brought up to this layout (they come first),
+      // and their walks hold the groups' sorted keys: merged, they need no sort.
+      const walkA = LOGRANK_CURVES[k][0];
+      const walkB = LOGRANK_CURVES[k][1];
+      const p =
+        walkA < 0 || walkB < 0 || m.logRankDisjoint[k] !== 1
+          ? fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b])
+          : fastLogRankPSorted(latestWalk(walks, walkA).keys, g[spec.a].length, latestWalk(walks, walkB).keys, g[spec.b].length);
+      out[slot] = pLoss(p, spec, mode);
       out[TARGET_COUNT + slot] = differsScratch;
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
