@@ -1193,7 +1193,9 @@ function targetLosses(
         // The old walk's keys with the changed rows' keys replaced; the walk resumes at the earliest day either held.
         const keys = walk.keys;
         const size = from.size;
-        keys.set(from.keys.subarray(0, size));
+        // A loop, not keys.set(subarray): no view object per curve and move.
+        const fromKeys = from.keys;
+        for (let x = 0; x < size; x++) keys[x] = fromKeys[x];
         walk.size = size;
         const flags = m.of[spec.group];
         const rows = changedRows[CURVE_ENDPOINT[k]];
