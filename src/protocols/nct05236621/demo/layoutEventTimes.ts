@@ -1245,6 +1245,10 @@ function targetLosses(
 }
 
 const VIOLATION_WEIGHT = 50;
+/** The search's fixed choices (drawn with pick, which reads only their length and one entry). */
+const VISIT_STEPS: readonly number[] = [-1, 1, -2, 2];
+const UNIT_STEPS: readonly number[] = [-1, 1];
+const DELAY_CHOICES: readonly number[] = [7, 14];
 
 /** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 grades). */
 function lossOf(d: Derived, losses: Float64Array): number {
@@ -1435,7 +1439,9 @@ export function layoutEventTimes(
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
   const responders = groups.responders;
   const movable = groups.all.filter((i) => fate[i] !== 'no-post-baseline');
-  const progressingNow = (): number[] => groups.all.filter((i) => isProgressing(state.fate[i]));
+  /** The progressing subjects, kept until a fate changes (a swap, its undo, a restored layout); callers never alter it. */
+  let progressingCache: number[] | null = null;
+  const progressingNow = (): number[] => (progressingCache ??= groups.all.filter((i) => isProgressing(state.fate[i])));
 
   const snapshot = (): { state: State; schedules: number[][] } => ({
     state: {
@@ -1484,20 +1490,27 @@ export function layoutEventTimes(
     undoValue.push(arr[i]);
     arr[i] = v;
   };
+  const swapInts = (arr: Int32Array | Uint8Array, j: number, k: number): void => {
+    const vj = arr[j];
+    setInt(arr, j, arr[k]);
+    setInt(arr, k, vj);
+  };
   /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
   const swapBundle = (j: number, k: number): void => {
     const fj = state.fate[j];
     state.fate[j] = state.fate[k];
     state.fate[k] = fj;
     fateSwaps.push(j, k);
-    for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
-      const vj = arr[j];
-      setInt(arr, j, arr[k]);
-      setInt(arr, k, vj);
-    }
+    progressingCache = null;
+    swapInts(state.osState, j, k);
+    swapInts(state.gap, j, k);
+    swapInts(state.early, j, k);
+    swapInts(state.kEnd, j, k);
+    swapInts(state.endOffset, j, k);
   };
   const undoMove = (): void => {
     for (let u = undoArrays.length - 1; u >= 0; u--) undoArrays[u][undoIndex[u]] = undoValue[u];
+    if (fateSwaps.length > 0) progressingCache = null;
     for (let u = fateSwaps.length - 2; u >= 0; u -= 2) {
       const j = fateSwaps[u];
       const k = fateSwaps[u + 1];
@@ -1506,6 +1519,8 @@ export function layoutEventTimes(
       state.fate[k] = fj;
     }
   };
+  /** Rows whose visit schedule the move re-draws (reset each move). */
+  const touched: number[] = [];
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
       done += 1;
@@ -1521,11 +1536,11 @@ export function layoutEventTimes(
             ? 14
             : random.int(0, 13);
       const i = random.pick(movable);
-      const touched: number[] = [];
+      touched.length = 0;
       switch (move) {
         case 0:
         case 1:
-          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick([-1, 1, -2, 2])));
+          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick(VISIT_STEPS)));
           break;
         case 2: {
           setInt(state.seed, i, random.int(0, 0x7fffffff));
@@ -1555,7 +1570,7 @@ export function layoutEventTimes(
           break;
         }
         case 6:
-          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick([-1, 1]))));
+          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick(UNIT_STEPS))));
           break;
         case 7: {
           const j = random.pick(responders);
@@ -1568,7 +1583,7 @@ export function layoutEventTimes(
           break;
         }
         case 9: {
-          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick([-1, 1])));
+          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick(UNIT_STEPS)));
           setInt(state.kLast, i, random.int(0, 1));
           setInt(state.deathDay, i, random.int(35, 62));
           break;
@@ -1741,7 +1756,7 @@ export function layoutEventTimes(
           const dj = state.delayCycle[j];
           setInt(state.delayCycle, j, state.delayCycle[i]);
           setInt(state.delayCycle, i, dj === 0 ? 0 : random.int(2, 6));
-          setInt(state.delayDays, i, random.pick([7, 14]));
+          setInt(state.delayDays, i, random.pick(DELAY_CHOICES));
           touched.push(i, j);
           break;
         }
@@ -1780,6 +1795,7 @@ export function layoutEventTimes(
   };
   const restoreBest = (): void => {
     Object.assign(state, best.state);
+    progressingCache = null;
     schedules.splice(0, schedules.length, ...best.schedules);
     // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
     best = snapshot();
