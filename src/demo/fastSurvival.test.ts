@@ -11,6 +11,7 @@ import {
   fastCurveScratch,
   fastCurveWalk,
   fastLogRankP,
+  fastLogRankPSorted,
   fastRateDays,
   resumeCurveWalk,
   startCurveWalk,
@@ -113,6 +114,26 @@ describe('fastCurve and fastLogRankP agree with src/stats', () => {
       assertClose(fastLogRankP(time, status, a, b), reference.value.p, { rel: 1e-6 }, 'log-rank P');
     });
   }
+
+  it('fastLogRankPSorted (two sorted key runs merged) equals fastLogRankP to the bit', () => {
+    const r = new SeededRandom(7);
+    let unequalGroups = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const n = r.int(2, 90);
+      // Few distinct days, so many ties within and across groups.
+      const time = Array.from({ length: n }, () => r.int(1, trial % 2 === 0 ? 40 : 600));
+      const status = Array.from({ length: n }, () => (r.chance(0.6) ? 1 : 0));
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < n; i++) (r.chance(0.4) ? a : b).push(i);
+      const sortedKeys = (rows: number[]): Int32Array => Int32Array.from(rows, (i) => fastCurveKey(time[i], status[i])).sort();
+      const want = fastLogRankP(time, status, a, b);
+      const got = fastLogRankPSorted(sortedKeys(a), a.length, sortedKeys(b), b.length);
+      assert.ok(Object.is(got, want), `trial ${trial}: ${got} vs ${want}`);
+      if (want !== 1) unequalGroups += 1;
+    }
+    assert.ok(unequalGroups > 300, String(unequalGroups));
+  });
 });
 
 /** Every field of two summaries, bit for bit (NaN as NaN). */

@@ -104,7 +104,46 @@ export function fastRateDays(rateMonths: readonly number[]): Float64Array {
   return Float64Array.from(rateMonths, (m) => m * DAYS_PER_MONTH);
 }
 
-/** fastCurve into `out` (its rate arrays as long as `rateDays`), with the landmarks given in days (fastRateDays). */
+/** The log-log band of S at `s` with Greenwood sum `greenwood` (0 < s < 1), into bandLower and bandUpper. */
+let bandLower = Number.NaN;
+let bandUpper = Number.NaN;
+function band(s: number, greenwood: number): void {
+  const half = (Z975 * Math.sqrt(greenwood)) / Math.log(s);
+  const center = Math.log(-Math.log(s));
+  bandLower = Math.exp(-Math.exp(center - half));
+  bandUpper = Math.exp(-Math.exp(center + half));
+}
+
+/**
+ * Each landmark's S and the Greenwood sum of its step (NaN before the first event), scratch of the walks: the
+ * band of a landmark is computed once at the end, not at every step that might turn out to be its.
+ */
+let rateGreenwood = new Float64Array(8);
+
+/** The bands at the landmarks from their S and Greenwood sums: 1 before the first event, NaN without limits or at S = 0. */
+function rateBands(rateCount: number, rates: Float64Array, greenwoods: Float64Array, withLimits: boolean, rateLower: Float64Array, rateUpper: Float64Array): void {
+  for (let r = 0; r < rateCount; r++) {
+    const s = rates[r];
+    const greenwood = greenwoods[r];
+    if (greenwood !== greenwood) {
+      rateLower[r] = 1;
+      rateUpper[r] = 1;
+    } else if (withLimits && s > 0 && s < 1) {
+      band(s, greenwood);
+      rateLower[r] = bandLower;
+      rateUpper[r] = bandUpper;
+    } else {
+      rateLower[r] = Number.NaN;
+      rateUpper[r] = Number.NaN;
+    }
+  }
+}
+
+/**
+ * fastCurve into `out` (its rate arrays as long as `rateDays`), with the landmarks given in days (fastRateDays).
+ * Without `needLowest`, the bands are computed only until both limits are found, and at the landmarks:
+ * lowestLower / lowestUpper then cover the curve up to there (a caller reads them for a limit not reached).
+ */
 export function fastCurveInto(
   time: ArrayLike<number>,
   status: ArrayLike<number>,
@@ -129,8 +168,8 @@ export function fastCurveInto(
   const rateUpper = out.rateUpper;
   const rateCount = rateDays.length;
   rates.fill(1);
-  rateLower.fill(1);
-  rateUpper.fill(1);
+  if (rateGreenwood.length < rateCount) rateGreenwood = new Float64Array(rateCount);
+  rateGreenwood.fill(Number.NaN, 0, rateCount);
   let lastRateDay = 0;
   for (let r = 0; r < rateCount; r++) lastRateDay = Math.max(lastRateDay, rateDays[r]);
   const size = keys.length;
@@ -154,14 +193,11 @@ export function fastCurveInto(
         median = t / DAYS_PER_MONTH;
         medianOnHalf = Math.abs(s - 0.5) < 1e-9;
       }
-      let a = Number.NaN;
-      let b = Number.NaN;
-      if (withLimits && s > 0 && s < 1) {
+      if (withLimits && s > 0 && s < 1 && (needLowest || lowerLimit === null || upperLimit === null)) {
         // log-log band (src/stats survivalConfidenceLimits); S = 0 has none, as there.
-        const half = (Z975 * Math.sqrt(greenwood)) / Math.log(s);
-        const center = Math.log(-Math.log(s));
-        a = Math.exp(-Math.exp(center - half));
-        b = Math.exp(-Math.exp(center + half));
+        band(s, greenwood);
+        const a = bandLower;
+        const b = bandUpper;
         // The median's lower limit is where the lower band reaches 0.5, its upper limit where the upper band does.
         if (a < lowestLower) lowestLower = a;
         if (b < lowestUpper) lowestUpper = b;
@@ -171,13 +207,13 @@ export function fastCurveInto(
       for (let r = 0; r < rateCount; r++) {
         if (t <= rateDays[r]) {
           rates[r] = s;
-          rateLower[r] = a;
-          rateUpper[r] = b;
+          rateGreenwood[r] = greenwood;
         }
       }
     }
     atRisk -= d + c;
   }
+  rateBands(rateCount, rates, rateGreenwood, withLimits, rateLower, rateUpper);
   out.median = median;
   out.medianOnHalf = medianOnHalf;
   out.medianLower = lowerLimit;
@@ -254,6 +290,53 @@ export function fastLogRankP(time: ArrayLike<number>, status: ArrayLike<number>,
 }
 
 /**
+ * fastLogRankP for two disjoint groups whose keys (fastCurveKey) are already sorted, as a curve walk keeps
+ * them (FastCurveWalk.keys): the two runs are merged by day instead of sorted again. The same sums over the
+ * same days in the same order as fastLogRankP, so the same P to the last bit.
+ */
+export function fastLogRankPSorted(keysA: Int32Array, sizeA: number, keysB: Int32Array, sizeB: number): number {
+  let nA = sizeA;
+  let n = sizeA + sizeB;
+  let oMinusE = 0;
+  let variance = 0;
+  let a = 0;
+  let b = 0;
+  while (a < sizeA || b < sizeB) {
+    const tA = a < sizeA ? keysA[a] >> 2 : 0x7fffffff;
+    const tB = b < sizeB ? keysB[b] >> 2 : 0x7fffffff;
+    const t = tA < tB ? tA : tB;
+    let d = 0;
+    let dA = 0;
+    let leaveA = 0;
+    let leave = 0;
+    while (a < sizeA && keysA[a] >> 2 === t) {
+      if ((keysA[a] & 2) === 0) {
+        d += 1;
+        dA += 1;
+      }
+      leave += 1;
+      leaveA += 1;
+      a += 1;
+    }
+    while (b < sizeB && keysB[b] >> 2 === t) {
+      if ((keysB[b] & 2) === 0) d += 1;
+      leave += 1;
+      b += 1;
+    }
+    if (d > 0 && n > 1) {
+      const p = nA / n;
+      oMinusE += dA - d * p;
+      variance += (d * p * (1 - p) * (n - d)) / (n - 1);
+    }
+    n -= leave;
+    nA -= leaveA;
+  }
+  if (variance <= 0) return 1;
+  const chi = (oMinusE * oMinusE) / variance;
+  return erfc(Math.sqrt(chi / 2));
+}
+
+/**
  * fastCurveInto for a search that moves a few rows at a time: the walk keeps its sorted keys and, for each
  * step (distinct time) it took, the state before it (at risk, S, Greenwood sum, lowest bands) and S with its
  * band after it. `resumeCurveWalk` starts a new walk from an old one whose keys before day `fromDay` are
@@ -266,7 +349,8 @@ export interface FastCurveWalk {
   size: number;
   /**
    * Per step, WALK_F64 numbers: before it, S, the Greenwood sum, the lowest bands and the number at risk;
-   * after it, S and its band (one array, so resuming copies a prefix in one loop).
+   * after it, S and the Greenwood sum (its band when a landmark needs it; one array, so resuming copies a
+   * prefix in one loop).
    */
   readonly f64: Float64Array;
   /** Per step, WALK_I32 integers: its day, the index of its first key, 1 when it has an event. */
@@ -280,15 +364,14 @@ export interface FastCurveWalk {
   upperStep: number;
 }
 
-const WALK_F64 = 8;
+const WALK_F64 = 7;
 const S_BEFORE = 0;
 const GREENWOOD_BEFORE = 1;
 const LOWEST_LOWER_BEFORE = 2;
 const LOWEST_UPPER_BEFORE = 3;
 const AT_RISK_BEFORE = 4;
 const S_AFTER = 5;
-const A_AFTER = 6;
-const B_AFTER = 7;
+const GREENWOOD_AFTER = 6;
 const WALK_I32 = 3;
 const STEP_TIME = 0;
 const STEP_INDEX = 1;
@@ -378,12 +461,10 @@ function walkFrom(walk: FastCurveWalk, j0: number, rateDays: Float64Array, withL
   let lowerLimit: number | null = null;
   let upperLimit: number | null = null;
   const rates = out.rates;
-  const rateLower = out.rateLower;
-  const rateUpper = out.rateUpper;
   const rateCount = rateDays.length;
   rates.fill(1);
-  rateLower.fill(1);
-  rateUpper.fill(1);
+  if (rateGreenwood.length < rateCount) rateGreenwood = new Float64Array(rateCount);
+  rateGreenwood.fill(Number.NaN, 0, rateCount);
   const f64 = walk.f64;
   const i32 = walk.i32;
   if (j > 0) {
@@ -404,8 +485,7 @@ function walkFrom(walk: FastCurveWalk, j0: number, rateDays: Float64Array, withL
       for (let k = j - 1; k >= 0; k--) {
         if (i32[k * WALK_I32 + STEP_EVENT] === 1 && i32[k * WALK_I32 + STEP_TIME] <= rateDays[r]) {
           rates[r] = f64[k * WALK_F64 + S_AFTER];
-          rateLower[r] = f64[k * WALK_F64 + A_AFTER];
-          rateUpper[r] = f64[k * WALK_F64 + B_AFTER];
+          rateGreenwood[r] = f64[k * WALK_F64 + GREENWOOD_AFTER];
           break;
         }
       }
@@ -443,8 +523,6 @@ function walkFrom(walk: FastCurveWalk, j0: number, rateDays: Float64Array, withL
       else c += 1;
       i += 1;
     }
-    let a = Number.NaN;
-    let b = Number.NaN;
     if (d > 0) {
       s *= 1 - d / atRisk;
       if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
@@ -454,12 +532,12 @@ function walkFrom(walk: FastCurveWalk, j0: number, rateDays: Float64Array, withL
         walk.medianStep = j;
         walk.medianOnHalf = medianOnHalf;
       }
-      if (withLimits && s > 0 && s < 1) {
+      // The band only while a limit is still to be found, or for the lowest bands (landmarks: rateBands).
+      if (withLimits && s > 0 && s < 1 && (needLowest || lowerLimit === null || upperLimit === null)) {
         // log-log band (src/stats survivalConfidenceLimits); S = 0 has none, as there.
-        const half = (Z975 * Math.sqrt(greenwood)) / Math.log(s);
-        const center = Math.log(-Math.log(s));
-        a = Math.exp(-Math.exp(center - half));
-        b = Math.exp(-Math.exp(center + half));
+        band(s, greenwood);
+        const a = bandLower;
+        const b = bandUpper;
         // The median's lower limit is where the lower band reaches 0.5, its upper limit where the upper band does.
         if (a < lowestLower) lowestLower = a;
         if (b < lowestUpper) lowestUpper = b;
@@ -475,19 +553,18 @@ function walkFrom(walk: FastCurveWalk, j0: number, rateDays: Float64Array, withL
       for (let r = 0; r < rateCount; r++) {
         if (t <= rateDays[r]) {
           rates[r] = s;
-          rateLower[r] = a;
-          rateUpper[r] = b;
+          rateGreenwood[r] = greenwood;
         }
       }
     }
     i32[j * WALK_I32 + STEP_EVENT] = d > 0 ? 1 : 0;
     f64[at + S_AFTER] = s;
-    f64[at + A_AFTER] = a;
-    f64[at + B_AFTER] = b;
+    f64[at + GREENWOOD_AFTER] = greenwood;
     atRisk -= d + c;
     j += 1;
   }
   walk.steps = j;
+  rateBands(rateCount, rates, rateGreenwood, withLimits, out.rateLower, out.rateUpper);
   out.median = median;
   out.medianOnHalf = medianOnHalf;
   out.medianLower = lowerLimit;

@@ -16,6 +16,7 @@ export {
   fastCurveScratch,
   fastCurveWalk,
   fastLogRankP,
+  fastLogRankPSorted,
   fastRateDays,
   resumeCurveWalk,
   startCurveWalk,

@@ -6,6 +6,7 @@ import {
   fastCurveScratch,
   fastCurveWalk,
   fastLogRankP,
+  fastLogRankPSorted,
   fastRateDays,
   resumeCurveWalk,
   startCurveWalk,
@@ -107,6 +108,14 @@ interface State {
   endOffset: Int32Array;
 }
 
+/**
+ * The survival times and constraint breaches of a layout. Every per-row value is a pure function of that
+ * row's state, schedule and slot cutoff (the `base*`, `bits` and `cand*` rows); what depends on other rows
+ * (the two progressing subjects still on treatment, the treatment-emergent deaths, the ties) is derived from
+ * those afterwards. A move changes one or two subjects, so a candidate layout is the current one's rows
+ * with only the moved ones derived again (deriveMoved); the rest is equal by construction, and a test
+ * (layoutEventTimes.test.ts) checks the result against a whole derivation bit for bit.
+ */
 interface Derived {
   pfsTime: Float64Array;
   pfsStatus: Uint8Array;
@@ -119,9 +128,30 @@ interface Derived {
   trtStatus: Uint8Array;
   lastDose: Float64Array;
   ongoing: Uint8Array;
+  /** The last dose and on-treatment flag before the on-treatment selection marks two progressing subjects. */
+  baseLastDose: Float64Array;
+  baseOngoing: Uint8Array;
+  /** Each row's breaches as bits of SUBJECT_TAGS (the on-treatment one excepted: `markedBad`). */
+  bits: Int32Array;
+  /** 1 for a progressing subject alive, followed and not stopped early (an on-treatment candidate), with its gap to the cutoff. */
+  candFlag: Uint8Array;
+  candGap: Float64Array;
+  /** The day of a responder's first response (respFlag 1), 0 for the others. */
+  respDay: Float64Array;
+  respFlag: Uint8Array;
+  /** The rows the on-treatment selection marked, in the order chosen, and 1 where such a mark is a breach. */
+  marked: Int32Array;
+  markedBad: Uint8Array;
+  markedCount: number;
+  /** Set bits over `bits`. */
+  bitTotal: number;
+  /** Deaths in the treatment-emergent window, and the tie breaches by TIE_TAGS (both counted when scale is 1). */
+  teDeaths: number;
+  readonly ties: Int32Array;
   violations: number;
-  violationTags: string[];
-  badSubjects: number[];
+  /** Rows whose values may differ from those of the layout this one was derived from (deriveMoved). */
+  changed: Int32Array;
+  changedCount: number;
 }
 
 // Fates are compared by reference in the hot loop (every Fate is one of these literals), not with startsWith.
@@ -134,18 +164,7 @@ function lastVisitOnOrBefore(days: readonly number[], day: number): number {
   return k;
 }
 
-/** Line-tagged constraint breaches, kept for diagnostics (`LayoutResult.violationTags`). */
-function violate(d: Derived, tag: string, count = 1, subject = -1): void {
-  d.violations += count;
-  d.violationTags.push(tag);
-  if (subject >= 0) d.badSubjects.push(subject);
-}
-
-/**
- * A subject's breaches, one bit each, in the order derive checks them. Every breach goes through the one call
- * in recordViolations, made for every subject: a breach first met late in the search would otherwise be a
- * call the optimised derive has never seen, and deoptimise it (as it did, dozens of times a run).
- */
+/** A subject's breaches, one bit each, in the order derive checks them (the order of violationTags). */
 const SUBJECT_TAGS = [
   'progression-confirmed-after-cutoff',
   'progression-before-confirmed-response',
@@ -162,17 +181,15 @@ const SUBJECT_TAGS = [
   'on-treatment-progression-too-early',
   'death-before-progression',
 ] as const;
-const ON_TREATMENT_TOO_EARLY = 1 << 12;
+const ON_TREATMENT_TOO_EARLY_BIT = 12;
 const DEATH_BEFORE_PROGRESSION = 1 << 13;
+/** The bits the per-row pass records in its own loop (the death-before-progression bit comes in a later one). */
+const FIRST_PASS_BITS = (1 << ON_TREATMENT_TOO_EARLY_BIT) - 1;
 
-function recordViolations(d: Derived, bits: number, subject: number): void {
-  if (bits === 0) return;
-  for (let b = 0; b < SUBJECT_TAGS.length; b++) if ((bits & (1 << b)) !== 0) violate(d, SUBJECT_TAGS[b], 1, subject);
-}
-
-/** `count` breaches of a layout-wide constraint (none when 0), through one call as recordViolations. */
-function recordCount(d: Derived, tag: string, count: number): void {
-  if (count > 0) violate(d, tag, count);
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
 }
 
 function emptyDerived(n: number): Derived {
@@ -188,164 +205,367 @@ function emptyDerived(n: number): Derived {
     trtStatus: new Uint8Array(n),
     lastDose: new Float64Array(n),
     ongoing: new Uint8Array(n),
+    baseLastDose: new Float64Array(n),
+    baseOngoing: new Uint8Array(n),
+    bits: new Int32Array(n),
+    candFlag: new Uint8Array(n),
+    candGap: new Float64Array(n),
+    respDay: new Float64Array(n),
+    respFlag: new Uint8Array(n),
+    marked: new Int32Array(n),
+    markedBad: new Uint8Array(n),
+    markedCount: 0,
+    bitTotal: 0,
+    teDeaths: 0,
+    ties: new Int32Array(TIE_TAGS.length),
     violations: 0,
-    violationTags: [],
-    badSubjects: [],
+    changed: new Int32Array(n),
+    changedCount: 0,
   };
 }
 
-/** Scratch of derive (grown on demand, never shrunk): the on-treatment candidates and their gaps to the cutoff. */
-let candidateRows = new Int32Array(128);
-let candidateGaps = new Float64Array(128);
-let candidateTaken = new Uint8Array(128);
+/** `into` becomes a copy of `from` (every row and count). */
+function copyDerived(from: Derived, into: Derived): void {
+  into.pfsTime.set(from.pfsTime);
+  into.pfsStatus.set(from.pfsStatus);
+  into.osTime.set(from.osTime);
+  into.osStatus.set(from.osStatus);
+  into.fuStatus.set(from.fuStatus);
+  into.dorTime.set(from.dorTime);
+  into.dorStatus.set(from.dorStatus);
+  into.trtTime.set(from.trtTime);
+  into.trtStatus.set(from.trtStatus);
+  into.lastDose.set(from.lastDose);
+  into.ongoing.set(from.ongoing);
+  into.baseLastDose.set(from.baseLastDose);
+  into.baseOngoing.set(from.baseOngoing);
+  into.bits.set(from.bits);
+  into.candFlag.set(from.candFlag);
+  into.candGap.set(from.candGap);
+  into.respDay.set(from.respDay);
+  into.respFlag.set(from.respFlag);
+  into.marked.set(from.marked);
+  into.markedBad.set(from.markedBad);
+  into.markedCount = from.markedCount;
+  into.bitTotal = from.bitTotal;
+  into.teDeaths = from.teDeaths;
+  into.ties.set(from.ties);
+  into.violations = from.violations;
+}
 
+/** Row i's own values (everything but the on-treatment marks and what follows from them). */
+function deriveRow(state: State, slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, i: number): void {
+  const cut = slotsCutoffDay[state.slot[i]];
+  const cs = schedules[i];
+  const fate = state.fate[i];
+  const kNow = lastVisitOnOrBefore(cs, cut);
+  // This subject's breaches as bits of SUBJECT_TAGS.
+  let bad = 0;
+  const ongoingDose = Math.min(cut, cs[kNow] + 20);
+  let pfs = 1;
+  let pfsEvent: 0 | 1 = 0;
+  let os = cut;
+  let dead = 0;
+  let lastDose = ongoingDose;
+  let ongoing = 0;
+  let candidate = 0;
+  let candidateGap = 0;
+  if (isProgressing(fate)) {
+    const k = state.kPd[i];
+    if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) bad |= 1;
+    if (isResponder(fate) && k < state.kResp[i] + 2) bad |= 2;
+    // Best response PD: progression at the first or second assessment, before stable disease is confirmed.
+    if (fate === 'pd-progression' && k > 2) bad |= 4;
+    // MR/SD confirmed at assessments 1 and 2, so progression from assessment 3 on.
+    if (fate === 'dc-progression' && k < 3) bad |= 8;
+    pfs = cs[k];
+    pfsEvent = 1;
+    const confirm = cs[Math.min(k + 1, MAX_VISITS - 1)];
+    const st = state.osState[i];
+    if (st === 1 || st === 2) {
+      os = confirm + state.gap[i];
+      if (os > cut) bad |= 16;
+      dead = st === 1 ? 1 : 0;
+    }
+    if (state.early[i] === 1) {
+      const kEnd = state.kEnd[i];
+      if (kEnd >= k) bad |= 32;
+      lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
+    } else {
+      lastDose = cs[k] + 20;
+      // Only a subject alive and followed at the cutoff can still be on treatment then.
+      if (st === 0) {
+        candidate = 1;
+        // The gap from the confirmation to the cutoff (NaN when k + 1 is past the schedule).
+        candidateGap = cut - cs[k + 1];
+      }
+    }
+  } else if (fate === 'resp-new-therapy') {
+    const k = state.kNt[i];
+    if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) bad |= 64;
+    pfs = cs[k];
+    lastDose = cs[k] + 20;
+  } else if (fate === 'resp-ongoing' || fate === 'dc-ongoing') {
+    if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) bad |= 128;
+    pfs = cs[kNow];
+    ongoing = 1;
+  } else if (fate === 'ne-death') {
+    const day = state.deathDay[i];
+    if (day > cut) bad |= 256;
+    pfs = day;
+    pfsEvent = 1;
+    os = day;
+    dead = 1;
+    lastDose = Math.min(day - 2, day > cs[1] ? cs[1] + 20 : 21);
+  } else if (fate === 'ne-consent') {
+    const k = state.kLast[i];
+    if (cs[k] + state.endOffset[i] + 7 > cut) bad |= 512;
+    pfs = k === 0 ? 1 : cs[k];
+    lastDose = cs[k] + state.endOffset[i];
+    if (state.osState[i] === 3) os = lastDose + 7;
+  } else {
+    // no post-baseline assessment: enrolled within 4 weeks of the cutoff, on treatment.
+    if (cut >= cs[1]) bad |= 1024;
+    pfs = 1;
+    ongoing = 1;
+  }
+  // A delayed cycle must be one that was started on treatment.
+  if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) bad |= 2048;
+  if (dead === 1 && os < pfs) bad |= DEATH_BEFORE_PROGRESSION;
+  d.bitTotal += bitCount(bad) - bitCount(d.bits[i]);
+  d.bits[i] = bad;
+  d.pfsTime[i] = pfs;
+  d.pfsStatus[i] = pfsEvent;
+  d.osTime[i] = os;
+  d.osStatus[i] = dead;
+  d.fuStatus[i] = dead === 1 ? 0 : 1;
+  d.baseLastDose[i] = lastDose;
+  d.baseOngoing[i] = ongoing;
+  d.lastDose[i] = lastDose;
+  d.ongoing[i] = ongoing;
+  d.candFlag[i] = candidate;
+  d.candGap[i] = candidateGap;
+  if (isResponder(fate)) {
+    const start = cs[state.kResp[i]];
+    d.dorTime[i] = pfs - start + 1;
+    d.dorStatus[i] = pfsEvent;
+    d.respDay[i] = start;
+    d.respFlag[i] = 1;
+  } else {
+    d.dorTime[i] = 0;
+    d.dorStatus[i] = 0;
+    d.respDay[i] = 0;
+    d.respFlag[i] = 0;
+  }
+}
+
+/** Scratch of the on-treatment selection (grown on demand, never shrunk): the candidates' rows and which are taken. */
+let candidateRows = new Int32Array(128);
+let candidateTaken = new Uint8Array(128);
+/** Scratch of deriveMoved: 1 for a row already in `changed`. */
+let changedFlag = new Uint8Array(128);
+
+/** A whole derivation of the layout into `d`. */
 function derive(state: State, skeleton: readonly SkeletonSubject[], slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, scale = 1): Derived {
   const n = skeleton.length;
-  d.violations = 0;
-  d.violationTags.length = 0;
-  d.badSubjects.length = 0;
-  d.dorTime.fill(0);
-  d.dorStatus.fill(0);
-  if (candidateRows.length < n) {
-    candidateRows = new Int32Array(n);
-    candidateGaps = new Float64Array(n);
-    candidateTaken = new Uint8Array(n);
-  }
-  let candidates = 0;
+  if (tieOwner === d) tieOwner = null;
+  d.bits.fill(0);
+  d.bitTotal = 0;
+  d.markedCount = 0;
   for (let i = 0; i < n; i++) {
-    const cut = slotsCutoffDay[state.slot[i]];
-    const cs = schedules[i];
-    const fate = state.fate[i];
-    const kNow = lastVisitOnOrBefore(cs, cut);
-    // This subject's breaches as bits of SUBJECT_TAGS, recorded in that (the code's) order below.
-    let bad = 0;
-    const ongoingDose = Math.min(cut, cs[kNow] + 20);
-    let pfs = 1;
-    let pfsEvent: 0 | 1 = 0;
-    let os = cut;
-    let dead = 0;
-    let lastDose = ongoingDose;
-    let ongoing = 0;
-    if (isProgressing(fate)) {
-      const k = state.kPd[i];
-      if (k < 1 || k + 1 >= MAX_VISITS || cs[k + 1] > cut) bad |= 1;
-      if (isResponder(fate) && k < state.kResp[i] + 2) bad |= 2;
-      // Best response PD: progression at the first or second assessment, before stable disease is confirmed.
-      if (fate === 'pd-progression' && k > 2) bad |= 4;
-      // MR/SD confirmed at assessments 1 and 2, so progression from assessment 3 on.
-      if (fate === 'dc-progression' && k < 3) bad |= 8;
-      pfs = cs[k];
-      pfsEvent = 1;
-      const confirm = cs[Math.min(k + 1, MAX_VISITS - 1)];
-      const st = state.osState[i];
-      if (st === 1 || st === 2) {
-        os = confirm + state.gap[i];
-        if (os > cut) bad |= 16;
-        dead = st === 1 ? 1 : 0;
-      }
-      if (state.early[i] === 1) {
-        const kEnd = state.kEnd[i];
-        if (kEnd >= k) bad |= 32;
-        lastDose = cs[Math.min(kEnd, k)] + state.endOffset[i];
-      } else {
-        lastDose = cs[k] + 20;
-        // Only a subject alive and followed at the cutoff can still be on treatment then.
-        if (st === 0) {
-          candidateRows[candidates] = i;
-          // The gap from the confirmation to the cutoff (NaN when k + 1 is past the schedule).
-          candidateGaps[candidates] = cut - cs[k + 1];
-          candidates += 1;
-        }
-      }
-    } else if (fate === 'resp-new-therapy') {
-      const k = state.kNt[i];
-      if (k < state.kResp[i] + 1 || k + 1 >= MAX_VISITS || cs[k] + 27 > cut) bad |= 64;
-      pfs = cs[k];
-      lastDose = cs[k] + 20;
-    } else if (fate === 'resp-ongoing' || fate === 'dc-ongoing') {
-      if (fate === 'resp-ongoing' && kNow < state.kResp[i] + 1) bad |= 128;
-      pfs = cs[kNow];
-      ongoing = 1;
-    } else if (fate === 'ne-death') {
-      const day = state.deathDay[i];
-      if (day > cut) bad |= 256;
-      pfs = day;
-      pfsEvent = 1;
-      os = day;
-      dead = 1;
-      lastDose = Math.min(day - 2, day > cs[1] ? cs[1] + 20 : 21);
-    } else if (fate === 'ne-consent') {
-      const k = state.kLast[i];
-      if (cs[k] + state.endOffset[i] + 7 > cut) bad |= 512;
-      pfs = k === 0 ? 1 : cs[k];
-      lastDose = cs[k] + state.endOffset[i];
-      if (state.osState[i] === 3) os = lastDose + 7;
-    } else {
-      // no post-baseline assessment: enrolled within 4 weeks of the cutoff, on treatment.
-      if (cut >= cs[1]) bad |= 1024;
-      pfs = 1;
-      ongoing = 1;
-    }
-    // A delayed cycle must be one that was started on treatment.
-    if (state.delayCycle[i] > 0 && cs[state.delayCycle[i]] > lastDose) bad |= 2048;
-    recordViolations(d, bad, i);
-    d.pfsTime[i] = pfs;
-    d.pfsStatus[i] = pfsEvent;
-    d.osTime[i] = os;
-    d.osStatus[i] = dead;
-    d.fuStatus[i] = dead === 1 ? 0 : 1;
-    d.lastDose[i] = lastDose;
-    d.ongoing[i] = ongoing;
-    if (isResponder(fate)) {
-      const start = cs[state.kResp[i]];
-      d.dorTime[i] = pfs - start + 1;
-      d.dorStatus[i] = pfsEvent;
-    }
+    deriveRow(state, slotsCutoffDay, schedules, d, i);
+    d.changed[i] = i;
   }
-  // Two progressing subjects whose confirmation came last before the cutoff are still on treatment.
-  const onTreatmentCount = Math.round(2 * scale);
-  if (onTreatmentCount > 0) {
-    if (onTreatmentCount <= 4) {
-      // Small k: selection by repeated minimum (ties to the lower row: candidates come in row order), no sort
-      // in the hot loop. A gap past the schedule is NaN, as the first untaken candidate it is chosen (as it was).
-      candidateTaken.fill(0, 0, candidates);
-      for (let c = 0; c < onTreatmentCount; c++) {
-        let best = -1;
-        for (let r = 0; r < candidates; r++) {
-          if (candidateTaken[r] === 1) continue;
-          if (best < 0 || candidateGaps[r] < candidateGaps[best]) best = r;
-        }
-        if (best < 0) break;
-        candidateTaken[best] = 1;
-        const row = candidateRows[best];
-        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
-      }
-    } else {
-      const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
-      const rows = Array.from(candidateRows.subarray(0, candidates));
-      for (const row of rows.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount)) {
-        markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
-      }
-    }
+  d.changedCount = n;
+  finishDerive(state, slotsCutoffDay, schedules, d, n, scale);
+  return d;
+}
+
+/**
+ * `into` = the derivation of the layout whose rows differ from those `from` derived only in `rows[0, count)`
+ * (their state, schedule or slot): `from`'s rows with those derived again. `into.changed` lists, ascending,
+ * the rows whose values may differ from `from`'s.
+ */
+function deriveMoved(
+  state: State,
+  slotsCutoffDay: readonly number[],
+  schedules: number[][],
+  from: Derived,
+  into: Derived,
+  rows: readonly number[],
+  count: number,
+  n: number,
+  scale: number,
+): Derived {
+  if (tieOwner === into) tieOwner = null;
+  copyDerived(from, into);
+  if (changedFlag.length < n) changedFlag = new Uint8Array(n);
+  let changed = 0;
+  const add = (row: number): void => {
+    if (changedFlag[row] === 1) return;
+    changedFlag[row] = 1;
+    into.changed[changed++] = row;
+  };
+  for (let r = 0; r < count; r++) {
+    const row = rows[r];
+    if (changedFlag[row] === 1) continue;
+    deriveRow(state, slotsCutoffDay, schedules, into, row);
+    add(row);
   }
-  let teDeaths = 0;
+  // The rows the old selection marked get back their own last dose (the new selection marks again below).
+  for (let m = 0; m < from.markedCount; m++) {
+    const row = from.marked[m];
+    into.lastDose[row] = into.baseLastDose[row];
+    into.ongoing[row] = into.baseOngoing[row];
+    add(row);
+  }
+  into.markedCount = 0;
+  selectOnTreatment(state, slotsCutoffDay, schedules, into, n, scale);
+  for (let m = 0; m < into.markedCount; m++) add(into.marked[m]);
+  const list = into.changed;
+  // Ascending (a handful of rows: insertion sort).
+  for (let a = 1; a < changed; a++) {
+    const v = list[a];
+    let b = a - 1;
+    while (b >= 0 && list[b] > v) {
+      list[b + 1] = list[b];
+      b -= 1;
+    }
+    list[b + 1] = v;
+  }
+  for (let c = 0; c < changed; c++) {
+    const row = list[c];
+    changedFlag[row] = 0;
+    into.trtTime[row] = treatmentEnd(into, row, schedules[row], slotsCutoffDay[state.slot[row]]);
+    into.trtStatus[row] = into.ongoing[row] === 1 ? 0 : 1;
+  }
+  into.changedCount = changed;
+  if (scale === 1) {
+    let teDeaths = from.teDeaths;
+    for (let c = 0; c < changed; c++) teDeaths += treatmentEmergentDeath(into, list[c]) - treatmentEmergentDeath(from, list[c]);
+    into.teDeaths = teDeaths;
+    movedTies(from, into, n);
+  }
+  into.violations = layoutViolations(into, scale);
+  return into;
+}
+
+/** The on-treatment selection and, for every row, the treatment end; then the breaches. */
+function finishDerive(state: State, slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, n: number, scale: number): void {
+  selectOnTreatment(state, slotsCutoffDay, schedules, d, n, scale);
   for (let i = 0; i < n; i++) {
     d.trtTime[i] = treatmentEnd(d, i, schedules[i], slotsCutoffDay[state.slot[i]]);
     d.trtStatus[i] = d.ongoing[i] === 1 ? 0 : 1;
-    if (d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28) teDeaths += 1;
-    recordViolations(d, d.osStatus[i] === 1 && d.osTime[i] < d.pfsTime[i] ? DEATH_BEFORE_PROGRESSION : 0, i);
   }
-  // Table 2: 4 deaths in the treatment-emergent window (3 early NE deaths and one after progression).
-  if (scale === 1) recordCount(d, 'treatment-emergent-deaths-not-4', Math.abs(teDeaths - 4));
-  if (scale === 1) violateTies(d, state, schedules, n);
-  return d;
+  if (scale === 1) {
+    d.teDeaths = 0;
+    for (let i = 0; i < n; i++) d.teDeaths += treatmentEmergentDeath(d, i);
+    violateTies(d, n, d.ties);
+  }
+  d.violations = layoutViolations(d, scale);
+}
+
+/**
+ * Two progressing subjects whose confirmation came last before the cutoff are still on treatment (marked on
+ * `d`, whose rows carry their own last dose).
+ */
+function selectOnTreatment(state: State, slotsCutoffDay: readonly number[], schedules: number[][], d: Derived, n: number, scale: number): void {
+  d.markedCount = 0;
+  const onTreatmentCount = Math.round(2 * scale);
+  if (onTreatmentCount <= 0) return;
+  if (candidateRows.length < n) {
+    candidateRows = new Int32Array(n);
+    candidateTaken = new Uint8Array(n);
+  }
+  let candidates = 0;
+  for (let i = 0; i < n; i++) if (d.candFlag[i] === 1) candidateRows[candidates++] = i;
+  if (onTreatmentCount <= 4) {
+    // Small k: selection by repeated minimum (ties to the lower row: candidates come in row order), no sort
+    // in the hot loop. A gap past the schedule is NaN, as the first untaken candidate it is chosen (as it was).
+    candidateTaken.fill(0, 0, candidates);
+    for (let c = 0; c < onTreatmentCount; c++) {
+      let best = -1;
+      for (let r = 0; r < candidates; r++) {
+        if (candidateTaken[r] === 1) continue;
+        if (best < 0 || d.candGap[candidateRows[r]] < d.candGap[candidateRows[best]]) best = r;
+      }
+      if (best < 0) break;
+      candidateTaken[best] = 1;
+      const row = candidateRows[best];
+      markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
+    }
+  } else {
+    const gapOf = (row: number): number => slotsCutoffDay[state.slot[row]] - schedules[row][state.kPd[row] + 1];
+    const rows = Array.from(candidateRows.subarray(0, candidates));
+    for (const row of rows.sort((a, b) => gapOf(a) - gapOf(b) || a - b).slice(0, onTreatmentCount)) {
+      markOnTreatment(d, row, schedules[row], slotsCutoffDay[state.slot[row]], state.kPd[row]);
+    }
+  }
 }
 
 /** A progressing subject still on treatment at the cutoff (its confirmation came last before it). */
 function markOnTreatment(d: Derived, i: number, cs: readonly number[], cut: number, kPd: number): void {
-  recordViolations(d, cut - cs[kPd + 1] > 14 ? ON_TREATMENT_TOO_EARLY : 0, i);
+  d.marked[d.markedCount] = i;
+  d.markedBad[d.markedCount] = cut - cs[kPd + 1] > 14 ? 1 : 0;
+  d.markedCount += 1;
   d.ongoing[i] = 1;
   d.lastDose[i] = Math.min(cut, cs[kPd + 1] + 20);
+}
+
+/** 1 when row i dies in the treatment-emergent window (Table 2: 4 such deaths, three early NE deaths and one after progression). */
+function treatmentEmergentDeath(d: Derived, i: number): number {
+  return d.osStatus[i] === 1 && d.osTime[i] <= d.lastDose[i] + 28 ? 1 : 0;
+}
+
+/** The number of breaches of the layout `d` derives: the rows', the on-treatment marks', the deaths' and the ties'. */
+function layoutViolations(d: Derived, scale: number): number {
+  let total = d.bitTotal;
+  for (let m = 0; m < d.markedCount; m++) total += d.markedBad[m];
+  if (scale === 1) {
+    total += Math.abs(d.teDeaths - 4);
+    for (let t = 0; t < TIE_TAGS.length; t++) total += d.ties[t];
+  }
+  return total;
+}
+
+/**
+ * The rows that break a constraint, once per breach, in the order the breaches are listed (violationTags):
+ * by row the first-pass breaches, then the on-treatment marks in the order chosen, then by row the deaths
+ * before progression. Built only when a move repairs one (move 14).
+ */
+function badSubjectsOf(d: Derived, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const bits = d.bits[i] & FIRST_PASS_BITS;
+    if (bits === 0) continue;
+    for (let b = 0; b < ON_TREATMENT_TOO_EARLY_BIT; b++) if ((bits & (1 << b)) !== 0) out.push(i);
+  }
+  for (let m = 0; m < d.markedCount; m++) if (d.markedBad[m] === 1) out.push(d.marked[m]);
+  for (let i = 0; i < n; i++) if ((d.bits[i] & DEATH_BEFORE_PROGRESSION) !== 0) out.push(i);
+  return out;
+}
+
+/** Whether any row breaks a constraint (badSubjectsOf is not empty). */
+function hasBadSubjects(d: Derived): boolean {
+  if (d.bitTotal > 0) return true;
+  for (let m = 0; m < d.markedCount; m++) if (d.markedBad[m] === 1) return true;
+  return false;
+}
+
+/** The line-tagged breaches of the layout `d` derives, in the order they are checked (diagnostics: LayoutResult.violationTags). */
+function violationTagsOf(d: Derived, n: number, scale: number): string[] {
+  const tags: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const bits = d.bits[i] & FIRST_PASS_BITS;
+    for (let b = 0; b < ON_TREATMENT_TOO_EARLY_BIT; b++) if ((bits & (1 << b)) !== 0) tags.push(SUBJECT_TAGS[b]);
+  }
+  for (let m = 0; m < d.markedCount; m++) if (d.markedBad[m] === 1) tags.push(SUBJECT_TAGS[ON_TREATMENT_TOO_EARLY_BIT]);
+  for (let i = 0; i < n; i++) if ((d.bits[i] & DEATH_BEFORE_PROGRESSION) !== 0) tags.push(SUBJECT_TAGS[13]);
+  if (scale === 1) {
+    if (d.teDeaths !== 4) tags.push('treatment-emergent-deaths-not-4');
+    for (let t = 0; t < TIE_TAGS.length; t++) if (d.ties[t] > 0) tags.push(TIE_TAGS[t]);
+  }
+  return tags;
 }
 
 /**
@@ -369,13 +589,10 @@ export const MAX_DEATHS_PER_DAY = 1;
 /** Scratch counts by study day (reset after each use), and the days touched. */
 const dayCounts = new Int32Array(4096);
 let touchedDays = new Int32Array(4096 * DEATH_WINDOW_DAYS);
-/** Scratch times and flags of the response starts (grown on demand). */
-let responseDay = new Float64Array(128);
-let responseFlag = new Uint8Array(128);
 
 /**
  * Events beyond `most` on one day (or in one `window`-day window), over the rows whose `take` flag is 1, with
- * their times. One monomorphic loop over typed arrays: the search calls it seven times a layout.
+ * their times: the sum over windows of the count beyond `most`. One monomorphic loop over typed arrays.
  */
 function excessTies(n: number, time: Float64Array, take: Uint8Array, window: number, most: number): number {
   let excess = 0;
@@ -408,32 +625,143 @@ function excessTies(n: number, time: Float64Array, take: Uint8Array, window: num
  * response, start of response, end of treatment, end of follow-up) on one study day, no more than one death
  * a day and no more than two deaths within three days. A pile-up reads as a cliff on the curve.
  */
-function violateTies(d: Derived, state: State, schedules: number[][], n: number): void {
-  if (responseDay.length < n) {
-    responseDay = new Float64Array(n);
-    responseFlag = new Uint8Array(n);
+const TIE_TAGS = [
+  'pfs-events-same-day',
+  'deaths-same-day',
+  'deaths-within-3-days',
+  'dor-events-same-day',
+  'responses-same-day',
+  'treatment-ends-same-day',
+  'follow-up-ends-same-day',
+] as const;
+/** Each tie check's window (days) and most events in it, in the order of TIE_TAGS. */
+const TIE_WINDOW = [1, 1, DEATH_WINDOW_DAYS, 1, 1, 1, 1];
+const TIE_MOST = [MAX_EVENTS_PER_DAY, MAX_DEATHS_PER_DAY, MAX_DEATHS_IN_WINDOW, MAX_EVENTS_PER_DAY, MAX_EVENTS_PER_DAY, MAX_EVENTS_PER_DAY, MAX_EVENTS_PER_DAY];
+
+/** The times of tie check c (TIE_TAGS order). */
+function tieTime(d: Derived, c: number): Float64Array {
+  switch (c) {
+    case 0:
+      return d.pfsTime;
+    case 3:
+      return d.dorTime;
+    case 4:
+      return d.respDay;
+    case 5:
+      return d.trtTime;
+    default:
+      return d.osTime;
   }
-  for (let i = 0; i < n; i++) {
-    const responder = isResponder(state.fate[i]);
-    responseFlag[i] = responder ? 1 : 0;
-    responseDay[i] = responder ? schedules[i][state.kResp[i]] : 0;
+}
+
+/** The flags of tie check c: which rows' times are events. */
+function tieTake(d: Derived, c: number): Uint8Array {
+  switch (c) {
+    case 0:
+      return d.pfsStatus;
+    case 1:
+    case 2:
+      return d.osStatus;
+    case 3:
+      return d.dorStatus;
+    case 4:
+      return d.respFlag;
+    case 5:
+      return d.trtStatus;
+    default:
+      return d.fuStatus;
   }
-  // The tags in their fixed order; dorStatus is 1 only for responders (derive zeroes it for the others).
-  const pfs = excessTies(n, d.pfsTime, d.pfsStatus, 1, MAX_EVENTS_PER_DAY);
-  recordCount(d, 'pfs-events-same-day', pfs);
-  // Deaths one a day: two on one day among the last few at risk read as a cliff (the reviewer's 2 of 3).
-  const sameDay = excessTies(n, d.osTime, d.osStatus, 1, MAX_DEATHS_PER_DAY);
-  recordCount(d, 'deaths-same-day', sameDay);
-  const within = excessTies(n, d.osTime, d.osStatus, DEATH_WINDOW_DAYS, MAX_DEATHS_IN_WINDOW);
-  recordCount(d, 'deaths-within-3-days', within);
-  const dor = excessTies(n, d.dorTime, d.dorStatus, 1, MAX_EVENTS_PER_DAY);
-  recordCount(d, 'dor-events-same-day', dor);
-  const responses = excessTies(n, responseDay, responseFlag, 1, MAX_EVENTS_PER_DAY);
-  recordCount(d, 'responses-same-day', responses);
-  const ends = excessTies(n, d.trtTime, d.trtStatus, 1, MAX_EVENTS_PER_DAY);
-  recordCount(d, 'treatment-ends-same-day', ends);
-  const followUp = excessTies(n, d.osTime, d.fuStatus, 1, MAX_EVENTS_PER_DAY);
-  recordCount(d, 'follow-up-ends-same-day', followUp);
+}
+
+/** Every tie check of `d` into `counts` (TIE_TAGS order); dorStatus and respFlag are 1 only for responders. */
+function violateTies(d: Derived, n: number, counts: Int32Array): void {
+  for (let c = 0; c < TIE_TAGS.length; c++) counts[c] = excessTies(n, tieTime(d, c), tieTake(d, c), TIE_WINDOW[c], TIE_MOST[c]);
+}
+
+/**
+ * The search's tie counts: by check, the events in each window of the layout `tieOwner` (the current one), so
+ * a move's ties are those counts with its changed rows moved (movedTies), not a count of every row again. The
+ * excess of a check is the sum over windows of the count beyond its most, whatever the order rows are added.
+ */
+const tieCounts = TIE_TAGS.map(() => new Int32Array(4096));
+let tieOwner: Derived | null = null;
+
+/** Adds (sign 1) or removes (-1) row i's event of check c in `counts`; the change of the check's excess. */
+function moveTie(counts: Int32Array, time: Float64Array, take: Uint8Array, i: number, window: number, most: number, sign: number): number {
+  if (take[i] !== 1) return 0;
+  const rounded = Math.round(time[i]);
+  if (rounded !== rounded) return 0;
+  const lastStart = counts.length - window;
+  const day = (rounded < 0 ? 0 : rounded > lastStart ? lastStart : rounded) | 0;
+  let delta = 0;
+  for (let w = 0; w < window; w++) {
+    const start = day - w;
+    if (start < 0) continue;
+    if (sign > 0) {
+      const count = counts[start] + 1;
+      counts[start] = count;
+      if (count > most) delta += 1;
+    } else {
+      const count = counts[start];
+      if (count > most) delta -= 1;
+      counts[start] = count - 1;
+    }
+  }
+  return delta;
+}
+
+/** The tie counts become those of `d` (every row added afresh). */
+function countTies(d: Derived, n: number): void {
+  for (let c = 0; c < TIE_TAGS.length; c++) {
+    const counts = tieCounts[c];
+    counts.fill(0);
+    const time = tieTime(d, c);
+    const take = tieTake(d, c);
+    for (let i = 0; i < n; i++) moveTie(counts, time, take, i, TIE_WINDOW[c], TIE_MOST[c], 1);
+  }
+  tieOwner = d;
+}
+
+/** Moves the changed rows of `into` (deriveMoved) from their values in `from` to theirs in `into`, in every check's counts; the change of each excess into `delta`. */
+function shiftTies(from: Derived, into: Derived, delta: Int32Array, undo: boolean): void {
+  const rows = into.changed;
+  const count = into.changedCount;
+  const [out, back] = undo ? [into, from] : [from, into];
+  for (let c = 0; c < TIE_TAGS.length; c++) {
+    const counts = tieCounts[c];
+    const window = TIE_WINDOW[c];
+    const most = TIE_MOST[c];
+    const outTime = tieTime(out, c);
+    const outTake = tieTake(out, c);
+    const backTime = tieTime(back, c);
+    const backTake = tieTake(back, c);
+    let change = 0;
+    for (let r = 0; r < count; r++) {
+      const row = rows[r];
+      change += moveTie(counts, outTime, outTake, row, window, most, -1);
+      change += moveTie(counts, backTime, backTake, row, window, most, 1);
+    }
+    delta[c] = change;
+  }
+}
+const tieDelta = new Int32Array(TIE_TAGS.length);
+
+/** `into.ties` from `from.ties` and the changed rows (the counts are left as `from`'s). */
+function movedTies(from: Derived, into: Derived, n: number): void {
+  if (tieOwner !== from) countTies(from, n);
+  shiftTies(from, into, tieDelta, false);
+  for (let c = 0; c < TIE_TAGS.length; c++) into.ties[c] = from.ties[c] + tieDelta[c];
+  shiftTies(from, into, tieDelta, true);
+}
+
+/** The search accepted `into` (deriveMoved from `from`): the tie counts become its. */
+function commitTies(from: Derived, into: Derived, n: number): void {
+  if (tieOwner !== from) {
+    countTies(into, n);
+    return;
+  }
+  shiftTies(from, into, tieDelta, false);
+  tieOwner = into;
 }
 
 interface Groups {
@@ -714,6 +1042,8 @@ const ENDPOINTS: readonly Endpoint[] = ['pfs', 'os', 'dor', 'followUp', 'treatme
 
 interface GroupMembership {
   readonly of: Readonly<Record<keyof Groups, Uint8Array>>;
+  /** 1 for a log-rank target whose two groups share no subject (its P can merge the groups' sorted keys). */
+  readonly logRankDisjoint: Uint8Array;
 }
 
 function membershipOf(g: Groups, n: number): GroupMembership {
@@ -723,7 +1053,8 @@ function membershipOf(g: Groups, n: number): GroupMembership {
     for (const row of g[key]) flags[row] = 1;
     of[key] = flags;
   }
-  return { of };
+  const logRankDisjoint = Uint8Array.from(LOGRANKS, (spec) => (g[spec.a].some((row) => of[spec.b][row] === 1) ? 0 : 1));
+  return { of, logRankDisjoint };
 }
 
 /** Rows whose time or status changed since the previous layout, per endpoint (scratch of targetLosses). */
@@ -731,6 +1062,16 @@ const changedRows: Int32Array[] = ENDPOINTS.map(() => new Int32Array(0));
 const changedCount = new Int32Array(ENDPOINTS.length);
 const CURVE_ENDPOINT = CURVES.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
 const LOGRANK_ENDPOINT = LOGRANKS.map((spec) => ENDPOINTS.indexOf(spec.endpoint));
+/**
+ * For each log-rank target, the curves of its two groups on its endpoint (-1 when there is none). Merging
+ * their keys needs groups without a common subject (fastLogRankP counts such a row in group B only):
+ * GroupMembership.logRankDisjoint.
+ */
+const LOGRANK_CURVES = LOGRANKS.map((spec): readonly [number, number] => {
+  const a = CURVES.findIndex((c) => c.endpoint === spec.endpoint && c.group === spec.a);
+  const b = CURVES.findIndex((c) => c.endpoint === spec.endpoint && c.group === spec.b);
+  return [a, b];
+});
 
 function changedRowsTouch(endpoint: number, flags: Uint8Array): boolean {
   const rows = changedRows[endpoint];
@@ -758,6 +1099,11 @@ function curveWalks(g: Groups): CurveWalks {
     current: new Uint8Array(CURVES.length),
     pending: new Uint8Array(CURVES.length),
   };
+}
+
+/** The walk of curve k with the keys of the layout targetLosses is evaluating (its candidate walk when it walked it). */
+function latestWalk(walks: CurveWalks, k: number): FastCurveWalk {
+  return walks.pairs[k][walks.pending[k] === 1 ? walks.current[k] ^ 1 : walks.current[k]];
 }
 
 /** The layout targetLosses last evaluated is now the current one. */
@@ -788,8 +1134,9 @@ function replaceSortedKey(keys: Int32Array, size: number, oldKey: number, newKey
 }
 
 /**
- * Loss of each curve and log-rank target. With `previous`, a target none of whose subjects' times or
- * statuses changed keeps its previous loss (the search moves one or two subjects at a time).
+ * Loss of each curve and log-rank target. With `previous` (the layout `d` was derived from by deriveMoved), a
+ * target none of whose subjects' times or statuses changed keeps its previous loss (the search moves one or
+ * two subjects at a time).
  */
 function targetLosses(
   d: Derived,
@@ -797,30 +1144,37 @@ function targetLosses(
   m: GroupMembership,
   walks: CurveWalks,
   mode: LossMode,
-  previous?: { derived: Derived; losses: Float64Array<ArrayBufferLike> },
+  previous?: Derived,
+  previousLosses?: Float64Array,
   out: Float64Array = new Float64Array(3 * TARGET_COUNT),
 ): Float64Array {
   const n = d.pfsTime.length;
   walks.pending.fill(0);
   if (previous !== undefined) {
+    // Only the rows deriveMoved derived again can differ from the previous layout's.
+    const candidates = d.changed;
+    const candidateCount = d.changedCount;
     for (let e = 0; e < ENDPOINTS.length; e++) {
       const t = endpointTime(d, ENDPOINTS[e]);
       const st = endpointStatus(d, ENDPOINTS[e]);
-      const pt = endpointTime(previous.derived, ENDPOINTS[e]);
-      const pst = endpointStatus(previous.derived, ENDPOINTS[e]);
+      const pt = endpointTime(previous, ENDPOINTS[e]);
+      const pst = endpointStatus(previous, ENDPOINTS[e]);
       if (changedRows[e].length < n) changedRows[e] = new Int32Array(n);
       const rows = changedRows[e];
       let count = 0;
-      for (let i = 0; i < n; i++) if (t[i] !== pt[i] || st[i] !== pst[i]) rows[count++] = i;
+      for (let c = 0; c < candidateCount; c++) {
+        const i = candidates[c];
+        if (t[i] !== pt[i] || st[i] !== pst[i]) rows[count++] = i;
+      }
       changedCount[e] = count;
     }
   }
   for (let k = 0; k < CURVES.length; k++) {
     const spec = CURVES[k];
-    if (previous !== undefined && !changedRowsTouch(CURVE_ENDPOINT[k], m.of[spec.group])) {
-      out[k] = previous.losses[k];
-      out[TARGET_COUNT + k] = previous.losses[TARGET_COUNT + k];
-      out[2 * TARGET_COUNT + k] = previous.losses[2 * TARGET_COUNT + k];
+    if (previous !== undefined && previousLosses !== undefined && !changedRowsTouch(CURVE_ENDPOINT[k], m.of[spec.group])) {
+      out[k] = previousLosses[k];
+      out[TARGET_COUNT + k] = previousLosses[TARGET_COUNT + k];
+      out[2 * TARGET_COUNT + k] = previousLosses[2 * TARGET_COUNT + k];
     } else {
       const time = endpointTime(d, spec.endpoint);
       const status = endpointStatus(d, spec.endpoint);
@@ -839,13 +1193,15 @@ function targetLosses(
         // The old walk's keys with the changed rows' keys replaced; the walk resumes at the earliest day either held.
         const keys = walk.keys;
         const size = from.size;
-        keys.set(from.keys.subarray(0, size));
+        // A loop, not keys.set(subarray): no view object per curve and move.
+        const fromKeys = from.keys;
+        for (let x = 0; x < size; x++) keys[x] = fromKeys[x];
         walk.size = size;
         const flags = m.of[spec.group];
         const rows = changedRows[CURVE_ENDPOINT[k]];
         const count = changedCount[CURVE_ENDPOINT[k]];
-        const oldTime = endpointTime(previous.derived, spec.endpoint);
-        const oldStatus = endpointStatus(previous.derived, spec.endpoint);
+        const oldTime = endpointTime(previous, spec.endpoint);
+        const oldStatus = endpointStatus(previous, spec.endpoint);
         let fromDay = Number.POSITIVE_INFINITY;
         for (let r = 0; r < count; r++) {
           const row = rows[r];
@@ -865,12 +1221,20 @@ function targetLosses(
   for (let k = 0; k < LOGRANKS.length; k++) {
     const spec = LOGRANKS[k];
     const slot = CURVES.length + k;
-    if (previous !== undefined && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.a]) && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.b])) {
-      out[slot] = previous.losses[slot];
-      out[TARGET_COUNT + slot] = previous.losses[TARGET_COUNT + slot];
-      out[2 * TARGET_COUNT + slot] = previous.losses[2 * TARGET_COUNT + slot];
+    if (previous !== undefined && previousLosses !== undefined && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.a]) && !changedRowsTouch(LOGRANK_ENDPOINT[k], m.of[spec.b])) {
+      out[slot] = previousLosses[slot];
+      out[TARGET_COUNT + slot] = previousLosses[TARGET_COUNT + slot];
+      out[2 * TARGET_COUNT + slot] = previousLosses[2 * TARGET_COUNT + slot];
     } else {
-      out[slot] = pLoss(fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b]), spec, mode);
+      // The two groups' curves of this endpoint have just been brought up to this layout (they come first),
+      // and their walks hold the groups' sorted keys: merged, they need no sort.
+      const walkA = LOGRANK_CURVES[k][0];
+      const walkB = LOGRANK_CURVES[k][1];
+      const p =
+        walkA < 0 || walkB < 0 || m.logRankDisjoint[k] !== 1
+          ? fastLogRankP(endpointTime(d, spec.endpoint), endpointStatus(d, spec.endpoint), g[spec.a], g[spec.b])
+          : fastLogRankPSorted(latestWalk(walks, walkA).keys, g[spec.a].length, latestWalk(walks, walkB).keys, g[spec.b].length);
+      out[slot] = pLoss(p, spec, mode);
       out[TARGET_COUNT + slot] = differsScratch;
       out[2 * TARGET_COUNT + slot] = closeScratch;
     }
@@ -881,6 +1245,10 @@ function targetLosses(
 }
 
 const VIOLATION_WEIGHT = 50;
+/** The search's fixed choices (drawn with pick, which reads only their length and one entry). */
+const VISIT_STEPS: readonly number[] = [-1, 1, -2, 2];
+const UNIT_STEPS: readonly number[] = [-1, 1];
+const DELAY_CHOICES: readonly number[] = [7, 14];
 
 /** The loss of a layout: its constraint breaches and the first TARGET_COUNT entries of `losses` (the rest count stage-2 grades). */
 function lossOf(d: Derived, losses: Float64Array): number {
@@ -908,10 +1276,38 @@ export interface LayoutResult {
   readonly iterations: number;
 }
 
+const DERIVED_ROWS = ['pfsTime', 'pfsStatus', 'osTime', 'osStatus', 'fuStatus', 'dorTime', 'dorStatus', 'trtTime', 'trtStatus', 'lastDose', 'ongoing', 'baseLastDose', 'baseOngoing', 'bits', 'candFlag', 'candGap', 'respDay', 'respFlag'] as const;
+
+/** Throws unless `moved` (deriveMoved) and `whole` (derive) are the same derivation, to the bit (checkDerivations). */
+function checkDerivation(moved: Derived, whole: Derived, n: number): void {
+  const differ = (what: string, a: unknown, b: unknown): never => {
+    throw new Error(`deriveMoved differs from derive in ${what}: ${String(a)} vs ${String(b)}`);
+  };
+  for (const key of DERIVED_ROWS) {
+    const a = moved[key];
+    const b = whole[key];
+    for (let i = 0; i < n; i++) if (!Object.is(a[i], b[i])) differ(`${key}[${i}]`, a[i], b[i]);
+  }
+  if (moved.markedCount !== whole.markedCount) differ('markedCount', moved.markedCount, whole.markedCount);
+  for (let m = 0; m < whole.markedCount; m++) {
+    if (moved.marked[m] !== whole.marked[m]) differ(`marked[${m}]`, moved.marked[m], whole.marked[m]);
+    if (moved.markedBad[m] !== whole.markedBad[m]) differ(`markedBad[${m}]`, moved.markedBad[m], whole.markedBad[m]);
+  }
+  if (moved.bitTotal !== whole.bitTotal) differ('bitTotal', moved.bitTotal, whole.bitTotal);
+  if (moved.teDeaths !== whole.teDeaths) differ('teDeaths', moved.teDeaths, whole.teDeaths);
+  for (let t = 0; t < TIE_TAGS.length; t++) if (moved.ties[t] !== whole.ties[t]) differ(`ties[${TIE_TAGS[t]}]`, moved.ties[t], whole.ties[t]);
+  if (moved.violations !== whole.violations) differ('violations', moved.violations, whole.violations);
+  const badMoved = badSubjectsOf(moved, n).join();
+  const badWhole = badSubjectsOf(whole, n).join();
+  if (badMoved !== badWhole) differ('badSubjects', badMoved, badWhole);
+  if (hasBadSubjects(moved) !== badWhole.length > 0) differ('hasBadSubjects', hasBadSubjects(moved), badWhole.length > 0);
+}
+
 /**
  * Searches the layout. `slotsCutoffDay[s]` is the study day of the cutoff for enrolment slot s (slots in
  * enrolment order, the last two reserved for the subjects without a post-baseline assessment). Stage 2 runs
  * `gradeIterations` iterations split into `gradeRounds` annealing rounds, each from the best layout so far.
+ * `checkDerivations` (tests) derives every candidate layout whole as well and throws where deriveMoved differs.
  */
 export function layoutEventTimes(
   skeleton: readonly SkeletonSubject[],
@@ -921,6 +1317,7 @@ export function layoutEventTimes(
   scale = 1,
   gradeIterations = 0,
   gradeRounds = 1,
+  checkDerivations = false,
 ): LayoutResult {
   const n = skeleton.length;
   const fate = skeleton.map((s) => s.fate);
@@ -1042,7 +1439,9 @@ export function layoutEventTimes(
   const fails = groups.all.filter((i) => fate[i] === 'pd-progression' || fate[i] === 'ne-death' || fate[i] === 'ne-consent');
   const responders = groups.responders;
   const movable = groups.all.filter((i) => fate[i] !== 'no-post-baseline');
-  const progressingNow = (): number[] => groups.all.filter((i) => isProgressing(state.fate[i]));
+  /** The progressing subjects, kept until a fate changes (a swap, its undo, a restored layout); callers never alter it. */
+  let progressingCache: number[] | null = null;
+  const progressingNow = (): number[] => (progressingCache ??= groups.all.filter((i) => isProgressing(state.fate[i])));
 
   const snapshot = (): { state: State; schedules: number[][] } => ({
     state: {
@@ -1083,11 +1482,18 @@ export function layoutEventTimes(
   const undoIndex: number[] = [];
   const undoValue: number[] = [];
   const fateSwaps: number[] = [];
+  /** The rows a move changed (deriveMoved's input, rebuilt each move). */
+  const moved: number[] = [];
   const setInt = (arr: Int32Array | Uint8Array, i: number, v: number): void => {
     undoArrays.push(arr);
     undoIndex.push(i);
     undoValue.push(arr[i]);
     arr[i] = v;
+  };
+  const swapInts = (arr: Int32Array | Uint8Array, j: number, k: number): void => {
+    const vj = arr[j];
+    setInt(arr, j, arr[k]);
+    setInt(arr, k, vj);
   };
   /** Swaps what happens to two subjects (fate, survival state, early stop), keeping every count. */
   const swapBundle = (j: number, k: number): void => {
@@ -1095,14 +1501,16 @@ export function layoutEventTimes(
     state.fate[j] = state.fate[k];
     state.fate[k] = fj;
     fateSwaps.push(j, k);
-    for (const arr of [state.osState, state.gap, state.early, state.kEnd, state.endOffset]) {
-      const vj = arr[j];
-      setInt(arr, j, arr[k]);
-      setInt(arr, k, vj);
-    }
+    progressingCache = null;
+    swapInts(state.osState, j, k);
+    swapInts(state.gap, j, k);
+    swapInts(state.early, j, k);
+    swapInts(state.kEnd, j, k);
+    swapInts(state.endOffset, j, k);
   };
   const undoMove = (): void => {
     for (let u = undoArrays.length - 1; u >= 0; u--) undoArrays[u][undoIndex[u]] = undoValue[u];
+    if (fateSwaps.length > 0) progressingCache = null;
     for (let u = fateSwaps.length - 2; u >= 0; u -= 2) {
       const j = fateSwaps[u];
       const k = fateSwaps[u + 1];
@@ -1111,6 +1519,8 @@ export function layoutEventTimes(
       state.fate[k] = fj;
     }
   };
+  /** Rows whose visit schedule the move re-draws (reset each move). */
+  const touched: number[] = [];
   const phase = (phaseIterations: number, t0: number, t1: number): void => {
     for (let it = 0; it < phaseIterations; it++) {
       done += 1;
@@ -1122,15 +1532,15 @@ export function layoutEventTimes(
       const move =
         mode === 'grades' && random.chance(STAGE2_DIRECTED_SHARE)
           ? random.pick(STAGE2_MOVES)
-          : currentDerived.badSubjects.length > 0 && random.chance(0.3)
+          : hasBadSubjects(currentDerived) && random.chance(0.3)
             ? 14
             : random.int(0, 13);
       const i = random.pick(movable);
-      const touched: number[] = [];
+      touched.length = 0;
       switch (move) {
         case 0:
         case 1:
-          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick([-1, 1, -2, 2])));
+          setInt(state.kPd, i, Math.max(1, state.kPd[i] + random.pick(VISIT_STEPS)));
           break;
         case 2: {
           setInt(state.seed, i, random.int(0, 0x7fffffff));
@@ -1160,7 +1570,7 @@ export function layoutEventTimes(
           break;
         }
         case 6:
-          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick([-1, 1]))));
+          setInt(state.kResp, i, Math.min(4, Math.max(1, state.kResp[i] + random.pick(UNIT_STEPS))));
           break;
         case 7: {
           const j = random.pick(responders);
@@ -1173,7 +1583,7 @@ export function layoutEventTimes(
           break;
         }
         case 9: {
-          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick([-1, 1])));
+          setInt(state.kNt, i, Math.max(1, state.kNt[i] + random.pick(UNIT_STEPS)));
           setInt(state.kLast, i, random.int(0, 1));
           setInt(state.deathDay, i, random.int(35, 62));
           break;
@@ -1207,7 +1617,7 @@ export function layoutEventTimes(
         case 14: {
           // Repair a subject that breaks a constraint: feasible visits for its fate, or, when its slot is
           // too late for the assessments its fate needs, trade slots with an early consent withdrawal.
-          const j = random.pick(currentDerived.badSubjects);
+          const j = random.pick(badSubjectsOf(currentDerived, n));
           const cs = schedules[j];
           const lastVisit = lastVisitOnOrBefore(cs, slotsCutoffDay[state.slot[j]]);
           const f = state.fate[j];
@@ -1346,18 +1756,25 @@ export function layoutEventTimes(
           const dj = state.delayCycle[j];
           setInt(state.delayCycle, j, state.delayCycle[i]);
           setInt(state.delayCycle, i, dj === 0 ? 0 : random.int(2, 6));
-          setInt(state.delayDays, i, random.pick([7, 14]));
+          setInt(state.delayDays, i, random.pick(DELAY_CHOICES));
           touched.push(i, j);
           break;
         }
       }
       for (const row of touched) schedules[row] = visitSchedule(state.seed[row], state.delayCycle[row], state.delayDays[row]);
-      const nextDerived = derive(state, skeleton, slotsCutoffDay, schedules, spare, scale);
-      const nextLosses = targetLosses(nextDerived, groups, membership, walks, mode, { derived: currentDerived, losses: currentLosses }, spareLosses);
+      // The moved subjects: every row whose state the move set, swapped a fate of or re-drew the visits of.
+      moved.length = 0;
+      for (let u = 0; u < undoIndex.length; u++) moved.push(undoIndex[u]);
+      for (let u = 0; u < fateSwaps.length; u++) moved.push(fateSwaps[u]);
+      for (const row of touched) moved.push(row);
+      const nextDerived = deriveMoved(state, slotsCutoffDay, schedules, currentDerived, spare, moved, moved.length, n, scale);
+      if (checkDerivations) checkDerivation(nextDerived, derive(state, skeleton, slotsCutoffDay, schedules, emptyDerived(n), scale), n);
+      const nextLosses = targetLosses(nextDerived, groups, membership, walks, mode, currentDerived, currentLosses, spareLosses);
       const next = lossOf(nextDerived, nextLosses);
       const accept = next <= current || random.float() < Math.exp((current - next) / temperature);
       if (accept) {
         commitWalks(walks);
+        if (scale === 1) commitTies(currentDerived, nextDerived, n);
         current = next;
         spare = currentDerived;
         currentDerived = nextDerived;
@@ -1378,6 +1795,7 @@ export function layoutEventTimes(
   };
   const restoreBest = (): void => {
     Object.assign(state, best.state);
+    progressingCache = null;
     schedules.splice(0, schedules.length, ...best.schedules);
     // Keep a private copy as the best, so the search cannot alter it through the restored arrays.
     best = snapshot();
@@ -1431,5 +1849,11 @@ export function layoutEventTimes(
       dorDay: isResponder(f) ? d.dorTime[i] : null,
     };
   });
-  return { subjects, loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), curveWalks(groups), mode)), violations: d.violations, violationTags: d.violationTags, iterations: done };
+  return {
+    subjects,
+    loss: lossOf(d, targetLosses(d, groups, membershipOf(groups, n), curveWalks(groups), mode)),
+    violations: d.violations,
+    violationTags: violationTagsOf(d, n, scale),
+    iterations: done,
+  };
 }
