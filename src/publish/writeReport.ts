@@ -10,6 +10,7 @@ import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
+import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
 import type { ReportFormat } from './reportFormats.js';
@@ -98,9 +99,12 @@ export async function writeReport(trial: TrialData, protocol: ProtocolDefinition
   // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
   const chromium = new ChromiumSession(options.chromiumPath);
   if (options.formats.includes('pdf')) chromium.start();
+  // The DOCX is made on a thread of its own, started now so that it loads the docx package during the derivations.
+  const docxRenderer = options.formats.includes('docx') ? startDocxRenderer() : null;
   try {
-    return await writeReportWith(trial, protocol, options, svgRenderer, chromium);
+    return await writeReportWith(trial, protocol, options, svgRenderer, chromium, docxRenderer);
   } finally {
+    await docxRenderer?.close();
     if (ownRenderer) await svgRenderer?.close();
     await chromium.close();
   }
@@ -112,6 +116,7 @@ async function writeReportWith(
   input: WriteReportOptions,
   svgRenderer: FigureSvgRenderer | null,
   chromium: ChromiumSession,
+  docxRenderer: DocxRenderer | null,
 ): Promise<WriteReportResult> {
   const { out, onProgress } = input;
   const formats = new Set(input.formats);
@@ -162,8 +167,6 @@ async function writeReportWith(
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
-  const docxRenderer = formats.has('docx') ? import('../report/docx/index.js') : null;
-  docxRenderer?.catch(() => undefined);
   const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
   rtfRenderer?.catch(() => undefined);
 
@@ -196,6 +199,18 @@ async function writeReportWith(
     await Promise.all(rasters);
   }
   lap('figures');
+
+  // The documents' PNGs are drawn by now, unless they have to come from the browser (no font found).
+  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
+  // The DOCX is made on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here.
+  const docxOptions = {
+    figuresPng: pngs,
+    title: REPORT_TITLE,
+    subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+    ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+  };
+  let docxMade = docxRenderer === null || pngsFromBrowser ? null : docxRenderer.render(model, docxOptions, new Date());
+  docxMade?.catch(() => undefined);
 
   const needsHtml = formats.has('html') || formats.has('pdf');
   const html = !needsHtml ? '' : renderReportHtml(model, svgs, {
@@ -236,7 +251,6 @@ async function writeReportWith(
     writePngs();
     lap('png');
   }
-  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
 
   const needsChromium = formats.has('pdf') || pngsFromBrowser;
   const { path: chromiumPath, missing: chromiumMissing } = needsChromium ? await chromium.lookup() : { path: null, missing: '' };
@@ -279,19 +293,9 @@ async function writeReportWith(
     }
   }
   if (docxRenderer !== null) {
-    const { docxPackageParts, renderReportDocx, reportDocxDocument } = await docxRenderer;
     if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
-    const docxOptions = {
-      figuresPng: pngs,
-      title: REPORT_TITLE,
-      subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
-      ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
-    };
-    // The parts zipped here (zlib on the thread pool, the PNGs stored); the docx package's own Packer when
-    // its compiler is not to be had.
-    const parts = docxPackageParts(reportDocxDocument(model, docxOptions));
-    const docx = parts === null ? await renderReportDocx(model, docxOptions) : await (await import('./zipDocxParts.js')).zipDocxParts(parts, new Date());
-    write('report.docx', docx);
+    docxMade ??= docxRenderer.render(model, docxOptions, new Date());
+    write('report.docx', await docxMade);
     progress('write', 'report.docx');
     lap('docx');
   }
