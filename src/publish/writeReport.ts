@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
@@ -223,8 +224,14 @@ async function writeReportWith(
     protocol,
     datasets,
   });
+  // The HTML (over 100 MB for 10,000 subjects) is written on the thread pool while the other formats are
+  // made here; awaited before the report returns.
+  let htmlWritten: Promise<void> | null = null;
   if (formats.has('html')) {
-    write('report.html', html);
+    mkdirSync(out, { recursive: true });
+    htmlWritten = writeFile(join(out, 'report.html'), html);
+    htmlWritten.catch(() => undefined);
+    files.push('report.html');
     progress('write', 'report.html');
   }
   lap('html');
@@ -319,5 +326,6 @@ async function writeReportWith(
     await pdfWritten;
     lap('pdfWait');
   }
+  if (htmlWritten !== null) await htmlWritten;
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }
