@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
@@ -10,6 +11,7 @@ import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
+import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
 import type { ReportFormat } from './reportFormats.js';
@@ -98,9 +100,12 @@ export async function writeReport(trial: TrialData, protocol: ProtocolDefinition
   // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
   const chromium = new ChromiumSession(options.chromiumPath);
   if (options.formats.includes('pdf')) chromium.start();
+  // The DOCX is made on a thread of its own, started now so that it loads the docx package during the derivations.
+  const docxRenderer = options.formats.includes('docx') ? startDocxRenderer() : null;
   try {
-    return await writeReportWith(trial, protocol, options, svgRenderer, chromium);
+    return await writeReportWith(trial, protocol, options, svgRenderer, chromium, docxRenderer);
   } finally {
+    await docxRenderer?.close();
     if (ownRenderer) await svgRenderer?.close();
     await chromium.close();
   }
@@ -112,6 +117,7 @@ async function writeReportWith(
   input: WriteReportOptions,
   svgRenderer: FigureSvgRenderer | null,
   chromium: ChromiumSession,
+  docxRenderer: DocxRenderer | null,
 ): Promise<WriteReportResult> {
   const { out, onProgress } = input;
   const formats = new Set(input.formats);
@@ -163,8 +169,6 @@ async function writeReportWith(
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   // Loaded while the figures are drawn.
-  const docxRenderer = formats.has('docx') ? import('../report/docx/index.js') : null;
-  docxRenderer?.catch(() => undefined);
   const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
   rtfRenderer?.catch(() => undefined);
 
@@ -200,6 +204,18 @@ async function writeReportWith(
   }
   lap('figures');
 
+  // The documents' PNGs are drawn by now, unless they have to come from the browser (no font found).
+  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
+  // The DOCX is made on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here.
+  const docxOptions = {
+    figuresPng: pngs,
+    title: REPORT_TITLE,
+    subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+    ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+  };
+  let docxMade = docxRenderer === null || pngsFromBrowser ? null : docxRenderer.render(model, docxOptions, new Date());
+  docxMade?.catch(() => undefined);
+
   const needsHtml = formats.has('html') || formats.has('pdf');
   const html = !needsHtml ? '' : renderReportHtml(model, svgs, {
     title: REPORT_TITLE,
@@ -211,8 +227,14 @@ async function writeReportWith(
     protocol,
     datasets,
   });
+  // The HTML (over 100 MB for 10,000 subjects) is written on the thread pool while the other formats are
+  // made here; awaited before the report returns.
+  let htmlWritten: Promise<void> | null = null;
   if (formats.has('html')) {
-    write('report.html', html);
+    mkdirSync(out, { recursive: true });
+    htmlWritten = writeFile(join(out, 'report.html'), html);
+    htmlWritten.catch(() => undefined);
+    files.push('report.html');
     progress('write', 'report.html');
   }
   lap('html');
@@ -241,7 +263,6 @@ async function writeReportWith(
     writePngs();
     lap('png');
   }
-  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
 
   const needsChromium = formats.has('pdf') || pngsFromBrowser;
   const { path: chromiumPath, missing: chromiumMissing } = needsChromium ? await chromium.lookup() : { path: null, missing: '' };
@@ -284,19 +305,9 @@ async function writeReportWith(
     }
   }
   if (docxRenderer !== null) {
-    const { docxPackageParts, renderReportDocx, reportDocxDocument } = await docxRenderer;
     if (pngs.size === 0) progress('skip', 'docx figures: a font (fonts-liberation) or Chromium is needed to draw them as PNG; the document notes each missing figure');
-    const docxOptions = {
-      figuresPng: pngs,
-      title: REPORT_TITLE,
-      subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
-      ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
-    };
-    // The parts zipped here (zlib on the thread pool, the PNGs stored); the docx package's own Packer when
-    // its compiler is not to be had.
-    const parts = docxPackageParts(reportDocxDocument(model, docxOptions));
-    const docx = parts === null ? await renderReportDocx(model, docxOptions) : await (await import('./zipDocxParts.js')).zipDocxParts(parts, new Date());
-    write('report.docx', docx);
+    docxMade ??= docxRenderer.render(model, docxOptions, new Date());
+    write('report.docx', await docxMade);
     progress('write', 'report.docx');
     lap('docx');
   }
@@ -320,5 +331,6 @@ async function writeReportWith(
     await pdfWritten;
     lap('pdfWait');
   }
+  if (htmlWritten !== null) await htmlWritten;
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }

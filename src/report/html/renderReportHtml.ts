@@ -264,9 +264,19 @@ function renderToc(model: ReportModel): string {
 }
 
 function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, string>): string {
+  // A subject is in many lists (a 10,000-subject report's lists hold millions of ids): each link is made once.
+  const links = new Map<string, string>();
+  const link = (id: string) => {
+    let html = links.get(id);
+    if (html === undefined) {
+      html = `<a href="#${subjectAnchor(id)}">${escapeHtml(id)}</a>`;
+      links.set(id, html);
+    }
+    return html;
+  };
   return [...lists.byAnchor.values()]
     .map((list) => {
-      const ids = list.subjects.map((id) => `<a href="#${subjectAnchor(id)}">${escapeHtml(id)}</a>`).join(' ');
+      const ids = list.subjects.map(link).join(' ');
       const others = list.uses > 1 ? ` and ${list.uses - 1} other place${list.uses === 2 ? '' : 's'}` : '';
       return (
         `<section class="subject-list" id="${list.anchor}"><h4>${escapeHtml(list.firstUse)}: ${list.subjects.length} subject${list.subjects.length === 1 ? '' : 's'}</h4>` +

@@ -10,6 +10,16 @@ describe('anchors', () => {
     assert.match(subjectListAnchor(['A', 'B']), /^sl-2-[0-9a-f]{8}$/);
   });
 
+  it('hashes the sorted ids joined by NUL (FNV-1a, 32 bits), as the anchors have always been made', () => {
+    const fnv1a = (text: string) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return hash.toString(16).padStart(8, '0');
+    };
+    const lists = [[], ['A'], ['A', 'B'], ['', 'x'], ['NCT-001-0001', 'NCT-001-0002', 'NCT-002-0417'], Array.from({ length: 3000 }, (_, i) => `S-${String(i).padStart(5, '0')}`)];
+    for (const ids of lists) assert.equal(subjectListAnchor(ids), `sl-${ids.length}-${fnv1a(ids.join('\u0000'))}`);
+  });
+
   it('makes subject ids safe for an id attribute and builds the figure links from them', () => {
     assert.equal(subjectAnchor('ST 1/C01-001'), 's-ST_1_C01-001');
     assert.equal(HTML_FIGURE_LINKS.subject('X-1'), '#s-X-1');
