@@ -71,6 +71,20 @@ describe('writeReport', () => {
     for (const path of files(real)) assert.doesNotMatch(text(path), /SYNTHETIC/, path);
   });
 
+  it('puts every figure in the DOCX and the RTF, drawn by resvg while the other formats are written (no browser asked)', async () => {
+    const out = join(root, 'figures-in-documents');
+    // chromiumPath null: were the PNGs taken from the browser instead of resvg, they would be missing
+    const result = await write({ out, formats: ['html', 'docx', 'rtf', 'csv', 'svg', 'png'], chromiumPath: null, runDate: '2026-01-02' });
+    const figures = result.model.items.filter((i) => i.kind === 'figure');
+    assert.ok(figures.length > 1);
+    assert.deepEqual(result.skipped, []);
+    const media = [...readZip(readFileSync(join(out, 'report.docx'))).keys()].filter((name) => name.startsWith('word/media/') && name.endsWith('.png'));
+    assert.equal(media.length, figures.length, 'one PNG per figure in the DOCX');
+    const rtf = readFileSync(join(out, 'rtf', 'report.rtf'), 'latin1');
+    assert.equal(rtf.split('\\pngblip').length - 1, figures.length, 'one picture per figure in report.rtf');
+    for (const figure of figures) assert.ok(existsSync(join(out, 'figures', `${figure.id}.png`)), figure.id);
+  });
+
   it('draws no figure and writes no HTML for CSV alone', async () => {
     const out = join(root, 'csv-only');
     const events: ReportProgress[] = [];

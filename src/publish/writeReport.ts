@@ -204,16 +204,17 @@ async function writeReportWith(
   }
   lap('figures');
 
-  // The documents' PNGs are drawn by now, unless they have to come from the browser (no font found).
-  const pngsFromBrowser = wantsPngs && pngs.size === 0 && filePngs.size === 0;
-  // The DOCX is made on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here.
+  // No PNG will come from resvg (no font found): they have to come from the browser.
+  const pngsFromBrowser = wantsPngs && rasterFonts === null;
+  // The DOCX is made on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here,
+  // as soon as the documents' PNGs are drawn: the request copies the figures it holds at that moment.
   const docxOptions = {
     figuresPng: pngs,
     title: REPORT_TITLE,
     subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
     ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
   };
-  let docxMade = docxRenderer === null || pngsFromBrowser ? null : docxRenderer.render(model, docxOptions, new Date());
+  let docxMade = docxRenderer === null || pngsFromBrowser ? null : Promise.all(rasters).then(() => docxRenderer.render(model, docxOptions, new Date()));
   docxMade?.catch(() => undefined);
 
   const needsHtml = formats.has('html') || formats.has('pdf');
