@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startOptionalWorker } from './optionalWorker.js';
 import type { ReportDocxOptions } from '../report/docx/index.js';
 import type { ReportModel } from '../report/model/index.js';
 import type { DocxReply, DocxRequest } from './docxWorker.js';
@@ -37,22 +37,10 @@ export function withoutSubjectLists(model: ReportModel): ReportModel {
  * bytes are the same either way (the same renderDocxBytes). `workerUrl` replaces the worker's script (tests).
  */
 export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): DocxRenderer {
-  let worker: Worker | null = null;
-  try {
-    const started = new Worker(options.workerUrl ?? new URL('./docxWorker.js', import.meta.url));
-    started.unref();
-    // An error before the request (e.g. the file is missing) must not become an uncaught exception.
-    started.on('error', () => undefined);
-    started.once('exit', () => {
-      if (worker === started) worker = null;
-    });
-    worker = started;
-  } catch {
-    worker = null;
-  }
+  const worker = startOptionalWorker(options.workerUrl ?? new URL('./docxWorker.js', import.meta.url));
 
   async function render(model: ReportModel, docxOptions: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array> {
-    const thread = worker;
+    const thread = worker.current;
     if (thread === null) return renderDocxBytes(model, docxOptions, modifiedAt);
     const reply = await new Promise<DocxReply | 'thread-failed'>((resolve) => {
       const finish = (how: DocxReply | 'thread-failed') => {
@@ -70,7 +58,7 @@ export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): D
       thread.postMessage({ model: withoutSubjectLists(model), options: docxOptions, modifiedAtMs: modifiedAt.getTime() } satisfies DocxRequest);
     });
     if (reply === 'thread-failed') {
-      worker = null;
+      worker.current = null;
       return renderDocxBytes(model, docxOptions, modifiedAt);
     }
     if ('error' in reply) throw new Error(`DOCX worker: ${reply.error}`);
@@ -80,8 +68,8 @@ export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): D
   return {
     render,
     async close() {
-      const thread = worker;
-      worker = null;
+      const thread = worker.current;
+      worker.current = null;
       if (thread !== null) await thread.terminate();
     },
   };

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startOptionalWorker } from './optionalWorker.js';
 import { renderFigureSvg } from '../report/charts/index.js';
 import { HTML_FIGURE_LINKS } from '../report/html/anchors/index.js';
 import type { ReportFigureModel } from '../report/index.js';
@@ -27,20 +27,7 @@ export interface FigureSvgRenderer {
  * that starts it well before the figures are ready (the CLI, before it loads the trial).
  */
 export function startFigureSvgRenderer(options: { readonly workerUrl?: URL; readonly warmUp?: boolean } = {}): FigureSvgRenderer {
-  let worker: Worker | null = null;
-  try {
-    const started = new Worker(options.workerUrl ?? new URL('./figureSvgWorker.js', import.meta.url), { workerData: { warmUp: options.warmUp === true } });
-    started.unref();
-    // An error before the first request (e.g. the file is missing) must not become an uncaught exception,
-    // and a thread that has ended is not asked for anything.
-    started.on('error', () => undefined);
-    started.once('exit', () => {
-      if (worker === started) worker = null;
-    });
-    worker = started;
-  } catch {
-    worker = null;
-  }
+  const worker = startOptionalWorker(options.workerUrl ?? new URL('./figureSvgWorker.js', import.meta.url), { warmUp: options.warmUp === true });
 
   async function renderHere(figures: readonly ReportFigureModel[], out: Map<string, string>, links: boolean, onSvg?: (figure: ReportFigureModel, svg: string) => void) {
     const engine = loadChartEngine();
@@ -53,7 +40,7 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL; read
 
   async function render(figures: readonly ReportFigureModel[], onSvg?: (figure: ReportFigureModel, svg: string) => void, links = true): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const thread = worker;
+    const thread = worker.current;
     if (thread === null || figures.length === 0) {
       await renderHere(figures, out, links, onSvg);
       return out;
@@ -89,7 +76,7 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL; read
     });
     thread.unref();
     if (drawn === 'thread-failed') {
-      worker = null;
+      worker.current = null;
       await renderHere(
         figures.filter((f) => !out.has(f.id)),
         out,
@@ -103,11 +90,11 @@ export function startFigureSvgRenderer(options: { readonly workerUrl?: URL; read
   return {
     render,
     get threaded() {
-      return worker !== null;
+      return worker.current !== null;
     },
     async close() {
-      const thread = worker;
-      worker = null;
+      const thread = worker.current;
+      worker.current = null;
       if (thread !== null) await thread.terminate();
     },
   };
