@@ -17,24 +17,13 @@ import { trialProtocolContract } from './trialProtocol.contract.js';
 import { sealAuditQueue } from './sealAuditQueue.js';
 import { verifyAuditChain } from './verifyAuditChain.js';
 import { withAuditContext } from './withAuditContext.js';
+import { postgresReachable } from '../testing/index.js';
 
 // The same contracts against a PostgreSQL server, in a schema of its own that is dropped afterwards.
-const { url, shownUrl, schema, unreachableReason, dropSchema } = postgresTestTarget('trialkit_test');
+const target = postgresTestTarget('trialkit_test');
+const { url, schema, dropSchema } = target;
 
-const problem = await unreachableReason();
-
-if (problem !== undefined && process.env.TRIALKIT_SKIP_PG === '1') {
-  const reason = `PostgreSQL store contract skipped: TRIALKIT_SKIP_PG=1 and ${shownUrl} is not reachable (${problem})`;
-  console.log(reason);
-  it('PostgreSQL store contract', { skip: reason }, () => undefined);
-} else if (problem !== undefined) {
-  it('PostgreSQL store: server reachable', () => {
-    assert.fail(
-      `PostgreSQL is not reachable at ${shownUrl} (${problem}). The store contract must run against it (CI provides it); ` +
-        'set DATABASE_URL to a reachable server, or TRIALKIT_SKIP_PG=1 to skip these tests on a machine without one.',
-    );
-  });
-} else {
+if (await postgresReachable(target, 'PostgreSQL store contract')) {
   let store: Store | undefined;
   const getStore = (): Store => {
     if (store === undefined) throw new Error('the PostgreSQL store did not open (see the before hook)');

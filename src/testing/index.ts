@@ -7,3 +7,4 @@ export { xptTimestampOf, randomXptDataset } from './xptSamples.js';
 export { sampleSdtmPackage, sampleAdamPackage, type SamplePackage } from './cdiscSamples.js';
 export { samplePackageFiles } from './cdiscPackageFiles.js';
 export { decodePng, type DecodedPng } from './decodePng.js';
+export { postgresReachable } from './postgresReachable.js';
