@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DEMO_PROTOCOL_ID } from '../protocols/index.js';
-import { loadTrialSource, storedTrialSource, type TrialSource } from '../publish/trialSources/index.js';
+import { loadTrialSourceAsync, storedTrialSource, type TrialSource } from '../publish/trialSources/index.js';
 import { InputError, issue } from '../result/index.js';
 import { protocolArg } from './protocolArg.js';
 
@@ -28,7 +28,7 @@ export async function loadTrialArg(source: string, options: { readonly seed?: nu
         issue('snapshot-without-database', ['--snapshot'], options.snapshot, 'a --trial that is an EDC data folder or a PostgreSQL URL'),
       ]);
     }
-    return loadTrialSource(source, { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.protocolId === undefined ? {} : { protocolId: options.protocolId }) });
+    return loadTrialSourceAsync(source, { ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.protocolId === undefined ? {} : { protocolId: options.protocolId }) });
   }
   // Loaded only for a database: the server and store modules cost a report from a file a good part of its start.
   const [{ readTrialFromStore }, { getTrialProtocol, openStore }, { findProtocol }] = await Promise.all([import('../server/index.js'), import('../store/index.js'), import('../protocols/index.js')]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import type { DemoDefinition, DemoPlan, DemoPlanOptions, DemoTrial } from '../demo/index.js';
-import { loadCachedDemoTrial, loadDemoPlan } from './demoTrialCache.js';
+import { loadCachedDemoTrial, loadDemoPlan, loadDemoPlanAsync } from './demoTrialCache.js';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'trialkit-cache-'));
 after(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -80,5 +80,20 @@ describe('demo trial cache', () => {
 
   it('works without a cache', () => {
     assert.equal(loadDemoPlan(fakeDemo(), { ...options, cacheDir: null }).cached, false);
+  });
+
+  it('serves the async loader from the same cache, and freezes a plan generated elsewhere', async () => {
+    const demo = fakeDemo();
+    const dir = mkdtempSync(join(cacheDir, 'async-'));
+    // A generator standing in for another thread: an unfrozen copy of the plan.
+    const copied = (planOptions: DemoPlanOptions) => Promise.resolve(structuredClone(demo.createPlan(planOptions)));
+    const first = await loadDemoPlanAsync(demo, { ...options, cacheDir: dir }, copied);
+    assert.equal(first.cached, false);
+    assert.ok(Object.isFrozen(first.plan) && Object.isFrozen(first.plan.subjects[0]));
+    assert.deepStrictEqual(first.plan, demo.createPlan({ seed: 3, size: 4 }));
+    const calls = demo.planCalls;
+    assert.equal(loadDemoPlan(demo, { ...options, cacheDir: dir }).cached, true);
+    assert.equal((await loadDemoPlanAsync(demo, { ...options, cacheDir: dir }, copied)).cached, true);
+    assert.equal(demo.planCalls, calls);
   });
 });

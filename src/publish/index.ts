@@ -4,7 +4,7 @@
 export type { KeyResult } from './keyResults.js';
 export { keyResults } from './keyResults.js';
 export type { TrialSource, TrialSourceOptions } from './trialSource.js';
-export { loadTrialSource, protocolById, storedTrialSource } from './trialSource.js';
+export { loadTrialSource, loadTrialSourceAsync, protocolById, storedTrialSource } from './trialSource.js';
 export type { ReportEdition, ReportFormat, ReportProgress, WriteReportOptions, WriteReportResult } from './writeReport.js';
 export { REPORT_FORMATS, REPORT_TITLE, writeReport } from './writeReport.js';
 export type { DemoTrialCacheOptions } from './demoTrialCache.js';

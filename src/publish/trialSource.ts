@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { validateTrialData, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 import { findProtocol, listProtocols, protocolOf } from '../protocols/index.js';
 import { InputError, issue } from '../result/index.js';
-import { loadCachedDemoTrial } from './demoTrialCache.js';
+import type { DemoDefinition, DemoPlan } from '../demo/index.js';
+import { createPlanOnThread } from './createPlanOnThread.js';
+import { loadDemoPlan, loadDemoPlanAsync, type DemoTrialCacheOptions } from './demoTrialCache.js';
 
 /** A trial to report on, with the protocol it was run under. Whether it is synthetic is TrialData.synthetic. */
 export interface TrialSource {
@@ -50,6 +52,21 @@ export function protocolById(id: string, where: readonly (string | number)[]): P
   throw new InputError(`unknown protocol '${id}' (known: ${known.join(', ')})`, [issue('unknown-protocol', [...where], id, `a registered protocol id (${known.join(', ')})`)]);
 }
 
+/** The demo of options.protocolId, and the plan cache's options for it. */
+function demoOf(options: TrialSourceOptions): { protocol: ProtocolDefinition; demo: DemoDefinition; cacheOptions: DemoTrialCacheOptions } {
+  const { seed } = options;
+  if (options.protocolId === undefined) throw new InputError('the demo trial of which protocol? (--protocol)', [issue('missing-protocol', ['--protocol'], undefined, 'a registered protocol id')]);
+  const protocol = protocolById(options.protocolId, ['--protocol']);
+  const demo = findProtocol(protocol.id)?.demo;
+  if (demo === undefined) throw new InputError(`protocol ${protocol.id} has no demo trial`, [issue('no-demo', ['--protocol'], protocol.id, 'a protocol with a demo trial (`trialkit protocols` says which)')]);
+  return { protocol, demo, cacheOptions: { protocolId: protocol.id, ...(seed === undefined ? {} : { seed }), ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }) } };
+}
+
+function demoSource(protocol: ProtocolDefinition, demo: DemoDefinition, plan: DemoPlan, seed: number | undefined): TrialSource {
+  const rendered = demo.renderTrial(plan);
+  return Object.freeze({ trial: rendered.trial, protocol, syntheticNote: demo.syntheticNote, label: seed === undefined ? `${protocol.id} demo trial` : `${protocol.id} demo trial (seed ${seed})` });
+}
+
 /**
  * Loads a trial: 'demo' (the SYNTHETIC demo trial of `options.demo`, optionally with another seed), a
  * TrialData JSON file, or a folder holding trial.json. The trial is read under the protocol it names
@@ -58,13 +75,8 @@ export function protocolById(id: string, where: readonly (string | number)[]): P
  */
 export function loadTrialSource(source: string, options: TrialSourceOptions = {}): TrialSource {
   if (source === 'demo') {
-    const { seed } = options;
-    if (options.protocolId === undefined) throw new InputError('the demo trial of which protocol? (--protocol)', [issue('missing-protocol', ['--protocol'], undefined, 'a registered protocol id')]);
-    const protocol = protocolById(options.protocolId, ['--protocol']);
-    const demo = findProtocol(protocol.id)?.demo;
-    if (demo === undefined) throw new InputError(`protocol ${protocol.id} has no demo trial`, [issue('no-demo', ['--protocol'], protocol.id, 'a protocol with a demo trial (`trialkit protocols` says which)')]);
-    const rendered = loadCachedDemoTrial(demo, { protocolId: protocol.id, ...(seed === undefined ? {} : { seed }), ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }) });
-    return Object.freeze({ trial: rendered.trial, protocol, syntheticNote: demo.syntheticNote, label: seed === undefined ? `${protocol.id} demo trial` : `${protocol.id} demo trial (seed ${seed})` });
+    const { protocol, demo, cacheOptions } = demoOf(options);
+    return demoSource(protocol, demo, loadDemoPlan(demo, cacheOptions).plan, options.seed);
   }
   if (!existsSync(source)) throw new InputError(`--trial ${source}: no such file or folder`, [issue('missing-file', ['--trial'], source, "'demo', a TrialData JSON file or a folder with trial.json")]);
   const folder = statSync(source).isDirectory();
@@ -87,6 +99,18 @@ export function loadTrialSource(source: string, options: TrialSourceOptions = {}
 }
 
 /** A protocol asked for (--protocol) must be the one the trial was captured under. */
+
+/**
+ * As loadTrialSource; a demo plan that is not cached is calibrated on a worker thread (createPlanOnThread),
+ * so that the caller can load modules and start Chromium meanwhile (the cold first `trialkit report`).
+ */
+export async function loadTrialSourceAsync(source: string, options: TrialSourceOptions = {}): Promise<TrialSource> {
+  if (source !== 'demo') return loadTrialSource(source, options);
+  const { protocol, demo, cacheOptions } = demoOf(options);
+  const { plan } = await loadDemoPlanAsync(demo, cacheOptions, (planOptions) => createPlanOnThread(demo, protocol.id, planOptions));
+  return demoSource(protocol, demo, plan, options.seed);
+}
+
 function agrees(protocol: ProtocolDefinition, asked: string | undefined): void {
   if (asked === undefined) return;
   const wanted = protocolById(asked, ['--protocol']);

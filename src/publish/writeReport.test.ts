@@ -9,6 +9,7 @@ import { buildTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../protocol
 import type { ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
 import { readZip } from '../testing/index.js';
+import { ChromiumSession } from './chromiumSession.js';
 import { findRasterFonts } from './rasterizeSvg.js';
 import { writeReport, type ReportProgress, type WriteReportOptions } from './writeReport.js';
 
@@ -107,6 +108,18 @@ describe('writeReport', () => {
     assert.ok(existsSync(join(out, 'report.html')));
     assert.equal(readFileSync(join(out, 'report.docx')).subarray(0, 2).toString('latin1'), 'PK');
     assert.ok(!existsSync(join(out, 'report.pdf')));
+  });
+
+  it("prints with the caller's browser session, and leaves it to the caller to close", async () => {
+    const out = join(root, 'session');
+    // A session that acts as if no Chromium were installed: were writeReport to start its own session (this
+    // machine has Chromium), the PDF would be written.
+    const chromium = new ChromiumSession(null);
+    const result = await write({ out, formats: ['pdf', 'csv'], chromium });
+    assert.deepEqual(result.skipped.map((s) => s.format), ['pdf']);
+    assert.ok(!existsSync(join(out, 'report.pdf')));
+    assert.deepEqual(await chromium.lookup(), { path: null, missing: result.skipped[0]?.reason });
+    await chromium.close();
   });
 
   it('prints the PDF and PNG figures with Chromium, for a second small trial', async () => {

@@ -56,6 +56,11 @@ export interface WriteReportOptions {
    * would, e.g. before loading the trial; the caller closes it. Default: started and closed here.
    */
   readonly figureSvgRenderer?: FigureSvgRenderer;
+  /**
+   * The PDF's browser session, when the caller started it earlier (e.g. before loading the trial); the
+   * caller closes it, and chromiumPath is not read. Default: a session of chromiumPath, closed here.
+   */
+  readonly chromium?: ChromiumSession;
 }
 
 export interface WriteReportResult {
@@ -98,7 +103,8 @@ export async function writeReport(trial: TrialData, protocol: ProtocolDefinition
   const ownRenderer = options.figureSvgRenderer === undefined;
   const svgRenderer = !needsFigures ? null : ownRenderer ? startFigureSvgRenderer() : (options.figureSvgRenderer ?? null);
   // The PDF's browser is launched now: its start overlaps the derivations and figures instead of following them.
-  const chromium = new ChromiumSession(options.chromiumPath);
+  const ownChromium = options.chromium === undefined;
+  const chromium = options.chromium ?? new ChromiumSession(options.chromiumPath);
   if (options.formats.includes('pdf')) chromium.start();
   // The DOCX is made on a thread of its own, started now so that it loads the docx package during the derivations.
   const docxRenderer = options.formats.includes('docx') ? startDocxRenderer() : null;
@@ -107,7 +113,7 @@ export async function writeReport(trial: TrialData, protocol: ProtocolDefinition
   } finally {
     await docxRenderer?.close();
     if (ownRenderer) await svgRenderer?.close();
-    await chromium.close();
+    if (ownChromium) await chromium.close();
   }
 }
 

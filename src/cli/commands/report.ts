@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { importWriteReport, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
+import { ChromiumSession, importWriteReport, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
@@ -82,10 +82,14 @@ export const reportCommand: Command = {
     // The figure thread starts first and warms vega up while the rest of the report's modules load and
     // the trial is read; those modules are imported only now, after it has started.
     const figureSvgRenderer = formats.some((format) => format !== 'csv') ? startFigureSvgRenderer({ warmUp: true }) : undefined;
+    // The PDF's browser too: its launch (a second or more of CPU) runs while the trial is read, and on a
+    // first run while the demo's plan is calibrated on another thread.
+    const chromium = formats.includes('pdf') ? new ChromiumSession(undefined) : undefined;
+    chromium?.start();
     try {
-      return await writeTrialReport(values, seed, formats, edition, out, started, figureSvgRenderer, io);
+      return await writeTrialReport(values, seed, formats, edition, out, started, { figureSvgRenderer, chromium }, io);
     } finally {
-      await figureSvgRenderer?.close();
+      await Promise.all([figureSvgRenderer?.close(), chromium?.close()]);
     }
   },
 };
@@ -97,14 +101,15 @@ async function writeTrialReport(
   edition: (typeof EDITIONS)[number],
   out: string,
   started: number,
-  figureSvgRenderer: FigureSvgRenderer | undefined,
+  running: { readonly figureSvgRenderer: FigureSvgRenderer | undefined; readonly chromium: ChromiumSession | undefined },
   io: CliIo,
 ): Promise<number> {
   const [{ writeReport }, { loadTrialOptions }] = await Promise.all([importWriteReport(), import('../trialArg.js')]);
   const source = await loadTrialOptions(values, seed);
   const result = await writeReport(source.trial, source.protocol, {
     out,
-    ...(figureSvgRenderer === undefined ? {} : { figureSvgRenderer }),
+    ...(running.figureSvgRenderer === undefined ? {} : { figureSvgRenderer: running.figureSvgRenderer }),
+    ...(running.chromium === undefined ? {} : { chromium: running.chromium }),
     formats,
     edition,
     label: source.label,

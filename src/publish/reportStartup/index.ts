@@ -1,12 +1,14 @@
-// What `trialkit report` needs before the trial is read: the format names and the figure thread, which it
-// starts first so that vega warms up while the report's other modules load. Light modules only: importing
-// the publish index here would load the renderers before the thread has started.
+// What `trialkit report` needs before the trial is read: the format names, the figure thread and the PDF's
+// browser session, which it starts first so that vega warms up and Chromium launches while the report's
+// other modules load. Light modules only: importing the publish index here would load the renderers before
+// the thread has started.
 import type * as WriteReportModule from '../writeReport.js';
 
 export type { ReportFormat } from '../reportFormats.js';
 export { REPORT_FORMATS } from '../reportFormats.js';
 export type { FigureSvgRenderer } from '../startFigureSvgRenderer.js';
 export { startFigureSvgRenderer } from '../startFigureSvgRenderer.js';
+export { ChromiumSession } from '../chromiumSession.js';
 
 /** writeReport's module, loaded when the command asks for it (after the figure thread has started). */
 export function importWriteReport(): Promise<typeof WriteReportModule> {
