@@ -1,4 +1,7 @@
-import type { ChartEngine } from '../report/charts/index.js';
+import { renderFigureSvg, type ChartEngine } from '../report/charts/index.js';
+// The links alone, not the HTML renderer and all it imports (the figure thread loads this file).
+import { HTML_FIGURE_LINKS } from '../report/html/anchors/index.js';
+import { warmUpFigures } from './warmUpFigures.js';
 
 /**
  * A small chart with the marks, scales, legends and layouts the report's figures use (step lines, a band,
@@ -51,18 +54,28 @@ function warmUpSpec(): object {
 }
 
 /**
- * Draws the warm-up chart (warmUpSpec) once and throws the SVG away. The report's figures carry no
- * SVG-wide ids (clip paths, gradients), and vega's id counters are reset afterwards all the same, so a
- * figure drawn after the warm-up is the SVG it would be without it.
+ * Draws the warm-up chart (warmUpSpec) once, then the made-up figures of warmUpFigures through the report's
+ * own specs, and throws the SVGs away. Between figures it yields to the event loop and stops as soon as
+ * `stop()` says the report's figures have arrived, so that warming up never holds them back by more than
+ * one figure. The report's figures carry no SVG-wide ids (clip paths, gradients), and vega's id counters
+ * are reset afterwards all the same, so a figure drawn after the warm-up is the SVG it would be without it.
  */
-export async function warmUpChartEngine(engine: ChartEngine): Promise<void> {
+export async function warmUpChartEngine(engine: ChartEngine, stop: () => boolean = () => false): Promise<void> {
   const { vega, vegaLite } = engine;
-  const spec = vegaLite.compile(warmUpSpec() as Parameters<ChartEngine['vegaLite']['compile']>[0], { logger: vega.logger(vega.None) }).spec;
-  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.None });
   try {
-    await view.toSVG();
+    const spec = vegaLite.compile(warmUpSpec() as Parameters<ChartEngine['vegaLite']['compile']>[0], { logger: vega.logger(vega.None) }).spec;
+    const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.None });
+    try {
+      await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+    for (const figure of warmUpFigures()) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stop()) break;
+      await renderFigureSvg(figure, HTML_FIGURE_LINKS, engine);
+    }
   } finally {
-    view.finalize();
     (vega as { resetSVGDefIds?: () => void }).resetSVGDefIds?.();
   }
 }
