@@ -25,8 +25,11 @@ if (port !== null) {
   const engine = loadChartEngine();
   // Started ahead of the figures (startFigureSvgRenderer's warmUp): the engine is warmed up while the main
   // thread loads the trial, and the figures wait for the warm-up to end.
-  const warmedUp = (workerData as { warmUp?: boolean } | undefined)?.warmUp === true ? warmUpChartEngine(engine).catch(() => undefined) : Promise.resolve();
+  // The warm-up stops at the next figure once the report's figures have arrived.
+  let requested = false;
+  const warmedUp = (workerData as { warmUp?: boolean } | undefined)?.warmUp === true ? warmUpChartEngine(engine, () => requested).catch(() => undefined) : Promise.resolve();
   port.on('message', (request: FigureSvgRequest) => {
+    requested = true;
     void (async () => {
       await warmedUp;
       for (const figure of request.figures) {
