@@ -24,7 +24,7 @@ function lineCount(text: string, widthPt: number, g: PageGeometry, bold = false)
 export function computeHeaderHeightPt(table: ReportTable, panel: TablePanel, g: PageGeometry): number {
   let lines = lineCount(table.stubLabel, panel.stubWidthPt, g, true);
   panel.columns.forEach((c, i) => (lines = Math.max(lines, lineCount(columnHeaderText(table, c), panel.columnWidthsPt[i], g, true))));
-  return lines * g.fontSizePt * g.lineHeight + g.rowPaddingPt;
+  return lines * g.fontSizePt * g.lineHeight + (g.headerRowPaddingPt ?? g.rowPaddingPt);
 }
 
 /** Height of one row in a panel (at the geometry's font size): its tallest wrapped cell. A heading row spans the panel. */
@@ -37,7 +37,7 @@ export function computeRowHeightPt(table: ReportTable, rowIndex: number, panel: 
     const value = r.cells[c];
     if (value !== undefined) lines = Math.max(lines, lineCount(formatValue(value.value), panel.columnWidthsPt[i], g));
   });
-  return lines * g.fontSizePt * g.lineHeight + g.rowPaddingPt;
+  return lines * g.fontSizePt * g.lineHeight + (r.cells.length === 0 ? (g.headingRowPaddingPt ?? g.rowPaddingPt) : g.rowPaddingPt);
 }
 
 /** A continuation page holds at least this many body rows (rows with values) when its table has more: fewer reads as a stray page. */
@@ -185,9 +185,13 @@ export function breakRows(heights: readonly number[], rules: BreakRules, headerP
       }
       return best;
     };
-    // Rows move within the soft rule when they can, else within the hard rule alone.
-    const best = balancedSplit(both);
-    ends[i - 1] = best !== s[i] ? best : balancedSplit(hard);
+    // Rows move within the soft rule when they can, else within the hard rule alone, unless that leaves the page before a short continuation page.
+    let best = balancedSplit(both);
+    if (best === s[i]) {
+      const fallback = balancedSplit(hard);
+      if (i - 1 === 0 || countBody(isBody, s[i - 1], fallback) >= MIN_ROWS_PER_PAGE) best = fallback;
+    }
+    ends[i - 1] = best;
   }
   const runs = starts().map((rowStart, i) => ({ rowStart, rowEnd: ends[i] }));
   return runs.filter((r) => r.rowEnd > r.rowStart);
@@ -206,13 +210,14 @@ function countBody(isBody: (rowIndex: number) => boolean, start: number, end: nu
  * side of a break when avoidable, no continuation page of fewer than MIN_ROWS_PER_PAGE body
  * rows when avoidable). Panels follow each other: every row of the first panel, then every row of the
  * second (as rtables and SAS ODS print column sets). A row taller than a whole page gets a page of its own.
+ * The first page of the first panel is `firstPageLessPt` shorter (a section heading above it).
  */
-export function paginateTable(table: ReportTable, layout: TableLayout, pageGeometry: PageGeometry, bodyHeightPt: number): TablePage[] {
+export function paginateTable(table: ReportTable, layout: TableLayout, pageGeometry: PageGeometry, bodyHeightPt: number, firstPageLessPt = 0): TablePage[] {
   const geometry = layoutGeometry(pageGeometry, layout);
   const rules = tableBreakRules(table);
   const pages = layout.panels.flatMap((panel, panelIndex) => {
     const heights = table.rows.map((_, i) => computeRowHeightPt(table, i, panel, geometry));
-    return breakRows(heights, rules, computeHeaderHeightPt(table, panel, geometry), bodyHeightPt).map((run) => ({ panel: panelIndex, ...run }));
+    return breakRows(heights, rules, computeHeaderHeightPt(table, panel, geometry), bodyHeightPt, 0, panelIndex === 0 ? firstPageLessPt : 0).map((run) => ({ panel: panelIndex, ...run }));
   });
   return pages.map((p, i) => Object.freeze({ ...p, page: i + 1, pageCount: pages.length }));
 }
