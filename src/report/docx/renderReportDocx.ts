@@ -19,7 +19,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
+import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, WORD_PAGE_SAFETY_PT, wrapText, type TableLayout } from '../paging/index.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';
 import { docxTable } from './docxTable.js';
 import { pngSize } from './pngSize.js';
@@ -82,8 +82,6 @@ const WORD_PAGE = {
   footnotePt: 8,
   footnoteBeforePt: 2,
   pageFooterLinePt: 8 * 1.17,
-  /** Row heights are estimates from font metrics: a page is filled to this share of its height, so that a page estimated full does not overflow in Word or LibreOffice. */
-  fill: 0.94,
 };
 
 /** Texts of an item's notes (the paragraphs of notes()). */
@@ -97,10 +95,11 @@ function notesTexts(item: ReportItem): string[] {
 
 /**
  * The height a page of a table leaves for its rows (header row included), in points: the text area less
- * the footer where the notes make it taller than the bottom margin, the section's Heading 1 (taken off
- * every page, as paginateTable takes one height), the title (its longest, continued form) and population.
+ * the footer where the notes make it taller than the bottom margin, the title (its longest, continued
+ * form) and population, and WORD_PAGE_SAFETY_PT (the section's Heading 1 is taken off the first page only,
+ * by paginateTable).
  */
-function tableBodyHeightPt(table: ReportTable, layout: TableLayout, firstInSection: boolean): number {
+function tableBodyHeightPt(table: ReportTable, layout: TableLayout): number {
   const landscape = layout.orientation === 'landscape';
   const page = landscape ? WORD_PAGE_GEOMETRY.landscape : WORD_PAGE_GEOMETRY.portrait;
   const pageHeightPt = page.heightPt + 2 * WORD_PAGE.marginPt;
@@ -109,7 +108,7 @@ function tableBodyHeightPt(table: ReportTable, layout: TableLayout, firstInSecti
   const bottom = Math.max(WORD_PAGE.marginPt, WORD_PAGE.footerFromEdgePt + footerPt + 4);
   const titleLines = wrapText(`${table.number}. ${table.title} (continued)${layout.panels.length > 1 ? ' [columns 10\u201310 of 10]' : ''}`, page.widthPt, WORD_PAGE.titlePt, true).length;
   const title = titleLines * WORD_PAGE.titlePt * WORD_PAGE.lineHeight + WORD_PAGE.titleAfterPt + WORD_PAGE.populationPt;
-  return (pageHeightPt - WORD_PAGE.marginPt - bottom) * WORD_PAGE.fill - title - (firstInSection ? WORD_PAGE.heading1Pt : 0);
+  return pageHeightPt - WORD_PAGE.marginPt - bottom - title - WORD_PAGE_SAFETY_PT;
 }
 
 /**
@@ -123,7 +122,7 @@ function tableBodyHeightPt(table: ReportTable, layout: TableLayout, firstInSecti
  * table, never on a page alone.
  */
 function tableContent(table: ReportTable, layout: TableLayout, firstInSection: boolean) {
-  const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, tableBodyHeightPt(table, layout, firstInSection));
+  const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, tableBodyHeightPt(table, layout), firstInSection ? WORD_PAGE.heading1Pt : 0);
   return pages.flatMap((p, i) => {
     const panel = layout.panels[p.panel];
     const columns = layout.panels.length === 1 ? '' : ` [columns ${panel.columns[0] + 1}\u2013${panel.columns[panel.columns.length - 1] + 1} of ${table.columns.length}]`;

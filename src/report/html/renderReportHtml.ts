@@ -1,7 +1,7 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { breakRows, computeHeaderHeightPt, computeRowHeightPt, keepsWithNext, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, wrapText, type TableLayout } from '../paging/index.js';
+import { breakRows, computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, tableBreakRules, wrapText, type TableLayout } from '../paging/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -95,7 +95,8 @@ function notesHeightPt(texts: readonly string[], widthPt: number): number {
 
 /**
  * The printed pages of a table (the PDF's, Chromium printing this HTML): as paginateTable pages the RTF
- * (breakRows: whole rows, never a page ending on a heading row or a group's first row, no stray short
+ * (breakRows, tableBreakRules: whole rows, never a page ending on a heading row or a group's first row, no
+ * lone row of a group on either side of a break when avoidable, no stray short
  * continuation page), the header row on every page, with the page height
  * left by the title block (the section heading on the first page only, the continued title on the others) and
  * the notes on the last page (which CSS keeps with the last rows). Each page becomes a table of its own
@@ -113,15 +114,14 @@ function printedPages(table: ReportTable, layout: TableLayout, notesText: readon
   );
   const body = area.heightPt * PRINT.fill - titleLines * PRINT.titleLinePt - PRINT.populationPt - panelTitle;
   const notes = notesHeightPt(notesText, area.widthPt);
-  const isBody = (i: number) => table.rows[i].cells.length > 0;
-  const keep = (i: number) => keepsWithNext(table, i);
+  const rules = tableBreakRules(table);
   // The notes print under the last page's rows (CSS keeps them with the last rows), so the last page of the last panel holds them too.
   return layout.panels.flatMap((panel, panelIndex) => {
     const header = computeHeaderHeightPt(table, panel, g) + PRINT.headerExtraPt;
     const heights = table.rows.map((r, i) => computeRowHeightPt(table, i, panel, g) + (r.cells.length === 0 ? PRINT.headingRowExtraPt : 0));
     const extra = panelIndex === layout.panels.length - 1 ? notes : 0;
     // The section heading is above the first page of the first panel only.
-    return breakRows(heights, isBody, keep, header, body, extra, firstInSection && panelIndex === 0 ? PRINT.sectionHeadingPt : 0).map((run) => ({ panel: panelIndex, ...run }));
+    return breakRows(heights, rules, header, body, extra, firstInSection && panelIndex === 0 ? PRINT.sectionHeadingPt : 0).map((run) => ({ panel: panelIndex, ...run }));
   });
 }
 

@@ -59,3 +59,21 @@ export function createClassTermTable(classes: number): ReportTable {
   rows.push(headingRow('severity', 'Most severe'), row('severity:mild', 'Mild', counts(30)), row('severity:severe', 'Severe', counts(10)));
   return { ...reportTable({ id: 't-soc', title: 'Adverse events by class and term', population: population('Safety set', 'SAFFL', 85), stubLabel: 'System organ class / preferred term', columns, rows }), number: 'Table 2' };
 }
+
+/**
+ * A baseline-characteristics table: `sections` headings (indent 0), each over categorical groups (a heading
+ * at indent 1 over 2 to 5 categories at indent 2) and a median row, as demographic tables are printed.
+ */
+export function createHeadedGroupTable(sections: number): ReportTable {
+  const columns = [column('all', 'All subjects', 85)];
+  const rows = [];
+  for (let s = 0; s < sections; s += 1) {
+    rows.push(headingRow(`section:${s}`, `Section ${s + 1}`));
+    rows.push(row(`section:${s}:median`, 'Age, median (range)', [textCell('62.0 (39\u201376)')], 1));
+    for (let g = 0; g < 3; g += 1) {
+      rows.push(headingRow(`section:${s}:group:${g}`, `Characteristic ${s + 1}.${g + 1}, n (%)`, 1));
+      for (let c = 0; c < 2 + ((s + g) % 4); c += 1) rows.push(row(`section:${s}:group:${g}:${c}`, `Category ${c + 1}`, [cell(countValue(10 + c, 85))], 2));
+    }
+  }
+  return { ...reportTable({ id: 't-base', title: 'Baseline characteristics', population: population('Intent-to-treat', 'ITTFL', 85), stubLabel: 'Characteristic', columns, rows }), number: 'Table 3' };
+}

@@ -1,6 +1,6 @@
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { pngSize } from '../docx/pngSize.js';
-import { layoutGeometry, paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, wrapText, type PageGeometry, type TableLayout, type TablePage } from '../paging/index.js';
+import { layoutGeometry, paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, WORD_PAGE_SAFETY_PT, wrapText, type PageGeometry, type TableLayout, type TablePage } from '../paging/index.js';
 import { rtfTablePage } from './rtfTable.js';
 import { rtfBookmark, rtfText, twips } from './rtfText.js';
 
@@ -148,7 +148,7 @@ function tableSection(table: ReportTable, options: ReportRtfOptions, edition: st
   // The longest title a page prints: the continued one, with the columns it shows only when the table is in column panels.
   const sampleTitle = [`${table.number}. ${table.title} (continued)${layout.panels.length > 1 ? ' [columns 10\u201310 of 10]' : ''}`, populationText(table)];
   const titlePt = linesHeightPt(sampleTitle.slice(0, 1), width, TITLE_PT, true) + linesHeightPt(sampleTitle.slice(1), width, BODY_PT) + SPACE_AFTER_TITLE_PT + SPACE_AFTER_POPULATION_PT;
-  const bodyPt = page.heightPt - (EDGE_TWIPS / 20) * 2 - headerPt - footerPt - 2 * GAP_PT - titlePt - 4;
+  const bodyPt = page.heightPt - (EDGE_TWIPS / 20) * 2 - headerPt - footerPt - 2 * GAP_PT - titlePt - WORD_PAGE_SAFETY_PT;
   const pages = paginateTable(table, layout, G, bodyPt);
   const body = pages
     .map((p, i) => titleParagraphs(titleLines(p), i === 0 ? rtfBookmark(table.id) : null, i > 0) + rtfTablePage(table, layout.panels[p.panel], p, layoutGeometry(G, layout)) + '\\pard\\plain\\f0\\fs4\\par\n')

@@ -28,8 +28,9 @@ function fontSize(g: PageGeometry): string {
 function rowDefinition(g: PageGeometry, edges: readonly number[], borders: { top: boolean; bottom: boolean }, header: boolean, keepWithNext: boolean): string {
   const border = `${borders.top ? `\\clbrdrt${RULE}` : ''}${borders.bottom ? `\\clbrdrb${RULE}` : ''}`;
   const cells = edges.map((edge) => `${border}${header ? '\\clvertalb' : ''}\\cellx${edge}`).join('');
+  // \trpaddft3 and \trpaddfb3 give \trpaddt and \trpaddb in twips: without them Word ignores them (LibreOffice does not), and Word's rows would be shorter than paged.
   const padding = twips(g.rowPaddingPt / 2);
-  return `\\trowd\\trgaph${gap(g)}\\trleft0\\trpaddt${padding}\\trpaddb${padding}\\trpaddfl3\\trpaddfr3\\trkeep${keepWithNext ? '\\trkeepfollow' : ''}${header ? '\\trhdr' : ''}${cells}\n`;
+  return `\\trowd\\trgaph${gap(g)}\\trleft0\\trpaddt${padding}\\trpaddb${padding}\\trpaddft3\\trpaddfb3\\trpaddfl3\\trpaddfr3\\trkeep${keepWithNext ? '\\trkeepfollow' : ''}${header ? '\\trhdr' : ''}${cells}\n`;
 }
 
 function cellParagraph(text: string, g: PageGeometry, align: 'l' | 'c', options: { bold?: boolean; indentTwips?: number; key?: string } = {}): string {
