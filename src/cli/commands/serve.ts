@@ -149,7 +149,13 @@ export const serveCommand: Command = {
           // the protocol is recorded now, so the workers find it (and the demo's data) in the database
           const url = await startWorkers(workers, protocol.definition.id);
           io.out(`trialkit EDC: ${workers} processes; open ${url}/ in a browser (API ${url}/api/v1, OpenAPI ${url}/api/v1/openapi.json)\n`);
+          let stopping = false;
+          // not replaced: the others keep serving on the shared port (its connections go to them)
+          cluster.on('exit', (worker, code, signal) => {
+            if (!stopping) io.err(`a server process (pid ${worker.process.pid ?? '?'}) ended (${signal ?? `exit ${code}`}); the others keep serving\n`);
+          });
           const signal = await stopped;
+          stopping = true;
           io.out(`${signal}: shutting down\n`);
           await stopWorkers();
           return 0;
