@@ -10,12 +10,15 @@
 # server, which reports its CPU per write on stderr.
 # Needs a build (npx tsc -p tsconfig.json; BUILD=<dir> for another output folder) and, for the second
 # half, PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and pgbench.
-# Usage: bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
+# WORKERS=<n> (default 1): the PostgreSQL server as n processes (trialkit serve --workers n); the embedded
+# store is one process always.
+# Usage: [WORKERS=n] bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS="${1:-8}"
 SECONDS_RUN="${2:-15}"
 BUILD="${BUILD:-dist}"
+WORKERS="${WORKERS:-1}"
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export DATABASE_URL
 OUT="bench/out/server"
@@ -25,7 +28,9 @@ mkdir -p "$OUT"
 run_engine() {
   local engine="$1" client="$2" fifo="$OUT/server-$1.fifo" line url subjects pid cookie
   rm -f "$fifo"; mkfifo "$fifo"
-  node bench/server/server.mjs "$engine" "$CLIENTS" "$BUILD" > "$fifo" &
+  local workers=1
+  [ "$engine" = postgres ] && workers="$WORKERS"
+  TRIALKIT_BENCH_WORKERS="$workers" node bench/server/server.mjs "$engine" "$CLIENTS" "$BUILD" > "$fifo" &
   pid=$!
   exec 3< "$fifo"
   if ! read -r -t 60 line <&3; then echo "$engine: server did not start" >&2; kill "$pid"; exit 1; fi
@@ -40,7 +45,7 @@ run_engine() {
   exec 3<&-; rm -f "$fifo"
 }
 
-echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD; load client: Node (load.mjs), then wrk (load.lua) when installed"
+echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD, PostgreSQL server processes $WORKERS; load client: Node (load.mjs), then wrk (load.lua) when installed"
 printf 'embedded (PGlite), Node client: '; run_engine embedded node
 printf 'PostgreSQL,        Node client: '; run_engine postgres node
 if command -v wrk > /dev/null; then

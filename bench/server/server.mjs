@@ -1,9 +1,14 @@
 // The EDC server for the load benchmark, on one engine, with one demo subject per load client.
 // Usage: node bench/server/server.mjs <embedded|postgres> <clients> [buildDir=dist] [protocol=nct05236621]
+// TRIALKIT_BENCH_WORKERS=<n> (PostgreSQL only): n server processes (node:cluster workers sharing the port,
+// each with its own pool, audit sealer and session cache, invalidations relayed by the primary), as
+// `trialkit serve --workers n` runs them; the CPU reported is the workers' and the primary's together.
 // Prints "LISTENING <url> <subjectId,...>" once ready; on SIGTERM closes, verifies the audit trail the run wrote
 // (chain, signed checkpoints, replay against the tables; one line on stderr) and removes its data
 // (the temporary folder, or its own schema on the server).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,8 +21,8 @@ if (!['embedded', 'postgres'].includes(engine) || !(clients >= 1 && clients <= 2
   process.exit(2);
 }
 const build = pathToFileURL(resolve(buildDir)).href;
-const { generateAuditSigner, openEmbeddedStore, openPostgresStore, startAuditSealer, verifyAuditTrail } = await import(`${build}/store/index.js`);
-const { seedDemoAccounts, startServer } = await import(`${build}/server/index.js`);
+const { createAuditSigner, openEmbeddedStore, openPostgresStore, startAuditSealer, verifyAuditTrail } = await import(`${build}/store/index.js`);
+const { clusterSessionPeers, relaySessionInvalidation, seedDemoAccounts, startServer } = await import(`${build}/server/index.js`);
 const { findProtocol } = await import(`${build}/protocols/index.js`);
 const protocol = findProtocol(protocolId);
 if (protocol === undefined) {
@@ -25,15 +30,22 @@ if (protocol === undefined) {
   process.exit(2);
 }
 
+const workers = Number(process.env.TRIALKIT_BENCH_WORKERS ?? '1');
+if (!(Number.isInteger(workers) && workers >= 1 && workers <= 16) || (workers > 1 && engine !== 'postgres')) {
+  console.error('TRIALKIT_BENCH_WORKERS: 1-16, more than 1 on postgres only');
+  process.exit(2);
+}
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+if (cluster.isWorker) await runWorker();
 const schema = `bench_server_${process.pid}`;
 const dataDir = engine === 'embedded' ? mkdtempSync(join(tmpdir(), 'trialkit-bench-')) : undefined;
 const store = engine === 'embedded' ? await openEmbeddedStore({ dataDir }) : await openPostgresStore({ url, schema });
 await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Benchmark site' }] });
 // the audit sealer runs as in trialkit serve: every write is chained and its checkpoint signed during the run
-const signer = generateAuditSigner();
-const sealer = await startAuditSealer(store, signer);
-const server = await startServer({ store, protocol, port: 0, hostname: '127.0.0.1', sealer });
+const signingKeyPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+const signer = createAuditSigner(createPrivateKey(signingKeyPem));
+const sealer = workers > 1 ? undefined : await startAuditSealer(store, signer);
+const server = workers > 1 ? await startWorkers() : await startServer({ store, protocol, port: 0, hostname: '127.0.0.1', sealer });
 
 // one subject per client, registered through the API like a site would
 const login = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -51,7 +63,7 @@ for (let i = 0; i < clients; i++) {
 // else runs on the machine, unlike the wall rate
 const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
 const writesBefore = await countWrites();
-const cpuBefore = process.cpuUsage();
+const cpuBefore = serverCpuMicros();
 // TRIALKIT_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the load only (node --cpu-prof would mix in
 // the start-up: module loading, compiling, seeding), written on SIGTERM; open it in Chrome's DevTools
 const profileFile = process.env.TRIALKIT_BENCH_PROFILE;
@@ -59,14 +71,15 @@ const profiler = profileFile === undefined || profileFile === '' ? undefined : a
 process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 
 process.on('SIGTERM', async () => {
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMicros = serverCpuMicros() - cpuBefore;
+  const cpu = { user: cpuMicros, system: 0 };
   if (profiler !== undefined) writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
   await server.close();
-  await sealer.stop();
+  await sealer?.stop();
   const writes = (await countWrites()) - writesBefore;
   // the transactions that inserted the run's records (xmin): fewer than the writes under group commit
   const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records')).rows[0].n;
-  process.stderr.write(`${engine}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions\n`);
+  process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
   const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;
@@ -85,4 +98,54 @@ async function startProfiler() {
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
   return { stop: async () => (await post('Profiler.stop')).profile };
+}
+
+/** This process's CPU and its workers' (from /proc: clock ticks of 10 ms), in microseconds. */
+function serverCpuMicros() {
+  const own = process.cpuUsage();
+  let total = own.user + own.system;
+  for (const worker of Object.values(cluster.workers ?? {})) {
+    const fields = readFileSync(`/proc/${worker.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    total += (Number(fields[11]) + Number(fields[12])) * 10_000;
+  }
+  return total;
+}
+
+/** The workers, each listening on the same port (node:cluster shares the socket); resolves once all listen. */
+async function startWorkers() {
+  relaySessionInvalidation(cluster);
+  const ports = [];
+  for (let i = 0; i < workers; i++) {
+    const worker = cluster.fork({ TRIALKIT_BENCH_SCHEMA: schema, TRIALKIT_BENCH_SIGNING_KEY: signingKeyPem });
+    ports.push(new Promise((resolveReady, reject) => {
+      worker.on('message', (message) => message?.type === 'bench:listening' && resolveReady(message.url));
+      worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    }));
+  }
+  const urls = await Promise.all(ports);
+  return {
+    url: urls[0],
+    close: () => Promise.all(Object.values(cluster.workers ?? {}).map((worker) => new Promise((done) => {
+      worker.once('exit', done);
+      worker.send({ type: 'bench:stop' });
+    }))),
+  };
+}
+
+async function runWorker() {
+  const store = await openPostgresStore({ url, schema: process.env.TRIALKIT_BENCH_SCHEMA });
+  const sealer = await startAuditSealer(store, createAuditSigner(createPrivateKey(process.env.TRIALKIT_BENCH_SIGNING_KEY)));
+  const sessionPeers = clusterSessionPeers();
+  const server = await startServer({ store, protocol, port: 0, hostname: '127.0.0.1', sealer, sessionPeers });
+  process.on('message', async (message) => {
+    if (message?.type !== 'bench:stop') return;
+    await server.close();
+    await sealer.stop();
+    await store.close();
+    process.exit(0);
+  });
+  // the primary alone answers SIGTERM (it stops the workers)
+  process.on('SIGTERM', () => undefined);
+  process.send({ type: 'bench:listening', url: server.url });
+  await new Promise(() => undefined);
 }

@@ -87,7 +87,7 @@ export const adminRoutes: readonly RouteSpec[] = [
       } finally {
         // after the commit, before the answer: a deactivation ends the user's sessions for the next request
         // (a rename shows in /auth/session); on a refusal nothing changed, and forgetting costs one lookup
-        services.sessions.invalidate();
+        await services.sessions.invalidate();
       }
     },
   }),

@@ -60,7 +60,7 @@ export const authRoutes: readonly RouteSpec[] = [
       if (token !== undefined) {
         await deleteSession(services.store, hashToken(token));
         // before the answer: the next request with this token reads the (now missing) session
-        services.sessions.invalidate();
+        await services.sessions.invalidate();
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/api/v1' });
       return { status: 204, body: null };

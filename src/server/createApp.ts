@@ -30,7 +30,7 @@ import { REQUEST_LIMITS } from './requestLimits.js';
 import type { AppEnv, RouteResult, RouteSpec, Services, SessionUser } from './route.js';
 import { safeIssues } from './safeIssues.js';
 import { createServedProtocol, type ServedProtocol } from './servedProtocol.js';
-import { createSessionCache } from './sessionCache.js';
+import { createSessionCache, type SessionPeers } from './sessionCache.js';
 import { storeErrorIssues } from './storeErrorIssues.js';
 import { zodIssues } from './zodIssues.js';
 
@@ -64,6 +64,11 @@ export interface AppOptions {
    * request. Changes through this server apply at once; one made by another process, after at most this long.
    */
   readonly sessionCacheMs?: number;
+  /**
+   * The other processes of this server (node:cluster workers: clusterSessionPeers()): a logout or a user
+   * change empties their session caches too before it is answered (sessionCache.ts).
+   */
+  readonly sessionPeers?: SessionPeers;
 }
 
 export const API_BASE = '/api/v1';
@@ -230,8 +235,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secureCookies: options.secureCookies ?? false,
     clientAddress: options.clientAddress ?? socketAddress,
     sealer: options.sealer,
-    sessions: createSessionCache({ maxAgeMs: options.sessionCacheMs ?? 2000 }),
+    sessions: createSessionCache({ maxAgeMs: options.sessionCacheMs ?? 2000, ...(options.sessionPeers === undefined ? {} : { peers: options.sessionPeers }) }),
   };
+  options.sessionPeers?.listen(services.sessions);
   const log = options.log;
   const trustedOrigins = options.trustedOrigins ?? [];
   const app = new Hono<AppEnv>().basePath(API_BASE);

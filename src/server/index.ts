@@ -15,6 +15,8 @@ export { seedDemoAccounts, DEMO_PASSWORD } from './seedDemoAccounts.js';
 export type { DemoAccount, DemoAccountOptions } from './seedDemoAccounts.js';
 export { startServer } from './startServer.js';
 export type { RunningServer, StartServerOptions } from './startServer.js';
+export { clusterSessionPeers, relaySessionInvalidation } from './clusterSessions.js';
+export type { SessionCache, SessionPeers } from './sessionCache.js';
 export { loadDemoTrial, demoSiteUser, demoSnapshotName, screeningFromForms, DEMO_ADMIN, DEMO_DATA_MANAGER } from './loadDemoTrial.js';
 export type { DemoLoadSummary, LoadDemoTrialOptions } from './loadDemoTrial.js';
 export { readTrialFromStore } from './readTrialFromStore.js';

@@ -24,11 +24,11 @@ describe('session cache', () => {
     let release: (row: SessionRow) => void = () => undefined;
     // a lookup issued before a deactivation, answered after it
     const slow = cache.get('h', () => new Promise<SessionRow>((resolve) => (release = resolve)));
-    cache.invalidate();
+    await cache.invalidate();
     release(session('before the change'));
     assert.equal((await slow)?.displayName, 'before the change', 'the request that asked gets what it read');
     assert.equal((await cache.get('h', () => Promise.resolve(session(`read ${++reads}`))))?.displayName, 'read 1', 'the stale read was not kept');
-    cache.invalidate();
+    await cache.invalidate();
     assert.equal((await cache.get('h', () => Promise.resolve(session(`read ${++reads}`))))?.displayName, 'read 2');
   });
 

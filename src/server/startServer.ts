@@ -5,6 +5,7 @@ import { openTrialProtocol, type AuditSealer, type Store } from '../store/index.
 import { createWebApp } from '../web/index.js';
 import { API_BASE, createApp } from './createApp.js';
 import { createServedProtocol } from './servedProtocol.js';
+import type { SessionPeers } from './sessionCache.js';
 
 export interface StartServerOptions {
   readonly store: Store;
@@ -17,6 +18,11 @@ export interface StartServerOptions {
   readonly sealer?: AuditSealer;
   /** Public origins besides the listening address that may send state-changing requests (behind a proxy). */
   readonly trustedOrigins?: readonly string[];
+  /**
+   * Set in each worker of a server made of several processes (node:cluster, which shares the listening
+   * socket): the other workers, whose session caches a logout or user change empties before its answer.
+   */
+  readonly sessionPeers?: SessionPeers;
 }
 
 export interface RunningServer {
@@ -39,6 +45,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.log === undefined ? {} : { log: options.log }),
     ...(options.sealer === undefined ? {} : { sealer: options.sealer }),
     ...(options.trustedOrigins === undefined ? {} : { trustedOrigins: options.trustedOrigins }),
+    ...(options.sessionPeers === undefined ? {} : { sessionPeers: options.sessionPeers }),
   });
   const web = createWebApp();
   // the API under /api/v1, the web application's page and files everywhere else

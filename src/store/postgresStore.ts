@@ -75,6 +75,11 @@ interface GroupMember {
   readonly reject: (error: unknown) => void;
 }
 
+function sameSettings(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
 // a bound on one group: its bodies' statements travel in one socket write per round trip
 const MAX_GROUP = 64;
 
@@ -191,8 +196,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (failed) return Promise.reject(new StoreError('transaction-closed', 'a statement of the group failed; the group runs again'));
       corkUntilNextTick(connection);
       // the audit triggers read who and why from the session: set before this body's statement whenever
-      // the previous statement on the connection was another body's (set_config(..., true) holds to COMMIT)
-      if (settingsOf !== member) {
+      // the previous statement on the connection ran under other settings (set_config(..., true) holds to
+      // COMMIT); bodies of the same user and reason share them
+      if (settingsOf !== member && (settingsOf === undefined || !sameSettings(settingsOf.settings, member.settings))) {
         settingsOf = member;
         const settings = settingsQuery({ settings: member.settings });
         if (settings !== undefined) void track(connection.query(statement(settings.sql, settings.params))).catch(() => undefined);

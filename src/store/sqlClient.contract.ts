@@ -126,6 +126,43 @@ export function sqlClientContract(getStore: StoreProvider): void {
       assert.deepEqual((await listAuditEntries(store, 'sites', alsoKept)).map((entry) => [entry.changedBy, entry.reason]), [['tester-7', 'reason 7']]);
     });
 
+    void it('group commit: bodies of the same user and reason share their settings, and each of the others keeps its own, in any order', async () => {
+      const store = getStore();
+      // interleaved: the reads of all, then the inserts of all; runs of equal contexts and changes between them
+      const contexts = [
+        { user: 'same', reason: 'r' },
+        { user: 'same', reason: 'r' },
+        { user: 'other', reason: 'r' },
+        { user: 'same', reason: 'r' },
+        { user: 'same', reason: 'another' },
+        { user: 'same' },
+        { user: 'same' },
+      ];
+      const ids = contexts.map(() => `T${freshId()}`);
+      const txids = await Promise.all(
+        contexts.map((context, i) =>
+          withAuditContext(
+            store,
+            context,
+            async (tx) => {
+              await tx.query('SELECT 1 FROM sites WHERE site_id = $1', [ids[i]]);
+              const { rows } = await tx.queryLast<{ txid: string }>('INSERT INTO sites (site_id, name) VALUES ($1, $2) RETURNING txid_current()::text AS txid', [ids[i], 'grouped']);
+              return rows[0].txid;
+            },
+            { group: true },
+          ),
+        ),
+      );
+      if (store.engine === 'postgres') assert.equal(new Set(txids).size, 1);
+      for (const [i, siteId] of ids.entries()) {
+        assert.deepEqual(
+          (await listAuditEntries(store, 'sites', siteId)).map((entry) => [entry.changedBy, entry.reason ?? '']),
+          [[contexts[i].user, contexts[i].reason ?? '']],
+          `body ${i}`,
+        );
+      }
+    });
+
     void it('reports constraint failures as typed StoreErrors', async () => {
       const siteId = `T${freshId()}`;
       await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'first']));

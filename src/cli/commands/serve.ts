@@ -1,14 +1,15 @@
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { DEFAULT_DEMO_PROTOCOL_ID, findProtocol, listProtocols, type ProtocolModule } from '../../protocols/index.js';
 import { loadCachedDemoTrial } from '../../publish/index.js';
 import { InputError, issue } from '../../result/index.js';
-import { DEMO_PASSWORD, loadDemoTrial, seedDemoAccounts, startServer } from '../../server/index.js';
+import { DEMO_PASSWORD, clusterSessionPeers, loadDemoTrial, relaySessionInvalidation, seedDemoAccounts, startServer } from '../../server/index.js';
 import { getTrialProtocol, loadOrCreateSigningKey, openStore, startAuditSealer, type Store } from '../../store/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { renderTable } from '../render.js';
 
-const usage = `Usage: trialkit serve [--protocol <id>] [--port <n>] [--host <address>] [--data <dir>] [--signing-key <file>] [--origin <url>]... [--demo]
+const usage = `Usage: trialkit serve [--protocol <id>] [--port <n>] [--host <address>] [--data <dir>] [--signing-key <file>] [--origin <url>]... [--workers <n>] [--demo]
 
 Runs the EDC (electronic data capture) server of a protocol: the REST API under /api/v1, its OpenAPI
 document at /api/v1/openapi.json, the web application at /. The data lives in the embedded database folder
@@ -29,6 +30,10 @@ Options:
                    <file>.checkpoint.json, a witness outside the database (trialkit audit verify --checkpoint)
   --origin <url>   a public origin that may send state-changing requests besides the listening address,
                    e.g. https://edc.example.org behind a TLS proxy (repeatable)
+  --workers <n>    serve from n processes (PostgreSQL only; default 1), e.g. one per core: they share the
+                   port, each has its own connection pool and audit sealer (the chain lock orders the
+                   sealers; the witness file is written by the first process), and a logout or a
+                   deactivation is answered only once every process has forgotten the session
   --demo           create two demo sites and one account per role (password printed below), and load the
                    protocol's SYNTHETIC demo trial as its sites would have entered it (an investigator and a
                    coordinator per site, e.g. c01-investigator, same password), locked at the cutoff with
@@ -46,8 +51,12 @@ const options = {
   data: { type: 'string' },
   'signing-key': { type: 'string' },
   origin: { type: 'string', multiple: true },
+  workers: { type: 'string' },
   demo: { type: 'boolean' },
 } as const;
+
+const WORKER_STOP = 'trialkit:serve-stop';
+const WORKER_READY = 'trialkit:serve-ready';
 
 function untilStopped(): Promise<string> {
   return new Promise((done) => {
@@ -92,6 +101,14 @@ export const serveCommand: Command = {
     }
     const envKey = process.env.TRIALKIT_SIGNING_KEY;
     const keyFile = resolve(parsed.values['signing-key'] ?? (envKey !== undefined && envKey !== '' ? envKey : postgres ? 'trialkit-signing-key.pem' : `${dataDir}.signing-key.pem`));
+    const workers = numberArg('serve', '--workers', parsed.values.workers, 1, { min: 1, max: 64, integer: true });
+    if (workers > 1 && !postgres) {
+      throw new InputError('trialkit serve --workers: several processes need the PostgreSQL store (set DATABASE_URL); the embedded database belongs to one process', [
+        issue('workers-embedded', ['--workers'], workers, '1 with the embedded store'),
+      ]);
+    }
+    // a worker process of `serve --workers`: cluster.fork ran this command again with the same arguments
+    if (cluster.isWorker) return serveWorker({ databaseUrl: databaseUrl ?? '', keyFile, port, host: parsed.values.host, origins, protocolId: parsed.values.protocol, io });
     const key = await loadOrCreateSigningKey(keyFile);
     const store = await openStore(postgres ? { databaseUrl } : { dataDir });
     try {
@@ -128,6 +145,21 @@ export const serveCommand: Command = {
           );
         }
         const stopped = untilStopped();
+        if (workers > 1) {
+          // the protocol is recorded now, so the workers find it (and the demo's data) in the database
+          const url = await startWorkers(workers, protocol.definition.id);
+          io.out(`trialkit EDC: ${workers} processes; open ${url}/ in a browser (API ${url}/api/v1, OpenAPI ${url}/api/v1/openapi.json)\n`);
+          let stopping = false;
+          // not replaced: the others keep serving on the shared port (its connections go to them)
+          cluster.on('exit', (worker, code, signal) => {
+            if (!stopping) io.err(`a server process (pid ${worker.process.pid ?? '?'}) ended (${signal ?? `exit ${code}`}); the others keep serving\n`);
+          });
+          const signal = await stopped;
+          stopping = true;
+          io.out(`${signal}: shutting down\n`);
+          await stopWorkers();
+          return 0;
+        }
         const server = await startServer({
           store,
           protocol,
@@ -150,3 +182,94 @@ export const serveCommand: Command = {
     }
   },
 };
+
+/** Forks the workers (each runs this command again) and resolves with the address they all listen on. */
+async function startWorkers(count: number, protocolId: string): Promise<string> {
+  relaySessionInvalidation(cluster);
+  const ready: Promise<string>[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = cluster.fork({ TRIALKIT_SERVE_PROTOCOL: protocolId });
+    ready.push(
+      new Promise((done, fail) => {
+        const onExit = (code: number): void => fail(new Error(`a server process exited with ${code} before listening`));
+        worker.once('exit', onExit);
+        worker.on('message', (message: { type?: string; url?: string }) => {
+          if (message.type !== WORKER_READY || message.url === undefined) return;
+          worker.off('exit', onExit);
+          done(message.url);
+        });
+      }),
+    );
+  }
+  try {
+    return (await Promise.all(ready))[0];
+  } catch (error) {
+    await stopWorkers();
+    throw error;
+  }
+}
+
+function stopWorkers(): Promise<void> {
+  return Promise.all(
+    Object.values(cluster.workers ?? {}).map(
+      (worker) =>
+        new Promise<void>((done) => {
+          if (worker === undefined || worker.isDead()) return done();
+          worker.once('exit', () => done());
+          worker.send({ type: WORKER_STOP });
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+/** One process of `serve --workers`: its own pool and sealer; stops when the primary says so or is gone. */
+async function serveWorker(options: {
+  readonly databaseUrl: string;
+  readonly keyFile: string;
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly origins: readonly string[];
+  readonly protocolId: string | undefined;
+  readonly io: CliIo;
+}): Promise<number> {
+  const { io } = options;
+  const key = await loadOrCreateSigningKey(options.keyFile);
+  const store = await openStore({ databaseUrl: options.databaseUrl });
+  try {
+    const protocol = await chooseProtocol(store, options.protocolId ?? process.env.TRIALKIT_SERVE_PROTOCOL, false);
+    // no witness file here: the primary's sealer writes it (one writer, never an older checkpoint after a newer)
+    const sealer = await startAuditSealer(store, key.signer, { onError: (error) => io.err(`audit sealer: ${error instanceof Error ? error.message : String(error)} (retrying)\n`) });
+    try {
+      const stopped = new Promise<void>((done) => {
+        process.on('message', (message: { type?: string }) => {
+          if (message.type === WORKER_STOP) done();
+        });
+        // the primary is gone (killed): serve nothing more
+        process.once('disconnect', () => done());
+      });
+      // Ctrl-C reaches every process of the group: the primary decides when to stop
+      process.on('SIGINT', () => undefined);
+      process.on('SIGTERM', () => undefined);
+      const server = await startServer({
+        store,
+        protocol,
+        port: options.port,
+        sealer,
+        sessionPeers: clusterSessionPeers(),
+        ...(options.origins.length === 0 ? {} : { trustedOrigins: options.origins }),
+        ...(options.host === undefined ? {} : { hostname: options.host }),
+        log: (line) => io.out(`${line}\n`),
+      });
+      process.send?.({ type: WORKER_READY, url: server.url });
+      await stopped;
+      await server.close();
+    } finally {
+      await sealer.stop();
+    }
+    return 0;
+  } finally {
+    await store.close();
+    // the IPC channel would keep this process alive
+    if (process.connected) process.disconnect();
+  }
+}
