@@ -20,6 +20,12 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const bundled = new Set(['zod', 'pure-rand']);
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name) && !name.startsWith('@stdlib/'));
 
+// The distributions module must be bundled with its @stdlib functions first (bundle-distributions.mjs,
+// which gives their require() of Node built-ins a require): after a tsc run alone it is not, and the
+// @stdlib CommonJS bundled here would fail at run time.
+const distributions = 'dist/stats/distributions/distributions.js';
+if (!readFileSync(distributions, 'utf8').includes('createRequireForStdlib')) await import('./bundle-distributions.mjs');
+
 rmSync(outdir, { recursive: true, force: true });
 const entryPoints = {
   main: 'dist/cli/main.js',
