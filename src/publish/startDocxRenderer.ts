@@ -1,7 +1,7 @@
 import { startOptionalWorker } from './optionalWorker.js';
 import type { ReportDocxOptions } from '../report/docx/index.js';
 import type { ReportModel } from '../report/model/index.js';
-import type { DocxReply, DocxRequest } from './docxWorker.js';
+import type { DocxCompleteRequest, DocxDraftRequest, DocxReply, DocxRequest } from './docxWorker.js';
 import { renderDocxBytes } from './renderDocxBytes.js';
 
 export interface DocxRenderer {
@@ -10,8 +10,21 @@ export interface DocxRenderer {
    * caller works on other formats meanwhile. Rejects when the document cannot be made.
    */
   render(model: ReportModel, options: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array>;
+  /**
+   * Starts the DOCX before its figures' PNGs exist: on the worker thread, the document is made at once with
+   * a placeholder for each of `figureIds` (draftReportDocx), while the caller draws them; `complete`
+   * then adds the PNGs (completeReportDocx). The bytes are render's with the same PNGs (`options.figuresPng`
+   * is not read).
+   */
+  draft(model: ReportModel, options: ReportDocxOptions, figureIds: readonly string[], modifiedAt: Date): DocxDraft;
   /** Stops the worker thread. */
   close(): Promise<void>;
+}
+
+/** A DOCX begun without its figures' PNGs (DocxRenderer.draft). */
+export interface DocxDraft {
+  /** The DOCX file with the figures' PNGs; rejects when it cannot be made. Called once. */
+  complete(figuresPng: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array>;
 }
 
 /**
@@ -39,9 +52,10 @@ export function withoutSubjectLists(model: ReportModel): ReportModel {
 export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): DocxRenderer {
   const worker = startOptionalWorker(options.workerUrl ?? new URL('./docxWorker.js', import.meta.url));
 
-  async function render(model: ReportModel, docxOptions: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array> {
+  /** The thread's answer to `request`, or null when the thread has failed (the caller then works here). */
+  async function ask(request: DocxRequest | DocxCompleteRequest): Promise<Uint8Array | null> {
     const thread = worker.current;
-    if (thread === null) return renderDocxBytes(model, docxOptions, modifiedAt);
+    if (thread === null) return null;
     const reply = await new Promise<DocxReply | 'thread-failed'>((resolve) => {
       const finish = (how: DocxReply | 'thread-failed') => {
         thread.off('message', finish);
@@ -55,18 +69,38 @@ export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): D
       thread.on('error', onFailure);
       thread.on('exit', onFailure);
       thread.ref();
-      thread.postMessage({ model: withoutSubjectLists(model), options: docxOptions, modifiedAtMs: modifiedAt.getTime() } satisfies DocxRequest);
+      thread.postMessage(request);
     });
     if (reply === 'thread-failed') {
       worker.current = null;
-      return renderDocxBytes(model, docxOptions, modifiedAt);
+      return null;
     }
     if ('error' in reply) throw new Error(`DOCX worker: ${reply.error}`);
     return reply.docx;
   }
 
+  async function render(model: ReportModel, docxOptions: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array> {
+    const request = worker.current === null ? null : ({ model: withoutSubjectLists(model), options: docxOptions, modifiedAtMs: modifiedAt.getTime() } satisfies DocxRequest);
+    return (request === null ? null : await ask(request)) ?? renderDocxBytes(model, docxOptions, modifiedAt);
+  }
+
+  function draft(model: ReportModel, docxOptions: ReportDocxOptions, figureIds: readonly string[], modifiedAt: Date): DocxDraft {
+    const thread = worker.current;
+    const { figuresPng: _notRead, ...options } = docxOptions;
+    // Posted now: the thread makes the draft while this thread draws the figures. No answer until completed.
+    thread?.postMessage({ model: withoutSubjectLists(model), options, modifiedAtMs: modifiedAt.getTime(), draftFigureIds: [...figureIds] } satisfies DocxDraftRequest);
+    return {
+      async complete(figuresPng) {
+        // The thread that has the draft, still running: otherwise the whole DOCX is made here.
+        const made = thread !== null && worker.current === thread ? await ask({ completeWith: figuresPng } satisfies DocxCompleteRequest) : null;
+        return made ?? renderDocxBytes(model, { ...options, figuresPng }, modifiedAt);
+      },
+    };
+  }
+
   return {
     render,
+    draft,
     async close() {
       const thread = worker.current;
       worker.current = null;

@@ -174,6 +174,15 @@ async function writeReportWith(
   const scanlineBuffers = new ScanlineBuffers();
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
+  const docxOptions = {
+    figuresPng: pngs,
+    title: REPORT_TITLE,
+    subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
+    ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
+  };
+  // The DOCX is begun on its thread now, a placeholder for each figure, while the figures are drawn and
+  // rasterised here; completed with their PNGs once they are (see below).
+  const docxDraft = docxRenderer !== null && svgRenderer !== null && rasterFonts !== null ? docxRenderer.draft(model, docxOptions, model.items.filter((i) => i.kind === 'figure').map((i) => i.id), new Date()) : null;
   // Loaded while the figures are drawn.
   const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
   rtfRenderer?.catch(() => undefined);
@@ -212,15 +221,9 @@ async function writeReportWith(
 
   // No PNG will come from resvg (no font found): they have to come from the browser.
   const pngsFromBrowser = wantsPngs && rasterFonts === null;
-  // The DOCX is made on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here,
+  // The DOCX is completed on its thread (startDocxRenderer) while the HTML, CSV and SVG files are made here,
   // as soon as the documents' PNGs are drawn: the request copies the figures it holds at that moment.
-  const docxOptions = {
-    figuresPng: pngs,
-    title: REPORT_TITLE,
-    subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
-    ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
-  };
-  let docxMade = docxRenderer === null || pngsFromBrowser ? null : Promise.all(rasters).then(() => docxRenderer.render(model, docxOptions, new Date()));
+  let docxMade = docxDraft === null ? null : Promise.all(rasters).then(() => docxDraft.complete(pngs));
   docxMade?.catch(() => undefined);
 
   const needsHtml = formats.has('html') || formats.has('pdf');

@@ -3,3 +3,4 @@ export type { ReportDocxOptions } from './renderReportDocx.js';
 export { renderReportDocx, reportDocxDocument } from './renderReportDocx.js';
 export { docxPackageParts } from './docxPackageParts.js';
 export { DOCX_STYLE } from './docxStyles.js';
+export { completeReportDocx, draftReportDocx, type ReportDocxDraft } from './draftReportDocx.js';

@@ -135,34 +135,46 @@ function tableContent(table: ReportTable, layout: TableLayout, firstInSection: b
   });
 }
 
-/** The image scaled to the text width (never enlarged beyond the width it was drawn for) and the page height. */
-function figureImage(figure: ReportFigureModel, png: Uint8Array | undefined, textWidthTwips: number, textHeightTwips: number): Paragraph {
+/** The text area of a portrait page, where every figure is printed (twips). */
+export const FIGURE_TEXT_AREA_TWIPS = { width: A4.shortTwips - 2 * A4.marginTwips, height: A4.longTwips - 2 * A4.marginTwips } as const;
+
+/** The size in pixels the figure image is printed at: scaled to the text width (never enlarged beyond the width it was drawn for) and the page height. */
+export function figureImageSize(size: { readonly widthPx: number; readonly heightPx: number }, textWidthTwips: number, textHeightTwips: number): { readonly width: number; readonly height: number } {
+  const maxWidthPx = textWidthTwips / TWIPS_PER_PX;
+  const maxHeightPx = (textHeightTwips - FIGURE_TEXT_ALLOWANCE_TWIPS) / TWIPS_PER_PX;
+  const factor = Math.min(maxWidthPx / size.widthPx, maxHeightPx / size.heightPx);
+  return { width: Math.round(size.widthPx * factor), height: Math.round(size.heightPx * factor) };
+}
+
+/**
+ * The figure's image (figureImageSize), or a note when there is none. `imageNumber` (1, 2, ... in document
+ * order) is the drawing's id: numbered per document, not by the docx package's counter over the process,
+ * so that a document made twice in one process (a draft, then the whole) is the same.
+ */
+function figureImage(figure: ReportFigureModel, png: Uint8Array | undefined, imageNumber: number, textWidthTwips: number, textHeightTwips: number): Paragraph {
   const size = png === undefined ? null : pngSize(png);
   if (png === undefined || size === null) {
     const why = png === undefined ? 'no image was supplied for it' : 'the image supplied is not a PNG';
     return new Paragraph({ style: DOCX_STYLE.note, children: [new TextRun(`[${figure.number} is not embedded here: ${why}. It is in the HTML and PDF report.]`)] });
   }
-  const maxWidthPx = textWidthTwips / TWIPS_PER_PX;
-  const maxHeightPx = (textHeightTwips - FIGURE_TEXT_ALLOWANCE_TWIPS) / TWIPS_PER_PX;
-  const factor = Math.min(maxWidthPx / size.widthPx, maxHeightPx / size.heightPx);
   return new Paragraph({
     style: DOCX_STYLE.figure,
     children: [
       new ImageRun({
         type: 'png',
         data: png,
-        transformation: { width: Math.round(size.widthPx * factor), height: Math.round(size.heightPx * factor) },
-        altText: { name: figure.id, title: `${figure.number}. ${figure.title}`, description: figure.title },
+        transformation: figureImageSize(size, textWidthTwips, textHeightTwips),
+        altText: { id: String(imageNumber), name: figure.id, title: `${figure.number}. ${figure.title}`, description: figure.title },
       }),
     ],
   });
 }
 
-function figureContent(figure: ReportFigureModel, png: Uint8Array | undefined, textWidthTwips: number, textHeightTwips: number) {
+function figureContent(figure: ReportFigureModel, png: Uint8Array | undefined, imageNumber: number, textWidthTwips: number, textHeightTwips: number) {
   return [
     new Paragraph({ style: DOCX_STYLE.figureTitle, children: [bookmarkedTitle(figure, `${figure.number}. ${figure.title}`)] }),
     populationLine(figure),
-    figureImage(figure, png, textWidthTwips, textHeightTwips),
+    figureImage(figure, png, imageNumber, textWidthTwips, textHeightTwips),
     ...notes(figure),
   ];
 }
@@ -262,6 +274,7 @@ export function reportDocxDocument(model: ReportModel, options: ReportDocxOption
   const title = model.aggregate === undefined ? baseTitle : `${baseTitle} (aggregate edition)`;
   const synthetic = options.syntheticNote !== undefined;
   const sections: ISectionOptions[] = [{ properties: { page: pageProperties(false) }, ...pageFurniture(title, options.subtitle, synthetic), children: titlePage(model, title, options) }];
+  let images = 0;
   for (const section of model.sections) {
     section.items.forEach((item, index) => {
       const layout = item.kind === 'table' ? planTableLayout(item, WORD_PAGE_GEOMETRY) : null;
@@ -270,7 +283,9 @@ export function reportDocxDocument(model: ReportModel, options: ReportDocxOption
       const textWidthTwips = (landscape ? A4.longTwips : A4.shortTwips) - 2 * A4.marginTwips;
       const textHeightTwips = (landscape ? A4.shortTwips : A4.longTwips) - 2 * A4.marginTwips;
       const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
-      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout, index === 0) : item.kind === 'figure' ? figureContent(item, options.figuresPng?.get(item.id), textWidthTwips, textHeightTwips) : [];
+      const png = item.kind === 'figure' ? options.figuresPng?.get(item.id) : undefined;
+      if (png !== undefined && pngSize(png) !== null) images += 1;
+      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout, index === 0) : item.kind === 'figure' ? figureContent(item, png, images, textWidthTwips, textHeightTwips) : [];
       // No header of its own: a Word section without one continues the previous section's. A footer of its
       // own, as a section without one would continue the previous table's notes.
       const footer = pageFooter(item.kind === 'table' ? notes(item) : []);
