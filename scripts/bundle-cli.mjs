@@ -10,7 +10,7 @@
 // the same ones. The worker threads are entries of their own, named as in dist/publish, so that
 // `new URL('./docxWorker.js', import.meta.url)` in a chunk finds them next to it.
 import { buildSync } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 
 const outdir = 'dist/bundle';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -31,6 +31,7 @@ const entryPoints = {
   main: 'dist/cli/main.js',
   docxWorker: 'dist/publish/docxWorker.js',
   figureSvgWorker: 'dist/publish/figureSvgWorker.js',
+  demoPlanWorker: 'dist/publish/demoPlanWorker.js',
 };
 for (const file of Object.values(entryPoints)) if (!existsSync(file)) throw new Error(`bundle-cli: ${file} is missing (run tsc first)`);
 buildSync({
@@ -47,3 +48,9 @@ buildSync({
   legalComments: 'eof',
   logLevel: 'warning',
 });
+
+// The chart engine's bundle and V8 code cache (bundle-distributions.mjs) are read from beside the module
+// that loads them, now a chunk here: copied, as the code cache is only valid for the same source.
+for (const file of ['chartEngine.bundle.cjs', 'chartEngine.bundle.cache']) {
+  if (existsSync(`dist/publish/${file}`)) copyFileSync(`dist/publish/${file}`, `${outdir}/${file}`);
+}

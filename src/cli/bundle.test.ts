@@ -53,13 +53,13 @@ describe('bin/trialkit.js', () => {
 });
 
 describe('the CLI bundle', { skip }, () => {
-  it('finds every file a chunk names relative to its own URL (the worker threads) in dist/bundle', () => {
+  it('finds every file a chunk names relative to its own URL (the worker threads, the chart engine) in dist/bundle', () => {
     const named: string[] = [];
     for (const file of readdirSync(bundleDir).filter((f) => f.endsWith('.js'))) {
       const text = readFileSync(join(bundleDir, file), 'utf8');
       for (const match of text.matchAll(/new URL\(\s*["'](\.\/[^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) named.push(match[1]);
     }
-    assert.ok(named.includes('./docxWorker.js') && named.includes('./figureSvgWorker.js'), named.join(', '));
+    for (const file of ['./docxWorker.js', './figureSvgWorker.js', './demoPlanWorker.js', './chartEngine.bundle.cjs']) assert.ok(named.includes(file), `${file} among ${named.join(', ')}`);
     for (const path of named) assert.ok(existsSync(join(bundleDir, path)), path);
   });
 
