@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IBorderOptions } from 'docx';
 import { formatValue } from '../format/index.js';
 import type { ReportRow, ReportTable } from '../model/index.js';
-import { columnHeaderText, type TablePanel } from '../paging/index.js';
+import { columnHeaderText, continuedLabel, type TablePanel } from '../paging/index.js';
 import { DOCX_STYLE } from './docxStyles.js';
 
 // CSR tables: a rule above and below the header and one under the last row, no vertical lines.
@@ -65,15 +65,32 @@ function bodyRow(table: ReportTable, panel: TablePanel, item: ReportRow, widths:
   });
 }
 
+/** A group's first row repeated at the top of a continuation page: its label marked continued, spanning the table, no values. */
+function carriedRow(panel: TablePanel, item: ReportRow, size: HalfPoints): TableRow {
+  const style = item.cells.length === 0 ? DOCX_STYLE.tableRowHeading : DOCX_STYLE.tableStub;
+  return new TableRow({
+    cantSplit: true,
+    children: [new TableCell({ children: lines(continuedLabel(item.label), style, size, item.indent * INDENT_TWIPS), columnSpan: panel.columns.length + 1 })],
+  });
+}
+
 const TWIPS_PER_PT = 20;
 
 /**
  * A native Word table of one panel of a report table (planTableLayout: its columns and widths, the row
  * labels repeated in every panel), its header row repeated on every page, no row split across pages.
  * `fontSizePt` is the layout's (the styles' 9 pt, or the small size of a wide table); `rows`, the rows of
- * one printed page (paginateTable), all by default. The last row shown has the closing rule.
+ * one printed page (paginateTable), all by default, under the groups' first rows it carries (`carried`,
+ * marked continued). The last row shown has the closing rule.
  */
-export function docxTable(table: ReportTable, panel: TablePanel, fontSizePt: number, styleFontSizePt = 9, rows: { readonly start: number; readonly end: number } = { start: 0, end: table.rows.length }): Table {
+export function docxTable(
+  table: ReportTable,
+  panel: TablePanel,
+  fontSizePt: number,
+  styleFontSizePt = 9,
+  rows: { readonly start: number; readonly end: number } = { start: 0, end: table.rows.length },
+  carried: readonly number[] = [],
+): Table {
   const widths = [panel.stubWidthPt, ...panel.columnWidthsPt].map((w) => Math.floor(w * TWIPS_PER_PT));
   const size = fontSizePt === styleFontSizePt ? undefined : Math.round(fontSizePt * 2);
   return new Table({
@@ -81,6 +98,9 @@ export function docxTable(table: ReportTable, panel: TablePanel, fontSizePt: num
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: RULE, bottom: RULE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [headerRow(table, panel, widths, size), ...table.rows.slice(rows.start, rows.end).map((r, i) => bodyRow(table, panel, r, widths, rows.start + i === rows.end - 1, size))],
+    rows: [
+      headerRow(table, panel, widths, size),
+      ...carried.map((i) => carriedRow(panel, table.rows[i], size)),
+      ...table.rows.slice(rows.start, rows.end).map((r, i) => bodyRow(table, panel, r, widths, rows.start + i === rows.end - 1, size))],
   });
 }

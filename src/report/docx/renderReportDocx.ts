@@ -130,7 +130,7 @@ function tableContent(table: ReportTable, layout: TableLayout, firstInSection: b
     return [
       new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [i === 0 ? bookmarkedTitle(table, text) : new TextRun(text)] }),
       populationLine(table),
-      docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt, { start: p.rowStart, end: p.rowEnd }),
+      docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt, { start: p.rowStart, end: p.rowEnd }, p.carried),
     ];
   });
 }

@@ -7,6 +7,7 @@ import { createAggregateEdition, createReportModel, type ReportModel, type Repor
 import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { renderReportHtml, type ReportHtmlOptions } from './renderReportHtml.js';
+import { REPORT_CSS } from './reportStyles.js';
 
 const data = buildStandardTestTrial();
 const model = createReportModel(data, TEST_PROTOCOL);
@@ -222,5 +223,18 @@ describe('renderReportHtml paging', () => {
     assert.equal([...rows.matchAll(/<div class="continued-title"><p class="panel-title">Listing 1\. [^<]* \(continued\)<\/p>/g)].length, pages.length - 1);
     assert.equal([...rows.matchAll(/<table class="csr listing continued[^"]*">/g)].length, pages.length - 1);
     assert.deepEqual([...rows.matchAll(/<tr data-key="([^"]+)"/g)].map((m) => m[1]), listing.rows.map((r) => r.key));
+  });
+  it('repeats a class split by a printed page at the top of the next, marked continued, printed only and without a row key', async () => {
+    const { createClassTermTable } = await import('../paging/pagingTestTables.js');
+    const table = createClassTermTable(60);
+    const single: ReportModel = { sections: [{ id: 'safety', title: 'Safety', items: [table] }], items: [table] };
+    const item = section(renderReportHtml(single, {}, options), 't-soc');
+    const carried = [...item.matchAll(/<tr class="heading carried"><th colspan="\d+" scope="rowgroup"[^>]*>([^<]*)<\/th><\/tr>/g)].map((m) => m[1]);
+    assert.ok(carried.length > 0, 'the table splits a class across printed pages');
+    for (const label of carried) assert.ok(table.rows.some((r) => `${escapeHtml(r.label)} (continued)` === label), label);
+    // Each carried row opens a continued page, right under its header row.
+    assert.equal([...item.matchAll(/<\/thead><tbody>\n<tr class="heading carried">/g)].length, carried.length);
+    assert.deepEqual([...item.matchAll(/<tr[^>]* data-key="([^"]+)"/g)].map((m) => m[1]), table.rows.map((r) => r.key));
+    assert.match(REPORT_CSS, /table\.csr tr\.carried \{ display: none; \}/, 'hidden on screen');
   });
 });

@@ -1,7 +1,21 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
-import { breakRows, computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, tableBreakRules, wrapText, type TableLayout } from '../paging/index.js';
+import {
+  breakRows,
+  carriedRows,
+  computeCarriedRowHeightPt,
+  computeHeaderHeightPt,
+  computeRowHeightPt,
+  continuedLabel,
+  layoutGeometry,
+  planTableLayout,
+  PDF_PAGE_GEOMETRY,
+  rowGroups,
+  tableBreakRules,
+  wrapText,
+  type TableLayout,
+} from '../paging/index.js';
 import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
@@ -85,6 +99,8 @@ interface PrintedPage {
   readonly panel: number;
   readonly rowStart: number;
   readonly rowEnd: number;
+  /** The groups' first rows printed above rowStart, marked continued (carriedRows). */
+  readonly carried: readonly number[];
 }
 
 function notesHeightPt(texts: readonly string[], widthPt: number): number {
@@ -114,14 +130,16 @@ function printedPages(table: ReportTable, layout: TableLayout, notesText: readon
   );
   const body = area.heightPt * PRINT.fill - titleLines * PRINT.titleLinePt - PRINT.populationPt - panelTitle;
   const notes = notesHeightPt(notesText, area.widthPt);
-  const rules = tableBreakRules(table);
+  const groups = rowGroups(table);
   // The notes print under the last page's rows (CSS keeps them with the last rows), so the last page of the last panel holds them too.
   return layout.panels.flatMap((panel, panelIndex) => {
     const header = computeHeaderHeightPt(table, panel, g) + PRINT.headerExtraPt;
-    const heights = table.rows.map((r, i) => computeRowHeightPt(table, i, panel, g) + (r.cells.length === 0 ? PRINT.headingRowExtraPt : 0));
+    const extraPt = (i: number) => (table.rows[i].cells.length === 0 ? PRINT.headingRowExtraPt : 0);
+    const heights = table.rows.map((_, i) => computeRowHeightPt(table, i, panel, g) + extraPt(i));
+    const rules = tableBreakRules(table, (i) => computeCarriedRowHeightPt(table, i, panel, g) + extraPt(i));
     const extra = panelIndex === layout.panels.length - 1 ? notes : 0;
     // The section heading is above the first page of the first panel only.
-    return breakRows(heights, rules, header, body, extra, firstInSection && panelIndex === 0 ? PRINT.sectionHeadingPt : 0).map((run) => ({ panel: panelIndex, ...run }));
+    return breakRows(heights, rules, header, body, extra, firstInSection && panelIndex === 0 ? PRINT.sectionHeadingPt : 0).map((run) => ({ panel: panelIndex, ...run, carried: carriedRows(groups, run.rowStart) }));
   });
 }
 
@@ -157,7 +175,14 @@ function renderTable(table: ReportTable, layout: TableLayout, lists: SubjectList
             return `<th scope="col" data-column="${escapeHtml(c.id)}">${escapeHtml(c.label)}${c.N === null ? '' : `<span class="n">(N = ${c.N})</span>`}</th>`;
           })
           .join('');
-      const body = table.rows
+      // Printed only (hidden on screen, where the pages of a panel read as one table); no row key, so that a row is found once.
+      const carried = page.carried
+        .map((i) => {
+          const r = table.rows[i];
+          return `<tr class="heading carried"><th colspan="${panel.columns.length + 1}" scope="rowgroup"${indentClass(r.indent)}>${escapeHtml(continuedLabel(r.label))}</th></tr>\n`;
+        })
+        .join('');
+      const body = carried + table.rows
         .slice(page.rowStart, page.rowEnd)
         .map((r) => {
           const key = ` data-key="${escapeHtml(r.key)}"`;

@@ -36,6 +36,7 @@ table.csr + .panel-title, table.csr + table.csr { margin-top: 14px; }
 /* A table's printed pages after the first (renderTable): on screen one table, without the continued title,
    the repeated header row or the rules between pages; a new column panel keeps its title. */
 .continued-title { display: none; }
+table.csr tr.carried { display: none; }
 .continued-title.new-panel { display: block; margin-top: 14px; }
 table.csr.continued thead { display: none; }
 table.csr.continued { border-top: 0; }
@@ -103,6 +104,8 @@ table.records td { padding: 1px 6px; vertical-align: top; }
   .continued-title { display: block; break-before: page; break-after: avoid; margin-top: 0; }
   .continued-title .population { break-after: avoid; }
   table.csr.continued thead { display: table-header-group; }
+  /* A continued group's first row, repeated at the top of the page (carriedRows). */
+  table.csr tr.carried { display: table-row; }
   table.csr.continued { border-top: 1.5px solid var(--rule); }
   table.csr.continues { border-bottom: 1.5px solid var(--rule); }
   /* Rows as the shared paging measures them (PDF_PAGE_GEOMETRY: line height 1.2). */

@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { breakRows, computeHeaderHeightPt, computeRowHeightPt, keepsWithNext, MIN_GROUP_ROWS_AT_BREAK, MIN_ROWS_PER_PAGE, paginateTable, rowGroups, tableBreakRules, type RowRun } from './paginateTable.js';
+import {
+  breakRows,
+  carriedRows,
+  computeCarriedRowHeightPt,
+  computeHeaderHeightPt,
+  computeRowHeightPt,
+  continuedLabel,
+  keepsWithNext,
+  MIN_GROUP_ROWS_AT_BREAK,
+  MIN_ROWS_PER_PAGE,
+  paginateTable,
+  rowGroups,
+  tableBreakRules,
+  type RowRun,
+} from './paginateTable.js';
 import { PDF_PAGE_GEOMETRY, WORD_PAGE_GEOMETRY } from './pageGeometry.js';
 import { createClassTermTable, createHeadedGroupTable, createLongListing, createWideTable } from './pagingTestTables.js';
 import { layoutGeometry, planTableLayout } from './planTableLayout.js';
@@ -230,4 +244,55 @@ describe('page breaks keep a group together: never its last row alone on the nex
       assert.ok(splits > 0);
     });
   }
+});
+
+describe('a continuation page repeats the first rows of the groups it goes on with (carriedRows), and pages count them', () => {
+  it('names every group the page starts inside of, outermost first, and none at a group boundary', () => {
+    const table = createHeadedGroupTable(2);
+    const groups = rowGroups(table);
+    const start = table.rows.findIndex((r) => r.key === 'section:0:group:2');
+    const inner = groups.find((g) => g.start === start);
+    assert.ok(inner !== undefined && inner.end - inner.start === 5, 'a heading over 4 categories');
+    // Inside a characteristic: the section heading (row 0, the whole table) and the characteristic's heading.
+    assert.deepEqual(carriedRows(groups, inner.start + 2), [0, inner.start]);
+    // At the characteristic's own heading: only the section goes on.
+    assert.deepEqual(carriedRows(groups, inner.start), [0]);
+    assert.deepEqual(carriedRows(groups, 0), []);
+    assert.equal(continuedLabel('Prior ASCT, n (%)'), 'Prior ASCT, n (%) (continued)');
+  });
+  for (const [name, table] of [['a baseline table', createHeadedGroupTable(6)], ['an adverse-event table', createClassTermTable(24)]] as const) {
+    it(`fits the repeated rows on every page and repeats exactly the groups split by its break, at every page height (${name})`, () => {
+      const layout = planTableLayout(table, WORD_PAGE_GEOMETRY);
+      const g = layoutGeometry(WORD_PAGE_GEOMETRY, layout);
+      const panel = layout.panels[0];
+      const groups = rowGroups(table);
+      const header = computeHeaderHeightPt(table, panel, g);
+      const heights = table.rows.map((_, i) => computeRowHeightPt(table, i, panel, g));
+      const rowPt = heights[1];
+      let carriedPages = 0;
+      for (let step = 0; step < (table.rows.length - 9) * 5; step += 1) {
+        const bodyHeightPt = header + (12 + step / 5) * rowPt;
+        const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, bodyHeightPt);
+        for (const p of pages) {
+          const at = `${bodyHeightPt.toFixed(1)} pt, page ${p.page}`;
+          const splitGroups = groups.filter((x) => x.start < p.rowStart && p.rowStart < x.end).map((x) => x.start);
+          assert.deepEqual(p.carried, splitGroups, at);
+          const used = header + p.carried.reduce((a, i) => a + computeCarriedRowHeightPt(table, i, panel, g), 0) + heights.slice(p.rowStart, p.rowEnd).reduce((a, b) => a + b, 0);
+          assert.ok(used <= bodyHeightPt + 1e-9 || p.rowEnd - p.rowStart === 1, `${at}: ${used.toFixed(1)} pt`);
+          if (p.carried.length > 0) carriedPages += 1;
+        }
+      }
+      assert.ok(carriedPages > 0, 'the sweep splits groups');
+    });
+  }
+  it('counts a repeated row as a heading spanning the panel: its continued label may wrap', () => {
+    const table = createHeadedGroupTable(1);
+    const layout = planTableLayout(table, WORD_PAGE_GEOMETRY);
+    const g = layoutGeometry(WORD_PAGE_GEOMETRY, layout);
+    const panel = layout.panels[0];
+    const one = computeCarriedRowHeightPt(table, 0, panel, g);
+    assert.ok(one > 0);
+    const long = { ...table, rows: table.rows.map((r, i) => (i === 0 ? { ...r, label: 'A very long heading '.repeat(12) } : r)) };
+    assert.ok(computeCarriedRowHeightPt(long, 0, panel, g) > one);
+  });
 });

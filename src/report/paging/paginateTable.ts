@@ -11,6 +11,8 @@ export interface TablePage {
   /** Rows [rowStart, rowEnd) of table.rows. */
   readonly rowStart: number;
   readonly rowEnd: number;
+  /** Rows repeated above rowStart, marked '(continued)': the first rows of the groups the page goes on with (carriedRows). */
+  readonly carried: readonly number[];
   /** 1-based page of this table, and how many pages the table takes. */
   readonly page: number;
   readonly pageCount: number;
@@ -68,6 +70,8 @@ export interface BreakRules {
   readonly keep: (rowIndex: number) => boolean;
   /** A page should not end after this row (a group split leaving a lone row on a side), when the page has another break. */
   readonly avoid?: (rowIndex: number) => boolean;
+  /** Height of the rows a page starting at this row repeats above it (carriedRows, marked '(continued)'); none by default. */
+  readonly carriedPt?: (rowStart: number) => number;
 }
 
 /**
@@ -95,20 +99,56 @@ export function rowGroups(table: ReportTable): { start: number; end: number }[] 
  * rows are on either side of the break (a group's last row alone at the top of a continuation page, under
  * a heading on the page before); a short group then moves on whole.
  */
-export function tableBreakRules(table: ReportTable): BreakRules {
+export function tableBreakRules(table: ReportTable, carriedRowHeightPt?: (rowIndex: number) => number): BreakRules {
   const n = table.rows.length;
   const isBody = (i: number) => table.rows[i].cells.length > 0;
   // bodyBefore[i]: body rows in [0, i).
   const bodyBefore = [0];
   for (let i = 0; i < n; i += 1) bodyBefore.push(bodyBefore[i] + (isBody(i) ? 1 : 0));
   const avoided = new Uint8Array(n);
-  for (const { start, end } of rowGroups(table)) {
+  const groups = rowGroups(table);
+  for (const { start, end } of groups) {
     // A break after row i (start <= i < end - 1) splits the group into [start, i] and [i + 1, end).
     for (let i = start; i < end - 1; i += 1) {
       if (bodyBefore[i + 1] - bodyBefore[start] < MIN_GROUP_ROWS_AT_BREAK || bodyBefore[end] - bodyBefore[i + 1] < MIN_GROUP_ROWS_AT_BREAK) avoided[i] = 1;
     }
   }
-  return { isBody, keep: (i) => keepsWithNext(table, i), avoid: (i) => avoided[i] === 1 };
+  const rules = { isBody, keep: (i: number) => keepsWithNext(table, i), avoid: (i: number) => avoided[i] === 1 };
+  if (carriedRowHeightPt === undefined) return rules;
+  // carried[r]: the height of what a page starting at row r repeats, every group it starts inside of.
+  const carried = new Float64Array(n + 1);
+  for (const { start, end } of groups) {
+    const h = carriedRowHeightPt(start);
+    for (let r = start + 1; r < end; r += 1) carried[r] += h;
+  }
+  return { ...rules, carriedPt: (r: number) => carried[r] };
+}
+
+/**
+ * The rows a page starting at `rowStart` repeats above its first row, outermost first: the first row of
+ * every group (rowGroups) that began on an earlier page and goes on here, so that a continuation page never
+ * opens on terms or categories whose class or heading is on the page before (SAS ODS and rtables users
+ * repeat a split group's label, marked continued). `groups` is rowGroups(table).
+ */
+export function carriedRows(groups: readonly { readonly start: number; readonly end: number }[], rowStart: number): number[] {
+  return groups.filter((g) => g.start < rowStart && rowStart < g.end).map((g) => g.start);
+}
+
+/** The label of a row repeated at the top of a continuation page (carriedRows). */
+export function continuedLabel(label: string): string {
+  return `${label} (continued)`;
+}
+
+/**
+ * Height of a row repeated at the top of a continuation page (carriedRows): its continued label alone,
+ * spanning the panel (bold when it is a heading row), without the values of a group's first row.
+ */
+export function computeCarriedRowHeightPt(table: ReportTable, rowIndex: number, panel: TablePanel, g: PageGeometry): number {
+  const r = table.rows[rowIndex];
+  const heading = r.cells.length === 0;
+  const total = panel.stubWidthPt + panel.columnWidthsPt.reduce((a, b) => a + b, 0);
+  const lines = lineCount(continuedLabel(r.label), total - r.indent * g.indentPt, g, heading);
+  return lines * g.fontSizePt * g.lineHeight + (heading ? (g.headingRowPaddingPt ?? g.rowPaddingPt) : g.rowPaddingPt);
 }
 
 /** A run of rows [rowStart, rowEnd) on one page. */
@@ -135,12 +175,13 @@ export function breakRows(heights: readonly number[], rules: BreakRules, headerP
   // A page ending after row i: allowed by the hard rule alone, or by both rules.
   const hard = (i: number) => keep(i);
   const both = (i: number) => keep(i) || avoid(i);
-  const height = (start: number, end: number) => heights.slice(start, end).reduce((a, b) => a + b, headerPt);
+  const carried = rules.carriedPt ?? (() => 0);
+  const height = (start: number, end: number) => heights.slice(start, end).reduce((a, b) => a + b, headerPt + carried(start));
   const room = (start: number) => bodyHeightPt - (start === 0 ? firstPageLessPt : 0);
   const ends: number[] = [];
   let start = 0;
   while (start < n) {
-    let used = headerPt;
+    let used = headerPt + carried(start);
     let end = start;
     while (end < n && (end === start || used + heights[end] <= room(start))) used += heights[end++];
     // Keep a group's first row with it (and a group's tail with more than one row when the page can end elsewhere); a page of such rows alone (shorter than the group) takes the next too.
@@ -205,7 +246,8 @@ function countBody(isBody: (rowIndex: number) => boolean, start: number, end: nu
 
 /**
  * The pages of a table laid out by planTableLayout, when `bodyHeightPt` is the height a page leaves for
- * the table (header row included): each page repeats the header row and holds whole rows (breakRows with
+ * the table (header row included): each page repeats the header row, then the first rows of the groups it
+ * goes on with (carriedRows, their height counted), and holds whole rows (breakRows with
  * tableBreakRules: never ending on a heading row or a group's first row, no lone row of a group on either
  * side of a break when avoidable, no continuation page of fewer than MIN_ROWS_PER_PAGE body
  * rows when avoidable). Panels follow each other: every row of the first panel, then every row of the
@@ -214,10 +256,11 @@ function countBody(isBody: (rowIndex: number) => boolean, start: number, end: nu
  */
 export function paginateTable(table: ReportTable, layout: TableLayout, pageGeometry: PageGeometry, bodyHeightPt: number, firstPageLessPt = 0): TablePage[] {
   const geometry = layoutGeometry(pageGeometry, layout);
-  const rules = tableBreakRules(table);
+  const groups = rowGroups(table);
   const pages = layout.panels.flatMap((panel, panelIndex) => {
+    const rules = tableBreakRules(table, (i) => computeCarriedRowHeightPt(table, i, panel, geometry));
     const heights = table.rows.map((_, i) => computeRowHeightPt(table, i, panel, geometry));
     return breakRows(heights, rules, computeHeaderHeightPt(table, panel, geometry), bodyHeightPt, 0, panelIndex === 0 ? firstPageLessPt : 0).map((run) => ({ panel: panelIndex, ...run }));
   });
-  return pages.map((p, i) => Object.freeze({ ...p, page: i + 1, pageCount: pages.length }));
+  return pages.map((p, i) => Object.freeze({ ...p, carried: Object.freeze(carriedRows(groups, p.rowStart)), page: i + 1, pageCount: pages.length }));
 }

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { formatValue } from '../format/index.js';
 import { buildStandardTestTrial, TEST_PROTOCOL } from '../../protocols/nct05236621/testing/reportTestTrial.js';
 import { createAggregateEdition, createReportModel, type ReportModel, type ReportTable } from '../model/index.js';
-import { createLongListing, createWideTable } from '../paging/pagingTestTables.js';
+import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY } from '../paging/index.js';
+import { createClassTermTable, createLongListing, createWideTable } from '../paging/pagingTestTables.js';
 import { renderReportRtf, type ReportRtfOptions } from './renderReportRtf.js';
 import { rtfText } from './rtfText.js';
 
@@ -192,5 +193,18 @@ describe('renderReportRtf paging', () => {
     assert.match(panelTitles[1], /\[columns \d+\u2013\d+ of 14\]/);
     assert.equal(text.filter((t) => t === 'Median, months').length, panelTitles.length);
     for (const c of wide.columns) assert.equal(text.filter((t) => t === `${c.label}\n(N = ${c.N})`).length, 1, c.id);
+  });
+
+  it('repeats a split class at the top of its continuation page, marked continued, without a row key', () => {
+    const table = createClassTermTable(60);
+    const rtf = renderReportRtf(singleTableModel(table), OPTIONS)[1].content;
+    checkGroups(rtf);
+    const text = readText(rtf);
+    const carried = text.filter((t) => t.endsWith(' (continued)') && !t.startsWith('Table '));
+    assert.ok(carried.length > 0, 'the table splits a class across pages');
+    for (const label of carried) assert.ok(table.rows.some((r) => `${r.label} (continued)` === label), label);
+    // The paging repeats exactly the classes its pages start inside of (the RTF's own page: the whole A4 text area is not known here, so at least one).
+    assert.ok(paginateTable(table, planTableLayout(table, WORD_PAGE_GEOMETRY), WORD_PAGE_GEOMETRY, 400).some((p) => p.carried.length > 0));
+    assert.deepEqual(rowKeys(rtf), table.rows.map((r) => r.key));
   });
 });

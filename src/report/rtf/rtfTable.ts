@@ -1,6 +1,6 @@
 import { formatValue } from '../format/index.js';
 import type { ReportTable } from '../model/index.js';
-import { columnHeaderText, type PageGeometry, type TablePage, type TablePanel } from '../paging/index.js';
+import { columnHeaderText, continuedLabel, type PageGeometry, type TablePage, type TablePanel } from '../paging/index.js';
 import { rtfText, twips } from './rtfText.js';
 
 const RULE = '\\brdrs\\brdrw10';
@@ -46,13 +46,20 @@ function cellParagraph(text: string, g: PageGeometry, align: 'l' | 'c', options:
  * cell carries the row key in an ignorable destination (`{\*\trialkitrow key}`, skipped by Word and
  * LibreOffice), so that a test or a script finds a row by key in the RTF, never by its label.
  */
-export function rtfTablePage(table: ReportTable, panel: TablePanel, page: Pick<TablePage, 'rowStart' | 'rowEnd'>, g: PageGeometry): string {
+export function rtfTablePage(table: ReportTable, panel: TablePanel, page: Pick<TablePage, 'rowStart' | 'rowEnd'> & { readonly carried?: readonly number[] }, g: PageGeometry): string {
   const edges = cellEdges(panel);
   const align = table.id.startsWith('l-') ? 'l' : 'c';
   let out = rowDefinition(g, edges, { top: true, bottom: true }, true, false);
   out += cellParagraph(table.stubLabel, g, 'l', { bold: true });
   for (const c of panel.columns) out += cellParagraph(columnHeaderText(table, c), g, align, { bold: true });
   out += '\\row\n';
+  // The first rows of the groups this page goes on with (carriedRows): the label marked continued, spanning the panel, kept with the next row.
+  for (const i of page.carried ?? []) {
+    const r = table.rows[i];
+    out += rowDefinition(g, [edges[edges.length - 1]], { top: false, bottom: false }, false, true);
+    out += cellParagraph(continuedLabel(r.label), g, 'l', { bold: r.cells.length === 0, indentTwips: twips(r.indent * g.indentPt) });
+    out += '\\row\n';
+  }
   for (let i = page.rowStart; i < page.rowEnd; i += 1) {
     const r = table.rows[i];
     const last = i === page.rowEnd - 1;
