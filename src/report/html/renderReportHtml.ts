@@ -2,7 +2,7 @@ import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '..
 import { formatValue } from '../format/index.js';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { breakRows, computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, planTableLayout, PDF_PAGE_GEOMETRY, tableBreakRules, wrapText, type TableLayout } from '../paging/index.js';
-import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
+import { sortedDistinctIds, subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
 import { renderSubjectProfile } from './renderSubjectProfile.js';
@@ -43,7 +43,7 @@ class SubjectLists {
   href(subjects: readonly string[], where: string, itemId: string): string {
     const anchor = subjectListAnchor(subjects);
     const known = this.byAnchor.get(anchor);
-    if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: [...new Set(subjects)].sort(), firstUse: where, firstItem: itemId, uses: 1 });
+    if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: sortedDistinctIds(subjects), firstUse: where, firstItem: itemId, uses: 1 });
     else known.uses += 1;
     return `#${anchor}`;
   }
