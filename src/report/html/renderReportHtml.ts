@@ -5,7 +5,7 @@ import { breakRows, computeHeaderHeightPt, computeRowHeightPt, layoutGeometry, p
 import { sortedDistinctIds, subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
-import { renderSubjectProfile } from './renderSubjectProfile.js';
+import { subjectProfileRenderer } from './renderSubjectProfile.js';
 
 export interface ReportHtmlOptions {
   /** Document title, e.g. 'Clinical study report: tables and figures'. */
@@ -299,9 +299,10 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: Proto
   const adrs = group(datasets.adrs);
   const adtte = group(datasets.adtte);
   const adae = group(datasets.adae);
+  const renderSubjectProfile = subjectProfileRenderer(protocol);
   return [...datasets.adsl]
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID))
-    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }, protocol))
+    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }))
     .join('\n');
 }
 
