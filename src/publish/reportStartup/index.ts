@@ -14,3 +14,6 @@ export { ChromiumSession } from '../chromiumSession.js';
 export function importWriteReport(): Promise<typeof WriteReportModule> {
   return import('../writeReport.js');
 }
+export type { LabItemsThread, ThreadLabItems } from '../startLabItems.js';
+export { fileStamp, startLabItems } from '../startLabItems.js';
+export { trialFilePath } from '../trialFilePath.js';

@@ -16,10 +16,10 @@ import {
   wrapText,
   type TableLayout,
 } from '../paging/index.js';
-import { subjectAnchor, subjectListAnchor } from './anchors/index.js';
+import { sortedDistinctIds, subjectAnchor, subjectListAnchor } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
-import { renderSubjectProfile } from './renderSubjectProfile.js';
+import { subjectProfileRenderer } from './renderSubjectProfile.js';
 
 export interface ReportHtmlOptions {
   /** Document title, e.g. 'Clinical study report: tables and figures'. */
@@ -57,7 +57,7 @@ class SubjectLists {
   href(subjects: readonly string[], where: string, itemId: string): string {
     const anchor = subjectListAnchor(subjects);
     const known = this.byAnchor.get(anchor);
-    if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: [...new Set(subjects)].sort(), firstUse: where, firstItem: itemId, uses: 1 });
+    if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: sortedDistinctIds(subjects), firstUse: where, firstItem: itemId, uses: 1 });
     else known.uses += 1;
     return `#${anchor}`;
   }
@@ -324,9 +324,10 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: Proto
   const adrs = group(datasets.adrs);
   const adtte = group(datasets.adtte);
   const adae = group(datasets.adae);
+  const renderSubjectProfile = subjectProfileRenderer(protocol);
   return [...datasets.adsl]
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID))
-    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }, protocol))
+    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }))
     .join('\n');
 }
 

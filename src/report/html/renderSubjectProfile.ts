@@ -93,6 +93,32 @@ function descriptionWords(protocol: ProtocolDefinition): (text: string | null) =
   };
 }
 
+/** The protocol's words a profile prints (labels of drugs, codes, evaluators), made once per protocol: a report prints thousands of profiles. */
+interface ProfileTerms {
+  readonly drugLabel: ReadonlyMap<string, string>;
+  readonly reason: (code: string | null) => string | null;
+  readonly deathCause: (code: string | null) => string | null;
+  readonly outcome: (code: string | null) => string | null;
+  readonly evaluator: (id: string | null) => string | null;
+  readonly words: (text: string | null) => string | null;
+  /** The code labels of each subject variable (a code list named as the variable). */
+  readonly variableLabels: ReadonlyMap<string, (code: string | null) => string | null>;
+}
+
+function profileTerms(protocol: ProtocolDefinition): ProfileTerms {
+  // ADRS/ADTTE EVALUATOR holds the evaluator's id ('INVESTIGATOR'): printed by the protocol's label for it ('Investigator').
+  const evaluatorLabel = new Map(protocol.response.evaluators.map((e) => [e.id, e.label]));
+  return {
+    drugLabel: new Map(protocol.regimen.drugs.map((d) => [d.id, d.label])),
+    reason: codeLabels(protocol, 'DCREAS'),
+    deathCause: codeLabels(protocol, 'DTHCAUS'),
+    outcome: codeLabels(protocol, 'AEOUT'),
+    evaluator: (id) => (id === null ? null : (evaluatorLabel.get(id) ?? id)),
+    words: descriptionWords(protocol),
+    variableLabels: new Map(protocol.subjectVariables.variables.map((v) => [v.name, codeLabels(protocol, v.name)])),
+  };
+}
+
 /**
  * A subject's profile: key ADSL facts (with the protocol's own subject variables), then the derived records
  * behind every count the subject is in: response at each assessment (ADRS, per evaluator, with the deciding
@@ -100,15 +126,18 @@ function descriptionWords(protocol: ProtocolDefinition): (text: string | null) =
  * (ADTTE), and adverse events with grade and the drugs they are related to (ADAE).
  */
 export function renderSubjectProfile(subject: SubjectRecords, protocol: ProtocolDefinition): string {
+  return subjectProfileRenderer(protocol)(subject);
+}
+
+/** renderSubjectProfile for many subjects of one protocol: the protocol's words are looked up once. */
+export function subjectProfileRenderer(protocol: ProtocolDefinition): (subject: SubjectRecords) => string {
+  const terms = profileTerms(protocol);
+  return (subject) => profile(subject, protocol, terms);
+}
+
+function profile(subject: SubjectRecords, protocol: ProtocolDefinition, terms: ProfileTerms): string {
   const s = subject.adsl;
-  const drugLabel = new Map(protocol.regimen.drugs.map((d) => [d.id, d.label]));
-  const reason = codeLabels(protocol, 'DCREAS');
-  const deathCause = codeLabels(protocol, 'DTHCAUS');
-  const outcome = codeLabels(protocol, 'AEOUT');
-  // ADRS/ADTTE EVALUATOR holds the evaluator's id ('INVESTIGATOR'): printed by the protocol's label for it ('Investigator').
-  const evaluatorLabel = new Map(protocol.response.evaluators.map((e) => [e.id, e.label]));
-  const evaluator = (id: string | null) => (id === null ? null : (evaluatorLabel.get(id) ?? id));
-  const words = descriptionWords(protocol);
+  const { drugLabel, reason, deathCause, outcome, evaluator, words, variableLabels } = terms;
   const facts: [string, string][] = [
     ['Site', s.SITEID],
     ['Populations', populations(s, protocol)],
@@ -119,7 +148,7 @@ export function renderSubjectProfile(subject: SubjectRecords, protocol: Protocol
     ...protocol.subjectVariables.variables.map((v): [string, string] => {
       const value = s[v.name];
       const level = v.levels?.find((l) => l.value === value)?.label;
-      return [v.label, level ?? (typeof value === 'string' ? codeLabels(protocol, v.name)(value) : null) ?? show(value)];
+      return [v.label, level ?? (typeof value === 'string' ? (variableLabels.get(v.name) ?? codeLabels(protocol, v.name))(value) : null) ?? show(value)];
     }),
     ['Treatment', s.TRTSDT === null ? 'not treated' : `${s.TRTSDT} to ${s.TRTEDT ?? 'ongoing'}`],
     ['End of treatment', status(s.EOTSTT, s.EOTDT, reason(s.DCTREAS))],

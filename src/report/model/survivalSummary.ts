@@ -14,9 +14,31 @@ export interface SurvivalSummary {
   readonly landmarks: readonly SurvivalAtTime[];
 }
 
+/**
+ * Each ADTTE's rows by parameter, in ADTTE order, made once per dataset: the model asks for an endpoint's
+ * rows dozens of times (each table, figure, subgroup), and a 10,000-subject ADTTE has 64,000 rows.
+ */
+const rowsByParameter = new WeakMap<readonly AdtteRow[], ReadonlyMap<string, readonly AdtteRow[]>>();
+
+function parameterRows(adtte: readonly AdtteRow[], paramcd: string): readonly AdtteRow[] {
+  let byParameter = rowsByParameter.get(adtte);
+  if (byParameter === undefined) {
+    const grouped = new Map<string, AdtteRow[]>();
+    for (const row of adtte) {
+      const list = grouped.get(row.PARAMCD);
+      if (list === undefined) grouped.set(row.PARAMCD, [row]);
+      else list.push(row);
+    }
+    byParameter = grouped;
+    // Only a frozen dataset (as createAdamDatasets gives) is remembered: it cannot change after.
+    if (Object.isFrozen(adtte)) rowsByParameter.set(adtte, byParameter);
+  }
+  return byParameter.get(paramcd) ?? [];
+}
+
 /** The ADTTE rows of one parameter for the given subjects, one per subject. */
 export function endpointRows(adtte: readonly AdtteRow[], paramcd: string, subjects: ReadonlySet<string>): AdtteRow[] {
-  return adtte.filter((row) => row.PARAMCD === paramcd && subjects.has(row.USUBJID));
+  return parameterRows(adtte, paramcd).filter((row) => subjects.has(row.USUBJID));
 }
 
 /**

@@ -37,9 +37,26 @@ function fnv1aJoined(ids: readonly string[]): string {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** The ids distinct and in sort() order: the list itself when it is already (a cell's subjects are). */
+export function sortedDistinctIds(subjects: readonly string[]): readonly string[] {
+  return isStrictlyAscending(subjects) ? subjects : [...new Set(subjects)].sort();
+}
+
+/**
+ * Each list's anchor, by the list itself: the model shares one frozen list among the cells and marks with
+ * the same subjects (a population's ids), which are then hashed once. Only frozen lists, which cannot change.
+ */
+const anchorOfList = new WeakMap<readonly string[], string>();
+
 export function subjectListAnchor(subjects: readonly string[]): string {
-  const sorted = isStrictlyAscending(subjects) ? subjects : [...new Set(subjects)].sort();
-  return `sl-${sorted.length}-${fnv1aJoined(sorted)}`;
+  const frozen = Object.isFrozen(subjects);
+  let anchor = frozen ? anchorOfList.get(subjects) : undefined;
+  if (anchor === undefined) {
+    const sorted = sortedDistinctIds(subjects);
+    anchor = `sl-${sorted.length}-${fnv1aJoined(sorted)}`;
+    if (frozen) anchorOfList.set(subjects, anchor);
+  }
+  return anchor;
 }
 
 /** The links a figure drawn for the HTML report uses (see FigureLinks in ../charts). */
