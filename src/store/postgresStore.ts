@@ -243,23 +243,70 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const clients = members.map((member) =>
       transactionClient({
         query: async <Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions) => (await issue(member, sql, params, options?.batch)) as QueryResult<Row>,
+        queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions) => {
+          finished.add(member);
+          const pendingResult = issue(member, sql, params, options?.batch);
+          if (finished.size === members.length) commitEarly();
+          return (await pendingResult) as QueryResult<Row>;
+        },
         exec: async (sql: string) => {
           await issue(member, sql, [], undefined);
         },
       }),
     );
-    const outcomes = await Promise.allSettled(members.map((member, i) => member.fn(clients[i].client)));
+    // Once every body has issued its last statement (queryLast) or ended, the COMMIT is queued behind the
+    // tick's statements and leaves in their socket write, a round trip sooner; a body must not refuse after
+    // its last statement (SqlClient.queryLast), so nothing can undo the group after that but a failed
+    // statement, and then the COMMIT ends the transaction as a ROLLBACK and every body runs again alone.
+    const finished = new Set<GroupMember>();
+    let refusedBody = false;
+    let commit: Promise<pg.QueryResult> | undefined;
+    const commitEarly = (): void => {
+      if (failed || refusedBody || commit !== undefined) return;
+      const queue = (): void => {
+        if (failed || refusedBody || commit !== undefined) return;
+        // after the tick's statements (flushTick runs before this tick callback: it was queued first, or
+        // there is nothing in the tick)
+        flushTick();
+        corkUntilNextTick(connection);
+        begin();
+        commit = connection.query('COMMIT');
+        commit.catch(() => undefined);
+      };
+      process.nextTick(queue);
+    };
+    const outcomes = await Promise.allSettled(
+      members.map((member, i) =>
+        member.fn(clients[i].client).then(
+          (value) => {
+            // no statement after the body's end (a stray one would follow the COMMIT, outside the transaction)
+            clients[i].end();
+            finished.add(member);
+            if (finished.size === members.length) commitEarly();
+            return value;
+          },
+          (error: unknown) => {
+            clients[i].end();
+            refusedBody = true;
+            throw error;
+          },
+        ),
+      ),
+    );
     for (const { end } of clients) end();
     // a statement a body issued without awaiting it still goes before the transaction's end
     flushTick();
     let committed = false;
     let broken: Error | undefined;
-    if (!failed && outcomes.every((outcome) => outcome.status === 'fulfilled')) {
+    if (commit !== undefined || (!failed && outcomes.every((outcome) => outcome.status === 'fulfilled'))) {
       try {
-        corkUntilNextTick(connection);
-        begin();
+        if (commit === undefined) {
+          corkUntilNextTick(connection);
+          begin();
+          commit = connection.query('COMMIT');
+        }
         // in an aborted transaction COMMIT answers ROLLBACK without an error
-        committed = (await connection.query('COMMIT')).command === 'COMMIT';
+        committed = (await commit).command === 'COMMIT';
       } catch (error) {
         // the COMMIT's outcome is unknown (the connection may have dropped after it committed): every body
         // gets the error, as a transaction of its own would, and none runs again
@@ -271,8 +318,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
     if (committed) {
       connection.release();
+      // a body that threw after its last statement gets its error, though its writes are committed (queryLast)
       outcomes.forEach((outcome, i) => {
         if (outcome.status === 'fulfilled') members[i].resolve(outcome.value);
+        else members[i].reject(outcome.reason);
       });
       return;
     }

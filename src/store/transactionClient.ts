@@ -4,8 +4,11 @@ import { StoreError, toStoreError } from './storeError.js';
 /** What an adapter's connection offers inside a transaction. */
 export interface RawConnection {
   query<Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<Row>>;
-  /** The statement followed by COMMIT without waiting for its answer; absent where the adapter commits after the body. */
-  queryThenCommit?<Row extends object>(sql: string, params: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  /**
+   * The statement followed by COMMIT without waiting for its answer (in a group, once every body has issued
+   * its last statement); absent where the adapter commits after the body.
+   */
+  queryThenCommit?<Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<Row>>;
   exec(sql: string): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export function transactionClient(connection: RawConnection): { client: SqlClien
       open = false;
       committed = true;
       try {
-        return await connection.queryThenCommit<Row>(sql, params);
+        return await connection.queryThenCommit<Row>(sql, params, options);
       } catch (error) {
         throw toStoreError(error);
       }
