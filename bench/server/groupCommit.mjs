@@ -12,7 +12,11 @@
 //   phased: as serial, but every write's reads in one round trip first, then every INSERT, each in its own
 //           SAVEPOINT with its own set_config, and the COMMIT in a second (the reads see the state at the start
 //           of the batch, as concurrent transactions do now)
-// Usage: node bench/server/groupCommit.mjs <single|serial|phased> [clients=32] [seconds=10] [connections=4] [buildDir=dist]
+//   flat:   as phased, without savepoints
+//   batched: as flat, but the batch's reads as one statement of each kind and the INSERTs of each user as one
+//           statement (the batch forms of the store's QueryOptions.batch, which the server's group commit sends)
+// USERS=<n>: the writes name n users in turn (default: every seeded user; the server's load benchmark has one).
+// Usage: node bench/server/groupCommit.mjs <single|serial|phased|flat|batched> [clients=32] [seconds=10] [connections=4] [buildDir=dist]
 // After the run the audit rows are checked: one per write, each carrying the user of its own write.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +27,7 @@ const [mode = 'single', clientsText = '32', secondsText = '10', connectionsText 
 const clients = Number(clientsText);
 const seconds = Number(secondsText);
 const connectionCount = Number(connectionsText);
-if (!['single', 'serial', 'phased', 'flat'].includes(mode)) throw new Error('mode: single, serial, phased or flat');
+if (!['single', 'serial', 'phased', 'flat', 'batched'].includes(mode)) throw new Error('mode: single, serial, phased, flat or batched');
 const build = pathToFileURL(resolve(buildDir)).href;
 const { openPostgresStore, insertSubject, withAuditContext } = await import(`${build}/store/index.js`);
 const { seedDemoAccounts } = await import(`${build}/server/index.js`);
@@ -35,12 +39,24 @@ await seedDemoAccounts(store, { sites: [{ siteId: 'S01', name: 'Benchmark site' 
 const subjects = [];
 for (let i = 0; i < clients; i++) subjects.push((await withAuditContext(store, { user: 'demo-investigator' }, (tx) => insertSubject(tx, { siteId: 'S01' }))).subjectId);
 // every write names its own user, so a who/why carried over from another write of the batch would show
-const users = (await store.query("SELECT user_id FROM users ORDER BY user_id")).rows.map((row) => row.user_id);
+const users = (await store.query("SELECT user_id FROM users ORDER BY user_id")).rows.map((row) => row.user_id).slice(0, Number(process.env.USERS ?? 1000));
 
 const subjectSql = 'SELECT subject_id, site_id, screening_number, status, version, created_at FROM subjects WHERE subject_id = $1 AND ($2::text IS NULL OR site_id = $2) FOR SHARE';
 const screeningSql = "SELECT record_id, data FROM crf_records WHERE subject_id = $1 AND form_type = 'screening' AND NOT deleted ORDER BY record_id DESC LIMIT 1";
 const insertSql = 'INSERT INTO crf_records (subject_id, form_type, visit, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING record_id, subject_id, form_type, visit, data, version, deleted, created_at, created_by, updated_at, updated_by';
 const settingsSql = "SELECT set_config('trialkit.user', $1, true), set_config('trialkit.reason', $2, true)";
+// the batch forms of the same statements (src/store/subjects.ts, subjectRecords.ts, crfRecords.ts)
+const subjectBatch = `SELECT b.batch_index::int AS batch_index, s.* FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS b(subject_id, site_id, batch_index)
+  CROSS JOIN LATERAL (SELECT subject_id, site_id, screening_number, status, version, created_at FROM subjects WHERE subject_id = b.subject_id AND (b.site_id IS NULL OR site_id = b.site_id) FOR SHARE) s`;
+const screeningBatch = `SELECT b.batch_index::int AS batch_index, r.* FROM unnest($1::text[]) WITH ORDINALITY AS b(subject_id, batch_index)
+  CROSS JOIN LATERAL (SELECT record_id, data FROM crf_records WHERE subject_id = b.subject_id AND form_type = 'screening' AND NOT deleted ORDER BY record_id DESC LIMIT 1) r`;
+const insertBatch = `WITH input AS (
+    SELECT nextval(pg_get_serial_sequence('crf_records', 'record_id')) AS record_id, b.*
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS b(subject_id, form_type, visit, data, batch_index)),
+  written AS (
+    INSERT INTO crf_records (record_id, subject_id, form_type, visit, data) SELECT record_id, subject_id, form_type, visit, data FROM input ORDER BY batch_index
+    RETURNING record_id, subject_id, form_type, visit, data, version, deleted, created_at, created_by, updated_at, updated_by)
+  SELECT input.batch_index::int AS batch_index, written.* FROM written JOIN input USING (record_id)`;
 
 const connections = [];
 for (let i = 0; i < connectionCount; i++) {
@@ -76,8 +92,9 @@ function writeOf(n) {
   return { subjectId, user: users[n % users.length], refused, params: [refused ? 'NO-SUCH-SUBJECT' : subjectId, 'lab', data.visit, JSON.stringify(data)] };
 }
 
-async function single(write) {
-  const client = await acquire();
+// held: a connection the caller holds (a batch's writes run again alone on it)
+async function single(write, held) {
+  const client = held ?? (await acquire());
   cork(client);
   const begin = client.query(`BEGIN; SELECT set_config('trialkit.user', ${client.escapeLiteral(write.user)}, true), set_config('trialkit.reason', '', true)`);
   const [, subject] = await Promise.all([begin, client.query(named('s1', subjectSql, [write.subjectId, null])), client.query(named('s2', screeningSql, [write.subjectId]))]);
@@ -85,7 +102,7 @@ async function single(write) {
   cork(client);
   const insert = client.query(named('s3', insertSql, write.params));
   const commit = client.query('COMMIT');
-  release(client);
+  if (held === undefined) release(client);
   await Promise.all([insert, commit]);
 }
 
@@ -114,7 +131,7 @@ async function drain() {
         break;
       }
       try {
-        const done = mode === 'serial' ? (await runSerial(client, batch), batch) : await runPhased(client, batch);
+        const done = mode === 'serial' ? (await runSerial(client, batch), batch) : mode === 'batched' ? await runBatched(client, batch) : await runPhased(client, batch);
         for (const item of done) item.resolveWrite();
       } catch (error) {
         for (const item of batch) item.rejectWrite(error);
@@ -180,6 +197,42 @@ async function runPhased(client, batch) {
     members = members.filter((_, i) => i !== refused);
     if (members.length === 0) return members;
   }
+}
+
+// Two round trips per batch, as the server's group commit with batch forms: BEGIN and the reads of all (one
+// statement per kind), then per user its set_config and one INSERT of its writes, and the COMMIT. A refusal
+// (here only a missing subject) makes the COMMIT a ROLLBACK, and every write of the batch runs again alone.
+async function runBatched(client, batch) {
+  cork(client);
+  const begin = client.query('BEGIN');
+  const ids = batch.map(({ write }) => write.subjectId);
+  const reads = Promise.all([client.query(named('b1', subjectBatch, [ids, ids.map(() => null)])), client.query(named('b2', screeningBatch, [ids]))]);
+  await begin;
+  const [subjectRows] = await reads;
+  if (new Set(subjectRows.rows.map((row) => row.batch_index)).size !== batch.length) throw new Error('no subject');
+  cork(client);
+  const byUser = new Map();
+  for (const item of batch) byUser.set(item.write.user, [...(byUser.get(item.write.user) ?? []), item]);
+  const statements = [];
+  for (const [user, items] of byUser) {
+    statements.push(client.query(named('s4', settingsSql, [user, ''])));
+    statements.push(client.query(named('b3', insertBatch, [0, 1, 2, 3].map((k) => items.map(({ write }) => write.params[k])))));
+  }
+  statements.push(client.query('COMMIT'));
+  const outcomes = await Promise.allSettled(statements);
+  if (outcomes.every((outcome) => outcome.status === 'fulfilled') && outcomes.at(-1).value.command === 'COMMIT') return batch;
+  // as the server: every write again, alone, answers with its own outcome
+  refusals++;
+  const done = [];
+  for (const item of batch) {
+    try {
+      await single(item.write, client);
+      done.push(item);
+    } catch (error) {
+      item.rejectWrite(error);
+    }
+  }
+  return done;
 }
 
 const latencies = [];

@@ -12,7 +12,9 @@
 # half, PostgreSQL at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and pgbench.
 # WORKERS=<n> (default 1): the PostgreSQL server as n processes (trialkit serve --workers n); the embedded
 # store is one process always.
-# Usage: [WORKERS=n] bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
+# RUNS="<store>:<client> ..." (default: all four, embedded:node postgres:node embedded:wrk postgres:wrk): the
+# runs to make, e.g. RUNS=postgres:wrk for the PostgreSQL/wrk line alone (pgbench runs after them always).
+# Usage: [WORKERS=n] [RUNS=...] bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS="${1:-8}"
@@ -46,14 +48,17 @@ run_engine() {
 }
 
 echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD, PostgreSQL server processes $WORKERS; load client: Node (load.mjs), then wrk (load.lua) when installed"
-printf 'embedded (PGlite), Node client: '; run_engine embedded node
-printf 'PostgreSQL,        Node client: '; run_engine postgres node
-if command -v wrk > /dev/null; then
-  printf 'embedded (PGlite), wrk client : '; run_engine embedded wrk
-  printf 'PostgreSQL,        wrk client : '; run_engine postgres wrk
-else
-  echo "wrk: not installed (apt-get install wrk); the lighter load client was not run"
-fi
+RUNS="${RUNS:-embedded:node postgres:node embedded:wrk postgres:wrk}"
+for run in $RUNS; do
+  engine="${run%%:*}"; client="${run##*:}"
+  [ "$engine" = embedded ] && label='embedded (PGlite)' || label='PostgreSQL,       '
+  [ "$client" = node ] && printf '%s, Node client: ' "$label" || printf '%s, wrk client : ' "$label"
+  if [ "$client" = wrk ] && ! command -v wrk > /dev/null; then
+    echo "wrk: not installed (apt-get install wrk); the lighter load client was not run"
+    continue
+  fi
+  run_engine "$engine" "$client"
+done
 
 if ! command -v pgbench > /dev/null; then
   echo "pgbench: not installed (apt-get install postgresql-client); raw INSERT rate not measured"

@@ -35,7 +35,10 @@ if (!(Number.isInteger(workers) && workers >= 1 && workers <= 16) || (workers > 
   console.error('TRIALKIT_BENCH_WORKERS: 1-16, more than 1 on postgres only');
   process.exit(2);
 }
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// the pool's connections are named, so their backends' CPU can be read from /proc (a local server on Linux)
+const applicationName = `trialkit_bench_${cluster.isWorker ? process.ppid : process.pid}`;
+const url = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}application_name=${applicationName}`;
 if (cluster.isWorker) await runWorker();
 const schema = `bench_server_${process.pid}`;
 const dataDir = engine === 'embedded' ? mkdtempSync(join(tmpdir(), 'trialkit-bench-')) : undefined;
@@ -64,6 +67,7 @@ for (let i = 0; i < clients; i++) {
 const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
 const writesBefore = await countWrites();
 const cpuBefore = serverCpuMicros();
+const backendsBefore = await backendCpuMicros();
 // TRIALKIT_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the load only (node --cpu-prof would mix in
 // the start-up: module loading, compiling, seeding), written on SIGTERM; open it in Chrome's DevTools
 const profileFile = process.env.TRIALKIT_BENCH_PROFILE;
@@ -73,13 +77,14 @@ process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 process.on('SIGTERM', async () => {
   const cpuMicros = serverCpuMicros() - cpuBefore;
   const cpu = { user: cpuMicros, system: 0 };
+  const backendsAfter = await backendCpuMicros();
   if (profiler !== undefined) writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
   await server.close();
   await sealer?.stop();
   const writes = (await countWrites()) - writesBefore;
   // the transactions that inserted the run's records (xmin): fewer than the writes under group commit
   const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records')).rows[0].n;
-  process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions\n`);
+  process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions${backendsAfter === undefined || backendsBefore === undefined ? '' : `; PostgreSQL backends ${Math.round((backendsAfter.total - backendCpuSince(backendsBefore, backendsAfter)) / Math.max(writes, 1))} us per write`}\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
   const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;
@@ -109,6 +114,29 @@ function serverCpuMicros() {
     total += (Number(fields[11]) + Number(fields[12])) * 10_000;
   }
   return total;
+}
+
+/** CPU of this server's PostgreSQL backends (by application_name; /proc of a local server), per pid and in all. */
+async function backendCpuMicros() {
+  if (engine !== 'postgres') return undefined;
+  try {
+    const { rows } = await store.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+    const perPid = new Map();
+    for (const { pid } of rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      perPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+    }
+    return { perPid, total: [...perPid.values()].reduce((sum, micros) => sum + micros, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The part of `after` spent before the run began: the start's CPU of the backends alive at both reads. */
+function backendCpuSince(before, after) {
+  let earlier = 0;
+  for (const pid of after.perPid.keys()) earlier += before.perPid.get(pid) ?? 0;
+  return earlier;
 }
 
 /** The workers, each listening on the same port (node:cluster shares the socket); resolves once all listen. */

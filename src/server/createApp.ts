@@ -203,7 +203,7 @@ function register(app: Hono<AppEnv>, spec: RouteSpec, services: Services, truste
       try {
         const result = await withAuditContext(services.store, context, async (tx) => {
           // with an Idempotency-Key the answer is stored after the body, so the body's last statement is not the transaction's
-          const answer = await fn(idempotency === undefined ? tx : { ...tx, queryLast: (sql, params) => tx.query(sql, params) });
+          const answer = await fn(idempotency === undefined ? tx : { ...tx, queryLast: (sql, params, queryOptions) => tx.query(sql, params, queryOptions) });
           if (idempotency !== undefined) await saveIdempotencyKey(tx, idempotency, answer.status, answer.body);
           return answer;
         }, { group: spec.groupCommit === true });

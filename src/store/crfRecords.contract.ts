@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import type { StoreProvider } from './contractSupport.js';
 import { countAudit, seedSubject } from './contractSupport.js';
 import { deleteCrfRecord, getCrfRecord, insertCrfRecord, updateCrfRecord } from './crfRecords.js';
+import { listAuditEntries } from './auditEntries.js';
+import { listSubjectRecords } from './subjectRecords.js';
+import { getSubjectForShare } from './subjects.js';
 import { withAuditContext } from './withAuditContext.js';
 
 /** CRF records: optimistic concurrency answered as data, soft delete. */
@@ -31,6 +34,41 @@ export function crfRecordsContract(getStore: StoreProvider): void {
       assert.deepEqual(stale, { kind: 'conflict', expectedVersion: 1, currentVersion: 2 });
       assert.deepEqual((await getCrfRecord(getStore(), record.recordId))?.data, { weightKg: 71 });
       assert.equal(await countAudit(getStore()), auditBefore);
+    });
+
+    void it('grouped saves (one statement for all on a server) read and write each its own subject under its own user', async () => {
+      const store = getStore();
+      const seeded = await Promise.all([0, 1, 2, 3].map(() => seedSubject(store)));
+      const screening = await withAuditContext(store, { user: 'seed' }, (tx) => insertCrfRecord(tx, { subjectId: seeded[1].subjectId, formType: 'screening', data: { consentDate: '2024-01-02' } }));
+      // bodies 0, 1 and 3 share a user, body 2 has its own; body 3 is scoped to another site, so finds no subject
+      const users = ['site-a', 'site-a', 'site-b', 'site-a'];
+      const saves = await Promise.all(
+        seeded.map(({ subjectId, siteId }, i) =>
+          withAuditContext(
+            store,
+            { user: users[i] },
+            async (tx) => {
+              const [subject, screenings] = await Promise.all([getSubjectForShare(tx, subjectId, i === 3 ? seeded[0].siteId : siteId), listSubjectRecords(tx, subjectId, 'screening')]);
+              const record = await insertCrfRecord(tx, { subjectId, formType: 'lab', visit: `V${i}`, data: { value: i } }, { last: true });
+              return { subject, screenings, record };
+            },
+            { group: true },
+          ),
+        ),
+      );
+      saves.forEach(({ subject, screenings, record }, i) => {
+        assert.equal(subject?.subjectId, i === 3 ? undefined : seeded[i].subjectId, `subject of body ${i}`);
+        assert.deepEqual(screenings, i === 1 ? [screening] : [], `screenings of body ${i}`);
+        assert.deepEqual([record.subjectId, record.visit, record.data, record.createdBy], [seeded[i].subjectId, `V${i}`, { value: i }, users[i]], `record of body ${i}`);
+      });
+      for (const [i, { record }] of saves.entries()) {
+        assert.deepEqual(await getCrfRecord(store, record.recordId), record);
+        assert.deepEqual((await listAuditEntries(store, 'crf_records', String(record.recordId))).map((entry) => [entry.action, entry.changedBy]), [['create', users[i]]]);
+      }
+      assert.deepEqual(
+        (await listSubjectRecords(store, seeded[1].subjectId)).map((record) => record.recordId),
+        [screening.recordId, saves[1].record.recordId],
+      );
     });
 
     void it('answers not-found for a missing or deleted record', async () => {

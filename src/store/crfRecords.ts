@@ -64,6 +64,18 @@ export interface NewCrfRecord {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+// insertCrfRecord for several grouped saves of one user and reason in one statement (QueryOptions.batch): the
+// triggers still run per row. Each row's record_id is drawn from the column's own sequence before the INSERT,
+// so the rows are told apart by it, not by the order RETURNING happens to give them in.
+const insertBatch = `WITH input AS (
+    SELECT nextval(pg_get_serial_sequence('crf_records', 'record_id')) AS record_id, b.*
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS b(subject_id, form_type, visit, data, batch_index)),
+  written AS (
+    INSERT INTO crf_records (record_id, subject_id, form_type, visit, data)
+    SELECT record_id, subject_id, form_type, visit, data FROM input ORDER BY batch_index
+    RETURNING ${columns})
+  SELECT input.batch_index::int AS batch_index, written.* FROM written JOIN input USING (record_id)`;
+
 /**
  * Inserts a form instance (version 1; who and when are stamped by the trigger from the audit context).
  * options.last: the transaction's last statement (SqlClient.queryLast: may commit with it).
@@ -71,7 +83,8 @@ export interface NewCrfRecord {
 export async function insertCrfRecord(tx: SqlClient, record: NewCrfRecord, options: { readonly last?: boolean } = {}): Promise<CrfRecord> {
   const sql = `INSERT INTO crf_records (subject_id, form_type, visit, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING ${columns}`;
   const params = [record.subjectId, record.formType, record.visit ?? null, JSON.stringify(record.data)];
-  const result = options.last === true ? await tx.queryLast<CrfRecordRow>(sql, params) : await tx.query<CrfRecordRow>(sql, params);
+  const batch = { batch: insertBatch };
+  const result = options.last === true ? await tx.queryLast<CrfRecordRow>(sql, params, batch) : await tx.query<CrfRecordRow>(sql, params, batch);
   return toRecord(result.rows[0]);
 }
 

@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { migrate } from './migrate.js';
 import type { Migration } from './migrations.js';
-import { settingsQuery, type QueryResult, type SqlClient, type SqlParam, type Store, type TransactionOptions } from './sqlClient.js';
+import { settingsQuery, type QueryOptions, type QueryResult, type SqlClient, type SqlParam, type Store, type TransactionOptions } from './sqlClient.js';
+import { sendTick, type PendingStatement } from './statementBatches.js';
 import { StoreError, toStoreError } from './storeError.js';
 import { transactionClient } from './transactionClient.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './typeParsers.js';
@@ -71,6 +72,8 @@ function beginSql(connection: PoolClient, options: TransactionOptions | undefine
 interface GroupMember {
   readonly fn: (tx: SqlClient) => Promise<unknown>;
   readonly settings: Readonly<Record<string, string>>;
+  /** The settings as one text: only statements of bodies with the same key are batched together. */
+  readonly settingsKey: string;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -153,7 +156,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
       if (options?.group !== true) return alone(fn, options);
       return new Promise<T>((resolve, reject) => {
-        forming.push({ fn, settings: options.settings ?? {}, resolve: resolve as (value: unknown) => void, reject });
+        const settings = options.settings ?? {};
+        forming.push({ fn, settings, settingsKey: JSON.stringify(Object.entries(settings)), resolve: resolve as (value: unknown) => void, reject });
         if (forming.length >= MAX_GROUP) startGroup();
         else if (forming.length === 1) setImmediate(startGroup);
       });
@@ -192,9 +196,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         throw toStoreError(error);
       });
     let settingsOf: GroupMember | undefined;
-    const issue = <Row extends object>(member: GroupMember, sql: string, params: readonly SqlParam[]): Promise<pg.QueryResult<Row & pg.QueryResultRow>> => {
-      if (failed) return Promise.reject(new StoreError('transaction-closed', 'a statement of the group failed; the group runs again'));
-      corkUntilNextTick(connection);
+    // writes one statement now, under its body's settings
+    const send = (member: GroupMember, sql: string, params: readonly SqlParam[]): Promise<pg.QueryResult> => {
       // the audit triggers read who and why from the session: set before this body's statement whenever
       // the previous statement on the connection ran under other settings (set_config(..., true) holds to
       // COMMIT); bodies of the same user and reason share them
@@ -203,27 +206,107 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const settings = settingsQuery({ settings: member.settings });
         if (settings !== undefined) void track(connection.query(statement(settings.sql, settings.params))).catch(() => undefined);
       }
-      return track(connection.query<Row & pg.QueryResultRow>(statement(sql, params)));
+      return track(connection.query(statement(sql, params)));
     };
-    corkUntilNextTick(connection);
-    void track(connection.query('BEGIN')).catch(() => undefined);
+    // the statements the bodies issue in one tick wait for its end, so that those issued together by several
+    // bodies with a batch form (QueryOptions.batch) leave as one statement (sendTick)
+    let tick: PendingStatement<GroupMember>[] = [];
+    // BEGIN leaves with the first tick's statements, in the same socket write
+    let begun = false;
+    const begin = (): void => {
+      if (begun) return;
+      begun = true;
+      void track(connection.query('BEGIN')).catch(() => undefined);
+    };
+    const flushTick = (): void => {
+      const items = tick;
+      tick = [];
+      if (items.length === 0) return;
+      if (failed) {
+        const closed = new StoreError('transaction-closed', 'a statement of the group failed; the group runs again');
+        for (const item of items) item.reject(closed);
+        return;
+      }
+      corkUntilNextTick(connection);
+      begin();
+      sendTick(items, send, () => {
+        failed = true;
+      });
+    };
+    const issue = (member: GroupMember, sql: string, params: readonly SqlParam[], batch: string | undefined): Promise<QueryResult<object>> => {
+      if (failed) return Promise.reject(new StoreError('transaction-closed', 'a statement of the group failed; the group runs again'));
+      return new Promise((resolve, reject) => {
+        tick.push({ member, settingsKey: member.settingsKey, sql, params, batch, resolve, reject });
+        if (tick.length === 1) process.nextTick(flushTick);
+      });
+    };
     const clients = members.map((member) =>
       transactionClient({
-        query: async <Row extends object>(sql: string, params: readonly SqlParam[]) => toResult(await issue<Row>(member, sql, params)),
+        query: async <Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions) => (await issue(member, sql, params, options?.batch)) as QueryResult<Row>,
+        queryThenCommit: async <Row extends object>(sql: string, params: readonly SqlParam[], options?: QueryOptions) => {
+          finished.add(member);
+          const pendingResult = issue(member, sql, params, options?.batch);
+          if (finished.size === members.length) commitEarly();
+          return (await pendingResult) as QueryResult<Row>;
+        },
         exec: async (sql: string) => {
-          await issue(member, sql, []);
+          await issue(member, sql, [], undefined);
         },
       }),
     );
-    const outcomes = await Promise.allSettled(members.map((member, i) => member.fn(clients[i].client)));
+    // Once every body has issued its last statement (queryLast) or ended, the COMMIT is queued behind the
+    // tick's statements and leaves in their socket write, a round trip sooner; a body must not refuse after
+    // its last statement (SqlClient.queryLast), so nothing can undo the group after that but a failed
+    // statement, and then the COMMIT ends the transaction as a ROLLBACK and every body runs again alone.
+    const finished = new Set<GroupMember>();
+    let refusedBody = false;
+    let commit: Promise<pg.QueryResult> | undefined;
+    const commitEarly = (): void => {
+      if (failed || refusedBody || commit !== undefined) return;
+      const queue = (): void => {
+        if (failed || refusedBody || commit !== undefined) return;
+        // after the tick's statements (flushTick runs before this tick callback: it was queued first, or
+        // there is nothing in the tick)
+        flushTick();
+        corkUntilNextTick(connection);
+        begin();
+        commit = connection.query('COMMIT');
+        commit.catch(() => undefined);
+      };
+      process.nextTick(queue);
+    };
+    const outcomes = await Promise.allSettled(
+      members.map((member, i) =>
+        member.fn(clients[i].client).then(
+          (value) => {
+            // no statement after the body's end (a stray one would follow the COMMIT, outside the transaction)
+            clients[i].end();
+            finished.add(member);
+            if (finished.size === members.length) commitEarly();
+            return value;
+          },
+          (error: unknown) => {
+            clients[i].end();
+            refusedBody = true;
+            throw error;
+          },
+        ),
+      ),
+    );
     for (const { end } of clients) end();
+    // a statement a body issued without awaiting it still goes before the transaction's end
+    flushTick();
     let committed = false;
     let broken: Error | undefined;
-    if (!failed && outcomes.every((outcome) => outcome.status === 'fulfilled')) {
+    if (commit !== undefined || (!failed && outcomes.every((outcome) => outcome.status === 'fulfilled'))) {
       try {
-        corkUntilNextTick(connection);
+        if (commit === undefined) {
+          corkUntilNextTick(connection);
+          begin();
+          commit = connection.query('COMMIT');
+        }
         // in an aborted transaction COMMIT answers ROLLBACK without an error
-        committed = (await connection.query('COMMIT')).command === 'COMMIT';
+        committed = (await commit).command === 'COMMIT';
       } catch (error) {
         // the COMMIT's outcome is unknown (the connection may have dropped after it committed): every body
         // gets the error, as a transaction of its own would, and none runs again
@@ -235,8 +318,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
     if (committed) {
       connection.release();
+      // a body that threw after its last statement gets its error, though its writes are committed (queryLast)
       outcomes.forEach((outcome, i) => {
         if (outcome.status === 'fulfilled') members[i].resolve(outcome.value);
+        else members[i].reject(outcome.reason);
       });
       return;
     }

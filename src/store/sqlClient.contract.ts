@@ -163,6 +163,52 @@ export function sqlClientContract(getStore: StoreProvider): void {
       }
     });
 
+    void it('group commit: a statement with a batch form runs once for the bodies of one user and reason that issue it together; each gets its own rows, and a refused batch runs every body again alone', async () => {
+      const store = getStore();
+      // the batch form says it ran (via), so the test sees which bodies it served
+      const insertSql = "INSERT INTO sites (site_id, name) VALUES ($1, $2) RETURNING site_id, name, 'single' AS via";
+      const insertBatch = `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS b(site_id, name, batch_index)),
+        written AS (INSERT INTO sites (site_id, name) SELECT site_id, name FROM input ORDER BY batch_index RETURNING site_id, name)
+        SELECT input.batch_index::int AS batch_index, written.*, 'batch' AS via FROM written JOIN input USING (site_id)`;
+      const readSql = "SELECT site_id, 'single' AS via FROM sites WHERE site_id = $1";
+      const readBatch = "SELECT b.batch_index::int AS batch_index, s.site_id, 'batch' AS via FROM unnest($1::text[]) WITH ORDINALITY AS b(site_id, batch_index) JOIN sites s USING (site_id)";
+      const contexts = [{ user: 'same' }, { user: 'other' }, { user: 'same' }, { user: 'same', reason: 'r' }, { user: 'same' }];
+      const run = (ids: readonly string[]) =>
+        Promise.allSettled(
+          ids.map((siteId, i) =>
+            withAuditContext(
+              store,
+              contexts[i],
+              async (tx) => {
+                const before = await tx.query<{ site_id: string; via: string }>(readSql, [siteId], { batch: readBatch });
+                const { rows } = await tx.queryLast<{ site_id: string; name: string; via: string }>(insertSql, [siteId, `name ${i}`], { batch: insertBatch });
+                return { before: before.rows, rows };
+              },
+              { group: true },
+            ),
+          ),
+        );
+      const ids = contexts.map(() => `T${freshId()}`);
+      const outcomes = await run(ids);
+      const batched = store.engine === 'postgres' ? [true, false, true, false, true] : [false, false, false, false, false];
+      outcomes.forEach((outcome, i) => {
+        assert.ok(outcome.status === 'fulfilled', `body ${i}`);
+        assert.deepEqual(outcome.value, { before: [], rows: [{ site_id: ids[i], name: `name ${i}`, via: batched[i] ? 'batch' : 'single' }] }, `body ${i}`);
+      });
+      for (const [i, siteId] of ids.entries()) {
+        assert.deepEqual((await listAuditEntries(store, 'sites', siteId)).map((entry) => [entry.changedBy, entry.reason ?? '']), [[contexts[i].user, contexts[i].reason ?? '']], `body ${i}`);
+      }
+      // a site that exists refuses the batch: every body runs alone, the refused one alone fails
+      const again = contexts.map((_, i) => (i === 2 ? ids[2] : `T${freshId()}`));
+      const retried = await run(again);
+      assert.deepEqual(retried.map((outcome) => outcome.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      assert.ok(retried[2].status === 'rejected' && isStoreError(retried[2].reason, 'unique-violation'));
+      retried.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled') assert.deepEqual(outcome.value.rows, [{ site_id: again[i], name: `name ${i}`, via: 'single' }], `body ${i}`);
+      });
+      assert.equal(await countRows(store, 'SELECT 1 FROM sites WHERE site_id = ANY($1::text[])', [again.filter((_, i) => i !== 2)]), 4);
+    });
+
     void it('reports constraint failures as typed StoreErrors', async () => {
       const siteId = `T${freshId()}`;
       await withAuditContext(getStore(), { user: 'tester' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'first']));

@@ -16,8 +16,22 @@ export interface QueryResult<Row> {
   readonly rowCount: number;
 }
 
+/**
+ * What a statement may tell the adapter besides its text and parameters.
+ * batch: the same statement for several grouped bodies at once (group commit, TransactionOptions.group):
+ * its $k is the array of every body's k-th parameter (cast to the array type, e.g. `$1::text[]`), read with
+ * `unnest(...) WITH ORDINALITY`, and each row it returns names the body it belongs to in an int column
+ * `batch_index` (1-based, the body's place in the arrays), each body's rows in the statement's own order. The
+ * adapter may run it instead of the statement when several bodies of a group issue the statement together
+ * under the same settings; each body then gets its own rows (without batch_index) and, like the
+ * statement, fails when the batch fails. Everywhere else the statement runs as it is.
+ */
+export interface QueryOptions {
+  readonly batch?: string;
+}
+
 export interface SqlClient {
-  query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<Row>>;
   /**
    * A transaction's last statement: the adapter may send COMMIT with it (on a server: in the same socket
    * write, one round trip fewer), so nothing may be issued on the transaction's client after it (StoreError
@@ -25,7 +39,7 @@ export interface SqlClient {
    * and rejects. Outside a transaction, and where the adapter cannot commit early, the same as query(). The
    * body must not refuse after it: its data may already be committed.
    */
-  queryLast<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<QueryResult<Row>>;
+  queryLast<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<Row>>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**

@@ -15,13 +15,29 @@ interface Row {
   updated_by: string;
 }
 
+const columns = 'record_id, subject_id, form_type, visit, data, version, deleted, created_at, created_by, updated_at, updated_by';
+
+// With a form type the lookup is a range of the (subject_id, form_type, visit) index: one text per case, as a
+// prepared statement's generic plan of "($2 IS NULL OR form_type = $2)" would filter every record of the
+// subject. The batch forms (QueryOptions.batch) do the same for several grouped saves in one statement;
+// LATERAL keeps each lookup on the index.
+const allSql = `SELECT ${columns} FROM crf_records WHERE subject_id = $1 AND NOT deleted ORDER BY record_id`;
+const allBatch = `SELECT b.batch_index::int AS batch_index, r.*
+  FROM unnest($1::text[]) WITH ORDINALITY AS b(subject_id, batch_index)
+  CROSS JOIN LATERAL (SELECT ${columns} FROM crf_records WHERE subject_id = b.subject_id AND NOT deleted) r
+  ORDER BY b.batch_index, r.record_id`;
+const ofFormSql = `SELECT ${columns} FROM crf_records WHERE subject_id = $1 AND form_type = $2 AND NOT deleted ORDER BY record_id`;
+const ofFormBatch = `SELECT b.batch_index::int AS batch_index, r.*
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS b(subject_id, form_type, batch_index)
+  CROSS JOIN LATERAL (SELECT ${columns} FROM crf_records WHERE subject_id = b.subject_id AND form_type = b.form_type AND NOT deleted) r
+  ORDER BY b.batch_index, r.record_id`;
+
 /** Live CRF records of one subject (optionally of one form type), oldest first. */
 export async function listSubjectRecords(client: SqlClient, subjectId: string, formType?: string): Promise<readonly CrfRecord[]> {
-  const { rows } = await client.query<Row>(
-    `SELECT record_id, subject_id, form_type, visit, data, version, deleted, created_at, created_by, updated_at, updated_by
-     FROM crf_records WHERE subject_id = $1 AND NOT deleted AND ($2::text IS NULL OR form_type = $2) ORDER BY record_id`,
-    [subjectId, formType ?? null],
-  );
+  const { rows } =
+    formType === undefined
+      ? await client.query<Row>(allSql, [subjectId], { batch: allBatch })
+      : await client.query<Row>(ofFormSql, [subjectId, formType], { batch: ofFormBatch });
   return rows.map((row) =>
     Object.freeze({
       recordId: row.record_id,

@@ -49,6 +49,12 @@ export async function getSubject(client: SqlClient, subjectId: string, siteId: s
   return rows.length === 0 ? undefined : toSubject(rows[0]);
 }
 
+// getSubjectForShare for several grouped saves in one statement (QueryOptions.batch); LATERAL keeps each
+// lookup on the primary key
+const subjectsForShareBatch = `SELECT b.batch_index::int AS batch_index, s.*
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS b(subject_id, site_id, batch_index)
+  CROSS JOIN LATERAL (SELECT ${columns} FROM subjects WHERE subject_id = b.subject_id AND (b.site_id IS NULL OR site_id = b.site_id) FOR SHARE) s`;
+
 /**
  * The subject row, read under a share lock held to the end of the transaction: a concurrent status move
  * waits for it (and one committed before is seen), so a write that depends on the subject's state (a
@@ -56,7 +62,9 @@ export async function getSubject(client: SqlClient, subjectId: string, siteId: s
  * a subject of that site is found (a site role's scope, as getSubject).
  */
 export async function getSubjectForShare(tx: SqlClient, subjectId: string, siteId: string | null = null): Promise<SubjectRow | undefined> {
-  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 AND ($2::text IS NULL OR site_id = $2) FOR SHARE`, [subjectId, siteId]);
+  const { rows } = await tx.query<Row>(`SELECT ${columns} FROM subjects WHERE subject_id = $1 AND ($2::text IS NULL OR site_id = $2) FOR SHARE`, [subjectId, siteId], {
+    batch: subjectsForShareBatch,
+  });
   return rows.length === 0 ? undefined : toSubject(rows[0]);
 }
 
