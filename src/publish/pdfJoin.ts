@@ -27,7 +27,8 @@ function fail(why: string): never {
 
 /** The output file: objects by number, written in order with one cross-reference table. */
 class PdfWriter {
-  readonly #objects: (Uint8Array | undefined)[] = [undefined];
+  // Text and stream data kept apart until the end, then copied once into the file (a join writes thousands of objects).
+  readonly #objects: ({ readonly text: string; readonly stream: Buffer | null } | undefined)[] = [undefined];
 
   reserve(): number {
     this.#objects.push(undefined);
@@ -35,15 +36,16 @@ class PdfWriter {
   }
 
   set(num: number, head: string, stream: Buffer | null): void {
-    const parts: Uint8Array[] = [Buffer.from(`${num} 0 obj\n${head}`, 'latin1')];
-    if (stream !== null) parts.push(Buffer.from(' stream\n', 'latin1'), stream, Buffer.from('\nendstream', 'latin1'));
-    parts.push(Buffer.from('\nendobj\n', 'latin1'));
-    this.#objects[num] = Buffer.concat(parts);
+    this.#objects[num] = { text: `${num} 0 obj\n${head}`, stream };
   }
 
   bytes(header: string, trailer: string): Uint8Array {
-    const chunks: Uint8Array[] = [Buffer.from(header, 'latin1')];
-    let offset = chunks[0].length;
+    const pieces: (string | Buffer)[] = [header];
+    let offset = header.length;
+    const push = (piece: string | Buffer) => {
+      pieces.push(piece);
+      offset += piece.length;
+    };
     let xref = `xref\n0 ${this.#objects.length}\n0000000000 65535 f \n`;
     for (let num = 1; num < this.#objects.length; num += 1) {
       const object = this.#objects[num];
@@ -52,11 +54,17 @@ class PdfWriter {
         continue;
       }
       xref += `${String(offset).padStart(10, '0')} 00000 n \n`;
-      chunks.push(object);
-      offset += object.length;
+      if (object.stream === null) push(`${object.text}\nendobj\n`);
+      else {
+        push(`${object.text} stream\n`);
+        push(object.stream);
+        push('\nendstream\nendobj\n');
+      }
     }
-    chunks.push(Buffer.from(`${xref}trailer\n<</Size ${this.#objects.length}\n${trailer}>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
-    const out = Buffer.concat(chunks);
+    push(`${xref}trailer\n<</Size ${this.#objects.length}\n${trailer}>>\nstartxref\n${offset}\n%%EOF\n`);
+    const out = Buffer.allocUnsafe(offset);
+    let at = 0;
+    for (const piece of pieces) at += typeof piece === 'string' ? out.write(piece, at, 'latin1') : piece.copy(out, at);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 }

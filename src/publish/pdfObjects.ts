@@ -81,18 +81,19 @@ export function pageObjects(pdf: PdfFile): { ref: number; parent: number }[] | n
 export function readObject(pdf: PdfFile, num: number): PdfObject | null {
   const at = pdf.offsets.get(num);
   if (at === undefined) return null;
-  const start = new RegExp(`${num} 0 obj\\s*`, 'y');
-  start.lastIndex = at;
-  if (start.exec(pdf.text) === null) return null;
-  const headStart = start.lastIndex;
+  // Not a RegExp per object: a join reads thousands of objects.
+  const keyword = `${num} 0 obj`;
+  if (!pdf.text.startsWith(keyword, at)) return null;
+  let headStart = at + keyword.length;
+  while (headStart < pdf.text.length && /\s/.test(pdf.text[headStart])) headStart += 1;
   const headEnd = endOfValue(pdf.text, headStart);
   if (headEnd < 0) return null;
   const head = pdf.text.slice(headStart, headEnd);
   const after = /\s*(stream\r?\n|endobj)/y;
   after.lastIndex = headEnd;
-  const keyword = after.exec(pdf.text);
-  if (keyword === null) return null;
-  if (keyword[1] === 'endobj') return { head, stream: null };
+  const end = after.exec(pdf.text);
+  if (end === null) return null;
+  if (end[1] === 'endobj') return { head, stream: null };
   const dataStart = after.lastIndex;
   const direct = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(head);
   const indirect = refOf(head, 'Length');
