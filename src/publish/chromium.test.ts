@@ -127,23 +127,22 @@ describe('Chromium rendering', () => {
     writeFileSync(file, pdf);
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
       .split('\f')
-      .slice(0, -1)
-      .map((text) => text.replace(/[ \t]+/g, ' ').trim());
+      .slice(0, -1);
   };
 
-  it('prints in two parts at once on two pages, giving the pages, numbers and destinations of the whole', async () => {
+  it('prints in two parts at once on two pages, giving the whole’s pages (pdftotext -layout), numbers and destinations', async () => {
     const html = sectionsHtml();
     const options = { headerText: 'Report', footerText: 'cutoff' };
     const [whole, parts] = await withBrowser(async (browser) => {
       const [page, secondPage] = await Promise.all([openPrintPage(browser), openPrintPage(browser)]);
       return [await renderPdfFromHtml(html, { ...options, browser }), await renderPdfFromHtml(html, { ...options, browser, page, secondPage })];
     });
-    assert.match(Buffer.from(parts).toString('latin1'), /\/TkMargins/, 'printed in parts, with the margins drawn on');
+    assert.match(Buffer.from(parts).toString('latin1'), /\/TkMargins/, 'printed in parts, the first part’s margins drawn on');
     const wholeTexts = pageTexts(whole, 'whole.pdf');
     const partsTexts = pageTexts(parts, 'parts.pdf');
     assert.ok(wholeTexts.length >= 10, `${wholeTexts.length} pages`);
     assert.deepEqual(partsTexts, wholeTexts);
-    partsTexts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${partsTexts.length}$`), `footer of page ${i + 1}`));
+    partsTexts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${partsTexts.length}\\s*$`), `footer of page ${i + 1}`));
     assert.deepEqual(Object.fromEntries(computePdfDestinationPages(parts)), Object.fromEntries(computePdfDestinationPages(whole)));
     const sizes = (pdf: Uint8Array, name: string) => {
       writeFileSync(join(dir, name), pdf);
@@ -160,7 +159,7 @@ describe('Chromium rendering', () => {
     });
     assert.doesNotMatch(Buffer.from(pdf).toString('latin1'), /\/TkMargins/);
     const texts = pageTexts(pdf, 'counters.pdf');
-    texts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${texts.length}$`)));
+    texts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${texts.length}\\s*$`)));
   });
 
   it('draws an SVG at the requested width and scale, on white, keeping its aspect ratio', async () => {

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { computePdfDestinationPages } from './pdfDestinationPages.js';
-import { joinPdfPages, pdfPageSizes } from './pdfJoin.js';
+import { joinPdfPages, type PdfPart } from './pdfJoin.js';
 import { countPdfPages, replaceLeadingPdfPages } from './pdfReplacePages.js';
 
 /**
@@ -213,15 +213,20 @@ function setPageMarginStyleScript(marginStyle: string): string {
 }
 
 const OTHER_PART_CLASS = 'trialkit-other-part';
-const OTHER_PART_STYLE = `<style>.${OTHER_PART_CLASS} { display: none !important; }</style>`;
+const LAID_OUT_CLASS = 'trialkit-laid-out';
+const PARTS_STYLE = `<style>.${OTHER_PART_CLASS} { display: none !important; } .${LAID_OUT_CLASS} { visibility: hidden !important; }</style>`;
 
 /** The share of the report's text (before the split) a part may have: a part much smaller than the other saves little and costs a second layout of the HTML. */
 const SPLIT_SHARE = { min: 0.25, max: 0.75 };
 
 /**
- * Splits the report in two parts at a forced page break near the middle of its text and hides one part
- * (`keep`): the first part ends where the second begins a page in the whole, so each part, printed alone,
- * gives the whole's pages. A split point is a child or grandchild of the body that breaks before itself,
+ * Splits the report in two parts at a forced page break near the middle of its text. Keeping the first,
+ * the second is left out (display: none): the first part ends where the second begins a page in the
+ * whole, so printed alone it gives the whole's first pages. Keeping the second, the first is laid out but
+ * not drawn (visibility: hidden): its pages print blank with their margins, and the second part's pages are
+ * the whole's, to the coordinate (left out, the first part would move the second up the document, and
+ * Chromium's rounding of the larger coordinates of the whole moves text by up to 0.01 pt, enough to change
+ * how pdftotext -layout spaces some lines), with the whole's page numbers. A split point is a child or grandchild of the body that breaks before itself,
  * after the page references (the front matter stays in the first part), whose ancestors have no top or
  * bottom padding or border (a part would show them on a page the whole does not). Returns the split point's
  * index among those elements (both pages must agree), or null when there is none in SPLIT_SHARE.
@@ -262,21 +267,11 @@ function splitScript(keep: 'first' | 'second'): string {
   const split = candidates[best.index];
   for (let e = split; e !== document.body; e = e.parentElement) {
     if (${JSON.stringify(keep)} === 'first') for (let s = e === split ? e : e.nextElementSibling; s !== null; s = s.nextElementSibling) s.classList.add('${OTHER_PART_CLASS}');
-    else for (let s = e.previousElementSibling; s !== null; s = s.previousElementSibling) s.classList.add('${OTHER_PART_CLASS}');
+    else for (let s = e.previousElementSibling; s !== null; s = s.previousElementSibling) s.classList.add('${LAID_OUT_CLASS}');
   }
   return best.index;
 })()`;
 }
-
-/** The name of the report's landscape page (an @page rule whose size says landscape), or null. */
-const LANDSCAPE_PAGE_SCRIPT = `(() => {
-  for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
-      if (rule instanceof CSSPageRule && /^[A-Za-z_][\\w-]*$/.test(rule.selectorText) && /landscape/.test(rule.style.getPropertyValue('size'))) return rule.selectorText;
-    }
-  }
-  return null;
-})()`;
 
 /** CSS counters would restart in the second part; a report that uses them is printed whole. */
 function mayPrintInParts(html: string): boolean {
@@ -284,78 +279,52 @@ function mayPrintInParts(html: string): boolean {
 }
 
 /**
- * A document of empty pages with the report's page rules and margin boxes: one page per printed page, of the
- * same size (portrait, or the report's landscape page), so that its header, footer and 'Page n of N' are
- * drawn as in the whole. Null when a page's size has no page rule to give it.
- */
-function marginsDocument(html: string, sizes: readonly { width: number; height: number }[], landscapeName: string | null, options: PdfOptions): string | null {
-  const headEnd = html.search(/<\/head>/i);
-  if (headEnd < 0) return null;
-  const pages: string[] = [];
-  for (const { width, height } of sizes) {
-    if (width > height && landscapeName === null) return null;
-    pages.push(`<div class="trialkit-margins-page"${width > height ? ` style="page: ${landscapeName}"` : ''}></div>`);
-  }
-  const style = `<style>${pageMarginStyle(options, 'counter(pages)')} .trialkit-margins-page { height: 1px; break-before: page; } .trialkit-margins-page:first-child { break-before: auto; }</style>`;
-  return `${html.slice(0, headEnd)}${style}</head><body>${pages.join('')}</body></html>`;
-}
-
-/**
  * The report printed in two parts at once, one on each page (each in its own renderer process, so on its
- * own core): both pages get the whole HTML, and each hides the other part (splitScript). The parts are
- * printed without margin boxes: neither knows the other's page count, so the header, footer and 'Page n of
- * N' of every page come from a margins document (marginsDocument), printed on the second page while the
- * first prints the front matter again with the page references filled in (from both parts' destinations).
- * joinPdfPages puts it together. Null when the report cannot be split or a check fails (the caller then
- * prints it whole).
+ * own core): both pages get the whole HTML and split it (splitScript). The second page prints the whole's
+ * page sequence with its margin boxes, the first part's pages blank; the first page prints the first part
+ * alone without margin boxes (it cannot know the page count), then its front matter again with the page
+ * references filled in (from both parts' destinations). joinPdfPages puts together the first part's pages,
+ * each drawn on the second print's blank page of the same number (its header and 'Page n of N'), and the
+ * second part's pages. Null when the report cannot be split or a check fails (the caller then prints it whole).
  */
 async function renderPdfInParts(html: string, options: PdfOptions, first: Page, second: Page): Promise<Uint8Array | null> {
-  const content = withPrintStyles(html, '', OTHER_PART_STYLE);
-  await Promise.all(
-    [first, second].map(async (page) => {
-      await page.emulateMedia({ media: 'print' });
-      await page.setContent(content, { waitUntil: 'load' });
-    }),
-  );
-  const [references] = await Promise.all([first.evaluate<number>(PAGE_REFERENCES_SCRIPT), second.evaluate<number>(PAGE_REFERENCES_SCRIPT)]);
-  const [one, two] = await Promise.all([first.evaluate<number | null>(splitScript('first')), second.evaluate<number | null>(splitScript('second'))]);
-  if (one === null || one !== two) return null;
+  const prepare = async (page: Page, marginStyle: string) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(withPrintStyles(html, marginStyle, PARTS_STYLE), { waitUntil: 'load' });
+    const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
+    return { references, split: await page.evaluate<number | null>(splitScript(page === first ? 'first' : 'second')) };
+  };
+  const [one, two] = await Promise.all([prepare(first, ''), prepare(second, pageMarginStyle(options, 'counter(pages)'))]);
+  if (one.split === null || one.split !== two.split) return null;
   const [a, b] = await Promise.all([printPage(first, options), printPage(second, options)]);
   const aCount = countPdfPages(a);
-  const aSizes = pdfPageSizes(a);
-  const bSizes = pdfPageSizes(b);
-  if (aCount === null || aSizes === null || bSizes === null) return null;
+  const bCount = countPdfPages(b);
+  if (aCount === null || bCount === null || bCount <= aCount) return null;
   const pages: Record<string, number> = Object.fromEntries(computePdfDestinationPages(a));
-  for (const [id, page] of computePdfDestinationPages(b)) pages[id] = page + aCount;
-  const margins = marginsDocument(html, [...aSizes, ...bSizes], await second.evaluate<string | null>(LANDSCAPE_PAGE_SCRIPT), options);
-  if (margins === null) return null;
-  // The front matter with the page references filled in: it must end where the rest begins, as in printWhole.
-  const printFront = async (): Promise<Uint8Array | null | undefined> => {
-    if (references === 0) return null;
+  for (const [id, page] of computePdfDestinationPages(b)) {
+    // An anchor of the first part that the second print places too must be on the same page.
+    if (page <= aCount && pages[id] !== undefined && pages[id] !== page) return null;
+    if (page > aCount) pages[id] = page;
+  }
+  let parts: PdfPart[] = [{ pdf: a, margins: b }, { pdf: b, fromPage: aCount + 1 }];
+  if (one.references > 0) {
+    // The front matter with the page references filled in: it must end where the rest begins, as in the whole.
     const firstAfter = await first.evaluate<string | null>(fillPageReferencesScript(pages));
-    if (firstAfter === null) return undefined;
+    if (firstAfter === null) return null;
     const front = await printPage(first, options);
     const frontCount = countPdfPages(front);
-    return frontCount !== null && pages[firstAfter] === frontCount + 1 ? front : undefined;
-  };
-  const printMargins = async (): Promise<Uint8Array> => {
-    await second.setContent(margins, { waitUntil: 'load' });
-    return printPage(second, options, false);
-  };
-  const [front, marginsPdf] = await Promise.all([printFront(), printMargins()]);
-  if (front === undefined) return null;
-  const frontCount = front === null ? 0 : countPdfPages(front);
-  if (frontCount === null || frontCount >= aCount) return null;
-  const parts = front === null ? [{ pdf: a }, { pdf: b }] : [{ pdf: front }, { pdf: a, fromPage: frontCount + 1 }, { pdf: b }];
-  return joinPdfPages(parts, marginsPdf);
+    if (frontCount === null || frontCount >= aCount || pages[firstAfter] !== frontCount + 1) return null;
+    parts = [{ pdf: front, margins: b }, { pdf: a, fromPage: frontCount + 1, margins: b }, parts[1]];
+  }
+  return joinPdfPages(parts);
 }
 
 /** Prints the page as it is (A4, the CSS page sizes ruling). */
-async function printPage(page: Page, options: PdfOptions, printBackground = true): Promise<Uint8Array> {
+async function printPage(page: Page, options: PdfOptions): Promise<Uint8Array> {
   const pdf = await page.pdf({
     format: 'A4',
     landscape: options.landscape ?? false,
-    printBackground,
+    printBackground: true,
     // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
     preferCSSPageSize: true,
     // The header and footer are the pages' margin boxes (pageMarginStyle), not Chromium's templates.

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { computePdfDestinationPages } from './pdfDestinationPages.js';
-import { joinPdfPages, pdfPageSizes } from './pdfJoin.js';
-import { countPdfPages, replaceLeadingPdfPages } from './pdfReplacePages.js';
+import { joinPdfPages } from './pdfJoin.js';
+import { replaceLeadingPdfPages } from './pdfReplacePages.js';
 
 interface TestPage {
   readonly text: string;
@@ -92,12 +92,8 @@ describe('joinPdfPages', () => {
     assert.deepEqual(pagesText(joined), ['Contents', 'Section one', 'Section two', 'Appendix']);
     assert.deepEqual(Object.fromEntries(computePdfDestinationPages(joined)), { toc: 1, one: 2, two: 3, appendix: 4 });
     assert.deepEqual(linksOf(joined), [['appendix'], ['two'], ['one'], []]);
-    assert.deepEqual(pdfPageSizes(joined), [
-      { width: 612, height: 792 },
-      { width: 612, height: 792 },
-      { width: 792, height: 612 },
-      { width: 612, height: 792 },
-    ]);
+    const boxes = [...Buffer.from(joined).toString('latin1').matchAll(/\/MediaBox (\[[^\]]*\])/g)].map((m) => m[1]);
+    assert.deepEqual(boxes, ['[0 0 612 792]', '[0 0 612 792]', '[0 0 792 612]', '[0 0 612 792]']);
     // A fresh file (no /Prev): the front matter can be replaced in it afterwards.
     const front = replaceLeadingPdfPages(joined, pdf([{ text: 'Contents again', ids: ['toc'], links: ['appendix'] }]));
     assert.ok(front !== null);
@@ -120,34 +116,37 @@ describe('joinPdfPages', () => {
     assert.equal(joinPdfPages([{ pdf: first, fromPage: 3 }]), null);
   });
 
-  it('draws page i of the margins PDF on page i, before its content', () => {
+  it('draws page k of a part’s margins PDF under its page k, first, and only on that part', () => {
     const margins = pdf([
       { text: 'Page 1 of 4', y: 40 },
       { text: 'Page 2 of 4', y: 40 },
       { text: 'Page 3 of 4', y: 40, landscape: true },
-      { text: 'Page 4 of 4', y: 40 },
     ]);
-    const joined = joinPdfPages([{ pdf: first }, { pdf: second }], margins);
+    const joined = joinPdfPages([
+      { pdf: pdf([{ text: 'New contents', ids: ['toc'] }]), margins },
+      { pdf: first, fromPage: 2, margins },
+      { pdf: second },
+    ]);
     assert.ok(joined !== null);
-    assert.deepEqual(pagesText(joined), ['Contents Page 1 of 4', 'Section one Page 2 of 4', 'Section two Page 3 of 4', 'Appendix Page 4 of 4']);
-    assert.deepEqual(linksOf(joined), [['appendix'], ['two'], ['one'], []]);
+    assert.deepEqual(pagesText(joined), ['New contents Page 1 of 4', 'Section one Page 2 of 4', 'Section two', 'Appendix']);
+    assert.deepEqual(linksOf(joined), [[], ['two'], ['one'], []]);
     const text = Buffer.from(joined).toString('latin1');
     const contents = [...text.matchAll(/\/Contents \[(\d+) 0 R \d+ 0 R\]/g)].map((m) => Number(m[1]));
-    assert.equal(contents.length, 4);
+    assert.equal(contents.length, 2);
     assert.match(text, new RegExp(`\\n${contents[0]} 0 obj\\n<</Length \\d+>> stream\\nq /TkMargins Do Q\\n`));
-    assert.equal(countPdfPages(joined), 4);
+    // A font per file: the margins' copied once for the two parts that use them.
+    assert.equal(text.match(/\+Helvetica/g)?.length, 4);
   });
 
   it('gives null for margins of another page count or size, and for files it does not understand', () => {
-    const portrait = pdf([{ text: '1' }, { text: '2' }, { text: '3' }, { text: '4' }]);
-    assert.equal(joinPdfPages([{ pdf: first }, { pdf: second }], portrait), null, 'page 3 is landscape');
-    assert.equal(joinPdfPages([{ pdf: first }, { pdf: second }], pdf([{ text: '1' }])), null);
+    const portrait = pdf([{ text: '1' }, { text: '2' }]);
+    assert.equal(joinPdfPages([{ pdf: second, margins: portrait }]), null, 'page 1 is landscape');
+    assert.equal(joinPdfPages([{ pdf: first, margins: pdf([{ text: '1' }]) }]), null, 'no margins for page 2');
     assert.equal(joinPdfPages([{ pdf: first }, { pdf: first }]), null, 'a destination in two parts');
     assert.equal(joinPdfPages([{ pdf: first }, { pdf: Buffer.from('%PDF-1.4\nnot a pdf') }]), null);
     const updated = replaceLeadingPdfPages(first, pdf([{ text: 'x' }]));
     assert.ok(updated !== null);
     assert.equal(joinPdfPages([{ pdf: updated }, { pdf: second }]), null, 'an incremental update is not what Chromium writes');
     assert.equal(joinPdfPages([]), null);
-    assert.equal(pdfPageSizes(Buffer.from('nothing')), null);
   });
 });

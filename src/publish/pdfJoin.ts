@@ -4,8 +4,9 @@ import { endOfValue, pageObjects, type PdfFile, readObject, readPdf, refOf, refs
  * Joins PDFs that Chromium wrote into one, for a report printed in parts at once (one part per renderer
  * process): the parts' pages in order under one page tree, their named destinations merged (every link
  * names its target, `/Dest /id`, so a link in one part to a section in another works once joined), and,
- * when given, a margins PDF drawn on the pages: its page i (the running header and 'Page i of N', which no
- * part can number alone) as a form XObject under page i's content, as Chromium draws its page-margin boxes.
+ * for a part printed without page-margin boxes, a margins PDF drawn on its pages: its page k (the running
+ * header and 'Page k of N', which that part could not number) as a form XObject under the part's page k,
+ * drawn first, as Chromium draws its page-margin boxes.
  * A fresh file is written (one cross-reference table), so replaceLeadingPdfPages can update it further.
  * Only what Chromium writes is understood (see pdfObjects); anything else gives null, never a damaged file.
  */
@@ -14,6 +15,8 @@ export interface PdfPart {
   readonly pdf: Uint8Array;
   /** The first page (1-based) taken from this part; the pages before it, and the destinations on them, are left out. */
   readonly fromPage?: number;
+  /** A PDF whose page k is drawn under this part's page k (of the same size); the same file may serve several parts. */
+  readonly margins?: Uint8Array;
 }
 
 /** The resource name of the margins' form XObject on each page. */
@@ -156,20 +159,6 @@ function numbers(text: string): number[] {
   return (text.match(/-?\d*\.?\d+/g) ?? []).map(Number);
 }
 
-/** Each page's size (its MediaBox's width and height, in points); null when the file cannot be read. */
-export function pdfPageSizes(pdf: Uint8Array): { width: number; height: number }[] | null {
-  const file = readPdf(pdf);
-  const pages = file === null ? null : pageObjects(file);
-  if (file === null || pages === null) return null;
-  const sizes: { width: number; height: number }[] = [];
-  for (const { ref } of pages) {
-    const box = numbers(valueOf(readObject(file, ref)?.head ?? '', 'MediaBox')?.text ?? '');
-    if (box.length !== 4) return null;
-    sizes.push({ width: box[2] - box[0], height: box[3] - box[1] });
-  }
-  return sizes;
-}
-
 /** The named destinations of a file, `name -> [pageRef, rest of the array]`; only arrays that start with a page reference. */
 function destinations(file: PdfFile, catalog: string): Map<string, { page: number; rest: string }> {
   const out = new Map<string, { page: number; rest: string }>();
@@ -184,23 +173,23 @@ function destinations(file: PdfFile, catalog: string): Map<string, { page: numbe
   return out;
 }
 
-export function joinPdfPages(parts: readonly PdfPart[], margins?: Uint8Array): Uint8Array | null {
+export function joinPdfPages(parts: readonly PdfPart[]): Uint8Array | null {
   try {
-    return join(parts, margins);
+    return join(parts);
   } catch (error) {
     if (error instanceof JoinError) return null;
     throw error;
   }
 }
 
-function join(parts: readonly PdfPart[], margins: Uint8Array | undefined): Uint8Array {
+function join(parts: readonly PdfPart[]): Uint8Array {
   if (parts.length === 0) fail('nothing to join');
   const out = new PdfWriter();
   const root = out.reserve();
   const catalogNum = out.reserve();
   const destsNum = out.reserve();
   const usedTags = new Set<string>();
-  const margin = margins === undefined ? null : marginsSource(margins, out, usedTags);
+  const marginSources = new Map<Uint8Array, ReturnType<typeof marginsSource>>();
   const kids: number[] = [];
   const dests = new Map<string, string>();
   let header = '';
@@ -212,6 +201,11 @@ function join(parts: readonly PdfPart[], margins: Uint8Array | undefined): Uint8
     const from = part.fromPage ?? 1;
     if (!Number.isInteger(from) || from < 1 || from > pages.length) fail(`part ${index + 1}: no page ${from}`);
     const copier = new Copier(file, out, usedTags);
+    let margin: ReturnType<typeof marginsSource> | null = null;
+    if (part.margins !== undefined) {
+      margin = marginSources.get(part.margins) ?? marginsSource(part.margins, out, usedTags);
+      marginSources.set(part.margins, margin);
+    }
     const catalog = readObject(file, file.root) ?? fail(`part ${index + 1}: no catalog`);
     if (index === 0) {
       header = file.text.slice(0, file.text.indexOf('\n', file.text.indexOf('\n') + 1) + 1);
@@ -227,7 +221,7 @@ function join(parts: readonly PdfPart[], margins: Uint8Array | undefined): Uint8
       if (page.stream !== null) fail('a page with a stream');
       const parent = refOf(page.head, 'Parent') ?? fail('a page without a parent');
       const head = rewriteRefs(page.head, (num) => (num === parent ? root : copier.visit(num)));
-      out.set(kids[firstIndex + i], margin === null ? head : margin.drawOn(head, firstIndex + i), null);
+      out.set(kids[firstIndex + i], margin === null ? head : margin.drawOn(head, from - 1 + i), null);
     });
     for (const [name, { page, rest }] of destinations(file, catalog.head)) {
       const num = kept.some((p) => p.ref === page) ? copier.numberOf(page) : undefined;
@@ -236,8 +230,8 @@ function join(parts: readonly PdfPart[], margins: Uint8Array | undefined): Uint8
       dests.set(name, `/${name} [${num} 0 R${rest}]`);
     }
     copier.drain();
+    margin?.drain();
   }
-  if (margin !== null) margin.finish(kids.length);
   out.set(root, `<</Type /Pages\n/Count ${kids.length}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`, null);
   out.set(destsNum, `<<${[...dests.values()].join('\n')}>>`, null);
   out.set(catalogNum, catalogWith(catalogHead, root, destsNum), null);
@@ -253,7 +247,7 @@ function catalogWith(head: string, root: number, dests: number): string {
   return old === null ? withPages.replace(/>>\s*$/, `\n/Dests ${dests} 0 R>>`) : withPages.replace(/\/Dests\s+\d+ 0 R\b/, `/Dests ${dests} 0 R`);
 }
 
-/** The margins PDF: each of its pages becomes a form XObject, drawn first on the joined page of the same number and size. */
+/** A margins PDF: its page k becomes a form XObject, drawn first on a part's page k (of the same size). */
 function marginsSource(margins: Uint8Array, out: PdfWriter, usedTags: Set<string>) {
   const file = readPdf(margins) ?? fail('the margins cannot be read');
   const pages = pageObjects(file) ?? fail('the margins: their page tree cannot be read');
@@ -263,7 +257,7 @@ function marginsSource(margins: Uint8Array, out: PdfWriter, usedTags: Set<string
   const draw = `q /${MARGINS_NAME} Do Q\n`;
   out.set(drawNum, `<</Length ${draw.length}>>`, Buffer.from(draw, 'latin1'));
   const drawOn = (pageHead: string, index: number): string => {
-    if (index < 0 || index >= pages.length) fail('more pages than margins');
+    if (index >= pages.length) fail('more pages than margins');
     const page = readObject(file, pages[index].ref) ?? fail('a margins page cannot be read');
     const box = valueOf(page.head, 'MediaBox') ?? fail('a margins page without a MediaBox');
     const target = numbers(valueOf(pageHead, 'MediaBox')?.text ?? '');
@@ -280,11 +274,7 @@ function marginsSource(margins: Uint8Array, out: PdfWriter, usedTags: Set<string
     out.set(form, formHead, stream.stream);
     return withMarginsForm(pageHead, form, drawNum);
   };
-  const finish = (count: number) => {
-    if (count !== pages.length) fail(`${pages.length} margins pages for ${count} pages`);
-    copier.drain();
-  };
-  return { drawOn, finish };
+  return { drawOn, drain: () => copier.drain() };
 }
 
 /** A page drawing the margins form first: the form in its resources, the drawing stream before its contents. */
