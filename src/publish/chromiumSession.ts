@@ -15,7 +15,6 @@ export class ChromiumSession {
   #module: Promise<ChromiumModule> | null = null;
   #browser: Promise<Browser> | null = null;
   #printPage: Promise<Page> | null = null;
-  #secondPrintPage: Promise<Page> | null = null;
 
   /** `chromiumPath`: undefined = look it up (findChromium), null = act as if it were not installed. */
   constructor(chromiumPath: string | null | undefined) {
@@ -52,18 +51,9 @@ export class ChromiumSession {
     return (this.#printPage ??= Promise.all([this.browser(), this.module()]).then(([browser, chromium]) => chromium.openPrintPage(browser)));
   }
 
-  /**
-   * A second page for the PDF, in a browser context of its own (so a renderer process of its own): the
-   * report is printed in two parts at once, one on each page (renderPdfFromHtml's secondPage).
-   */
-  secondPrintPage(): Promise<Page> {
-    return (this.#secondPrintPage ??= Promise.all([this.browser(), this.module()]).then(([browser, chromium]) => chromium.openPrintPage(browser)));
-  }
-
-  /** Launches the browser and opens the PDF's pages now, for later; a failure is reported by the next call instead. */
+  /** Launches the browser and opens the PDF's page now, for later; a failure is reported by the next call instead. */
   start(): void {
     this.printPage().catch(() => undefined);
-    this.secondPrintPage().catch(() => undefined);
   }
 
   /** Closes the browser if one was launched (a failed launch has nothing to close). */

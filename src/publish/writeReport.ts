@@ -296,7 +296,6 @@ async function writeReportWith(
       pdfWritten = renderPdfFromHtml(html, {
         browser,
         page: await chromium.printPage(),
-        secondPage: await chromium.secondPrintPage(),
         headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,
         footerText: `Data cutoff ${trial.dataCutoffDate}`,
       }).then((pdf) => {
