@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { decodePng } from '../testing/decodePng.js';
-import { findChromium, renderPdfFromHtml, renderPngFromSvg, withBrowser } from './chromium.js';
+import { findChromium, openPrintPage, renderPdfFromHtml, renderPngFromSvg, withBrowser } from './chromium.js';
+import { computePdfDestinationPages } from './pdfDestinationPages.js';
 
 
 const twoHalves = (attributes: string) =>
@@ -104,6 +105,61 @@ describe('Chromium rendering', () => {
       assert.match(contents, new RegExp(`Section ${k}\\s+${page}\\s*$`, 'm'), contents);
     }
     assert.doesNotMatch(contents, /000/, 'no placeholder left');
+  });
+
+  /** A report-like document: contents (page references), sections on their own pages, one landscape, links across. */
+  const sectionsHtml = (extraStyle = '') => {
+    const entries = Array.from({ length: 8 }, (_, i) => `<p><a href="#s${i + 1}">Section ${i + 1}</a><span data-page-of="s${i + 1}"></span></p>`).join('');
+    const body = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<section id="s${i + 1}"${i === 5 ? ' class="wide"' : ''}><h1>Part ${i + 1}</h1><p>${'Text of the part. '.repeat(40)}</p>` +
+        `${i === 2 ? '<p style="height: 300mm">Long</p>' : ''}<p><a href="#s${8 - i}">See section ${8 - i}</a></p></section>`,
+    ).join('');
+    return (
+      '<!DOCTYPE html><html><head><style>@page wide { size: A4 landscape; } nav { break-after: page; } span[data-page-of] { float: right; } ' +
+      `section { break-before: page; } .wide { page: wide; } h1 { background: #ddeeff; } ${extraStyle}</style></head>` +
+      `<body><h1>Title</h1><nav>${entries}</nav><main>${body}</main></body></html>`
+    );
+  };
+  const pageTexts = (pdf: Uint8Array, name: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1);
+  };
+
+  it('prints in two parts at once on two pages, giving the whole’s pages (pdftotext -layout), numbers and destinations', async () => {
+    const html = sectionsHtml();
+    const options = { headerText: 'Report', footerText: 'cutoff' };
+    const [whole, parts] = await withBrowser(async (browser) => {
+      const [page, secondPage] = await Promise.all([openPrintPage(browser), openPrintPage(browser)]);
+      return [await renderPdfFromHtml(html, { ...options, browser }), await renderPdfFromHtml(html, { ...options, browser, page, secondPage })];
+    });
+    assert.match(Buffer.from(parts).toString('latin1'), /\/TkMargins/, 'printed in parts, the first part’s margins drawn on');
+    const wholeTexts = pageTexts(whole, 'whole.pdf');
+    const partsTexts = pageTexts(parts, 'parts.pdf');
+    assert.ok(wholeTexts.length >= 10, `${wholeTexts.length} pages`);
+    assert.deepEqual(partsTexts, wholeTexts);
+    partsTexts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${partsTexts.length}\\s*$`), `footer of page ${i + 1}`));
+    assert.deepEqual(Object.fromEntries(computePdfDestinationPages(parts)), Object.fromEntries(computePdfDestinationPages(whole)));
+    const sizes = (pdf: Uint8Array, name: string) => {
+      writeFileSync(join(dir, name), pdf);
+      return execFileSync('pdfinfo', ['-f', '1', '-l', '99', join(dir, name)], { encoding: 'utf8' }).match(/^Page +\d+ size:.*$/gm);
+    };
+    assert.deepEqual(sizes(parts, 'parts-sizes.pdf'), sizes(whole, 'whole-sizes.pdf'));
+  });
+
+  it('prints whole, on the first page, a document that cannot be split (CSS counters would restart)', async () => {
+    const html = sectionsHtml('body { counter-reset: part; } h1 { counter-increment: part; }');
+    const pdf = await withBrowser(async (browser) => {
+      const [page, secondPage] = await Promise.all([openPrintPage(browser), openPrintPage(browser)]);
+      return renderPdfFromHtml(html, { browser, page, secondPage, footerText: 'cutoff' });
+    });
+    assert.doesNotMatch(Buffer.from(pdf).toString('latin1'), /\/TkMargins/);
+    const texts = pageTexts(pdf, 'counters.pdf');
+    texts.forEach((text, i) => assert.match(text, new RegExp(`Page ${i + 1} of ${texts.length}\\s*$`)));
   });
 
   it('draws an SVG at the requested width and scale, on white, keeping its aspect ratio', async () => {

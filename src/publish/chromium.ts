@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { computePdfDestinationPages } from './pdfDestinationPages.js';
+import { joinPdfPages, type PdfPart } from './pdfJoin.js';
 import { countPdfPages, replaceLeadingPdfPages } from './pdfReplacePages.js';
 
 /**
@@ -99,6 +100,11 @@ export interface PdfOptions {
   readonly landscape?: boolean;
   /** A page from openPrintPage, opened ahead of time; used (and left open) instead of a new one. */
   readonly page?: Page;
+  /**
+   * With `page`, a second page from openPrintPage (another browser context, so another renderer process):
+   * the report is then printed in two parts at once, one on each (renderPdfInParts), when it can be split.
+   */
+  readonly secondPage?: Page;
 }
 
 /**
@@ -196,8 +202,8 @@ function pageMarginStyle(options: PdfOptions, totalPages: string): string {
 }
 
 /** The report with the print page's styles added to its head: hidden on the (wide) screen, and the page margins. */
-function withPrintStyles(html: string, marginStyle: string): string {
-  const styles = `${SCREEN_HIDDEN_STYLE}<style id="${MARGIN_STYLE_ID}">${marginStyle}</style>`;
+function withPrintStyles(html: string, marginStyle: string, extra = ''): string {
+  const styles = `${SCREEN_HIDDEN_STYLE}<style id="${MARGIN_STYLE_ID}">${marginStyle}</style>${extra}`;
   const head = html.search(/<\/head>/i);
   return head < 0 ? styles + html : html.slice(0, head) + styles + html.slice(head);
 }
@@ -206,25 +212,141 @@ function setPageMarginStyleScript(marginStyle: string): string {
   return `(() => { document.getElementById(${JSON.stringify(MARGIN_STYLE_ID)}).textContent = ${JSON.stringify(marginStyle)}; })()`;
 }
 
+const OTHER_PART_CLASS = 'trialkit-other-part';
+const LAID_OUT_CLASS = 'trialkit-laid-out';
+const PARTS_STYLE = `<style>.${OTHER_PART_CLASS} { display: none !important; } .${LAID_OUT_CLASS} { visibility: hidden !important; }</style>`;
+
+/** The share of the report's text (before the split) a part may have: a part much smaller than the other saves little and costs a second layout of the HTML. */
+const SPLIT_SHARE = { min: 0.25, max: 0.75 };
+
+/**
+ * Splits the report in two parts at a forced page break near the middle of its text. Keeping the first,
+ * the second is left out (display: none): the first part ends where the second begins a page in the
+ * whole, so printed alone it gives the whole's first pages. Keeping the second, the first is laid out but
+ * not drawn (visibility: hidden): its pages print blank with their margins, and the second part's pages are
+ * the whole's, to the coordinate (left out, the first part would move the second up the document, and
+ * Chromium's rounding of the larger coordinates of the whole moves text by up to 0.01 pt, enough to change
+ * how pdftotext -layout spaces some lines), with the whole's page numbers. A split point is a child or grandchild of the body that breaks before itself,
+ * after the page references (the front matter stays in the first part), whose ancestors have no top or
+ * bottom padding or border (a part would show them on a page the whole does not). Returns the split point's
+ * index among those elements (both pages must agree), or null when there is none in SPLIT_SHARE.
+ */
+function splitScript(keep: 'first' | 'second'): string {
+  return `(() => {
+  const forced = (value) => ${JSON.stringify(FORCED_BREAKS)}.includes(value);
+  const breaksBefore = (element) => {
+    for (let e = element; e !== null; e = e.firstElementChild) if (forced(getComputedStyle(e).breakBefore)) return true;
+    return false;
+  };
+  const plain = (e) => {
+    const s = getComputedStyle(e);
+    return [s.paddingTop, s.paddingBottom, s.borderTopWidth, s.borderBottomWidth].every((v) => parseFloat(v) === 0);
+  };
+  const candidates = [];
+  for (const child of document.body.children) candidates.push(child, ...child.children);
+  const textBefore = new Map();
+  const wanted = new Set(candidates);
+  let length = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) length += node.data.length;
+    else if (wanted.has(node)) textBefore.set(node, length);
+  }
+  const refs = document.querySelectorAll('[data-page-of]');
+  const lastRef = refs.length === 0 ? null : refs[refs.length - 1];
+  let best = null;
+  candidates.forEach((e, index) => {
+    const share = length === 0 ? 0 : textBefore.get(e) / length;
+    if (share < ${SPLIT_SHARE.min} || share > ${SPLIT_SHARE.max}) return;
+    if (lastRef !== null && !(lastRef.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING && !e.contains(lastRef))) return;
+    if (!breaksBefore(e)) return;
+    for (let a = e.parentElement; a !== null; a = a.parentElement) if (!plain(a)) return;
+    if (best === null || Math.abs(share - 0.5) < best.distance) best = { index, distance: Math.abs(share - 0.5) };
+  });
+  if (best === null) return null;
+  const split = candidates[best.index];
+  for (let e = split; e !== document.body; e = e.parentElement) {
+    if (${JSON.stringify(keep)} === 'first') for (let s = e === split ? e : e.nextElementSibling; s !== null; s = s.nextElementSibling) s.classList.add('${OTHER_PART_CLASS}');
+    else for (let s = e.previousElementSibling; s !== null; s = s.previousElementSibling) s.classList.add('${LAID_OUT_CLASS}');
+  }
+  return best.index;
+})()`;
+}
+
+/** CSS counters would restart in the second part; a report that uses them is printed whole. */
+function mayPrintInParts(html: string): boolean {
+  return !/counter-(reset|increment|set)\b|counters?\(/.test(html);
+}
+
+/**
+ * The report printed in two parts at once, one on each page (each in its own renderer process, so on its
+ * own core): both pages get the whole HTML and split it (splitScript). The second page prints the whole's
+ * page sequence with its margin boxes, the first part's pages blank; the first page prints the first part
+ * alone without margin boxes (it cannot know the page count), then its front matter again with the page
+ * references filled in (from both parts' destinations). joinPdfPages puts together the first part's pages,
+ * each drawn on the second print's blank page of the same number (its header and 'Page n of N'), and the
+ * second part's pages. Null when the report cannot be split or a check fails (the caller then prints it whole).
+ */
+async function renderPdfInParts(html: string, options: PdfOptions, first: Page, second: Page): Promise<Uint8Array | null> {
+  const prepare = async (page: Page, marginStyle: string) => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setContent(withPrintStyles(html, marginStyle, PARTS_STYLE), { waitUntil: 'load' });
+    const references = await page.evaluate<number>(PAGE_REFERENCES_SCRIPT);
+    return { references, split: await page.evaluate<number | null>(splitScript(page === first ? 'first' : 'second')) };
+  };
+  const [one, two] = await Promise.all([prepare(first, ''), prepare(second, pageMarginStyle(options, 'counter(pages)'))]);
+  if (one.split === null || one.split !== two.split) return null;
+  const [a, b] = await Promise.all([printPage(first, options), printPage(second, options)]);
+  const aCount = countPdfPages(a);
+  const bCount = countPdfPages(b);
+  if (aCount === null || bCount === null || bCount <= aCount) return null;
+  const pages: Record<string, number> = Object.fromEntries(computePdfDestinationPages(a));
+  for (const [id, page] of computePdfDestinationPages(b)) {
+    // An anchor of the first part that the second print places too must be on the same page.
+    if (page <= aCount && pages[id] !== undefined && pages[id] !== page) return null;
+    if (page > aCount) pages[id] = page;
+  }
+  let parts: PdfPart[] = [{ pdf: a, margins: b }, { pdf: b, fromPage: aCount + 1 }];
+  if (one.references > 0) {
+    // The front matter with the page references filled in: it must end where the rest begins, as in the whole.
+    const firstAfter = await first.evaluate<string | null>(fillPageReferencesScript(pages));
+    if (firstAfter === null) return null;
+    const front = await printPage(first, options);
+    const frontCount = countPdfPages(front);
+    if (frontCount === null || frontCount >= aCount || pages[firstAfter] !== frontCount + 1) return null;
+    parts = [{ pdf: front, margins: b }, { pdf: a, fromPage: frontCount + 1, margins: b }, parts[1]];
+  }
+  return joinPdfPages(parts);
+}
+
+/** Prints the page as it is (A4, the CSS page sizes ruling). */
+async function printPage(page: Page, options: PdfOptions): Promise<Uint8Array> {
+  const pdf = await page.pdf({
+    format: 'A4',
+    landscape: options.landscape ?? false,
+    printBackground: true,
+    // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
+    preferCSSPageSize: true,
+    // The header and footer are the pages' margin boxes (pageMarginStyle), not Chromium's templates.
+    displayHeaderFooter: false,
+    margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
+  });
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
+
 /** Prints self-contained HTML to an A4 PDF with backgrounds, margins and 'Page n of N' on every page. */
 export async function renderPdfFromHtml(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  if (options.page !== undefined && options.secondPage !== undefined && mayPrintInParts(html)) {
+    const joined = await renderPdfInParts(html, options, options.page, options.secondPage);
+    if (joined !== null) return joined;
+  }
   const render = async (page: Page): Promise<Uint8Array> => {
     // Print media first, for the page references' script (the report's forced breaks are print styles).
     await page.emulateMedia({ media: 'print' });
     await page.setContent(withPrintStyles(html, pageMarginStyle(options, 'counter(pages)')), { waitUntil: 'load' });
     const print = async (totalPages?: number) => {
       if (totalPages !== undefined) await page.evaluate(setPageMarginStyleScript(pageMarginStyle(options, cssString(String(totalPages)))));
-      const pdf = await page.pdf({
-        format: 'A4',
-        landscape: options.landscape ?? false,
-        printBackground: true,
-        // The CSS page sizes rule: wide tables are on named landscape pages (reportStyles).
-        preferCSSPageSize: true,
-        // The header and footer are the pages' margin boxes (pageMarginStyle), not Chromium's templates.
-        displayHeaderFooter: false,
-        margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      return printPage(page, options);
     };
     // Page references ([data-page-of="id"], e.g. the contents' page numbers): the whole printed once with
     // a placeholder of the same width, the pages read from the PDF's destinations, then only the front
