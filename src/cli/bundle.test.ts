@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { after, describe, it } from 'node:test';
-import { createAdamDatasets } from '../clinical/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/testing/reportTestTrial.js';
-import { fileStamp, startLabItems } from '../publish/reportStartup/index.js';
-import { createLabItems } from '../report/index.js';
+import { buildStandardTestTrial } from '../protocols/nct05236621/testing/reportTestTrial.js';
 import { cliRecorder, repoPath } from '../testing/index.js';
 import { main } from './main.js';
 
@@ -72,20 +69,6 @@ describe('the CLI bundle', { skip }, () => {
     const figure = (await askWorker('figureSvgWorker.js', { figures: [{ id: 'f-none' }], links: false })) as { id?: string; error?: string };
     assert.equal(figure.id, 'f-none');
     assert.equal(typeof figure.error, 'string');
-  });
-
-  it("starts the lab items' thread from the bundle: it reads the trial file and makes the items this thread would", async () => {
-    const data = buildStandardTestTrial();
-    const file = join(root, 'lab-trial.json');
-    writeFileSync(file, JSON.stringify(data.trial));
-    const thread = startLabItems(file, { workerUrl: pathToFileURL(join(bundleDir, 'labItemsWorker.js')), minBytes: 0 });
-    assert.ok(thread !== null);
-    try {
-      const made = await thread.result({ stamp: fileStamp(statSync(file)), protocolId: TEST_PROTOCOL.id });
-      assert.deepEqual(made?.labItems, createLabItems(createAdamDatasets(data.trial, TEST_PROTOCOL).datasets, TEST_PROTOCOL));
-    } finally {
-      await thread.close();
-    }
   });
 
   it('writes the same report as the CLI in dist/cli', async () => {
