@@ -32,7 +32,6 @@ const entryPoints = {
   docxWorker: 'dist/publish/docxWorker.js',
   figureSvgWorker: 'dist/publish/figureSvgWorker.js',
   demoPlanWorker: 'dist/publish/demoPlanWorker.js',
-  labItemsWorker: 'dist/publish/labItemsWorker.js',
 };
 for (const file of Object.values(entryPoints)) if (!existsSync(file)) throw new Error(`bundle-cli: ${file} is missing (run tsc first)`);
 buildSync({

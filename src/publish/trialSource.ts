@@ -5,7 +5,6 @@ import { findProtocol, listProtocols, protocolOf } from '../protocols/index.js';
 import { InputError, issue } from '../result/index.js';
 import type { DemoDefinition, DemoPlan } from '../demo/index.js';
 import { createPlanOnThread } from './createPlanOnThread.js';
-import { trialFilePath } from './trialFilePath.js';
 import { loadDemoPlan, loadDemoPlanAsync, type DemoTrialCacheOptions } from './demoTrialCache.js';
 
 /** A trial to report on, with the protocol it was run under. Whether it is synthetic is TrialData.synthetic. */
@@ -81,7 +80,7 @@ export function loadTrialSource(source: string, options: TrialSourceOptions = {}
   }
   if (!existsSync(source)) throw new InputError(`--trial ${source}: no such file or folder`, [issue('missing-file', ['--trial'], source, "'demo', a TrialData JSON file or a folder with trial.json")]);
   const folder = statSync(source).isDirectory();
-  const trialPath = trialFilePath(source) ?? join(source, 'trial.json');
+  const trialPath = folder ? join(source, 'trial.json') : source;
   if (folder && !existsSync(trialPath)) throw new InputError(`--trial ${source}: the folder has no trial.json`, [issue('missing-file', ['--trial'], trialPath, 'trial.json (TrialData) in the folder')]);
   if (folder && existsSync(join(source, 'protocol.json'))) {
     const path = join(source, 'protocol.json');

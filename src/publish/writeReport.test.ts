@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Papa from 'papaparse';
-import { createAdamDatasets, type TrialData } from '../clinical/index.js';
+import type { TrialData } from '../clinical/index.js';
 import { buildTestTrial, TEST_PROTOCOL, type TestSubjectSpec } from '../protocols/nct05236621/testing/reportTestTrial.js';
-import { createLabItems, type ReportTable } from '../report/index.js';
+import type { ReportTable } from '../report/index.js';
 import { subjectListAnchor } from '../report/html/index.js';
 import { readZip } from '../testing/index.js';
 import { ChromiumSession } from './chromiumSession.js';
@@ -197,19 +197,5 @@ describe('writeReport', () => {
     assert.deepEqual(links.filter((l) => !targets.has(l)), []);
     assert.deepEqual(links.filter((l) => !aggregate.model.items.some((i) => i.id === l) && !l.startsWith('sec-')), [], 'only the contents link within the page');
     for (const item of aggregate.model.items) assert.ok(a.html.includes(`id="${item.id}"`), item.id);
-  });
-
-  it('writes the same files with the lab items made apart (another thread), or made here when the thread gave none', async () => {
-    const here = createAdamDatasets(trial, TEST_PROTOCOL);
-    const made = { labItems: createLabItems(here.datasets, TEST_PROTOCOL), adlbIssues: here.issuesByDataset.adlb };
-    const contents = (dir: string) => ['report.html', ...readdirSync(join(dir, 'tables')).map((f) => join('tables', f))].map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`);
-    const whole = await write({ out: join(root, 'lab-whole'), formats: ['html', 'csv'] });
-    for (const [name, labItems] of [['apart', Promise.resolve(made)], ['fallback', Promise.resolve(null)]] as const) {
-      const out = join(root, `lab-${name}`);
-      const result = await write({ out, formats: ['html', 'csv'], labItems });
-      assert.deepEqual(contents(out), contents(join(root, 'lab-whole')), name);
-      assert.deepEqual(result.derivationIssues, whole.derivationIssues, name);
-      assert.deepEqual(result.model, whole.model, name);
-    }
   });
 });

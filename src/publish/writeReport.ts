@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADAM_DATASET_NAMES, createAdamDatasets, type AdamDatasetName, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
+import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
 // package) even for a report without them.
 import { frameFigureSvg, layoutFigureFrame } from '../report/charts/index.js';
-import { createAggregateEdition, createLabItems, prepareReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
+import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -13,7 +13,6 @@ import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
-import type { ThreadLabItems } from './startLabItems.js';
 
 import type { ReportFormat } from './reportFormats.js';
 
@@ -62,12 +61,6 @@ export interface WriteReportOptions {
    * caller closes it, and chromiumPath is not read. Default: a session of chromiumPath, closed here.
    */
   readonly chromium?: ChromiumSession;
-  /**
-   * The model's lab items and ADLB's issues made from the same trial on another thread (startLabItems),
-   * awaited once the rest of the model is made; null: made here after all. Absent: made here, ADLB
-   * derived with the other datasets.
-   */
-  readonly labItems?: Promise<ThreadLabItems | null>;
 }
 
 export interface WriteReportResult {
@@ -84,9 +77,6 @@ export interface WriteReportResult {
 }
 
 export const REPORT_TITLE = 'Clinical study report: tables and figures';
-
-const WITHOUT_ADLB: ReadonlySet<AdamDatasetName> = new Set(ADAM_DATASET_NAMES.filter((name) => name !== 'adlb'));
-const ONLY_ADLB: ReadonlySet<AdamDatasetName> = new Set(['adlb']);
 
 /** A standalone figure has no page to link into: the HTML report's links are unwrapped. */
 function withoutLinks(svg: string): string {
@@ -156,21 +146,12 @@ async function writeReportWith(
 
   const studyId = protocol.identity.registryId;
   progress('derive', `Deriving analysis datasets (ADSL, ADRS, ADTR, ADTTE, ADAE, ADLB, ADEX) for ${input.label ?? `${studyId}, data cutoff ${trial.dataCutoffDate}`}`);
-  // ADLB is left out here when another thread derives it (input.labItems): the model's other items and
-  // the HTML do not read it.
-  const derivation = createAdamDatasets(trial, protocol, input.labItems === undefined ? undefined : WITHOUT_ADLB);
-  const { datasets } = derivation;
+  const { datasets, issues: derivationIssues } = createAdamDatasets(trial, protocol);
   lap('derive');
 
   progress('model', 'Computing the report model (tables, listings, figures)');
   const aggregate = input.edition === 'aggregate';
-  const pendingModel = prepareReportModel(datasets, protocol);
-  const fromThread = input.labItems === undefined ? null : await input.labItems;
-  const labDerivation = fromThread !== null ? null : input.labItems === undefined ? derivation : createAdamDatasets(trial, protocol, ONLY_ADLB);
-  const labItems = fromThread?.labItems ?? createLabItems((labDerivation ?? derivation).datasets, protocol);
-  const adlbIssues = fromThread?.adlbIssues ?? (labDerivation ?? derivation).issuesByDataset.adlb;
-  const derivationIssues = ADAM_DATASET_NAMES.flatMap((name) => (name === 'adlb' ? adlbIssues : derivation.issuesByDataset[name]));
-  const fullModel = pendingModel.complete(labItems);
+  const fullModel = createReportModel(datasets, protocol);
   const model = aggregate ? createAggregateEdition(fullModel) : fullModel;
   for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
   lap('model');

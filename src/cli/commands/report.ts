@@ -1,17 +1,5 @@
 import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
-import {
-  ChromiumSession,
-  fileStamp,
-  importWriteReport,
-  REPORT_FORMATS,
-  startFigureSvgRenderer,
-  startLabItems,
-  trialFilePath,
-  type FigureSvgRenderer,
-  type LabItemsThread,
-  type ReportFormat,
-} from '../../publish/reportStartup/index.js';
+import { ChromiumSession, importWriteReport, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
@@ -98,13 +86,10 @@ export const reportCommand: Command = {
     // first run while the demo's plan is calibrated on another thread.
     const chromium = formats.includes('pdf') ? new ChromiumSession(undefined) : undefined;
     chromium?.start();
-    // A large trial file is read by a second thread too, which derives ADLB and makes its tables meanwhile.
-    const trialFile = values.trial === undefined ? null : trialFilePath(values.trial);
-    const labItems = trialFile === null ? null : startLabItems(trialFile);
     try {
-      return await writeTrialReport(values, seed, formats, edition, out, started, { figureSvgRenderer, chromium, labItems: labItems === null || trialFile === null ? undefined : { thread: labItems, trialFile } }, io);
+      return await writeTrialReport(values, seed, formats, edition, out, started, { figureSvgRenderer, chromium }, io);
     } finally {
-      await Promise.all([figureSvgRenderer?.close(), chromium?.close(), labItems?.close()]);
+      await Promise.all([figureSvgRenderer?.close(), chromium?.close()]);
     }
   },
 };
@@ -116,22 +101,12 @@ async function writeTrialReport(
   edition: (typeof EDITIONS)[number],
   out: string,
   started: number,
-  running: {
-    readonly figureSvgRenderer: FigureSvgRenderer | undefined;
-    readonly chromium: ChromiumSession | undefined;
-    readonly labItems: { readonly thread: LabItemsThread; readonly trialFile: string } | undefined;
-  },
+  running: { readonly figureSvgRenderer: FigureSvgRenderer | undefined; readonly chromium: ChromiumSession | undefined },
   io: CliIo,
 ): Promise<number> {
   const [{ writeReport }, { loadTrialOptions }] = await Promise.all([importWriteReport(), import('../trialArg.js')]);
-  const stampOf = (file: string) => fileStamp(statSync(file));
-  const stampBefore = running.labItems === undefined ? null : stampOf(running.labItems.trialFile);
   const source = await loadTrialOptions(values, seed);
-  // The thread's items are used only when it read the same file as this thread, unchanged while both read it.
-  const stamp = running.labItems === undefined ? null : stampOf(running.labItems.trialFile);
-  const labItems = running.labItems !== undefined && stamp === stampBefore && stamp !== null ? running.labItems.thread.result({ stamp, protocolId: source.protocol.id }) : undefined;
   const result = await writeReport(source.trial, source.protocol, {
-    ...(labItems === undefined ? {} : { labItems }),
     out,
     ...(running.figureSvgRenderer === undefined ? {} : { figureSvgRenderer: running.figureSvgRenderer }),
     ...(running.chromium === undefined ? {} : { chromium: running.chromium }),

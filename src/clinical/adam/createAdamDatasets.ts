@@ -26,45 +26,23 @@ export interface AdamDatasets {
   readonly addv: readonly AddvRow[];
 }
 
-export type AdamDatasetName = keyof AdamDatasets;
-
-/** The datasets in the order they are derived and their issues listed. */
-export const ADAM_DATASET_NAMES: readonly AdamDatasetName[] = Object.freeze(['adsl', 'adrs', 'adtr', 'adtte', 'adae', 'adlb', 'adex', 'adcm', 'addv']);
-
-export interface AdamDerivation {
-  readonly datasets: AdamDatasets;
-  /** Every derivation's issues, dataset by dataset in ADAM_DATASET_NAMES order. */
-  readonly issues: readonly Issue[];
-  /** The same issues by dataset (a dataset left out has none). */
-  readonly issuesByDataset: Readonly<Record<AdamDatasetName, readonly Issue[]>>;
-}
-
 /**
  * Every ADaM dataset of a trial in dependency order (ADSL first; ADTTE needs ADRS), with the issues of all
  * derivations. The report, the EDC's dashboard, the reproduction check, the CDISC package and the demo's
  * verifier all derive through this one function, so they can never disagree on what the datasets are.
- *
- * `only`: the datasets to derive, for a caller that derives the others elsewhere (the report derives ADLB
- * on a second thread); the others are empty and have no issues. ADSL is always derived (every other dataset
- * reads it) but its issues are listed only when it is asked for; ADRS likewise when ADTTE is asked for.
  */
-export function createAdamDatasets(trial: TrialData, protocol: ProtocolDefinition, only?: ReadonlySet<AdamDatasetName>): AdamDerivation {
-  const wanted = (name: AdamDatasetName) => only === undefined || only.has(name);
-  const none = { dataset: Object.freeze([]), issues: Object.freeze([]) } as const;
+export function createAdamDatasets(trial: TrialData, protocol: ProtocolDefinition): { readonly datasets: AdamDatasets; readonly issues: readonly Issue[] } {
   const adsl = createAdsl(trial, protocol);
-  const adrs = wanted('adrs') || wanted('adtte') ? createAdrs(trial, protocol, adsl.dataset) : none;
-  const adtr = wanted('adtr') ? createAdtr(trial, protocol, adsl.dataset) : none;
-  const adtte = wanted('adtte') ? createAdtte(trial, protocol, adsl.dataset, adrs.dataset) : none;
-  const adae = wanted('adae') ? createAdae(trial, protocol, adsl.dataset) : none;
-  const adlb = wanted('adlb') ? createAdlb(trial, adsl.dataset) : none;
-  const adex = wanted('adex') ? createAdex(trial, protocol, adsl.dataset) : none;
-  const adcm = wanted('adcm') ? createAdcm(trial, adsl.dataset) : none;
-  const addv = wanted('addv') ? createAddv(trial, protocol, adsl.dataset) : none;
-  const derived = { adsl, adrs, adtr, adtte, adae, adlb, adex, adcm, addv };
-  const issuesByDataset = Object.freeze(Object.fromEntries(ADAM_DATASET_NAMES.map((name) => [name, wanted(name) ? derived[name].issues : Object.freeze([])])) as Record<AdamDatasetName, readonly Issue[]>);
+  const adrs = createAdrs(trial, protocol, adsl.dataset);
+  const adtr = createAdtr(trial, protocol, adsl.dataset);
+  const adtte = createAdtte(trial, protocol, adsl.dataset, adrs.dataset);
+  const adae = createAdae(trial, protocol, adsl.dataset);
+  const adlb = createAdlb(trial, adsl.dataset);
+  const adex = createAdex(trial, protocol, adsl.dataset);
+  const adcm = createAdcm(trial, adsl.dataset);
+  const addv = createAddv(trial, protocol, adsl.dataset);
   return Object.freeze({
     datasets: Object.freeze({ adsl: adsl.dataset, adrs: adrs.dataset, adtr: adtr.dataset, adtte: adtte.dataset, adae: adae.dataset, adlb: adlb.dataset, adex: adex.dataset, adcm: adcm.dataset, addv: addv.dataset }),
-    issues: Object.freeze(ADAM_DATASET_NAMES.flatMap((name) => issuesByDataset[name])),
-    issuesByDataset,
+    issues: Object.freeze([adsl, adrs, adtr, adtte, adae, adlb, adex, adcm, addv].flatMap((d) => d.issues)),
   });
 }

@@ -26,5 +26,5 @@ export type { AddvRow } from './createAddv.js';
 export type { AdexParamcd, AdexRow } from './createAdex.js';
 export { summarizeExposure } from './summarizeExposure.js';
 export type { DrugModificationCounts } from './summarizeExposure.js';
-export { ADAM_DATASET_NAMES, createAdamDatasets } from './createAdamDatasets.js';
-export type { AdamDatasetName, AdamDatasets, AdamDerivation } from './createAdamDatasets.js';
+export { createAdamDatasets } from './createAdamDatasets.js';
+export type { AdamDatasets } from './createAdamDatasets.js';

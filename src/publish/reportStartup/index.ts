@@ -14,6 +14,3 @@ export { ChromiumSession } from '../chromiumSession.js';
 export function importWriteReport(): Promise<typeof WriteReportModule> {
   return import('../writeReport.js');
 }
-export type { LabItemsThread, ThreadLabItems } from '../startLabItems.js';
-export { fileStamp, startLabItems } from '../startLabItems.js';
-export { trialFilePath } from '../trialFilePath.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SubgroupDefinition } from '../../clinical/index.js';
 import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
-import { createLabItems, createReportModel, prepareReportModel } from './createReportModel.js';
+import { createReportModel } from './createReportModel.js';
 import { findCell, findFigure, findRow, findTable, findValue } from './findCell.js';
 import { rowByKey } from './testSupport.js';
 
@@ -113,15 +113,5 @@ describe('createReportModel', () => {
     assert.ok(rates !== undefined);
     assert.match(rowByKey(rates, 'orr:p').label, /0\.2/);
     assert.equal(findValue(other, 't-subgroup-response', 'iss:III', 'orr-ci', 'missing')?.reason, 'no subjects in the denominator');
-  });
-
-  it('is the same model when the lab items are made apart (another thread) and the rest without ADLB', () => {
-    assert.ok(data.adlb.length > 0, 'the test trial has lab records');
-    const labItems = createLabItems({ adsl: data.adsl, adlb: data.adlb }, TEST_PROTOCOL);
-    const apart = prepareReportModel({ ...data, adlb: [] }, TEST_PROTOCOL).complete(labItems);
-    assert.deepEqual(apart, model);
-    assert.deepEqual(deepFrozen(apart), []);
-    assert.deepEqual(findTable(apart, 't-lab-shift')?.rows, labItems.labShift.rows);
-    assert.ok(labItems.labShift.rows.length > 0 && labItems.baselineContinuous.rows.length > 0);
   });
 });

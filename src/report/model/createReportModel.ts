@@ -66,39 +66,12 @@ function numberItems(sections: readonly { id: string; title: string; items: read
 }
 
 /**
- * The items of the model that read ADLB (with ADSL), the dataset with by far the most rows: a caller may
- * derive ADLB and make them on another thread (createLabItems there, the rest here) and complete the
- * model with them (prepareReportModel).
- */
-export interface LabItems {
-  readonly baselineContinuous: ReportTable;
-  readonly labShift: ReportTable;
-}
-
-export function createLabItems(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'>, protocol: ProtocolDefinition): LabItems {
-  return Object.freeze({ baselineContinuous: createBaselineContinuousTable(datasets, protocol), labShift: createLabShiftTable(datasets, protocol) });
-}
-
-/** A report model with every item made but the lab items (LabItems), which complete it. */
-export interface PendingReportModel {
-  complete(labItems: LabItems): ReportModel;
-}
-
-/**
  * Every table, listing and figure of the report, computed from the analysis datasets and the protocol's
  * analysis plan, in CSR order (disposition, baseline, exposure, efficacy, safety), numbered, each with its
  * population. Nothing about a particular trial is written here: populations, evaluators, the response scale,
  * the regimen's drugs, subgroups, endpoints, landmarks and thresholds all come from `protocol`.
  */
 export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition): ReportModel {
-  return prepareReportModel(datasets, protocol).complete(createLabItems(datasets, protocol));
-}
-
-/**
- * createReportModel without the lab items, which `complete` takes: `datasets.adlb` is not read, so it may
- * be empty. The same model as createReportModel's when they are createLabItems of the same datasets.
- */
-export function prepareReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition): PendingReportModel {
   const plan = protocol.analysisPlan;
   const survival: ReportItem[] = plan.timeToEventEndpoints.flatMap((spec) => [
     createTimeToEventTable(datasets, protocol, spec),
@@ -119,33 +92,35 @@ export function prepareReportModel(datasets: AdamDatasets, protocol: ProtocolDef
     ...survival,
     createSubsequentTherapyTable(datasets, protocol),
   ];
-  const disposition = [createConsortFlow(datasets, protocol), createDispositionTable(datasets, protocol), createProtocolDeviationTable(datasets, protocol)];
-  const baselineTable = createBaselineTable(datasets, protocol);
-  const exposure = [createExposureTable(datasets, protocol), createExposureSummaryTable(datasets, protocol)];
-  const safetyBeforeLabs = [
-    createTeaeOverviewTable(datasets, protocol),
-    createTeaeBySocTable(datasets, protocol),
-    createTeaeMaxGradeTable(datasets, protocol),
-    createRelatedAeTable(datasets, protocol),
-    createAeOfInterestTable(datasets, protocol),
-    createDeathTable(datasets, protocol),
-  ];
-  const saeListing = createSaeListing(datasets, protocol);
-  // Subject data listings (ICH E3 16.2) that no section above holds; empty sections are left out.
-  const listings = findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)];
-  return {
-    complete(labItems: LabItems): ReportModel {
-      const sections = numberItems(
-        [
-          { id: 'disposition', title: 'Study patients: disposition', items: disposition },
-          { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [baselineTable, labItems.baselineContinuous] },
-          { id: 'exposure', title: 'Extent of exposure', items: exposure },
-          { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
-          { id: 'safety', title: 'Safety evaluation', items: [...safetyBeforeLabs, labItems.labShift, saeListing] },
-          { id: 'listings', title: 'Subject data listings', items: listings },
-        ].filter((section) => section.items.length > 0),
-      );
-      return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
+  const sections = numberItems([
+    {
+      id: 'disposition',
+      title: 'Study patients: disposition',
+      items: [
+        createConsortFlow(datasets, protocol),
+        createDispositionTable(datasets, protocol),
+        createProtocolDeviationTable(datasets, protocol),
+      ],
     },
-  };
+    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol), createBaselineContinuousTable(datasets, protocol)] },
+    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol), createExposureSummaryTable(datasets, protocol)] },
+    { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
+    {
+      id: 'safety',
+      title: 'Safety evaluation',
+      items: [
+        createTeaeOverviewTable(datasets, protocol),
+        createTeaeBySocTable(datasets, protocol),
+        createTeaeMaxGradeTable(datasets, protocol),
+        createRelatedAeTable(datasets, protocol),
+        createAeOfInterestTable(datasets, protocol),
+        createDeathTable(datasets, protocol),
+        createLabShiftTable(datasets, protocol),
+        createSaeListing(datasets, protocol),
+      ],
+    },
+    // Subject data listings (ICH E3 16.2) that no section above holds; empty sections are left out.
+    { id: 'listings', title: 'Subject data listings', items: findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)] },
+  ].filter((section) => section.items.length > 0));
+  return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
 }
