@@ -7,8 +7,8 @@ import type { ReportModel } from '../report/model/index.js';
  * DOCX worker thread (docxWorker) and here; `modifiedAt` dates the zip entries.
  */
 export async function renderDocxBytes(model: ReportModel, options: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array> {
-  const { docxPackageParts, renderReportDocx, reportDocxDocument } = await import('../report/docx/index.js');
-  const parts = docxPackageParts(reportDocxDocument(model, options));
+  const { renderReportDocx, reportDocxParts } = await import('../report/docx/index.js');
+  const parts = reportDocxParts(model, options);
   return parts === null ? await renderReportDocx(model, options) : await (await import('./zipDocxParts.js')).zipDocxParts(parts, modifiedAt);
 }
 

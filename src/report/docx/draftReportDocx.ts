@@ -1,7 +1,6 @@
 import type { ReportModel } from '../model/index.js';
-import { docxPackageParts } from './docxPackageParts.js';
 import { pngSize } from './pngSize.js';
-import { FIGURE_TEXT_AREA_TWIPS, figureImageSize, reportDocxDocument, type ReportDocxOptions } from './renderReportDocx.js';
+import { FIGURE_TEXT_AREA_TWIPS, figureImageSize, reportDocxParts, type ReportDocxOptions } from './renderReportDocx.js';
 
 /**
  * The report's DOCX package parts made before its figures' PNGs exist (draftReportDocx), each figure
@@ -13,7 +12,7 @@ export interface ReportDocxDraft {
   readonly model: ReportModel;
   readonly options: ReportDocxOptions;
   readonly figureIds: readonly string[];
-  /** Null when the docx package offers no compiler (docxPackageParts): completing is then a whole build. */
+  /** Null when the docx package offers no compiler (reportDocxParts): completing is then a whole build. */
   readonly parts: ReadonlyMap<string, string | Uint8Array> | null;
   /** The placeholders' printed size in pixels (the same for every figure), as found in document.xml. */
   readonly placeholderSize: { readonly width: number; readonly height: number } | null;
@@ -39,7 +38,7 @@ const emus = (px: number) => Math.round(px) * 9525;
  */
 export function draftReportDocx(model: ReportModel, options: ReportDocxOptions, figureIds: readonly string[]): ReportDocxDraft {
   const placeholders = new Map(figureIds.map((id, i) => [id, placeholderPng(i)]));
-  const parts = docxPackageParts(reportDocxDocument(model, { ...options, figuresPng: placeholders }));
+  const parts = reportDocxParts(model, { ...options, figuresPng: placeholders });
   const drawing = parts === null ? null : drawings(String(parts.get('word/document.xml') ?? ''))[0];
   const placeholderSize = drawing === undefined || drawing === null ? null : { width: drawing.cx / 9525, height: drawing.cy / 9525 };
   return { model, options, figureIds, parts, placeholderSize };

@@ -17,11 +17,15 @@ import {
   TabStopType,
   TextRun,
   type ISectionOptions,
+  type Table,
 } from 'docx';
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, WORD_PAGE_SAFETY_PT, wrapText, type TableLayout } from '../paging/index.js';
+import { docxPackageParts } from './docxPackageParts.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';
 import { docxTable } from './docxTable.js';
+import { planDocxTable, type DocxTablePlan } from './docxTablePlan.js';
+import { docxTableXml } from './docxTableXml.js';
 import { pngSize } from './pngSize.js';
 
 export interface ReportDocxOptions {
@@ -121,7 +125,7 @@ function tableBodyHeightPt(table: ReportTable, layout: TableLayout): number {
  * notes are in the footer of its section (tableFooter), as SAS ODS RTF prints them: on every page of the
  * table, never on a page alone.
  */
-function tableContent(table: ReportTable, layout: TableLayout, firstInSection: boolean) {
+function tableContent(table: ReportTable, layout: TableLayout, firstInSection: boolean, tablesXml: string[] | undefined) {
   const pages = paginateTable(table, layout, WORD_PAGE_GEOMETRY, tableBodyHeightPt(table, layout), firstInSection ? WORD_PAGE.heading1Pt : 0);
   return pages.flatMap((p, i) => {
     const panel = layout.panels[p.panel];
@@ -130,9 +134,23 @@ function tableContent(table: ReportTable, layout: TableLayout, firstInSection: b
     return [
       new Paragraph({ style: DOCX_STYLE.tableTitle, pageBreakBefore: i > 0, children: [i === 0 ? bookmarkedTitle(table, text) : new TextRun(text)] }),
       populationLine(table),
-      docxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt, { start: p.rowStart, end: p.rowEnd }, p.carried),
+      tableOrPlaceholder(planDocxTable(table, panel, layout.fontSizePt, WORD_PAGE_GEOMETRY.fontSizePt, { start: p.rowStart, end: p.rowEnd }, p.carried), tablesXml),
     ];
   });
+}
+
+/**
+ * The style id of the paragraph that holds the place of the n-th table (from 0) of a document whose tables
+ * are written as text (reportDocxParts). A style id is the code's, never a report's text, so no title,
+ * label or value can look like one.
+ */
+const TABLE_PLACEHOLDER_STYLE = 'TrialkitTablePlaceholder';
+
+/** The table as objects, or, when its XML is collected (`tablesXml`), a placeholder paragraph for it. */
+function tableOrPlaceholder(plan: DocxTablePlan, tablesXml: string[] | undefined): Table | Paragraph {
+  if (tablesXml === undefined) return docxTable(plan);
+  tablesXml.push(docxTableXml(plan));
+  return new Paragraph({ style: `${TABLE_PLACEHOLDER_STYLE}${tablesXml.length - 1}` });
 }
 
 /** The text area of a portrait page, where every figure is printed (twips). */
@@ -270,6 +288,47 @@ export async function renderReportDocx(model: ReportModel, options: ReportDocxOp
 
 /** The Word document renderReportDocx zips, for a caller that packs its parts itself (docxPackageParts). */
 export function reportDocxDocument(model: ReportModel, options: ReportDocxOptions = {}): Document {
+  return createReportDocument(model, options, undefined);
+}
+
+/**
+ * The parts of the report's package (docxPackageParts) with its tables written as text (docxTableXml)
+ * into word/document.xml in place of their placeholders: the same parts as those of reportDocxDocument, made
+ * without the docx package's objects for each cell. Null when the docx package offers no compiler or
+ * wrote the placeholders otherwise than expected (renderReportDocx then makes the same file).
+ */
+export function reportDocxParts(model: ReportModel, options: ReportDocxOptions = {}): ReadonlyMap<string, string | Uint8Array> | null {
+  const tablesXml: string[] = [];
+  const parts = docxPackageParts(createReportDocument(model, options, tablesXml));
+  if (parts === null) return null;
+  const xml = parts.get('word/document.xml');
+  const document = typeof xml === 'string' ? spliceTables(xml, tablesXml) : null;
+  if (document === null) return null;
+  const withTables = new Map(parts);
+  withTables.set('word/document.xml', document);
+  return withTables;
+}
+
+/**
+ * document.xml with each table placeholder replaced by its table; null unless each is found once, in
+ * order (a docx package that wrote them otherwise: the caller then makes the document with objects).
+ * The docx package puts a section's properties into its last paragraph, or, after a table, into a
+ * paragraph of their own: a placeholder that ends its section holds them, and they are given that
+ * paragraph of their own after the table.
+ */
+function spliceTables(xml: string, tablesXml: readonly string[]): string | null {
+  const pieces = xml.split(new RegExp(`<w:p><w:pPr><w:pStyle w:val="${TABLE_PLACEHOLDER_STYLE}(\\d+)"/>(<w:sectPr>.*?</w:sectPr>)?</w:pPr></w:p>`));
+  if (pieces.length !== 3 * tablesXml.length + 1) return null;
+  let out = pieces[0];
+  for (let k = 0; k < tablesXml.length; k += 1) {
+    const [index, sectionProperties, after] = pieces.slice(3 * k + 1, 3 * k + 4) as [string, string | undefined, string];
+    if (index !== String(k)) return null;
+    out += tablesXml[k] + (sectionProperties === undefined ? '' : `<w:p><w:pPr>${sectionProperties}</w:pPr></w:p>`) + after;
+  }
+  return out;
+}
+
+function createReportDocument(model: ReportModel, options: ReportDocxOptions, tablesXml: string[] | undefined): Document {
   const baseTitle = options.title ?? 'Clinical study report: tables, figures and listings';
   const title = model.aggregate === undefined ? baseTitle : `${baseTitle} (aggregate edition)`;
   const synthetic = options.syntheticNote !== undefined;
@@ -285,7 +344,7 @@ export function reportDocxDocument(model: ReportModel, options: ReportDocxOption
       const heading = index === 0 ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] })] : [];
       const png = item.kind === 'figure' ? options.figuresPng?.get(item.id) : undefined;
       if (png !== undefined && pngSize(png) !== null) images += 1;
-      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout, index === 0) : item.kind === 'figure' ? figureContent(item, png, images, textWidthTwips, textHeightTwips) : [];
+      const content = item.kind === 'table' && layout !== null ? tableContent(item, layout, index === 0, tablesXml) : item.kind === 'figure' ? figureContent(item, png, images, textWidthTwips, textHeightTwips) : [];
       // No header of its own: a Word section without one continues the previous section's. A footer of its
       // own, as a section without one would continue the previous table's notes.
       const footer = pageFooter(item.kind === 'table' ? notes(item) : []);
