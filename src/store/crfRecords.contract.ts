@@ -1,16 +1,46 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StoreProvider } from './contractSupport.js';
-import { countAudit, seedSubject } from './contractSupport.js';
+import { countAudit, inRolledBackTransaction, seedSubject } from './contractSupport.js';
 import { deleteCrfRecord, getCrfRecord, insertCrfRecord, updateCrfRecord } from './crfRecords.js';
 import { listAuditEntries } from './auditEntries.js';
-import { listSubjectRecords } from './subjectRecords.js';
+import { listSubjectRecords, SUBJECT_RECORDS_BATCH_SQL } from './subjectRecords.js';
 import { getSubjectForShare } from './subjects.js';
 import { withAuditContext } from './withAuditContext.js';
 
 /** CRF records: optimistic concurrency answered as data, soft delete. */
 export function crfRecordsContract(getStore: StoreProvider): void {
   void describe('CRF records', () => {
+    void it("reads a group's subjects' records through the subject index, never by scanning every record", async () => {
+      // 20,000 records of 200 subjects (triggers and foreign keys off for the bulk rows), statistics taken,
+      // and each batch form planned as a prepared statement's generic plan is: a plan that reads every CRF
+      // record for a group of saves is what a large trial cannot afford. All rolled back.
+      const scans = await inRolledBackTransaction(getStore(), async (tx) => {
+        await tx.exec(`SET LOCAL session_replication_role = replica;
+          INSERT INTO crf_records (subject_id, form_type, visit, data, created_by, updated_by)
+            SELECT 'PLAN-' || (g % 200), CASE WHEN g % 50 = 0 THEN 'screening' WHEN g % 7 = 0 THEN 'adverseEvent' ELSE 'lab' END,
+              'C' || (g % 20) || 'D1', '{"value": 1}'::jsonb, 'planner-test', 'planner-test'
+            FROM generate_series(1, 20000) g;
+          ANALYZE crf_records;
+          SET LOCAL plan_cache_mode = force_generic_plan`);
+        const subjects = `ARRAY[${Array.from({ length: 12 }, (_, i) => `'PLAN-${i}'`).join(', ')}]`;
+        const forms = `ARRAY[${Array.from({ length: 12 }, () => "'screening'").join(', ')}]`;
+        const found: Record<string, string[]> = {};
+        for (const [name, sql, args] of [['all', SUBJECT_RECORDS_BATCH_SQL.all, subjects], ['ofForm', SUBJECT_RECORDS_BATCH_SQL.ofForm, `${subjects}, ${forms}`]] as const) {
+          const statement = `planner_test_${name}`;
+          await tx.exec(`PREPARE ${statement} AS ${sql}`);
+          const { rows } = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE ${statement}(${args})`);
+          await tx.exec(`DEALLOCATE ${statement}`);
+          found[name] = scansOf(rows[0]['QUERY PLAN']);
+        }
+        return found;
+      });
+      for (const [name, list] of Object.entries(scans)) {
+        assert.ok(list.length > 0, `${name}: the plan reads crf_records`);
+        assert.deepEqual(list.filter((scan) => scan === 'Seq Scan'), [], `${name}: ${list.join(', ')}`);
+      }
+    });
+
     void it('stores a record at version 1 stamped with the acting user', async () => {
       const { subjectId } = await seedSubject(getStore());
       const record = await withAuditContext(getStore(), { user: 'coordinator-a' }, (tx) =>
@@ -83,4 +113,21 @@ export function crfRecordsContract(getStore: StoreProvider): void {
       assert.deepEqual(again, { kind: 'not-found' });
     });
   });
+}
+
+/** The scans of crf_records anywhere in an EXPLAIN (FORMAT JSON) plan, by node type. */
+function scansOf(plan: unknown): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record['Relation Name'] === 'crf_records' && typeof record['Node Type'] === 'string') out.push(record['Node Type']);
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(typeof plan === 'string' ? (JSON.parse(plan) as unknown) : plan);
+  return out;
 }
