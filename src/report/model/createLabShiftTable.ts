@@ -57,37 +57,49 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
     if (list === undefined) byParam.set(r.PARAMCD, [r]);
     else list.push(r);
   }
-  const treated = new Map<AdlbRow, boolean>();
-  const isOnTreatment = (r: AdlbRow): boolean => {
-    let known = treated.get(r);
-    if (known === undefined) {
-      known = onTreatment(r);
-      treated.set(r, known);
-    }
-    return known;
-  };
+  // Whether each record is on treatment, found once per record (0 = not yet, 1 = no, 2 = yes) and kept beside
+  // its analyte's list: both directions of an analyte read the same records.
+  const treated = new Map([...byParam].map(([paramcd, list]) => [paramcd, new Uint8Array(list.length)] as const));
   const rows: ReportRow[] = [];
   for (const [key, term] of ordered) {
     const records = byParam.get(term.paramcd) ?? [];
+    const flags = treated.get(term.paramcd) ?? new Uint8Array(0);
     const baseline = new Map<string, number>();
     const worst = new Map<string, number>();
-    for (const r of records) {
+    records.forEach((r, i) => {
       const grade = gradeOf(r, term.direction);
-      if (grade === null) continue;
-      if (r.ABLFL === 'Y') baseline.set(r.USUBJID, grade);
-      else if (isOnTreatment(r)) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
-    }
+      if (grade === null) return;
+      if (r.ABLFL === 'Y') {
+        baseline.set(r.USUBJID, grade);
+        return;
+      }
+      if (flags[i] === 0) flags[i] = onTreatment(r) ? 2 : 1;
+      if (flags[i] === 2) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
+    });
     const unit = records[0]?.AVALU;
     rows.push(headingRow(key, unit === undefined ? term.term : `${term.term} (${unit})`));
-    const baselineLevels: readonly (number | null)[] = [...GRADES, null];
-    for (const level of baselineLevels) {
-      const members = safety.rows.map((r) => r.USUBJID).filter((id) => (baseline.get(id) ?? null) === level);
-      const at = (grade: number | null) => members.filter((id) => (worst.get(id) ?? null) === grade);
+    // Each subject of the population by baseline level, then by worst grade, in the population's order: one
+    // pass over the population, not one per cell.
+    // Index of a grade among the rows and columns: 0-4, then missing; -1 for a grade of neither (counted in
+    // no row, or in a row's total only, as a filter by level would).
+    const levelOf = (grade: number | undefined): number => (grade === undefined ? GRADES.length : Number.isInteger(grade) && grade >= 0 && grade < GRADES.length ? grade : -1);
+    const members = Array.from({ length: GRADES.length + 1 }, () => [] as string[]);
+    const cells = Array.from({ length: GRADES.length + 1 }, () => Array.from({ length: GRADES.length + 1 }, () => [] as string[]));
+    for (const r of safety.rows) {
+      const id = r.USUBJID;
+      const level = levelOf(baseline.get(id));
+      if (level < 0) continue;
+      members[level].push(id);
+      const column = levelOf(worst.get(id));
+      if (column >= 0) cells[level][column].push(id);
+    }
+    for (let level = 0; level <= GRADES.length; level += 1) {
+      const missing = level === GRADES.length;
       rows.push(
-        row(`${key}:baseline:${level === null ? 'missing' : level}`, level === null ? 'Baseline missing' : `Baseline grade ${level}`, [
-          ...GRADES.map((grade) => countCell(at(grade), N)),
-          countCell(at(null), N),
-          countCell(members, N),
+        row(`${key}:baseline:${missing ? 'missing' : level}`, missing ? 'Baseline missing' : `Baseline grade ${level}`, [
+          ...GRADES.map((grade) => countCell(cells[level][grade], N)),
+          countCell(cells[level][GRADES.length], N),
+          countCell(members[level], N),
         ]),
       );
     }
