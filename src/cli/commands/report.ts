@@ -3,6 +3,7 @@ import { ChromiumSession, importWriteReport, REPORT_FORMATS, startFigureSvgRende
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { raiseInterruptBudget } from '../jitBudget.js';
 import { renderTable } from '../render.js';
 
 const usage = `Usage: trialkit report [--protocol <id>] [--trial demo|<folder>|<file.json>|<data-folder>|<postgres-url>] [--snapshot <name>] [--seed <n>] [--out <dir>] [--format <list>] [--edition full|aggregate]
@@ -79,6 +80,8 @@ export const reportCommand: Command = {
     const edition = parseEdition(values.edition);
     const out = resolve(values.out ?? 'report');
     const started = performance.now();
+    // Before any thread starts and before the report's modules run: V8 then optimises only what stays hot.
+    raiseInterruptBudget();
     // The figure thread starts first and warms vega up while the rest of the report's modules load and
     // the trial is read; those modules are imported only now, after it has started.
     const figureSvgRenderer = formats.some((format) => format !== 'csv') ? startFigureSvgRenderer({ warmUp: true }) : undefined;
