@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ChromiumSession, importWriteReport, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
+import { ChromiumSession, importWriteReport, preloadRasterizer, REPORT_FORMATS, startFigureSvgRenderer, type FigureSvgRenderer, type ReportFormat } from '../../publish/reportStartup/index.js';
 import { InputError, issue } from '../../result/index.js';
 import { numberArg, parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
@@ -82,6 +82,9 @@ export const reportCommand: Command = {
     const started = performance.now();
     // Before any thread starts and before the report's modules run: V8 then optimises only what stays hot.
     raiseInterruptBudget();
+    // The formats drawn as PNG load the rasteriser before any thread starts (see preloadRasterizer).
+    // Should it fail, writeReport imports it again and reports why.
+    if (formats.some((format) => format === 'png' || format === 'docx' || format === 'rtf')) await preloadRasterizer().catch(() => undefined);
     // The figure thread starts first and warms vega up while the rest of the report's modules load and
     // the trial is read; those modules are imported only now, after it has started.
     const figureSvgRenderer = formats.some((format) => format !== 'csv') ? startFigureSvgRenderer({ warmUp: true }) : undefined;
