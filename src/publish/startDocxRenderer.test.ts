@@ -4,7 +4,7 @@ import { buildStandardTestTrial, TEST_PROTOCOL } from '../protocols/nct05236621/
 import { completeReportDocx, draftReportDocx } from '../report/docx/index.js';
 import { createReportModel } from '../report/model/index.js';
 import { readZip } from '../testing/index.js';
-import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
+import { startDocxRenderer, withoutSubjectLists, type DocxRenderer } from './startDocxRenderer.js';
 
 /** Bytes that read as a PNG of this size (signature and IHDR; the DOCX does not decode further), each figure's its own. */
 function fakePng(widthPx: number, heightPx: number, tag: number): Uint8Array {
@@ -77,5 +77,27 @@ describe('completeReportDocx', () => {
     assert.equal(completeReportDocx(draft, new Map([...pngs].map(([id, png], i) => [id, i === 0 ? new Uint8Array([1, 2, 3]) : png]))), null);
     const first = pngs.get(figureIds[0]) as Uint8Array;
     assert.equal(completeReportDocx(draft, new Map([...pngs].map(([id, png], i) => [id, i === 1 ? first.slice() : png]))), null);
+  });
+});
+
+describe('withoutSubjectLists', () => {
+  it('empties every subject list at any depth and copies the rest as it is, leaving the model alone', () => {
+    const model = {
+      items: [
+        { id: 't', rows: [{ cells: [{ value: { kind: 'count', n: 2 }, subjects: ['A', 'B'] }, { value: null, subjects: [] }] }], subjects: 'not a list' },
+        { id: 'f', data: { bars: [{ segments: [{ subjects: ['C'] }], n: Number.NaN }], missing: undefined } },
+      ],
+      sections: [[1, 2], []],
+    };
+    const before = JSON.stringify(model);
+    const stripped = withoutSubjectLists(model as unknown as Parameters<typeof withoutSubjectLists>[0]) as unknown;
+    assert.deepStrictEqual(stripped, {
+      items: [
+        { id: 't', rows: [{ cells: [{ value: { kind: 'count', n: 2 }, subjects: [] }, { value: null, subjects: [] }] }], subjects: 'not a list' },
+        { id: 'f', data: { bars: [{ segments: [{ subjects: [] }], n: Number.NaN }], missing: undefined } },
+      ],
+      sections: [[1, 2], []],
+    });
+    assert.equal(JSON.stringify(model), before);
   });
 });

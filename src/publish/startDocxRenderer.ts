@@ -33,11 +33,21 @@ export interface DocxDraft {
  * the worker thread would cost much of what the thread saves.
  */
 export function withoutSubjectLists(model: ReportModel): ReportModel {
+  // Keys and indexes rather than Object.entries and map: the demo's model is some 17,000 objects, and the
+  // entry pairs made the copy about twice as slow (15 against 6-8 ms).
   const copy = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(copy);
+    if (Array.isArray(value)) {
+      const out: unknown[] = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i += 1) out[i] = copy(value[i]);
+      return out;
+    }
     if (value === null || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key] = key === 'subjects' && Array.isArray(child) ? [] : copy(child);
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      out[key] = key === 'subjects' && Array.isArray(child) ? [] : copy(child);
+    }
     return out;
   };
   return copy(model) as ReportModel;

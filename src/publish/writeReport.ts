@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
 // package) even for a report without them.
-import { frameFigureSvg, layoutFigureFrame } from '../report/charts/index.js';
+import { layoutFigureFrame, type FramedFigure } from '../report/charts/index.js';
 import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
@@ -169,7 +169,22 @@ async function writeReportWith(
     source: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
     ...(aggregate ? { edition: 'Aggregate edition' } : {}),
   };
-  const frame = (figure: ReportFigureModel, svg: string) => frameFigureSvg(withoutLinks(svg), figure, frameOptions);
+  // Each figure without the HTML's links and framed (layoutFigureFrame), once: the PNGs are drawn from it
+  // and figures/*.svg is its SVG (what frameFigureSvg gives), where both were made again for each.
+  const laidOut = new Map<string, { readonly plain: string; readonly framed: FramedFigure | null }>();
+  const layOut = (figure: ReportFigureModel, svg: string) => {
+    let done = laidOut.get(figure.id);
+    if (done === undefined) {
+      const plain = withoutLinks(svg);
+      done = { plain, framed: layoutFigureFrame(plain, figure, frameOptions) };
+      laidOut.set(figure.id, done);
+    }
+    return done;
+  };
+  const frame = (figure: ReportFigureModel, svg: string) => {
+    const { plain, framed } = layOut(figure, svg);
+    return framed?.svg ?? plain;
+  };
   const [{ findRasterFonts, rasterizeFramedSvg, rasterizeSvg }, { ScanlineBuffers }] = await Promise.all([import('./rasterizeSvg.js'), import('./encodePng.js')]);
   const scanlineBuffers = new ScanlineBuffers();
   const fonts = wantsPngs ? findRasterFonts() : null;
@@ -195,10 +210,10 @@ async function writeReportWith(
   if (svgRenderer !== null) {
     // Each figure is drawn once, framed; the documents' PNG is the drawing cut out of it.
     const rasterize = (figure: ReportFigureModel, svg: string, fonts: NonNullable<typeof rasterFonts>) => {
-      const framed = layoutFigureFrame(withoutLinks(svg), figure, frameOptions);
+      const { plain, framed } = layOut(figure, svg);
       if (framed === null) {
         // No size to frame by: the drawing alone serves both.
-        const png = rasterizeSvg(withoutLinks(svg), fonts, 2);
+        const png = rasterizeSvg(plain, fonts, 2);
         if (wantsDocumentPngs) pngs.set(figure.id, png);
         if (formats.has('png')) filePngs.set(figure.id, png);
         return;
@@ -281,7 +296,7 @@ async function writeReportWith(
     const browser = await chromium.browser();
     if (pngsFromBrowser) {
       const { renderFigurePngs } = await import('./renderFigurePngs.js');
-      if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, withoutLinks(svgs[f.id])])), 2)) pngs.set(id, png);
+      if (wantsDocumentPngs) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, layOut(f, svgs[f.id]).plain])), 2)) pngs.set(id, png);
       if (formats.has('png')) for (const [id, png] of await renderFigurePngs(browser, new Map(figures.map((f) => [f.id, frame(f, svgs[f.id])])), 2)) filePngs.set(id, png);
       writePngs();
       lap('png');

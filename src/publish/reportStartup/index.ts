@@ -14,3 +14,14 @@ export { ChromiumSession } from '../chromiumSession.js';
 export function importWriteReport(): Promise<typeof WriteReportModule> {
   return import('../writeReport.js');
 }
+
+/**
+ * Loads the PNG rasteriser (rasterizeSvg, with resvg's native module) now, for a caller that does so before
+ * starting the report's worker threads: resvg's loader checks the C library with process.report.getReport(),
+ * which also gathers a report from every worker thread. Loaded by writeReport once the figure and DOCX
+ * threads were busy, that call took 25-38 ms of the main thread's CPU (profiles of the demo report), about
+ * 5 ms in a process without workers.
+ */
+export function preloadRasterizer(): Promise<unknown> {
+  return import('../rasterizeSvg.js');
+}

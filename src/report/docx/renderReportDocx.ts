@@ -19,7 +19,10 @@ import {
   type ISectionOptions,
   type Table,
 } from 'docx';
-import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
+// From its own file, not the model's index: the index loads every table's builder, the clinical core and
+// zod, which the DOCX's worker thread (docxWorker) would compile and run for nothing.
+import { aggregateEditionNotice } from '../model/aggregateEdition.js';
+import type { ReportFigureModel, ReportItem, ReportModel, ReportTable } from '../model/index.js';
 import { paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, WORD_PAGE_SAFETY_PT, wrapText, type TableLayout } from '../paging/index.js';
 import { docxPackageParts } from './docxPackageParts.js';
 import { DOCX_STYLE, docxStyles } from './docxStyles.js';

@@ -1,7 +1,7 @@
 import { formatValue } from '../format/index.js';
 import type { ReportTable } from '../model/index.js';
 import type { PageGeometry } from './pageGeometry.js';
-import { computeLongestWordPt, computeTextWidthPt } from './textWidth.js';
+import { computeLongestWordUnits, computeTextUnits, textUnitsToPt } from './textWidth.js';
 
 /** A set of a table's columns printed together, beside the row labels (the stub), which every panel repeats. */
 export interface TablePanel {
@@ -44,35 +44,66 @@ export function columnHeaderText(table: ReportTable, index: number): string {
   return col.N === null ? col.label : `${col.label}\n(N = ${col.N})`;
 }
 
-function measureColumn(table: ReportTable, index: number, g: PageGeometry): Measure {
+/**
+ * A column's text measured once, in 1/1000 em (computeTextUnits), for every size it is tried at: the
+ * widest header line and its longest word (bold), the widest value and its longest word.
+ */
+interface ColumnUnits {
+  readonly header: number;
+  readonly headerLongestWord: number;
+  readonly values: number;
+  readonly valuesLongestWord: number;
+}
+
+function measureColumnUnits(table: ReportTable, index: number): ColumnUnits {
   let header = 0;
+  let headerLongestWord = 0;
   let values = 0;
-  let minimum = 0;
+  let valuesLongestWord = 0;
   for (const line of columnHeaderText(table, index).split('\n')) {
-    header = Math.max(header, computeTextWidthPt(line, g.fontSizePt, true));
-    minimum = Math.max(minimum, computeLongestWordPt(line, g.fontSizePt, true));
+    header = Math.max(header, computeTextUnits(line));
+    headerLongestWord = Math.max(headerLongestWord, computeLongestWordUnits(line));
   }
   for (const r of table.rows) {
     const c = r.cells[index];
     if (c === undefined) continue;
     const text = formatValue(c.value);
-    values = Math.max(values, computeTextWidthPt(text, g.fontSizePt));
-    minimum = Math.max(minimum, computeLongestWordPt(text, g.fontSizePt));
+    values = Math.max(values, computeTextUnits(text));
+    valuesLongestWord = Math.max(valuesLongestWord, computeLongestWordUnits(text));
   }
+  return { header, headerLongestWord, values, valuesLongestWord };
+}
+
+/** The widest of several texts in points is the widest in units, scaled: textUnitsToPt never reverses an order. */
+function measureColumn(units: ColumnUnits, g: PageGeometry): Measure {
+  const header = textUnitsToPt(units.header, g.fontSizePt, true);
+  const values = textUnitsToPt(units.values, g.fontSizePt);
+  const minimum = Math.max(textUnitsToPt(units.headerLongestWord, g.fontSizePt, true), textUnitsToPt(units.valuesLongestWord, g.fontSizePt));
   const pad = (width: number) => width * MEASURE_SAFETY + g.cellPaddingPt;
   const preferred = Math.max(values, minimum);
   return { preferredPt: pad(preferred), comfortPt: pad(Math.max(preferred, header)), minimumPt: pad(minimum) };
 }
 
-function measureStub(table: ReportTable, g: PageGeometry): Measure {
-  let preferred = computeTextWidthPt(table.stubLabel, g.fontSizePt, true);
-  let minimum = computeLongestWordPt(table.stubLabel, g.fontSizePt, true);
-  for (const r of table.rows) {
-    // A heading row spans the whole table, so it does not widen the stub.
-    if (r.cells.length === 0) continue;
+/** The stub's text in 1/1000 em: its label (bold), and each row label with its indent level. */
+interface StubUnits {
+  readonly label: number;
+  readonly labelLongestWord: number;
+  readonly rows: readonly { readonly indent: number; readonly label: number; readonly longestWord: number }[];
+}
+
+function measureStubUnits(table: ReportTable): StubUnits {
+  // A heading row spans the whole table, so it does not widen the stub.
+  const rows = table.rows.filter((r) => r.cells.length > 0).map((r) => ({ indent: r.indent, label: computeTextUnits(r.label), longestWord: computeLongestWordUnits(r.label) }));
+  return { label: computeTextUnits(table.stubLabel), labelLongestWord: computeLongestWordUnits(table.stubLabel), rows };
+}
+
+function measureStub(units: StubUnits, g: PageGeometry): Measure {
+  let preferred = textUnitsToPt(units.label, g.fontSizePt, true);
+  let minimum = textUnitsToPt(units.labelLongestWord, g.fontSizePt, true);
+  for (const r of units.rows) {
     const indent = r.indent * g.indentPt;
-    preferred = Math.max(preferred, indent + computeTextWidthPt(r.label, g.fontSizePt));
-    minimum = Math.max(minimum, indent + computeLongestWordPt(r.label, g.fontSizePt));
+    preferred = Math.max(preferred, indent + textUnitsToPt(r.label, g.fontSizePt));
+    minimum = Math.max(minimum, indent + textUnitsToPt(r.longestWord, g.fontSizePt));
   }
   const pad = (width: number) => width * MEASURE_SAFETY + g.cellPaddingPt;
   return { preferredPt: pad(preferred), comfortPt: pad(preferred), minimumPt: pad(minimum) };
@@ -131,7 +162,10 @@ export function layoutGeometry(geometry: PageGeometry, layout: TableLayout): Pag
  */
 export function planTableLayout(table: ReportTable, geometry: PageGeometry): TableLayout {
   const small: PageGeometry = { ...geometry, fontSizePt: geometry.smallFontSizePt };
-  const measures = (g: PageGeometry) => ({ stub: measureStub(table, g), columns: table.columns.map((_, i) => measureColumn(table, i, g)) });
+  // The text is measured once, then scaled to each size tried.
+  const stubUnits = measureStubUnits(table);
+  const columnUnits = table.columns.map((_, i) => measureColumnUnits(table, i));
+  const measures = (g: PageGeometry) => ({ stub: measureStub(stubUnits, g), columns: columnUnits.map((units) => measureColumn(units, g)) });
   const normal = measures(geometry);
   const smaller = measures(small);
   const all = table.columns.map((_, i) => i);

@@ -17,14 +17,39 @@ const BOLD_FACTOR = 1.1;
 /** Characters outside ASCII (en dash, ≥, accented letters) are taken as wide as a digit. */
 const OTHER_WIDTH = 556;
 
+/** The advance width of the space, in 1/1000 em. */
+const SPACE_UNITS = HELVETICA_WIDTHS[0];
+
+/**
+ * Advance width of `text` in 1/1000 em, code point by code point (a surrogate pair is one character).
+ * Integers, so the units of two texts add up exactly to those of the two joined: wrapText and the table
+ * layout measure each text once and scale (textUnitsToPt) instead of measuring it again at each size.
+ */
+export function computeTextUnits(text: string): number {
+  let units = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && code <= 126) units += HELVETICA_WIDTHS[code - 32];
+    else {
+      units += OTHER_WIDTH;
+      // A high surrogate followed by a low one is one character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+      }
+    }
+  }
+  return units;
+}
+
+/** Points of `units` (1/1000 em) at `fontSizePt`: the one formula of every width here. */
+export function textUnitsToPt(units: number, fontSizePt: number, bold = false): number {
+  return (units / 1000) * fontSizePt * (bold ? BOLD_FACTOR : 1);
+}
+
 /** Width in points of `text` on one line at `fontSizePt`. */
 export function computeTextWidthPt(text: string, fontSizePt: number, bold = false): number {
-  let units = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 32;
-    units += code >= 32 && code <= 126 ? HELVETICA_WIDTHS[code - 32] : OTHER_WIDTH;
-  }
-  return (units / 1000) * fontSizePt * (bold ? BOLD_FACTOR : 1);
+  return textUnitsToPt(computeTextUnits(text), fontSizePt, bold);
 }
 
 /** An ISO 8601 date (or month, or date-time): printed whole, never "2021-07-" over "10". */
@@ -36,14 +61,23 @@ const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?([T ][\d:.]+Z?)?[,;.)]?$/;
  * no layout engine needs to break it.
  */
 function breakPieces(word: string): string[] {
-  return ISO_DATE.test(word) ? [word] : word.split(/(?<=-)(?=.)/);
+  // Without a hyphen there is nothing to break (and no date): most words, spared the two regular expressions.
+  return !word.includes('-') || ISO_DATE.test(word) ? [word] : word.split(/(?<=-)(?=.)/);
 }
 
-/** Width of the widest unbreakable piece (what a column cannot be narrower than without breaking inside a word). */
-export function computeLongestWordPt(text: string, fontSizePt: number, bold = false): number {
+/** computeLongestWordPt in 1/1000 em. */
+export function computeLongestWordUnits(text: string): number {
   let widest = 0;
-  for (const word of text.split(/\s+/)) for (const piece of breakPieces(word)) widest = Math.max(widest, computeTextWidthPt(piece, fontSizePt, bold));
+  for (const word of text.split(/\s+/)) for (const piece of breakPieces(word)) widest = Math.max(widest, computeTextUnits(piece));
   return widest;
+}
+
+/**
+ * Width of the widest unbreakable piece (what a column cannot be narrower than without breaking inside a
+ * word). The widest piece in units is the widest in points: textUnitsToPt never reverses an order.
+ */
+export function computeLongestWordPt(text: string, fontSizePt: number, bold = false): number {
+  return textUnitsToPt(computeLongestWordUnits(text), fontSizePt, bold);
 }
 
 /**
@@ -53,24 +87,40 @@ export function computeLongestWordPt(text: string, fontSizePt: number, bold = fa
  * A newline in the text always starts a new line.
  */
 export function wrapText(text: string, widthPt: number, fontSizePt: number, bold = false): string[] {
+  // Each word is measured once: a line's width is the sum of its words' and spaces' units (exact integers),
+  // not the line measured again with every word added.
+  const overflows = (units: number) => textUnitsToPt(units, fontSizePt, bold) > widthPt + 1e-6;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineUnits = 0;
     for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && computeTextWidthPt(candidate, fontSizePt, bold) > widthPt + 1e-6) {
+      const wordUnits = computeTextUnits(word);
+      if (line === '') {
+        line = word;
+        lineUnits = wordUnits;
+      } else if (overflows(lineUnits + SPACE_UNITS + wordUnits)) {
         lines.push(line);
         line = word;
-      } else line = candidate;
+        lineUnits = wordUnits;
+      } else {
+        line = `${line} ${word}`;
+        lineUnits += SPACE_UNITS + wordUnits;
+      }
       // A hyphenated word wider than the column breaks after its hyphens.
-      if (computeTextWidthPt(line, fontSizePt, bold) > widthPt && line === word) {
-        const pieces = breakPieces(word);
+      if (textUnitsToPt(lineUnits, fontSizePt, bold) > widthPt && line === word) {
         line = '';
-        for (const piece of pieces) {
-          if (line !== '' && computeTextWidthPt(line + piece, fontSizePt, bold) > widthPt + 1e-6) {
+        lineUnits = 0;
+        for (const piece of breakPieces(word)) {
+          const pieceUnits = computeTextUnits(piece);
+          if (line !== '' && overflows(lineUnits + pieceUnits)) {
             lines.push(line);
             line = piece;
-          } else line += piece;
+            lineUnits = pieceUnits;
+          } else {
+            line += piece;
+            lineUnits += pieceUnits;
+          }
         }
       }
     }

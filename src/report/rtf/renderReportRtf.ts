@@ -1,6 +1,7 @@
 import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import { pngSize } from '../docx/pngSize.js';
 import { layoutGeometry, paginateTable, planTableLayout, WORD_PAGE_GEOMETRY, WORD_PAGE_SAFETY_PT, wrapText, type PageGeometry, type TableLayout, type TablePage } from '../paging/index.js';
+import { hexLines } from './rtfHex.js';
 import { rtfTablePage } from './rtfTable.js';
 import { rtfBookmark, rtfText, twips } from './rtfText.js';
 
@@ -56,18 +57,6 @@ function textWidthPt(page: Page): number {
 
 function linesHeightPt(texts: readonly string[], widthPt: number, sizePt: number, bold = false): number {
   return texts.reduce((sum, text) => sum + wrapText(text, widthPt, sizePt, bold).length, 0) * sizePt * 1.17;
-}
-
-/** Bytes as hexadecimal text, 64 bytes a line (RTF's \\pict data). */
-function hexLines(bytes: Uint8Array): string {
-  const digits = '0123456789abcdef';
-  const parts: string[] = [];
-  for (let start = 0; start < bytes.length; start += 64) {
-    let line = '';
-    for (let i = start; i < Math.min(bytes.length, start + 64); i += 1) line += digits[bytes[i] >> 4] + digits[bytes[i] & 15];
-    parts.push(line);
-  }
-  return parts.join('\n');
 }
 
 function field(instruction: string, shown: string): string {

@@ -56,11 +56,14 @@ function responseCodelist(): Codelist {
   return list;
 }
 
-const SCREENING_SCHEMA = createScreeningRecordSchema(NCT05236621_ELIGIBILITY, responseCodelist());
+// Built on first use, not when the module loads: every report of the demo trial loads this module and
+// never screens a record (about 15-20 ms of zod schema building on the report's main thread).
+let screeningSchema: ReturnType<typeof createScreeningRecordSchema> | undefined;
+const screeningSchemaOnce = () => (screeningSchema ??= createScreeningRecordSchema(NCT05236621_ELIGIBILITY, responseCodelist()));
 
 /** Screens one record with the protocol's criteria set (the eligibility engine, as the EDC's screening form does). */
 export function computeDemoEligibility(record: unknown): Outcome<EligibilityResult> {
-  return computeEligibility(record, NCT05236621_ELIGIBILITY, SCREENING_SCHEMA);
+  return computeEligibility(record, NCT05236621_ELIGIBILITY, screeningSchemaOnce());
 }
 
 /** The doses given of a drug (ADEX DOSEGVN rows: one per distinct level, highest first). */

@@ -7,7 +7,9 @@ import { RET_CABO_2_PROTOCOL } from '../protocol.js';
 import { RET_CABO_2_REGIMEN } from '../regimen.js';
 import type { PlannedReaderOutcome, RetDemoPlan } from './retDemoPlanTypes.js';
 
-const SCREENING_SCHEMA = screeningSchemaOf(RET_CABO_2_PROTOCOL);
+// Built on first use, not when the module loads (see the NCT05236621 demo's verifyDemoTrial).
+let screeningSchema: ReturnType<typeof screeningSchemaOf> | undefined;
+const screeningSchemaOnce = () => (screeningSchema ??= screeningSchemaOf(RET_CABO_2_PROTOCOL));
 
 /**
  * Everything the SYNTHETIC demo trial should give, derived back through the clinical core and compared with
@@ -83,7 +85,7 @@ export function verifyRetDemoTrial(demo: DemoTrial<RetDemoPlan>): DemoMismatch[]
   demo.screening.forEach((screening, index) => {
     const id = screening.subjectId ?? `#${index}`;
     if (trial.subjects[index]?.subject.subjectId !== screening.subjectId) miss(id, 'screening id', trial.subjects[index]?.subject.subjectId, screening.subjectId);
-    const result = computeEligibility(screening, RET_CABO_2_ELIGIBILITY, SCREENING_SCHEMA);
+    const result = computeEligibility(screening, RET_CABO_2_ELIGIBILITY, screeningSchemaOnce());
     if (!result.ok) {
       miss(id, 'eligibility input', 'a valid screening record', result.issues);
       return;
