@@ -50,7 +50,7 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
     }
   }
   const ordered = [...terms.entries()].sort(([, a], [, b]) => a.term.localeCompare(b.term));
-  // Each analyte's records (in ADLB order) and whether each is on treatment, found once: not once per term.
+  // Each analyte's records (in ADLB order), found once: not once per term.
   const byParam = new Map<string, AdlbRow[]>();
   for (const r of inSafety) {
     const list = byParam.get(r.PARAMCD);
@@ -64,8 +64,8 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
   for (const [key, term] of ordered) {
     const records = byParam.get(term.paramcd) ?? [];
     const flags = treated.get(term.paramcd) ?? new Uint8Array(0);
-    const baseline = new Map<string, number>();
-    const worst = new Map<string, number>();
+    const baseline = new Map<string, CtcaeGradeValue>();
+    const worst = new Map<string, CtcaeGradeValue>();
     records.forEach((r, i) => {
       const grade = gradeOf(r, term.direction);
       if (grade === null) return;
@@ -74,24 +74,20 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
         return;
       }
       if (flags[i] === 0) flags[i] = onTreatment(r) ? 2 : 1;
-      if (flags[i] === 2) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade));
+      if (flags[i] === 2) worst.set(r.USUBJID, Math.max(worst.get(r.USUBJID) ?? 0, grade) as CtcaeGradeValue);
     });
     const unit = records[0]?.AVALU;
     rows.push(headingRow(key, unit === undefined ? term.term : `${term.term} (${unit})`));
     // Each subject of the population by baseline level, then by worst grade, in the population's order: one
-    // pass over the population, not one per cell.
-    // Index of a grade among the rows and columns: 0-4, then missing; -1 for a grade of neither (counted in
-    // no row, or in a row's total only, as a filter by level would).
-    const levelOf = (grade: number | undefined): number => (grade === undefined ? GRADES.length : Number.isInteger(grade) && grade >= 0 && grade < GRADES.length ? grade : -1);
+    // pass over the population, not one per cell. A grade is its own row or column; no grade, the last.
+    const levelOf = (grade: CtcaeGradeValue | undefined): number => grade ?? GRADES.length;
     const members = Array.from({ length: GRADES.length + 1 }, () => [] as string[]);
     const cells = Array.from({ length: GRADES.length + 1 }, () => Array.from({ length: GRADES.length + 1 }, () => [] as string[]));
     for (const r of safety.rows) {
       const id = r.USUBJID;
       const level = levelOf(baseline.get(id));
-      if (level < 0) continue;
       members[level].push(id);
-      const column = levelOf(worst.get(id));
-      if (column >= 0) cells[level][column].push(id);
+      cells[level][levelOf(worst.get(id))].push(id);
     }
     for (let level = 0; level <= GRADES.length; level += 1) {
       const missing = level === GRADES.length;
