@@ -49,9 +49,9 @@ export async function getSubject(client: SqlClient, subjectId: string, siteId: s
   return rows.length === 0 ? undefined : toSubject(rows[0]);
 }
 
-// getSubjectForShare for several grouped saves in one statement (QueryOptions.batch); LATERAL keeps each
-// lookup on the primary key
-const subjectsForShareBatch = `SELECT b.batch_index::int AS batch_index, s.*
+// getSubjectForShare for several grouped saves in one statement (QueryOptions.batch): each lookup on the
+// primary key, as the store's contract test holds it (subjectRecords.ts: a batch form's plan is checked).
+export const subjectsForShareBatch = `SELECT b.batch_index::int AS batch_index, s.*
   FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS b(subject_id, site_id, batch_index)
   CROSS JOIN LATERAL (SELECT ${columns} FROM subjects WHERE subject_id = b.subject_id AND (b.site_id IS NULL OR site_id = b.site_id) FOR SHARE) s`;
 
