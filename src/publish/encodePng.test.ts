@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodePng } from '../testing/decodePng.js';
-import { adler32Combine, encodeFramedPng, encodePngRowRanges, encodePngRows, ScanlineBuffers } from './encodePng.js';
+import { adler32Combine, encodeFramedPng, encodePngRowRanges, encodePngRows, PNG_DEFLATE_LEVEL, ScanlineBuffers } from './encodePng.js';
 
 describe('encodePngRows', () => {
   it('writes the chosen rows of an RGBA picture exactly, readable back pixel for pixel', async () => {
@@ -90,7 +90,7 @@ describe('ScanlineBuffers', () => {
     const buffers = new ScanlineBuffers();
     // A first, larger picture of 0xff bytes leaves its buffer dirty where the next picture's filter bytes go.
     const dirty = new Uint8Array(9 * 11 * 4).fill(0xff);
-    assert.deepEqual(Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7, 6, buffers)).framed), Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7)).framed));
+    assert.deepEqual(Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7, PNG_DEFLATE_LEVEL, buffers)).framed), Buffer.from((await encodeFramedPng(dirty, 9, 11, 2, 7)).framed));
     for (const [width, height, from, to] of [
       [5, 8, 2, 6],
       [6, 9, 0, 9],
@@ -98,7 +98,7 @@ describe('ScanlineBuffers', () => {
       [12, 10, 3, 8],
     ] as const) {
       const rgba = new Uint8Array(width * height * 4).map((_, i) => (i * 29 + (i >> 2)) & 0xff);
-      const shared = await encodeFramedPng(rgba, width, height, from, to, 6, buffers);
+      const shared = await encodeFramedPng(rgba, width, height, from, to, PNG_DEFLATE_LEVEL, buffers);
       const alone = await encodeFramedPng(rgba, width, height, from, to);
       assert.deepEqual(Buffer.from(shared.framed), Buffer.from(alone.framed), `${width}x${height} framed`);
       assert.deepEqual(Buffer.from(shared.drawing), Buffer.from(alone.drawing), `${width}x${height} drawing`);

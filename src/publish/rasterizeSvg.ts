@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
-import { encodeFramedPng, encodePngRowRanges, type ScanlineBuffers } from './encodePng.js';
+import { encodeFramedPng, encodePngRowRanges, PNG_DEFLATE_LEVEL, type ScanlineBuffers } from './encodePng.js';
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
@@ -69,5 +69,5 @@ export async function rasterizeFramedSvg(
     const [drawing] = await encodePngRowRanges(pixels, image.width, [[fromRow, toRow]], want.buffers);
     return { framed: null, drawing: drawing };
   }
-  return encodeFramedPng(pixels, image.width, image.height, fromRow, toRow, 6, want.buffers);
+  return encodeFramedPng(pixels, image.width, image.height, fromRow, toRow, PNG_DEFLATE_LEVEL, want.buffers);
 }
