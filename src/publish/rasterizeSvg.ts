@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { encodeFramedPng, encodePngRowRanges, PNG_DEFLATE_LEVEL, type ScanlineBuffers } from './encodePng.js';
+import { loadResvg } from './loadResvg.js';
+
+const { Resvg, renderAsync } = loadResvg();
 
 /**
  * Figures as PNG without a browser: resvg (a Rust SVG renderer shipped inside its npm package) draws the
