@@ -5,7 +5,7 @@ import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
 // package) even for a report without them.
 import { layoutFigureFrame, type FramedFigure } from '../report/charts/index.js';
-import { createAggregateEdition, createReportModel, type ReportFigureModel, type ReportModel } from '../report/model/index.js';
+import { aggregateFigure, createAggregateEdition, createReportFigures, createReportModel, type ReportFigureModel, type ReportFigures, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
 import { renderReportHtml } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -94,8 +94,9 @@ function withoutLinks(svg: string): string {
  * any file, the figures drawn without links, and the title page saying what is left out.
  *
  * Only what the formats need is computed (no figures for CSV alone, no HTML without html or pdf). The
- * figures are drawn on a worker thread started first, so that loading vega overlaps the derivations and
- * each figure is rasterised here while the next one is drawn.
+ * figures are drawn on a worker thread started first, so that loading vega overlaps the derivations; they
+ * are made before the tables (createReportFigures) and drawn while the tables are computed here, and each
+ * is rasterised while the next one is drawn.
  */
 export async function writeReport(trial: TrialData, protocol: ProtocolDefinition, options: WriteReportOptions): Promise<WriteReportResult> {
   const needsFigures = options.formats.some((format) => format !== 'csv');
@@ -149,13 +150,7 @@ async function writeReportWith(
   const { datasets, issues: derivationIssues } = createAdamDatasets(trial, protocol);
   lap('derive');
 
-  progress('model', 'Computing the report model (tables, listings, figures)');
   const aggregate = input.edition === 'aggregate';
-  const fullModel = createReportModel(datasets, protocol);
-  const model = aggregate ? createAggregateEdition(fullModel) : fullModel;
-  for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
-  lap('model');
-
   // Figure PNGs (for the png format and the DOCX) come from resvg when a font is installed: no browser
   // launch, a fraction of the time. Chromium then serves only the PDF, or the PNGs when no font is found.
   // Two sets of PNGs: the documents' (the drawing alone: the DOCX and RTF print the title, population
@@ -195,18 +190,13 @@ async function writeReportWith(
     subtitle: `Study ${studyId}, data cutoff ${trial.dataCutoffDate}`,
     ...(trial.synthetic ? { syntheticNote: input.syntheticNote ?? 'SYNTHETIC DATA: invented subjects.' } : {}),
   };
-  // The DOCX is begun on its thread now, a placeholder for each figure, while the figures are drawn and
-  // rasterised here; completed with their PNGs once they are (see below).
-  const docxDraft = docxRenderer !== null && svgRenderer !== null && rasterFonts !== null ? docxRenderer.draft(model, docxOptions, model.items.filter((i) => i.kind === 'figure').map((i) => i.id), new Date()) : null;
-  // Loaded while the figures are drawn.
-  const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
-  rtfRenderer?.catch(() => undefined);
-
-  const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
-  const svgs: Record<string, string> = {};
   // Each figure's PNGs, rasterised (resvg's threads, zlib on the thread pool) while the next figures are
   // drawn and then while the HTML, CSVs and SVGs are written here: awaited only before the PNGs are.
   const rasters: Promise<void>[] = [];
+  progress('model', 'Computing the report model (tables, listings, figures)');
+  // The figures are made first and drawn on their thread while the tables are computed here.
+  let drawing: Promise<Map<string, string>> | null = null;
+  let earlyFigures: ReportFigures | undefined;
   if (svgRenderer !== null) {
     // Each figure is drawn once, framed; the documents' PNG is the drawing cut out of it.
     const rasterize = (figure: ReportFigureModel, svg: string, fonts: NonNullable<typeof rasterFonts>) => {
@@ -226,12 +216,31 @@ async function writeReportWith(
       raster.catch(() => undefined);
       rasters.push(raster);
     };
-    const drawn = await svgRenderer.render(figures, (figure, svg) => {
+    earlyFigures = createReportFigures(datasets, protocol);
+    // As the aggregate edition will hold them (createAggregateEdition), drawn without links.
+    const toDraw = aggregate ? earlyFigures.figures.map(aggregateFigure) : earlyFigures.figures;
+    drawing = svgRenderer.render(toDraw, (figure, svg) => {
       progress('figure', `${figure.number}: ${figure.title}`);
       if (rasterFonts !== null && wantsPngs) rasterize(figure, svg, rasterFonts);
     }, !aggregate);
-    for (const [id, svg] of drawn) svgs[id] = svg;
+    // A failure surfaces where the drawing is awaited.
+    drawing.catch(() => undefined);
   }
+  const fullModel = createReportModel(datasets, protocol, earlyFigures);
+  const model = aggregate ? createAggregateEdition(fullModel) : fullModel;
+  for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
+  lap('model');
+
+  // The DOCX is begun on its thread now, a placeholder for each figure, while the figures are drawn and
+  // rasterised; completed with their PNGs once they are (see below).
+  const docxDraft = docxRenderer !== null && svgRenderer !== null && rasterFonts !== null ? docxRenderer.draft(model, docxOptions, model.items.filter((i) => i.kind === 'figure').map((i) => i.id), new Date()) : null;
+  // Loaded while the figures are drawn.
+  const rtfRenderer = formats.has('rtf') ? import('../report/rtf/index.js') : null;
+  rtfRenderer?.catch(() => undefined);
+
+  const figures = model.items.filter((i): i is ReportFigureModel => i.kind === 'figure');
+  const svgs: Record<string, string> = {};
+  if (drawing !== null) for (const [id, svg] of await drawing) svgs[id] = svg;
   lap('figures');
 
   // No PNG will come from resvg (no font found): they have to come from the browser.

@@ -71,7 +71,8 @@ function withoutSubjectLists(value: unknown): unknown {
   return Object.freeze(out);
 }
 
-function aggregateFigure(figure: ReportFigureModel): ReportFigureModel {
+/** A figure as the aggregate edition holds it (createAggregateEdition), for a caller that draws it before the edition is made. */
+export function aggregateFigure(figure: ReportFigureModel): ReportFigureModel {
   if (figure.figureKind === 'swimmer') return anonymousSwimmer(figure);
   if (figure.figureKind === 'waterfall') return anonymousWaterfall(figure);
   return Object.freeze({ ...figure, data: withoutSubjectLists(figure.data) }) as ReportFigureModel;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SubgroupDefinition } from '../../clinical/index.js';
-import { buildStandardTestTrial, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
-import { createReportModel } from './createReportModel.js';
+import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
+import { createReportFigures, createReportModel } from './createReportModel.js';
 import { findCell, findFigure, findRow, findTable, findValue } from './findCell.js';
 import { rowByKey } from './testSupport.js';
 
@@ -113,5 +113,34 @@ describe('createReportModel', () => {
     assert.ok(rates !== undefined);
     assert.match(rowByKey(rates, 'orr:p').label, /0\.2/);
     assert.equal(findValue(other, 't-subgroup-response', 'iss:III', 'orr-ci', 'missing')?.reason, 'no subjects in the denominator');
+  });
+});
+
+describe('createReportFigures', () => {
+  const data = buildStandardTestTrial();
+  const model = createReportModel(data, TEST_PROTOCOL);
+
+  it("makes the report's figures alone, in order and numbered as the model has them", () => {
+    const early = createReportFigures(data, TEST_PROTOCOL);
+    const inModel = model.items.filter((i) => i.kind === 'figure');
+    assert.ok(inModel.length > 10);
+    assert.deepEqual(early.figures, inModel);
+  });
+
+  it('gives the same model when its figures are passed in, and these figures are the ones the model holds', () => {
+    const early = createReportFigures(data, TEST_PROTOCOL);
+    const withEarly = createReportModel(data, TEST_PROTOCOL, early);
+    assert.deepEqual(withEarly, model);
+    const first = withEarly.items.find((i) => i.kind === 'figure');
+    // Renumbered copies of the same figures: their data are the very objects made early, not made again.
+    assert.equal(first?.kind === 'figure' ? first.data : undefined, early.figures[0].data);
+  });
+
+  it('does not use figures made from other datasets', () => {
+    const other = buildStandardTestTrial(STANDARD_TEST_SUBJECTS.slice(0, 10));
+    const fromOther = createReportFigures(other, TEST_PROTOCOL);
+    assert.notDeepEqual(fromOther.figures, createReportFigures(data, TEST_PROTOCOL).figures);
+    const own = createReportModel(data, TEST_PROTOCOL, fromOther);
+    assert.deepEqual(own, model);
   });
 });

@@ -65,62 +65,112 @@ function numberItems(sections: readonly { id: string; title: string; items: read
   );
 }
 
+/** One item of the report's layout, made when asked: a table (null: left out, e.g. no second evaluator) or a figure. */
+type ItemMaker = { readonly kind: 'table'; readonly make: () => ReportTable | null } | { readonly kind: 'figure'; readonly make: () => ReportFigureModel };
+
+const table = (make: () => ReportTable | null): ItemMaker => ({ kind: 'table', make });
+const figure = (make: () => ReportFigureModel): ItemMaker => ({ kind: 'figure', make });
+
 /**
- * Every table, listing and figure of the report, computed from the analysis datasets and the protocol's
- * analysis plan, in CSR order (disposition, baseline, exposure, efficacy, safety), numbered, each with its
- * population. Nothing about a particular trial is written here: populations, evaluators, the response scale,
- * the regimen's drugs, subgroups, endpoints, landmarks and thresholds all come from `protocol`.
+ * The report's sections in CSR order (disposition, baseline, exposure, efficacy, safety, listings), each
+ * item still to be made: which items there are follows from the protocol alone, so the figures can be made
+ * (and drawn) before the tables (createReportFigures).
  */
-export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition): ReportModel {
+function reportLayout(datasets: AdamDatasets, protocol: ProtocolDefinition): readonly { readonly id: string; readonly title: string; readonly items: readonly ItemMaker[] }[] {
   const plan = protocol.analysisPlan;
-  const survival: ReportItem[] = plan.timeToEventEndpoints.flatMap((spec) => [
-    createTimeToEventTable(datasets, protocol, spec),
-    createKaplanMeierFigure(datasets, protocol, spec),
-    ...plan.survivalSubgroups.map((subgroup) => createKaplanMeierFigure(datasets, protocol, spec, subgroup)),
+  const survival = plan.timeToEventEndpoints.flatMap((spec) => [
+    table(() => createTimeToEventTable(datasets, protocol, spec)),
+    figure(() => createKaplanMeierFigure(datasets, protocol, spec)),
+    ...plan.survivalSubgroups.map((subgroup) => figure(() => createKaplanMeierFigure(datasets, protocol, spec, subgroup))),
   ]);
-  const concordance = createResponseConcordanceTable(datasets, protocol);
-  const efficacy: ReportItem[] = [
-    createBestResponseTable(datasets, protocol),
-    ...(concordance === null ? [] : [concordance]),
-    createResponseRateTable(datasets, protocol),
-    createResponseBarsFigure(datasets, protocol),
-    ...plan.responseSubgroups.map((subgroup) => createResponseBarsFigure(datasets, protocol, subgroup)),
-    createSubgroupResponseTable(datasets, protocol),
-    createForestFigure(datasets, protocol),
-    ...(protocol.response.parameters.length === 0 ? [] : [createWaterfallFigure(datasets, protocol)]),
-    createSwimmerFigure(datasets, protocol),
+  const efficacy = [
+    table(() => createBestResponseTable(datasets, protocol)),
+    table(() => createResponseConcordanceTable(datasets, protocol)),
+    table(() => createResponseRateTable(datasets, protocol)),
+    figure(() => createResponseBarsFigure(datasets, protocol)),
+    ...plan.responseSubgroups.map((subgroup) => figure(() => createResponseBarsFigure(datasets, protocol, subgroup))),
+    table(() => createSubgroupResponseTable(datasets, protocol)),
+    figure(() => createForestFigure(datasets, protocol)),
+    ...(protocol.response.parameters.length === 0 ? [] : [figure(() => createWaterfallFigure(datasets, protocol))]),
+    figure(() => createSwimmerFigure(datasets, protocol)),
     ...survival,
-    createSubsequentTherapyTable(datasets, protocol),
+    table(() => createSubsequentTherapyTable(datasets, protocol)),
   ];
-  const sections = numberItems([
+  return [
     {
       id: 'disposition',
       title: 'Study patients: disposition',
-      items: [
-        createConsortFlow(datasets, protocol),
-        createDispositionTable(datasets, protocol),
-        createProtocolDeviationTable(datasets, protocol),
-      ],
+      items: [figure(() => createConsortFlow(datasets, protocol)), table(() => createDispositionTable(datasets, protocol)), table(() => createProtocolDeviationTable(datasets, protocol))],
     },
-    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [createBaselineTable(datasets, protocol), createBaselineContinuousTable(datasets, protocol)] },
-    { id: 'exposure', title: 'Extent of exposure', items: [createExposureTable(datasets, protocol), createExposureSummaryTable(datasets, protocol)] },
+    { id: 'baseline', title: 'Demographic and other baseline characteristics', items: [table(() => createBaselineTable(datasets, protocol)), table(() => createBaselineContinuousTable(datasets, protocol))] },
+    { id: 'exposure', title: 'Extent of exposure', items: [table(() => createExposureTable(datasets, protocol)), table(() => createExposureSummaryTable(datasets, protocol))] },
     { id: 'efficacy', title: 'Efficacy evaluation', items: efficacy },
     {
       id: 'safety',
       title: 'Safety evaluation',
       items: [
-        createTeaeOverviewTable(datasets, protocol),
-        createTeaeBySocTable(datasets, protocol),
-        createTeaeMaxGradeTable(datasets, protocol),
-        createRelatedAeTable(datasets, protocol),
-        createAeOfInterestTable(datasets, protocol),
-        createDeathTable(datasets, protocol),
-        createLabShiftTable(datasets, protocol),
-        createSaeListing(datasets, protocol),
+        table(() => createTeaeOverviewTable(datasets, protocol)),
+        table(() => createTeaeBySocTable(datasets, protocol)),
+        table(() => createTeaeMaxGradeTable(datasets, protocol)),
+        table(() => createRelatedAeTable(datasets, protocol)),
+        table(() => createAeOfInterestTable(datasets, protocol)),
+        table(() => createDeathTable(datasets, protocol)),
+        table(() => createLabShiftTable(datasets, protocol)),
+        table(() => createSaeListing(datasets, protocol)),
       ],
     },
     // Subject data listings (ICH E3 16.2) that no section above holds; empty sections are left out.
-    { id: 'listings', title: 'Subject data listings', items: findDeviationForm(protocol.forms) === undefined ? [] : [createProtocolDeviationListing(datasets, protocol)] },
-  ].filter((section) => section.items.length > 0));
+    { id: 'listings', title: 'Subject data listings', items: findDeviationForm(protocol.forms) === undefined ? [] : [table(() => createProtocolDeviationListing(datasets, protocol))] },
+  ];
+}
+
+/** The report's figures made ahead of its tables (createReportFigures), with what they were made from. */
+export interface ReportFigures {
+  readonly datasets: AdamDatasets;
+  readonly protocol: ProtocolDefinition;
+  /** In report order, numbered as the report numbers them. */
+  readonly figures: readonly ReportFigureModel[];
+}
+
+/**
+ * The report's figures alone, numbered and in order as createReportModel gives them, for a caller that
+ * draws them while the tables are computed (writeReport): pass the result to createReportModel, which then
+ * uses these figures instead of making them again.
+ */
+export function createReportFigures(datasets: AdamDatasets, protocol: ProtocolDefinition): ReportFigures {
+  const made = reportLayout(datasets, protocol).flatMap((section) => section.items.flatMap((item) => (item.kind === 'figure' ? [item.make()] : [])));
+  const figures = made.map((item, i) => Object.freeze({ ...item, number: `Figure ${i + 1}` }) as ReportFigureModel);
+  return Object.freeze({ datasets, protocol, figures: Object.freeze(figures) });
+}
+
+/**
+ * Every table, listing and figure of the report, computed from the analysis datasets and the protocol's
+ * analysis plan, in CSR order (disposition, baseline, exposure, efficacy, safety), numbered, each with its
+ * population. Nothing about a particular trial is written here: populations, evaluators, the response scale,
+ * the regimen's drugs, subgroups, endpoints, landmarks and thresholds all come from `protocol`.
+ * `figures`: createReportFigures of the same datasets and protocol, used as they are (figures made from
+ * other datasets or another protocol are not used: the figures are made here).
+ */
+export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition, figures?: ReportFigures): ReportModel {
+  const ready = figures !== undefined && figures.datasets === datasets && figures.protocol === protocol ? figures.figures : null;
+  let nextFigure = 0;
+  const makeFigure = (item: Extract<ItemMaker, { kind: 'figure' }>): ReportFigureModel => {
+    const made = ready === null ? item.make() : ready[nextFigure];
+    nextFigure += 1;
+    return made;
+  };
+  const sections = numberItems(
+    reportLayout(datasets, protocol)
+      .map((section) => ({
+        id: section.id,
+        title: section.title,
+        items: section.items.flatMap((item): ReportItem[] => {
+          if (item.kind === 'figure') return [makeFigure(item)];
+          const made = item.make();
+          return made === null ? [] : [made];
+        }),
+      }))
+      .filter((section) => section.items.length > 0),
+  );
   return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
 }
