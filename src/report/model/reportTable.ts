@@ -117,6 +117,14 @@ function rankAnew(distinct: Iterable<string>): string[] {
   return sorted;
 }
 
+/**
+ * Subject ids as a cell holds them: distinct, in sort() order, frozen. Several cells given this one list
+ * keep it as it is: it is sorted once, and the HTML report hashes it once for its anchor.
+ */
+export function subjectList(subjects: Iterable<string>): readonly string[] {
+  return sortedSubjects(subjects);
+}
+
 export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {
   return Object.freeze({ value, subjects: sortedSubjects(subjects) });
 }

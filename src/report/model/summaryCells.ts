@@ -1,5 +1,5 @@
 import { computeSummaryStatistics } from '../../stats/index.js';
-import { cell, column, type ReportCell, type ReportColumn } from './reportTable.js';
+import { cell, column, subjectList, type ReportCell, type ReportColumn } from './reportTable.js';
 import { countValue, missingValue, numberValue } from './reportValue.js';
 
 /** The columns of a continuous summary, in the order statisticians print them. */
@@ -28,7 +28,8 @@ function decimalsOf(value: number): number {
  */
 export function summaryCells(entries: readonly { readonly id: string; readonly value: number | null }[], unit?: string): ReportCell[] {
   const present = entries.filter((e): e is { id: string; value: number } => e.value !== null && Number.isFinite(e.value));
-  const subjects = present.map((e) => e.id);
+  // One list for the row's eight cells: sorted once, not once a cell.
+  const subjects = subjectList(present.map((e) => e.id));
   const outcome = computeSummaryStatistics(present.map((e) => e.value));
   if (!outcome.ok) {
     const why = missingValue(entries.length === 0 ? 'no subjects' : 'no subject has a value');
