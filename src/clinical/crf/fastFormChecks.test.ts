@@ -20,11 +20,24 @@ function agrees(formId: string, row: unknown): 'fast' | 'schema' {
 }
 
 describe('createFastFormChecks', () => {
-  it('accepts a good row and returns it as the schema does (keys in the form order, a new object)', () => {
+  it('accepts a good row and returns it as the schema does: the row itself when its keys are in the form order, else a copy in that order', () => {
     assert.equal(agrees(labForm.id, goodLab), 'fast');
+    assert.equal(fast.get(labForm.id)?.(goodLab), goodLab, 'nothing to change: not copied');
     const reordered = Object.fromEntries(Object.entries(goodLab).reverse());
     assert.equal(agrees(labForm.id, reordered), 'fast');
-    assert.notEqual(fast.get(labForm.id)?.(goodLab), goodLab);
+    assert.notEqual(fast.get(labForm.id)?.(reordered), reordered);
+  });
+  it('copies a row whose value the schema copies (a list), after keys kept as they were', () => {
+    const form = P.forms.find((f) => f.role === 'prior-therapy');
+    if (form === undefined) throw new Error('the protocol has a prior-therapy form');
+    const listKey = 'agents';
+    const probe = fast.get(form.id);
+    const accepted = { lineNumber: 1, agents: ['bortezomib', 'lenalidomide'], startDate: '2019-03-01', refractory: true, asct: false };
+    assert.equal(agrees(form.id, accepted), 'fast');
+    const checked = probe?.(accepted) as Record<string, unknown>;
+    assert.notEqual(checked, accepted);
+    assert.notEqual(checked[listKey], accepted.agents);
+    assert.deepEqual(checked, { ...accepted, agents: [...accepted.agents] });
   });
   it('leaves every doubtful row to the schema', () => {
     const bad: unknown[] = [
