@@ -16,7 +16,7 @@ import {
   wrapText,
   type TableLayout,
 } from '../paging/index.js';
-import { sortedDistinctIds, subjectAnchor, subjectListAnchor } from './anchors/index.js';
+import { sortedDistinctIds, subjectAnchor, subjectListAnchors } from './anchors/index.js';
 import { escapeHtml } from './escapeHtml.js';
 import { REPORT_CSS } from './reportStyles.js';
 import { subjectProfileRenderer } from './renderSubjectProfile.js';
@@ -53,9 +53,10 @@ interface SubjectList {
 
 class SubjectLists {
   readonly byAnchor = new Map<string, SubjectList>();
+  readonly #anchorOf = subjectListAnchors();
 
   href(subjects: readonly string[], where: string, itemId: string): string {
-    const anchor = subjectListAnchor(subjects);
+    const anchor = this.#anchorOf(subjects);
     const known = this.byAnchor.get(anchor);
     if (known === undefined) this.byAnchor.set(anchor, { anchor, subjects: sortedDistinctIds(subjects), firstUse: where, firstItem: itemId, uses: 1 });
     else known.uses += 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HTML_FIGURE_LINKS, subjectAnchor, subjectListAnchor } from './index.js';
+import { HTML_FIGURE_LINKS, subjectAnchor, subjectListAnchor, subjectListAnchors } from './index.js';
 
 describe('anchors', () => {
   it('gives a set of subjects one id whatever the order or repeats', () => {
@@ -25,4 +25,20 @@ describe('anchors', () => {
     assert.equal(HTML_FIGURE_LINKS.subject('X-1'), '#s-X-1');
     assert.equal(HTML_FIGURE_LINKS.subjects(['b', 'a']), `#${subjectListAnchor(['a', 'b'])}`);
   });
+  it("gives one report's lists subjectListAnchor's anchors, remembering lists by content", () => {
+    const anchorOf = subjectListAnchors();
+    const lists: (readonly string[])[] = [
+      Object.freeze(['A-1', 'A-2', 'A-3']),
+      ['A-1', 'A-2', 'A-3'],
+      Object.freeze(['A-3', 'A-1', 'A-2', 'A-1']),
+      // The same length, first, middle and last ids, and other ids between: remembered apart.
+      Object.freeze(['A-1', 'A-2', 'A-5', 'A-7', 'B-0']),
+      Object.freeze(['A-1', 'A-3', 'A-5', 'A-7', 'B-0']),
+      Object.freeze([]),
+      [],
+    ];
+    for (const round of [1, 2]) for (const [i, list] of lists.entries()) assert.equal(anchorOf(list), subjectListAnchor(list), `round ${round}, list ${i}`);
+    assert.notEqual(anchorOf(lists[3]), anchorOf(lists[4]));
+  });
 });
+

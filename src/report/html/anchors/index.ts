@@ -64,3 +64,42 @@ export const HTML_FIGURE_LINKS = Object.freeze({
   subjects: (ids: readonly string[]) => `#${subjectListAnchor(ids)}`,
   subject: (id: string) => `#${subjectAnchor(id)}`,
 });
+
+/** Whether two lists hold the same ids in the same order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * subjectListAnchor for one report's lists, remembering those it has hashed by their content: the model
+ * makes many lists with the same subjects (every count over a whole population, each cell of a row), and
+ * comparing a list with one seen before is several times cheaper than hashing its ids again (a
+ * 10,000-subject report hashed 1.9 million ids for 5,600 distinct lists). The anchors are
+ * subjectListAnchor's: lists with the same ids have the same hash. Dropped with the report (no list is
+ * kept beyond it).
+ */
+export function subjectListAnchors(): (subjects: readonly string[]) => string {
+  const byContent = new Map<string, { readonly ids: readonly string[]; readonly anchor: string }[]>();
+  return (subjects) => {
+    const frozen = Object.isFrozen(subjects);
+    const known = frozen ? anchorOfList.get(subjects) : undefined;
+    if (known !== undefined) return known;
+    const sorted = sortedDistinctIds(subjects);
+    const n = sorted.length;
+    const key = n === 0 ? '0' : `${n}\u0000${sorted[0]}\u0000${sorted[n >> 1]}\u0000${sorted[n - 1]}`;
+    let seen = byContent.get(key);
+    const same = seen?.find((entry) => sameIds(entry.ids, sorted));
+    const anchor = same?.anchor ?? `sl-${n}-${fnv1aJoined(sorted)}`;
+    if (same === undefined) {
+      if (seen === undefined) {
+        seen = [];
+        byContent.set(key, seen);
+      }
+      seen.push({ ids: sorted, anchor });
+    }
+    if (frozen) anchorOfList.set(subjects, anchor);
+    return anchor;
+  };
+}
