@@ -12,6 +12,7 @@ import type { Issue } from '../result/index.js';
 import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
+import { Slots } from './slots.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
 import type { ReportFormat } from './reportFormats.js';
@@ -182,6 +183,8 @@ async function writeReportWith(
   };
   const [{ findRasterFonts, rasterizeFramedSvg, rasterizeSvg }, { ScanlineBuffers }] = await Promise.all([import('./rasterizeSvg.js'), import('./encodePng.js')]);
   const scanlineBuffers = new ScanlineBuffers();
+  // Two figures encoded at a time: deflating runs on the thread pool beside the next figure's copy.
+  const encodeSlots = new Slots(2);
   const fonts = wantsPngs ? findRasterFonts() : null;
   const rasterFonts = fonts !== null && fonts.ok ? fonts : null;
   const docxOptions = {
@@ -208,7 +211,7 @@ async function writeReportWith(
         if (formats.has('png')) filePngs.set(figure.id, png);
         return;
       }
-      const raster = rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png'), buffers: scanlineBuffers }).then((drawn) => {
+      const raster = rasterizeFramedSvg(framed, fonts, 2, { framed: formats.has('png'), buffers: scanlineBuffers, encodeSlots }).then((drawn) => {
         if (wantsDocumentPngs) pngs.set(figure.id, drawn.drawing);
         if (drawn.framed !== null) filePngs.set(figure.id, drawn.framed);
       });
