@@ -48,15 +48,24 @@ export function sortedDistinctIds(subjects: readonly string[]): readonly string[
  */
 const anchorOfList = new WeakMap<readonly string[], string>();
 
-export function subjectListAnchor(subjects: readonly string[]): string {
+/** The anchor of a list of distinct ids in sort() order: its count and hash. */
+function anchorOfSorted(sorted: readonly string[]): string {
+  return `sl-${sorted.length}-${fnv1aJoined(sorted)}`;
+}
+
+/** A list's anchor, remembered by the list itself when frozen; `ofSorted` gives it from the sorted ids. */
+function anchorFor(subjects: readonly string[], ofSorted: (sorted: readonly string[]) => string): string {
   const frozen = Object.isFrozen(subjects);
   let anchor = frozen ? anchorOfList.get(subjects) : undefined;
   if (anchor === undefined) {
-    const sorted = sortedDistinctIds(subjects);
-    anchor = `sl-${sorted.length}-${fnv1aJoined(sorted)}`;
+    anchor = ofSorted(sortedDistinctIds(subjects));
     if (frozen) anchorOfList.set(subjects, anchor);
   }
   return anchor;
+}
+
+export function subjectListAnchor(subjects: readonly string[]): string {
+  return anchorFor(subjects, anchorOfSorted);
 }
 
 /** The links a figure drawn for the HTML report uses (see FigureLinks in ../charts). */
@@ -82,24 +91,19 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  */
 export function subjectListAnchors(): (subjects: readonly string[]) => string {
   const byContent = new Map<string, { readonly ids: readonly string[]; readonly anchor: string }[]>();
-  return (subjects) => {
-    const frozen = Object.isFrozen(subjects);
-    const known = frozen ? anchorOfList.get(subjects) : undefined;
-    if (known !== undefined) return known;
-    const sorted = sortedDistinctIds(subjects);
+  const remembered = (sorted: readonly string[]): string => {
     const n = sorted.length;
     const key = n === 0 ? '0' : `${n}\u0000${sorted[0]}\u0000${sorted[n >> 1]}\u0000${sorted[n - 1]}`;
     let seen = byContent.get(key);
     const same = seen?.find((entry) => sameIds(entry.ids, sorted));
-    const anchor = same?.anchor ?? `sl-${n}-${fnv1aJoined(sorted)}`;
-    if (same === undefined) {
-      if (seen === undefined) {
-        seen = [];
-        byContent.set(key, seen);
-      }
-      seen.push({ ids: sorted, anchor });
+    if (same !== undefined) return same.anchor;
+    const anchor = anchorOfSorted(sorted);
+    if (seen === undefined) {
+      seen = [];
+      byContent.set(key, seen);
     }
-    if (frozen) anchorOfList.set(subjects, anchor);
+    seen.push({ ids: sorted, anchor });
     return anchor;
   };
+  return (subjects) => anchorFor(subjects, remembered);
 }
