@@ -65,7 +65,11 @@ function isStrictlyAscending(ids: readonly string[]): boolean {
   return true;
 }
 
-function sortedSubjects(subjects: Iterable<string>): readonly string[] {
+/**
+ * Subject ids as a cell holds them: distinct, in sort() order, frozen. Several cells given this one list
+ * keep it as it is: it is sorted once, and the HTML report hashes it once for its anchor.
+ */
+export function subjectList(subjects: Iterable<string>): readonly string[] {
   // A frozen list already sorted and distinct is kept as it is: the same ids in the same order.
   if (Array.isArray(subjects) && Object.isFrozen(subjects) && isStrictlyAscending(subjects as readonly string[])) return subjects as readonly string[];
   const ids = Array.isArray(subjects) ? (subjects as readonly string[]) : [...subjects];
@@ -117,16 +121,8 @@ function rankAnew(distinct: Iterable<string>): string[] {
   return sorted;
 }
 
-/**
- * Subject ids as a cell holds them: distinct, in sort() order, frozen. Several cells given this one list
- * keep it as it is: it is sorted once, and the HTML report hashes it once for its anchor.
- */
-export function subjectList(subjects: Iterable<string>): readonly string[] {
-  return sortedSubjects(subjects);
-}
-
 export function cell(value: ReportValue, subjects: Iterable<string> = []): ReportCell {
-  return Object.freeze({ value, subjects: sortedSubjects(subjects) });
+  return Object.freeze({ value, subjects: subjectList(subjects) });
 }
 
 export function textCell(text: string, subjects: Iterable<string> = []): ReportCell {
