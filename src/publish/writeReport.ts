@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
@@ -7,12 +6,13 @@ import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../
 import { layoutFigureFrame, type FramedFigure } from '../report/charts/index.js';
 import { aggregateFigure, createAggregateEdition, createReportFigures, createReportModel, type ReportFigureModel, type ReportFigures, type ReportModel } from '../report/model/index.js';
 import { renderReportCsv } from '../report/csv/index.js';
-import { renderReportHtml } from '../report/html/index.js';
+import { renderReportHtmlParts } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { ChromiumSession } from './chromiumSession.js';
 import { keyResults, type KeyResult } from './keyResults.js';
 import { startDocxRenderer, type DocxRenderer } from './startDocxRenderer.js';
 import { Slots } from './slots.js';
+import { writeTextParts } from './writeTextParts.js';
 import { startFigureSvgRenderer, type FigureSvgRenderer } from './startFigureSvgRenderer.js';
 
 import type { ReportFormat } from './reportFormats.js';
@@ -254,7 +254,7 @@ async function writeReportWith(
   docxMade?.catch(() => undefined);
 
   const needsHtml = formats.has('html') || formats.has('pdf');
-  const html = !needsHtml ? '' : renderReportHtml(model, svgs, {
+  const htmlParts = !needsHtml ? [] : renderReportHtmlParts(model, svgs, {
     title: REPORT_TITLE,
     studyId,
     dataCutoffDate: trial.dataCutoffDate,
@@ -264,12 +264,12 @@ async function writeReportWith(
     protocol,
     datasets,
   });
-  // The HTML (over 100 MB for 10,000 subjects) is written on the thread pool while the other formats are
-  // made here; awaited before the report returns.
+  // The HTML (over 100 MB for 10,000 subjects) is written part by part, on the thread pool, while the other
+  // formats are made here; awaited before the report returns.
   let htmlWritten: Promise<void> | null = null;
   if (formats.has('html')) {
     mkdirSync(out, { recursive: true });
-    htmlWritten = writeFile(join(out, 'report.html'), html);
+    htmlWritten = writeTextParts(join(out, 'report.html'), htmlParts);
     htmlWritten.catch(() => undefined);
     files.push('report.html');
     progress('write', 'report.html');
@@ -320,7 +320,7 @@ async function writeReportWith(
       const { renderPdfFromHtml } = await chromium.module();
       const started = performance.now();
       files.push('report.pdf');
-      pdfWritten = renderPdfFromHtml(html, {
+      pdfWritten = renderPdfFromHtml(htmlParts.join(''), {
         browser,
         page: await chromium.printPage(),
         headerText: `${trial.synthetic ? 'SYNTHETIC DATA \u2013 ' : ''}${studyId}: ${REPORT_TITLE}${aggregate ? ' (aggregate edition)' : ''}`,

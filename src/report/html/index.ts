@@ -3,6 +3,6 @@ export { HTML_FIGURE_LINKS, subjectAnchor, subjectListAnchor } from './anchors/i
 export { escapeHtml } from './escapeHtml.js';
 export { REPORT_CSS } from './reportStyles.js';
 export type { ReportHtmlOptions } from './renderReportHtml.js';
-export { renderReportHtml } from './renderReportHtml.js';
+export { renderReportHtml, renderReportHtmlParts } from './renderReportHtml.js';
 export type { SubjectRecords } from './renderSubjectProfile.js';
 export { renderSubjectProfile } from './renderSubjectProfile.js';

@@ -289,7 +289,7 @@ function renderToc(model: ReportModel): string {
   return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${sections}${appendices}</ol></nav>`;
 }
 
-function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, string>): string {
+function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, string>): string[] {
   // A subject is in many lists (a 10,000-subject report's lists hold millions of ids): each link is made once.
   const links = new Map<string, string>();
   const link = (id: string) => {
@@ -308,11 +308,10 @@ function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, st
         `<section class="subject-list" id="${list.anchor}"><h4>${escapeHtml(list.firstUse)}: ${list.subjects.length} subject${list.subjects.length === 1 ? '' : 's'}</h4>` +
         `<p class="ids">${ids}</p><p class="back">Cited in <a href="#${escapeHtml(list.firstItem)}">${escapeHtml(numbers.get(list.firstItem) ?? list.firstItem)}</a>${others}.</p></section>`
       );
-    })
-    .join('\n');
+    });
 }
 
-function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: ProtocolDefinition): string {
+function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: ProtocolDefinition): string[] {
   const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
     const out = new Map<string, Row[]>();
     for (const r of rows) {
@@ -328,8 +327,17 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: Proto
   const renderSubjectProfile = subjectProfileRenderer(protocol);
   return [...datasets.adsl]
     .sort((a, b) => a.USUBJID.localeCompare(b.USUBJID))
-    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }))
-    .join('\n');
+    .map((s) => renderSubjectProfile({ adsl: s, adrs: adrs.get(s.USUBJID) ?? [], adtte: adtte.get(s.USUBJID) ?? [], adae: adae.get(s.USUBJID) ?? [] }));
+}
+
+/** The parts with `separator` between each two (what parts.join(separator) would print, kept as parts). */
+function separated(parts: readonly string[], separator: string): string[] {
+  const out: string[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) out.push(separator);
+    out.push(part);
+  });
+  return out;
 }
 
 /**
@@ -340,11 +348,21 @@ function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: Proto
  * (createAggregateEdition) says so in the title block, with what it leaves out, and has no appendices.
  */
 export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record<string, string>>, options: ReportHtmlOptions): string {
+  return renderReportHtmlParts(model, figuresSvg, options).join('');
+}
+
+/**
+ * renderReportHtml's text as the parts it is made of, in order (their concatenation is the page): a
+ * 10,000-subject report is over 100 MB, which a writer streams part by part instead of building it as
+ * one string and encoding that whole.
+ */
+export function renderReportHtmlParts(model: ReportModel, figuresSvg: Readonly<Record<string, string>>, options: ReportHtmlOptions): string[] {
   const lists = new SubjectLists();
   const numbers = new Map(model.items.map((i) => [i.id, i.number]));
-  const sections = model.sections
-    .map((section) => `<section class="report-section${startsLandscape(section.items[0]) ? ' starts-landscape' : ''}" id="sec-${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>\n${section.items.map((item, index) => renderItem(item, figuresSvg, lists, index === 0)).join('\n')}</section>`)
-    .join('\n');
+  const sections = model.sections.map(
+    (section) =>
+      `<section class="report-section${startsLandscape(section.items[0]) ? ' starts-landscape' : ''}" id="sec-${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>\n${section.items.map((item, index) => renderItem(item, figuresSvg, lists, index === 0)).join('\n')}</section>`,
+  );
   const banner = options.synthetic
     ? `<div class="synthetic-banner" role="note">SYNTHETIC DATA: every subject in this report is invented. ${escapeHtml(options.syntheticNote ?? 'Not for clinical or regulatory use.')}</div>`
     : '';
@@ -357,14 +375,16 @@ export function renderReportHtml(model: ReportModel, figuresSvg: Readonly<Record
       : `<div class="edition-notice" role="note">${aggregateEditionNotice(aggregate, ['the subject profiles']).map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`;
   const appendices =
     aggregate !== undefined
-      ? ''
-      : `<section class="appendix" id="appendix-subject-lists"><h2>Appendix A. Subjects behind each count</h2>
-${renderSubjectLists(lists, numbers)}
-</section>
-<section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>
-${renderSubjects(options.datasets, options.protocol)}
-</section>`;
-  return `<!DOCTYPE html>
+      ? ['']
+      : [
+          '<section class="appendix" id="appendix-subject-lists"><h2>Appendix A. Subjects behind each count</h2>\n',
+          ...separated(renderSubjectLists(lists, numbers), '\n'),
+          '\n</section>\n<section class="appendix" id="appendix-subjects"><h2>Appendix B. Subject profiles (derived records)</h2>\n',
+          ...separated(renderSubjects(options.datasets, options.protocol), '\n'),
+          '\n</section>',
+        ];
+  return [
+    `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.synthetic ? `SYNTHETIC - ${title}` : title)}</title>
 <style>${REPORT_CSS}</style></head>
@@ -375,9 +395,13 @@ ${banner}
 ${traceability}</header>
 ${renderToc(model)}
 <main>
-${sections}
-${appendices}
+`,
+    ...separated(sections, '\n'),
+    '\n',
+    ...appendices,
+    `
 </main>
 </body></html>
-`;
+`,
+  ];
 }
