@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CHUNK_CHARACTERS, writeTextParts } from './writeTextParts.js';
+import { CHUNK_BYTES, writeTextParts } from './writeTextParts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trialkit-parts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,19 +14,26 @@ describe('writeTextParts', () => {
     const path = join(dir, 'many.html');
     await writeTextParts(path, parts);
     const text = parts.join('');
-    assert.ok(text.length > 2 * CHUNK_CHARACTERS, 'the test text spans chunks');
+    assert.ok(Buffer.byteLength(text) > 2 * CHUNK_BYTES, 'the test text spans chunks');
     assert.equal(readFileSync(path, 'utf8'), text);
   });
 
-  it('keeps a surrogate pair whole when a chunk ends between its halves', async () => {
+  it('keeps a surrogate pair whole when it is cut between two parts', async () => {
     const emoji = '\ud83d\ude00';
-    // The first part ends with the pair's first half exactly where the first chunk is cut.
-    const parts = [`${'a'.repeat(CHUNK_CHARACTERS - 1)}${emoji[0]}`, `${emoji[1]}b`, 'c'];
+    // The first part ends with the pair's first half, and fills the first chunk but for it.
+    const parts = [`${'a'.repeat(CHUNK_BYTES - 1)}${emoji[0]}`, `${emoji[1]}b`, 'c'];
     const path = join(dir, 'pair.txt');
     await writeTextParts(path, parts);
     const bytes = readFileSync(path);
     assert.equal(bytes.toString('utf8'), parts.join(''));
-    assert.equal(bytes.length, CHUNK_CHARACTERS - 1 + 4 + 2);
+    assert.equal(bytes.length, CHUNK_BYTES - 1 + 4 + 2);
+  });
+
+  it('writes a part longer than a chunk whole, in order with the parts around it', async () => {
+    const parts = ['head\u2264', `${'\u00e9'.repeat(CHUNK_BYTES)}`, 'tail', '\ud83d', '\ude00'];
+    const path = join(dir, 'large.txt');
+    await writeTextParts(path, parts);
+    assert.equal(readFileSync(path, 'utf8'), parts.join(''));
   });
 
   it('replaces a file that was there, also with no parts at all', async () => {
