@@ -5,7 +5,7 @@ import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../
 // package) even for a report without them.
 import { layoutFigureFrame, type FramedFigure } from '../report/charts/index.js';
 import { aggregateFigure, createAggregateEdition, createReportFigures, createReportModel, type ReportFigureModel, type ReportFigures, type ReportModel } from '../report/model/index.js';
-import { renderReportCsv } from '../report/csv/index.js';
+import { renderReportCsvParts } from '../report/csv/index.js';
 import { renderReportHtmlParts } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
 import { ChromiumSession } from './chromiumSession.js';
@@ -275,8 +275,16 @@ async function writeReportWith(
     progress('write', 'report.html');
   }
   lap('html');
+  // The CSVs too (74 MB for 10,000 subjects), one after the other, awaited with the HTML.
+  let csvWritten: Promise<void> | null = null;
   if (formats.has('csv')) {
-    for (const file of renderReportCsv(model, { synthetic: trial.synthetic })) write(join('tables', file.fileName), file.content);
+    const csvFiles = renderReportCsvParts(model, { synthetic: trial.synthetic });
+    mkdirSync(join(out, 'tables'), { recursive: true });
+    csvWritten = (async () => {
+      for (const file of csvFiles) await writeTextParts(join(out, 'tables', file.fileName), file.lines);
+    })();
+    csvWritten.catch(() => undefined);
+    files.push(...csvFiles.map((file) => join('tables', file.fileName)));
     progress('write', 'tables/*.csv');
   }
   lap('csv');
@@ -368,6 +376,6 @@ async function writeReportWith(
     await pdfWritten;
     lap('pdfWait');
   }
-  if (htmlWritten !== null) await htmlWritten;
+  await Promise.all([htmlWritten, csvWritten]);
   return Object.freeze({ files: Object.freeze(files), skipped: Object.freeze(skipped), model, keyResults: keyResults(model, protocol), derivationIssues: Object.freeze(derivationIssues), timingsMs: Object.freeze(timings) });
 }

@@ -7,6 +7,12 @@ export interface ReportCsvFile {
   readonly content: string;
 }
 
+/** A CSV file as the lines its text is made of. */
+export interface ReportCsvParts {
+  readonly fileName: string;
+  readonly lines: readonly string[];
+}
+
 // A spreadsheet runs a cell that starts with = + - @ as a formula (CSV injection). Numbers such as '-0.25'
 // are left alone so the raw values stay numeric; papaparse prefixes anything else with a quote.
 const FORMULA_START = /^(?:[=+@\t\r]|-(?!(?:\d*\.?\d+(?:[eE][+-]?\d+)?|Inf)$))/;
@@ -89,7 +95,15 @@ function subjectsJoiner(): (subjects: readonly string[]) => string {
   };
 }
 
-function tableCsv(table: ReportTable, synthetic: boolean, joinSubjects: (subjects: readonly string[]) => string): string {
+const UNPARSE_OPTIONS = { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START };
+
+/** One record as its CSV line, CRLF-terminated (RFC 4180; the last record ends like the others). */
+function csvLine(record: readonly string[]): string {
+  return `${Papa.unparse([record as string[]], UNPARSE_OPTIONS)}\r\n`;
+}
+
+/** A table's CSV as its lines, in order. */
+function tableCsvLines(table: ReportTable, synthetic: boolean, joinSubjects: (subjects: readonly string[]) => string): string[] {
   const layouts = table.columns.map((_, index) => columnLayout(table, index));
   const header = ['key', 'label', 'indent'];
   table.columns.forEach((col, index) => {
@@ -111,8 +125,7 @@ function tableCsv(table: ReportTable, synthetic: boolean, joinSubjects: (subject
   // A table without rows (an empty listing) still says what it is: one record keyed 'none', so that the
   // file of a synthetic trial carries SYNTHETIC like every other.
   if (records.length === 0) records.push(['none', 'No rows', '0', ...header.slice(3, synthetic ? -1 : undefined).map(() => ''), ...(synthetic ? ['SYNTHETIC'] : [])]);
-  // RFC 4180: CRLF between records; a final CRLF so the last record ends like the others.
-  return `${Papa.unparse([header, ...records], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })}\r\n`;
+  return [csvLine(header), ...records.map(csvLine)];
 }
 
 /**
@@ -122,8 +135,13 @@ function tableCsv(table: ReportTable, synthetic: boolean, joinSubjects: (subject
  * trial, a last column `data_origin` = SYNTHETIC. The columns are described in README.md beside this file.
  */
 export function renderReportCsv(model: ReportModel, options: ReportCsvOptions = {}): readonly ReportCsvFile[] {
+  return Object.freeze(renderReportCsvParts(model, options).map((file) => Object.freeze({ fileName: file.fileName, content: file.lines.join('') })));
+}
+
+/** renderReportCsv's files with each file's text as its lines (CRLF-terminated), for a writer that streams them. */
+export function renderReportCsvParts(model: ReportModel, options: ReportCsvOptions = {}): readonly ReportCsvParts[] {
   const joinSubjects = subjectsJoiner();
   return Object.freeze(
-    model.items.flatMap((item) => (item.kind === 'table' ? [Object.freeze({ fileName: `${item.id}.csv`, content: tableCsv(item, options.synthetic === true, joinSubjects) })] : [])),
+    model.items.flatMap((item) => (item.kind === 'table' ? [Object.freeze({ fileName: `${item.id}.csv`, lines: tableCsvLines(item, options.synthetic === true, joinSubjects) })] : [])),
   );
 }
