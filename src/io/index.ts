@@ -9,3 +9,4 @@ export { factorColumn, levelIndex, relevelFactor, sortLevels, compareLevelText }
 export type { StatusColumn, StatusCoding } from './statusColumn.js';
 export { statusColumn, describeStatusCoding } from './statusColumn.js';
 export { readJsonFile } from './readJsonFile.js';
+export { readTextFile } from './readTextFile.js';

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { InputError, issue } from '../result/index.js';
+import { readTextFile } from './readTextFile.js';
 
 /**
  * Reads a JSON input file (a BOM is allowed), or throws an InputError naming the file and what was
@@ -8,7 +8,7 @@ import { InputError, issue } from '../result/index.js';
 export function readJsonFile(file: string, expected: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`cannot read ${file}: ${reason}`, [issue('file-unreadable', [file], file, 'a readable JSON file')]);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateTrialData, type ProtocolDefinition, type TrialData } from '../clinical/index.js';
 import { findProtocol, listProtocols, protocolOf } from '../protocols/index.js';
+import { readTextFile } from '../io/index.js';
 import { InputError, issue } from '../result/index.js';
 import type { DemoDefinition, DemoPlan } from '../demo/index.js';
 import { createPlanOnThread } from './createPlanOnThread.js';
@@ -29,7 +30,7 @@ export interface TrialSourceOptions {
 function readJson(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path);
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, [issue('unreadable-file', [path], undefined, 'a readable JSON file')]);
   }
