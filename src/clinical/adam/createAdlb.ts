@@ -5,7 +5,7 @@ import type { CtcaeGradeValue } from '../ctcae/index.js';
 import type { DataSource, LabForm, TrialData } from '../crf/index.js';
 import { parseIsoDate, studyDay } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
-import { convertLabValue, isLabAnalyte, LAB_ANALYTES, STANDARD_UNITS } from '../units/index.js';
+import { convertLabValue, convertToStandardUnit, isLabAnalyte, LAB_ANALYTES, STANDARD_UNITS } from '../units/index.js';
 import type { LabAnalyte } from '../units/index.js';
 import type { AdslRow } from './createAdsl.js';
 import type { Derivation, Flag } from './derivation.js';
@@ -72,6 +72,22 @@ const CRITERIA_BY_DIRECTION = {
   increased: new Map([...CRITERIA.values()].filter((c) => c.direction === 'increased').map((c) => [c.analyte, c] as const)),
 };
 
+/** Where a lab result is in the trial, for an issue's path: made into a path only for an issue (a large trial has a million lab results, nearly all fine). */
+interface LabAt {
+  readonly subjectIndex: number;
+  readonly index: number;
+}
+
+function labPath(at: LabAt): readonly (string | number)[] {
+  return ['subjects', at.subjectIndex, 'labs', at.index];
+}
+
+/** The CTCAE term graded for an analyte in one direction, null when CTCAE v5 has none. */
+function termOf(analyte: LabAnalyte, direction: 'decreased' | 'increased'): string | null {
+  return CRITERIA_BY_DIRECTION[direction].get(analyte)?.term ?? null;
+}
+
+/** The grade of a value in one direction; null when the analyte has no term there or the value cannot be graded (reported in issues). */
 function gradeOf(
   analyte: LabAnalyte,
   direction: 'decreased' | 'increased',
@@ -79,21 +95,43 @@ function gradeOf(
   lln: number | null,
   uln: number | null,
   baseline: number | null,
-  path: readonly (string | number)[],
+  at: LabAt,
   issues: Issue[],
-): { term: string | null; grade: CtcaeGradeValue | null } {
+): CtcaeGradeValue | null {
   const criterion = CRITERIA_BY_DIRECTION[direction].get(analyte);
-  if (criterion === undefined) return { term: null, grade: null };
+  if (criterion === undefined) return null;
   const graded = GRADED_BY.get(criterion);
   const fast = graded === null || graded === undefined ? undefined : gradeInStandardUnit(graded, value, lln, uln, baseline);
-  if (fast !== undefined) return { term: criterion.term, grade: fast };
+  if (fast !== undefined) return fast;
   const outcome = computeCtcaeGrade({ term: criterion.term, value, unit: STANDARD_UNITS[analyte], lln, uln, baseline });
   if (!outcome.ok) {
-    for (const item of outcome.issues) issues.push(issue(`ctcae-${item.code}`, [...path, ...item.path], item.value, item.expected, item.severity));
-    return { term: criterion.term, grade: null };
+    for (const item of outcome.issues) issues.push(issue(`ctcae-${item.code}`, [...labPath(at), ...item.path], item.value, item.expected, item.severity));
+    return null;
   }
-  return { term: criterion.term, grade: outcome.value.grade };
+  return outcome.value.grade;
 }
+
+/** A lab value in its analyte's SI unit; undefined when it cannot be converted (the issues say why, under the lab's `field`). */
+function convertField(analyte: LabAnalyte, lab: LabForm, value: number | undefined, field: string, at: LabAt, issues: Issue[]): number | null | undefined {
+  if (value === undefined) return null;
+  const fast = convertToStandardUnit(analyte, value, lab.unit);
+  if (fast !== undefined) return fast;
+  const outcome = convertLabValue(analyte, value, lab.unit);
+  if (outcome.ok) return outcome.value.value;
+  for (const item of outcome.issues) {
+    const where = item.path[0] === 'value' ? field : item.path[0] === 'unit' ? 'unit' : String(item.path[0] ?? field);
+    issues.push(issue(item.code, [...labPath(at), where], where === 'unit' ? lab.unit : value, item.expected, item.severity));
+  }
+  return undefined;
+}
+
+/** Normal-range shifts as printed ('NORMAL to LOW'), made once: a large trial has a million lab results. */
+const RANGE_SHIFTS = new Map<RangeIndicator, Map<RangeIndicator, string>>(
+  (['LOW', 'NORMAL', 'HIGH'] as const).map((from) => [from, new Map((['LOW', 'NORMAL', 'HIGH'] as const).map((to) => [to, `${from} to ${to}`]))]),
+);
+
+/** The analytes in the order of localeCompare on their codes, the order ADLB's rows are sorted by within a subject. */
+const ANALYTE_ORDER = new Map([...LAB_ANALYTES].sort((a, b) => a.localeCompare(b)).map((analyte, rank) => [analyte, rank] as const));
 
 /**
  * ADLB: one row per lab result on or before the cutoff, in SI units via the units engine, with baseline
@@ -114,30 +152,19 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
     const baselineLimit = firstDose ?? dayOf(subject.ENRLDT);
     const converted: Converted[] = [];
     record.labs.forEach((lab, index) => {
-      const path = ['subjects', subjectIndex, 'labs', index] as const;
-      // readDate, with its path made only for a bad date (a large trial has a million lab results).
+      const at = { subjectIndex, index };
       const day = typeof lab.date === 'string' ? parseIsoDate(lab.date) : null;
-      if (day === null && lab.date !== undefined) readDate(lab.date, [...path, 'date'], issues);
+      if (day === null && lab.date !== undefined) readDate(lab.date, [...labPath(at), 'date'], issues);
       if (day === null || day > cutoff) return;
       if (!isLabAnalyte(lab.analyte)) {
-        issues.push(issue('unknown-analyte', [...path, 'analyte'], lab.analyte, `one of ${LAB_ANALYTES.join(', ')}`));
+        issues.push(issue('unknown-analyte', [...labPath(at), 'analyte'], lab.analyte, `one of ${LAB_ANALYTES.join(', ')}`));
         return;
       }
       const analyte = lab.analyte;
-      const convert = (value: number | undefined, field: string): number | null | undefined => {
-        if (value === undefined) return null;
-        const outcome = convertLabValue(analyte, value, lab.unit);
-        if (outcome.ok) return outcome.value.value;
-        for (const item of outcome.issues) {
-          const where = item.path[0] === 'value' ? field : item.path[0] === 'unit' ? 'unit' : String(item.path[0] ?? field);
-          issues.push(issue(item.code, [...path, where], where === 'unit' ? lab.unit : value, item.expected, item.severity));
-        }
-        return undefined;
-      };
-      const value = convert(lab.value, 'value');
+      const value = convertField(analyte, lab, lab.value, 'value', at, issues);
       if (value === undefined || value === null) return;
-      const lln = convert(lab.lln, 'lln');
-      const uln = convert(lab.uln, 'uln');
+      const lln = convertField(analyte, lab, lab.lln, 'lln', at, issues);
+      const uln = convertField(analyte, lab, lab.uln, 'uln', at, issues);
       converted.push({ index, lab, analyte, day, value, lln: lln ?? null, uln: uln ?? null });
     });
 
@@ -151,34 +178,36 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
 
     // A baseline's own grades are the same for every later result of its analyte: computed once.
     const baselineGrades = new Map<Converted, { low: CtcaeGradeValue | null; high: CtcaeGradeValue | null }>();
-    const gradesOfBaseline = (base: Converted, path: readonly (string | number)[]) => {
+    const gradesOfBaseline = (base: Converted) => {
       let grades = baselineGrades.get(base);
       if (grades === undefined) {
+        const at = { subjectIndex, index: base.index };
         grades = {
-          low: gradeOf(base.analyte, 'decreased', base.value, base.lln, base.uln, base.value, path, []).grade,
-          high: gradeOf(base.analyte, 'increased', base.value, base.lln, base.uln, base.value, path, []).grade,
+          low: gradeOf(base.analyte, 'decreased', base.value, base.lln, base.uln, base.value, at, []),
+          high: gradeOf(base.analyte, 'increased', base.value, base.lln, base.uln, base.value, at, []),
         };
         baselineGrades.set(base, grades);
       }
       return grades;
     };
 
-    const sorted = [...converted].sort((a, b) => a.analyte.localeCompare(b.analyte) || a.day - b.day || a.index - b.index);
+    const sorted = [...converted].sort((a, b) => (ANALYTE_ORDER.get(a.analyte) ?? 0) - (ANALYTE_ORDER.get(b.analyte) ?? 0) || a.day - b.day || a.index - b.index);
     for (const item of sorted) {
-      const path = ['subjects', subjectIndex, 'labs', item.index] as const;
+      const at = { subjectIndex, index: item.index };
       const base = baseline.get(item.analyte) ?? null;
       const baseValue = base?.value ?? null;
       const isBaseline = base === item;
       const post = !isBaseline && firstDose !== null && item.day > firstDose;
-      const low = gradeOf(item.analyte, 'decreased', item.value, item.lln, item.uln, baseValue, path, issues);
-      const high = gradeOf(item.analyte, 'increased', item.value, item.lln, item.uln, baseValue, path, issues);
-      const baseLow = base === null ? null : isBaseline ? low.grade : gradesOfBaseline(base, path).low;
-      const baseHigh = base === null ? null : isBaseline ? high.grade : gradesOfBaseline(base, path).high;
+      const lowTerm = termOf(item.analyte, 'decreased');
+      const highTerm = termOf(item.analyte, 'increased');
+      const low = gradeOf(item.analyte, 'decreased', item.value, item.lln, item.uln, baseValue, at, issues);
+      const high = gradeOf(item.analyte, 'increased', item.value, item.lln, item.uln, baseValue, at, issues);
+      const baseLow = base === null ? null : isBaseline ? low : gradesOfBaseline(base).low;
+      const baseHigh = base === null ? null : isBaseline ? high : gradesOfBaseline(base).high;
       const anrind = rangeIndicator(item.value, item.lln, item.uln);
       const bnrind = base === null ? null : rangeIndicator(base.value, base.lln, base.uln);
-      const shiftParts: string[] = [];
-      if (low.term !== null && low.grade !== null && baseLow !== null) shiftParts.push(`${baseLow} to ${low.grade}`);
-      if (high.term !== null && high.grade !== null && baseHigh !== null) shiftParts.push(`${baseHigh} to ${high.grade}`);
+      const lowShift = lowTerm !== null && low !== null && baseLow !== null ? `${baseLow} to ${low}` : null;
+      const highShift = highTerm !== null && high !== null && baseHigh !== null ? `${baseHigh} to ${high}` : null;
       rows.push({
         STUDYID: subject.STUDYID,
         USUBJID: subject.USUBJID,
@@ -196,14 +225,14 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
         BASE: baseValue,
         BNRIND: bnrind,
         CHG: post && baseValue !== null ? item.value - baseValue : null,
-        SHIFT1: post && bnrind !== null && anrind !== null ? `${bnrind} to ${anrind}` : null,
-        ATOXDSCL: low.term,
-        ATOXGRL: low.grade,
+        SHIFT1: post && bnrind !== null && anrind !== null ? (RANGE_SHIFTS.get(bnrind)?.get(anrind) ?? null) : null,
+        ATOXDSCL: lowTerm,
+        ATOXGRL: low,
         BTOXGRL: baseLow,
-        ATOXDSCH: high.term,
-        ATOXGRH: high.grade,
+        ATOXDSCH: highTerm,
+        ATOXGRH: high,
         BTOXGRH: baseHigh,
-        TOXSHIFT: post && shiftParts.length > 0 ? shiftParts.join('; ') : null,
+        TOXSHIFT: !post ? null : lowShift !== null && highShift !== null ? `${lowShift}; ${highShift}` : (lowShift ?? highShift),
       });
     }
   });

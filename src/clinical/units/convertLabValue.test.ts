@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convertLabValue, roundSignificant } from './convertLabValue.js';
+import { convertLabValue, convertToStandardUnit, roundSignificant } from './convertLabValue.js';
 import { LAB_ANALYTES, STANDARD_UNITS } from './labAnalyte.js';
 import { LAB_UNIT_CONVERSIONS } from './labUnitConversions.js';
 
@@ -72,5 +72,23 @@ describe('convertLabValue', () => {
     assert.deepEqual(target.issues.map((i) => i.path), [['toUnit']]);
     const nan = convertLabValue('alt', Number.NaN, 'U/L');
     assert.deepEqual(nan.issues.map((i) => i.code), ['bad-number']);
+  });
+});
+
+describe('convertToStandardUnit', () => {
+  it("gives convertLabValue's SI value whenever it succeeds, and undefined exactly when it fails", () => {
+    const values = [0, 1, 1.1, 75, 1500, 0.000123, -2, Number.NaN, Number.POSITIVE_INFINITY];
+    let compared = 0;
+    for (const analyte of LAB_ANALYTES) {
+      const units = [...LAB_UNIT_CONVERSIONS[analyte].flatMap((d) => [d.unit, ...d.aliases]), 'furlongs', '', ' '];
+      for (const unit of units)
+        for (const value of values) {
+          const outcome = convertLabValue(analyte, value, unit);
+          assert.equal(convertToStandardUnit(analyte, value, unit), outcome.ok ? outcome.value.value : undefined, `${analyte} ${value} ${unit}`);
+          compared += 1;
+        }
+    }
+    assert.ok(compared > 500);
+    assert.equal(convertToStandardUnit('noSuchAnalyte' as (typeof LAB_ANALYTES)[number], 1, 'g/L'), undefined);
   });
 });

@@ -64,3 +64,16 @@ export function convertLabValue(
   const converted = from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
   return success(Object.freeze({ value: converted, unit: to.unit }));
 }
+
+/**
+ * convertLabValue(analyte, value, fromUnit) into the analyte's SI unit when it succeeds, as a bare number;
+ * undefined when it would not (a bad number or unit): the caller then asks convertLabValue for the issues.
+ * The kernel of that front end for a trial's million lab values, which need no result object each.
+ */
+export function convertToStandardUnit(analyte: LabAnalyte, value: number, fromUnit: string): number | undefined {
+  if (!isLabAnalyte(analyte) || typeof value !== 'number' || !Number.isFinite(value) || typeof fromUnit !== 'string') return undefined;
+  const from = parseUnit(analyte, fromUnit);
+  const to = parseUnit(analyte, STANDARD_UNITS[analyte]);
+  if (from === null || to === null) return undefined;
+  return from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
+}
