@@ -42,10 +42,17 @@ export async function writeTextParts(path: string, parts: readonly string[]): Pr
         carried = part.slice(-1);
         part = part.slice(0, -1);
       }
-      const length = Buffer.byteLength(part, 'utf8');
-      if (used + length > CHUNK_BYTES) await flush();
-      if (length > CHUNK_BYTES) await send(Buffer.from(part, 'utf8'));
-      else used += buffers[current].write(part, used, 'utf8');
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8: a part within that bound is written without
+      // measuring it first (most are; measuring is a pass over the text).
+      if (used + part.length * 3 > CHUNK_BYTES) {
+        const length = Buffer.byteLength(part, 'utf8');
+        if (used + length > CHUNK_BYTES) await flush();
+        if (length > CHUNK_BYTES) {
+          await send(Buffer.from(part, 'utf8'));
+          continue;
+        }
+      }
+      used += buffers[current].write(part, used, 'utf8');
     }
     await flush();
     await written;
