@@ -4,7 +4,7 @@ import { createAdamDatasets, type ProtocolDefinition, type TrialData } from '../
 // From the report's parts rather than its index, which loads the DOCX and RTF renderers (and the docx
 // package) even for a report without them.
 import { layoutFigureFrame, type FramedFigure } from '../report/charts/index.js';
-import { aggregateFigure, createAggregateEdition, createReportFigures, createReportModel, type ReportFigureModel, type ReportFigures, type ReportModel } from '../report/model/index.js';
+import { aggregateFigure, createAggregateEdition, createReportFigures, reportModelSteps, type ReportFigureModel, type ReportFigures, type ReportModel } from '../report/model/index.js';
 import { renderReportCsvParts } from '../report/csv/index.js';
 import { renderReportHtmlParts } from '../report/html/index.js';
 import type { Issue } from '../result/index.js';
@@ -229,7 +229,15 @@ async function writeReportWith(
     // A failure surfaces where the drawing is awaited.
     drawing.catch(() => undefined);
   }
-  const fullModel = createReportModel(datasets, protocol, earlyFigures);
+  // Made a table at a time, the figures drawn meanwhile on their thread handled between two (each
+  // rasterised on the thread pool while the next tables are made), not all after the last table.
+  const steps = reportModelSteps(datasets, protocol, earlyFigures);
+  let step = steps.next();
+  while (step.done !== true) {
+    if (drawing !== null) await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  const fullModel = step.value;
   const model = aggregate ? createAggregateEdition(fullModel) : fullModel;
   for (const item of model.items) if (item.kind === 'table') progress('table', `${item.number}: ${item.title}`);
   lap('model');

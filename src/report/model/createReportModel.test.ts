@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SubgroupDefinition } from '../../clinical/index.js';
 import { buildStandardTestTrial, STANDARD_TEST_SUBJECTS, TEST_PROTOCOL, type TestSubjectSpec, withPlan } from '../../protocols/nct05236621/testing/reportTestTrial.js';
-import { createReportFigures, createReportModel } from './createReportModel.js';
+import { createReportFigures, createReportModel, reportModelSteps } from './createReportModel.js';
 import { findCell, findFigure, findRow, findTable, findValue } from './findCell.js';
 import { rowByKey } from './testSupport.js';
 
@@ -142,5 +142,23 @@ describe('createReportFigures', () => {
     assert.notDeepEqual(fromOther.figures, createReportFigures(data, TEST_PROTOCOL).figures);
     const own = createReportModel(data, TEST_PROTOCOL, fromOther);
     assert.deepEqual(own, model);
+  });
+});
+
+describe('reportModelSteps', () => {
+  const data = buildStandardTestTrial();
+  const model = createReportModel(data, TEST_PROTOCOL);
+
+  it("yields at least once per item and returns createReportModel's model", () => {
+    const steps = reportModelSteps(data, TEST_PROTOCOL, createReportFigures(data, TEST_PROTOCOL));
+    let yielded = 0;
+    let step = steps.next();
+    while (step.done !== true) {
+      yielded += 1;
+      step = steps.next();
+    }
+    // Tables left out (none in this trial) would still count as a step: at least one step per item made.
+    assert.ok(yielded >= model.items.length, `${yielded} steps for ${model.items.length} items`);
+    assert.deepEqual(step.value, model);
   });
 });

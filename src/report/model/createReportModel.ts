@@ -152,25 +152,36 @@ export function createReportFigures(datasets: AdamDatasets, protocol: ProtocolDe
  * other datasets or another protocol are not used: the figures are made here).
  */
 export function createReportModel(datasets: AdamDatasets, protocol: ProtocolDefinition, figures?: ReportFigures): ReportModel {
+  const steps = reportModelSteps(datasets, protocol, figures);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * createReportModel one item at a time: the generator yields after each item and returns the model. A caller that lets other work run between the steps (the
+ * report writer rasterises the figures drawn meanwhile on other threads) drives it; the model is the same.
+ */
+export function* reportModelSteps(datasets: AdamDatasets, protocol: ProtocolDefinition, figures?: ReportFigures): Generator<undefined, ReportModel, void> {
   const ready = figures !== undefined && figures.datasets === datasets && figures.protocol === protocol ? figures.figures : null;
   let nextFigure = 0;
-  const makeFigure = (item: Extract<ItemMaker, { kind: 'figure' }>): ReportFigureModel => {
-    const made = ready === null ? item.make() : ready[nextFigure];
-    nextFigure += 1;
-    return made;
-  };
-  const sections = numberItems(
-    reportLayout(datasets, protocol)
-      .map((section) => ({
-        id: section.id,
-        title: section.title,
-        items: section.items.flatMap((item): ReportItem[] => {
-          if (item.kind === 'figure') return [makeFigure(item)];
-          const made = item.make();
-          return made === null ? [] : [made];
-        }),
-      }))
-      .filter((section) => section.items.length > 0),
-  );
+  const made: { id: string; title: string; items: ReportItem[] }[] = [];
+  for (const section of reportLayout(datasets, protocol)) {
+    const items: ReportItem[] = [];
+    for (const item of section.items) {
+      if (item.kind === 'figure') {
+        items.push(ready === null ? item.make() : ready[nextFigure]);
+        nextFigure += 1;
+        yield;
+        continue;
+      }
+      const table = item.make();
+      if (table !== null) items.push(table);
+      yield;
+    }
+    if (items.length > 0) made.push({ id: section.id, title: section.title, items });
+  }
+  const sections = numberItems(made);
   return Object.freeze({ sections: Object.freeze(sections), items: Object.freeze(sections.flatMap((s) => s.items)) });
 }

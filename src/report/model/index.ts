@@ -83,6 +83,6 @@ export { createWaterfallFigure } from './createWaterfallFigure.js';
 export type { ForestData, ForestFigure, ForestRow } from './createForestFigure.js';
 export { createForestFigure } from './createForestFigure.js';
 export type { ReportItem, ReportFigureModel, ReportFigures, ReportModel, ReportSection } from './createReportModel.js';
-export { createReportFigures, createReportModel } from './createReportModel.js';
+export { createReportFigures, createReportModel, reportModelSteps } from './createReportModel.js';
 export type { AggregateEditionNote, ReportItemRef } from './aggregateEdition.js';
 export { aggregateCell, aggregateEditionNotice, aggregateFigure, aggregateTable, anonymousSwimmer, createAggregateEdition } from './aggregateEdition.js';
