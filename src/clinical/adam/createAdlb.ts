@@ -1,7 +1,7 @@
 import type { Issue } from '../../result/index.js';
 import { issue } from '../../result/index.js';
 import { CTCAE_V5_LAB_CRITERIA, computeCtcaeGrade, findCtcaeTerm, gradeInStandardUnit } from '../ctcae/index.js';
-import type { CtcaeGradeValue } from '../ctcae/index.js';
+import type { CtcaeGradeValue, CtcaeLabCriterion } from '../ctcae/index.js';
 import type { DataSource, LabForm, TrialData } from '../crf/index.js';
 import { parseIsoDate, studyDay } from '../dates/index.js';
 import type { DayNumber } from '../dates/index.js';
@@ -82,15 +82,9 @@ function labPath(at: LabAt): readonly (string | number)[] {
   return ['subjects', at.subjectIndex, 'labs', at.index];
 }
 
-/** The CTCAE term graded for an analyte in one direction, null when CTCAE v5 has none. */
-function termOf(analyte: LabAnalyte, direction: 'decreased' | 'increased'): string | null {
-  return CRITERIA_BY_DIRECTION[direction].get(analyte)?.term ?? null;
-}
-
-/** The grade of a value in one direction; null when the analyte has no term there or the value cannot be graded (reported in issues). */
+/** The grade of a value by a criterion (its analyte's term in one direction); null when there is no criterion or the value cannot be graded (reported in issues). */
 function gradeOf(
-  analyte: LabAnalyte,
-  direction: 'decreased' | 'increased',
+  criterion: CtcaeLabCriterion | undefined,
   value: number,
   lln: number | null,
   uln: number | null,
@@ -98,12 +92,11 @@ function gradeOf(
   at: LabAt,
   issues: Issue[],
 ): CtcaeGradeValue | null {
-  const criterion = CRITERIA_BY_DIRECTION[direction].get(analyte);
   if (criterion === undefined) return null;
   const graded = GRADED_BY.get(criterion);
   const fast = graded === null || graded === undefined ? undefined : gradeInStandardUnit(graded, value, lln, uln, baseline);
   if (fast !== undefined) return fast;
-  const outcome = computeCtcaeGrade({ term: criterion.term, value, unit: STANDARD_UNITS[analyte], lln, uln, baseline });
+  const outcome = computeCtcaeGrade({ term: criterion.term, value, unit: STANDARD_UNITS[criterion.analyte], lln, uln, baseline });
   if (!outcome.ok) {
     for (const item of outcome.issues) issues.push(issue(`ctcae-${item.code}`, [...labPath(at), ...item.path], item.value, item.expected, item.severity));
     return null;
@@ -183,8 +176,8 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
       if (grades === undefined) {
         const at = { subjectIndex, index: base.index };
         grades = {
-          low: gradeOf(base.analyte, 'decreased', base.value, base.lln, base.uln, base.value, at, []),
-          high: gradeOf(base.analyte, 'increased', base.value, base.lln, base.uln, base.value, at, []),
+          low: gradeOf(CRITERIA_BY_DIRECTION.decreased.get(base.analyte), base.value, base.lln, base.uln, base.value, at, []),
+          high: gradeOf(CRITERIA_BY_DIRECTION.increased.get(base.analyte), base.value, base.lln, base.uln, base.value, at, []),
         };
         baselineGrades.set(base, grades);
       }
@@ -198,10 +191,12 @@ export function createAdlb(trial: TrialData, adsl: readonly AdslRow[]): Derivati
       const baseValue = base?.value ?? null;
       const isBaseline = base === item;
       const post = !isBaseline && firstDose !== null && item.day > firstDose;
-      const lowTerm = termOf(item.analyte, 'decreased');
-      const highTerm = termOf(item.analyte, 'increased');
-      const low = gradeOf(item.analyte, 'decreased', item.value, item.lln, item.uln, baseValue, at, issues);
-      const high = gradeOf(item.analyte, 'increased', item.value, item.lln, item.uln, baseValue, at, issues);
+      const lowCriterion = CRITERIA_BY_DIRECTION.decreased.get(item.analyte);
+      const highCriterion = CRITERIA_BY_DIRECTION.increased.get(item.analyte);
+      const lowTerm = lowCriterion?.term ?? null;
+      const highTerm = highCriterion?.term ?? null;
+      const low = gradeOf(lowCriterion, item.value, item.lln, item.uln, baseValue, at, issues);
+      const high = gradeOf(highCriterion, item.value, item.lln, item.uln, baseValue, at, issues);
       const baseLow = base === null ? null : isBaseline ? low : gradesOfBaseline(base).low;
       const baseHigh = base === null ? null : isBaseline ? high : gradesOfBaseline(base).high;
       const anrind = rangeIndicator(item.value, item.lln, item.uln);

@@ -33,6 +33,11 @@ function fromStandard(value: number, definition: LabUnitDefinition): number {
   return definition.divide === true ? value * definition.factor : value / definition.factor;
 }
 
+/** A value in unit `from` expressed in unit `to` (the same analyte), rounded as roundSignificant says. */
+function convertBetween(value: number, from: LabUnitDefinition, to: LabUnitDefinition): number {
+  return from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
+}
+
 /**
  * Converts a lab value between two units of the same analyte (by default into its SI unit,
  * STANDARD_UNITS[analyte]). Unknown units are issues (`unknown-unit`) listing the units accepted for the
@@ -61,8 +66,7 @@ export function convertLabValue(
   const to = typeof target === 'string' ? parseUnit(analyte, target) : null;
   if (to === null) issues.push(issue('unknown-unit', ['toUnit'], toUnit, expectedUnits()));
   if (issues.length > 0 || from === null || to === null) return failure(issues);
-  const converted = from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
-  return success(Object.freeze({ value: converted, unit: to.unit }));
+  return success(Object.freeze({ value: convertBetween(value, from, to), unit: to.unit }));
 }
 
 /**
@@ -75,5 +79,5 @@ export function convertToStandardUnit(analyte: LabAnalyte, value: number, fromUn
   const from = parseUnit(analyte, fromUnit);
   const to = parseUnit(analyte, STANDARD_UNITS[analyte]);
   if (from === null || to === null) return undefined;
-  return from === to ? value : roundSignificant(fromStandard(toStandard(value, from), to));
+  return convertBetween(value, from, to);
 }
