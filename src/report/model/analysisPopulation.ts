@@ -7,8 +7,29 @@ export interface AnalysisPopulation {
   readonly ids: ReadonlySet<string>;
 }
 
-/** The ADSL rows of one analysis population (an ADSL flag of the protocol), with its name and N. */
+const computed = new WeakMap<readonly AdslRow[], WeakMap<ProtocolDefinition, Map<string, AnalysisPopulation>>>();
+
+/**
+ * The ADSL rows of one analysis population (an ADSL flag of the protocol), with its name and N. Made once
+ * per ADSL, protocol and flag: every table asks for its population, and a large trial's ADSL has
+ * thousands of rows to filter and a set of their ids to build each time. Only a frozen ADSL (a derived
+ * one) is remembered: a list that can still change is filtered each time.
+ */
 export function analysisPopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition, flag: string): AnalysisPopulation {
+  if (!Object.isFrozen(adsl)) return createAnalysisPopulation(adsl, protocol, flag);
+  let byProtocol = computed.get(adsl);
+  if (byProtocol === undefined) computed.set(adsl, (byProtocol = new WeakMap<ProtocolDefinition, Map<string, AnalysisPopulation>>()));
+  let byFlag = byProtocol.get(protocol);
+  if (byFlag === undefined) byProtocol.set(protocol, (byFlag = new Map<string, AnalysisPopulation>()));
+  let made = byFlag.get(flag);
+  if (made === undefined) {
+    made = createAnalysisPopulation(adsl, protocol, flag);
+    byFlag.set(flag, made);
+  }
+  return made;
+}
+
+function createAnalysisPopulation(adsl: readonly AdslRow[], protocol: ProtocolDefinition, flag: string): AnalysisPopulation {
   const rows = adsl.filter((row) => row[flag] === 'Y');
   const name = protocol.analysisSets.find((set) => set.flag === flag)?.name ?? flag;
   return Object.freeze({

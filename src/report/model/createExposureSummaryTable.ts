@@ -1,5 +1,6 @@
 import { populationPhrase } from './populationPhrase.js';
-import type { AdamDatasets, AdexParamcd, AdexRow, ProtocolDefinition } from '../../clinical/index.js';
+import type { AdamDatasets, AdexParamcd, ProtocolDefinition } from '../../clinical/index.js';
+import { groupAdexParameters } from './adexParameters.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { abbreviationsFor, paperReference } from './protocolTerms.js';
 import { headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
@@ -17,10 +18,9 @@ const DRUG_PARAMETERS: readonly AdexParamcd[] = ['CUMDOSE', 'DI', 'RDI'];
  */
 export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'>, protocol: ProtocolDefinition): ReportTable {
   const safety = safetyPopulation(datasets.adsl, protocol);
-  const inSafety = datasets.adex.filter((r) => safety.ids.has(r.USUBJID));
+  const parameters = groupAdexParameters(datasets.adex.filter((r) => safety.ids.has(r.USUBJID)));
   const summary = (extrt: string, paramcd: AdexParamcd, key: string, indent: number): ReportRow | null => {
-    const records = new Map<string, AdexRow>();
-    for (const r of inSafety) if (r.EXTRT === extrt && r.PARAMCD === paramcd && !records.has(r.USUBJID)) records.set(r.USUBJID, r);
+    const records = parameters.firstBySubject(extrt, paramcd);
     const first = records.values().next().value;
     if (first === undefined) return null;
     const unit = first.AVALU ?? undefined;

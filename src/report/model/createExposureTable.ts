@@ -1,5 +1,6 @@
 import { populationPhrase } from './populationPhrase.js';
-import type { AdamDatasets, AdexRow, DrugDefinition, ProtocolDefinition } from '../../clinical/index.js';
+import type { AdamDatasets, DrugDefinition, ProtocolDefinition } from '../../clinical/index.js';
+import { groupAdexParameters, type AdexParameters } from './adexParameters.js';
 import { formatConfLevel } from '../format/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -9,20 +10,13 @@ import { cell, column, headingRow, reportTable, row, type ReportCell, type Repor
 import { missingValue, timeMedianValue } from './reportValue.js';
 import { endpointRows, summarizeSurvival } from './survivalSummary.js';
 
-/** ADEX rows of one drug (EXTRT) and parameter, by subject (the first row; DOSEGVN is read apart). */
-function byParameter(rows: readonly AdexRow[], drug: string, paramcd: string): Map<string, AdexRow> {
-  const out = new Map<string, AdexRow>();
-  for (const r of rows) if (r.EXTRT === drug && r.PARAMCD === paramcd && !out.has(r.USUBJID)) out.set(r.USUBJID, r);
-  return out;
-}
-
-function drugRows(adex: readonly AdexRow[], drug: DrugDefinition, N: number): ReportRow[] {
-  const flagged = (paramcd: string) => [...byParameter(adex, drug.id, paramcd).values()].filter((r) => r.AVALC === 'Y').map((r) => r.USUBJID);
-  const starting = new Map([...byParameter(adex, drug.id, 'STDOSE').values()].map((r) => [r.USUBJID, r.AVAL]));
+function drugRows(adex: AdexParameters, drug: DrugDefinition, N: number): ReportRow[] {
+  const flagged = (paramcd: string) => [...adex.firstBySubject(drug.id, paramcd).values()].filter((r) => r.AVALC === 'Y').map((r) => r.USUBJID);
+  const starting = new Map([...adex.firstBySubject(drug.id, 'STDOSE').values()].map((r) => [r.USUBJID, r.AVAL]));
   // Subjects ever given each dose below their own starting dose (ADEX DOSEGVN: one row per level given).
   const below = new Map<number, Set<string>>();
-  for (const r of adex) {
-    if (r.EXTRT !== drug.id || r.PARAMCD !== 'DOSEGVN' || r.AVAL === null) continue;
+  for (const r of adex.rowsOf(drug.id, 'DOSEGVN')) {
+    if (r.AVAL === null) continue;
     const start = starting.get(r.USUBJID);
     if (start === null || start === undefined || !(r.AVAL < start)) continue;
     const set = below.get(r.AVAL) ?? new Set<string>();
@@ -30,7 +24,7 @@ function drugRows(adex: readonly AdexRow[], drug: DrugDefinition, N: number): Re
     below.set(r.AVAL, set);
   }
   const levels = [...below.keys()].sort((a, b) => b - a);
-  const rdi = byParameter(adex, drug.id, 'RDI');
+  const rdi = adex.firstBySubject(drug.id, 'RDI');
   const key = (part: string) => `${drug.id}:${part}`;
   return [
     headingRow(drug.id, drug.label),
@@ -68,6 +62,7 @@ function relativeDoseIntensityNote(exposed: AdamDatasets['adex']): string {
 export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex' | 'adtte'>, protocol: ProtocolDefinition): ReportTable {
   const safety = safetyPopulation(datasets.adsl, protocol);
   const exposed = datasets.adex.filter((r) => safety.ids.has(r.USUBJID));
+  const parameters = groupAdexParameters(exposed);
   const N = safety.rows.length;
   const { confLevel } = protocol.analysisPlan;
   const durationEndpoint = endpointOfKind(protocol, 'treatment-duration');
@@ -80,7 +75,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
         ? cell(missingValue(duration.subjects.length === 0 ? 'no treated subjects' : 'the Kaplan-Meier fit failed'))
         : cell(timeMedianValue({ estimate: median.estimate, lower: median.lower, upper: median.upper, confLevel, method: 'kaplan-meier' }), duration.subjects);
   }
-  const cycles = [...byParameter(exposed, 'ALL', 'CYCLES').values()];
+  const cycles = [...parameters.firstBySubject('ALL', 'CYCLES').values()];
   return reportTable({
     id: 't-exposure',
     title: `Treatment exposure and dose modifications (${populationPhrase(safety.population.name)})`,
@@ -90,7 +85,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
     rows: [
       row('duration', `Duration of treatment, months, Kaplan-Meier median (${formatConfLevel(confLevel)} CI)`, [durationCell], 0),
       row('cycles', 'Cycles received, median (range)', [medianRangeCell(cycles.map((r) => ({ id: r.USUBJID, value: r.AVAL })))], 0),
-      ...protocol.regimen.drugs.flatMap((drug) => drugRows(exposed, drug, N)),
+      ...protocol.regimen.drugs.flatMap((drug) => drugRows(parameters, drug, N)),
     ],
     footnotes: [
       'Treatment duration: first to last dose, censored at the last dose for subjects still on treatment at the cutoff.',

@@ -15,7 +15,6 @@ interface GradedTerm {
   readonly term: string;
 }
 
-const termOf = (r: AdlbRow, direction: Direction): string | null => (direction === 'low' ? r.ATOXDSCL : r.ATOXDSCH);
 const gradeOf = (r: AdlbRow, direction: Direction): CtcaeGradeValue | null => (direction === 'low' ? r.ATOXGRL : r.ATOXGRH);
 
 /**
@@ -42,12 +41,21 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
     return r.ABLFL !== 'Y' && r.ADY !== null && r.ADY > 1 && last !== null && day !== null && day <= last;
   };
   const inSafety = datasets.adlb.filter((r) => safety.ids.has(r.USUBJID));
+  // Each graded term in the order its key ('<PARAMCD>:<low|high>') is first met, with the last term text
+  // met for it; a key and a term object are made only when a record names a new one, not for each record.
   const terms = new Map<string, GradedTerm>();
+  const latest = new Map<string, { low: string | null; high: string | null }>();
+  const note = (paramcd: string, direction: Direction, term: string | null) => {
+    if (term === null) return;
+    let seen = latest.get(paramcd);
+    if (seen === undefined) latest.set(paramcd, (seen = { low: null, high: null }));
+    if (seen[direction] === term) return;
+    seen[direction] = term;
+    terms.set(`${paramcd}:${direction}`, { paramcd, direction, term });
+  };
   for (const r of inSafety) {
-    for (const direction of ['low', 'high'] as const) {
-      const term = termOf(r, direction);
-      if (term !== null) terms.set(`${r.PARAMCD}:${direction}`, { paramcd: r.PARAMCD, direction, term });
-    }
+    note(r.PARAMCD, 'low', r.ATOXDSCL);
+    note(r.PARAMCD, 'high', r.ATOXDSCH);
   }
   const ordered = [...terms.entries()].sort(([, a], [, b]) => a.term.localeCompare(b.term));
   // Each analyte's records (in ADLB order), found once: not once per term.
