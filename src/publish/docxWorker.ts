@@ -1,19 +1,26 @@
 import { parentPort } from 'node:worker_threads';
 import type { ReportDocxDraft, ReportDocxOptions } from '../report/docx/index.js';
 import type { ReportModel } from '../report/model/index.js';
+import { parseModelJson } from './modelJson.js';
 import { completeDocxBytes, draftDocx, renderDocxBytes } from './renderDocxBytes.js';
 
-/** What the report sends the worker: the model (without its subject lists: see startDocxRenderer), the options, the zip date. */
-export interface DocxRequest {
-  readonly model: ReportModel;
+/**
+ * What the report sends the worker: the model without its subject lists (see startDocxRenderer), as JSON
+ * text when that carries it exactly (modelJsonWithoutSubjectLists), else as a copy; the options; the zip date.
+ */
+export type DocxRequest = ({ readonly model: ReportModel } | { readonly modelJson: string }) & {
   readonly options: ReportDocxOptions;
   readonly modifiedAtMs: number;
+};
+
+function modelOf(request: DocxRequest): ReportModel {
+  return 'modelJson' in request ? parseModelJson(request.modelJson) : request.model;
 }
 
 /** The DOCX to be made without its figures' PNGs for now (draftReportDocx); answered after a DocxCompleteRequest. */
-export interface DocxDraftRequest extends DocxRequest {
+export type DocxDraftRequest = DocxRequest & {
   readonly draftFigureIds: readonly string[];
-}
+};
 
 /** The PNGs that complete the last draft asked for. */
 export interface DocxCompleteRequest {
@@ -32,7 +39,7 @@ export type DocxReply = { readonly docx: Uint8Array } | { readonly error: string
 const port = parentPort;
 if (port !== null) {
   const loaded = import('../report/docx/index.js').catch(() => undefined);
-  let draft: { readonly request: DocxDraftRequest; readonly made: Promise<ReportDocxDraft> } | null = null;
+  let draft: { readonly request: DocxDraftRequest; readonly model: ReportModel; readonly made: Promise<ReportDocxDraft> } | null = null;
   const answer = async (make: () => Promise<Uint8Array>) => {
     let reply: DocxReply;
     try {
@@ -47,9 +54,10 @@ if (port !== null) {
     void (async () => {
       await loaded;
       if ('draftFigureIds' in request) {
-        const made = draftDocx(request.model, request.options, request.draftFigureIds);
+        const model = modelOf(request);
+        const made = draftDocx(model, request.options, request.draftFigureIds);
         made.catch(() => undefined);
-        draft = { request, made };
+        draft = { request, model, made };
       } else if ('completeWith' in request) {
         const asked = draft;
         draft = null;
@@ -58,10 +66,10 @@ if (port !== null) {
           const modifiedAt = new Date(asked.request.modifiedAtMs);
           // A draft that failed is made again whole, with the PNGs: the error, if any, is that build's.
           const made = await asked.made.catch(() => null);
-          return made === null ? renderDocxBytes(asked.request.model, { ...asked.request.options, figuresPng: request.completeWith }, modifiedAt) : completeDocxBytes(made, request.completeWith, modifiedAt);
+          return made === null ? renderDocxBytes(asked.model, { ...asked.request.options, figuresPng: request.completeWith }, modifiedAt) : completeDocxBytes(made, request.completeWith, modifiedAt);
         });
       } else {
-        await answer(() => renderDocxBytes(request.model, request.options, new Date(request.modifiedAtMs)));
+        await answer(() => renderDocxBytes(modelOf(request), request.options, new Date(request.modifiedAtMs)));
       }
     })();
   });

@@ -101,3 +101,4 @@ describe('withoutSubjectLists', () => {
     assert.equal(JSON.stringify(model), before);
   });
 });
+

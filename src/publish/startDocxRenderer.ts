@@ -2,6 +2,7 @@ import { startOptionalWorker } from './optionalWorker.js';
 import type { ReportDocxOptions } from '../report/docx/index.js';
 import type { ReportModel } from '../report/model/index.js';
 import type { DocxCompleteRequest, DocxDraftRequest, DocxReply, DocxRequest } from './docxWorker.js';
+import { modelJsonWithoutSubjectLists } from './modelJson.js';
 import { renderDocxBytes } from './renderDocxBytes.js';
 
 export interface DocxRenderer {
@@ -53,6 +54,12 @@ export function withoutSubjectLists(model: ReportModel): ReportModel {
   return copy(model) as ReportModel;
 }
 
+/** The model sent to the worker thread: as JSON when it carries it exactly, else the copy without subject lists. */
+function modelMessage(model: ReportModel): { readonly modelJson: string } | { readonly model: ReportModel } {
+  const json = modelJsonWithoutSubjectLists(model);
+  return json === null ? { model: withoutSubjectLists(model) } : { modelJson: json };
+}
+
 /**
  * Starts a worker thread that loads the docx package at once and then makes the report's DOCX, so that
  * the DOCX (the docx package's object tree and XML, the zip) is made on the second core while the main
@@ -90,7 +97,7 @@ export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): D
   }
 
   async function render(model: ReportModel, docxOptions: ReportDocxOptions, modifiedAt: Date): Promise<Uint8Array> {
-    const request = worker.current === null ? null : ({ model: withoutSubjectLists(model), options: docxOptions, modifiedAtMs: modifiedAt.getTime() } satisfies DocxRequest);
+    const request = worker.current === null ? null : ({ ...modelMessage(model), options: docxOptions, modifiedAtMs: modifiedAt.getTime() } satisfies DocxRequest);
     return (request === null ? null : await ask(request)) ?? renderDocxBytes(model, docxOptions, modifiedAt);
   }
 
@@ -98,7 +105,7 @@ export function startDocxRenderer(options: { readonly workerUrl?: URL } = {}): D
     const thread = worker.current;
     const { figuresPng: _notRead, ...options } = docxOptions;
     // Posted now: the thread makes the draft while this thread draws the figures. No answer until completed.
-    thread?.postMessage({ model: withoutSubjectLists(model), options, modifiedAtMs: modifiedAt.getTime(), draftFigureIds: [...figureIds] } satisfies DocxDraftRequest);
+    thread?.postMessage({ ...modelMessage(model), options, modifiedAtMs: modifiedAt.getTime(), draftFigureIds: [...figureIds] } satisfies DocxDraftRequest);
     return {
       async complete(figuresPng) {
         // The thread that has the draft, still running: otherwise the whole DOCX is made here.
