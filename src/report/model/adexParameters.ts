@@ -1,31 +1,36 @@
 import type { AdexRow } from '../../clinical/index.js';
 
-/** ADEX rows of one drug (EXTRT) and parameter (PARAMCD), read by the exposure tables. */
+/** ADEX rows of the given subjects by drug (EXTRT) and parameter (PARAMCD), read by the exposure tables. */
 export interface AdexParameters {
   /** The rows of the drug and parameter, in the dataset's order. */
   rowsOf(drug: string, paramcd: string): readonly AdexRow[];
+  /** The rows of the parameter for every drug (and the regimen, 'ALL'), in the dataset's order. */
+  parameterRows(paramcd: string): readonly AdexRow[];
   /** The first row of each subject for the drug and parameter, by USUBJID, in the dataset's order. */
   firstBySubject(drug: string, paramcd: string): ReadonlyMap<string, AdexRow>;
 }
 
 const NONE: readonly AdexRow[] = Object.freeze([]);
 
-/**
- * ADEX grouped by drug and parameter in one pass: the exposure tables read a dozen parameters of a dataset
- * that has hundreds of thousands of rows in a large trial, where each scanned all of it before.
- */
-export function groupAdexParameters(rows: readonly AdexRow[]): AdexParameters {
-  const groups = new Map<string, AdexRow[]>();
-  for (const row of rows) {
-    const key = `${row.EXTRT}\u0000${row.PARAMCD}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [row]);
-    else group.push(row);
+function push<Row>(groups: Map<string, Row[]>, key: string, row: Row): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [row]);
+  else group.push(row);
+}
+
+function createAdexParameters(adex: readonly AdexRow[], subjects: ReadonlySet<string>): AdexParameters {
+  const byDrug = new Map<string, AdexRow[]>();
+  const byParameter = new Map<string, AdexRow[]>();
+  for (const row of adex) {
+    if (!subjects.has(row.USUBJID)) continue;
+    push(byDrug, `${row.EXTRT}\u0000${row.PARAMCD}`, row);
+    push(byParameter, row.PARAMCD, row);
   }
   const firsts = new Map<string, ReadonlyMap<string, AdexRow>>();
-  const rowsOf = (drug: string, paramcd: string): readonly AdexRow[] => groups.get(`${drug}\u0000${paramcd}`) ?? NONE;
+  const rowsOf = (drug: string, paramcd: string): readonly AdexRow[] => byDrug.get(`${drug}\u0000${paramcd}`) ?? NONE;
   return {
     rowsOf,
+    parameterRows: (paramcd) => byParameter.get(paramcd) ?? NONE,
     firstBySubject(drug, paramcd) {
       const key = `${drug}\u0000${paramcd}`;
       let first = firsts.get(key);
@@ -38,4 +43,24 @@ export function groupAdexParameters(rows: readonly AdexRow[]): AdexParameters {
       return first;
     },
   };
+}
+
+const made = new WeakMap<readonly AdexRow[], WeakMap<ReadonlySet<string>, AdexParameters>>();
+
+/**
+ * ADEX of the given subjects grouped by drug and by parameter in one pass: the exposure tables read a dozen
+ * parameters of a dataset that has hundreds of thousands of rows in a large trial, where each scanned all of
+ * it before. Made once per frozen dataset and set of subjects (both exposure tables read the safety
+ * population's, which analysisPopulation makes once); a dataset that can still change is grouped each time.
+ */
+export function adexParameters(adex: readonly AdexRow[], subjects: ReadonlySet<string>): AdexParameters {
+  if (!Object.isFrozen(adex)) return createAdexParameters(adex, subjects);
+  let bySubjects = made.get(adex);
+  if (bySubjects === undefined) made.set(adex, (bySubjects = new WeakMap<ReadonlySet<string>, AdexParameters>()));
+  let parameters = bySubjects.get(subjects);
+  if (parameters === undefined) {
+    parameters = createAdexParameters(adex, subjects);
+    bySubjects.set(subjects, parameters);
+  }
+  return parameters;
 }

@@ -18,9 +18,11 @@ export function createAeOfInterestTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
   const { adae } = datasets;
   const related = (r: AdaeRow): boolean => r.RELINVFL === 'Y';
   const rows: ReportRow[] = [];
+  // The population's treatment-emergent events, found once for every group (each of which reads them thrice).
+  const emergent = adae.filter((r) => safety.ids.has(r.USUBJID) && r.TRTEMFL === 'Y');
   for (const group of protocol.aeGroups) {
     const inGroup = (r: AdaeRow): boolean => r.AEGRPS.includes(group.id);
-    const teae = adae.filter((r) => safety.ids.has(r.USUBJID) && r.TRTEMFL === 'Y' && inGroup(r));
+    const teae = emergent.filter(inGroup);
     rows.push(
       row(
         `group:${group.id}`,
@@ -33,8 +35,8 @@ export function createAeOfInterestTable(datasets: Pick<AdamDatasets, 'adsl' | 'a
         0,
       ),
     );
-    const relatedTerms = new Map(adverseEventTerms(adae, safety.ids, (r) => inGroup(r) && related(r)).map((t) => [t.term.toLowerCase(), t]));
-    for (const term of adverseEventTerms(adae, safety.ids, inGroup)) {
+    const relatedTerms = new Map(adverseEventTerms(emergent, safety.ids, (r) => inGroup(r) && related(r)).map((t) => [t.term.toLowerCase(), t]));
+    for (const term of adverseEventTerms(emergent, safety.ids, inGroup)) {
       const rel = relatedTerms.get(term.term.toLowerCase());
       rows.push(row(`group:${group.id}:term:${term.term}`, term.term, [countCell(term.anyGrade, N), countCell(rel?.anyGrade ?? [], N), countCell(rel?.grade3OrMore ?? [], N)], 1));
     }

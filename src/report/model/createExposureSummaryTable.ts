@@ -1,6 +1,6 @@
 import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, AdexParamcd, ProtocolDefinition } from '../../clinical/index.js';
-import { groupAdexParameters } from './adexParameters.js';
+import { adexParameters } from './adexParameters.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { abbreviationsFor, paperReference } from './protocolTerms.js';
 import { headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
@@ -18,7 +18,7 @@ const DRUG_PARAMETERS: readonly AdexParamcd[] = ['CUMDOSE', 'DI', 'RDI'];
  */
 export function createExposureSummaryTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'>, protocol: ProtocolDefinition): ReportTable {
   const safety = safetyPopulation(datasets.adsl, protocol);
-  const parameters = groupAdexParameters(datasets.adex.filter((r) => safety.ids.has(r.USUBJID)));
+  const parameters = adexParameters(datasets.adex, safety.ids);
   const summary = (extrt: string, paramcd: AdexParamcd, key: string, indent: number): ReportRow | null => {
     const records = parameters.firstBySubject(extrt, paramcd);
     const first = records.values().next().value;

@@ -1,6 +1,6 @@
 import { populationPhrase } from './populationPhrase.js';
 import type { AdamDatasets, DrugDefinition, ProtocolDefinition } from '../../clinical/index.js';
-import { groupAdexParameters, type AdexParameters } from './adexParameters.js';
+import { adexParameters, type AdexParameters } from './adexParameters.js';
 import { formatConfLevel } from '../format/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
 import { countCell } from './countCell.js';
@@ -43,8 +43,8 @@ function drugRows(adex: AdexParameters, drug: DrugDefinition, N: number): Report
  * the data cutoff), and when, and for how many subjects, it exceeds 100%: only a dose given above the planned
  * one can make it so.
  */
-function relativeDoseIntensityNote(exposed: AdamDatasets['adex']): string {
-  const above = new Set(exposed.filter((r) => r.PARAMCD === 'RDI' && r.AVAL !== null && r.AVAL > 100).map((r) => r.USUBJID));
+function relativeDoseIntensityNote(exposed: AdexParameters): string {
+  const above = new Set(exposed.parameterRows('RDI').filter((r) => r.AVAL !== null && r.AVAL > 100).map((r) => r.USUBJID));
   const definition =
     'Relative dose intensity: cumulative dose received over the dose planned for the cycles started, both up to the data cutoff (doses after it are not counted; a cycle in progress is planned only for its dose days up to the cutoff).';
   if (above.size === 0) return definition;
@@ -61,8 +61,7 @@ function relativeDoseIntensityNote(exposed: AdamDatasets['adex']): string {
  */
 export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex' | 'adtte'>, protocol: ProtocolDefinition): ReportTable {
   const safety = safetyPopulation(datasets.adsl, protocol);
-  const exposed = datasets.adex.filter((r) => safety.ids.has(r.USUBJID));
-  const parameters = groupAdexParameters(exposed);
+  const parameters = adexParameters(datasets.adex, safety.ids);
   const N = safety.rows.length;
   const { confLevel } = protocol.analysisPlan;
   const durationEndpoint = endpointOfKind(protocol, 'treatment-duration');
@@ -89,7 +88,7 @@ export function createExposureTable(datasets: Pick<AdamDatasets, 'adsl' | 'adex'
     ],
     footnotes: [
       'Treatment duration: first to last dose, censored at the last dose for subjects still on treatment at the cutoff.',
-      relativeDoseIntensityNote(exposed),
+      relativeDoseIntensityNote(parameters),
     ],
     paperReference: paperReference(protocol, 't-exposure'),
   });
