@@ -1,6 +1,6 @@
 import type { AdaeRow, AdrsRow, AdslRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { formatValue } from '../format/index.js';
-import { aggregateEditionNotice, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
+import { aggregateEditionNotice, groupRows, type ReportFigureModel, type ReportItem, type ReportModel, type ReportTable } from '../model/index.js';
 import {
   breakRows,
   carriedRows,
@@ -312,15 +312,7 @@ function renderSubjectLists(lists: SubjectLists, numbers: ReadonlyMap<string, st
 }
 
 function renderSubjects(datasets: ReportHtmlOptions['datasets'], protocol: ProtocolDefinition): string[] {
-  const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => {
-    const out = new Map<string, Row[]>();
-    for (const r of rows) {
-      const list = out.get(r.USUBJID);
-      if (list === undefined) out.set(r.USUBJID, [r]);
-      else list.push(r);
-    }
-    return out;
-  };
+  const group = <Row extends { readonly USUBJID: string }>(rows: readonly Row[]): Map<string, Row[]> => groupRows(rows, (r) => r.USUBJID);
   const adrs = group(datasets.adrs);
   const adtte = group(datasets.adtte);
   const adae = group(datasets.adae);

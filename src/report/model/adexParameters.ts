@@ -1,4 +1,5 @@
 import type { AdexRow } from '../../clinical/index.js';
+import { groupRows } from './groupRows.js';
 
 /** ADEX rows of the given subjects by drug (EXTRT) and parameter (PARAMCD), read by the exposure tables. */
 export interface AdexParameters {
@@ -12,20 +13,9 @@ export interface AdexParameters {
 
 const NONE: readonly AdexRow[] = Object.freeze([]);
 
-function push<Row>(groups: Map<string, Row[]>, key: string, row: Row): void {
-  const group = groups.get(key);
-  if (group === undefined) groups.set(key, [row]);
-  else group.push(row);
-}
-
 function createAdexParameters(adex: readonly AdexRow[], subjects: ReadonlySet<string>): AdexParameters {
-  const byDrug = new Map<string, AdexRow[]>();
-  const byParameter = new Map<string, AdexRow[]>();
-  for (const row of adex) {
-    if (!subjects.has(row.USUBJID)) continue;
-    push(byDrug, `${row.EXTRT}\u0000${row.PARAMCD}`, row);
-    push(byParameter, row.PARAMCD, row);
-  }
+  const byDrug = groupRows(adex, (row) => (subjects.has(row.USUBJID) ? `${row.EXTRT}\u0000${row.PARAMCD}` : null));
+  const byParameter = groupRows(adex, (row) => (subjects.has(row.USUBJID) ? row.PARAMCD : null));
   const firsts = new Map<string, ReadonlyMap<string, AdexRow>>();
   const rowsOf = (drug: string, paramcd: string): readonly AdexRow[] => byDrug.get(`${drug}\u0000${paramcd}`) ?? NONE;
   return {

@@ -1,32 +1,16 @@
 import type { AdrsRow, ResponseScale } from '../../clinical/index.js';
+import { rememberedGrouping } from './groupRows.js';
 
 /**
  * Each ADRS's BOR rows by evaluator, in ADRS order, found once per dataset: the model asks for best responses
  * a dozen times (tables, figures, subgroups), and a 10,000-subject ADRS has 140,000 rows, most of them visits.
  */
-const borRowsByEvaluator = new WeakMap<readonly AdrsRow[], ReadonlyMap<string, readonly AdrsRow[]>>();
-
-function borRows(adrs: readonly AdrsRow[], evaluator: string): readonly AdrsRow[] {
-  let byEvaluator = borRowsByEvaluator.get(adrs);
-  if (byEvaluator === undefined) {
-    const grouped = new Map<string, AdrsRow[]>();
-    for (const row of adrs) {
-      if (row.PARAMCD !== 'BOR') continue;
-      const list = grouped.get(row.EVALUATOR);
-      if (list === undefined) grouped.set(row.EVALUATOR, [row]);
-      else list.push(row);
-    }
-    byEvaluator = grouped;
-    // Only a frozen dataset (as createAdamDatasets gives) is remembered: it cannot change after.
-    if (Object.isFrozen(adrs)) borRowsByEvaluator.set(adrs, byEvaluator);
-  }
-  return byEvaluator.get(evaluator) ?? [];
-}
+const borRowsByEvaluator = rememberedGrouping<AdrsRow>((row) => (row.PARAMCD === 'BOR' ? row.EVALUATOR : null));
 
 /** Each subject's best confirmed response (ADRS PARAMCD = BOR) by one evaluator, for the given subjects. */
 export function bestResponses(adrs: readonly AdrsRow[], evaluator: string, subjects: ReadonlySet<string>): ReadonlyMap<string, AdrsRow> {
   const out = new Map<string, AdrsRow>();
-  for (const row of borRows(adrs, evaluator)) if (subjects.has(row.USUBJID)) out.set(row.USUBJID, row);
+  for (const row of borRowsByEvaluator(adrs).get(evaluator) ?? []) if (subjects.has(row.USUBJID)) out.set(row.USUBJID, row);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { populationPhrase } from './populationPhrase.js';
 import { parseIsoDate, type AdamDatasets, type AdlbRow, type CtcaeGradeValue, type ProtocolDefinition } from '../../clinical/index.js';
 import { safetyPopulation } from './analysisPopulation.js';
+import { groupRows } from './groupRows.js';
 import { countCell } from './countCell.js';
 import { abbreviationsFor, paperReference } from './protocolTerms.js';
 import { column, headingRow, reportTable, row, type ReportRow, type ReportTable } from './reportTable.js';
@@ -59,12 +60,7 @@ export function createLabShiftTable(datasets: Pick<AdamDatasets, 'adsl' | 'adlb'
   }
   const ordered = [...terms.entries()].sort(([, a], [, b]) => a.term.localeCompare(b.term));
   // Each analyte's records (in ADLB order), found once: not once per term.
-  const byParam = new Map<string, AdlbRow[]>();
-  for (const r of inSafety) {
-    const list = byParam.get(r.PARAMCD);
-    if (list === undefined) byParam.set(r.PARAMCD, [r]);
-    else list.push(r);
-  }
+  const byParam = groupRows(inSafety, (r) => r.PARAMCD);
   // Whether each record is on treatment, found once per record (0 = not yet, 1 = no, 2 = yes) and kept beside
   // its analyte's list: both directions of an analyte read the same records.
   const treated = new Map([...byParam].map(([paramcd, list]) => [paramcd, new Uint8Array(list.length)] as const));

@@ -1,5 +1,5 @@
 import { populationPhrase } from './populationPhrase.js';
-import type { AdamDatasets, AdrsRow, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
+import type { AdamDatasets, AdtteRow, ProtocolDefinition } from '../../clinical/index.js';
 import { daysToMonths, parseIsoDate } from '../../clinical/index.js';
 import { formatThousands } from '../format/index.js';
 import { efficacyPopulation } from './analysisPopulation.js';
@@ -8,6 +8,7 @@ import { figureScale, type FigureScale } from './figureScale.js';
 import { endpointOfKind, evaluatorColumnId, paperReference, primaryEvaluator } from './protocolTerms.js';
 import { population } from './reportTable.js';
 import { reportFigure, type ReportFigure } from './reportFigure.js';
+import { groupRows } from './groupRows.js';
 
 export interface SwimmerLane {
   readonly USUBJID: string;
@@ -68,13 +69,7 @@ export function createSwimmerFigure(datasets: Pick<AdamDatasets, 'adsl' | 'adrs'
     if (!tteByKey.has(key)) tteByKey.set(key, r);
   }
   const tte = (id: string, paramcd: string | undefined) => (paramcd === undefined ? undefined : tteByKey.get(`${id}\u0000${paramcd}`));
-  const visitsOf = new Map<string, AdrsRow[]>();
-  for (const r of adrs) {
-    if (r.EVALUATOR !== evaluator.id || r.PARAMCD !== 'OVRLRESP' || r.ADY === null) continue;
-    const list = visitsOf.get(r.USUBJID);
-    if (list === undefined) visitsOf.set(r.USUBJID, [r]);
-    else list.push(r);
-  }
+  const visitsOf = groupRows(adrs, (r) => (r.EVALUATOR !== evaluator.id || r.PARAMCD !== 'OVRLRESP' || r.ADY === null ? null : r.USUBJID));
   const lanes: SwimmerLane[] = [];
   for (const [id, best] of bor) {
     if (best.RSPFL !== 'Y') continue;

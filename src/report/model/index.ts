@@ -35,6 +35,7 @@ export {
 } from './reportValue.js';
 export type { ReportCell, ReportColumn, ReportPopulation, ReportRow, ReportTable, ReportTableSpec } from './reportTable.js';
 export { cell, column, headingRow, population, reportTable, row, textCell } from './reportTable.js';
+export { groupRows } from './groupRows.js';
 export { findCell, findFigure, findRow, findTable, findTableCell, findValue } from './findCell.js';
 export type { ReportFigure } from './reportFigure.js';
 export { reportFigure } from './reportFigure.js';

@@ -1,6 +1,7 @@
 import type { AdtteRow } from '../../clinical/index.js';
 import { computeKaplanMeier, computeSurvivalAt, computeSurvivalQuantiles } from '../../stats/index.js';
 import type { KaplanMeierCurve, SurvivalAtTime, SurvivalQuantile } from '../../stats/index.js';
+import { rememberedGrouping } from './groupRows.js';
 import { sortIds } from './reportTable.js';
 
 /** Kaplan-Meier summary of one endpoint in one group, times in months (ADTTE AVALM). */
@@ -18,22 +19,10 @@ export interface SurvivalSummary {
  * Each ADTTE's rows by parameter, in ADTTE order, made once per dataset: the model asks for an endpoint's
  * rows dozens of times (each table, figure, subgroup), and a 10,000-subject ADTTE has 64,000 rows.
  */
-const rowsByParameter = new WeakMap<readonly AdtteRow[], ReadonlyMap<string, readonly AdtteRow[]>>();
+const rowsByParameter = rememberedGrouping<AdtteRow>((row) => row.PARAMCD);
 
 function parameterRows(adtte: readonly AdtteRow[], paramcd: string): readonly AdtteRow[] {
-  let byParameter = rowsByParameter.get(adtte);
-  if (byParameter === undefined) {
-    const grouped = new Map<string, AdtteRow[]>();
-    for (const row of adtte) {
-      const list = grouped.get(row.PARAMCD);
-      if (list === undefined) grouped.set(row.PARAMCD, [row]);
-      else list.push(row);
-    }
-    byParameter = grouped;
-    // Only a frozen dataset (as createAdamDatasets gives) is remembered: it cannot change after.
-    if (Object.isFrozen(adtte)) rowsByParameter.set(adtte, byParameter);
-  }
-  return byParameter.get(paramcd) ?? [];
+  return rowsByParameter(adtte).get(paramcd) ?? [];
 }
 
 /** The ADTTE rows of one parameter for the given subjects, one per subject. */
