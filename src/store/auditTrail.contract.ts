@@ -45,6 +45,34 @@ export function auditTrailContract(getStore: StoreProvider): void {
       for (const row of rows) assert.ok(row.changed_at instanceof Date && Math.abs(row.changed_at.getTime() - Date.now()) < 60_000);
     });
 
+    void it('audits a statement of several records as one entry per row, in the order they were inserted', async () => {
+      const { subjectId } = await seedSubject(getStore());
+      const weights = [61, 62, 63];
+      const { rows: inserted } = await withAuditContext(getStore(), { user: 'coordinator-a', reason: 'entered from the source' }, (tx) =>
+        // a forged author is overwritten by the database, as for a record inserted alone
+        tx.query<{ record_id: number }>(
+          `INSERT INTO crf_records (subject_id, form_type, visit, data, created_by, version)
+           SELECT $1, 'demographics', 'screening', jsonb_build_object('weightKg', w), 'mallory', 7 FROM unnest($2::int[]) WITH ORDINALITY AS u(w, i) ORDER BY i
+           RETURNING record_id`,
+          [subjectId, weights],
+        ),
+      );
+      assert.equal(inserted.length, 3);
+      const ids = inserted.map((row) => row.record_id).sort((a, b) => a - b);
+      const { rows: queued } = await getStore().query<{ record_id: string; action: string; changed_by: string; reason: string | null; old_value: unknown; new_value: Record<string, unknown> }>(
+        "SELECT record_id, action, changed_by, reason, old_value, new_value FROM audit_queue WHERE table_name = 'crf_records' AND record_id = ANY($1::text[]) ORDER BY queue_id",
+        [ids.map(String)],
+      );
+      assert.deepEqual(queued.map((row) => [row.record_id, row.action, row.changed_by, row.reason, row.old_value]), ids.map((id) => [String(id), 'create', 'coordinator-a', 'entered from the source', null]));
+      assert.deepEqual(queued.map((row) => (row.new_value.data as { weightKg: number }).weightKg), weights);
+      // each entry holds the row as stored, stamped by the database
+      const { rows: stored } = await getStore().query<{ image: Record<string, unknown> }>('SELECT to_jsonb(r) AS image FROM crf_records r WHERE record_id = ANY($1) ORDER BY record_id', [ids]);
+      assert.deepEqual(queued.map((row) => row.new_value), stored.map((row) => row.image));
+      for (const row of stored) assert.deepEqual([row.image.created_by, row.image.updated_by, row.image.version], ['coordinator-a', 'coordinator-a', 1]);
+      await sealAll(getStore());
+      assert.equal((await verifyAuditChain(getStore())).ok, true);
+    });
+
     void it('audits a hard DELETE with the old value', async () => {
       const siteId = `D${freshId()}`;
       await withAuditContext(getStore(), { user: 'admin-1' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [siteId, 'short-lived']));
@@ -129,6 +157,14 @@ export function auditTrailContract(getStore: StoreProvider): void {
           sql,
         );
       }
+      // a removal of several entries in one statement is refused as a whole when any of them is not chained
+      const otherSite = `Q${freshId()}`;
+      await withAuditContext(getStore(), { user: 'coordinator-a' }, (tx) => tx.query('INSERT INTO sites (site_id, name) VALUES ($1, $2)', [otherSite, 'queued too']));
+      await assert.rejects(
+        withAuditContext(getStore(), { user: 'mallory', reason: 'cover up' }, (tx) => tx.query("DELETE FROM audit_queue WHERE table_name = 'sites' AND record_id = ANY($1)", [[siteId, otherSite]])),
+        (error) => isStoreError(error, 'audit-immutable'),
+      );
+      assert.equal(await countRows(getStore(), "SELECT 1 FROM audit_queue WHERE table_name = 'sites' AND record_id = ANY($1)", [[siteId, otherSite]]), 2, 'nothing removed');
       await assert.rejects(getStore().query('TRUNCATE audit_queue'), (error) => isStoreError(error, 'audit-immutable'));
       await sealAll(getStore());
       assert.equal(await countRows(getStore(), 'SELECT 1 FROM audit_queue WHERE queue_id = $1', [rows[0].queue_id]), 0);

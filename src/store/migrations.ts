@@ -14,13 +14,15 @@
  *   TKE01 a signature by someone who may not sign, of a stale version, or changed other than invalidated (migration 10).
  *
  * Migrations 6 (audit queue, sealer, checkpoints) and 7 (cutoff locks) replace trialkit_audit and
- * trialkit_guard below with CREATE OR REPLACE: read those files for the functions in force.
+ * trialkit_guard below with CREATE OR REPLACE: read those files for the functions in force. Migration 11
+ * gives crf_records' INSERT and audit_queue's DELETE statement-level triggers of their own.
  */
 
 import { auditChainAtCommitMigration } from './auditChainAtCommitMigration.js';
 import { auditQueueMigration } from './auditQueueMigration.js';
 import { authMigration } from './authMigration.js';
 import { cutoffLockMigration } from './cutoffLockMigration.js';
+import { recordInsertTriggersMigration } from './recordInsertTriggersMigration.js';
 import { reviewMarksMigration } from './reviewMarksMigration.js';
 import { signaturesMigration } from './signaturesMigration.js';
 import { subjectStatusMigration } from './subjectStatusMigration.js';
@@ -324,4 +326,5 @@ export const migrations: readonly Migration[] = Object.freeze([
   subjectStatusMigration,
   reviewMarksMigration,
   signaturesMigration,
+  recordInsertTriggersMigration,
 ]);

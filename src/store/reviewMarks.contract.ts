@@ -157,5 +157,40 @@ export function reviewMarksContract(getStore: StoreProvider): void {
       const report = await verifyAuditTrail(getStore(), { maxProblems: 10_000 });
       assert.deepEqual(report.problems.filter((p) => p.table === 'signatures' || p.table === 'sdv_marks'), []);
     });
+
+    void it('records inserted together in one statement invalidate each casebook they touch once, naming its first new record', async () => {
+      const first = await seedRecord(getStore());
+      const second = await seedRecord(getStore());
+      for (const { subjectId, siteId } of [first, second]) {
+        const investigator = await addUser(getStore(), 'investigator', siteId, 'Dr Ada Investigator');
+        await withAuditContext(getStore(), { user: investigator }, (tx) => insertSignature(tx, { scope: 'casebook', subjectId, meaning: 'I approve this casebook.' }));
+      }
+      const subjects = [first.subjectId, first.subjectId, second.subjectId];
+      const { rows } = await withAuditContext(getStore(), { user: 'coordinator-a' }, (tx) =>
+        tx.query<{ record_id: number; subject_id: string }>(
+          `INSERT INTO crf_records (subject_id, form_type, visit, data)
+           SELECT s, $2, 'C3D1', $3::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS u(s, i) ORDER BY i RETURNING record_id, subject_id`,
+          [subjects, FORM, JSON.stringify({ ...DATA, sampleDate: '2024-05-02' })],
+        ),
+      );
+      for (const { subjectId } of [first, second]) {
+        const { casebook } = await listSignatures(getStore(), subjectId);
+        assert.equal(casebook?.invalidated, true, subjectId);
+        const firstNew = Math.min(...rows.filter((row) => row.subject_id === subjectId).map((row) => row.record_id));
+        const trail = await auditRowsFor(getStore(), 'signatures', String(casebook?.signatureId));
+        assert.deepEqual(
+          trail.map((row) => [row.action, row.changed_by, row.reason]).slice(1),
+          [['update', 'coordinator-a', `signed data changed: record ${firstNew} of subject ${subjectId} was added`]],
+        );
+      }
+      // the records' own entries carry no reason, as any first entry
+      const { rows: entries } = await getStore().query<{ reason: string | null }>(
+        "SELECT reason FROM audit_queue WHERE table_name = 'crf_records' AND record_id = ANY($1::text[]) UNION ALL SELECT reason FROM audit_log WHERE table_name = 'crf_records' AND record_id = ANY($1::text[])",
+        [rows.map((row) => String(row.record_id))],
+      );
+      assert.deepEqual(entries.map((row) => row.reason), [null, null, null]);
+      const report = await verifyAuditTrail(getStore(), { maxProblems: 10_000 });
+      assert.deepEqual(report.problems.filter((p) => p.table === 'signatures' || p.table === 'crf_records'), []);
+    });
   });
 }
