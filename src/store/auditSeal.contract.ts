@@ -7,7 +7,8 @@ import type { StoreProvider } from './contractSupport.js';
 import { countRows, freshId, inRolledBackTransaction, seedSubject } from './contractSupport.js';
 import { createSnapshot } from './createSnapshot.js';
 import { insertCrfRecord } from './crfRecords.js';
-import { chainHash } from './sealAuditQueue.js';
+import { chainHash, sealAuditQueue } from './sealAuditQueue.js';
+import { isStoreError } from './storeError.js';
 import { createSnapshotEvidence, type SnapshotEvidence } from './snapshotEvidence.js';
 import type { SqlClient } from './sqlClient.js';
 import { readChainRows } from './verifyAuditChain.js';
@@ -59,6 +60,40 @@ export function auditSealContract(getStore: StoreProvider): void {
       assert.equal(report.checkpoints.rowsAfterLatest, 0);
       assert.equal(report.queued.entries, 0);
       assert.ok(report.replay.rows > 0 && report.replay.entries >= report.replay.rows);
+    });
+
+    void it('chains in rounds of at most maxEntries, hashing any text exactly as the verifier does', async () => {
+      const names = ['Hôpital Saint-Éloi', 'клиника 🏥', 'quote " and backslash \\', 'tab\tline\u2028separator', '東京'];
+      const last = async (): Promise<{ audit_id: number; hash: string } | undefined> =>
+        (await getStore().query<{ audit_id: number; hash: string }>('SELECT audit_id, hash FROM audit_log ORDER BY audit_id DESC LIMIT 1')).rows[0];
+      await getStore().transaction((tx) => sealAuditQueue(tx));
+      const before = await last();
+      const siteIds: string[] = [];
+      for (const name of names) siteIds.push(await addSite(getStore(), name));
+      const queued = await countRows(getStore(), 'SELECT 1 FROM audit_queue');
+      assert.ok(queued >= names.length);
+      const head = await getStore().transaction((tx) => sealAuditQueue(tx, 2));
+      assert.equal(head.sealed, queued, 'every round of 2 until the queue is empty');
+      assert.equal(await countRows(getStore(), 'SELECT 1 FROM audit_queue'), 0);
+      const after = await last();
+      assert.deepEqual([head.lastAuditId, head.headHash], [after?.audit_id, after?.hash]);
+      assert.equal(head.lastAuditId, (before?.audit_id ?? 0) + queued);
+      // the database's hashes, recomputed outside it from the content it reads back
+      let previous = before?.hash ?? '0'.repeat(64);
+      let checked = 0;
+      for await (const row of readChainRows(getStore())) {
+        if (row.audit_id <= (before?.audit_id ?? 0)) continue;
+        assert.equal(row.prev_hash, previous, `audit_id ${row.audit_id}`);
+        assert.equal(row.hash, chainHash(previous, row.content), `audit_id ${row.audit_id}`);
+        previous = row.hash;
+        checked += 1;
+      }
+      assert.equal(checked, queued);
+      const stored = await getStore().query<{ name: string }>("SELECT new_value ->> 'name' AS name FROM audit_log WHERE table_name = 'sites' AND record_id = ANY($1) ORDER BY audit_id", [siteIds]);
+      assert.deepEqual(stored.rows.map((row) => row.name), names);
+      // an empty queue: nothing sealed, the head unchanged
+      assert.deepEqual(await getStore().transaction((tx) => sealAuditQueue(tx, 2)), { sealed: 0, lastAuditId: head.lastAuditId, headHash: head.headHash });
+      await assert.rejects(getStore().transaction((tx) => sealAuditQueue(tx, 0)), (error) => isStoreError(error, 'invalid-config'));
     });
 
     void it('reveals a deleted tail that a checkpoint covers, and the row it leaves unexplained', async () => {
