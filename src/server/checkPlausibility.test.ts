@@ -6,6 +6,7 @@ import { findProtocol } from '../protocols/index.js';
 import { nctSubject, nctTrial } from '../protocols/nct05236621/testing/index.js';
 import { repoPath } from '../testing/index.js';
 import { checkPlausibility } from './checkPlausibility.js';
+import type { PlausibilityLimit } from './plausibilityLimits.js';
 import { createServedProtocol } from './servedProtocol.js';
 import { reviewForm } from './subjectRoutes.js';
 
@@ -171,5 +172,24 @@ describe('plausibility limits from the protocol', () => {
       'the planned enrolment date may lie ahead',
     );
     assert.throws(() => checkPlausibility('lab', lab, 'today', limits), /YYYY-MM-DD/);
+  });
+
+  it('reads paths with and without `*` alike, and a table that can still change afresh at every call', () => {
+    const table: PlausibilityLimit[] = [
+      { kind: 'range', formType: 'f', field: 'a.b', unit: null, high: 10, severity: 'soft', note: 'exact', source: 'test' },
+      { kind: 'range', formType: 'f', field: 'rows.*.v', unit: null, high: 10, severity: 'soft', note: 'each row', source: 'test' },
+    ];
+    const data = { a: { b: 11 }, rows: [{ v: 12 }, { v: 3 }, { w: 99 }], missing: null };
+    const paths = (limitsTable: readonly PlausibilityLimit[], value: unknown): string[] => checkPlausibility('f', value, TODAY, limitsTable).findings.map((f) => f.fieldPath);
+    assert.deepEqual(paths(table, data), ['a.b', 'rows.0.v']);
+    // absent, null or not an object on the way: nothing to check
+    for (const value of [{}, { a: null }, { a: { b: null } }, { a: 5 }, { a: [11] }, null, 'text']) assert.deepEqual(paths(table.slice(0, 1), value), [], JSON.stringify(value));
+    // an inherited key is not a field
+    assert.deepEqual(paths([{ ...table[0], field: 'a.toString' }], { a: {} }), []);
+    table.push({ kind: 'range', formType: 'f', field: 'c', unit: null, high: 1, severity: 'soft', note: 'added', source: 'test' });
+    assert.deepEqual(paths(table, { ...data, c: 2 }), ['a.b', 'rows.0.v', 'c'], 'the limit added since the last call applies');
+    const frozen = Object.freeze([...table]);
+    assert.deepEqual(paths(frozen, { ...data, c: 2 }), ['a.b', 'rows.0.v', 'c']);
+    assert.deepEqual(paths(frozen, { c: 0.5 }), [], 'a frozen table, remembered, still checks each value');
   });
 });

@@ -18,10 +18,11 @@ interface Located {
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 
-/** Every present value at a dotted field path (`*` = each array element or object key) with its parent object. */
-function locate(data: unknown, field: string): Located[] {
+/** Every present value at a field path (`*` = each array element or object key) with its parent object. */
+function locate(data: unknown, field: CompiledField): Located[] {
+  if (!field.wildcard) return locateExact(data, field.segments);
   let frontier: { path: (string | number)[]; node: unknown; parent: Record<string, unknown> | undefined }[] = [{ path: [], node: data, parent: undefined }];
-  for (const segment of field.split('.')) {
+  for (const segment of field.segments) {
     const next: typeof frontier = [];
     for (const item of frontier) {
       if (!isObject(item.node)) continue;
@@ -34,6 +35,48 @@ function locate(data: unknown, field: string): Located[] {
     frontier = next;
   }
   return frontier.filter((f) => f.node !== undefined && f.node !== null && f.parent !== undefined).map((f) => ({ path: f.path, value: f.node, parent: f.parent ?? {} }));
+}
+
+// a path without `*` names at most one value: walked directly, with nothing built for a value that is absent
+function locateExact(data: unknown, segments: readonly string[]): Located[] {
+  let node = data;
+  let parent: Record<string, unknown> | undefined;
+  for (const segment of segments) {
+    if (!isObject(node) || !Object.prototype.hasOwnProperty.call(node, segment)) return [];
+    parent = node;
+    node = node[segment];
+  }
+  return node === undefined || node === null || parent === undefined ? [] : [{ path: segments, value: node, parent }];
+}
+
+interface CompiledField {
+  readonly segments: readonly string[];
+  readonly wildcard: boolean;
+}
+
+interface CompiledLimit {
+  readonly limit: PlausibilityLimit;
+  readonly field: CompiledField;
+}
+
+// a protocol's limits by form type with their paths split, made once per limits table (every save checks one form)
+const compiledTables = new WeakMap<readonly PlausibilityLimit[], ReadonlyMap<string, readonly CompiledLimit[]>>();
+
+function limitsOfForm(limits: readonly PlausibilityLimit[], formType: string): readonly CompiledLimit[] {
+  let byForm = compiledTables.get(limits);
+  if (byForm === undefined) {
+    const built = new Map<string, CompiledLimit[]>();
+    for (const limit of limits) {
+      const segments = limit.field.split('.');
+      const list = built.get(limit.formType) ?? [];
+      list.push({ limit, field: { segments, wildcard: segments.includes('*') } });
+      built.set(limit.formType, list);
+    }
+    byForm = built;
+    // a table that can still change is read afresh at every call
+    if (Object.isFrozen(limits)) compiledTables.set(limits, byForm);
+  }
+  return byForm.get(formType) ?? [];
 }
 
 const fieldName = (path: readonly (string | number)[]): string => path.join('.');
@@ -111,9 +154,8 @@ export function checkPlausibility(formType: string, data: unknown, today: string
   const todayDay = parseIsoDate(today);
   if (todayDay === null) throw new Error(`checkPlausibility: today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const out: { rejected: Issue[]; findings: EditCheckFinding[] } = { rejected: [], findings: [] };
-  for (const limit of limits) {
-    if (limit.formType !== formType) continue;
-    for (const at of locate(data, limit.field)) {
+  for (const { limit, field } of limitsOfForm(limits, formType)) {
+    for (const at of locate(data, field)) {
       if (limit.when !== undefined && at.parent[limit.when.field] !== limit.when.equals) continue;
       if (limit.kind === 'range') checkRange(limit, at, out);
       else if (limit.kind === 'allowed') checkAllowed(limit, at, out);
