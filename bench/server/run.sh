@@ -14,18 +14,31 @@
 # store is one process always.
 # RUNS="<store>:<client> ..." (default: all four, embedded:node postgres:node embedded:wrk postgres:wrk): the
 # runs to make, e.g. RUNS=postgres:wrk for the PostgreSQL/wrk line alone (pgbench runs after them always).
-# Usage: [WORKERS=n] [RUNS=...] bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
+# WARMUP=<seconds> (default 5; 0 for none): each server first takes the same load for this long, not counted
+# (its first second compiles code and opens the pool's connections: latencies of hundreds of ms that a
+# server running for hours does not have); the line shows the warm-up's rate and p99 before the measured run's.
+# Usage: [WORKERS=n] [RUNS=...] [WARMUP=s] bash bench/server/run.sh [CLIENTS=8] [SECONDS=15]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS="${1:-8}"
 SECONDS_RUN="${2:-15}"
 BUILD="${BUILD:-dist}"
 WORKERS="${WORKERS:-1}"
+WARMUP="${WARMUP:-5}"
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export DATABASE_URL
 OUT="bench/out/server"
 mkdir -p "$OUT"
-[ "$CLIENTS" -ge 1 ] && [ "$CLIENTS" -le 256 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 600 ] || { echo "CLIENTS 1-256, SECONDS 1-600" >&2; exit 2; }
+[ "$CLIENTS" -ge 1 ] && [ "$CLIENTS" -le 256 ] && [ "$SECONDS_RUN" -ge 1 ] && [ "$SECONDS_RUN" -le 600 ] && [ "$WARMUP" -ge 0 ] && [ "$WARMUP" -le 600 ] || { echo "CLIENTS 1-256, SECONDS 1-600, WARMUP 0-600" >&2; exit 2; }
+
+# load <node|wrk> <url> <subjects> <seconds>: one JSON line
+load() {
+  if [ "$1" = node ]; then
+    node bench/server/load.mjs "$2" "$3" "$4"
+  else
+    SUBJECTS="$3" COOKIE="$cookie" wrk -t2 -c"$CLIENTS" -d"${4}s" --timeout 30s -s bench/server/load.lua "$2" | tail -1
+  fi
+}
 
 run_engine() {
   local engine="$1" client="$2" fifo="$OUT/server-$1.fifo" line url subjects pid cookie
@@ -37,17 +50,24 @@ run_engine() {
   exec 3< "$fifo"
   if ! read -r -t 60 line <&3; then echo "$engine: server did not start" >&2; kill "$pid"; exit 1; fi
   url=$(echo "$line" | cut -d' ' -f2); subjects=$(echo "$line" | cut -d' ' -f3)
+  [ "$client" = wrk ] && cookie=$(curl -s -o /dev/null -D - -H 'content-type: application/json' -d '{"userId":"demo-investigator","password":"trialkit-demo-password"}' "$url/api/v1/auth/login" | grep -i '^set-cookie:' | sed -E 's/^[^:]*: *([^;]*).*/\1/')
+  if [ "$WARMUP" -gt 0 ]; then
+    # the same load, not counted: the server's first second (compiling, opening connections) is not its steady state
+    load "$client" "$url" "$subjects" "$WARMUP" > "$OUT/warmup-$engine-$client.json"
+    printf '(warm-up %s s: %s writes/s, p99 %s ms) ' "$WARMUP" "$(grep -Eo '"writesPerSecond":[0-9.]+' "$OUT/warmup-$engine-$client.json" | cut -d: -f2)" "$(grep -Eo '"p99Ms":[0-9.]+' "$OUT/warmup-$engine-$client.json" | cut -d: -f2)"
+    kill -USR2 "$pid"
+    if ! read -r -t 60 line <&3 || [ "$line" != MEASURING ]; then echo "$engine: server did not take the baseline" >&2; kill "$pid"; exit 1; fi
+  fi
   if [ "$client" = node ]; then
-    node bench/server/load.mjs "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
+    load node "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine.json"
   else
-    cookie=$(curl -s -o /dev/null -D - -H 'content-type: application/json' -d '{"userId":"demo-investigator","password":"trialkit-demo-password"}' "$url/api/v1/auth/login" | grep -i '^set-cookie:' | sed -E 's/^[^:]*: *([^;]*).*/\1/')
-    SUBJECTS="$subjects" COOKIE="$cookie" wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/server/load.lua "$url" | tail -1 | tee "$OUT/api-$engine-wrk.json"
+    load wrk "$url" "$subjects" "$SECONDS_RUN" | tee "$OUT/api-$engine-wrk.json"
   fi
   kill -TERM "$pid"; wait "$pid" || true
   exec 3<&-; rm -f "$fifo"
 }
 
-echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s, build $BUILD, PostgreSQL server processes $WORKERS; load client: Node (load.mjs), then wrk (load.lua) when installed"
+echo "API writes, $CLIENTS clients, ${SECONDS_RUN} s after a ${WARMUP} s warm-up, build $BUILD, PostgreSQL server processes $WORKERS; load client: Node (load.mjs), then wrk (load.lua) when installed"
 RUNS="${RUNS:-embedded:node postgres:node embedded:wrk postgres:wrk}"
 for run in $RUNS; do
   engine="${run%%:*}"; client="${run##*:}"

@@ -65,14 +65,29 @@ for (let i = 0; i < clients; i++) {
 // the server's CPU per write (user + system, the sealer included), a figure that depends little on what
 // else runs on the machine, unlike the wall rate
 const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
-const writesBefore = await countWrites();
-const cpuBefore = serverCpuMicros();
-const backendsBefore = await backendCpuMicros();
+const maxRecordId = async () => (await store.query('SELECT coalesce(max(record_id), 0)::bigint AS n FROM crf_records')).rows[0].n;
+let writesBefore = await countWrites();
+let recordIdBefore = await maxRecordId();
+let cpuBefore = serverCpuMicros();
+let backendsBefore = await backendCpuMicros();
 // TRIALKIT_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the load only (node --cpu-prof would mix in
 // the start-up: module loading, compiling, seeding), written on SIGTERM; open it in Chrome's DevTools
 const profileFile = process.env.TRIALKIT_BENCH_PROFILE;
-const profiler = profileFile === undefined || profileFile === '' ? undefined : await startProfiler();
+let profiler = profileFile === undefined || profileFile === '' ? undefined : await startProfiler();
 process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
+// SIGUSR2 (run.sh, after its warm-up load): the figures count from here, so they describe the warm server
+// (compiled code, open pool connections) as it serves for hours, not its first second
+process.on('SIGUSR2', async () => {
+  writesBefore = await countWrites();
+  recordIdBefore = await maxRecordId();
+  cpuBefore = serverCpuMicros();
+  backendsBefore = await backendCpuMicros();
+  if (profiler !== undefined) {
+    await profiler.stop();
+    profiler = await startProfiler();
+  }
+  process.stdout.write('MEASURING\n');
+});
 
 process.on('SIGTERM', async () => {
   const cpuMicros = serverCpuMicros() - cpuBefore;
@@ -83,7 +98,7 @@ process.on('SIGTERM', async () => {
   await sealer?.stop();
   const writes = (await countWrites()) - writesBefore;
   // the transactions that inserted the run's records (xmin): fewer than the writes under group commit
-  const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records')).rows[0].n;
+  const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records WHERE record_id > $1', [recordIdBefore])).rows[0].n;
   process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions${backendsAfter === undefined || backendsBefore === undefined ? '' : `; PostgreSQL backends ${Math.round((backendsAfter.total - backendCpuSince(backendsBefore, backendsAfter)) / Math.max(writes, 1))} us per write`}\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
