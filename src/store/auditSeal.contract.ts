@@ -96,6 +96,30 @@ export function auditSealContract(getStore: StoreProvider): void {
       await assert.rejects(getStore().transaction((tx) => sealAuditQueue(tx, 0)), (error) => isStoreError(error, 'invalid-config'));
     });
 
+    void it('seals a round through the indexes, never by scanning the trail', async () => {
+      // a trail of 20,000 rows (bulk rows with the guards off, statistics taken; all rolled back): a round that
+      // reads the whole of audit_log (e.g. the queue's removal guard as a hash anti-join) costs more as the
+      // trial grows
+      const scans = await inRolledBackTransaction(getStore(), async (tx) => {
+        await tx.exec(`SET LOCAL session_replication_role = replica;
+          INSERT INTO audit_log (audit_id, table_name, record_id, action, new_value, changed_by, changed_at, prev_hash, hash, queue_id)
+            SELECT m.top + g, 'sites', 'BULK' || g, 'create', '{}'::jsonb, 'planner-test', now(), repeat('0', 64), repeat('0', 64), -g
+            FROM generate_series(1, 20000) g, (SELECT coalesce(max(audit_id), 0) AS top FROM audit_log) m;
+          ANALYZE audit_log;
+          SET LOCAL session_replication_role = origin`);
+        await tx.query("SELECT set_config('trialkit.user', 'admin-1', true)");
+        // a round of hundreds of entries, as under load (the planner reads the removal's size)
+        await tx.query("INSERT INTO sites (site_id, name) SELECT $1 || g, 'sealed through the index' FROM generate_series(1, 500) g", [`T${freshId()}X`]);
+        const seqScans = async (): Promise<number> =>
+          (await tx.query<{ n: number }>("SELECT coalesce(sum(seq_scan), 0)::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'audit_log' AND schemaname = current_schema()")).rows[0].n;
+        const before = await seqScans();
+        const head = await sealAuditQueue(tx);
+        return { sealed: head.sealed, scans: (await seqScans()) - before };
+      });
+      assert.ok(scans.sealed >= 500, 'the new entries sealed');
+      assert.equal(scans.scans, 0, 'sequential scans of audit_log during the round');
+    });
+
     void it('reveals a deleted tail that a checkpoint covers, and the row it leaves unexplained', async () => {
       const siteId = await addSite(getStore(), 'before');
       await withAuditContext(getStore(), { user: 'admin-1', reason: 'rename' }, (tx) => tx.query("UPDATE sites SET name = 'after' WHERE site_id = $1", [siteId]));

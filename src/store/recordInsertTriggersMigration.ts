@@ -81,7 +81,8 @@ DECLARE
 BEGIN
   FOR added IN
     SELECT n.subject_id, min(n.record_id) AS record_id FROM inserted n
-    WHERE EXISTS (SELECT 1 FROM signatures s WHERE s.subject_id = n.subject_id AND NOT s.invalidated AND s.record_id IS NULL)
+    -- a probe of the valid signatures' index per new record, not a join over every signature (OFFSET 0)
+    WHERE EXISTS (SELECT 1 FROM signatures s WHERE s.subject_id = n.subject_id AND NOT s.invalidated AND s.record_id IS NULL OFFSET 0)
     GROUP BY n.subject_id
     ORDER BY min(n.record_id)
   LOOP
@@ -113,8 +114,10 @@ CREATE FUNCTION trialkit_queue_delete_guard() RETURNS trigger LANGUAGE plpgsql A
 DECLARE
   stray bigint;
 BEGIN
+  -- OFFSET 0 keeps the check a probe of audit_log_queue_id per removed entry: as an anti-join the planner
+  -- hashed the whole of audit_log at every round, a cost that grew with the trail
   SELECT r.queue_id INTO stray FROM removed r
-  WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.queue_id = r.queue_id)
+  WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.queue_id = r.queue_id OFFSET 0)
   ORDER BY r.queue_id LIMIT 1;
   IF stray IS NOT NULL THEN
     RAISE EXCEPTION 'trialkit: audit_queue entry % can only leave the queue into the chain (DELETE rejected)', stray
