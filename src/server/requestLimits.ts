@@ -30,9 +30,10 @@ const FORM_TEXT_LIMITS: FormTextLimits = Object.freeze({});
  * any form. Never more than the default: a form can tighten the limit, not lift it.
  */
 export function textLimitFor(formType: string | undefined, fieldPath: IssuePath): number {
-  if (formType === undefined) return REQUEST_LIMITS.defaultTextLength;
-  const key = fieldPath.filter((part) => typeof part === 'string').join('.');
-  const own = FORM_TEXT_LIMITS[formType]?.[key];
+  const limits = formType === undefined ? undefined : FORM_TEXT_LIMITS[formType];
+  // the key is built only for a form with maxima of its own (every string of every body is looked up)
+  if (limits === undefined) return REQUEST_LIMITS.defaultTextLength;
+  const own = limits[fieldPath.filter((part) => typeof part === 'string').join('.')];
   return own === undefined ? REQUEST_LIMITS.defaultTextLength : Math.min(own, REQUEST_LIMITS.defaultTextLength);
 }
 
@@ -55,7 +56,7 @@ export interface TextCheckOptions {
   readonly formType?: string;
   /** Where the value sits in the request, for the issue paths (e.g. ['data']). */
   readonly prefix?: IssuePath;
-  /** The per-field maxima (textLimitFor by default; tests pass their own). */
+  /** The per-field maxima (textLimitFor by default); the path it is given is valid during the call only. */
   readonly limitFor?: (formType: string | undefined, fieldPath: IssuePath) => number;
 }
 
@@ -66,7 +67,9 @@ export interface TextCheckOptions {
 export function findTextIssues(value: unknown, options: TextCheckOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const prefix = options.prefix ?? [];
-  const visit = (node: unknown, path: (string | number)[]): void => {
+  // one path, extended and shortened as the walk goes; copied only into an issue (most bodies have none)
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
     if (typeof node === 'string') {
       const problem = textProblem(node);
       if (problem !== undefined) {
@@ -78,20 +81,26 @@ export function findTextIssues(value: unknown, options: TextCheckOptions = {}): 
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, [...path, index]));
+      for (let index = 0; index < node.length; index++) {
+        path.push(index);
+        visit(node[index]);
+        path.pop();
+      }
       return;
     }
     if (node !== null && typeof node === 'object') {
-      for (const [key, inner] of Object.entries(node)) {
+      for (const key of Object.keys(node)) {
         const problem = textProblem(key) ?? (key.length > 200 ? 'too-long' : undefined);
         if (problem !== undefined) {
           issues.push(issue(problem === 'too-long' ? 'bad-field-name' : problem, [...prefix, ...path], key, problem === 'too-long' ? 'a field name of at most 200 characters' : expectations[problem]));
           continue;
         }
-        visit(inner, [...path, key]);
+        path.push(key);
+        visit((node as Record<string, unknown>)[key]);
+        path.pop();
       }
     }
   };
-  visit(value, []);
+  visit(value);
   return issues;
 }
