@@ -423,6 +423,33 @@ export function serverContract(getStore: StoreProvider): void {
       assert.equal((await c.send('get', '/auth/session')).status, 401, 'the old cookie is dead after logout');
     });
 
+    void it('reads the session cookie among others, and refuses a missing or unknown token every time it is sent', async () => {
+      const trial = await seedTrial(getStore());
+      const c = client('10.2.0.2');
+      const reply = await c.login(trial.users.admin);
+      const session = (reply.headers.get('set-cookie') ?? '').split(';')[0];
+      const [name, token] = session.split('=');
+      // each header twice: its first answer and the remembered one agree
+      const cases: [string, number][] = [
+        [session, 200],
+        [`theme=dark; ${session}; lang=en`, 200],
+        [`${name}="${token}"`, 200],
+        [`${name}=${token.slice(0, -1)}x`, 401],
+        ['theme=dark', 401],
+        [`${name}=`, 401],
+      ];
+      for (const [header, status] of [...cases, ...cases]) {
+        c.cookie = header;
+        assert.equal((await c.send('get', '/auth/session')).status, status, header);
+      }
+      c.cookie = session;
+      assert.equal((await c.send('post', '/auth/logout')).status, 204);
+      for (const [header] of cases.slice(0, 3)) {
+        c.cookie = header;
+        assert.equal((await c.send('get', '/auth/session')).status, 401, `${header} after logout`);
+      }
+    });
+
     void it('applies a deactivation and a rename to a session in use at once (the session lookup is reused only until a user changes)', async () => {
       const trial = await seedTrial(getStore());
       const admin = await signedIn(trial.users.admin);
