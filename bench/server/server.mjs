@@ -66,10 +66,9 @@ for (let i = 0; i < clients; i++) {
 // else runs on the machine, unlike the wall rate
 const countWrites = async () => (await store.query('SELECT count(*)::int AS n FROM crf_records')).rows[0].n;
 const maxRecordId = async () => (await store.query('SELECT coalesce(max(record_id), 0)::bigint AS n FROM crf_records')).rows[0].n;
-let writesBefore = await countWrites();
-let recordIdBefore = await maxRecordId();
-let cpuBefore = serverCpuMicros();
-let backendsBefore = await backendCpuMicros();
+// where the counts start: at the server's start, and again on SIGUSR2 (below)
+const takeBaseline = async () => ({ writes: await countWrites(), recordId: await maxRecordId(), cpu: serverCpuMicros(), backends: await backendCpuMicros() });
+let before = await takeBaseline();
 // TRIALKIT_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the load only (node --cpu-prof would mix in
 // the start-up: module loading, compiling, seeding), written on SIGTERM; open it in Chrome's DevTools
 const profileFile = process.env.TRIALKIT_BENCH_PROFILE;
@@ -78,10 +77,7 @@ process.stdout.write(`LISTENING ${server.url} ${subjects.join(',')}\n`);
 // SIGUSR2 (run.sh, after its warm-up load): the figures count from here, so they describe the warm server
 // (compiled code, open pool connections) as it serves for hours, not its first second
 process.on('SIGUSR2', async () => {
-  writesBefore = await countWrites();
-  recordIdBefore = await maxRecordId();
-  cpuBefore = serverCpuMicros();
-  backendsBefore = await backendCpuMicros();
+  before = await takeBaseline();
   if (profiler !== undefined) {
     await profiler.stop();
     profiler = await startProfiler();
@@ -90,16 +86,16 @@ process.on('SIGUSR2', async () => {
 });
 
 process.on('SIGTERM', async () => {
-  const cpuMicros = serverCpuMicros() - cpuBefore;
+  const cpuMicros = serverCpuMicros() - before.cpu;
   const cpu = { user: cpuMicros, system: 0 };
   const backendsAfter = await backendCpuMicros();
   if (profiler !== undefined) writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
   await server.close();
   await sealer?.stop();
-  const writes = (await countWrites()) - writesBefore;
+  const writes = (await countWrites()) - before.writes;
   // the transactions that inserted the run's records (xmin): fewer than the writes under group commit
-  const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records WHERE record_id > $1', [recordIdBefore])).rows[0].n;
-  process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions${backendsAfter === undefined || backendsBefore === undefined ? '' : `; PostgreSQL backends ${Math.round((backendsAfter.total - backendCpuSince(backendsBefore, backendsAfter)) / Math.max(writes, 1))} us per write`}\n`);
+  const transactions = (await store.query('SELECT count(DISTINCT xmin::text)::int AS n FROM crf_records WHERE record_id > $1', [before.recordId])).rows[0].n;
+  process.stderr.write(`${engine}${workers > 1 ? ` (${workers} workers)` : ''}: server CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms for ${writes} writes: ${writes === 0 ? 'n/a' : Math.round((cpu.user + cpu.system) / writes)} us per write, ${transactions} transactions${backendsAfter === undefined || before.backends === undefined ? '' : `; PostgreSQL backends ${Math.round((backendsAfter.total - backendCpuSince(before.backends, backendsAfter)) / Math.max(writes, 1))} us per write`}\n`);
   // the benchmark's writes are all sealed, signed and consistent with the tables, or the run does not count
   const report = await verifyAuditTrail(store, { trustedKeys: [signer] });
   const checkpoints = (await store.query('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0].n;
@@ -148,9 +144,9 @@ async function backendCpuMicros() {
 }
 
 /** The part of `after` spent before the run began: the start's CPU of the backends alive at both reads. */
-function backendCpuSince(before, after) {
+function backendCpuSince(start, after) {
   let earlier = 0;
-  for (const pid of after.perPid.keys()) earlier += before.perPid.get(pid) ?? 0;
+  for (const pid of after.perPid.keys()) earlier += start.perPid.get(pid) ?? 0;
   return earlier;
 }
 

@@ -65,8 +65,9 @@ export interface NewCrfRecord {
 }
 
 // insertCrfRecord for several grouped saves of one user and reason in one statement (QueryOptions.batch): the
-// guard runs per row, the audit and signature triggers once for the statement (migration 11), one entry per row. Each row's record_id is drawn from the column's own sequence before the INSERT,
-// so the rows are told apart by it, not by the order RETURNING happens to give them in.
+// guard runs per row, the audit and signature triggers once for the statement (migration 11), one entry per
+// row. Each row's record_id is drawn from the column's own sequence before the INSERT, so the rows are told
+// apart by it, not by the order RETURNING happens to give them in.
 const insertBatch = `WITH input AS (
     SELECT nextval(pg_get_serial_sequence('crf_records', 'record_id')) AS record_id, b.*
     FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS b(subject_id, form_type, visit, data, batch_index)),

@@ -6,7 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * The content that is hashed for an audit row: must stay identical to migration 2's trialkit_audit, to
- * migration 11's trialkit_seal_queue (which writes it out, frozen) and to verifyAuditChain. `source` is a row of audit_log or audit_queue, `id` the audit_id expression.
+ * migration 11's trialkit_seal_queue (which writes it out, frozen) and to verifyAuditChain. `source` is a
+ * row of audit_log or audit_queue, `id` the audit_id expression.
  */
 export function auditContentSql(source: string, id: string): string {
   return `jsonb_build_array(${id}, ${source}.table_name, ${source}.record_id, ${source}.action, ${source}.old_value, ${source}.new_value, ${source}.changed_by,
